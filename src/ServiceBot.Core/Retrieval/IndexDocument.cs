@@ -1,0 +1,11 @@
+namespace ServiceBot.Retrieval;
+
+/// <summary>One retrievable unit: a clause or article with the fields the ranker weighs separately.</summary>
+/// <param name="Id">Stable identifier (chunk id or external corpus id).</param>
+/// <param name="Title">Document title or law name.</param>
+/// <param name="Section">Heading path or article number, e.g. "四、(八)" or "第十四条".</param>
+/// <param name="Text">The clause text itself.</param>
+public sealed record IndexDocument(string Id, string Title, string Section, string Text);
+
+/// <summary>A ranked result.</summary>
+public sealed record SearchHit(string Id, float Score);

@@ -1,0 +1,51 @@
+namespace ServiceBot.Retrieval.Lexical;
+
+/// <summary>
+/// Which document (law, policy) each clause belongs to and which clauses stand next to it.
+/// Relevant clauses cluster: a question about a contract type touches several articles of one
+/// chapter, so the ranker lets neighbours and the strongest documents lend each other evidence.
+/// </summary>
+internal sealed class DocumentGroups
+{
+    private const string NationalPrefix = "中华人民共和国";
+
+    public required int[] GroupOf { get; init; }
+    public required int[] Previous { get; init; }
+    public required int[] Next { get; init; }
+    public required int GroupCount { get; init; }
+
+    public static DocumentGroups Build(IReadOnlyList<IndexDocument> documents)
+    {
+        var groupIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var groupOf = new int[documents.Count];
+        var position = new double[documents.Count];
+        for (var d = 0; d < documents.Count; d++)
+        {
+            var key = GroupKey(documents[d].Title);
+            if (!groupIds.TryGetValue(key, out var id)) groupIds[key] = id = groupIds.Count;
+            groupOf[d] = id;
+            position[d] = ArticleNumber.TryParse(documents[d].Section) ?? -1;
+        }
+
+        var order = Enumerable.Range(0, documents.Count)
+            .OrderBy(d => groupOf[d]).ThenBy(d => position[d]).ThenBy(d => d).ToArray();
+        var previous = new int[documents.Count];
+        var next = new int[documents.Count];
+        for (var k = 0; k < order.Length; k++)
+        {
+            var d = order[k];
+            previous[d] = k > 0 && groupOf[order[k - 1]] == groupOf[d] ? order[k - 1] : -1;
+            next[d] = k + 1 < order.Length && groupOf[order[k + 1]] == groupOf[d] ? order[k + 1] : -1;
+        }
+        return new DocumentGroups { GroupOf = groupOf, Previous = previous, Next = next, GroupCount = groupIds.Count };
+    }
+
+    /// <summary>Statute titles appear with and without the national prefix; both name one law.</summary>
+    public static string GroupKey(string title)
+    {
+        var key = title.Trim();
+        return key.StartsWith(NationalPrefix, StringComparison.Ordinal) && key.Length > NationalPrefix.Length
+            ? key[NationalPrefix.Length..]
+            : key;
+    }
+}

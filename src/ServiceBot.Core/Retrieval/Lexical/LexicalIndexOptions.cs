@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ServiceBot.Retrieval.Lexical;
+
+/// <summary>Ranking parameters of the lexical index; the defaults are tuned on STARD's development split.</summary>
+public sealed class LexicalIndexOptions
+{
+    [Range(0.01, 10)] public float K1 { get; set; } = 1.2f;
+    [Range(0, 1)] public float B { get; set; } = 0.75f;
+
+    /// <summary>Weight of jieba word matches.</summary>
+    [Range(0, 10)] public float WordWeight { get; set; } = 1f;
+
+    /// <summary>Weight of character-bigram matches.</summary>
+    [Range(0, 10)] public float BigramWeight { get; set; } = 1f;
+
+    /// <summary>Share of the better neighbouring clause's score that a clause inherits.</summary>
+    [Range(0, 1)] public float NeighborWeight { get; set; } = 0.2f;
+
+    /// <summary>Weight of the document-level evidence (mean of its best clause scores).</summary>
+    [Range(0, 10)] public float GroupWeight { get; set; } = 1f;
+
+    /// <summary>How many of a document's best clauses make its evidence.</summary>
+    [Range(1, 100)] public int GroupTopClauses { get; set; } = 5;
+}

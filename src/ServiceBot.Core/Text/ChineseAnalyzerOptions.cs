@@ -1,0 +1,14 @@
+namespace ServiceBot.Text;
+
+/// <summary>Domain vocabulary for the analyzer.</summary>
+public sealed class ChineseAnalyzerOptions
+{
+    /// <summary>Words the segmenter must keep whole (新就业群体, 职业伤害保障 …).</summary>
+    public IReadOnlyList<string> DomainWords { get; init; } = [];
+
+    /// <summary>Groups of words that mean the same thing; a query word pulls in the rest of its group.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> SynonymGroups { get; init; } = [];
+
+    /// <summary>Weight of a synonym relative to a word the user typed.</summary>
+    public float SynonymWeight { get; init; } = 0.5f;
+}

@@ -1,0 +1,39 @@
+using JiebaNet.Segmenter;
+
+namespace ServiceBot.Text;
+
+/// <summary>
+/// jieba keeps one process-wide dictionary; this class points it at the bundled resources once
+/// and serialises the additions of domain words, which mutate that shared dictionary.
+/// </summary>
+internal static class SegmenterResources
+{
+    private static readonly Lock Gate = new();
+    private static readonly HashSet<string> AddedWords = new(StringComparer.Ordinal);
+    private static bool _configured;
+
+    public static string Directory => Path.Combine(AppContext.BaseDirectory, "Resources");
+
+    public static void EnsureConfigured()
+    {
+        lock (Gate)
+        {
+            if (_configured) return;
+            if (!File.Exists(Path.Combine(Directory, "dict.txt")))
+                throw new FileNotFoundException($"jieba dictionary not found under {Directory}");
+            ConfigManager.ConfigFileBaseDir = Directory;
+            _configured = true;
+        }
+    }
+
+    public static void AddWords(IEnumerable<string> words)
+    {
+        EnsureConfigured();
+        lock (Gate)
+        {
+            var segmenter = new JiebaSegmenter();
+            foreach (var word in words)
+                if (word.Length > 1 && AddedWords.Add(word)) segmenter.AddWord(word);
+        }
+    }
+}

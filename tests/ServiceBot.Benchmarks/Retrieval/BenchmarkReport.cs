@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace ServiceBot.Benchmarks.Retrieval;
@@ -22,6 +23,8 @@ public sealed record BenchmarkReport(
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        // A local report file, not HTML: keep "+" and Chinese text readable instead of \u-escaped.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public string ToMarkdown()

@@ -1,1 +1,44 @@
-Console.WriteLine("benchmarks");
+using ServiceBot.Benchmarks.Retrieval;
+using ServiceBot.Retrieval.Evaluation;
+
+const string Usage = "usage: ServiceBot.Benchmarks retrieval [options]   (retrieval --help lists the options)";
+
+if (args.Length == 0 || args[0] is "-h" or "--help")
+{
+    Console.Error.WriteLine(Usage);
+    return args.Length == 0 ? 2 : 0;
+}
+
+var rest = args[1..];
+switch (args[0])
+{
+    case "retrieval":
+        if (rest.Contains("--help") || rest.Contains("-h"))
+        {
+            Console.Error.WriteLine(RetrievalBenchmarkOptions.Usage);
+            return 0;
+        }
+        RetrievalBenchmarkOptions options;
+        try
+        {
+            options = RetrievalBenchmarkOptions.Parse(rest);
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}\n{RetrievalBenchmarkOptions.Usage}");
+            return 2;
+        }
+        try
+        {
+            return StardBenchmark.Run(options);
+        }
+        // Bad or missing data is a user error; anything else keeps its stack trace.
+        catch (Exception ex) when (ex is CorpusFormatException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return 2;
+        }
+    default:
+        Console.Error.WriteLine($"unknown benchmark \"{args[0]}\"\n{Usage}");
+        return 2;
+}

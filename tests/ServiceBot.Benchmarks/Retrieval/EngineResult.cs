@@ -1,0 +1,18 @@
+using ServiceBot.Retrieval.Evaluation;
+
+namespace ServiceBot.Benchmarks.Retrieval;
+
+/// <summary>Everything measured for one engine in one benchmark run.</summary>
+/// <param name="ManagedHeapMB">Growth of <c>GC.GetTotalMemory(true)</c> across the build, with the index still alive.</param>
+/// <param name="WorkingSetMB">Process working set right after the build.</param>
+/// <param name="WorkingSetGrowthMB">Working-set change across the build (noisy: the runtime may keep freed memory).</param>
+public sealed record EngineResult(
+    string Engine,
+    string Display,
+    int Documents,
+    MetricsSummary Metrics,
+    LatencySummary Latency,
+    double BuildSeconds,
+    double ManagedHeapMB,
+    double WorkingSetMB,
+    double WorkingSetGrowthMB);

@@ -1,0 +1,81 @@
+using System.Globalization;
+
+namespace ServiceBot.Benchmarks.Retrieval;
+
+/// <summary>Command-line options of the <c>retrieval</c> benchmark.</summary>
+public sealed record RetrievalBenchmarkOptions
+{
+    public const string Usage = """
+        usage: retrieval [options]
+          --stard DIR            STARD folder (default: <repo>/../shared/datasets/stard)
+          --limit-queries N      evaluate only the first N judged dev queries
+          --no-distractors       index corpus.jsonl only (fast, but not a realistic pool)
+          --engines LIST         comma-separated subset of: servicebot,lucene (default: both)
+          --lucene-title-field   index the law title as its own Lucene field instead of inside the body
+          --warmup N             untimed queries per engine before measuring (default 20)
+          --top N                hits per query (default 100)
+          --json FILE            also write the report as JSON
+          --runs DIR             write one TREC run file per engine into DIR
+        """;
+
+    public string? StardDirectory { get; init; }
+    public int? LimitQueries { get; init; }
+    public bool IncludeDistractors { get; init; } = true;
+    public IReadOnlyList<string> Engines { get; init; } = [EngineNames.ServiceBot, EngineNames.Lucene];
+    public LuceneFieldLayout LuceneLayout { get; init; } = LuceneFieldLayout.Combined;
+    public int Warmup { get; init; } = 20;
+    public int Top { get; init; } = 100;
+    public string? JsonPath { get; init; }
+    public string? RunsDirectory { get; init; }
+
+    /// <exception cref="ArgumentException">An option is unknown, lacks its value or has a bad value.</exception>
+    public static RetrievalBenchmarkOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new RetrievalBenchmarkOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            int Count(int min)
+            {
+                var name = args[i];
+                var text = Value();
+                return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min
+                    ? n
+                    : throw new ArgumentException($"{name} expects an integer >= {min}, got \"{text}\"");
+            }
+
+            options = args[i] switch
+            {
+                "--stard" => options with { StardDirectory = Value() },
+                "--limit-queries" or "--sample" => options with { LimitQueries = Count(1) },
+                "--no-distractors" => options with { IncludeDistractors = false },
+                "--engines" => options with { Engines = ParseEngines(Value()) },
+                "--lucene-title-field" => options with { LuceneLayout = LuceneFieldLayout.SeparateTitle },
+                "--warmup" => options with { Warmup = Count(0) },
+                "--top" => options with { Top = Count(1) },
+                "--json" => options with { JsonPath = Value() },
+                "--runs" => options with { RunsDirectory = Value() },
+                _ => throw new ArgumentException($"unknown option \"{args[i]}\""),
+            };
+        }
+        return options;
+    }
+
+    private static List<string> ParseEngines(string list)
+    {
+        var engines = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(e => e.ToLowerInvariant()).Distinct().ToList();
+        var unknown = engines.Except([EngineNames.ServiceBot, EngineNames.Lucene]).ToList();
+        if (engines.Count == 0 || unknown.Count > 0) throw new ArgumentException($"--engines accepts servicebot,lucene; got \"{list}\"");
+        return engines;
+    }
+}
+
+/// <summary>Engine keys used on the command line, in run-file tags and in the JSON report.</summary>
+public static class EngineNames
+{
+    public const string ServiceBot = "servicebot";
+    public const string Lucene = "lucene";
+
+    public static string Display(string engine) => engine == ServiceBot ? "ServiceBot" : "Lucene.Net";
+}

@@ -1,0 +1,83 @@
+using System.Runtime.InteropServices;
+using ServiceBot.Retrieval;
+using ServiceBot.Retrieval.Evaluation;
+
+namespace ServiceBot.Benchmarks.Retrieval;
+
+/// <summary>
+/// Runs ServiceBot's <see cref="LexicalIndex"/> and the Lucene.Net peer over the same STARD pool
+/// (STARD articles plus LawRefBook distractors) and the dev queries, and reports quality, latency and cost side by side.
+/// </summary>
+public static class StardBenchmark
+{
+    private const string CorpusFile = "corpus.jsonl";
+    private const string DistractorFile = "corpus_distractors_lawrefbook.jsonl";
+    private const string DevFile = "dev.jsonl";
+
+    public static int Run(RetrievalBenchmarkOptions options)
+    {
+        var startedAt = DateTimeOffset.Now;
+        var stard = Path.GetFullPath(options.StardDirectory ?? RepositoryPaths.DefaultStardDirectory());
+        var documents = LoadPool(stard, options.IncludeDistractors);
+        var queries = QueryFileReader.Read(Path.Combine(stard, DevFile))
+            .Where(RetrievalMetrics.IsJudged)
+            .Take(options.LimitQueries ?? int.MaxValue)
+            .ToList();
+        Console.Error.WriteLine($"pool: {documents.Count:N0} documents; {queries.Count} judged dev queries");
+
+        var results = new List<EngineResult>();
+        foreach (var engine in options.Engines)
+            results.Add(EngineMeasurement.Run(engine, Builder(engine, options), documents, queries, options));
+
+        var report = new BenchmarkReport(
+            options.IncludeDistractors ? "STARD dev (corpus + LawRefBook distractors)" : "STARD dev (corpus only)",
+            stard,
+            documents.Count,
+            queries.Count,
+            options.Top,
+            options.Warmup,
+            options.LuceneLayout.ToString(),
+            RuntimeInformation.FrameworkDescription,
+            Environment.ProcessorCount,
+            startedAt,
+            results);
+        Console.Write(report.ToMarkdown());
+        if (options.JsonPath is { } json)
+        {
+            report.WriteJson(json);
+            Console.Error.WriteLine($"wrote {json}");
+        }
+        return 0;
+    }
+
+    private static Func<IReadOnlyList<IndexDocument>, IProgress<int>, IRetriever> Builder(string engine, RetrievalBenchmarkOptions options) =>
+        engine switch
+        {
+            EngineNames.ServiceBot => (docs, progress) => LexicalIndex.Build(docs, progress),
+            EngineNames.Lucene => (docs, progress) => LuceneRetriever.Build(docs, options.LuceneLayout, progress),
+            _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "unknown engine"),
+        };
+
+    private static List<IndexDocument> LoadPool(string stard, bool includeDistractors)
+    {
+        var files = includeDistractors ? new[] { CorpusFile, DistractorFile } : [CorpusFile];
+        var documents = new List<IndexDocument>();
+        using (var progress = new ConsoleProgress("loading pool"))
+        {
+            foreach (var file in files)
+            {
+                foreach (var doc in JsonlCorpusReader.Read(Path.Combine(stard, file)))
+                {
+                    documents.Add(doc);
+                    if (documents.Count % 5000 == 0) progress.Report(documents.Count);
+                }
+            }
+            progress.Report(documents.Count);
+        }
+
+        // Metrics and run files key on ids, so the two files must not collide.
+        var duplicate = documents.GroupBy(d => d.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new InvalidDataException($"document id \"{duplicate.Key}\" occurs more than once in the pool");
+        return documents;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text;
+
+namespace ServiceBot.Knowledge.Import;
+
+/// <summary>Builds knowledge Markdown files: YAML front matter, title, headings and paragraphs, separated by blank lines.</summary>
+internal sealed class MarkdownWriter
+{
+    private readonly StringBuilder _text = new();
+
+    public MarkdownWriter(IEnumerable<KeyValuePair<string, string>> frontMatter)
+    {
+        _text.Append("---\n");
+        foreach (var (key, value) in frontMatter) _text.Append(key).Append(": ").Append(YamlScalar(value)).Append('\n');
+        _text.Append("---\n");
+    }
+
+    public void Heading(int level, string text) => Block(new string('#', level) + " " + text);
+
+    public void Paragraph(string text) => Block(EscapeBlockStart(text));
+
+    public override string ToString() => _text.ToString();
+
+    private void Block(string text) => _text.Append('\n').Append(text).Append('\n');
+
+    // Plain scalars are kept readable; anything YAML could misread is double-quoted.
+    private static string YamlScalar(string value)
+    {
+        var needsQuotes = value.Length == 0
+            || value.Contains(": ") || value.Contains(" #") || value.EndsWith(':')
+            || "-?:,[]{}#&*!|>'\"%@`".Contains(value[0])
+            || value != value.Trim()
+            || value.Contains('\n');
+        if (!needsQuotes) return value;
+        return "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n") + "\"";
+    }
+
+    // A paragraph that starts like Markdown syntax (list, quote, heading) would change meaning when parsed.
+    private static string EscapeBlockStart(string text)
+    {
+        if (text.Length == 0) return text;
+        var first = text[0];
+        var looksLikeList = char.IsAsciiDigit(first) && System.Text.RegularExpressions.Regex.IsMatch(text, @"^\d+[.)](\s|$)");
+        return first is '#' or '>' or '-' or '+' or '*' or '=' || looksLikeList ? "\\" + text : text;
+    }
+}

@@ -1,4 +1,5 @@
 using System.Text;
+using ServiceBot.Knowledge.Text;
 
 namespace ServiceBot.Knowledge.Import;
 
@@ -16,7 +17,7 @@ internal sealed class MarkdownWriter
 
     public void Heading(int level, string text) => Block(new string('#', level) + " " + text);
 
-    public void Paragraph(string text) => Block(EscapeBlockStart(text));
+    public void Paragraph(string text) => Block(MarkdownBlockEscape.Escape(text));
 
     public override string ToString() => _text.ToString();
 
@@ -32,14 +33,5 @@ internal sealed class MarkdownWriter
             || value.Contains('\n');
         if (!needsQuotes) return value;
         return "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n") + "\"";
-    }
-
-    // A paragraph that starts like Markdown syntax (list, quote, heading) would change meaning when parsed.
-    private static string EscapeBlockStart(string text)
-    {
-        if (text.Length == 0) return text;
-        var first = text[0];
-        var looksLikeList = char.IsAsciiDigit(first) && System.Text.RegularExpressions.Regex.IsMatch(text, @"^\d+[.)](\s|$)");
-        return first is '#' or '>' or '-' or '+' or '*' or '=' || looksLikeList ? "\\" + text : text;
     }
 }

@@ -96,7 +96,7 @@ public static class MarkdownDocumentReader
                     // Chinese sources put one paragraph per line, so every source line is its own paragraph.
                     foreach (var line in SourceOf(text, paragraph).Split('\n'))
                         if (line.Trim() is { Length: > 0 } trimmed)
-                            blocks.Add(new KnowledgeBlock(KnowledgeBlockKind.Paragraph, Unescape(trimmed)));
+                            blocks.Add(new KnowledgeBlock(KnowledgeBlockKind.Paragraph, MarkdownBlockEscape.Unescape(trimmed)));
                     break;
                 default:
                     // Lists, tables, quotes and code keep their Markdown so nothing (e.g. a material list) is lost.
@@ -168,12 +168,6 @@ public static class MarkdownDocumentReader
         var closing = content.TrimEnd('#');
         return closing.Length < content.Length && closing.EndsWith(' ') ? closing.Trim() : content;
     }
-
-    // MarkdownWriter escapes paragraph starts that Markdown would misread; undo it here.
-    private static string Unescape(string line)
-        => line.Length > 1 && line[0] == '\\' && (char.IsAsciiDigit(line[1]) || char.IsAsciiLetterOrDigit(line[1]) is false && line[1] < 128)
-            ? line[1..]
-            : line;
 
     private static string SourceOf(string text, Block block)
         => block.Span.IsEmpty ? "" : text.Substring(block.Span.Start, Math.Min(block.Span.Length, text.Length - block.Span.Start));

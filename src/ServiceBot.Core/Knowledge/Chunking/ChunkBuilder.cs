@@ -1,0 +1,39 @@
+using ServiceBot.Knowledge.Reading;
+
+namespace ServiceBot.Knowledge.Chunking;
+
+/// <summary>Collects the chunks of one document, tracking the heading path and keeping ids unique.</summary>
+internal sealed class ChunkBuilder(KnowledgeDocument document)
+{
+    public const string PathSeparator = " > ";
+
+    private readonly List<KnowledgeChunk> _chunks = [];
+    private readonly Dictionary<string, int> _sectionUses = new(StringComparer.Ordinal);
+    private readonly List<KnowledgeBlock> _headings = [];
+
+    public IReadOnlyList<KnowledgeChunk> Chunks => _chunks;
+
+    /// <summary>Open headings below the title, outermost first.</summary>
+    public IReadOnlyList<KnowledgeBlock> Headings => _headings;
+
+    public string HeadingPath => string.Join(PathSeparator, _headings.Select(h => h.Text));
+
+    /// <summary>Body blocks without the level-1 title heading, which is the document title, not a section.</summary>
+    public IEnumerable<KnowledgeBlock> BodyBlocks => document.Blocks.Where(b => !(b.IsHeading && b.Level == 1));
+
+    public void EnterHeading(KnowledgeBlock heading)
+    {
+        _headings.RemoveAll(h => h.Level >= heading.Level);
+        _headings.Add(heading);
+    }
+
+    public void Add(string section, string headingPath, IEnumerable<string> paragraphs, string separator = "\n")
+    {
+        var text = string.Join(separator, paragraphs).Trim();
+        if (text.Length == 0) return;
+        // Repeated sections (e.g. a news subheading split by size) stay addressable and stable across runs.
+        var uses = _sectionUses[section] = _sectionUses.GetValueOrDefault(section) + 1;
+        var id = uses == 1 ? $"{document.Id}#{section}" : $"{document.Id}#{section}-{uses}";
+        _chunks.Add(new KnowledgeChunk(id, document.Id, document.Title, section, headingPath, text, document.Metadata));
+    }
+}

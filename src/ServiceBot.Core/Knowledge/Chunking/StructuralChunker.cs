@@ -1,0 +1,28 @@
+using ServiceBot.Knowledge.Reading;
+using ServiceBot.Knowledge.Text;
+
+namespace ServiceBot.Knowledge.Chunking;
+
+/// <summary>
+/// Splits knowledge documents along their own structure: policy clauses "(一)", law articles "第X条",
+/// size-bounded paragraph groups for news, and headings for guides and any other Markdown.
+/// </summary>
+public sealed class StructuralChunker(int maxNewsChunkLength = StructuralChunker.DefaultMaxNewsChunkLength)
+{
+    public const int DefaultMaxNewsChunkLength = 400;
+
+    public IReadOnlyList<KnowledgeChunk> Chunk(KnowledgeDocument document) => document.Type switch
+    {
+        DocumentTypes.Policy => PolicyChunking.Chunk(document),
+        DocumentTypes.Law => ArticleChunking.Chunk(document),
+        DocumentTypes.News => NewsChunking.Chunk(document, maxNewsChunkLength),
+        _ when HasArticles(document) => ArticleChunking.Chunk(document),
+        _ => HeadingChunking.Chunk(document),
+    };
+
+    public IReadOnlyList<KnowledgeChunk> ChunkAll(IEnumerable<KnowledgeDocument> documents)
+        => documents.SelectMany(Chunk).ToList();
+
+    private static bool HasArticles(KnowledgeDocument document)
+        => document.Blocks.Any(b => !b.IsHeading && ChineseText.ArticleStart().IsMatch(b.Text));
+}

@@ -1,0 +1,50 @@
+namespace ServiceBot.Knowledge.Reading;
+
+/// <summary>Well-known metadata keys; any other front matter key is kept as written.</summary>
+public static class MetadataKeys
+{
+    public const string Title = "title";
+    public const string Issuer = "issuer";
+    public const string Date = "date";
+    public const string Type = "type";
+    public const string Region = "region";
+    public const string DocNumber = "doc_number";
+    public const string SupersededBy = "superseded_by";
+    public const string History = "history";
+}
+
+/// <summary>Values of <see cref="MetadataKeys.Type"/> the chunker knows.</summary>
+public static class DocumentTypes
+{
+    public const string Policy = "policy";
+    public const string Law = "law";
+    public const string News = "news";
+    public const string Guide = "guide";
+}
+
+public enum KnowledgeBlockKind
+{
+    Heading,
+    Paragraph,
+}
+
+/// <summary>One heading or paragraph of a document body, in reading order.</summary>
+/// <param name="Level">Heading level 1–6; 0 for paragraphs.</param>
+public sealed record KnowledgeBlock(KnowledgeBlockKind Kind, string Text, int Level = 0)
+{
+    public bool IsHeading => Kind == KnowledgeBlockKind.Heading;
+}
+
+/// <summary>A knowledge file: identity, title, metadata and body blocks (the title heading included).</summary>
+/// <param name="Id">Path relative to the knowledge root without extension, '/'-separated, e.g. "laws/工伤保险条例".</param>
+/// <param name="SourcePath">The file that was read.</param>
+public sealed record KnowledgeDocument(
+    string Id,
+    string Title,
+    IReadOnlyDictionary<string, string> Metadata,
+    IReadOnlyList<KnowledgeBlock> Blocks,
+    string SourcePath)
+{
+    /// <summary>The document type ("policy", "law", "news", "guide"), or empty when unknown.</summary>
+    public string Type => Metadata.TryGetValue(MetadataKeys.Type, out var type) ? type : "";
+}

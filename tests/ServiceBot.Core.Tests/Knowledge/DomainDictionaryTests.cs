@@ -1,0 +1,121 @@
+using ServiceBot.Knowledge;
+using ServiceBot.Knowledge.Dictionary;
+
+namespace ServiceBot.Core.Tests.Knowledge;
+
+public class DomainDictionaryTests
+{
+    private static readonly string DictionaryFolder = Path.Combine(KnowledgePaths.KnowledgeFolder, "dictionary");
+
+    [Fact]
+    public void Load_CommittedDictionary_HasAtLeast150TermsAndGroups()
+    {
+        var dictionary = DomainDictionary.Load(DictionaryFolder);
+
+        Assert.True(dictionary.Terms.Count >= 150, $"terms: {dictionary.Terms.Count}");
+        Assert.True(dictionary.SynonymGroups.Count >= 150, $"groups: {dictionary.SynonymGroups.Count}");
+    }
+
+    [Theory]
+    [InlineData("新就业群体")]
+    [InlineData("职业伤害保障")]
+    [InlineData("住房公积金")]
+    [InlineData("网约配送员")]
+    [InlineData("互联网平台企业")]
+    [InlineData("暖心驿站")]
+    [InlineData("12345")]
+    [InlineData("高效办成一件事")]
+    [InlineData("社会保险关系转移接续")]
+    [InlineData("枫桥经验")]
+    [InlineData("劳动争议仲裁")]
+    [InlineData("停工留薪期")]
+    public void Load_CommittedDictionary_ContainsDomainTerm(string word)
+    {
+        var dictionary = DomainDictionary.Load(DictionaryFolder);
+
+        var term = Assert.Single(dictionary.Terms, t => t.Word == word);
+        Assert.NotNull(term.Frequency);
+    }
+
+    [Fact]
+    public void Load_CommittedDictionary_TermsAreUniqueAndNoSynonymSitsInTwoGroups()
+    {
+        var dictionary = DomainDictionary.Load(DictionaryFolder);
+
+        Assert.Empty(dictionary.Terms.GroupBy(t => t.Word).Where(g => g.Count() > 1).Select(g => g.Key));
+        Assert.Empty(dictionary.SynonymGroups.SelectMany(g => g).GroupBy(m => m).Where(g => g.Count() > 1).Select(g => g.Key));
+    }
+
+    [Fact]
+    public void SynonymsOf_LayWord_ReturnsWrittenTermAndOtherLayWords()
+    {
+        var dictionary = DomainDictionary.Load(DictionaryFolder);
+
+        var synonyms = dictionary.SynonymsOf("骑手");
+
+        Assert.Contains("网约配送员", synonyms);
+        Assert.Contains("外卖小哥", synonyms);
+        Assert.DoesNotContain("骑手", synonyms);
+        Assert.Equal("网约配送员", dictionary.CanonicalOf("外卖员"));
+        Assert.Equal(["公积金"], dictionary.SynonymsOf("住房公积金"));
+        Assert.Contains("N+1", dictionary.SynonymsOf("经济补偿"));
+        Assert.Contains("醉驾", dictionary.SynonymsOf("醉酒驾驶"));
+    }
+
+    [Fact]
+    public void SynonymsOf_UnknownWord_ReturnsEmpty()
+    {
+        var dictionary = DomainDictionary.Load(DictionaryFolder);
+
+        Assert.Empty(dictionary.SynonymsOf("不存在的词"));
+        Assert.Null(dictionary.CanonicalOf("不存在的词"));
+    }
+
+    [Fact]
+    public void Load_CommentsBlankLinesAndOptionalFields_AreParsed()
+    {
+        using var folder = new TempFolder();
+        folder.Write("terms.txt", "# 注释\n\n新就业群体 3000 n\n暖心驿站\n住房公积金 nz\n12345 10\n");
+        folder.Write("synonyms.txt", "# 注释\n\n住房公积金,公积金\n抽佣，抽成 , 提成\n");
+
+        var dictionary = DomainDictionary.Load(folder.Path);
+
+        Assert.Equal(
+        [
+            new DictionaryTerm("新就业群体", 3000, "n"),
+            new DictionaryTerm("暖心驿站", null, null),
+            new DictionaryTerm("住房公积金", null, "nz"),
+            new DictionaryTerm("12345", 10, null),
+        ], dictionary.Terms);
+        Assert.Equal(["抽成", "提成"], dictionary.SynonymsOf("抽佣"));
+    }
+
+    [Fact]
+    public void Load_TermLineWithBadFrequency_ThrowsWithLineNumber()
+    {
+        using var folder = new TempFolder();
+        folder.Write("terms.txt", "# 注释\n新就业群体 3000 n\n快递员 很多 n\n");
+        folder.Write("synonyms.txt", "住房公积金,公积金\n");
+
+        var error = Assert.Throws<KnowledgeFormatException>(() => DomainDictionary.Load(folder.Path));
+
+        Assert.Equal(3, error.LineNumber);
+        Assert.Contains("terms.txt:3", error.Message);
+    }
+
+    [Theory]
+    [InlineData("住房公积金\n")]
+    [InlineData("住房公积金,,公积金\n")]
+    [InlineData("住房公积金,公积金,公积金\n")]
+    public void Load_BadSynonymLine_ThrowsWithLineNumber(string badLine)
+    {
+        using var folder = new TempFolder();
+        folder.Write("terms.txt", "快递员 2000 n\n");
+        folder.Write("synonyms.txt", "# 注释\n抽佣,抽成\n" + badLine);
+
+        var error = Assert.Throws<KnowledgeFormatException>(() => DomainDictionary.Load(folder.Path));
+
+        Assert.Equal(3, error.LineNumber);
+        Assert.EndsWith("synonyms.txt", error.FilePath);
+    }
+}

@@ -55,21 +55,15 @@ public sealed class ChineseAnalyzer
         var words = new Dictionary<string, float>(StringComparer.Ordinal);
         var bigrams = new Dictionary<string, float>(StringComparer.Ordinal);
         var kept = new List<string>();
-        var run = new System.Text.StringBuilder();
         foreach (var word in _segmenter.Value!.Cut(normalized, cutAll: false, hmm: false))
         {
-            if (!IsContentWord(word) || _queryStopwords.Contains(word))
-            {
-                // A stop word ends a run: bigrams bridge adjacent content words, never a stop word.
-                AddBigrams(bigrams, run.ToString(), 1f);
-                run.Clear();
-                continue;
-            }
+            if (!IsContentWord(word) || _queryStopwords.Contains(word)) continue;
             kept.Add(word);
-            run.Append(word);
             words[word] = words.GetValueOrDefault(word) + 1f;
         }
-        AddBigrams(bigrams, run.ToString(), 1f);
+        // Bigrams span the whole question: those across word boundaries keep phrase evidence
+        // that the segmenter's split would lose.
+        AddBigrams(bigrams, normalized, 1f);
         foreach (var word in kept)
         {
             if (!_synonyms.TryGetValue(word, out var alternatives)) continue;

@@ -129,8 +129,11 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         {
             for (var b = 0; b < texts.Length; b++)
             {
-                var written = _tokenizer.Encode(texts[b], ids.AsSpan(b * max, max), mask.AsSpan(b * max, max), max);
-                sequence = Math.Max(sequence, written);
+                // With padTo the tokenizer fills pad ids but reports the padded length, so the mask gives the real one.
+                var rowMask = mask.AsSpan(b * max, max);
+                _tokenizer.Encode(texts[b], ids.AsSpan(b * max, max), rowMask, max);
+                var length = rowMask.IndexOf(0L);
+                sequence = Math.Max(sequence, length < 0 ? max : length);
             }
         }
 

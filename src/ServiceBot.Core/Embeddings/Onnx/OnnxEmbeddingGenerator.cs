@@ -18,7 +18,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
     private readonly InferenceSession _session;
     private readonly BertTokenizer _tokenizer = new();
-    // FastBertTokenizer keeps scratch buffers per instance, so encoding is serialised; inference is not.
+    // BertTokenizer is not documented as thread-safe, so encoding is serialised; inference (InferenceSession.Run) is not.
     private readonly Lock _tokenizerLock = new();
     private readonly OnnxEmbeddingGeneratorOptions _options;
     private readonly string _outputName;
@@ -97,6 +97,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         return serviceType.IsInstanceOfType(this) ? this : null;
     }
 
+    /// <summary>Releases the native session; callers must not dispose while calls are still running.</summary>
     public void Dispose()
     {
         _disposed = true;

@@ -22,9 +22,15 @@ public sealed class ChineseAnalyzer
         if (options.DomainWords.Count > 0) SegmenterResources.AddWords(options.DomainWords.Select(TextNormalizer.Normalize));
         _segmenter = new ThreadLocal<JiebaSegmenter>(() => new JiebaSegmenter());
         _queryStopwords = LoadStopwords();
-        _synonyms = BuildSynonymMap(options.SynonymGroups);
+        var groups = options.UseGeneralThesaurus
+            ? options.SynonymGroups.Concat(GeneralThesaurus.Groups(options.GeneralThesaurusMaxGroupSize)).ToList()
+            : options.SynonymGroups;
+        _synonyms = BuildSynonymMap(groups);
+        Options = options;
         _synonymWeight = options.SynonymWeight;
     }
+
+    public ChineseAnalyzerOptions Options { get; }
 
     /// <summary>Index words of a document: every word that carries a letter, digit or ideograph.</summary>
     public List<string> Words(string text)

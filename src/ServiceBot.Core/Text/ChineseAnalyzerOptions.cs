@@ -10,5 +10,11 @@ public sealed class ChineseAnalyzerOptions
     public IReadOnlyList<IReadOnlyList<string>> SynonymGroups { get; init; } = [];
 
     /// <summary>Weight of a synonym relative to a word the user typed.</summary>
-    public float SynonymWeight { get; init; } = 0.5f;
+    public float SynonymWeight { get; init; } = 0.3f;
+
+    /// <summary>Also expand with the general-language thesaurus bundled with the segmenter.</summary>
+    public bool UseGeneralThesaurus { get; init; } = true;
+
+    /// <summary>Thesaurus groups larger than this are ignored: they mix senses.</summary>
+    public int GeneralThesaurusMaxGroupSize { get; init; } = 4;
 }

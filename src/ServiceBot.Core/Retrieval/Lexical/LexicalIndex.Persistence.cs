@@ -1,0 +1,155 @@
+using System.Text;
+using ServiceBot.Retrieval.Lexical;
+using ServiceBot.Text;
+
+namespace ServiceBot.Retrieval;
+
+public sealed partial class LexicalIndex
+{
+    private static readonly byte[] Magic = "SBLX"u8.ToArray();
+    private const int FormatVersion = 1;
+
+    /// <summary>
+    /// Writes the index, with the analyzer's vocabulary, to one file. It goes to a temporary file
+    /// first and is then moved over the target, so a crash never leaves a half-written index.
+    /// </summary>
+    public void Save(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temporary = path + ".tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8))
+        {
+            writer.Write(Magic);
+            writer.Write(FormatVersion);
+            WriteAnalyzerOptions(writer, _analyzer.Options);
+            WriteStrings(writer, _ids);
+            WriteInts(writer, _groups.GroupOf);
+            WriteInts(writer, _groups.Previous);
+            WriteInts(writer, _groups.Next);
+            writer.Write(_groups.GroupCount);
+            WriteField(writer, _words);
+            WriteField(writer, _bigrams);
+        }
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Reads an index written by <see cref="Save"/>; a file of another format is rejected.</summary>
+    public static LexicalIndex Load(string path, LexicalIndexOptions? options = null)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var reader = new BinaryReader(stream, Encoding.UTF8);
+        try
+        {
+            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
+                throw new InvalidDataException($"{path} is not a ServiceBot lexical index.");
+            var version = reader.ReadInt32();
+            if (version != FormatVersion)
+                throw new InvalidDataException($"{path} has index format {version}; this build reads {FormatVersion}. Rebuild the index.");
+            var analyzer = new ChineseAnalyzer(ReadAnalyzerOptions(reader));
+            var ids = ReadStrings(reader);
+            var groups = new DocumentGroups
+            {
+                GroupOf = ReadInts(reader),
+                Previous = ReadInts(reader),
+                Next = ReadInts(reader),
+                GroupCount = reader.ReadInt32(),
+            };
+            var words = ReadField(reader);
+            var bigrams = ReadField(reader);
+            return new LexicalIndex(ids, words, bigrams, groups, analyzer, options ?? new LexicalIndexOptions());
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException($"{path} is truncated. Rebuild the index.");
+        }
+    }
+
+    private static void WriteAnalyzerOptions(BinaryWriter writer, ChineseAnalyzerOptions options)
+    {
+        WriteStrings(writer, options.DomainWords);
+        writer.Write(options.SynonymGroups.Count);
+        foreach (var group in options.SynonymGroups) WriteStrings(writer, group);
+        writer.Write(options.SynonymWeight);
+        writer.Write(options.UseGeneralThesaurus);
+        writer.Write(options.GeneralThesaurusMaxGroupSize);
+    }
+
+    private static ChineseAnalyzerOptions ReadAnalyzerOptions(BinaryReader reader)
+    {
+        var words = ReadStrings(reader);
+        var groups = new IReadOnlyList<string>[reader.ReadInt32()];
+        for (var i = 0; i < groups.Length; i++) groups[i] = ReadStrings(reader);
+        return new ChineseAnalyzerOptions
+        {
+            DomainWords = words,
+            SynonymGroups = groups,
+            SynonymWeight = reader.ReadSingle(),
+            UseGeneralThesaurus = reader.ReadBoolean(),
+            GeneralThesaurusMaxGroupSize = reader.ReadInt32(),
+        };
+    }
+
+    private static void WriteField(BinaryWriter writer, FieldPostings field)
+    {
+        WriteStrings(writer, field.Terms);
+        WriteInts(writer, field.Offsets);
+        WriteInts(writer, field.Documents);
+        writer.Write(field.Frequencies.Length);
+        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(field.Frequencies.AsSpan()));
+        WriteInts(writer, field.Lengths);
+        writer.Write(field.AverageLength);
+    }
+
+    private static FieldPostings ReadField(BinaryReader reader)
+    {
+        var terms = ReadStrings(reader);
+        var offsets = ReadInts(reader);
+        var documents = ReadInts(reader);
+        var frequencies = new ushort[reader.ReadInt32()];
+        ReadExactly(reader, System.Runtime.InteropServices.MemoryMarshal.AsBytes(frequencies.AsSpan()));
+        var lengths = ReadInts(reader);
+        var average = reader.ReadSingle();
+        if (offsets.Length != terms.Length + 1 || documents.Length != frequencies.Length)
+            throw new InvalidDataException("The lexical index is inconsistent. Rebuild the index.");
+        var termIds = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
+        for (var t = 0; t < terms.Length; t++) termIds[terms[t]] = t;
+        return new FieldPostings
+        {
+            TermIds = termIds, Terms = terms, Offsets = offsets, Documents = documents,
+            Frequencies = frequencies, Lengths = lengths, AverageLength = average,
+        };
+    }
+
+    private static void WriteStrings(BinaryWriter writer, IReadOnlyList<string> values)
+    {
+        writer.Write(values.Count);
+        foreach (var value in values) writer.Write(value);
+    }
+
+    private static string[] ReadStrings(BinaryReader reader)
+    {
+        var values = new string[reader.ReadInt32()];
+        for (var i = 0; i < values.Length; i++) values[i] = reader.ReadString();
+        return values;
+    }
+
+    private static void WriteInts(BinaryWriter writer, int[] values)
+    {
+        writer.Write(values.Length);
+        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+    }
+
+    private static int[] ReadInts(BinaryReader reader)
+    {
+        var values = new int[reader.ReadInt32()];
+        ReadExactly(reader, System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+        return values;
+    }
+
+    private static void ReadExactly(BinaryReader reader, Span<byte> buffer)
+    {
+        if (reader.Read(buffer) != buffer.Length) throw new EndOfStreamException();
+    }
+}

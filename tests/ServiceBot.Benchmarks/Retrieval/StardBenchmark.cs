@@ -1,3 +1,5 @@
+using ServiceBot.Text;
+using ServiceBot.Retrieval.Lexical;
 using System.Runtime.InteropServices;
 using ServiceBot.Retrieval;
 using ServiceBot.Retrieval.Evaluation;
@@ -53,7 +55,10 @@ public static class StardBenchmark
     private static Func<IReadOnlyList<IndexDocument>, IProgress<int>, IRetriever> Builder(string engine, RetrievalBenchmarkOptions options) =>
         engine switch
         {
-            EngineNames.ServiceBot => (docs, progress) => LexicalIndex.Build(docs, progress),
+            // Same vocabulary as `servicebot index build`: the repository's domain dictionary.
+            EngineNames.ServiceBot => (docs, progress) => LexicalIndex.Build(docs,
+                new ChineseAnalyzer(AnalyzerVocabulary.FromDictionaries([Path.Combine(RepositoryPaths.FindRoot(), "knowledge", "dictionary")])),
+                new LexicalIndexOptions(), progress),
             EngineNames.Lucene => (docs, progress) => LuceneRetriever.Build(docs, options.LuceneLayout, progress),
             _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "unknown engine"),
         };

@@ -17,7 +17,13 @@ public sealed class AnswerOptions
     /// Least share of the question's information (idf-weighted content words) the best clause must contain
     /// for the answer to count as grounded.
     /// </summary>
-    [Range(0.0, 1.0)] public double MinCoverage { get; set; } = 0.5;
+    [Range(0.0, 1.0)] public double MinCoverage { get; set; } = 0.6;
+
+    /// <summary>Least coverage when the question contains a domain-dictionary word.</summary>
+    [Range(0.0, 1.0)] public double MinDomainCoverage { get; set; } = 0.2;
+
+    /// <summary>How much more a domain-dictionary word weighs than its idf alone.</summary>
+    [Range(1.0, 10.0)] public double DomainWordWeight { get; set; } = 2.0;
 
     /// <summary>A further citation must cover at least this share of what the best one covers.</summary>
     [Range(0.0, 1.0)] public double CitationCoverageRatio { get; set; } = 0.6;

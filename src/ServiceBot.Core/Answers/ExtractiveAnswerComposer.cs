@@ -26,32 +26,40 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
         "抱歉，知识库中没有找到能回答这个问题的政策或法规依据。\n\n" +
         "如需进一步咨询，您可以拨打 **12345 政务服务便民热线**，或回复“人工客服”转接人工服务。";
 
-    /// <summary>The retrieved candidates with their coverage, in retrieval order.</summary>
+    /// <summary>The retrieved candidates, best-covering first; equal coverage keeps retrieval order.</summary>
     public IReadOnlyList<GroundedCandidate> Candidates(KnowledgeBase knowledge, string question)
-    {
-        var scorer = new GroundingScorer(knowledge.Lexical);
-        var terms = scorer.Terms(question);
-        return knowledge.Search(question, _options.Candidates)
+        => Candidates(knowledge, new GroundingScorer(knowledge.Lexical, (float)_options.DomainWordWeight).Terms(question), question);
+
+    private List<GroundedCandidate> Candidates(KnowledgeBase knowledge, IReadOnlyList<QueryTerm> terms, string question)
+        => knowledge.Search(question, _options.Candidates)
             .Select(r => new GroundedCandidate(r, GroundingScorer.Coverage(terms, CoveredText(r.Chunk))))
+            .OrderByDescending(c => c.Coverage).ThenBy(c => c.Retrieved.Rank)
             .ToList();
-    }
+
+    /// <summary>
+    /// The grounding rule: the best clause answers the question when it covers most of it
+    /// (<see cref="AnswerOptions.MinCoverage"/>), or when the question uses a word of the domain dictionary
+    /// (骑手, 公积金, 工伤 …) and the clause covers a fair part of it (<see cref="AnswerOptions.MinDomainCoverage"/>).
+    /// The second arm admits lay questions whose wording the statutes never use ("骑手落下职业病"); questions about
+    /// things the knowledge never mentions (weather, recipes, flights) have no domain word and match only
+    /// incidental words, staying below the first threshold.
+    /// </summary>
+    public bool IsGrounded(double coverage, bool questionInDomain)
+        => coverage >= _options.MinCoverage || (questionInDomain && coverage >= _options.MinDomainCoverage);
 
     public Answer Compose(KnowledgeBase knowledge, string question)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         if (string.IsNullOrWhiteSpace(question)) return Refusal();
-        var candidates = Candidates(knowledge, question);
-        var best = candidates.MaxBy(c => c.Coverage);
-        if (best is null || best.Coverage < _options.MinCoverage) return Refusal();
+        var terms = new GroundingScorer(knowledge.Lexical, (float)_options.DomainWordWeight).Terms(question);
+        var candidates = Candidates(knowledge, terms, question);
+        var inDomain = terms.Any(t => t.IsDomain);
+        if (candidates.Count == 0 || !IsGrounded(candidates[0].Coverage, inDomain)) return Refusal();
 
-        // Citations keep retrieval order (best first) among the clauses that cover the question nearly as well as
-        // the best one; the best-covering clause is always among them.
-        var floor = Math.Max(_options.MinCoverage, best.Coverage * _options.CitationCoverageRatio);
-        var cited = candidates.Where(c => c.Coverage >= floor).Take(_options.MaxCitations).ToList();
-        if (!cited.Contains(best)) cited[^1] = best;
+        // Further citations must themselves be grounded and cover nearly as much as the best one.
+        var floor = candidates[0].Coverage * _options.CitationCoverageRatio;
+        var cited = candidates.Where(c => IsGrounded(c.Coverage, inDomain) && c.Coverage >= floor).Take(_options.MaxCitations).ToList();
 
-        var scorer = new GroundingScorer(knowledge.Lexical);
-        var terms = scorer.Terms(question);
         var markdown = new StringBuilder();
         var lead = cited[0].Retrieved.Chunk;
         markdown.Append("根据").Append(Reference(lead)).AppendLine("：").AppendLine();

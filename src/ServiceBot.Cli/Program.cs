@@ -1,1 +1,3 @@
-Console.WriteLine("servicebot");
+using ServiceBot.Cli;
+
+return await CliApplication.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,13 @@
+namespace ServiceBot.Cli;
+
+/// <summary>The two output streams, and whether progress can be drawn in place on the error stream.</summary>
+public sealed class CliConsole(TextWriter output, TextWriter error)
+{
+    public TextWriter Out { get; } = output;
+    public TextWriter Error { get; } = error;
+
+    /// <summary>True only for the real terminal: redirected or captured streams get plain lines.</summary>
+    public bool IsInteractive => ReferenceEquals(Error, System.Console.Error) && !System.Console.IsErrorRedirected;
+
+    public ProgressBar Progress(string label, int total) => new(this, label, total);
+}

@@ -1,0 +1,21 @@
+using ServiceBot.Knowledge.Dictionary;
+
+namespace ServiceBot.Text;
+
+/// <summary>Builds analyzer options from the domain dictionaries found in knowledge folders.</summary>
+public static class AnalyzerVocabulary
+{
+    /// <summary>Merges every existing dictionary folder; missing folders are skipped.</summary>
+    public static ChineseAnalyzerOptions FromDictionaries(IEnumerable<string> dictionaryFolders)
+    {
+        var words = new List<string>();
+        var groups = new List<IReadOnlyList<string>>();
+        foreach (var folder in dictionaryFolders.Where(Directory.Exists))
+        {
+            var dictionary = DomainDictionary.Load(folder);
+            words.AddRange(dictionary.Terms.Select(t => t.Word));
+            groups.AddRange(dictionary.SynonymGroups);
+        }
+        return new ChineseAnalyzerOptions { DomainWords = words.Distinct().ToList(), SynonymGroups = groups };
+    }
+}

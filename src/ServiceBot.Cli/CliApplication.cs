@@ -11,6 +11,8 @@ public static class CliApplication
 
     private static readonly ICliCommand[] Commands =
     [
+        new IngestCommand(),
+        new AskCommand(),
         new IndexBuildCommand(),
         new SearchCommand(),
     ];

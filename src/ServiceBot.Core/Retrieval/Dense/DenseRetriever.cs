@@ -20,6 +20,10 @@ public sealed class DenseRetriever(IEmbeddingGenerator<string, Embedding<float>>
         return _index.Search(vector.Span, top);
     }
 
+    /// <summary>What is embedded for a document: title, section and text, one per line.</summary>
+    public static string EmbeddingText(IndexDocument document)
+        => string.Join('\n', new[] { document.Title, document.Section, document.Text }.Where(s => !string.IsNullOrWhiteSpace(s)));
+
     /// <summary>Embeds documents (title, section and text together) in batches and indexes them by id.</summary>
     public static async Task<VectorIndex> BuildIndexAsync(
         IEmbeddingGenerator<string, Embedding<float>> generator,
@@ -34,7 +38,7 @@ public sealed class DenseRetriever(IEmbeddingGenerator<string, Embedding<float>>
         VectorIndex? index = null;
         foreach (var batch in documents.Chunk(batchSize))
         {
-            var texts = batch.Select(d => string.Join('\n', new[] { d.Title, d.Section, d.Text }.Where(s => !string.IsNullOrWhiteSpace(s))));
+            var texts = batch.Select(EmbeddingText);
             var embeddings = await generator.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
             if (embeddings.Count != batch.Length)
                 throw new InvalidOperationException($"The embedding generator returned {embeddings.Count} vectors for {batch.Length} inputs.");

@@ -70,6 +70,14 @@ public sealed partial class VectorIndex
         }
     }
 
+    /// <summary>Every id with its stored (normalised) vector, in insertion order, from one consistent snapshot.</summary>
+    public IEnumerable<(string Id, ReadOnlyMemory<float> Vector)> Entries()
+    {
+        var snapshot = _snapshot;
+        for (var row = 0; row < snapshot.Count; row++)
+            yield return (snapshot.Ids[row], snapshot.Vectors.AsMemory(row * Dimensions, Dimensions));
+    }
+
     /// <summary>Returns up to <paramref name="top"/> ids by descending cosine similarity; ties keep insertion order.</summary>
     public IReadOnlyList<SearchHit> Search(ReadOnlySpan<float> query, int top)
     {

@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ServiceBot.Answers;
+
+/// <summary>Settings bound from the <c>Answers</c> configuration section; the defaults suit the offline engine.</summary>
+public sealed class AnswerOptions
+{
+    public const string SectionName = "Answers";
+
+    /// <summary>Retrieved clauses examined for grounding and citation.</summary>
+    [Range(1, 100)] public int Candidates { get; set; } = 10;
+
+    /// <summary>Most citations returned.</summary>
+    [Range(1, 10)] public int MaxCitations { get; set; } = 3;
+
+    /// <summary>
+    /// Least share of the question's information (idf-weighted content words) the best clause must contain
+    /// for the answer to count as grounded.
+    /// </summary>
+    [Range(0.0, 1.0)] public double MinCoverage { get; set; } = 0.6;
+
+    /// <summary>Least coverage when the question contains a domain-dictionary word.</summary>
+    [Range(0.0, 1.0)] public double MinDomainCoverage { get; set; } = 0.2;
+
+    /// <summary>How much more a domain-dictionary word weighs than its idf alone.</summary>
+    [Range(1.0, 10.0)] public double DomainWordWeight { get; set; } = 2.0;
+
+    /// <summary>A further citation must cover at least this share of what the best one covers.</summary>
+    [Range(0.0, 1.0)] public double CitationCoverageRatio { get; set; } = 0.6;
+
+    /// <summary>Longest quote in the answer text; citations always carry the full clause.</summary>
+    [Range(20, 2000)] public int QuoteMaxLength { get; set; } = 160;
+}

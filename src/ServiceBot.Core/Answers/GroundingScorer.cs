@@ -1,0 +1,63 @@
+using ServiceBot.Retrieval;
+using ServiceBot.Text;
+
+namespace ServiceBot.Answers;
+
+/// <summary>
+/// How much of a question a clause actually contains, on a 0–1 scale comparable across questions.
+/// Raw BM25 scores grow with question length and term rarity, so they cannot be thresholded. Instead each
+/// content word the user typed is weighted by its idf in the knowledge (rare words carry the topic; a word the
+/// knowledge never uses gets the highest idf) and counts as covered when the clause, its title or heading path
+/// contains it or one of its synonyms. Words of the domain dictionary weigh double: they name what the knowledge
+/// is about, and their very frequency in it would otherwise let lay filler words ("每天", "落下") outweigh them.
+/// </summary>
+public sealed class GroundingScorer
+{
+    /// <summary>Single characters are ambiguous in Chinese ("高", "山"); they count half.</summary>
+    private const float SingleCharacterWeight = 0.5f;
+
+    private readonly LexicalIndex _index;
+    private readonly HashSet<string> _domainWords;
+    private readonly float _domainWeight;
+
+    public GroundingScorer(LexicalIndex index, float domainWeight = 2f)
+    {
+        _index = index;
+        _domainWeight = domainWeight;
+        var options = index.Analyzer.Options;
+        _domainWords = options.DomainWords.Concat(options.SynonymGroups.SelectMany(g => g))
+            .Select(TextNormalizer.Normalize).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The question's typed content words with their weights and accepted surface forms.</summary>
+    public IReadOnlyList<QueryTerm> Terms(string question)
+    {
+        var analyzer = _index.Analyzer;
+        var terms = new List<QueryTerm>();
+        foreach (var (word, weight) in analyzer.AnalyzeQuery(question).Words)
+        {
+            if (weight < 1f) continue; // a synonym expansion, not a word the user typed
+            var forms = analyzer.AnalyzeQuery(word).Words.Keys.Where(f => f.Length > 1 || f == word).ToArray();
+            var isDomain = _domainWords.Contains(word);
+            var idf = _index.WordIdf(word) * (word.Length == 1 ? SingleCharacterWeight : 1f) * (isDomain ? _domainWeight : 1f);
+            terms.Add(new QueryTerm(word, idf, forms, isDomain));
+        }
+        return terms;
+    }
+
+    /// <summary>Idf-weighted share of <paramref name="terms"/> that <paramref name="text"/> contains (0–1).</summary>
+    public static double Coverage(IReadOnlyList<QueryTerm> terms, string text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        double total = 0, covered = 0;
+        foreach (var term in terms)
+        {
+            total += term.Weight;
+            if (term.Forms.Any(f => normalized.Contains(f, StringComparison.Ordinal))) covered += term.Weight;
+        }
+        return total == 0 ? 0 : covered / total;
+    }
+}
+
+/// <summary>A typed query word, its weight, the forms (itself and its synonyms) that count as a match, and whether the domain dictionary knows it.</summary>
+public sealed record QueryTerm(string Word, float Weight, IReadOnlyList<string> Forms, bool IsDomain);

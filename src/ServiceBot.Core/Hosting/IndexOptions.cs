@@ -1,0 +1,14 @@
+namespace ServiceBot.Hosting;
+
+/// <summary>Settings bound from the <c>Index</c> configuration section.</summary>
+public sealed class IndexOptions
+{
+    public const string SectionName = "Index";
+
+    public const string DefaultPath = ".servicebot/index";
+
+    /// <summary>The folder holding the manifest, chunks and index files, relative to the current directory.</summary>
+    public string Path { get; set; } = DefaultPath;
+
+    public string FullPath => System.IO.Path.GetFullPath(Path);
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ServiceBot.Answers;
+using ServiceBot.Embeddings;
+using ServiceBot.Ingestion;
+using ServiceBot.Knowledge;
+
+namespace ServiceBot.Hosting;
+
+public static class KnowledgeServiceCollectionExtensions
+{
+    /// <summary>
+    /// The one composition point of the knowledge slice: the Knowledge, Index and Answers options (validated at
+    /// start), the optional embedder (through <see cref="EmbeddingsServiceCollectionExtensions.AddServiceBotEmbeddings"/>),
+    /// the ingestion pipeline, the knowledge base provider and the answer composer.
+    /// </summary>
+    public static IServiceCollection AddServiceBotKnowledge(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnowledgeOptions>, KnowledgeOptionsValidator>());
+        services.AddOptions<IndexOptions>().Bind(configuration.GetSection(IndexOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IndexOptions>, IndexOptionsValidator>());
+        services.AddOptions<AnswerOptions>().Bind(configuration.GetSection(AnswerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddServiceBotEmbeddings(configuration);
+
+        services.TryAddSingleton(sp => new IngestionPipeline(
+            sp.GetRequiredService<IOptions<KnowledgeOptions>>(),
+            sp.GetRequiredService<IOptions<IndexOptions>>(),
+            sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
+        services.TryAddSingleton(sp => new KnowledgeBaseProvider(
+            sp.GetRequiredService<IngestionPipeline>(),
+            sp.GetRequiredService<IOptions<IndexOptions>>(),
+            sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
+        services.TryAddSingleton(sp => new ExtractiveAnswerComposer(sp.GetRequiredService<IOptions<AnswerOptions>>()));
+        return services;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using ServiceBot.Knowledge;
+using ServiceBot.Knowledge.Dictionary;
+
+namespace ServiceBot.Ingestion;
+
+/// <summary>A Markdown file found under a knowledge folder.</summary>
+public sealed record SourceFile(string Path, string Root);
+
+/// <summary>The merged domain dictionary of all knowledge folders, the hash of its files, and any file that failed to parse.</summary>
+public sealed record MergedDictionary(IReadOnlyList<string> Words, IReadOnlyList<IReadOnlyList<string>> SynonymGroups, string Hash, IReadOnlyList<FailedFile> Failures);
+
+/// <summary>Finds the inputs of ingestion under the knowledge folders.</summary>
+public static class KnowledgeSources
+{
+    public const string DictionaryFolder = "dictionary";
+
+    /// <summary>Every *.md below each root except README.md, in a stable order; a missing root contributes nothing.</summary>
+    public static IReadOnlyList<SourceFile> Discover(IEnumerable<string> roots)
+        => roots.Select(r => Path.GetFullPath(r)).Distinct(StringComparer.Ordinal).Where(Directory.Exists)
+            .SelectMany(root => Directory.EnumerateFiles(root, "*.md", SearchOption.AllDirectories)
+                .Where(f => !Path.GetFileName(f).Equals("README.md", StringComparison.OrdinalIgnoreCase))
+                .Order(StringComparer.Ordinal)
+                .Select(f => new SourceFile(f, root)))
+            .ToList();
+
+    /// <summary>
+    /// Loads terms.txt and synonyms.txt from the dictionary/ subfolder of each root. A malformed file is reported
+    /// and left out; its bytes still enter the hash, so fixing it triggers a rebuild.
+    /// </summary>
+    public static MergedDictionary LoadDictionary(IEnumerable<string> roots)
+    {
+        var words = new List<string>();
+        var groups = new List<IReadOnlyList<string>>();
+        var failures = new List<FailedFile>();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var root in roots.Select(r => Path.GetFullPath(r)).Distinct(StringComparer.Ordinal))
+        {
+            foreach (var name in new[] { DomainDictionary.TermsFileName, DomainDictionary.SynonymsFileName })
+            {
+                var path = Path.Combine(root, DictionaryFolder, name);
+                if (!File.Exists(path)) continue;
+                var bytes = File.ReadAllBytes(path);
+                hash.AppendData(System.Text.Encoding.UTF8.GetBytes(path + "\n"));
+                hash.AppendData(bytes);
+                var text = System.Text.Encoding.UTF8.GetString(bytes);
+                try
+                {
+                    if (name == DomainDictionary.TermsFileName)
+                        words.AddRange(DomainDictionary.ParseTerms(text, path).Select(t => t.Word));
+                    else
+                        groups.AddRange(DomainDictionary.ParseSynonyms(text, path));
+                }
+                catch (KnowledgeFormatException error)
+                {
+                    failures.Add(new FailedFile(path, error.Message));
+                }
+            }
+        }
+        return new MergedDictionary(words.Distinct(StringComparer.Ordinal).ToList(), groups, Convert.ToHexStringLower(hash.GetHashAndReset()), failures);
+    }
+
+    public static string HashFile(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+
+    public static string HashText(string text) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+}

@@ -1,0 +1,146 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ServiceBot.Answers;
+using ServiceBot.Core.Tests.Knowledge;
+
+namespace ServiceBot.Core.Tests.Answers;
+
+/// <summary>Runs against the real pipeline over knowledge/ and the shared laws.</summary>
+public sealed class ExtractiveAnswerComposerTests(RealKnowledgeFixture fixture) : IClassFixture<RealKnowledgeFixture>
+{
+    private readonly ExtractiveAnswerComposer _composer = new();
+
+    public static TheoryData<string, string[]> AnswerableSeedQuestions() => SeedQuestions(answerable: true);
+
+    public static TheoryData<string, string[]> UnanswerableSeedQuestions() => SeedQuestions(answerable: false);
+
+    [Fact]
+    public void Fixture_RealKnowledge_IngestsWithoutFailures()
+    {
+        Assert.Empty(fixture.Report.Failures);
+        Assert.True(fixture.Report.Chunks > 1000, $"only {fixture.Report.Chunks} chunks");
+    }
+
+    [Theory]
+    [MemberData(nameof(AnswerableSeedQuestions))]
+    public void Compose_AnswerableSeedQuestion_CitesExpectedPhraseInTopThree(string query, string[] expect)
+    {
+        var answer = _composer.Compose(fixture.Knowledge, query);
+
+        Assert.True(answer.Grounded, $"not grounded: {query}");
+        var top = answer.Citations.Take(3).ToList();
+        Assert.True(top.Any(c => expect.Any(e => c.Text.Contains(e) || c.Source.Contains(e))),
+            $"{query}: none of [{string.Join(", ", expect)}] in {string.Join(" | ", top.Select(c => c.Source + c.Section))}");
+    }
+
+    [Theory]
+    [MemberData(nameof(UnanswerableSeedQuestions))]
+    public void Compose_UnanswerableSeedQuestion_RefusesWithoutCitations(string query, string[] _)
+        => AssertRefused(_composer.Compose(fixture.Knowledge, query));
+
+    [Theory]
+    [InlineData("工伤认定需要什么材料", "工伤认定申请表")]
+    [InlineData("公司拖欠工资怎么办", "拖欠")]
+    [InlineData("公积金可以用来付房租吗", "房租")]
+    [InlineData("骑手摔伤了算工伤吗", "工伤")]
+    [InlineData("试用期最长多久", "试用期")]
+    [InlineData("被辞退有没有经济补偿", "经济补偿")]
+    [InlineData("失业了能领失业金吗", "失业保险金")]
+    [InlineData("加班费怎么算", "加班费")]
+    [InlineData("个人信息被泄露了怎么办", "泄露")]
+    [InlineData("新就业群体的社会保险关系转移接续怎么规定", "转移接续")]
+    public void Compose_InScopeQuestion_IsGroundedWithRelevantCitation(string query, string phrase)
+    {
+        var answer = _composer.Compose(fixture.Knowledge, query);
+
+        Assert.True(answer.Grounded, $"not grounded: {query}");
+        Assert.InRange(answer.Citations.Count, 1, 3);
+        Assert.Contains(answer.Citations, c => c.Text.Contains(phrase));
+        Assert.False(answer.Handoff);
+    }
+
+    [Theory]
+    [InlineData("今天天气怎么样")]
+    [InlineData("红烧肉怎么做")]
+    [InlineData("写一首关于春天的诗")]
+    [InlineData("帮我订一张去上海的机票")]
+    [InlineData("姚明有多高")]
+    [InlineData("明天会下雨吗")]
+    [InlineData("推荐一部好看的电影")]
+    [InlineData("北京到上海的高铁几点发车")]
+    [InlineData("苹果手机怎么截图")]
+    [InlineData("你好")]
+    [InlineData("")]
+    public void Compose_OutOfScopeQuestion_RefusesWithoutCitations(string query)
+        => AssertRefused(_composer.Compose(fixture.Knowledge, query));
+
+    [Fact]
+    public void Compose_PolicyQuestion_NamesDocumentSectionAndDate()
+    {
+        var answer = _composer.Compose(fixture.Knowledge, "枫桥经验跟新就业群体有什么关系？");
+
+        Assert.Equal("关于加强新就业群体服务管理的意见", answer.Citations[0].Source);
+        Assert.Equal("四、(十)", answer.Citations[0].Section);
+        Assert.Contains("（《关于加强新就业群体服务管理的意见》四、(十)，2025-10-29）", answer.Markdown);
+        Assert.Contains("枫桥经验", answer.Markdown);
+    }
+
+    [Fact]
+    public void Compose_LongClause_QuotesExcerptButCitesFullText()
+    {
+        var answer = _composer.Compose(fixture.Knowledge, "枫桥经验跟新就业群体有什么关系？");
+
+        var full = answer.Citations[0].Text;
+        Assert.True(full.Length > new AnswerOptions().QuoteMaxLength);
+        Assert.DoesNotContain(full, answer.Markdown);
+        Assert.Contains("……", answer.Markdown);
+        Assert.Equal(fixture.Knowledge.Chunks.Single(c => c.Title == answer.Citations[0].Source && c.Section == "四、(十)").Text, full);
+    }
+
+    [Fact]
+    public void AnswerJson_GroundedAnswer_HasContractShape()
+    {
+        var answer = _composer.Compose(fixture.Knowledge, "工伤认定需要什么材料");
+
+        var json = JsonNode.Parse(AnswerJson.Serialize(answer))!.AsObject();
+
+        Assert.Equal(["answer", "grounded", "citations", "handoff"], json.Select(p => p.Key));
+        Assert.Equal(JsonValueKind.True, json["grounded"]!.GetValueKind());
+        var citation = json["citations"]!.AsArray()[0]!.AsObject();
+        Assert.Equal(["source", "section", "text"], citation.Select(p => p.Key));
+        Assert.Equal("工伤保险条例", citation["source"]!.GetValue<string>());
+        Assert.Equal("第十八条", citation["section"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void AnswerJson_WithId_PutsIdFirstAsGiven()
+    {
+        var json = JsonNode.Parse(AnswerJson.Serialize(ExtractiveAnswerComposer.Refusal(), JsonValue.Create(7)))!.AsObject();
+
+        Assert.Equal("id", json.First().Key);
+        Assert.Equal(7, json["id"]!.GetValue<int>());
+        Assert.Empty(json["citations"]!.AsArray());
+        Assert.False(json["grounded"]!.GetValue<bool>());
+    }
+
+    private static void AssertRefused(Answer answer)
+    {
+        Assert.False(answer.Grounded);
+        Assert.Empty(answer.Citations);
+        Assert.Contains("12345", answer.Markdown);
+        Assert.Contains("人工", answer.Markdown);
+    }
+
+    private static TheoryData<string, string[]> SeedQuestions(bool answerable)
+    {
+        var data = new TheoryData<string, string[]>();
+        var path = Path.Combine(KnowledgePaths.RepositoryRoot, "..", "shared", "datasets", "seed-qa", "dev.jsonl");
+        foreach (var line in File.ReadLines(path).Where(l => l.Trim().Length > 0))
+        {
+            var item = JsonNode.Parse(line)!;
+            if (item["answerable"]!.GetValue<bool>() != answerable) continue;
+            data.Add(item["query"]!.GetValue<string>(), item["expect"]!.AsArray().Select(e => e!.GetValue<string>()).ToArray());
+        }
+        return data;
+    }
+}

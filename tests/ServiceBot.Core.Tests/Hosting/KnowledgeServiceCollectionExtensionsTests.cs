@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ServiceBot.Answers;
+using ServiceBot.Core.Tests.Knowledge;
+using ServiceBot.Hosting;
+using ServiceBot.Ingestion;
+using ServiceBot.Knowledge;
+
+namespace ServiceBot.Core.Tests.Hosting;
+
+public sealed class KnowledgeServiceCollectionExtensionsTests
+{
+    [Fact]
+    public void AddServiceBotKnowledge_NoConfiguration_UsesContractDefaults()
+    {
+        using var provider = Build([]);
+
+        var knowledge = provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+        var index = provider.GetRequiredService<IOptions<IndexOptions>>().Value;
+
+        Assert.Equal([Path.GetFullPath("knowledge")], knowledge.EffectivePaths);
+        Assert.Equal(Path.GetFullPath(".servicebot/index"), index.FullPath);
+        Assert.NotNull(provider.GetRequiredService<IngestionPipeline>());
+        Assert.NotNull(provider.GetRequiredService<KnowledgeBaseProvider>());
+        Assert.NotNull(provider.GetRequiredService<ExtractiveAnswerComposer>());
+    }
+
+    [Fact]
+    public void AddServiceBotKnowledge_EnvironmentStyleKeys_BindPathsList()
+    {
+        using var folder = new TempFolder();
+        using var provider = Build(new() { ["Knowledge:Paths:0"] = folder.Path, ["Knowledge:Paths:1"] = KnowledgePaths.KnowledgeFolder, ["Index:Path"] = "x/idx" });
+
+        var knowledge = provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+
+        Assert.Equal([folder.Path, KnowledgePaths.KnowledgeFolder], knowledge.EffectivePaths);
+        Assert.Equal(Path.GetFullPath("x/idx"), provider.GetRequiredService<IOptions<IndexOptions>>().Value.FullPath);
+    }
+
+    [Fact]
+    public void AddServiceBotKnowledge_MissingConfiguredFolder_FailsNamingIt()
+    {
+        using var provider = Build(new() { ["Knowledge:Paths:0"] = "no/such/folder" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value);
+
+        Assert.Contains("no/such/folder", error.Message);
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection().AddServiceBotKnowledge(configuration).BuildServiceProvider();
+    }
+}

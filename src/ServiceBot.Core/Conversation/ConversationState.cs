@@ -1,0 +1,31 @@
+namespace ServiceBot.Conversation;
+
+/// <summary>Everything the engine remembers about one conversation between turns.</summary>
+public sealed class ConversationState
+{
+    public required string ConversationId { get; init; }
+    public required string UserId { get; init; }
+    public required string Channel { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The form in progress, or the last one finished (kept so its ticket shows once more).</summary>
+    public TaskInstance? Task { get; set; }
+
+    /// <summary>Recent turns, newest last, for agent handoff and summaries.</summary>
+    public List<TurnRecord> History { get; init; } = [];
+
+    /// <summary>True once a human agent has taken the conversation over.</summary>
+    public bool HandedOff { get; set; }
+
+    public const int HistoryLimit = 40;
+
+    public void Remember(string userText, string botReply, DateTimeOffset at)
+    {
+        History.Add(new TurnRecord(userText, botReply, at));
+        if (History.Count > HistoryLimit) History.RemoveRange(0, History.Count - HistoryLimit);
+    }
+}
+
+/// <summary>One exchange.</summary>
+public sealed record TurnRecord(string User, string Bot, DateTimeOffset At);

@@ -1,0 +1,22 @@
+using ServiceBot.Answers;
+
+namespace ServiceBot.Conversation;
+
+/// <summary>What the engine says back; channels render it in their own format.</summary>
+public sealed record Reply(
+    string ConversationId,
+    string Markdown,
+    IReadOnlyList<Citation> Citations,
+    IReadOnlyList<string> Suggestions,
+    TaskSnapshot? Task,
+    bool Handoff);
+
+/// <summary>The active task as the user and the channel see it (CONTRACT §2).</summary>
+/// <param name="State">collecting | confirming | submitted | cancelled | failed.</param>
+/// <param name="Missing">Required slots not yet filled, in the order the bot will ask for them.</param>
+public sealed record TaskSnapshot(
+    string Name,
+    string State,
+    IReadOnlyDictionary<string, string> Slots,
+    IReadOnlyList<string> Missing,
+    string? Ticket);

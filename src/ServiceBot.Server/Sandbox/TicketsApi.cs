@@ -11,7 +11,7 @@ public static class TicketsApi
         group.MapGet("", ListAsync).WithName("ListTickets").WithSummary("按身份证号列出办件");
         group.MapGet("/{ticket}", GetAsync).WithName("GetTicket").WithSummary("按办件编号查询办理进度");
         group.MapPut("/{ticket}/status", SetStatusAsync).WithName("SetTicketStatus").WithSummary("推进办件状态（沙箱模拟后台办理）")
-            .Accepts<TicketStatusChange>("application/json");
+            .AcceptsJsonBody<TicketStatusChange>().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace ServiceBot.Backend;
+
+public static class BackendServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds and validates <c>Backend</c> at start, registers one typed client per backend area behind the
+    /// standard resilience handler, and the plugin classes. No <c>KernelPlugin</c> is registered as a service on
+    /// purpose: a kernel built from the container would then offer side-effecting functions to a model. Use
+    /// <see cref="BackendFunctions.CreateReadOnlyPlugins"/> for a model and <see cref="BackendFunctions.CreatePlugins"/> for the task engine.
+    /// </summary>
+    public static IServiceCollection AddServiceBotBackend(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<BackendOptions>()
+            .Bind(configuration.GetSection(BackendOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BackendOptions>, BackendOptionsValidator>();
+        services.AddSingleton<BackendAddress>();
+
+        services.AddBackendClient<HousingFundClient>();
+        services.AddBackendClient<InjuryClient>();
+        services.AddBackendClient<LabourInspectionClient>();
+        services.AddBackendClient<SocialInsuranceClient>();
+        services.AddBackendClient<HotlineClient>();
+        services.AddBackendClient<StationsClient>();
+        services.AddBackendClient<TicketsClient>();
+
+        foreach (var (type, _) in BackendFunctions.PluginTypes) services.AddTransient(type);
+        return services;
+    }
+
+    private static void AddBackendClient<TClient>(this IServiceCollection services) where TClient : class =>
+        services.AddHttpClient<TClient>((provider, http) => http.BaseAddress = provider.GetRequiredService<BackendAddress>().Resolve())
+            .AddStandardResilienceHandler(options =>
+            {
+                var transient = options.Retry.ShouldHandle;
+                options.Retry.ShouldHandle = args =>
+                    args.Context.GetRequestMessage() is { } request && !BackendRetry.IsReplaySafe(request)
+                        ? ValueTask.FromResult(false)
+                        : transient(args);
+            });
+}

@@ -1,0 +1,11 @@
+namespace ServiceBot.Backend;
+
+/// <summary>
+/// Supplies the backend root when <c>Backend:BaseUrl</c> is not configured, e.g. the server hosting the built-in sandbox.
+/// Asked each time a client is created, so it may answer once the host has started listening.
+/// </summary>
+public interface IBackendAddressProvider
+{
+    /// <summary>The absolute backend root, or null when this provider cannot tell (yet).</summary>
+    Uri? GetBaseAddress();
+}

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+using ServiceBot.Backend;
+
+namespace ServiceBot.Server.Sandbox;
+
+public static class SandboxServiceCollectionExtensions
+{
+    public const string ApiPrefix = "/sandbox/api";
+    public const string OpenApiDocument = "sandbox";
+
+    /// <summary>Registers the built-in sandbox backend when <c>Sandbox:Enabled</c> is true (the default).</summary>
+    public static IServiceCollection AddSandbox(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(SandboxOptions.SectionName);
+        services.AddOptions<SandboxOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        if (!section.GetValue(nameof(SandboxOptions.Enabled), true)) return services;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => SandboxSeed.LoadEmbedded());
+        services.AddSingleton<SandboxStore>();
+        services.AddSingleton<SandboxSubmissions>();
+        services.AddHostedService<SandboxStoreInitializer>();
+        services.AddSingleton<IBackendAddressProvider, SandboxBackendAddress>();
+        // A document of its own, so the sandbox contract does not mix with the bot's own routes.
+        services.AddOpenApi(OpenApiDocument, options =>
+        {
+            options.ShouldInclude = description => description.GroupName == OpenApiDocument;
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "ServiceBot 沙箱政务后台";
+                document.Info.Description = "模拟住房公积金、职业伤害保障、劳动保障监察、社会保险、12345 热线和服务站点的接口。提交类接口支持 Idempotency-Key 请求头，同一个键只生成一个办件。";
+                return Task.CompletedTask;
+            });
+        });
+        return services;
+    }
+
+    /// <summary>Maps <c>/sandbox/api/...</c> and the OpenAPI document at <c>/sandbox/openapi/sandbox.json</c>.</summary>
+    public static IEndpointRouteBuilder MapSandbox(this IEndpointRouteBuilder app)
+    {
+        if (!app.ServiceProvider.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled) return app;
+
+        app.MapOpenApi("/sandbox/openapi/{documentName}.json");
+        app.MapGroup(ApiPrefix)
+            .WithGroupName(OpenApiDocument)
+            .MapHousingFundApi()
+            .MapInjuryApi()
+            .MapLabourInspectionApi()
+            .MapSocialInsuranceApi()
+            .MapHotlineApi()
+            .MapStationsApi()
+            .MapTicketsApi();
+        return app;
+    }
+}

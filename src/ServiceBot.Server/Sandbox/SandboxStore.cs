@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace ServiceBot.Server.Sandbox;
+
+/// <summary>
+/// Tickets in SQLite. Every write runs in an immediate transaction, so the idempotency check,
+/// the sequence number and the insert are one atomic step even across concurrent requests;
+/// the unique index on the key is the last line of defence.
+/// </summary>
+public sealed class SandboxStore(IOptions<SandboxOptions> options, TimeProvider time)
+{
+    // China has no daylight saving, so a fixed offset is exact and needs no time-zone database.
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly string _connectionString = options.Value.ConnectionString;
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        var builder = new SqliteConnectionStringBuilder(_connectionString);
+        if (builder.Mode != SqliteOpenMode.Memory && !string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:")
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        }
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS tickets (
+                ticket          TEXT PRIMARY KEY,
+                task            TEXT NOT NULL,
+                id_number       TEXT NULL,
+                status          TEXT NOT NULL,
+                slots           TEXT NOT NULL,
+                created_at      TEXT NOT NULL,
+                idempotency_key TEXT NULL,
+                fingerprint     TEXT NOT NULL,
+                response        TEXT NOT NULL
+            );
+            CREATE UNIQUE INDEX IF NOT EXISTS ux_tickets_idempotency_key ON tickets (idempotency_key) WHERE idempotency_key IS NOT NULL;
+            CREATE INDEX IF NOT EXISTS ix_tickets_id_number ON tickets (id_number, created_at);
+            CREATE TABLE IF NOT EXISTS ticket_sequences (
+                prefix TEXT NOT NULL,
+                day    TEXT NOT NULL,
+                value  INTEGER NOT NULL,
+                PRIMARY KEY (prefix, day)
+            );
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The ticket an earlier submission with this key created, if any.</summary>
+    public async Task<IdempotentTicket?> FindByIdempotencyKeyAsync(string idempotencyKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await FindByKeyAsync(connection, null, idempotencyKey, cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates a ticket, or returns the one an earlier request with the same key created
+    /// (a concurrent duplicate can slip past the caller's first look-up).
+    /// </summary>
+    public async Task<CreateTicketOutcome> CreateAsync(TicketDraft draft, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        // Microsoft.Data.Sqlite begins IMMEDIATE transactions: the write lock is taken up front.
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+
+        if (idempotencyKey is not null && await FindByKeyAsync(connection, transaction, idempotencyKey, cancellationToken) is { } earlier)
+            return new CreateTicketOutcome(earlier.Ticket, Created: false, Conflict: earlier.Fingerprint != draft.Fingerprint);
+
+        var now = time.GetUtcNow().ToOffset(ChinaOffset);
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
+        var day = now.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+        await using var sequence = connection.CreateCommand();
+        sequence.Transaction = transaction;
+        sequence.CommandText = """
+            INSERT INTO ticket_sequences (prefix, day, value) VALUES ($prefix, $day, 1)
+            ON CONFLICT (prefix, day) DO UPDATE SET value = value + 1
+            RETURNING value;
+            """;
+        sequence.Parameters.AddWithValue("$prefix", draft.Prefix);
+        sequence.Parameters.AddWithValue("$day", day);
+        var number = Convert.ToInt64(await sequence.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+
+        var ticket = new SandboxTicket(
+            $"{draft.Prefix}-{day}-{number.ToString("000000", CultureInfo.InvariantCulture)}",
+            draft.Task, TicketStatus.Accepted, draft.Slots, now);
+
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO tickets (ticket, task, id_number, status, slots, created_at, idempotency_key, fingerprint, response)
+            VALUES ($ticket, $task, $id, $status, $slots, $created, $key, $fingerprint, $response);
+            """;
+        insert.Parameters.AddWithValue("$ticket", ticket.Ticket);
+        insert.Parameters.AddWithValue("$task", ticket.Task);
+        insert.Parameters.AddWithValue("$id", (object?)draft.IdNumber ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$status", ticket.Status);
+        insert.Parameters.AddWithValue("$slots", JsonSerializer.Serialize(ticket.Slots, Json));
+        insert.Parameters.AddWithValue("$created", ticket.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
+        insert.Parameters.AddWithValue("$key", (object?)idempotencyKey ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$fingerprint", draft.Fingerprint);
+        insert.Parameters.AddWithValue("$response", JsonSerializer.Serialize(ticket, Json));
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+
+        await transaction.CommitAsync(cancellationToken);
+        return new CreateTicketOutcome(ticket, Created: true, Conflict: false);
+    }
+
+    public async Task<SandboxTicket?> GetAsync(string ticket, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT ticket, task, status, slots, created_at FROM tickets WHERE ticket = $ticket COLLATE NOCASE;";
+        command.Parameters.AddWithValue("$ticket", ticket);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadTicket(reader) : null;
+    }
+
+    public async Task<IReadOnlyList<SandboxTicket>> ListByIdNumberAsync(string idNumber, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT ticket, task, status, slots, created_at FROM tickets WHERE id_number = $id COLLATE NOCASE ORDER BY created_at, ticket;";
+        command.Parameters.AddWithValue("$id", idNumber);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var tickets = new List<SandboxTicket>();
+        while (await reader.ReadAsync(cancellationToken)) tickets.Add(ReadTicket(reader));
+        return tickets;
+    }
+
+    /// <summary>Moves a ticket along (a sandbox stand-in for the back office); false when the ticket is unknown.</summary>
+    public async Task<bool> SetStatusAsync(string ticket, string status, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE tickets SET status = $status WHERE ticket = $ticket COLLATE NOCASE;";
+        command.Parameters.AddWithValue("$status", status);
+        command.Parameters.AddWithValue("$ticket", ticket);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private static async Task<IdempotentTicket?> FindByKeyAsync(SqliteConnection connection, SqliteTransaction? transaction, string key, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT response, fingerprint FROM tickets WHERE idempotency_key = $key;";
+        command.Parameters.AddWithValue("$key", key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) return null;
+        var original = JsonSerializer.Deserialize<SandboxTicket>(reader.GetString(0), Json)!;
+        return new IdempotentTicket(original, reader.GetString(1));
+    }
+
+    private static SandboxTicket ReadTicket(SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(3), Json)!,
+        DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+}
+
+/// <summary>What a submission asks the store to record; <see cref="Fingerprint"/> identifies the request body for idempotency.</summary>
+public sealed record TicketDraft(string Task, string Prefix, string? IdNumber, IReadOnlyDictionary<string, string> Slots, string Fingerprint);
+
+/// <summary>The original response of a keyed submission and the fingerprint of the body that produced it.</summary>
+public sealed record IdempotentTicket(SandboxTicket Ticket, string Fingerprint);
+
+/// <param name="Ticket">The new ticket, or the original one when the key was seen before.</param>
+/// <param name="Created">False when the key had already produced a ticket.</param>
+/// <param name="Conflict">True when the key was seen before with a different body.</param>
+public sealed record CreateTicketOutcome(SandboxTicket Ticket, bool Created, bool Conflict);

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ServiceBot.Server.Sandbox;
+
+/// <summary>办件查询. <c>GET /sandbox/api/tickets?idNumber=</c> is part of the external contract (CONTRACT §4).</summary>
+public static class TicketsApi
+{
+    public static RouteGroupBuilder MapTicketsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/tickets").WithTags("办件");
+        group.MapGet("", ListAsync).WithName("ListTickets").WithSummary("按身份证号列出办件");
+        group.MapGet("/{ticket}", GetAsync).WithName("GetTicket").WithSummary("按办件编号查询办理进度");
+        group.MapPut("/{ticket}/status", SetStatusAsync).WithName("SetTicketStatus").WithSummary("推进办件状态（沙箱模拟后台办理）")
+            .AcceptsJsonBody<TicketStatusChange>().ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<SandboxTicket>>, ValidationProblem>> ListAsync(
+        string? idNumber, SandboxStore store, CancellationToken cancellationToken)
+    {
+        var errors = new SandboxErrors();
+        var id = errors.IdNumber("idNumber", idNumber);
+        if (errors.Result() is { } invalid) return invalid;
+        return TypedResults.Ok(await store.ListByIdNumberAsync(id!, cancellationToken));
+    }
+
+    public static async Task<Results<Ok<SandboxTicket>, ProblemHttpResult>> GetAsync(string ticket, SandboxStore store, CancellationToken cancellationToken)
+    {
+        var number = ticket.Trim();
+        return await store.GetAsync(number, cancellationToken) is { } found ? TypedResults.Ok(found) : SandboxProblems.TicketNotFound(number);
+    }
+
+    public static async Task<Results<Ok<SandboxTicket>, ValidationProblem, ProblemHttpResult>> SetStatusAsync(
+        string ticket, HttpRequest request, SandboxStore store, CancellationToken cancellationToken)
+    {
+        var (body, malformed) = await SandboxJson.ReadAsync<TicketStatusChange>(request, cancellationToken);
+        if (malformed is not null) return malformed;
+        var errors = new SandboxErrors();
+        var status = errors.OneOf("status", body!.Status, "办件状态", TicketStatus.All);
+        if (errors.Result() is { } invalid) return invalid;
+
+        var number = ticket.Trim();
+        if (!await store.SetStatusAsync(number, status!, cancellationToken)) return SandboxProblems.TicketNotFound(number);
+        return TypedResults.Ok((await store.GetAsync(number, cancellationToken))!);
+    }
+}
+
+public sealed record TicketStatusChange(string? Status);

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+using ServiceBot.Backend;
+
+namespace ServiceBot.Core.Tests.Backend;
+
+public sealed class BackendAddressTests
+{
+    private sealed class FixedAddress(Uri? address) : IBackendAddressProvider
+    {
+        public Uri? GetBaseAddress() => address;
+    }
+
+    private static BackendAddress Address(string? baseUrl, params IBackendAddressProvider[] providers) =>
+        new(Options.Create(new BackendOptions { BaseUrl = baseUrl }), providers);
+
+    [Fact]
+    public void Resolve_ConfiguredWithoutTrailingSlash_KeepsLastSegment()
+    {
+        var root = Address("https://gov.example/api").Resolve();
+        Assert.Equal(new Uri("https://gov.example/api/tickets"), new Uri(root, "tickets"));
+    }
+
+    [Fact]
+    public void Resolve_Configured_WinsOverProvider()
+    {
+        var root = Address("https://gov.example/api/", new FixedAddress(new Uri("http://127.0.0.1:5000/sandbox/api/"))).Resolve();
+        Assert.Equal("gov.example", root.Host);
+    }
+
+    [Fact]
+    public void Resolve_Unconfigured_UsesFirstProviderThatKnows()
+    {
+        var root = Address(null, new FixedAddress(null), new FixedAddress(new Uri("http://127.0.0.1:41234/sandbox/api/"))).Resolve();
+        Assert.Equal(new Uri("http://127.0.0.1:41234/sandbox/api/"), root);
+    }
+
+    [Fact]
+    public void Resolve_NobodyKnows_Throws()
+    {
+        Assert.Throws<InvalidOperationException>(() => Address(null, new FixedAddress(null)).Resolve());
+    }
+}

@@ -1,0 +1,100 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ServiceBot.Server.Tests.Sandbox;
+
+/// <summary>
+/// The real server on Kestrel at a free loopback port, over real HTTP, with its tickets in a SQLite
+/// file of its own. <see cref="RestartAsync"/> stops it and starts a fresh one on the same file.
+/// </summary>
+public sealed class SandboxServer : IAsyncLifetime
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "servicebot-sandbox-tests", Guid.NewGuid().ToString("N"));
+    private KestrelFactory? _factory;
+
+    public string DatabasePath => Path.Combine(_directory, "sandbox.db");
+
+    public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>The server root, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IServiceProvider Services => _factory!.Services;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        await StartAsync();
+    }
+
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await StopAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private async Task StartAsync()
+    {
+        _factory = new KestrelFactory($"Data Source={DatabasePath}");
+        _factory.StartServer();
+        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+        for (var attempt = 0; ; attempt++)
+        {
+            using var health = await Http.GetAsync("healthz");
+            if (health.IsSuccessStatusCode) break;
+            if (attempt == 50) throw new InvalidOperationException($"/healthz answered {(int)health.StatusCode}.");
+            await Task.Delay(100);
+        }
+    }
+
+    private async Task StopAsync()
+    {
+        Http?.Dispose();
+        if (_factory is not null) await _factory.DisposeAsync();
+        _factory = null;
+    }
+
+    // Helpers shared by the route tests.
+
+    public async Task<HttpResponseMessage> PostAsync(string path, object body, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return await Http.SendAsync(request);
+    }
+
+    public async Task<List<JsonElement>> ListTicketsAsync(string idNumber) =>
+        (await Http.GetFromJsonAsync<List<JsonElement>>($"sandbox/api/tickets?idNumber={idNumber}", Json))!;
+
+    private sealed class KestrelFactory : WebApplicationFactory<Program>
+    {
+        private readonly string _connectionString;
+
+        public KestrelFactory(string connectionString)
+        {
+            _connectionString = connectionString;
+            UseKestrel(0);
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+            builder.UseSetting("Sandbox:ConnectionString", _connectionString);
+    }
+}

@@ -1,7 +1,7 @@
 using ServiceBot.Benchmarks.Retrieval;
 using ServiceBot.Retrieval.Evaluation;
 
-const string Usage = "usage: ServiceBot.Benchmarks retrieval [options]   (retrieval --help lists the options)";
+const string Usage = "usage: ServiceBot.Benchmarks retrieval [options] | seedqa [QUESTIONS.jsonl]   (retrieval --help lists the options)";
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
@@ -38,6 +38,8 @@ switch (args[0])
             Console.Error.WriteLine($"error: {ex.Message}");
             return 2;
         }
+    case "seedqa":
+        return await ServiceBot.Benchmarks.Answers.SeedQaBenchmark.RunAsync(rest);
     default:
         Console.Error.WriteLine($"unknown benchmark \"{args[0]}\"\n{Usage}");
         return 2;

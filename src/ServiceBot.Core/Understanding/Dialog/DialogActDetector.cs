@@ -29,12 +29,20 @@ public sealed class DialogActDetector
         var compact = Compact(text);
         if (compact.Length == 0) return DialogAct.None;
         if (_cancel.Any(compact.Contains)) return DialogAct.Cancel;
-        if (_deny.Any(p => compact.StartsWith(p, StringComparison.Ordinal) || (p.Length >= 2 && compact.Contains(p, StringComparison.Ordinal))))
+        if (_deny.Any(p => compact.StartsWith(p, StringComparison.Ordinal) || p.Length >= 2 && ContainsOutsideQuestion(compact, p)))
             return DialogAct.Deny;
         return IsMadeOfAffirmations(compact) ? DialogAct.Affirm : DialogAct.None;
     }
 
     public bool IsCancel(string text) => Detect(text) == DialogAct.Cancel;
+
+    // 是不是 / 对不对 ask a question; they do not say no.
+    private static bool ContainsOutsideQuestion(string text, string phrase)
+    {
+        for (var i = text.IndexOf(phrase, StringComparison.Ordinal); i >= 0; i = text.IndexOf(phrase, i + 1, StringComparison.Ordinal))
+            if (i == 0 || text[i - 1] != phrase[^1]) return true;
+        return false;
+    }
 
     private bool IsMadeOfAffirmations(string text)
     {

@@ -50,8 +50,7 @@ public sealed class IntentClassifier
         if (tasks.Length < 2) throw new ArgumentException("the examples need at least two task intents", nameof(examples));
 
         var all = examples.All.ToList();
-        var features = TextFeaturizer.Fit(all.Select(e => e.Text), analyzer);
-        var vectors = all.Select(e => features.Transform(e.Text)).ToList();
+        var (features, vectors) = TextFeaturizer.FitTransform(all.Select(e => e.Text).ToList(), analyzer);
         var labels = all.Select(e => Array.IndexOf(intents, e.Intent)).ToList();
         var router = SoftmaxRegression.Train(vectors, labels, intents.Length, features.Dimension);
 

@@ -18,7 +18,7 @@ public sealed class SoftmaxRegression
     public int ClassCount => _bias.Length;
 
     public static SoftmaxRegression Train(IReadOnlyList<SparseVector> inputs, IReadOnlyList<int> labels, int classCount, int dimension,
-        int epochs = 40, float learningRate = 0.8f, float l2 = 1e-4f, int seed = 17)
+        int epochs = 20, float learningRate = 1.0f, float l2 = 1e-4f, int seed = 17)
     {
         var weights = Enumerable.Range(0, classCount).Select(_ => new float[dimension]).ToArray();
         var bias = new float[classCount];

@@ -26,16 +26,16 @@ public sealed class TextFeaturizer
 
     public int Dimension => _idf.Length;
 
-    public static TextFeaturizer Fit(IEnumerable<string> documents, ChineseAnalyzer? analyzer)
+    /// <summary>Learns the vocabulary and IDF of <paramref name="documents"/> and returns their vectors too,
+    /// so each document is segmented once.</summary>
+    public static (TextFeaturizer Featurizer, List<SparseVector> Vectors) FitTransform(IReadOnlyList<string> documents, ChineseAnalyzer? analyzer)
     {
+        var terms = documents.Select(d => Terms(d, analyzer).ToList()).ToList();
         var documentFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
-        var count = 0;
-        foreach (var document in documents)
-        {
-            count++;
-            foreach (var term in Terms(document, analyzer).Distinct())
+        foreach (var document in terms)
+            foreach (var term in document.Distinct())
                 documentFrequency[term] = documentFrequency.GetValueOrDefault(term) + 1;
-        }
+        var count = documents.Count;
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
         var idf = new float[documentFrequency.Count];
         foreach (var (term, df) in documentFrequency.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -43,13 +43,16 @@ public sealed class TextFeaturizer
             idf[vocabulary.Count] = (float)(Math.Log((1.0 + count) / (1.0 + df)) + 1.0);
             vocabulary[term] = vocabulary.Count;
         }
-        return new TextFeaturizer(analyzer, vocabulary, idf);
+        var featurizer = new TextFeaturizer(analyzer, vocabulary, idf);
+        return (featurizer, terms.Select(featurizer.Vectorize).ToList());
     }
 
-    public SparseVector Transform(string text)
+    public SparseVector Transform(string text) => Vectorize(Terms(text, _analyzer));
+
+    private SparseVector Vectorize(IEnumerable<string> terms)
     {
         var counts = new Dictionary<int, int>();
-        foreach (var term in Terms(text, _analyzer))
+        foreach (var term in terms)
             if (_vocabulary.TryGetValue(term, out var index)) counts[index] = counts.GetValueOrDefault(index) + 1;
         var indices = counts.Keys.Order().ToArray();
         var values = new float[indices.Length];

@@ -26,6 +26,8 @@ public static partial class AmountExtractor
             var end = match.Index + match.Length;
             var hasMarker = match.Groups["currency"].Success || match.Groups["unit"].Success || match.Groups["magnitude"].Success
                 || match.Groups["cn"].Success && match.Groups["cn"].Value.IndexOfAny(['万', '千', '百']) >= 0;
+            // A lone Chinese digit is a word far more often than a sum: 一共, 一下, 三轮车.
+            if (!hasMarker && !bareNumberIsAmount && match.Groups["cn"].Success && match.Groups["cn"].Value.IndexOfAny(['十', '拾']) < 0) continue;
             if (!match.Groups["unit"].Success && FollowedByNonMoney(normalizedText, end)) continue;
             if (!hasMarker && !bareNumberIsAmount && !MoneyWordBefore(normalizedText, match.Index)) continue;
             if (TryEvaluate(match, out var yuan)) mentions.Add(new AmountMention(yuan, match.Index, match.Length));

@@ -31,7 +31,7 @@ public static partial class FreeTextSlots
     private static (string, int, int)? Find(Match match, string group)
         => match.Success ? (match.Groups[group].Value, match.Groups[group].Index, match.Groups[group].Length) : null;
 
-    [GeneratedRegex(@"^(?:嗯+|呃|那个|就是|是在|是|在|我在|我的|我|地点是|地址是|位置是|大概|应该是|好的)[，,\s]*")]
+    [GeneratedRegex(@"^(?:嗯+|呃|那个|就是|是在|是|在|我在|我的|我|地点是|地址是|位置是|地点在|地址在|位置在|大概|应该是|好的)[，,\s]*")]
     private static partial Regex LeadingFiller();
 
     [GeneratedRegex(@"在(?<place>[^，,。！？!?\s在]{2,20}?(?:路口|十字路口|交叉口|路|街|大道|小区|广场|商场|门口|附近|站|大厦|医院|学校|村|镇|公园|桥|店))")]

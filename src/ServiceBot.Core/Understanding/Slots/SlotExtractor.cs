@@ -141,10 +141,10 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
     {
         var before = text[Math.Max(0, mention.Start - 5)..mention.Start];
         var after = text[(mention.Start + mention.Length)..Math.Min(text.Length, mention.Start + mention.Length + 4)];
-        if (FromAfter().IsMatch(after)) return TransferDirection.From;
-        if (ToAfter().IsMatch(after)) return TransferDirection.To;
         if (ToBefore().IsMatch(before)) return TransferDirection.To;
         if (FromBefore().IsMatch(before)) return TransferDirection.From;
+        if (FromAfter().IsMatch(after)) return TransferDirection.From;
+        if (ToAfter().IsMatch(after)) return TransferDirection.To;
         return TransferDirection.Unknown;
     }
 
@@ -204,6 +204,7 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
     [GeneratedRegex(@"^(市)?(转出|迁出|转走)")]
     private static partial Regex FromAfter();
 
-    [GeneratedRegex(@"^(市)?(转入|迁入)")]
+    // "杭州转入" names the destination only when nothing follows; in "郑州转入义乌" 转入 points at 义乌.
+    [GeneratedRegex(@"^(市)?(转入|迁入)($|[,，。!！?？\s])")]
     private static partial Regex ToAfter();
 }

@@ -101,3 +101,24 @@ public class DialogDetectorTests
         Assert.Equal(DialogAct.None, Acts.Detect(text));
     }
 }
+
+public class CorrectionFlowTests
+{
+    private static readonly SlotExtractor Extractor = SlotExtractor.CreateDefault(FixedTimeProvider.At("2026-11-28 10:00"));
+
+    [Theory]
+    [InlineData("不对，金额改成2000", SlotIds.Amount, "2000")]
+    [InlineData("把城市改成石家庄", SlotIds.City, "石家庄市")]
+    [InlineData("手机号错了，应该是139 0000 2222", SlotIds.Phone, "13900002222")]
+    [InlineData("时间改成前天晚上8点", SlotIds.AccidentTime, "2026-11-26T20:00:00+08:00")]
+    public void ExtractSlots_CorrectedValueAsAnswerToItsSlot_Normalised(string text, string slot, string expected)
+    {
+        string[] slots = [SlotIds.Amount, SlotIds.City, SlotIds.Phone, SlotIds.AccidentTime];
+        var correction = CorrectionDetector.CreateDefault().Detect(text, slots);
+        Assert.NotNull(correction);
+
+        var result = Extractor.ExtractSlots(correction.NewValue, [correction.SlotId!], expectedSlot: correction.SlotId);
+
+        Assert.Equal(expected, result[slot].Value);
+    }
+}

@@ -256,4 +256,25 @@ public class SlotExtractorTests
     {
         Assert.Equal(expected, Value(Extractor.ExtractSlots(text, [SlotIds.Ticket]), SlotIds.Ticket));
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("？？？")]
+    [InlineData("我要提取公积金")]
+    public void ExtractSlots_NothingToFind_EmptyResult(string text)
+    {
+        var result = Extractor.ExtractSlots(text, FundSlots);
+
+        Assert.Empty(result);
+    }
+
+    [Fact]
+    public void ExtractSlots_TwoPhones_BothCandidatesFirstChosen()
+    {
+        var result = Extractor.ExtractSlots("手机13800001111，备用电话13900002222", InjurySlots);
+
+        Assert.Equal(2, result.Candidates.Count(c => c.SlotId == SlotIds.Phone));
+        Assert.Equal("13800001111", result[SlotIds.Phone].Value);
+    }
 }

@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+
+namespace ServiceBot.Understanding.Slots;
+
+/// <summary>
+/// Slots whose value is the user's own words (地点, 伤情, 用人单位, 诉求). When the bot has just asked for
+/// one, the reply is the value minus fillers; otherwise a few cue patterns pick them out of a sentence.
+/// </summary>
+public static partial class FreeTextSlots
+{
+    /// <summary>The reply without leading fillers (是/在/我的/就是/嗯) and trailing punctuation.</summary>
+    public static string StripFillers(string reply)
+    {
+        var text = reply.Trim();
+        string previous;
+        do
+        {
+            previous = text;
+            text = LeadingFiller().Replace(text, "").Trim();
+        }
+        while (text != previous);
+        return text.TrimEnd('。', '.', '!', '！', '~', '，', ',', ' ').Trim();
+    }
+
+    public static (string Value, int Start, int Length)? FindPlace(string text) => Find(PlaceCue().Match(text), "place");
+
+    public static (string Value, int Start, int Length)? FindInjury(string text) => Find(InjuryCue().Match(text), "injury");
+
+    public static (string Value, int Start, int Length)? FindEmployer(string text) => Find(EmployerCue().Match(text), "employer");
+
+    private static (string, int, int)? Find(Match match, string group)
+        => match.Success ? (match.Groups[group].Value, match.Groups[group].Index, match.Groups[group].Length) : null;
+
+    [GeneratedRegex(@"^(?:嗯+|呃|那个|就是|是在|是|在|我在|我的|我|地点是|地址是|位置是|地点在|地址在|位置在|大概|应该是|好的)[，,\s]*")]
+    private static partial Regex LeadingFiller();
+
+    [GeneratedRegex(@"在(?<place>[^，,。！？!?\s在]{2,20}?(?:路口|十字路口|交叉口|路|街|大道|小区|广场|商场|门口|附近|站|大厦|医院|学校|村|镇|公园|桥|店))")]
+    private static partial Regex PlaceCue();
+
+    [GeneratedRegex(@"(?<injury>(?:左|右)?(?:小腿|大腿|胳膊|手臂|手腕|手指|脚踝|膝盖|头部|腰部|腿|手|脚|头|腰|背|肩膀|肋骨|脸|眼睛)(?:部)?(?:骨折|摔伤|擦伤|扭伤|划伤|割伤|烫伤|撞伤|受伤|摔断|断|破|肿|流血|出血)了?|骨折|脑震荡|软组织挫伤|擦伤|扭伤)")]
+    private static partial Regex InjuryCue();
+
+    [GeneratedRegex(@"(?:在|是|给|被|对|投诉|告|叫)(?<employer>[\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?(?:有限责任公司|有限公司|公司|集团|工厂|厂|工地|项目部|餐厅|饭店|酒店|超市|门店|工作室|物流))")]
+    private static partial Regex EmployerCue();
+}

@@ -1,0 +1,210 @@
+using System.Text.RegularExpressions;
+using ServiceBot.Text;
+
+namespace ServiceBot.Understanding.Slots;
+
+/// <summary>
+/// Finds slot values in one message. Long numbers are claimed first (an ID holds a birth date and a
+/// card holds many digits), then dates and periods, then amounts in what is left, so no digit is read twice.
+/// <paramref name="clock"/> is the conversation's clock; its time zone is the one dates are read in.
+/// </summary>
+public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider clock)
+{
+    private const char Mask = '□';
+    private readonly ChineseDateTimeExtractor _dates = new(clock);
+
+    public static SlotExtractor CreateDefault(TimeProvider? clock = null) => new(SlotLexicons.LoadDefault(), clock ?? TimeProvider.System);
+
+    public SlotLexicons Lexicons { get; } = lexicons;
+
+    public SlotExtractionResult ExtractSlots(string text, IReadOnlyCollection<string> wantedSlotIds, string? expectedSlot = null)
+        => ExtractSlots(text, wantedSlotIds, clock.GetUtcNow(), expectedSlot);
+
+    /// <param name="wantedSlotIds">Slots of the active task (or of the task being started).</param>
+    /// <param name="expectedSlot">The slot the bot just asked for: a bare answer fills it.</param>
+    public SlotExtractionResult ExtractSlots(string text, IReadOnlyCollection<string> wantedSlotIds, DateTimeOffset now, string? expectedSlot = null)
+    {
+        var normalized = TextNormalizer.Normalize(text ?? "");
+        var localNow = TimeZoneInfo.ConvertTime(now, clock.LocalTimeZone).DateTime;
+        var candidates = new List<ExtractedSlot>();
+        var masked = normalized.ToCharArray();
+
+        foreach (var token in NumberTokenExtractor.FindAll(normalized, expectedSlot))
+        {
+            var (slot, validation) = token.Kind switch
+            {
+                NumberKind.IdNumber => (SlotIds.IdNumber, IdNumberValidator.Validate(token.Compact, DateOnly.FromDateTime(localNow))),
+                NumberKind.BankCard => (SlotIds.BankCard, BankCardValidator.Validate(token.Compact)),
+                _ => (SlotIds.Phone, MobilePhoneValidator.Validate(token.Compact)),
+            };
+            candidates.Add(new ExtractedSlot(slot, validation.Normalized ?? token.Compact, token.Start, token.Length, validation));
+            MaskSpan(masked, token.Start, token.Length);
+        }
+
+        AddTickets(candidates, masked, normalized, expectedSlot);
+
+        var afterNumbers = new string(masked);
+        var periods = WagePeriodExtractor.FindAll(afterNumbers, localNow);
+        foreach (var period in periods)
+        {
+            candidates.Add(new ExtractedSlot(SlotIds.Period, period.Value, period.Start, period.Length, SlotValidation.Valid(period.Value)));
+            MaskSpan(masked, period.Start, period.Length);
+        }
+        foreach (var date in _dates.FindAll(afterNumbers, now))
+        {
+            if (date.Precision is DateTimePrecision.Month && !periods.Any(p => Overlaps(p.Start, p.Length, date.Start, date.Length)))
+                candidates.Add(new ExtractedSlot(SlotIds.Period, date.Value, date.Start, date.Length, SlotValidation.Valid(date.Value)));
+            candidates.Add(new ExtractedSlot(SlotIds.AccidentTime, date.Value, date.Start, date.Length, ValidateAccidentTime(date, localNow)));
+            MaskSpan(masked, date.Start, date.Length);
+        }
+
+        foreach (var amount in AmountExtractor.FindAll(new string(masked), bareNumberIsAmount: expectedSlot == SlotIds.Amount))
+            candidates.Add(new ExtractedSlot(SlotIds.Amount, amount.Normalized, amount.Start, amount.Length, AmountValidator.Validate(amount.Yuan)));
+
+        AddLexiconMatches(candidates, SlotIds.Platform, Lexicons.Platforms, normalized);
+        AddLexiconMatches(candidates, SlotIds.InsuranceType, Lexicons.InsuranceTypes, normalized);
+        AddLexiconMatches(candidates, SlotIds.Reason, Lexicons.WithdrawalReasons, normalized);
+        AddPlaces(candidates, normalized, wantedSlotIds, expectedSlot);
+        AddFreeText(candidates, text ?? "", normalized, expectedSlot);
+
+        return new SlotExtractionResult(Choose(candidates, wantedSlotIds, expectedSlot), candidates);
+    }
+
+    private static SlotValidation ValidateAccidentTime(DateTimeMention date, DateTime localNow)
+    {
+        if (date.Precision is DateTimePrecision.Year or DateTimePrecision.Month)
+            return SlotValidation.Invalid("请说出具体哪一天，例如“昨天下午三点”或“11月20日”", date.Value);
+        if (date.Local > localNow.AddMinutes(5))
+            return SlotValidation.Invalid("事故时间不能晚于现在，请核对后重新输入", date.Value);
+        return SlotValidation.Valid(date.Value);
+    }
+
+    private static void AddTickets(List<ExtractedSlot> candidates, char[] masked, string normalized, string? expectedSlot)
+    {
+        var found = false;
+        foreach (Match match in TicketPattern().Matches(new string(masked)))
+        {
+            var validation = TicketNumberValidator.Validate(match.Value);
+            candidates.Add(new ExtractedSlot(SlotIds.Ticket, validation.Normalized ?? match.Value.ToUpperInvariant(), match.Index, match.Length, validation));
+            MaskSpan(masked, match.Index, match.Length);
+            found = true;
+        }
+        if (!found && expectedSlot == SlotIds.Ticket)
+        {
+            var reply = FreeTextSlots.StripFillers(normalized);
+            var validation = TicketNumberValidator.Validate(reply);
+            candidates.Add(new ExtractedSlot(SlotIds.Ticket, validation.Normalized ?? reply, normalized.IndexOf(reply, StringComparison.Ordinal), reply.Length, validation));
+        }
+    }
+
+    private static void AddLexiconMatches(List<ExtractedSlot> candidates, string slot, AliasLexicon lexicon, string normalized)
+    {
+        foreach (var match in lexicon.FindAll(normalized))
+            candidates.Add(new ExtractedSlot(slot, match.Canonical, match.Start, match.Length, SlotValidation.Valid(match.Canonical)));
+    }
+
+    private void AddPlaces(List<ExtractedSlot> candidates, string normalized, IReadOnlyCollection<string> wanted, string? expectedSlot)
+    {
+        var mentions = Lexicons.Cities.FindAll(normalized);
+        var transfer = wanted.Contains(SlotIds.FromCity) || wanted.Contains(SlotIds.ToCity)
+            || expectedSlot is SlotIds.FromCity or SlotIds.ToCity;
+        var unassigned = new List<PlaceMention>();
+        foreach (var mention in mentions)
+        {
+            candidates.Add(Place(SlotIds.City, mention.City, mention));
+            if (mention.District is { } district) candidates.Add(Place(SlotIds.District, district, mention));
+            if (!transfer) continue;
+            switch (DirectionOf(normalized, mention))
+            {
+                case TransferDirection.From: candidates.Add(Place(SlotIds.FromCity, mention.City, mention)); break;
+                case TransferDirection.To: candidates.Add(Place(SlotIds.ToCity, mention.City, mention)); break;
+                default: unassigned.Add(mention); break;
+            }
+        }
+        if (!transfer || unassigned.Count == 0) return;
+        // No direction words: a lone city answers the question just asked; two cities read "from A to B".
+        var hasFrom = candidates.Any(c => c.SlotId == SlotIds.FromCity);
+        var hasTo = candidates.Any(c => c.SlotId == SlotIds.ToCity);
+        foreach (var mention in unassigned)
+        {
+            var slot = expectedSlot is SlotIds.FromCity or SlotIds.ToCity && unassigned.Count == 1 ? expectedSlot
+                : !hasFrom ? SlotIds.FromCity : !hasTo ? SlotIds.ToCity : null;
+            if (slot is null) break;
+            candidates.Add(Place(slot, mention.City, mention));
+            if (slot == SlotIds.FromCity) hasFrom = true; else hasTo = true;
+        }
+    }
+
+    private enum TransferDirection { Unknown, From, To }
+
+    private static TransferDirection DirectionOf(string text, PlaceMention mention)
+    {
+        var before = text[Math.Max(0, mention.Start - 5)..mention.Start];
+        var after = text[(mention.Start + mention.Length)..Math.Min(text.Length, mention.Start + mention.Length + 4)];
+        if (ToBefore().IsMatch(before)) return TransferDirection.To;
+        if (FromBefore().IsMatch(before)) return TransferDirection.From;
+        if (FromAfter().IsMatch(after)) return TransferDirection.From;
+        if (ToAfter().IsMatch(after)) return TransferDirection.To;
+        return TransferDirection.Unknown;
+    }
+
+    private static ExtractedSlot Place(string slot, string value, PlaceMention mention)
+        => new(slot, value, mention.Start, mention.Length, SlotValidation.Valid(value));
+
+    private void AddFreeText(List<ExtractedSlot> candidates, string original, string normalized, string? expectedSlot)
+    {
+        if (expectedSlot is not null && SlotIds.FreeText.Contains(expectedSlot))
+        {
+            var reply = FreeTextSlots.StripFillers(original);
+            var validation = reply.Length >= 2 ? SlotValidation.Valid(reply) : SlotValidation.Invalid("内容太短了，请再具体描述一下", reply);
+            candidates.Add(new ExtractedSlot(expectedSlot, reply, Math.Max(0, original.IndexOf(reply, StringComparison.Ordinal)), reply.Length, validation));
+            return;
+        }
+        if (FreeTextSlots.FindPlace(normalized) is { } place)
+        {
+            candidates.Add(new ExtractedSlot(SlotIds.AccidentPlace, place.Value, place.Start, place.Length, SlotValidation.Valid(place.Value)));
+            candidates.Add(new ExtractedSlot(SlotIds.Location, place.Value, place.Start, place.Length, SlotValidation.Valid(place.Value)));
+        }
+        if (FreeTextSlots.FindInjury(normalized) is { } injury)
+            candidates.Add(new ExtractedSlot(SlotIds.Injury, injury.Value, injury.Start, injury.Length, SlotValidation.Valid(injury.Value)));
+        if (FreeTextSlots.FindEmployer(normalized) is { } employer)
+            candidates.Add(new ExtractedSlot(SlotIds.Employer, employer.Value, employer.Start, employer.Length, SlotValidation.Valid(employer.Value)));
+    }
+
+    /// <summary>Per wanted slot: the first valid candidate, else the first one (so its reason can be shown).</summary>
+    private static Dictionary<string, ExtractedSlot> Choose(List<ExtractedSlot> candidates, IReadOnlyCollection<string> wanted, string? expectedSlot)
+    {
+        var chosen = new Dictionary<string, ExtractedSlot>(StringComparer.Ordinal);
+        var slots = expectedSlot is null || wanted.Contains(expectedSlot) ? wanted : wanted.Append(expectedSlot).ToList();
+        foreach (var slot in slots)
+        {
+            var forSlot = candidates.Where(c => c.SlotId == slot).OrderBy(c => c.Start).ToList();
+            if (forSlot.Count == 0) continue;
+            chosen[slot] = forSlot.FirstOrDefault(c => c.IsValid) ?? forSlot[0];
+        }
+        return chosen;
+    }
+
+    private static void MaskSpan(char[] text, int start, int length)
+    {
+        for (var i = start; i < start + length; i++) text[i] = Mask;
+    }
+
+    private static bool Overlaps(int aStart, int aLength, int bStart, int bLength) => aStart < bStart + bLength && bStart < aStart + aLength;
+
+    [GeneratedRegex(@"(?<![a-z0-9])[a-z]{1,8}-?\d{4,}(?:-\d+)*(?![a-z0-9])", RegexOptions.IgnoreCase)]
+    private static partial Regex TicketPattern();
+
+    [GeneratedRegex(@"(从|由|自|原来在|之前在|以前在|老家)$")]
+    private static partial Regex FromBefore();
+
+    [GeneratedRegex(@"(转到|转入|转去|转往|转至|转回|迁到|迁往|迁入|调到|到|去|回|来|往)$")]
+    private static partial Regex ToBefore();
+
+    [GeneratedRegex(@"^(市)?(转出|迁出|转走)")]
+    private static partial Regex FromAfter();
+
+    // "杭州转入" names the destination only when nothing follows; in "郑州转入义乌" 转入 points at 义乌.
+    [GeneratedRegex(@"^(市)?(转入|迁入)($|[,，。!！?？\s])")]
+    private static partial Regex ToAfter();
+}

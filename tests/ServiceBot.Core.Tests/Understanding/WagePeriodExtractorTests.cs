@@ -1,0 +1,40 @@
+using ServiceBot.Understanding.Slots;
+
+namespace ServiceBot.Core.Tests.Understanding;
+
+public class WagePeriodExtractorTests
+{
+    private static readonly DateTime Now = new(2026, 11, 28, 10, 0, 0);
+
+    [Theory]
+    [InlineData("2026年9月到11月", "2026-09至2026-11")]
+    [InlineData("9月-10月", "2026-09至2026-10")]
+    [InlineData("去年12月至今", "2025-12至2026-11")]
+    [InlineData("三个月", "近3个月")]
+    [InlineData("最近两个多月", "近2个月")]
+    [InlineData("半年", "近6个月")]
+    [InlineData("10月以来", "2026-10至2026-11")]
+    [InlineData("去年11月到今年2月", "2025-11至2026-02")]
+    public void FindAll_Phrase_ReadableNormalisedPeriod(string text, string expected)
+    {
+        Assert.Equal(expected, Assert.Single(WagePeriodExtractor.FindAll(text, Now)).Value);
+    }
+
+    [Fact]
+    public void FindAll_RangeWithoutYearsAcrossNewYear_EndsNextYear()
+    {
+        var february = new DateTime(2026, 2, 15);
+
+        Assert.Equal("2025-11至2026-01", Assert.Single(WagePeriodExtractor.FindAll("11月到1月", february)).Value);
+    }
+
+    [Fact]
+    public void ExtractSlots_SingleMonth_IsPeriod()
+    {
+        var extractor = SlotExtractor.CreateDefault(FixedTimeProvider.At("2026-11-28 10:00"));
+
+        var result = extractor.ExtractSlots("上个月的工资没发", [SlotIds.Period]);
+
+        Assert.Equal("2026-10", result[SlotIds.Period].Value);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using ServiceBot.Conversation;
+
+namespace ServiceBot.Storage;
+
+/// <summary>
+/// Conversation state in an embedded SQLite database: one row per conversation (the state as JSON)
+/// and one row per processed message id (the reply given), written in one transaction.
+/// </summary>
+public sealed class SqliteConversationStore : IConversationStore
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    private readonly string _connectionString;
+    private readonly Lazy<Task> _schema;
+
+    public SqliteConversationStore(IOptions<StateOptions> options)
+    {
+        var builder = new SqliteConnectionStringBuilder(options.Value.ConnectionString);
+        if (builder.DataSource is { Length: > 0 } file && builder.Mode != SqliteOpenMode.Memory && file != ":memory:")
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        }
+        builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 30);
+        _connectionString = builder.ToString();
+        _schema = new Lazy<Task>(CreateSchemaAsync);
+    }
+
+    public async Task<ConversationState?> FindAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT state FROM conversations WHERE id = $id";
+        command.Parameters.AddWithValue("$id", conversationId);
+        return await command.ExecuteScalarAsync(cancellationToken) is string json
+            ? JsonSerializer.Deserialize<ConversationState>(json, Json)
+            : null;
+    }
+
+    public async Task<ConversationState?> FindLatestAsync(string channel, string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT state FROM conversations WHERE channel = $channel AND user_id = $user
+            ORDER BY updated_at DESC LIMIT 1
+            """;
+        command.Parameters.AddWithValue("$channel", channel);
+        command.Parameters.AddWithValue("$user", userId);
+        return await command.ExecuteScalarAsync(cancellationToken) is string json
+            ? JsonSerializer.Deserialize<ConversationState>(json, Json)
+            : null;
+    }
+
+    public async Task<Reply?> FindReplyAsync(string channel, string userId, string messageId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT reply FROM processed_messages
+            WHERE channel = $channel AND user_id = $user AND message_id = $message
+            """;
+        command.Parameters.AddWithValue("$channel", channel);
+        command.Parameters.AddWithValue("$user", userId);
+        command.Parameters.AddWithValue("$message", messageId);
+        return await command.ExecuteScalarAsync(cancellationToken) is string json
+            ? JsonSerializer.Deserialize<Reply>(json, Json)
+            : null;
+    }
+
+    public async Task SaveTurnAsync(ConversationState state, string? messageId, Reply reply, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using (var upsert = connection.CreateCommand())
+        {
+            upsert.Transaction = transaction;
+            upsert.CommandText = """
+                INSERT INTO conversations (id, channel, user_id, updated_at, state)
+                VALUES ($id, $channel, $user, $updated, $state)
+                ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, state = excluded.state
+                """;
+            upsert.Parameters.AddWithValue("$id", state.ConversationId);
+            upsert.Parameters.AddWithValue("$channel", state.Channel);
+            upsert.Parameters.AddWithValue("$user", state.UserId);
+            upsert.Parameters.AddWithValue("$updated", state.UpdatedAt.UtcDateTime.ToString("O"));
+            upsert.Parameters.AddWithValue("$state", JsonSerializer.Serialize(state, Json));
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        if (messageId is not null)
+        {
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            // The first reply to a message id wins; a concurrent duplicate never overwrites it.
+            insert.CommandText = """
+                INSERT OR IGNORE INTO processed_messages (channel, user_id, message_id, conversation_id, reply, created_at)
+                VALUES ($channel, $user, $message, $conversation, $reply, $created)
+                """;
+            insert.Parameters.AddWithValue("$channel", state.Channel);
+            insert.Parameters.AddWithValue("$user", state.UserId);
+            insert.Parameters.AddWithValue("$message", messageId);
+            insert.Parameters.AddWithValue("$conversation", state.ConversationId);
+            insert.Parameters.AddWithValue("$reply", JsonSerializer.Serialize(reply, Json));
+            insert.Parameters.AddWithValue("$created", state.UpdatedAt.UtcDateTime.ToString("O"));
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await _schema.Value.WaitAsync(cancellationToken);
+        return await OpenConnectionAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private async Task CreateSchemaAsync()
+    {
+        await using var connection = await OpenConnectionAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            PRAGMA journal_mode = WAL;
+            CREATE TABLE IF NOT EXISTS conversations (
+                id TEXT PRIMARY KEY,
+                channel TEXT NOT NULL,
+                user_id TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                state TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS ix_conversations_user ON conversations (channel, user_id, updated_at);
+            CREATE TABLE IF NOT EXISTS processed_messages (
+                channel TEXT NOT NULL,
+                user_id TEXT NOT NULL,
+                message_id TEXT NOT NULL,
+                conversation_id TEXT NOT NULL,
+                reply TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                PRIMARY KEY (channel, user_id, message_id));
+            """;
+        await command.ExecuteNonQueryAsync();
+    }
+}

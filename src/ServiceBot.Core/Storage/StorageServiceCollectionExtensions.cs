@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ServiceBot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>The conversation store: embedded SQLite, configured by <c>State:ConnectionString</c>.</summary>
+    public static IServiceCollection AddServiceBotState(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StateOptions>()
+            .Bind(configuration.GetSection(StateOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => IsValidConnectionString(o.ConnectionString), "State:ConnectionString is not a valid SQLite connection string.")
+            .ValidateOnStart();
+        services.TryAddSingleton<IConversationStore, SqliteConversationStore>();
+        return services;
+    }
+
+    private static bool IsValidConnectionString(string value)
+    {
+        try
+        {
+            return !string.IsNullOrWhiteSpace(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(value).DataSource);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

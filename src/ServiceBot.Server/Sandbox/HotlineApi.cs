@@ -7,6 +7,8 @@ using SubmitResult = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.ValidationProblem,
     Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>;
 
+using ServiceBot.Server.Http;
+
 namespace ServiceBot.Server.Sandbox;
 
 /// <summary>12345 政务服务便民热线: registering an appeal.</summary>
@@ -24,7 +26,7 @@ public static class HotlineApi
         HttpRequest request, [FromHeader(Name = SandboxSubmissions.IdempotencyHeader)] string? idempotencyKey,
         SandboxSubmissions submissions, CancellationToken cancellationToken)
     {
-        var (body, malformed) = await SandboxJson.ReadAsync<HotlineAppealRequest>(request, cancellationToken);
+        var (body, malformed) = await JsonBody.ReadAsync<HotlineAppealRequest>(request, cancellationToken);
         if (malformed is not null) return malformed;
 
         var errors = new SandboxErrors();

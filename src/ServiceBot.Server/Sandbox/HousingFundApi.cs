@@ -7,6 +7,8 @@ using SubmitResult = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.ValidationProblem,
     Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>;
 
+using ServiceBot.Server.Http;
+
 namespace ServiceBot.Server.Sandbox;
 
 /// <summary>住房公积金: account look-up and withdrawal applications.</summary>
@@ -35,7 +37,7 @@ public static class HousingFundApi
         HttpRequest request, [FromHeader(Name = SandboxSubmissions.IdempotencyHeader)] string? idempotencyKey,
         SandboxSeed seed, SandboxSubmissions submissions, CancellationToken cancellationToken)
     {
-        var (body, malformed) = await SandboxJson.ReadAsync<FundWithdrawalRequest>(request, cancellationToken);
+        var (body, malformed) = await JsonBody.ReadAsync<FundWithdrawalRequest>(request, cancellationToken);
         if (malformed is not null) return malformed;
 
         var errors = new SandboxErrors();

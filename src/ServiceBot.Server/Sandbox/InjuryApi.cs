@@ -7,6 +7,8 @@ using SubmitResult = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.ValidationProblem,
     Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>;
 
+using ServiceBot.Server.Http;
+
 namespace ServiceBot.Server.Sandbox;
 
 /// <summary>新就业形态职业伤害保障: injury reports, open only to people enrolled in the pilot.</summary>
@@ -24,7 +26,7 @@ public static class InjuryApi
         HttpRequest request, [FromHeader(Name = SandboxSubmissions.IdempotencyHeader)] string? idempotencyKey,
         SandboxSeed seed, SandboxSubmissions submissions, TimeProvider time, CancellationToken cancellationToken)
     {
-        var (body, malformed) = await SandboxJson.ReadAsync<InjuryReportRequest>(request, cancellationToken);
+        var (body, malformed) = await JsonBody.ReadAsync<InjuryReportRequest>(request, cancellationToken);
         if (malformed is not null) return malformed;
 
         var errors = new SandboxErrors();

@@ -7,6 +7,8 @@ using SubmitResult = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.ValidationProblem,
     Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>;
 
+using ServiceBot.Server.Http;
+
 namespace ServiceBot.Server.Sandbox;
 
 /// <summary>劳动保障监察: complaints about unpaid wages.</summary>
@@ -24,7 +26,7 @@ public static class LabourInspectionApi
         HttpRequest request, [FromHeader(Name = SandboxSubmissions.IdempotencyHeader)] string? idempotencyKey,
         SandboxSeed seed, SandboxSubmissions submissions, CancellationToken cancellationToken)
     {
-        var (body, malformed) = await SandboxJson.ReadAsync<WageComplaintRequest>(request, cancellationToken);
+        var (body, malformed) = await JsonBody.ReadAsync<WageComplaintRequest>(request, cancellationToken);
         if (malformed is not null) return malformed;
 
         var errors = new SandboxErrors();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using ServiceBot.Server.Http;
 
 namespace ServiceBot.Server.Sandbox;
 
@@ -9,8 +10,7 @@ namespace ServiceBot.Server.Sandbox;
 public static class SandboxProblems
 {
     public static ProblemHttpResult Create(int status, string code, string title, string detail) =>
-        TypedResults.Problem(detail: detail, statusCode: status, title: title,
-            extensions: new Dictionary<string, object?> { ["code"] = code });
+        ApiProblems.Create(status, code, title, detail);
 
     public static ProblemHttpResult PersonNotFound(string idNumber) =>
         Create(StatusCodes.Status404NotFound, "person_not_found", "查无此人", $"查无此人：系统中没有身份证号为 {idNumber} 的登记信息，请核对后重试。");
@@ -28,10 +28,7 @@ public static class SandboxProblems
         Create(StatusCodes.Status409Conflict, "idempotency_conflict", "重复的幂等键",
             $"该 Idempotency-Key 已用于另一笔内容不同的申请（办件编号 {ticket}），请为新申请使用新的键。");
 
-    public static ProblemHttpResult InvalidJson(string detail) =>
-        Create(StatusCodes.Status400BadRequest, "invalid_json", "请求格式错误", detail);
+    public static ProblemHttpResult InvalidJson(string detail) => ApiProblems.InvalidJson(detail);
 
-    public static ValidationProblem Invalid(IDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, detail: string.Concat(errors.SelectMany(e => e.Value)), title: "请求参数有误",
-            extensions: new Dictionary<string, object?> { ["code"] = "invalid_request" });
+    public static ValidationProblem Invalid(IDictionary<string, string[]> errors) => ApiProblems.Invalid(errors);
 }

@@ -7,6 +7,8 @@ using SubmitResult = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.ValidationProblem,
     Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>;
 
+using ServiceBot.Server.Http;
+
 namespace ServiceBot.Server.Sandbox;
 
 /// <summary>社会保险: enrolment look-up and transfers of insurance relations between cities.</summary>
@@ -36,7 +38,7 @@ public static class SocialInsuranceApi
         HttpRequest request, [FromHeader(Name = SandboxSubmissions.IdempotencyHeader)] string? idempotencyKey,
         SandboxSeed seed, SandboxSubmissions submissions, CancellationToken cancellationToken)
     {
-        var (body, malformed) = await SandboxJson.ReadAsync<InsuranceTransferRequest>(request, cancellationToken);
+        var (body, malformed) = await JsonBody.ReadAsync<InsuranceTransferRequest>(request, cancellationToken);
         if (malformed is not null) return malformed;
 
         var errors = new SandboxErrors();

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
+using ServiceBot.Server.Http;
+
 namespace ServiceBot.Server.Sandbox;
 
 /// <summary>办件查询. <c>GET /sandbox/api/tickets?idNumber=</c> is part of the external contract (CONTRACT §4).</summary>
@@ -33,7 +35,7 @@ public static class TicketsApi
     public static async Task<Results<Ok<SandboxTicket>, ValidationProblem, ProblemHttpResult>> SetStatusAsync(
         string ticket, HttpRequest request, SandboxStore store, CancellationToken cancellationToken)
     {
-        var (body, malformed) = await SandboxJson.ReadAsync<TicketStatusChange>(request, cancellationToken);
+        var (body, malformed) = await JsonBody.ReadAsync<TicketStatusChange>(request, cancellationToken);
         if (malformed is not null) return malformed;
         var errors = new SandboxErrors();
         var status = errors.OneOf("status", body!.Status, "办件状态", TicketStatus.All);

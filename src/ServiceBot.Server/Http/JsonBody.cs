@@ -1,13 +1,13 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace ServiceBot.Server.Sandbox;
+namespace ServiceBot.Server.Http;
 
 /// <summary>
 /// Reads request bodies by hand rather than through parameter binding, so malformed or missing
 /// JSON becomes a 400 problem with a Chinese message instead of the framework's empty 400.
 /// </summary>
-public static class SandboxJson
+public static class JsonBody
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
@@ -15,16 +15,16 @@ public static class SandboxJson
         where T : class
     {
         if (!request.HasJsonContentType())
-            return (null, SandboxProblems.InvalidJson("请求体必须是 JSON（Content-Type: application/json）。"));
+            return (null, ApiProblems.InvalidJson("请求体必须是 JSON（Content-Type: application/json）。"));
         try
         {
             var body = await JsonSerializer.DeserializeAsync<T>(request.Body, Options, cancellationToken);
-            return body is null ? (null, SandboxProblems.InvalidJson("请求体不能为空。")) : (body, null);
+            return body is null ? (null, ApiProblems.InvalidJson("请求体不能为空。")) : (body, null);
         }
         catch (JsonException e)
         {
             var where = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $"（位置 {e.Path}）";
-            return (null, SandboxProblems.InvalidJson($"请求体不是有效的 JSON{where}。"));
+            return (null, ApiProblems.InvalidJson($"请求体不是有效的 JSON{where}。"));
         }
     }
 }

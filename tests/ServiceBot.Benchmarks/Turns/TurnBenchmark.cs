@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ServiceBot.Benchmarks.Retrieval;
+using ServiceBot.Retrieval.Evaluation;
+
+namespace ServiceBot.Benchmarks.Turns;
+
+/// <summary>
+/// Offline turn throughput and latency over HTTP on loopback. A bounded load generator (fixed
+/// virtual users, fixed number of dialogues, hard time limit) drives scripted dialogues through
+/// POST /api/chat, and the same generator hits GET /healthz as the peer: the floor that HTTP on
+/// this machine costs, so the ratio isolates the engine's own cost.
+/// </summary>
+public static class TurnBenchmark
+{
+    private static readonly string[][] Dialogues =
+    [
+        ["骑手的休息权有保障吗？"],
+        ["我想提取公积金", "130402199003074510", "租房", "3000元", "6217001234567890122", "确认"],
+        ["邯郸有哪些骑手驿站"],
+        ["公司拖欠工资怎么办？", "谢谢"],
+        ["我要把社保从邯郸转到杭州，身份证130402199003074510，养老保险", "确认"],
+    ];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var users = ReadOption(args, "--users", 8);
+        var rounds = ReadOption(args, "--rounds", 10);
+        var limit = TimeSpan.FromSeconds(ReadOption(args, "--max-seconds", 120));
+        var root = RepositoryPaths.FindRoot();
+
+        await using var server = await ServerProcess.StartAsync(root, new Dictionary<string, string>());
+        using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        // Warm-up: one pass through every dialogue so JIT, index loading and SQLite are out of the measurement.
+        await RunDialoguesAsync(client, "warmup", 1, TimeSpan.FromMinutes(2), new ConcurrentBag<double>());
+
+        var peer = await MeasureAsync(users, limit, async (_, latencies) =>
+        {
+            for (var i = 0; i < rounds * Dialogues.Sum(d => d.Length); i++)
+            {
+                var clock = Stopwatch.StartNew();
+                (await client.GetAsync("healthz")).EnsureSuccessStatusCode();
+                latencies.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        });
+        var turns = await MeasureAsync(users, limit, (user, latencies) =>
+            RunDialoguesAsync(client, $"bench-{user}", rounds, limit, latencies));
+
+        Console.WriteLine($"## Turns over HTTP on loopback: {users} virtual users × {rounds} rounds of {Dialogues.Length} dialogues");
+        Console.WriteLine();
+        Console.WriteLine("| metric | POST /api/chat (turn) | GET /healthz (peer) | ratio |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        Console.WriteLine($"| requests | {turns.Count} | {peer.Count} | |");
+        Console.WriteLine($"| throughput (req/s) | {turns.Throughput:F0} | {peer.Throughput:F0} | {turns.Throughput / peer.Throughput:F2} |");
+        Console.WriteLine($"| latency p50 (ms) | {turns.Latency.P50:F2} | {peer.Latency.P50:F2} | {turns.Latency.P50 / peer.Latency.P50:F1} |");
+        Console.WriteLine($"| latency p99 (ms) | {turns.Latency.P99:F2} | {peer.Latency.P99:F2} | {turns.Latency.P99 / peer.Latency.P99:F1} |");
+        return 0;
+    }
+
+    private sealed record Measurement(int Count, double Throughput, LatencySummary Latency);
+
+    private static async Task<Measurement> MeasureAsync(int users, TimeSpan limit, Func<int, ConcurrentBag<double>, Task> work)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var clock = Stopwatch.StartNew();
+        var all = Task.WhenAll(Enumerable.Range(0, users).Select(u => Task.Run(() => work(u, latencies))));
+        if (await Task.WhenAny(all, Task.Delay(limit + TimeSpan.FromSeconds(30))) != all)
+            throw new TimeoutException("the load generator exceeded its time limit");
+        await all;
+        var elapsed = clock.Elapsed.TotalSeconds;
+        return new Measurement(latencies.Count, latencies.Count / elapsed, LatencySummary.From(latencies));
+    }
+
+    private static async Task RunDialoguesAsync(HttpClient client, string user, int rounds, TimeSpan limit, ConcurrentBag<double> latencies)
+    {
+        var deadline = Stopwatch.StartNew();
+        for (var round = 0; round < rounds && deadline.Elapsed < limit; round++)
+            foreach (var dialogue in Dialogues)
+            {
+                var conversation = (string?)null;
+                for (var turn = 0; turn < dialogue.Length; turn++)
+                {
+                    var clock = Stopwatch.StartNew();
+                    var response = await client.PostAsJsonAsync("api/chat", new
+                    {
+                        userId = $"{user}-{round}",
+                        conversationId = conversation,
+                        messageId = $"{user}-{round}-{Array.IndexOf(Dialogues, dialogue)}-{turn}",
+                        text = dialogue[turn],
+                    });
+                    response.EnsureSuccessStatusCode();
+                    using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                    latencies.Add(clock.Elapsed.TotalMilliseconds);
+                    conversation = body.RootElement.GetProperty("conversationId").GetString();
+                }
+            }
+    }
+
+    private static int ReadOption(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) && value > 0 ? value : fallback;
+    }
+}

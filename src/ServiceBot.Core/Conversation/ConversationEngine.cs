@@ -11,7 +11,7 @@ namespace ServiceBot.Conversation;
 /// The turn pipeline every channel calls: validate, serialise per user, dedup by message id, load the
 /// conversation, route (task in progress → form engine; otherwise by intent), then save state and reply together.
 /// </summary>
-public sealed class ConversationEngine(
+public sealed partial class ConversationEngine(
     IConversationStore store,
     FormEngine forms,
     ConversationUnderstanding understanding,
@@ -114,9 +114,22 @@ public sealed class ConversationEngine(
         if (offered is not null && (understanding.Acts.Detect(text) == DialogAct.Affirm || text.Contains("办理", StringComparison.Ordinal)))
             return await StartAsync(conversation, offered, text, cancellationToken);
         if (forms.CanRetry(conversation, text)) return await forms.RetryAsync(conversation, text, cancellationToken);
+        switch (understanding.Acts.Detect(text))
+        {
+            case DialogAct.Cancel:
+                return TurnResult.Text("好的。当前没有正在办理的事项，还有什么可以帮您？", Catalog.Menu);
+            case DialogAct.Affirm when conversation.Task is { State: TaskState.Submitted, Ticket: { } ticket } done:
+                // A second yes after the submission (a resent 确认) must not look like nothing happened, nor submit again.
+                return TurnResult.Text($"您的**{Catalog.Find(done.Name)?.DisplayName}**已提交，办件编号：**{ticket}**，无需重复提交。", FormEngine.AfterTicketSuggestions);
+        }
 
         if (prediction.Confidence < _options.MinIntentConfidence) return await AnswerAsync(text, cancellationToken);
-        if (Catalog.Find(prediction.Intent) is { } task) return await StartAsync(conversation, task, text, cancellationToken);
+        if (Catalog.Find(prediction.Intent) is { } task)
+        {
+            // 封存满几个月可以离职提取？ asks before doing: answer and offer the task rather than open a form that submits.
+            if (task.HasSideEffect && AsksYesNo().IsMatch(text)) return await AnswerTaskQuestionAsync(conversation, text, task, cancellationToken);
+            return await StartAsync(conversation, task, text, cancellationToken);
+        }
         return prediction.Intent switch
         {
             IntentNames.TaskQuestion => await AnswerTaskQuestionAsync(conversation, text, Catalog.Find(prediction.Topic), cancellationToken),
@@ -166,4 +179,7 @@ public sealed class ConversationEngine(
         conversation.HandedOff = true;
         return new TurnResult("好的，正在为您转接人工客服，请稍候。工作人员会看到我们之前的对话，您无需重复描述。", [], [], Handoff: true);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"([吗呢][?？。!！\s]*|[?？]\s*)$|是否|能不能|可不可以")]
+    private static partial System.Text.RegularExpressions.Regex AsksYesNo();
 }

@@ -205,14 +205,21 @@ public sealed partial class FormEngine(
     /// <summary>A question asked mid-task: answer it from the knowledge base, then pick the form up where it was.</summary>
     private async Task<TurnResult?> DigressAsync(TaskInstance task, TaskDefinition definition, string text, CancellationToken cancellationToken)
     {
-        if (!LooksLikeQuestion(text)) return null;
-        var prediction = understanding.Intents.Classify(text);
-        var classifiedAsQuestion = prediction.Intent is IntentNames.PolicyQuestion or IntentNames.TaskQuestion
-            && prediction.Confidence >= _options.DigressionConfidence;
-        // A free-text answer always "extracts", so judge by the slots a sentence can carry without being asked.
-        var expected = task.PendingSlot is { } pending && !SlotIds.FreeText.Contains(pending) ? pending : null;
-        var carriesSlot = Extract(text, definition, expected).Values.Any(v => v.IsValid);
-        if (!classifiedAsQuestion && carriesSlot) return null;
+        var normalized = TextNormalizer.Normalize(text);
+        if (!QuestionCue().IsMatch(normalized)) return null;
+        // 离职提取有什么条件？ names a slot value yet asks; a weaker cue (…吗, 多少) needs the classifier or an absence of values.
+        var freeTextPending = task.PendingSlot is { } asked && SlotIds.FreeText.Contains(asked);
+        if (freeTextPending || !Interrogative().IsMatch(normalized))
+        {
+            var prediction = understanding.Intents.Classify(text);
+            var classifiedAsQuestion = prediction.Intent is IntentNames.PolicyQuestion or IntentNames.TaskQuestion
+                && prediction.Confidence >= _options.DigressionConfidence;
+            // A free-text answer always "extracts", so judge by the slots a sentence can carry without being asked.
+            var expected = freeTextPending ? null : task.PendingSlot;
+            // An answer to a free-text question carries no recognisable slot, so only the classifier can call it a question.
+            var carriesSlot = freeTextPending || Extract(text, definition, expected).Values.Any(v => v.IsValid);
+            if (!classifiedAsQuestion && carriesSlot) return null;
+        }
 
         var answer = await knowledge.AnswerAsync(text, cancellationToken);
         var resumed = Resume(task, definition, $"我们继续办理**{definition.DisplayName}**。");
@@ -328,12 +335,13 @@ public sealed partial class FormEngine(
     private static bool IsFreeTextAnswer(TaskInstance task, string text)
         => task.State == TaskState.Collecting && task.PendingSlot is { } slot && SlotIds.FreeText.Contains(slot) && text.Trim().Length > 8;
 
-    private static bool LooksLikeQuestion(string text) => QuestionCue().IsMatch(TextNormalizer.Normalize(text));
-
     private static string Join(string lead, string body) => lead.Length == 0 ? body : lead + "\n\n" + body;
 
-    [GeneratedRegex(@"[?？]|[吗呢么]\s*$|什么|怎么|如何|多少|哪些|哪里|哪个|能不能|可不可以|是否|为什么|多久|多长时间|几天")]
+    [GeneratedRegex(@"[?？]|[吗呢么]\s*$|什么|怎么|如何|多少|哪些|哪里|哪个|能不能|可不可以|是否|为什么|多久|多长时间")]
     private static partial Regex QuestionCue();
+
+    [GeneratedRegex(@"什么|怎么|如何|为什么|哪些|是否|能不能|可不可以|多久|多长时间")]
+    private static partial Regex Interrogative();
 
     [GeneratedRegex(@"修改|更改|改一下|要改")]
     private static partial Regex ChangeWords();

@@ -134,4 +134,17 @@ public sealed class CatalogDialogueTests(EngineFixture fixture) : IClassFixture<
         Assert.Equal("T-2026-000001", bot.Backend.Calls[^1].Arguments["ticket"]);
         Assert.Equal(("ticket_status", "submitted"), (reply.Task!.Name, reply.Task.State));
     }
+
+    [Fact]
+    public async Task HandleAsync_FreeTextAnswerMentioningCancelOrWhat_TakenAsTheAnswer()
+    {
+        var bot = new EngineHarness(fixture);
+        await bot.Say("我要登记12345诉求");
+
+        var reply = await bot.Say("不知道什么原因，小区的班车被取消了，老人出行很不方便");
+
+        Assert.Equal("collecting", reply.Task!.State);
+        Assert.Equal("不知道什么原因，小区的班车被取消了，老人出行很不方便", reply.Task.Slots["description"]);
+        Assert.Equal("location", reply.Task.Missing[0]);
+    }
 }

@@ -17,7 +17,7 @@ public sealed partial class ConversationEngine(
     ConversationUnderstanding understanding,
     IKnowledgeAnswerer knowledge,
     TimeProvider clock,
-    IOptions<ConversationOptions> options)
+    IOptions<ConversationOptions> options) : IConversationEngine
 {
     public const int MaxIdLength = 200;
 

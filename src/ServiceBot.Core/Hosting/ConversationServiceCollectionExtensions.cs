@@ -41,6 +41,7 @@ public static class ConversationServiceCollectionExtensions
             sp.GetRequiredService<TaskCatalog>(), sp.GetRequiredService<ConversationUnderstanding>(), sp.GetRequiredService<ITaskBackend>(),
             sp.GetRequiredService<IKnowledgeAnswerer>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ConversationOptions>>()));
         services.TryAddSingleton<ConversationEngine>();
+        services.TryAddSingleton<IConversationEngine>(sp => sp.GetRequiredService<ConversationEngine>());
         return services;
     }
 }

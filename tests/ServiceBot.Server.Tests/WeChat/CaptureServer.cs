@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
 
 namespace ServiceBot.Server.Tests.WeChat;
 
@@ -16,13 +11,15 @@ public sealed record CapturedRequest(string Method, string Path, string RawTarge
 public sealed record CapturedResponse(int Status, string Body, string ContentType = "application/json");
 
 /// <summary>
-/// A tiny Kestrel app on 127.0.0.1 standing in for a remote service (WeChat's API, a Bot Framework serviceUrl,
-/// OpenID metadata): it records every request and answers through <see cref="Respond"/>.
+/// An <see cref="HttpListener"/> on 127.0.0.1 standing in for a remote service (WeChat's API, a Bot Framework
+/// serviceUrl, OpenID metadata): it records every request and answers through <see cref="Respond"/>. It is not an
+/// ASP.NET host on purpose: WebApplicationFactory intercepts hosts built while it starts, and tests run in parallel.
 /// </summary>
 public sealed class CaptureServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<CapturedRequest> _requests = new();
-    private WebApplication _app = null!;
+    private readonly HttpListener _listener = new();
+    private Task _loop = Task.CompletedTask;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -30,36 +27,47 @@ public sealed class CaptureServer : IAsyncDisposable
 
     public IReadOnlyList<CapturedRequest> Requests => [.. _requests];
 
-    public static async Task<CaptureServer> StartAsync()
+    public static Task<CaptureServer> StartAsync()
     {
         var server = new CaptureServer();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        server._app = builder.Build();
-        server._app.Run(server.HandleAsync);
-        await server._app.StartAsync();
-        var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server.BaseAddress = new Uri(address.TrimEnd('/') + "/");
-        return server;
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        server.BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        server._listener.Prefixes.Add(server.BaseAddress.ToString());
+        server._listener.Start();
+        server._loop = Task.Run(server.LoopAsync);
+        return Task.FromResult(server);
     }
 
-    private async Task HandleAsync(HttpContext context)
+    private async Task LoopAsync()
     {
-        using var reader = new StreamReader(context.Request.Body);
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try { context = await _listener.GetContextAsync(); }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException) { return; }
+            _ = Task.Run(() => HandleAsync(context));
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        var request = context.Request;
+        using var reader = new StreamReader(request.InputStream, Encoding.UTF8);
         var body = await reader.ReadToEndAsync();
-        var captured = new CapturedRequest(
-            context.Request.Method,
-            context.Request.Path.Value ?? "",
-            context.Features.Get<IHttpRequestFeature>()!.RawTarget,
-            context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()),
-            context.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
-            body);
+        var query = request.QueryString.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => request.QueryString[k] ?? "");
+        var captured = new CapturedRequest(request.HttpMethod, request.Url!.AbsolutePath, request.RawUrl ?? "", query, request.Headers["Authorization"], body);
         _requests.Enqueue(captured);
+
         var response = Respond(captured);
+        var bytes = Encoding.UTF8.GetBytes(response.Body);
         context.Response.StatusCode = response.Status;
         context.Response.ContentType = response.ContentType;
-        await context.Response.WriteAsync(response.Body);
+        context.Response.ContentLength64 = bytes.Length;
+        await context.Response.OutputStream.WriteAsync(bytes);
+        context.Response.Close();
     }
 
     public int Count(Func<CapturedRequest, bool> match) => _requests.Count(match);
@@ -80,7 +88,8 @@ public sealed class CaptureServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        _listener.Stop();
+        _listener.Close();
+        await _loop;
     }
 }

@@ -4,14 +4,18 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceBot.Conversation;
+using ServiceBot.Hosting;
+using ServiceBot.Storage;
 
 namespace ServiceBot.Server.Tests.WeChat;
 
 /// <summary>
 /// The real server on Kestrel at a free loopback port, as <c>SandboxServer</c> runs it, with channel settings of the
-/// test's choosing and, unless null, a scripted engine in place of the real one.
+/// test's choosing and, unless null, a scripted engine in place of the real one. With no engine given the real
+/// one answers, over the repository's knowledge with an index and state of the test's own.
 /// </summary>
 public sealed class ChannelServer : IAsyncDisposable
 {
@@ -31,6 +35,8 @@ public sealed class ChannelServer : IAsyncDisposable
         var all = new Dictionary<string, string>(settings)
         {
             ["Sandbox:ConnectionString"] = $"Data Source={Path.Combine(server._directory, "sandbox.db")}",
+            ["Knowledge:Paths:0"] = Path.Combine(RepositoryRoot(), "knowledge"),
+            ["Index:Path"] = Path.Combine(server._directory, "index"),
         };
         foreach (var (key, value) in DefaultStateSettings(server._directory)) all.TryAdd(key, value);
         server._factory = new Factory(all, engine);
@@ -41,6 +47,13 @@ public sealed class ChannelServer : IAsyncDisposable
         using var health = await server.Http.GetAsync("healthz");
         health.EnsureSuccessStatusCode();
         return server;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            if (File.Exists(Path.Combine(directory.FullName, "ServiceBot.sln"))) return directory.FullName;
+        throw new InvalidOperationException("The repository root (ServiceBot.sln) was not found above the test binaries.");
     }
 
     // Keeps any state the real engine writes out of the working directory.
@@ -58,6 +71,19 @@ public sealed class ChannelServer : IAsyncDisposable
         catch (IOException) { /* a file still held open is left for the temp cleaner */ }
     }
 
+    /// <summary>The engine slice as the server would compose it, for as long as the server does not yet do so itself.</summary>
+    private static void AddRealEngine(IServiceCollection services, IReadOnlyDictionary<string, string> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build();
+        services.AddServiceBotKnowledge(configuration).AddServiceBotState(configuration).AddServiceBotConversation(configuration);
+        services.AddSingleton<IConversationEngine>(provider => new EngineSeam(provider.GetRequiredService<ConversationEngine>()));
+    }
+
+    private sealed class EngineSeam(ConversationEngine engine) : IConversationEngine
+    {
+        public Task<Reply> HandleAsync(IncomingMessage message, CancellationToken cancellationToken) => engine.HandleAsync(message, cancellationToken);
+    }
+
     private sealed class Factory : WebApplicationFactory<Program>
     {
         private readonly IReadOnlyDictionary<string, string> _settings;
@@ -73,7 +99,11 @@ public sealed class ChannelServer : IAsyncDisposable
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             foreach (var (key, value) in _settings) builder.UseSetting(key, value);
-            if (_engine is not null) builder.ConfigureTestServices(services => services.AddSingleton(_engine));
+            builder.ConfigureTestServices(services =>
+            {
+                if (_engine is not null) services.AddSingleton(_engine);
+                else if (!services.Any(d => d.ServiceType == typeof(IConversationEngine))) AddRealEngine(services, _settings);
+            });
         }
     }
 }

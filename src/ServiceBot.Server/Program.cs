@@ -1,8 +1,10 @@
 using ServiceBot.Backend;
 using ServiceBot.Hosting;
+using ServiceBot.Server.BotFramework;
 using ServiceBot.Server.Chat;
 using ServiceBot.Server.Hosting;
 using ServiceBot.Server.Sandbox;
+using ServiceBot.Server.WeChat;
 using ServiceBot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +14,8 @@ builder.Services.AddServiceBotState(builder.Configuration);
 builder.Services.AddServiceBotBackend(builder.Configuration);
 builder.Services.AddServiceBotConversation(builder.Configuration);
 builder.Services.AddSandbox(builder.Configuration);
+builder.Services.AddWeChat(builder.Configuration);
+builder.Services.AddBotFramework(builder.Configuration);
 builder.Services.AddReadiness();
 
 var app = builder.Build();
@@ -20,6 +24,8 @@ app.UseStatusCodePages();
 app.MapReadiness();
 app.MapChatApi();
 app.MapSandbox();
+app.MapWeChat();
+app.MapBotFramework();
 app.Run();
 
 /// <summary>Visible to the test host.</summary>

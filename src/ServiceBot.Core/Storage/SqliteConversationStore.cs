@@ -20,6 +20,9 @@ public sealed class SqliteConversationStore : IConversationStore
     private readonly string _connectionString;
     private readonly Lazy<Task> _schema;
 
+    // SQLite has one writer at a time; queueing writers here avoids its busy-retry sleeps under load.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
     public SqliteConversationStore(IOptions<StateOptions> options)
     {
         var builder = new SqliteConnectionStringBuilder(options.Value.ConnectionString);
@@ -78,6 +81,20 @@ public sealed class SqliteConversationStore : IConversationStore
     public async Task SaveTurnAsync(ConversationState state, string? messageId, Reply reply, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await WriteTurnAsync(connection, state, messageId, reply, cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private static async Task WriteTurnAsync(SqliteConnection connection, ConversationState state, string? messageId, Reply reply,
+        CancellationToken cancellationToken)
+    {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using (var upsert = connection.CreateCommand())
         {
@@ -124,6 +141,10 @@ public sealed class SqliteConversationStore : IConversationStore
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        // In WAL mode NORMAL survives a crash of the process; only an OS crash may lose the last turns.
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous = NORMAL;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 

@@ -1,7 +1,7 @@
 using ServiceBot.Benchmarks.Retrieval;
 using ServiceBot.Retrieval.Evaluation;
 
-const string Usage = "usage: ServiceBot.Benchmarks retrieval [options] | seedqa [QUESTIONS.jsonl] | turns [--users N] [--rounds N] [--max-seconds N]   (retrieval --help lists the options)";
+const string Usage = "usage: ServiceBot.Benchmarks retrieval [options] | seedqa [QUESTIONS.jsonl] | intents | turns [--users N] [--rounds N] [--max-seconds N]   (retrieval --help lists the options)";
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
@@ -38,6 +38,8 @@ switch (args[0])
             Console.Error.WriteLine($"error: {ex.Message}");
             return 2;
         }
+    case "intents":
+        return ServiceBot.Benchmarks.Intents.IntentBenchmark.Run();
     case "turns":
         return await ServiceBot.Benchmarks.Turns.TurnBenchmark.RunAsync(rest);
     case "seedqa":

@@ -81,12 +81,12 @@
 
   // ---- safe Markdown: paragraphs, line breaks, **bold**, lists, > quotes, `code`, http(s) links ----
 
-  var INLINE = /\*\*([^*\n]+?)\*\*|`([^`\n]+)`|\[([^\]\n]+)\]\(([^)\s]+)\)/g;
+  var INLINE = /\*\*([^*\n]+?)\*\*|`([^`\n]+)`|\[([^\]\n]+)\]\(([^)\s]+)\)/;
 
   function renderInline(text, parent) {
-    var last = 0, m;
-    INLINE.lastIndex = 0;
-    while ((m = INLINE.exec(text)) !== null) {
+    // A regex of its own per call: bold content recurses, and a shared global regex would lose its place.
+    var pattern = new RegExp(INLINE.source, 'g'), last = 0, m;
+    while ((m = pattern.exec(text)) !== null) {
       if (m.index > last) parent.appendChild(document.createTextNode(text.slice(last, m.index)));
       if (m[1] !== undefined) {
         var strong = el('strong');
@@ -97,7 +97,7 @@
       } else {
         parent.appendChild(link(m[3], m[4]) || document.createTextNode(m[0]));
       }
-      last = INLINE.lastIndex;
+      last = pattern.lastIndex;
     }
     if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
   }
@@ -167,6 +167,22 @@
 
   // ---- styles and skeleton ----
 
+  /** A speech-bubble icon drawn as SVG: emoji need a colour font that many machines lack. */
+  function chatIcon() {
+    var ns = 'http://www.w3.org/2000/svg';
+    var svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('width', '20');
+    svg.setAttribute('height', '20');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('class', 'sbw-launcher-icon');
+    var path = document.createElementNS(ns, 'path');
+    path.setAttribute('d', 'M4 3h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H10l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z');
+    path.setAttribute('fill', 'currentColor');
+    svg.appendChild(path);
+    return svg;
+  }
+
   if (!document.querySelector('link[data-servicebot-css]')) {
     document.head.appendChild(el('link', { rel: 'stylesheet', href: endpoint('widget/widget.css'), 'data-servicebot-css': '' }));
   }
@@ -174,7 +190,7 @@
   var root = el('div', { className: 'sbw-root', 'data-servicebot': '' });
   var launcher = el('button', {
     type: 'button', className: 'sbw-launcher', 'aria-controls': 'sbw-panel', 'aria-expanded': 'false', 'aria-label': '打开智能客服'
-  }, [el('span', { className: 'sbw-launcher-icon', 'aria-hidden': 'true', text: '💬' }), el('span', { text: '在线咨询' })]);
+  }, [chatIcon(), el('span', { text: '在线咨询' })]);
 
   var title = el('h2', { id: 'sbw-title', className: 'sbw-title', text: '政务服务智能助手' });
   var newButton = el('button', { type: 'button', className: 'sbw-header-button sbw-new', text: '新对话', 'aria-label': '开始新对话' });
@@ -242,11 +258,10 @@
   function renderRating(entry) {
     var status = el('span', { className: 'sbw-rate-status', role: 'status' });
     var group = el('div', { className: 'sbw-rate', role: 'group', 'aria-label': '这条回答有帮助吗？' });
-    [['up', '👍', '有帮助'], ['down', '👎', '没有帮助']].forEach(function (r) {
+    [['up', '有帮助'], ['down', '没帮助']].forEach(function (r) {
       var button = el('button', {
-        type: 'button', className: 'sbw-rate-' + r[0], 'aria-label': r[2], title: r[2],
-        'aria-pressed': entry.rating === r[0] ? 'true' : 'false'
-      }, [el('span', { 'aria-hidden': 'true', text: r[1] })]);
+        type: 'button', className: 'sbw-rate-' + r[0], text: r[1], 'aria-pressed': entry.rating === r[0] ? 'true' : 'false'
+      });
       button.addEventListener('click', function () { rate(entry, r[0], group, status); });
       group.appendChild(button);
     });

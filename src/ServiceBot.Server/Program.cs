@@ -1,15 +1,33 @@
 using ServiceBot.Backend;
+using ServiceBot.Hosting;
+using ServiceBot.Server.BotFramework;
+using ServiceBot.Server.Chat;
+using ServiceBot.Server.Hosting;
 using ServiceBot.Server.Sandbox;
+using ServiceBot.Server.WeChat;
 using ServiceBot.Server.Widget;
+using ServiceBot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddSandbox(builder.Configuration);
+builder.Services.AddProblemDetails();
+builder.Services.AddServiceBotKnowledge(builder.Configuration);
+builder.Services.AddServiceBotState(builder.Configuration);
 builder.Services.AddServiceBotBackend(builder.Configuration);
+builder.Services.AddServiceBotConversation(builder.Configuration);
+builder.Services.AddSandbox(builder.Configuration);
+builder.Services.AddWeChat(builder.Configuration);
+builder.Services.AddBotFramework(builder.Configuration);
 builder.Services.AddWidget(builder.Configuration);
+builder.Services.AddReadiness();
 
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapReadiness();
+app.MapChatApi();
 app.MapSandbox();
+app.MapWeChat();
+app.MapBotFramework();
 app.MapWidget();
 app.Run();
 

@@ -18,6 +18,9 @@ public sealed class ConversationState
     /// <summary>True once a human agent has taken the conversation over.</summary>
     public bool HandedOff { get; set; }
 
+    /// <summary>The task the last reply offered to start (after a question about it), so "好的，办理" starts it.</summary>
+    public string? OfferedTask { get; set; }
+
     public const int HistoryLimit = 40;
 
     public void Remember(string userText, string botReply, DateTimeOffset at)

@@ -19,6 +19,9 @@ public sealed class TaskInstance
     /// <summary>The backend's message when the submission was refused.</summary>
     public string? FailureReason { get; set; }
 
+    /// <summary>After a refusal the user can fix (amount over balance), the slot to take again before resubmitting.</summary>
+    public string? RetrySlot { get; set; }
+
     public bool IsOpen => State is TaskState.Collecting or TaskState.Confirming;
 }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using ServiceBot.Conversation;
+using ServiceBot.Server.Chat;
 using ServiceBot.Server.Http;
 
 namespace ServiceBot.Server.Widget;
@@ -20,7 +21,7 @@ public static class ChatStreamApi
     /// The same channel as <c>POST /api/chat</c>: the widget falls back to it with the same message id,
     /// and the engine dedups messages and checks conversation ownership per channel.
     /// </summary>
-    public const string Channel = "api";
+    public const string Channel = ChatApi.Channel;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -31,9 +32,13 @@ public static class ChatStreamApi
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        var (request, invalidJson) = await JsonBody.ReadAsync<ChatTurnRequest>(context.Request, cancellationToken);
+        var (request, invalidJson) = await JsonBody.ReadAsync<ChatRequest>(context.Request, cancellationToken);
         if (invalidJson is not null) return invalidJson;
-        if (request!.Validate() is { Count: > 0 } errors) return ApiProblems.Invalid(errors);
+        // Missing fields are caught here; the engine checks everything else (lengths, ownership) and says why.
+        var missing = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request!.UserId)) missing["userId"] = ["userId 不能为空。"];
+        if (string.IsNullOrWhiteSpace(request.Text)) missing["text"] = ["text 不能为空。"];
+        if (missing.Count > 0) return ApiProblems.Invalid(missing);
 
         // The turn runs before the response starts, so bad input is still a plain 400.
         Reply reply;
@@ -65,7 +70,7 @@ public static class ChatStreamApi
                 if (settings.StreamChunkDelayMilliseconds > 0)
                     await Task.Delay(settings.StreamChunkDelayMilliseconds, cancellationToken);
             }
-            await WriteEventAsync(context, "reply", ChatReplyJson.From(reply), cancellationToken);
+            await WriteEventAsync(context, "reply", ChatResponse.From(reply), cancellationToken);
             await WriteEventAsync(context, "done", new { }, cancellationToken);
         }
         catch (OperationCanceledException)

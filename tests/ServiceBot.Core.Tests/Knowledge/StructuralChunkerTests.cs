@@ -214,4 +214,30 @@ public class StructuralChunkerTests
         Assert.Equal("- 居民身份证\n- 银行卡", chunks[2].Text);
         Assert.Equal("guides/hf#办理时限", chunks[5].Id);
     }
+
+    [Fact]
+    public void Chunk_GuideQuotingAnArticle_StaysOneChunkPerHeading()
+    {
+        const string markdown = """
+            ---
+            title: 住房公积金提取办事指南
+            type: guide
+            ---
+            # 住房公积金提取办事指南
+
+            ## 办理条件
+
+            第二十四条 职工有下列情形之一的，可以提取职工住房公积金账户内的存储余额。
+
+            ## 办理时限
+
+            3个工作日。
+            """;
+        var document = MarkdownDocumentReader.Parse(markdown, "guides/hf", "guides/hf.md");
+
+        var chunks = Chunker.Chunk(document);
+
+        Assert.Equal(["办理条件", "办理时限"], chunks.Select(c => c.Section));
+        Assert.Equal("guides/hf#办理条件", chunks[0].Id);
+    }
 }

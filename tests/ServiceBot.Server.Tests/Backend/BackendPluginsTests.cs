@@ -4,10 +4,12 @@ using Microsoft.SemanticKernel;
 using ServiceBot.Backend;
 using ServiceBot.Server.Tests.Sandbox;
 
+using ServiceBot.Server.Tests;
+
 namespace ServiceBot.Server.Tests.Backend;
 
 /// <summary>The kernel functions over the typed clients, called against the real sandbox server.</summary>
-public sealed class BackendPluginsTests : IClassFixture<SandboxServer>, IDisposable
+public sealed class BackendPluginsTests : IClassFixture<ServiceBotServer>, IDisposable
 {
     private const string ZhangWei = "130402199003074510";
     private const string LiNa = "330782199208153322";
@@ -16,7 +18,7 @@ public sealed class BackendPluginsTests : IClassFixture<SandboxServer>, IDisposa
     private readonly ServiceProvider _services;
     private readonly Kernel _kernel;
 
-    public BackendPluginsTests(SandboxServer server)
+    public BackendPluginsTests(ServiceBotServer server)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Backend:BaseUrl"] = new Uri(server.BaseAddress, "sandbox/api").ToString() })

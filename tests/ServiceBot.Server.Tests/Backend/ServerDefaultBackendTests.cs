@@ -2,10 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 using ServiceBot.Backend;
 using ServiceBot.Server.Tests.Sandbox;
 
+using ServiceBot.Server.Tests;
+
 namespace ServiceBot.Server.Tests.Backend;
 
 /// <summary>With no Backend:BaseUrl, the server's plugins reach its own sandbox on whatever port it bound.</summary>
-public sealed class ServerDefaultBackendTests(SandboxServer server) : IClassFixture<SandboxServer>
+public sealed class ServerDefaultBackendTests(ServiceBotServer server) : IClassFixture<ServiceBotServer>
 {
     [Fact]
     public void BackendAddress_Unconfigured_IsTheServersOwnSandbox()

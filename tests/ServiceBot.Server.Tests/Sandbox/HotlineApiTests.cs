@@ -1,8 +1,10 @@
 using System.Net;
 
+using ServiceBot.Server.Tests;
+
 namespace ServiceBot.Server.Tests.Sandbox;
 
-public sealed class HotlineApiTests(SandboxServer server) : IClassFixture<SandboxServer>
+public sealed class HotlineApiTests(ServiceBotServer server) : IClassFixture<ServiceBotServer>
 {
     [Fact]
     public async Task SubmitAppeal_WithIdNumber_CreatesExactlyOneTicketListedUnderThatPerson()

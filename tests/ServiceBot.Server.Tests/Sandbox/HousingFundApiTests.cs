@@ -4,9 +4,11 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
+using ServiceBot.Server.Tests;
+
 namespace ServiceBot.Server.Tests.Sandbox;
 
-public sealed class HousingFundApiTests(SandboxServer server) : IClassFixture<SandboxServer>
+public sealed class HousingFundApiTests(ServiceBotServer server) : IClassFixture<ServiceBotServer>
 {
     private const string ZhangWei = "130402199003074510";
     private const string LiNa = "330782199208153322";

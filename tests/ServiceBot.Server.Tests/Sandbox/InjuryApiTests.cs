@@ -1,8 +1,10 @@
 using System.Net;
 
+using ServiceBot.Server.Tests;
+
 namespace ServiceBot.Server.Tests.Sandbox;
 
-public sealed class InjuryApiTests(SandboxServer server) : IClassFixture<SandboxServer>
+public sealed class InjuryApiTests(ServiceBotServer server) : IClassFixture<ServiceBotServer>
 {
     private const string ZhangWei = "130402199003074510";
     private const string WangQiang = "41010219850120293X";

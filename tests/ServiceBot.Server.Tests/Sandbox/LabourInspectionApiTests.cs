@@ -1,8 +1,10 @@
 using System.Net;
 
+using ServiceBot.Server.Tests;
+
 namespace ServiceBot.Server.Tests.Sandbox;
 
-public sealed class LabourInspectionApiTests(SandboxServer server) : IClassFixture<SandboxServer>
+public sealed class LabourInspectionApiTests(ServiceBotServer server) : IClassFixture<ServiceBotServer>
 {
     private const string LiNa = "330782199208153322";
 

@@ -1,8 +1,10 @@
 using System.Net;
 
+using ServiceBot.Server.Tests;
+
 namespace ServiceBot.Server.Tests.Sandbox;
 
-public sealed class OpenApiDocumentTests(SandboxServer server) : IClassFixture<SandboxServer>
+public sealed class OpenApiDocumentTests(ServiceBotServer server) : IClassFixture<ServiceBotServer>
 {
     [Fact]
     public async Task Document_IsServedAndDescribesEverySandboxRoute()

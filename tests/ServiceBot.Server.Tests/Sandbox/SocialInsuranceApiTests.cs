@@ -1,8 +1,10 @@
 using System.Net;
 
+using ServiceBot.Server.Tests;
+
 namespace ServiceBot.Server.Tests.Sandbox;
 
-public sealed class SocialInsuranceApiTests(SandboxServer server) : IClassFixture<SandboxServer>
+public sealed class SocialInsuranceApiTests(ServiceBotServer server) : IClassFixture<ServiceBotServer>
 {
     private const string LiNa = "330782199208153322";
     private const string WangQiang = "41010219850120293X";

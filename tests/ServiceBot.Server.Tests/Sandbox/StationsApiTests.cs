@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text.Json;
 
+using ServiceBot.Server.Tests;
+
 namespace ServiceBot.Server.Tests.Sandbox;
 
-public sealed class StationsApiTests(SandboxServer server) : IClassFixture<SandboxServer>
+public sealed class StationsApiTests(ServiceBotServer server) : IClassFixture<ServiceBotServer>
 {
     private async Task<List<string>> NamesAsync(string query)
     {

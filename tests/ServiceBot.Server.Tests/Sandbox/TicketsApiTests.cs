@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 
+using ServiceBot.Server.Tests;
+
 namespace ServiceBot.Server.Tests.Sandbox;
 
-public sealed class TicketsApiTests(SandboxServer server) : IClassFixture<SandboxServer>
+public sealed class TicketsApiTests(ServiceBotServer server) : IClassFixture<ServiceBotServer>
 {
     private const string ZhangWei = "130402199003074510";
 

@@ -63,7 +63,7 @@ public sealed class BrowserSession(IBrowserContext context, string profile) : IA
     /// <summary>Saves a PNG under artifacts/screenshots/ at the repository root, kept by CI as a test artifact.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
-        var folder = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+        var folder = Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = false });
     }
@@ -72,13 +72,6 @@ public sealed class BrowserSession(IBrowserContext context, string profile) : IA
     {
         await context.CloseAsync();
         try { Directory.Delete(profile, recursive: true); } catch (IOException) { } // chromium may still hold a lock file
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "ServiceBot.sln"))) return directory.FullName;
-        return Path.Combine(AppContext.BaseDirectory, "TestResults");
     }
 }
 

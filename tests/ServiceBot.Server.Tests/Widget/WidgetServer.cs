@@ -10,19 +10,14 @@ using ServiceBot.Conversation;
 namespace ServiceBot.Server.Tests.Widget;
 
 /// <summary>
-/// The real server on Kestrel at a free loopback port, as the sandbox tests start it, with the
-/// conversation engine replaced by <see cref="ScriptedConversationEngine"/> and its state and
-/// sandbox databases in a folder of its own.
+/// The real server on Kestrel at a free loopback port, as <see cref="ServiceBotServer"/> starts it, with the
+/// conversation engine replaced by <see cref="ScriptedConversationEngine"/>, and its state, sandbox and
+/// knowledge index in a folder of its own. Tests against the real engine use <see cref="ServiceBotServer"/>.
 /// </summary>
-public class WidgetServer : IAsyncLifetime
+public sealed class WidgetServer : IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "servicebot-widget-tests", Guid.NewGuid().ToString("N"));
-    private readonly bool _scripted;
     private KestrelFactory? _factory;
-
-    public WidgetServer() : this(scripted: true) { }
-
-    protected WidgetServer(bool scripted) => _scripted = scripted;
 
     public ScriptedConversationEngine Script { get; } = new();
 
@@ -47,7 +42,8 @@ public class WidgetServer : IAsyncLifetime
         {
             using var health = await Http.GetAsync("healthz");
             if (health.IsSuccessStatusCode) break;
-            if (attempt == 50) throw new InvalidOperationException($"/healthz answered {(int)health.StatusCode}.");
+            // The server reports ready once it has built its knowledge index.
+            if (attempt == 600) throw new InvalidOperationException($"/healthz answered {(int)health.StatusCode}.");
             await Task.Delay(100);
         }
     }
@@ -74,8 +70,9 @@ public class WidgetServer : IAsyncLifetime
         {
             builder.UseSetting("State:ConnectionString", $"Data Source={_server.StateDatabasePath}");
             builder.UseSetting("Sandbox:ConnectionString", $"Data Source={Path.Combine(_server._directory, "sandbox.db")}");
-            if (_server._scripted)
-                builder.ConfigureTestServices(services => services.AddSingleton(_server.Script.AsEngine()));
+            builder.UseSetting("Knowledge:Paths:0", RepositoryPaths.Knowledge);
+            builder.UseSetting("Index:Path", Path.Combine(_server._directory, "index"));
+            builder.ConfigureTestServices(services => services.AddSingleton(_server.Script.AsEngine()));
         }
     }
 }

@@ -16,6 +16,8 @@ public sealed class StructuralChunker(int maxNewsChunkLength = StructuralChunker
         DocumentTypes.Policy => PolicyChunking.Chunk(document),
         DocumentTypes.Law => ArticleChunking.Chunk(document),
         DocumentTypes.News => NewsChunking.Chunk(document, maxNewsChunkLength),
+        // A guide may quote an article ("第二十四条 职工有下列情形…") and still be sectioned by its headings.
+        DocumentTypes.Guide => HeadingChunking.Chunk(document),
         _ when HasArticles(document) => ArticleChunking.Chunk(document),
         _ => HeadingChunking.Chunk(document),
     };

@@ -6,19 +6,32 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ServiceBot.Hosting;
+using ServiceBot.Ingestion;
 
-namespace ServiceBot.Server.Tests.Sandbox;
+namespace ServiceBot.Server.Tests;
 
 /// <summary>
-/// The real server on Kestrel at a free loopback port, over real HTTP, with its tickets in a SQLite
-/// file of its own. <see cref="RestartAsync"/> stops it and starts a fresh one on the same file.
+/// The real server on Kestrel at a free loopback port, over real HTTP, with its conversations, tickets and
+/// knowledge index in a temp folder of its own (SQLite files). <see cref="RestartAsync"/> stops it and starts
+/// a fresh one on the same files.
 /// </summary>
-public sealed class SandboxServer : IAsyncLifetime
+public sealed class ServiceBotServer : IAsyncLifetime
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "servicebot-sandbox-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "servicebot-server-tests", Guid.NewGuid().ToString("N"));
     private KestrelFactory? _factory;
+
+    // Every server of the run reads one knowledge index, built once; an unchanged index is only read.
+    private static readonly Lazy<Task<string>> SharedIndex = new(async () =>
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "servicebot-server-tests", "index-" + Environment.ProcessId);
+        var pipeline = new IngestionPipeline(Options.Create(new KnowledgeOptions()), Options.Create(new IndexOptions()));
+        await pipeline.RunAsync([RepositoryPaths.Knowledge], folder);
+        return folder;
+    });
 
     public string DatabasePath => Path.Combine(_directory, "sandbox.db");
 
@@ -50,7 +63,13 @@ public sealed class SandboxServer : IAsyncLifetime
 
     private async Task StartAsync()
     {
-        _factory = new KestrelFactory($"Data Source={DatabasePath}");
+        _factory = new KestrelFactory(new Dictionary<string, string>
+        {
+            ["Sandbox:ConnectionString"] = $"Data Source={DatabasePath}",
+            ["State:ConnectionString"] = $"Data Source={Path.Combine(_directory, "state.db")}",
+            ["Index:Path"] = await SharedIndex.Value,
+            ["Knowledge:Paths:0"] = RepositoryPaths.Knowledge,
+        });
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseAddress = new Uri(address.TrimEnd('/') + "/");
@@ -60,7 +79,8 @@ public sealed class SandboxServer : IAsyncLifetime
         {
             using var health = await Http.GetAsync("healthz");
             if (health.IsSuccessStatusCode) break;
-            if (attempt == 50) throw new InvalidOperationException($"/healthz answered {(int)health.StatusCode}.");
+            // The first start builds the knowledge index before it reports ready.
+            if (attempt == 600) throw new InvalidOperationException($"/healthz answered {(int)health.StatusCode}.");
             await Task.Delay(100);
         }
     }
@@ -86,15 +106,17 @@ public sealed class SandboxServer : IAsyncLifetime
 
     private sealed class KestrelFactory : WebApplicationFactory<Program>
     {
-        private readonly string _connectionString;
+        private readonly IReadOnlyDictionary<string, string> _settings;
 
-        public KestrelFactory(string connectionString)
+        public KestrelFactory(IReadOnlyDictionary<string, string> settings)
         {
-            _connectionString = connectionString;
+            _settings = settings;
             UseKestrel(0);
         }
 
-        protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-            builder.UseSetting("Sandbox:ConnectionString", _connectionString);
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        }
     }
 }

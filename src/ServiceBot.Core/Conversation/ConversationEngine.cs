@@ -1,0 +1,185 @@
+using Microsoft.Extensions.Options;
+using ServiceBot.Answers;
+using ServiceBot.Storage;
+using ServiceBot.Tasks;
+using ServiceBot.Understanding.Dialog;
+using ServiceBot.Understanding.Intents;
+
+namespace ServiceBot.Conversation;
+
+/// <summary>
+/// The turn pipeline every channel calls: validate, serialise per user, dedup by message id, load the
+/// conversation, route (task in progress → form engine; otherwise by intent), then save state and reply together.
+/// </summary>
+public sealed partial class ConversationEngine(
+    IConversationStore store,
+    FormEngine forms,
+    ConversationUnderstanding understanding,
+    IKnowledgeAnswerer knowledge,
+    TimeProvider clock,
+    IOptions<ConversationOptions> options) : IConversationEngine
+{
+    public const int MaxIdLength = 200;
+
+    private readonly ConversationOptions _options = options.Value;
+    private readonly KeyedAsyncLock _locks = new();
+
+    private TaskCatalog Catalog => forms.Catalog;
+
+    /// <exception cref="InvalidMessageException">Empty or oversized text, missing user or channel, or a conversation of another user.</exception>
+    public async Task<Reply> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
+    {
+        Validate(message);
+        // One user's turns run one at a time, so a channel's duplicate delivery waits and then finds the stored reply.
+        using var _ = await _locks.AcquireAsync(message.Channel + "\n" + message.UserId, cancellationToken);
+        if (message.MessageId is { } messageId
+            && await store.FindReplyAsync(message.Channel, message.UserId, messageId, cancellationToken) is { } earlier)
+            return earlier;
+
+        var conversation = await ResolveAsync(message, cancellationToken);
+        var text = message.Text.Trim();
+        var before = conversation.Task is { } task ? (task.Id, task.State) : default;
+
+        var turn = await RouteAsync(conversation, text, cancellationToken);
+
+        var now = clock.GetUtcNow();
+        var reply = new Reply(conversation.ConversationId, turn.Markdown, turn.Citations, turn.Suggestions, SnapshotOf(conversation, before), turn.Handoff);
+        conversation.UpdatedAt = now;
+        conversation.Remember(text, reply.Markdown, now);
+        await store.SaveTurnAsync(conversation, message.MessageId, reply, cancellationToken);
+        return reply;
+    }
+
+    private void Validate(IncomingMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (string.IsNullOrWhiteSpace(message.UserId)) throw new InvalidMessageException("userId 不能为空。", nameof(message.UserId));
+        if (message.UserId.Length > MaxIdLength) throw new InvalidMessageException($"userId 不能超过 {MaxIdLength} 个字符。", nameof(message.UserId));
+        if (string.IsNullOrWhiteSpace(message.Channel)) throw new InvalidMessageException("channel 不能为空。", nameof(message.Channel));
+        if (message.ConversationId is { Length: > MaxIdLength } || message.ConversationId is { } id && string.IsNullOrWhiteSpace(id))
+            throw new InvalidMessageException($"conversationId 不能为空白且不能超过 {MaxIdLength} 个字符。", nameof(message.ConversationId));
+        if (message.MessageId is { Length: > MaxIdLength })
+            throw new InvalidMessageException($"messageId 不能超过 {MaxIdLength} 个字符。", nameof(message.MessageId));
+        if (string.IsNullOrWhiteSpace(message.Text)) throw new InvalidMessageException("text 不能为空。", nameof(message.Text));
+        if (message.Text.Length > _options.MaxTextLength)
+            throw new InvalidMessageException($"text 不能超过 {_options.MaxTextLength} 个字符。", nameof(message.Text));
+    }
+
+    /// <summary>
+    /// An explicit id that is unknown starts a conversation under that id (channels such as WeChat and Bot Framework
+    /// bring their own ids); one that belongs to another user is refused. Without an id, the user's latest conversation
+    /// continues unless it has been idle longer than <see cref="ConversationOptions.IdleTimeout"/>.
+    /// </summary>
+    private async Task<ConversationState> ResolveAsync(IncomingMessage message, CancellationToken cancellationToken)
+    {
+        if (message.ConversationId is { } id)
+        {
+            var found = await store.FindAsync(id, cancellationToken);
+            if (found is null) return New(message, id);
+            if (found.UserId != message.UserId || found.Channel != message.Channel)
+                throw new InvalidMessageException("该会话不属于当前用户。", nameof(message.ConversationId));
+            return found;
+        }
+        var latest = await store.FindLatestAsync(message.Channel, message.UserId, cancellationToken);
+        return latest is not null && clock.GetUtcNow() - latest.UpdatedAt <= _options.IdleTimeout
+            ? latest
+            : New(message, "c-" + Guid.CreateVersion7(clock.GetUtcNow()).ToString("N"));
+    }
+
+    private ConversationState New(IncomingMessage message, string id)
+    {
+        var now = clock.GetUtcNow();
+        return new ConversationState { ConversationId = id, UserId = message.UserId, Channel = message.Channel, CreatedAt = now, UpdatedAt = now };
+    }
+
+    /// <summary>The open task; or the task this turn finished, shown once more with its ticket; otherwise none.</summary>
+    private TaskSnapshot? SnapshotOf(ConversationState conversation, (string? Id, TaskState State) before)
+        => conversation.Task is { } task && (task.IsOpen || task.Id != before.Id || task.State != before.State)
+            ? forms.Snapshot(task)
+            : null;
+
+    private async Task<TurnResult> RouteAsync(ConversationState conversation, string text, CancellationToken cancellationToken)
+    {
+        var offered = Catalog.Find(conversation.OfferedTask);
+        conversation.OfferedTask = null;
+        var prediction = understanding.Intents.Classify(text);
+
+        if (conversation.Task is { IsOpen: true })
+        {
+            if (prediction.Intent == IntentNames.HumanAgent && prediction.Confidence >= _options.HandoffConfidence) return HandOff(conversation);
+            return await forms.ContinueAsync(conversation, text, cancellationToken);
+        }
+
+        if (Catalog.FindNamedIn(text) is { } named) return await StartAsync(conversation, named, text, cancellationToken);
+        if (offered is not null && (understanding.Acts.Detect(text) == DialogAct.Affirm || text.Contains("办理", StringComparison.Ordinal)))
+            return await StartAsync(conversation, offered, text, cancellationToken);
+        if (forms.CanRetry(conversation, text)) return await forms.RetryAsync(conversation, text, cancellationToken);
+        switch (understanding.Acts.Detect(text))
+        {
+            case DialogAct.Cancel:
+                return TurnResult.Text("好的。当前没有正在办理的事项，还有什么可以帮您？", Catalog.Menu);
+            case DialogAct.Affirm when conversation.Task is { State: TaskState.Submitted, Ticket: { } ticket } done:
+                // A second yes after the submission (a resent 确认) must not look like nothing happened, nor submit again.
+                return TurnResult.Text($"您的**{Catalog.Find(done.Name)?.DisplayName}**已提交，办件编号：**{ticket}**，无需重复提交。", FormEngine.AfterTicketSuggestions);
+        }
+
+        if (prediction.Confidence < _options.MinIntentConfidence) return await AnswerAsync(text, cancellationToken);
+        if (Catalog.Find(prediction.Intent) is { } task)
+        {
+            // 封存满几个月可以离职提取？ asks before doing: answer and offer the task rather than open a form that submits.
+            if (task.HasSideEffect && AsksYesNo().IsMatch(text)) return await AnswerTaskQuestionAsync(conversation, text, task, cancellationToken);
+            return await StartAsync(conversation, task, text, cancellationToken);
+        }
+        return prediction.Intent switch
+        {
+            IntentNames.TaskQuestion => await AnswerTaskQuestionAsync(conversation, text, Catalog.Find(prediction.Topic), cancellationToken),
+            IntentNames.Greeting => TurnResult.Text(
+                "您好！我是政务服务智能助手，可以为您解答新就业群体权益保障、社保、公积金等政策问题，也可以边聊边办以下事项。请问有什么可以帮您？",
+                Catalog.Menu),
+            IntentNames.Thanks => TurnResult.Text("不客气！很高兴能帮到您。还有其他问题可以随时问我。", ["还有其他问题", .. Catalog.Menu]),
+            IntentNames.HumanAgent => HandOff(conversation),
+            IntentNames.OutOfScope => TurnResult.Text(
+                "抱歉，这个问题超出了我的服务范围。我主要解答政务服务和劳动保障方面的政策，并帮您办理相关事项。\n\n" +
+                "其他问题可拨打 **12345** 政务服务便民热线咨询，或回复“人工客服”转接人工。",
+                ["人工客服", .. Catalog.Menu]),
+            _ => await AnswerAsync(text, cancellationToken),
+        };
+    }
+
+    private Task<TurnResult> StartAsync(ConversationState conversation, TaskDefinition definition, string text, CancellationToken cancellationToken)
+    {
+        // 查询办件进度 right after a submission asks about the ticket just issued.
+        var known = conversation.Task is { Ticket: { } ticket } && definition.Slot(Understanding.Slots.SlotIds.Ticket) is not null
+            ? new Dictionary<string, string> { [Understanding.Slots.SlotIds.Ticket] = ticket }
+            : null;
+        return forms.StartAsync(conversation, definition, text, known, cancellationToken);
+    }
+
+    private async Task<TurnResult> AnswerAsync(string text, CancellationToken cancellationToken)
+    {
+        var answer = await knowledge.AnswerAsync(text, cancellationToken);
+        IReadOnlyList<string> suggestions = answer.Grounded ? ["还有其他问题"] : ["人工客服", "我要登记12345诉求"];
+        return new TurnResult(answer.Markdown, answer.Citations, suggestions, answer.Handoff);
+    }
+
+    private async Task<TurnResult> AnswerTaskQuestionAsync(ConversationState conversation, string text, TaskDefinition? topic, CancellationToken cancellationToken)
+    {
+        var answer = await AnswerAsync(text, cancellationToken);
+        if (topic is null) return answer;
+        conversation.OfferedTask = topic.Name;
+        return answer with
+        {
+            Markdown = answer.Markdown + $"\n\n需要的话，我可以现在就帮您办理**{topic.DisplayName}**。",
+            Suggestions = ["开始办理" + topic.DisplayName, .. answer.Suggestions],
+        };
+    }
+
+    private static TurnResult HandOff(ConversationState conversation)
+    {
+        conversation.HandedOff = true;
+        return new TurnResult("好的，正在为您转接人工客服，请稍候。工作人员会看到我们之前的对话，您无需重复描述。", [], [], Handoff: true);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"([吗呢][?？。!！\s]*|[?？]\s*)$|是否|能不能|可不可以")]
+    private static partial System.Text.RegularExpressions.Regex AsksYesNo();
+}

@@ -1,0 +1,18 @@
+using ServiceBot.Understanding;
+using ServiceBot.Understanding.Dialog;
+using ServiceBot.Understanding.Intents;
+using ServiceBot.Understanding.Slots;
+
+namespace ServiceBot.Conversation;
+
+/// <summary>The offline understanding components a turn uses, built once and shared.</summary>
+public sealed record ConversationUnderstanding(
+    SlotExtractor Slots, DialogActDetector Acts, CorrectionDetector Corrections, IntentClassifier Intents, AliasLexicon SlotNames)
+{
+    public static ConversationUnderstanding Create(IntentClassifier intents, TimeProvider clock) => new(
+        SlotExtractor.CreateDefault(clock),
+        DialogActDetector.CreateDefault(),
+        CorrectionDetector.CreateDefault(),
+        intents,
+        AliasLexicon.Parse(UnderstandingData.ReadLexicon("slot-names.txt")));
+}

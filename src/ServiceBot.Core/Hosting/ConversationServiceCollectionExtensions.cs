@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ServiceBot.Answers;
+using ServiceBot.Conversation;
+using ServiceBot.Knowledge;
+using ServiceBot.Tasks;
+using ServiceBot.Text;
+using ServiceBot.Understanding.Intents;
+
+namespace ServiceBot.Hosting;
+
+public static class ConversationServiceCollectionExtensions
+{
+    /// <summary>
+    /// The conversation slice: <c>Conversation</c> options (validated at start), the understanding components, the task
+    /// catalog, the form engine over the backend plugins and the conversation engine, all singletons. It relies on
+    /// <see cref="KnowledgeServiceCollectionExtensions.AddServiceBotKnowledge"/> and
+    /// <see cref="Backend.BackendServiceCollectionExtensions.AddServiceBotBackend"/>, and registers no
+    /// <see cref="Storage.IConversationStore"/>: the host chooses where conversations live.
+    /// </summary>
+    public static IServiceCollection AddServiceBotConversation(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<ConversationOptions>()
+            .Bind(configuration.GetSection(ConversationOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        // The knowledge base's analyzer is only reachable once its index is loaded; the classifier trains at start with its own.
+        services.TryAddSingleton(_ => IntentClassifier.CreateDefault(new ChineseAnalyzer()));
+        services.TryAddSingleton(sp => ConversationUnderstanding.Create(sp.GetRequiredService<IntentClassifier>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(TaskCatalog.Default);
+        services.TryAddSingleton<ITaskBackend>(sp => new KernelTaskBackend(sp));
+        services.TryAddSingleton<IKnowledgeAnswerer>(sp => new ExtractiveKnowledgeAnswerer(
+            sp.GetRequiredService<KnowledgeBaseProvider>(), sp.GetRequiredService<ExtractiveAnswerComposer>()));
+        services.TryAddSingleton(sp => new FormEngine(
+            sp.GetRequiredService<TaskCatalog>(), sp.GetRequiredService<ConversationUnderstanding>(), sp.GetRequiredService<ITaskBackend>(),
+            sp.GetRequiredService<IKnowledgeAnswerer>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ConversationOptions>>()));
+        services.TryAddSingleton<ConversationEngine>();
+        services.TryAddSingleton<IConversationEngine>(sp => sp.GetRequiredService<ConversationEngine>());
+        return services;
+    }
+}

@@ -1,0 +1,348 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using ServiceBot.Answers;
+using ServiceBot.Backend;
+using ServiceBot.Conversation;
+using ServiceBot.Text;
+using ServiceBot.Understanding.Dialog;
+using ServiceBot.Understanding.Intents;
+using ServiceBot.Understanding.Slots;
+
+namespace ServiceBot.Tasks;
+
+/// <summary>
+/// Runs any <see cref="TaskDefinition"/> as a form: ask for the first missing slot, take several values
+/// from one sentence, re-ask invalid ones with the validator's reason, apply corrections, answer questions
+/// asked on the way, confirm every value and submit exactly once. Operates on <see cref="ConversationState.Task"/>.
+/// </summary>
+public sealed partial class FormEngine(
+    TaskCatalog catalog,
+    ConversationUnderstanding understanding,
+    ITaskBackend backend,
+    IKnowledgeAnswerer knowledge,
+    TimeProvider clock,
+    IOptions<ConversationOptions> options)
+{
+    public static readonly IReadOnlyList<string> ConfirmSuggestions = ["确认提交", "修改", "取消"];
+    public static readonly IReadOnlyList<string> AfterTicketSuggestions = ["查询办件进度", "还有其他问题"];
+    private const string CancelSuggestion = "取消办理";
+
+    private readonly ConversationOptions _options = options.Value;
+
+    public TaskCatalog Catalog => catalog;
+
+    /// <summary>Starts <paramref name="definition"/>, taking every value the opening sentence already gives.</summary>
+    /// <param name="known">Values carried over from earlier in the conversation (the ticket just issued), used when the sentence lacks them.</param>
+    public async Task<TurnResult> StartAsync(ConversationState conversation, TaskDefinition definition, string text,
+        IReadOnlyDictionary<string, string>? known, CancellationToken cancellationToken)
+    {
+        var task = new TaskInstance { Id = NewTaskId(), Name = definition.Name };
+        conversation.Task = task;
+        var notes = Fill(task, definition, Extract(text, definition, expected: null), pending: null);
+        foreach (var (slot, value) in known ?? new Dictionary<string, string>())
+            if (definition.Slot(slot) is not null) task.Slots.TryAdd(slot, value);
+        return await NextAsync(conversation.ConversationId, task, definition, $"好的，我来帮您办理**{definition.DisplayName}**。" + notes, cancellationToken);
+    }
+
+    /// <summary>One user turn for the open task.</summary>
+    public async Task<TurnResult> ContinueAsync(ConversationState conversation, string text, CancellationToken cancellationToken)
+    {
+        var task = conversation.Task ?? throw new InvalidOperationException("No task is in progress.");
+        if (!task.IsOpen) throw new InvalidOperationException($"Task {task.Id} is {task.State}, not open.");
+        var definition = Definition(task);
+        var act = understanding.Acts.Detect(text);
+
+        if (act == DialogAct.Cancel && !IsFreeTextAnswer(task, text)) return Cancel(task, definition);
+        if (await DigressAsync(task, definition, text, cancellationToken) is { } digression) return digression;
+        // A correction comes before a deny: 不对，金额改成2000 is both.
+        if (understanding.Corrections.Detect(text, definition.SlotIds) is { } correction)
+            return await CorrectAsync(conversation.ConversationId, task, definition, correction, cancellationToken);
+        return task.State == TaskState.Confirming
+            ? await ConfirmingAsync(conversation.ConversationId, task, definition, text, act, cancellationToken)
+            : await CollectingAsync(conversation.ConversationId, task, definition, text, act, cancellationToken);
+    }
+
+    /// <summary>
+    /// True when the last task was refused for a reason the user can fix and this message gives the value to fix it
+    /// (a new amount after "amount exceeds balance"), so <see cref="RetryAsync"/> should take it.
+    /// </summary>
+    public bool CanRetry(ConversationState conversation, string text)
+    {
+        if (conversation.Task is not { State: TaskState.Failed, RetrySlot: { } slot } task) return false;
+        if (understanding.Acts.Detect(text) == DialogAct.Cancel) return false;
+        var definition = Definition(task);
+        if (understanding.Corrections.Detect(text, definition.SlotIds) is { SlotId: { } corrected }) return corrected == slot;
+        return Extract(text, definition, slot).TryGetValue(slot, out var value) && value.IsValid;
+    }
+
+    /// <summary>Starts a new run of the refused task with its values, minus the one to fix, and applies this message to it.</summary>
+    public Task<TurnResult> RetryAsync(ConversationState conversation, string text, CancellationToken cancellationToken)
+    {
+        var failed = conversation.Task ?? throw new InvalidOperationException("No task to retry.");
+        var slot = failed.RetrySlot ?? throw new InvalidOperationException($"Task {failed.Id} cannot be retried.");
+        // A new instance means a new idempotency key: the refused submission's key is spent.
+        var retry = new TaskInstance { Id = NewTaskId(), Name = failed.Name, PendingSlot = slot };
+        foreach (var (id, value) in failed.Slots.Where(s => s.Key != slot)) retry.Slots[id] = value;
+        conversation.Task = retry;
+        return ContinueAsync(conversation, text, cancellationToken);
+    }
+
+    public TaskSnapshot Snapshot(TaskInstance task)
+        => new(task.Name, task.State.ToString().ToLowerInvariant(), new Dictionary<string, string>(task.Slots, StringComparer.Ordinal),
+            task.IsOpen ? Missing(Definition(task), task) : [], task.Ticket);
+
+    /// <summary>Required slots not yet filled, in the order they will be asked.</summary>
+    public static IReadOnlyList<string> Missing(TaskDefinition definition, TaskInstance task)
+        => [.. definition.Slots.Where(s => s.Required && !task.Slots.ContainsKey(s.Id)).Select(s => s.Id)];
+
+    private TaskDefinition Definition(TaskInstance task)
+        => catalog.Find(task.Name) ?? throw new InvalidOperationException($"Task {task.Name} is not in the catalog.");
+
+    private string NewTaskId() => "t-" + Guid.CreateVersion7(clock.GetUtcNow()).ToString("N");
+
+    private SlotExtractionResult Extract(string text, TaskDefinition definition, string? expected)
+        => understanding.Slots.ExtractSlots(text, definition.SlotIds, clock.GetUtcNow(), expected);
+
+    /// <summary>Stores the valid values and returns the reasons for the invalid ones, as text to put before the next prompt.</summary>
+    private static string Fill(TaskInstance task, TaskDefinition definition, SlotExtractionResult extraction, string? pending)
+    {
+        var notes = new StringBuilder();
+        foreach (var slot in definition.Slots)
+        {
+            if (!extraction.TryGetValue(slot.Id, out var found)) continue;
+            var filled = task.Slots.ContainsKey(slot.Id);
+            // A value met in passing never overwrites one already given; only the slot just asked for is replaced.
+            if (filled && slot.Id != pending) continue;
+            if (found.IsValid) task.Slots[slot.Id] = found.Value;
+            else notes.Append("\n\n").Append(Problem(slot, found));
+        }
+        return notes.ToString();
+    }
+
+    private static string Problem(SlotDefinition slot, ExtractedSlot found)
+        => $"您提供的{slot.Label}未通过校验：{found.Validation.Reason}。";
+
+    private async Task<TurnResult> CollectingAsync(string conversationId, TaskInstance task, TaskDefinition definition, string text, DialogAct act,
+        CancellationToken cancellationToken)
+    {
+        var pending = task.PendingSlot;
+        var extraction = Extract(text, definition, pending);
+        var before = new Dictionary<string, string>(task.Slots);
+        var notes = Fill(task, definition, extraction, pending);
+        var changed = task.Slots.Count != before.Count || task.Slots.Any(s => !before.TryGetValue(s.Key, out var old) || old != s.Value);
+
+        if (pending is not null && definition.Slot(pending) is { } asked && task.Slots.ContainsKey(pending))
+        {
+            // Re-asking a slot that still holds its old value: a bad new value or no value keeps asking, a yes keeps the old one.
+            if (notes.Length > 0) return Ask(task, definition, asked, notes.TrimStart('\n'));
+            if (!changed && act != DialogAct.Affirm)
+                return Ask(task, definition, asked, $"抱歉，没有识别出新的{asked.Label}。");
+        }
+        else if (!changed && notes.Length == 0 && pending is not null && definition.Slot(pending) is { } missing)
+        {
+            return Ask(task, definition, missing, $"抱歉，没有识别出{missing.Label}。");
+        }
+        return await NextAsync(conversationId, task, definition, notes.TrimStart('\n'), cancellationToken);
+    }
+
+    private async Task<TurnResult> ConfirmingAsync(string conversationId, TaskInstance task, TaskDefinition definition, string text, DialogAct act,
+        CancellationToken cancellationToken)
+    {
+        if (act == DialogAct.Affirm) return await SubmitAsync(conversationId, task, definition, cancellationToken);
+
+        var extraction = Extract(text, definition, expected: null);
+        var updates = definition.Slots
+            .Where(s => !SlotIds.FreeText.Contains(s.Id) && extraction.TryGetValue(s.Id, out var v) && v.IsValid && task.Slots.GetValueOrDefault(s.Id) != v.Value)
+            .ToList();
+        if (updates.Count == 0 && NamedSlot(definition, text) is { } named)
+            return Ask(task, definition, named, $"好的，请重新提供{named.Label}。");
+        if (updates.Count > 0)
+        {
+            foreach (var slot in updates) task.Slots[slot.Id] = extraction[slot.Id].Value;
+            return Confirm(task, definition, "已更新：" + string.Join("，", updates.Select(s => $"{s.Label}为{SlotFormatter.Display(s, task.Slots[s.Id])}")) + "。");
+        }
+        if (act == DialogAct.Deny || ChangeWords().IsMatch(text))
+        {
+            var choices = definition.Slots.Where(s => task.Slots.ContainsKey(s.Id)).Select(s => "修改" + s.Label).Append("取消").ToList();
+            return TurnResult.Text("好的，请问需要修改哪一项？您可以直接说，例如“金额改成2000”，或点击下方选项。", choices);
+        }
+        return Confirm(task, definition, "请先核对以下信息。");
+    }
+
+    private async Task<TurnResult> CorrectAsync(string conversationId, TaskInstance task, TaskDefinition definition, SlotCorrection correction,
+        CancellationToken cancellationToken)
+    {
+        ExtractedSlot? found;
+        if (correction.SlotId is { } named)
+        {
+            // "身份证是…，租房，3000元" reads as a correction too: keep the other values it carries.
+            var extraction = Extract(correction.NewValue, definition, named);
+            found = extraction.GetValueOrDefault(named);
+            foreach (var other in extraction.Values.Where(v => v.IsValid && v.SlotId != named && !task.Slots.ContainsKey(v.SlotId)))
+                task.Slots[other.SlotId] = other.Value;
+        }
+        else
+        {
+            // 不是3000，是2000: the value alone must tell the slot; prefer one already given, since it is being changed.
+            var candidates = Extract(correction.NewValue, definition, expected: null).Values.Where(v => v.IsValid).ToList();
+            found = candidates.FirstOrDefault(v => task.Slots.ContainsKey(v.SlotId)) ?? candidates.FirstOrDefault();
+        }
+
+        if (found is null || definition.Slot(found.SlotId) is not { } slot)
+        {
+            if (correction.SlotId is not null && definition.Slot(correction.SlotId) is { } target)
+                return Ask(task, definition, target, $"抱歉，没有识别出新的{target.Label}。");
+            return Resume(task, definition, "请告诉我要修改哪一项以及新的内容，例如“金额改成2000”。");
+        }
+        if (!found.IsValid) return Ask(task, definition, slot, Problem(slot, found));
+
+        task.Slots[slot.Id] = found.Value;
+        return await NextAsync(conversationId, task, definition, $"已将{slot.Label}改为{SlotFormatter.Display(slot, found.Value)}。", cancellationToken);
+    }
+
+    /// <summary>A question asked mid-task: answer it from the knowledge base, then pick the form up where it was.</summary>
+    private async Task<TurnResult?> DigressAsync(TaskInstance task, TaskDefinition definition, string text, CancellationToken cancellationToken)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        if (!QuestionCue().IsMatch(normalized)) return null;
+        // 离职提取有什么条件？ names a slot value yet asks; a weaker cue (…吗, 多少) needs the classifier or an absence of values.
+        var freeTextPending = task.PendingSlot is { } asked && SlotIds.FreeText.Contains(asked);
+        if (freeTextPending || !Interrogative().IsMatch(normalized))
+        {
+            var prediction = understanding.Intents.Classify(text);
+            var classifiedAsQuestion = prediction.Intent is IntentNames.PolicyQuestion or IntentNames.TaskQuestion
+                && prediction.Confidence >= _options.DigressionConfidence;
+            // A free-text answer always "extracts", so judge by the slots a sentence can carry without being asked.
+            var expected = freeTextPending ? null : task.PendingSlot;
+            // An answer to a free-text question carries no recognisable slot, so only the classifier can call it a question.
+            var carriesSlot = freeTextPending || Extract(text, definition, expected).Values.Any(v => v.IsValid);
+            if (!classifiedAsQuestion && carriesSlot) return null;
+        }
+
+        var answer = await knowledge.AnswerAsync(text, cancellationToken);
+        var resumed = Resume(task, definition, $"我们继续办理**{definition.DisplayName}**。");
+        return resumed with { Markdown = answer.Markdown + "\n\n---\n\n" + resumed.Markdown, Citations = answer.Citations };
+    }
+
+    private static TurnResult Cancel(TaskInstance task, TaskDefinition definition)
+    {
+        task.State = TaskState.Cancelled;
+        task.PendingSlot = null;
+        return TurnResult.Text($"好的，已取消**{definition.DisplayName}**，您填写的信息不会提交。还有什么可以帮您？", ["还有其他问题", definition.MenuPrompt]);
+    }
+
+    /// <summary>The current step again: the confirmation, or the slot being asked.</summary>
+    private TurnResult Resume(TaskInstance task, TaskDefinition definition, string lead)
+    {
+        if (task.State == TaskState.Confirming) return Confirm(task, definition, lead);
+        var slot = task.PendingSlot is { } pending ? definition.Slot(pending) : null;
+        slot ??= Missing(definition, task) is [var first, ..] ? definition.Slot(first) : null;
+        return slot is null ? Confirm(task, definition, lead) : Ask(task, definition, slot, lead);
+    }
+
+    private async Task<TurnResult> NextAsync(string conversationId, TaskInstance task, TaskDefinition definition, string lead, CancellationToken cancellationToken)
+    {
+        if (Missing(definition, task) is [var first, ..]) return Ask(task, definition, definition.Slot(first)!, lead);
+        if (!definition.HasSideEffect) return await LookUpAsync(task, definition, lead, cancellationToken);
+        return Confirm(task, definition, lead);
+    }
+
+    private static TurnResult Ask(TaskInstance task, TaskDefinition definition, SlotDefinition slot, string lead)
+    {
+        task.State = TaskState.Collecting;
+        task.PendingSlot = slot.Id;
+        return TurnResult.Text(Join(lead, slot.Question), [.. slot.Suggestions, CancelSuggestion]);
+    }
+
+    private static TurnResult Confirm(TaskInstance task, TaskDefinition definition, string lead)
+    {
+        task.State = TaskState.Confirming;
+        task.PendingSlot = null;
+        var text = new StringBuilder($"请核对您的**{definition.DisplayName}**信息：\n\n");
+        foreach (var slot in definition.Slots.Where(s => task.Slots.ContainsKey(s.Id)))
+            text.Append("- ").Append(slot.Label).Append('：').AppendLine(SlotFormatter.Display(slot, task.Slots[slot.Id]));
+        text.AppendLine().Append(definition.ConfirmationNote)
+            .Append("信息无误请回复“**确认**”；需要修改请直接说，例如“金额改成2000”；不办了请回复“取消”。");
+        return TurnResult.Text(Join(lead, text.ToString()), ConfirmSuggestions);
+    }
+
+    private async Task<TurnResult> SubmitAsync(string conversationId, TaskInstance task, TaskDefinition definition, CancellationToken cancellationToken)
+    {
+        var arguments = Arguments(task, definition);
+        // The key is fixed per task run, so a turn replayed after a lost reply reaches the backend as the same submission.
+        arguments["idempotencyKey"] = $"{conversationId}:{task.Id}";
+        var value = await backend.InvokeAsync(definition.Call.Plugin, definition.Call.Function, arguments, cancellationToken);
+        var result = value as SubmissionResult
+            ?? throw new InvalidOperationException($"{definition.Call.Plugin}.{definition.Call.Function} returned {value?.GetType().Name ?? "null"}, not a submission result.");
+        task.PendingSlot = null;
+
+        if (result.Accepted)
+        {
+            task.State = TaskState.Submitted;
+            task.Ticket = result.Ticket;
+            return TurnResult.Text(
+                $"✅ 您的**{definition.DisplayName}**申请已提交，办件编号：**{result.Ticket}**。\n\n请保存好编号，可随时回复“查询办件进度”了解办理情况。",
+                AfterTicketSuggestions);
+        }
+
+        task.State = TaskState.Failed;
+        task.FailureReason = result.Message;
+        task.RetrySlot = result.ErrorCode is { } code && definition.RetrySlots.TryGetValue(code, out var retry) ? retry : null;
+        var refusal = $"抱歉，您的**{definition.DisplayName}**申请未能受理：\n\n> {result.Message ?? "后端未说明原因。"}";
+        if (task.RetrySlot is { } slotId && definition.Slot(slotId) is { } slot)
+            return TurnResult.Text(Join(refusal, $"如需调整，请直接告诉我新的{slot.Label}，我会重新为您核对后提交。"), [.. slot.Suggestions, "取消"]);
+        return TurnResult.Text(Join(refusal, "如有疑问，可拨打 **12345** 政务服务便民热线，或回复“人工客服”。"), ["人工客服", "还有其他问题"]);
+    }
+
+    /// <summary>A look-up runs as soon as its slots are filled: nothing changes, so nothing needs confirming.</summary>
+    private async Task<TurnResult> LookUpAsync(TaskInstance task, TaskDefinition definition, string lead, CancellationToken cancellationToken)
+    {
+        var value = await backend.InvokeAsync(definition.Call.Plugin, definition.Call.Function, Arguments(task, definition), cancellationToken);
+        var outcome = definition.Present!(value, catalog);
+        task.PendingSlot = null;
+        task.State = outcome.Found ? TaskState.Submitted : TaskState.Failed;
+        task.FailureReason = outcome.Found ? null : outcome.Markdown;
+        task.RetrySlot = outcome.Found ? null : outcome.RetrySlot;
+        return TurnResult.Text(Join(lead, outcome.Markdown), outcome.Found ? ["还有其他问题", "查询办件进度"] : ["还有其他问题"]);
+    }
+
+    private static Dictionary<string, object?> Arguments(TaskInstance task, TaskDefinition definition)
+    {
+        var arguments = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (parameter, slotId) in definition.Call.Parameters)
+        {
+            var value = task.Slots.GetValueOrDefault(slotId);
+            arguments[parameter] = value is not null && definition.Slot(slotId)?.Kind == SlotKind.Amount
+                ? decimal.Parse(value, NumberStyles.Number, CultureInfo.InvariantCulture)
+                : value;
+        }
+        return arguments;
+    }
+
+    /// <summary>The task's slot the text names without giving a value (修改金额 / 银行卡不对).</summary>
+    private SlotDefinition? NamedSlot(TaskDefinition definition, string text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        return understanding.SlotNames.FindAll(normalized)
+            .Select(m => definition.Slot(m.Canonical))
+            .FirstOrDefault(s => s is not null)
+            ?? definition.Slots.FirstOrDefault(s => normalized.Contains(s.Label, StringComparison.Ordinal));
+    }
+
+    /// <summary>A long answer to a free-text question (诉求内容) may mention 取消 without meaning it.</summary>
+    private static bool IsFreeTextAnswer(TaskInstance task, string text)
+        => task.State == TaskState.Collecting && task.PendingSlot is { } slot && SlotIds.FreeText.Contains(slot) && text.Trim().Length > 8;
+
+    private static string Join(string lead, string body) => lead.Length == 0 ? body : lead + "\n\n" + body;
+
+    [GeneratedRegex(@"[?？]|[吗呢么]\s*$|什么|怎么|如何|多少|哪些|哪里|哪个|能不能|可不可以|是否|为什么|多久|多长时间")]
+    private static partial Regex QuestionCue();
+
+    [GeneratedRegex(@"什么|怎么|如何|为什么|哪些|是否|能不能|可不可以|多久|多长时间")]
+    private static partial Regex Interrogative();
+
+    [GeneratedRegex(@"修改|更改|改一下|要改")]
+    private static partial Regex ChangeWords();
+}

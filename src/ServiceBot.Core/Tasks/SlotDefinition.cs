@@ -1,0 +1,39 @@
+namespace ServiceBot.Tasks;
+
+/// <summary>How a slot value is shown to the user and passed to the backend.</summary>
+public enum SlotKind
+{
+    Text,
+    IdNumber,
+    BankCard,
+    Phone,
+    Amount,
+    DateTime,
+    /// <summary>A code from a closed list (reason: rent …); <see cref="SlotDefinition.Choices"/> labels it.</summary>
+    Choice,
+    City,
+    Period,
+    Ticket,
+}
+
+/// <summary>
+/// One field of a task form. Values are found and validated by the slot extractor, which knows each
+/// catalog slot id; the definition says how to ask for the value and how to show it back.
+/// </summary>
+public sealed record SlotDefinition
+{
+    public required string Id { get; init; }
+    public required string Label { get; init; }
+    public required string Question { get; init; }
+    public required SlotKind Kind { get; init; }
+    public bool Required { get; init; } = true;
+
+    /// <summary>Masked in confirmations and summaries.</summary>
+    public bool Sensitive { get; init; }
+
+    /// <summary>Quick replies offered while this slot is asked for.</summary>
+    public IReadOnlyList<string> Suggestions { get; init; } = [];
+
+    /// <summary>Display labels of a <see cref="SlotKind.Choice"/> slot's codes, in the order they are offered.</summary>
+    public IReadOnlyDictionary<string, string> Choices { get; init; } = new Dictionary<string, string>();
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace ServiceBot.Tasks;
+
+/// <summary>Shows a stored slot value to the user: readable, and masked when the slot is sensitive.</summary>
+public static class SlotFormatter
+{
+    public static string Display(SlotDefinition slot, string value) => slot.Kind switch
+    {
+        SlotKind.IdNumber when slot.Sensitive => MaskIdNumber(value),
+        SlotKind.BankCard when slot.Sensitive => MaskBankCard(value),
+        SlotKind.Phone when slot.Sensitive => MaskPhone(value),
+        SlotKind.Amount => $"{value} 元",
+        SlotKind.Choice => slot.Choices.GetValueOrDefault(value, value),
+        SlotKind.DateTime => ReadableTime(value),
+        _ => value,
+    };
+
+    /// <summary>1304**********4510: region prefix and last four, so the user can recognise it.</summary>
+    public static string MaskIdNumber(string id)
+        => id.Length < 10 ? Stars(id.Length) : id[..4] + Stars(id.Length - 8) + id[^4..];
+
+    /// <summary>6217 **** **** 0122, whatever the card's length.</summary>
+    public static string MaskBankCard(string card)
+        => card.Length < 10 ? Stars(card.Length) : $"{card[..4]} **** **** {card[^4..]}";
+
+    /// <summary>138****1111.</summary>
+    public static string MaskPhone(string phone)
+        => phone.Length != 11 ? Stars(phone.Length) : phone[..3] + "****" + phone[^4..];
+
+    private static string ReadableTime(string iso)
+        => DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
+            ? at.ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture)
+            : iso;
+
+    private static string Stars(int count) => new('*', Math.Max(count, 0));
+}

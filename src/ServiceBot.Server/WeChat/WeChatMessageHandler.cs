@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Options;
+using ServiceBot.Conversation;
+
+namespace ServiceBot.Server.WeChat;
+
+/// <summary>
+/// Turns one decoded message or event into the text to send back. Text and menu clicks go to the engine;
+/// subscribing gets the welcome menu; media gets a request to type; other events get no reply.
+/// </summary>
+public sealed class WeChatMessageHandler(
+    IServiceProvider services,
+    WeChatSuggestions suggestions,
+    IOptions<WeChatOptions> options,
+    ILogger<WeChatMessageHandler> logger)
+{
+    public const string Channel = "wechat";
+    public const string PleaseType = "抱歉，我目前只能看懂文字消息，请输入文字描述您的问题或要办理的事项。";
+    public const string Unavailable = "抱歉，系统暂时无法处理您的消息，请稍后再试，或拨打 12345 热线。";
+
+    public async Task<WeChatOutcome> HandleAsync(WeChatInbound message, CancellationToken cancellationToken)
+    {
+        switch (message.MsgType)
+        {
+            case "text" when string.IsNullOrWhiteSpace(message.Content):
+                return WeChatOutcome.Text(PleaseType);
+            case "text":
+                return await AskEngineAsync(message, suggestions.Resolve(message.FromUserName, message.Content!), cancellationToken);
+            case "event":
+                return await OnEventAsync(message, cancellationToken);
+            default:
+                return WeChatOutcome.Text(PleaseType);
+        }
+    }
+
+    private async Task<WeChatOutcome> OnEventAsync(WeChatInbound message, CancellationToken cancellationToken)
+    {
+        switch (message.Event?.ToLowerInvariant())
+        {
+            case "subscribe":
+                suggestions.Remember(message.FromUserName, [.. TaskMenu.Items.Select(i => i.Trigger)]);
+                return WeChatOutcome.Text(WeChatText.Welcome());
+            case "click" when TaskMenu.FindByKey(message.EventKey) is { } item:
+                return await AskEngineAsync(message, item.Trigger, cancellationToken);
+            default:
+                // unsubscribe, VIEW, LOCATION, unknown keys: WeChat expects no reply.
+                return WeChatOutcome.Silent;
+        }
+    }
+
+    private async Task<WeChatOutcome> AskEngineAsync(WeChatInbound message, string text, CancellationToken cancellationToken)
+    {
+        // A scope per turn: the engine may depend on scoped services (stores, HTTP clients).
+        await using var scope = services.CreateAsyncScope();
+        var engine = scope.ServiceProvider.GetRequiredService<IConversationEngine>();
+        Reply reply;
+        try
+        {
+            reply = await engine.HandleAsync(new IncomingMessage(message.FromUserName, Channel, null, message.DeliveryId, text), cancellationToken);
+        }
+        catch (InvalidMessageException e)
+        {
+            return WeChatOutcome.Text("抱歉，这条消息无法处理：" + e.Message.Split(" (Parameter", 2)[0]);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "The engine failed on WeChat message {DeliveryId}.", message.DeliveryId);
+            return WeChatOutcome.Text(Unavailable);
+        }
+        suggestions.Remember(message.FromUserName, reply.Suggestions);
+        return new WeChatOutcome(WeChatText.Render(reply, canContinue: options.Value.CustomerServiceEnabled));
+    }
+}

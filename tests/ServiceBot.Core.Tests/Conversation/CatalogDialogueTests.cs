@@ -1,0 +1,150 @@
+using ServiceBot.Backend;
+
+namespace ServiceBot.Core.Tests.Conversation;
+
+/// <summary>One complete dialogue per catalog task other than the housing fund (which has its own class).</summary>
+public sealed class CatalogDialogueTests(EngineFixture fixture) : IClassFixture<EngineFixture>
+{
+    [Fact]
+    public async Task HandleAsync_InjuryReportStepByStep_SubmitsNormalisedValues()
+    {
+        var bot = new EngineHarness(fixture);
+
+        var confirming = await bot.SayAll("我要申报职业伤害", "130402199003074510", "美团", "昨天下午三点", "中华大街与人民路交叉口", "左小腿骨折", "13800001111");
+        var submitted = await bot.Say("确认");
+
+        Assert.Equal("confirming", confirming.Task!.State);
+        Assert.Equal("2026-11-27T15:00:00+08:00", confirming.Task.Slots["accident_time"]);
+        Assert.Equal("中华大街与人民路交叉口", confirming.Task.Slots["accident_place"]);
+        Assert.Contains("138****1111", confirming.Markdown);
+        Assert.Contains("2026年11月27日 15:00", confirming.Markdown);
+        var call = Assert.Single(bot.Backend.Calls);
+        Assert.Equal(("Injury", "SubmitReport", "美团", "13800001111"), (call.Plugin, call.Function, call.Arguments["platform"], call.Arguments["phone"]));
+        Assert.Equal("submitted", submitted.Task!.State);
+        Assert.NotNull(submitted.Task.Ticket);
+    }
+
+    [Fact]
+    public async Task HandleAsync_WageComplaint_SubmitsAfterYes()
+    {
+        var bot = new EngineHarness(fixture);
+
+        var confirming = await bot.SayAll("我要投诉欠薪", "330782199208153322", "义乌市某某物流有限公司", "8000", "今年3月到5月", "13900002222");
+        var submitted = await bot.Say("是的");
+
+        Assert.Equal("confirming", confirming.Task!.State);
+        Assert.Equal(["amount", "employer", "id_number", "period", "phone"], confirming.Task.Slots.Keys.Order(StringComparer.Ordinal));
+        var call = Assert.Single(bot.Backend.Calls);
+        Assert.Equal(("LabourInspection", "SubmitWageComplaint", 8000m), (call.Plugin, call.Function, call.Arguments["amount"]));
+        Assert.Equal("义乌市某某物流有限公司", call.Arguments["employer"]);
+        Assert.Equal("submitted", submitted.Task!.State);
+    }
+
+    [Fact]
+    public async Task HandleAsync_InsuranceTransfer_TakesCitiesInOrderAsked()
+    {
+        var bot = new EngineHarness(fixture);
+
+        var confirming = await bot.SayAll("我要转移社保", "130402199003074510", "邯郸", "义乌", "养老保险");
+        var submitted = await bot.Say("对");
+
+        Assert.Equal("confirming", confirming.Task!.State);
+        var call = Assert.Single(bot.Backend.Calls);
+        Assert.Equal(("SocialInsurance", "SubmitTransfer"), (call.Plugin, call.Function));
+        Assert.Equal(("邯郸市", "义乌市", "养老保险"), (call.Arguments["fromCity"], call.Arguments["toCity"], call.Arguments["insuranceType"]));
+        Assert.Equal("submitted", submitted.Task!.State);
+    }
+
+    [Fact]
+    public async Task HandleAsync_HotlineAppeal_TakesFreeTextAnswersWhole()
+    {
+        var bot = new EngineHarness(fixture);
+
+        var start = await bot.Say("我要登记12345诉求");
+        var confirming = await bot.SayAll("小区门口的路灯坏了好几天了，晚上很不安全", "丛台区人民路幸福小区", "13800001111");
+        await bot.Say("确认");
+
+        Assert.Equal(["description", "location", "phone"], start.Task!.Missing);
+        Assert.Equal("confirming", confirming.Task!.State);
+        var call = Assert.Single(bot.Backend.Calls);
+        Assert.Equal("小区门口的路灯坏了好几天了，晚上很不安全", call.Arguments["description"]);
+        Assert.Equal("丛台区人民路幸福小区", call.Arguments["location"]);
+        Assert.Null(call.Arguments["idNumber"]);
+    }
+
+    [Fact]
+    public async Task HandleAsync_StationFinder_ListsStationsWithoutConfirmation()
+    {
+        var bot = new EngineHarness(fixture);
+
+        var ask = await bot.Say("查找附近的驿站");
+        var reply = await bot.Say("邯郸市");
+
+        Assert.Equal(["city"], ask.Task!.Missing);
+        Assert.Equal("submitted", reply.Task!.State);
+        var call = Assert.Single(bot.Backend.Calls);
+        Assert.Equal(("Stations", "FindStations", "邯郸市"), (call.Plugin, call.Function, call.Arguments["city"]));
+        Assert.DoesNotContain("idempotencyKey", call.Arguments.Keys);
+        Assert.Contains("丛台路88号", reply.Markdown);
+        Assert.Contains("08:00-20:00", reply.Markdown);
+        Assert.Contains("充电", reply.Markdown);
+    }
+
+    [Fact]
+    public async Task HandleAsync_TicketStatusInOneSentence_ReportsStatusAndSlots()
+    {
+        var bot = new EngineHarness(fixture);
+
+        var reply = await bot.Say("我的办件GJJ-20250601-000001到哪一步了");
+
+        Assert.Equal(("ticket_status", "submitted"), (reply.Task!.Name, reply.Task.State));
+        Assert.Equal("GJJ-20250601-000001", Assert.Single(bot.Backend.Calls).Arguments["ticket"]);
+        Assert.Contains("办理中", reply.Markdown);
+        Assert.Contains("住房公积金提取", reply.Markdown);
+        Assert.Contains("1304**********4510", reply.Markdown);
+        Assert.Contains("租房", reply.Markdown);
+    }
+
+    [Fact]
+    public async Task HandleAsync_TicketNotFound_FailsAndTakesACorrectedNumber()
+    {
+        var bot = new EngineHarness(fixture, call => (string)call.Arguments["ticket"]! == "GJJ-20250601-000009"
+            ? LookupResult<TicketInfo>.Missing(new BackendProblem(404, "ticket_not_found", "未找到办件编号为 GJJ-20250601-000009 的办件，请核对编号。"))
+            : LookupResult<TicketInfo>.Success(new TicketInfo("GJJ-20250601-000001", "fund_withdrawal", "已办结",
+                new Dictionary<string, string>(), DateTimeOffset.UnixEpoch)));
+
+        var missing = await bot.Say("查询办件GJJ-20250601-000009");
+        var retried = await bot.Say("GJJ-20250601-000001");
+
+        Assert.Equal("failed", missing.Task!.State);
+        Assert.Contains("未找到办件", missing.Markdown);
+        Assert.Equal(2, bot.Backend.Calls.Count);
+        Assert.Equal("submitted", retried.Task!.State);
+        Assert.Contains("已办结", retried.Markdown);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ProgressRightAfterSubmission_LooksUpTheTicketJustIssued()
+    {
+        var bot = new EngineHarness(fixture);
+        await bot.SayAll("我要提取公积金，身份证130402199003074510，租房，提取3000元，银行卡6217001234567890122", "确认");
+
+        var reply = await bot.Say("查询办件进度");
+
+        Assert.Equal("T-2026-000001", bot.Backend.Calls[^1].Arguments["ticket"]);
+        Assert.Equal(("ticket_status", "submitted"), (reply.Task!.Name, reply.Task.State));
+    }
+
+    [Fact]
+    public async Task HandleAsync_FreeTextAnswerMentioningCancelOrWhat_TakenAsTheAnswer()
+    {
+        var bot = new EngineHarness(fixture);
+        await bot.Say("我要登记12345诉求");
+
+        var reply = await bot.Say("不知道什么原因，小区的班车被取消了，老人出行很不方便");
+
+        Assert.Equal("collecting", reply.Task!.State);
+        Assert.Equal("不知道什么原因，小区的班车被取消了，老人出行很不方便", reply.Task.Slots["description"]);
+        Assert.Equal("location", reply.Task.Missing[0]);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text;
+using System.Xml.Linq;
+using ServiceBot.Server.WeChat;
+
+namespace ServiceBot.Server.Tests.WeChat;
+
+/// <summary>Builds signed WeChat deliveries the way WeChat's servers send them.</summary>
+public static class WeChatRequests
+{
+    public const string OpenId = "oUser_tester";
+    public const string Account = "gh_servicebot";
+
+    public static string TextXml(string content, string msgId, string from = OpenId, long createTime = 1700000000) =>
+        $"<xml><ToUserName><![CDATA[{Account}]]></ToUserName><FromUserName><![CDATA[{from}]]></FromUserName><CreateTime>{createTime}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[{content}]]></Content><MsgId>{msgId}</MsgId></xml>";
+
+    public static string EventXml(string eventName, string? key = null, string from = OpenId, long createTime = 1700000000) =>
+        $"<xml><ToUserName><![CDATA[{Account}]]></ToUserName><FromUserName><![CDATA[{from}]]></FromUserName><CreateTime>{createTime}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[{eventName}]]></Event><EventKey><![CDATA[{key}]]></EventKey></xml>";
+
+    public static string ImageXml(string msgId) =>
+        $"<xml><ToUserName><![CDATA[{Account}]]></ToUserName><FromUserName><![CDATA[{OpenId}]]></FromUserName><CreateTime>1700000000</CreateTime><MsgType><![CDATA[image]]></MsgType><PicUrl><![CDATA[http://127.0.0.1/p.jpg]]></PicUrl><MediaId><![CDATA[m1]]></MediaId><MsgId>{msgId}</MsgId></xml>";
+
+    public static string PlainQuery(string token, string timestamp = "1700000000", string nonce = "123456789") =>
+        $"wechat?signature={WeChatSignature.Compute(token, timestamp, nonce)}&timestamp={timestamp}&nonce={nonce}&openid={OpenId}";
+
+    public static Task<HttpResponseMessage> PostPlainAsync(HttpClient http, string token, string xml) =>
+        http.PostAsync(PlainQuery(token), new StringContent(xml, Encoding.UTF8, "text/xml"));
+
+    /// <summary>An Official Account safe-mode delivery: plain signature plus msg_signature over the ciphertext.</summary>
+    public static Task<HttpResponseMessage> PostSafeAsync(HttpClient http, string token, WeChatCrypto crypto, string xml, string timestamp = "1700000000", string nonce = "987654321")
+    {
+        var encrypt = crypto.Encrypt(xml);
+        var query = $"wechat?signature={WeChatSignature.Compute(token, timestamp, nonce)}&timestamp={timestamp}&nonce={nonce}&openid={OpenId}" +
+                    $"&encrypt_type=aes&msg_signature={WeChatSignature.Compute(token, timestamp, nonce, encrypt)}";
+        var envelope = $"<xml><ToUserName><![CDATA[{Account}]]></ToUserName><Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>";
+        return http.PostAsync(query, new StringContent(envelope, Encoding.UTF8, "text/xml"));
+    }
+
+    public static XElement Xml(string body) => XElement.Parse(body);
+
+    public static string Content(string body) => Xml(body).Element("Content")!.Value;
+
+    public static string Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+}

@@ -15,11 +15,15 @@ public static class CliApplication
         new AskCommand(),
         new IndexBuildCommand(),
         new SearchCommand(),
+        new ChatCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+        => await RunAsync(args, output, error, input: null, cancellationToken);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TextReader? input, CancellationToken cancellationToken = default)
     {
-        var console = new CliConsole(output, error);
+        var console = new CliConsole(output, error, input);
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
             console.Out.WriteLine(Usage());

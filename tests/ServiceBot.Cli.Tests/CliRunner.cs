@@ -18,17 +18,28 @@ internal static class CliRunner
         return new Result(code, output.ToString(), error.ToString());
     }
 
-    public static async Task<Result> RunProcessAsync(string workingDirectory, params string[] args)
+    public static Task<Result> RunProcessAsync(string workingDirectory, params string[] args)
+        => RunProcessAsync(workingDirectory, new Dictionary<string, string>(), input: null, args);
+
+    public static async Task<Result> RunProcessAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment,
+        string? input, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "servicebot.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (key, value) in environment) start.Environment[key] = value;
         using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

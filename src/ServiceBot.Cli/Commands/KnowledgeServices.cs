@@ -11,6 +11,10 @@ namespace ServiceBot.Cli.Commands;
 internal static class KnowledgeServices
 {
     public static ServiceProvider Build(CommandLineArguments arguments)
+        => new ServiceCollection().AddServiceBotKnowledge(Configuration(arguments)).BuildServiceProvider();
+
+    /// <summary>appsettings.json and environment variables, with --knowledge and --index on top.</summary>
+    public static IConfiguration Configuration(CommandLineArguments arguments)
     {
         var knowledge = arguments.Values("knowledge");
         var index = arguments.Optional("index");
@@ -27,7 +31,6 @@ internal static class KnowledgeServices
             for (var i = 0; i < knowledge.Count; i++) overrides[$"{KnowledgeOptions.SectionName}:Paths:{i}"] = knowledge[i];
         }
         if (index is not null) overrides[$"{IndexOptions.SectionName}:Path"] = index;
-        var merged = new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(overrides).Build();
-        return new ServiceCollection().AddServiceBotKnowledge(merged).BuildServiceProvider();
+        return new ConfigurationBuilder().AddConfiguration(configuration).AddInMemoryCollection(overrides).Build();
     }
 }

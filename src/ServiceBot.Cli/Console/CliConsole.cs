@@ -1,8 +1,10 @@
 namespace ServiceBot.Cli;
 
 /// <summary>The two output streams, and whether progress can be drawn in place on the error stream.</summary>
-public sealed class CliConsole(TextWriter output, TextWriter error)
+public sealed class CliConsole(TextWriter output, TextWriter error, TextReader? input = null)
 {
+    public TextReader In { get; } = input ?? System.Console.In;
+
     public TextWriter Out { get; } = output;
     public TextWriter Error { get; } = error;
 

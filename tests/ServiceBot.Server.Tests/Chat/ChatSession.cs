@@ -14,7 +14,7 @@ internal sealed class ChatSession(HttpClient http, string? userId = null)
 
     public async Task<ChatTurn> SayAsync(string text, string? messageId = null)
     {
-        messageId ??= $"{UserId}-{++_sequence}";
+        messageId ??= $"{UserId}-{++_sequence}-{Guid.NewGuid():N}";
         using var response = await http.PostAsJsonAsync("api/chat", new { userId = UserId, conversationId = ConversationId, messageId, text });
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"POST /api/chat answered {(int)response.StatusCode}: {body}");

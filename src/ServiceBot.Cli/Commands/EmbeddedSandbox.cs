@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ServiceBot.Backend;
+using ServiceBot.Server.Sandbox;
+
+namespace ServiceBot.Cli.Commands;
+
+/// <summary>
+/// The built-in sandbox backend on a private loopback port, for a terminal chat with no
+/// <c>Backend:BaseUrl</c>: the same routes and rules the server serves under /sandbox/api.
+/// </summary>
+internal sealed class EmbeddedSandbox : IBackendAddressProvider, IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private EmbeddedSandbox(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public Uri? GetBaseAddress() => Address;
+
+    public static async Task<EmbeddedSandbox> StartAsync(IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddSandbox(builder.Configuration);
+        var app = builder.Build();
+        app.MapSandbox();
+        await app.StartAsync(cancellationToken);
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new EmbeddedSandbox(app, new Uri(bound.TrimEnd('/') + SandboxServiceCollectionExtensions.ApiPrefix + "/"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

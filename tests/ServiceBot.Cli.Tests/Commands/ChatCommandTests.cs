@@ -1,0 +1,48 @@
+namespace ServiceBot.Cli.Tests.Commands;
+
+public class ChatCommandTests
+{
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "ServiceBot.sln"))) return dir.FullName;
+        throw new InvalidOperationException("ServiceBot.sln not found");
+    }
+
+    [Fact]
+    public async Task Chat_QuestionThenTask_AnswersWithSourceAndSubmitsThroughEmbeddedSandbox()
+    {
+        using var folder = new TempFolder();
+        var environment = new Dictionary<string, string>
+        {
+            ["Knowledge__Paths__0"] = Path.Combine(RepositoryRoot(), "knowledge"),
+            ["Index__Path"] = Path.Combine(folder.Path, "index"),
+            ["State__ConnectionString"] = $"Data Source={Path.Combine(folder.Path, "state.db")}",
+            ["Sandbox__ConnectionString"] = $"Data Source={Path.Combine(folder.Path, "sandbox.db")}",
+        };
+        const string input = """
+            骑手每天跑十几个小时，休息权有保障吗？
+            我想提取公积金，身份证130402199003074510，租房，提取3000元，银行卡6217001234567890122
+            确认
+            退出
+
+            """;
+
+        var result = await CliRunner.RunProcessAsync(folder.Path, environment, input, "chat", "--user", "cli-test");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("依据：《关于加强新就业群体服务管理的意见》", result.Output);
+        Assert.Contains("1304**********4510", result.Output);
+        Assert.Matches(@"办件编号：GJJ-\d{8}-\d{6}", result.Output);
+        Assert.Contains("再见", result.Output);
+        Assert.True(File.Exists(Path.Combine(folder.Path, "sandbox.db")));
+    }
+
+    [Fact]
+    public async Task Chat_UnknownOption_UsageError()
+    {
+        var result = await CliRunner.RunAsync("chat", "--colour", "red");
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("错误：", result.Error);
+    }
+}

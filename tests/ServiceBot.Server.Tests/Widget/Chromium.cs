@@ -45,6 +45,8 @@ public sealed class Chromium : IAsyncLifetime
             Args = Flags,
             Locale = "zh-CN",
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            // The panel's opening animation would otherwise move it while a test measures it.
+            ReducedMotion = ReducedMotion.Reduce,
         });
         context.SetDefaultTimeout(15_000);
         return new BrowserSession(context, profile);

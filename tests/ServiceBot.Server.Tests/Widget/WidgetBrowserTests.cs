@@ -36,7 +36,8 @@ public sealed class WidgetBrowserTests(Chromium chromium, WidgetServer server) :
         var final = await answer.Locator(".sbw-body").TextContentAsync() ?? "";
         var streamed = await widget.Page.EvaluateAsync<string[]>("() => window.__streamed");
         var partial = streamed.Where(s => s.Length > 0 && s.Length < final.Length).ToList();
-        Assert.True(partial.Count >= 3, $"expected the answer to arrive in parts, saw {partial.Count}: {string.Join(" | ", partial)}");
+        // Two is enough to prove streaming; a busy machine may hand the browser several deltas in one read.
+        Assert.True(partial.Count >= 2, $"expected the answer to arrive in parts, saw {partial.Count}: {string.Join(" | ", partial)}");
         Assert.StartsWith("根据", partial[0]);
         await Expect(answer.Locator("strong", new() { HasTextString = "由平台企业协助申报" })).ToBeVisibleAsync();
         await Expect(answer.Locator("li")).ToHaveCountAsync(3);

@@ -5,6 +5,7 @@ using ServiceBot.Server.Chat;
 using ServiceBot.Server.Hosting;
 using ServiceBot.Server.Sandbox;
 using ServiceBot.Server.WeChat;
+using ServiceBot.Server.Widget;
 using ServiceBot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.Services.AddServiceBotConversation(builder.Configuration);
 builder.Services.AddSandbox(builder.Configuration);
 builder.Services.AddWeChat(builder.Configuration);
 builder.Services.AddBotFramework(builder.Configuration);
+builder.Services.AddWidget(builder.Configuration);
 builder.Services.AddReadiness();
 
 var app = builder.Build();
@@ -26,6 +28,7 @@ app.MapChatApi();
 app.MapSandbox();
 app.MapWeChat();
 app.MapBotFramework();
+app.MapWidget();
 app.Run();
 
 /// <summary>Visible to the test host.</summary>

@@ -1,0 +1,45 @@
+using ServiceBot.Server.Http;
+using ServiceBot.Storage;
+
+namespace ServiceBot.Server.Widget;
+
+/// <summary><c>POST /api/feedback</c> stores a thumbs up or down on one answer; <c>GET</c> lists a conversation's for agents.</summary>
+public static class FeedbackApi
+{
+    public const int MaxIdLength = 200;
+    public const int MaxCommentLength = 1000;
+
+    public sealed record FeedbackRequest(string? ConversationId, string? MessageId, string? Rating, string? Comment);
+
+    public static async Task<IResult> PostAsync(HttpRequest http, IFeedbackStore store, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (request, invalidJson) = await JsonBody.ReadAsync<FeedbackRequest>(http, cancellationToken);
+        if (invalidJson is not null) return invalidJson;
+
+        var errors = new Dictionary<string, string[]>();
+        CheckId(errors, "conversationId", request!.ConversationId);
+        CheckId(errors, "messageId", request.MessageId);
+        if (request.Rating is not ("up" or "down")) errors["rating"] = ["rating 只能是 up 或 down。"];
+        if (request.Comment is { Length: > MaxCommentLength }) errors["comment"] = [$"comment 不能超过 {MaxCommentLength} 个字符。"];
+        if (errors.Count > 0) return ApiProblems.Invalid(errors);
+
+        var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
+        var feedback = new Feedback(request.ConversationId!, request.MessageId!, request.Rating!, comment, clock.GetUtcNow());
+        await store.SaveAsync(feedback, cancellationToken);
+        return TypedResults.Ok(feedback);
+    }
+
+    public static async Task<IResult> ListAsync(string? conversationId, IFeedbackStore store, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        CheckId(errors, "conversationId", conversationId);
+        if (errors.Count > 0) return ApiProblems.Invalid(errors);
+        return TypedResults.Ok(await store.ListAsync(conversationId!, cancellationToken));
+    }
+
+    private static void CheckId(Dictionary<string, string[]> errors, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) errors[field] = [$"{field} 不能为空。"];
+        else if (value.Length > MaxIdLength) errors[field] = [$"{field} 不能超过 {MaxIdLength} 个字符。"];
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text.Json;
+using static Microsoft.Playwright.Assertions;
+
+namespace ServiceBot.Server.Tests.Widget;
+
+/// <summary>The widget in Debian chromium against the server with its real engine in the default configuration.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class WidgetRealEngineBrowserTests(Chromium chromium, ServiceBotServer server) : IClassFixture<ServiceBotServer>
+{
+    private const string ZhangWei = "130402199003074510";
+    private const string ZhangWeiCard = "6217001234567890122";
+    private const string PolicyQuestion = "骑手每天跑十几个小时，休息权有保障吗？";
+
+    private const string RecordStreaming = """
+        () => {
+          window.__streamed = [];
+          new MutationObserver(() => {
+            const body = document.querySelector('[data-streaming] .sbw-body');
+            if (body && !body.querySelector('.sbw-typing')) window.__streamed.push(body.textContent);
+          }).observe(document.querySelector('.sbw-log'), { childList: true, subtree: true, characterData: true });
+        }
+        """;
+
+    [Fact]
+    public async Task PolicyQuestion_RealEngine_StreamsAnswerWithExpandableCitation()
+    {
+        await using var browser = await chromium.StartAsync();
+        var widget = new WidgetPage(await browser.NewPageAsync());
+        await widget.OpenDemoPageAsync(server.BaseAddress);
+        await widget.Page.EvaluateAsync(RecordStreaming);
+
+        var answer = await widget.AskAsync(PolicyQuestion);
+
+        var final = await answer.Locator(".sbw-body").TextContentAsync() ?? "";
+        var streamed = await widget.Page.EvaluateAsync<string[]>("() => window.__streamed");
+        Assert.True(streamed.Count(s => s.Length > 0 && s.Length < final.Length) >= 2, "expected the answer to arrive in parts");
+        var citation = answer.Locator("details.sbw-citation").First;
+        await Expect(citation.Locator(".sbw-citation-text")).ToBeHiddenAsync();
+        await citation.Locator("summary").ClickAsync();
+        await Expect(citation.Locator(".sbw-citation-text")).ToBeVisibleAsync();
+        Assert.True((await citation.Locator(".sbw-citation-text").TextContentAsync())!.Length > 10, "the clause text is shown in full");
+        await BrowserSession.ScreenshotAsync(widget.Page, "widget-real-policy-answer");
+    }
+
+    [Fact]
+    public async Task FundWithdrawal_RealEngine_QuickRepliesAndConfirmButton_TicketFromTheSandbox()
+    {
+        await using var browser = await chromium.StartAsync();
+        var widget = new WidgetPage(await browser.NewPageAsync());
+        await widget.OpenDemoPageAsync(server.BaseAddress);
+
+        await widget.ClickSuggestionAsync("我要提取公积金");
+        await Expect(widget.TaskCard).ToContainTextAsync("住房公积金提取");
+        await Expect(widget.TaskCard.Locator(".sbw-badge")).ToHaveTextAsync("填写中");
+        await widget.AskAsync(ZhangWei);
+        await Expect(widget.TaskCard).ToContainTextAsync("1304**********4510");
+        await widget.ClickSuggestionAsync("租房");
+        await widget.AskAsync("2000");
+        await widget.AskAsync(ZhangWeiCard);
+        await Expect(widget.TaskCard.Locator(".sbw-badge")).ToHaveTextAsync("待确认");
+        await Expect(widget.TaskCard).Not.ToContainTextAsync(ZhangWeiCard);
+
+        var answer = await widget.ClickAsync(widget.TaskCard.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "确认提交" }));
+
+        await Expect(widget.TaskCard.Locator(".sbw-badge")).ToHaveTextAsync("已提交");
+        var ticket = (await answer.Locator(".sbw-ticket-chip strong").TextContentAsync())!;
+        Assert.StartsWith("GJJ-", ticket);
+        await Expect(widget.TaskCard.Locator(".sbw-task-ticket")).ToContainTextAsync(ticket);
+        Assert.Contains(await server.ListTicketsAsync(ZhangWei), t => t.GetProperty("ticket").GetString() == ticket);
+        await BrowserSession.ScreenshotAsync(widget.Page, "widget-real-task-ticket");
+    }
+
+    [Fact]
+    public async Task Reload_RealEngine_ContinuesTheSameConversation()
+    {
+        await using var browser = await chromium.StartAsync();
+        var widget = new WidgetPage(await browser.NewPageAsync());
+        await widget.OpenDemoPageAsync(server.BaseAddress);
+        await widget.AskAsync(PolicyQuestion);
+        var conversationId = (await widget.StoredStateAsync()).GetProperty("conversationId").GetString();
+
+        await widget.Page.ReloadAsync();
+        await Expect(widget.Answers).ToHaveCountAsync(1);
+        var request = await widget.Page.RunAndWaitForRequestAsync(
+            () => widget.AskAsync("我要提取公积金"), r => r.Url.EndsWith("/api/chat/stream", StringComparison.Ordinal));
+
+        Assert.StartsWith("c-", conversationId);
+        Assert.Equal(conversationId, JsonDocument.Parse(request.PostData!).RootElement.GetProperty("conversationId").GetString());
+        Assert.Equal(conversationId, (await widget.StoredStateAsync()).GetProperty("conversationId").GetString());
+        await Expect(widget.UserMessages).ToHaveCountAsync(2);
+        await Expect(widget.TaskCard).ToContainTextAsync("住房公积金提取");
+    }
+
+    [Fact]
+    public async Task StreamUnavailable_RealEngine_FallsBackToApiChat()
+    {
+        await using var browser = await chromium.StartAsync();
+        var page = await browser.NewPageAsync();
+        var widget = new WidgetPage(page);
+        var plainTurns = 0;
+        page.Request += (_, r) => { if (r.Url.EndsWith("/api/chat", StringComparison.Ordinal)) plainTurns++; };
+        await page.RouteAsync("**/api/chat/stream", route => route.AbortAsync());
+        await widget.OpenDemoPageAsync(server.BaseAddress);
+
+        var answer = await widget.AskAsync(PolicyQuestion);
+
+        Assert.Equal(1, plainTurns);
+        await Expect(answer.Locator("details.sbw-citation").First).ToBeVisibleAsync();
+        Assert.StartsWith("c-", (await widget.StoredStateAsync()).GetProperty("conversationId").GetString());
+    }
+}

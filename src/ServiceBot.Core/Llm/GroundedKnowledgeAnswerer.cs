@@ -16,7 +16,7 @@ namespace ServiceBot.Llm;
 /// <see cref="FallbackKnowledgeAnswerer"/> turns them into the offline answer.
 /// </summary>
 public sealed class GroundedKnowledgeAnswerer(
-    KnowledgeBaseProvider knowledge,
+    Func<CancellationToken, Task<KnowledgeBase>> knowledge,
     ExtractiveAnswerComposer composer,
     IChatClient chat,
     PromptLibrary prompts,
@@ -25,9 +25,15 @@ public sealed class GroundedKnowledgeAnswerer(
 {
     private readonly LlmOptions _options = options.Value;
 
+    public GroundedKnowledgeAnswerer(KnowledgeBaseProvider knowledge, ExtractiveAnswerComposer composer, IChatClient chat, PromptLibrary prompts,
+        ReadOnlyTools tools, IOptions<LlmOptions> options)
+        : this(knowledge.GetAsync, composer, chat, prompts, tools, options)
+    {
+    }
+
     public async Task<Answer> AnswerAsync(string question, CancellationToken cancellationToken)
     {
-        var kb = await knowledge.GetAsync(cancellationToken);
+        var kb = await knowledge(cancellationToken);
         var extractive = composer.Compose(kb, question);
         if (!extractive.Grounded) return extractive;
 

@@ -17,7 +17,9 @@ public sealed class PromptLibrary
     /// <exception cref="FileNotFoundException">A prompt of <see cref="PromptNames.All"/> is missing.</exception>
     public PromptLibrary(string folder)
     {
-        var factory = new KernelPromptTemplateFactory();
+        // A rendered prompt is always sent as the text of one message of a fixed role and never parsed for
+        // <message> tags, so values need no HTML encoding (which would garble clauses and user text).
+        var factory = new KernelPromptTemplateFactory { AllowDangerouslySetContent = true };
         foreach (var name in PromptNames.All)
         {
             var directory = Path.Combine(folder, name);
@@ -27,9 +29,6 @@ public sealed class PromptLibrary
             var config = File.Exists(configPath) ? PromptTemplateConfig.FromJson(File.ReadAllText(configPath)) : new PromptTemplateConfig();
             config.Name ??= name;
             config.Template = File.ReadAllText(templatePath);
-            // A rendered prompt is always sent as the text of one message of a fixed role and never parsed for
-            // <message> tags, so values need no HTML encoding (which would garble clauses and user text).
-            config.AllowDangerouslySetContent = true;
             Configs[name] = config;
             _templates[name] = factory.Create(config);
         }

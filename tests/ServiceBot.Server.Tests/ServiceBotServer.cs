@@ -29,8 +29,9 @@ public sealed class ServiceBotServer : IAsyncLifetime
     {
     }
 
+    /// <summary>Not public: a class fixture may have only one public constructor.</summary>
     /// <param name="settings">Configuration on top of the defaults below (for example a model, or another knowledge folder and index).</param>
-    public ServiceBotServer(IReadOnlyDictionary<string, string>? settings) => _overrides = settings ?? new Dictionary<string, string>();
+    internal ServiceBotServer(IReadOnlyDictionary<string, string>? settings) => _overrides = settings ?? new Dictionary<string, string>();
 
     // Every server of the run reads one knowledge index, built once; an unchanged index is only read.
     private static readonly Lazy<Task<string>> SharedIndex = new(async () =>

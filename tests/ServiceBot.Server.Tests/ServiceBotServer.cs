@@ -22,7 +22,16 @@ public sealed class ServiceBotServer : IAsyncLifetime
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "servicebot-server-tests", Guid.NewGuid().ToString("N"));
+    private readonly IReadOnlyDictionary<string, string> _overrides;
     private KestrelFactory? _factory;
+
+    public ServiceBotServer() : this(null)
+    {
+    }
+
+    /// <summary>Not public: a class fixture may have only one public constructor.</summary>
+    /// <param name="settings">Configuration on top of the defaults below (for example a model, or another knowledge folder and index).</param>
+    internal ServiceBotServer(IReadOnlyDictionary<string, string>? settings) => _overrides = settings ?? new Dictionary<string, string>();
 
     // Every server of the run reads one knowledge index, built once; an unchanged index is only read.
     private static readonly Lazy<Task<string>> SharedIndex = new(async () =>
@@ -63,13 +72,15 @@ public sealed class ServiceBotServer : IAsyncLifetime
 
     private async Task StartAsync()
     {
-        _factory = new KestrelFactory(new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["Sandbox:ConnectionString"] = $"Data Source={DatabasePath}",
             ["State:ConnectionString"] = $"Data Source={Path.Combine(_directory, "state.db")}",
-            ["Index:Path"] = await SharedIndex.Value,
             ["Knowledge:Paths:0"] = RepositoryPaths.Knowledge,
-        });
+        };
+        foreach (var (key, value) in _overrides) settings[key] = value;
+        if (!settings.ContainsKey("Index:Path")) settings["Index:Path"] = await SharedIndex.Value;
+        _factory = new KestrelFactory(settings);
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseAddress = new Uri(address.TrimEnd('/') + "/");

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using ServiceBot.Answers;
 using ServiceBot.Storage;
 using ServiceBot.Tasks;
+using ServiceBot.Understanding;
 using ServiceBot.Understanding.Dialog;
 using ServiceBot.Understanding.Intents;
 
@@ -17,7 +18,8 @@ public sealed partial class ConversationEngine(
     ConversationUnderstanding understanding,
     IKnowledgeAnswerer knowledge,
     TimeProvider clock,
-    IOptions<ConversationOptions> options) : IConversationEngine
+    IOptions<ConversationOptions> options,
+    IUtteranceInterpreter? interpreter = null) : IConversationEngine
 {
     public const int MaxIdLength = 200;
 
@@ -123,7 +125,12 @@ public sealed partial class ConversationEngine(
                 return TurnResult.Text($"您的**{Catalog.Find(done.Name)?.DisplayName}**已提交，办件编号：**{ticket}**，无需重复提交。", FormEngine.AfterTicketSuggestions);
         }
 
-        if (prediction.Confidence < _options.MinIntentConfidence) return await AnswerAsync(text, cancellationToken);
+        if (prediction.Confidence < _options.MinIntentConfidence)
+        {
+            if (await ProposeTaskAsync(text, cancellationToken) is var (proposed, proposal))
+                return await forms.StartAsync(conversation, proposed, text, known: null, proposal, cancellationToken);
+            return await AnswerAsync(text, cancellationToken);
+        }
         if (Catalog.Find(prediction.Intent) is { } task)
         {
             // 封存满几个月可以离职提取？ asks before doing: answer and offer the task rather than open a form that submits.
@@ -153,6 +160,18 @@ public sealed partial class ConversationEngine(
             ? new Dictionary<string, string> { [Understanding.Slots.SlotIds.Ticket] = ticket }
             : null;
         return forms.StartAsync(conversation, definition, text, known, cancellationToken);
+    }
+
+    /// <summary>
+    /// When the offline classifier is unsure, the interpreter (if a model is configured) may name a task. Opening a form is
+    /// safe (nothing submits before the user confirms), but a yes/no question about a task with side effects is answered.
+    /// </summary>
+    private async Task<(TaskDefinition Task, Interpretation Proposal)?> ProposeTaskAsync(string text, CancellationToken cancellationToken)
+    {
+        if (interpreter is null) return null;
+        var proposal = await interpreter.InterpretAsync(text, Catalog.All, expectedSlot: null, cancellationToken);
+        if (Catalog.Find(proposal?.Task) is not { } task) return null;
+        return task.HasSideEffect && AsksYesNo().IsMatch(text) ? null : (task, proposal!);
     }
 
     private async Task<TurnResult> AnswerAsync(string text, CancellationToken cancellationToken)

@@ -5,8 +5,10 @@ using Microsoft.Extensions.Options;
 using ServiceBot.Answers;
 using ServiceBot.Conversation;
 using ServiceBot.Knowledge;
+using ServiceBot.Llm;
 using ServiceBot.Tasks;
 using ServiceBot.Text;
+using ServiceBot.Understanding;
 using ServiceBot.Understanding.Intents;
 
 namespace ServiceBot.Hosting;
@@ -25,6 +27,8 @@ public static class ConversationServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
+        // First, so that with a model configured its answerer and interpreter take the seams; with none it registers nothing.
+        services.AddServiceBotLlm(configuration);
         services.AddOptions<ConversationOptions>()
             .Bind(configuration.GetSection(ConversationOptions.SectionName))
             .ValidateDataAnnotations()
@@ -39,9 +43,11 @@ public static class ConversationServiceCollectionExtensions
             sp.GetRequiredService<KnowledgeBaseProvider>(), sp.GetRequiredService<ExtractiveAnswerComposer>()));
         services.TryAddSingleton(sp => new FormEngine(
             sp.GetRequiredService<TaskCatalog>(), sp.GetRequiredService<ConversationUnderstanding>(), sp.GetRequiredService<ITaskBackend>(),
-            sp.GetRequiredService<IKnowledgeAnswerer>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ConversationOptions>>()));
+            sp.GetRequiredService<IKnowledgeAnswerer>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ConversationOptions>>(),
+            sp.GetService<IUtteranceInterpreter>()));
         services.TryAddSingleton<ConversationEngine>();
         services.TryAddSingleton<IConversationEngine>(sp => sp.GetRequiredService<ConversationEngine>());
+        services.TryAddSingleton<IStreamingConversationEngine>(sp => new StreamingConversationEngine(sp.GetRequiredService<IConversationEngine>()));
         return services;
     }
 }

@@ -6,6 +6,7 @@ using ServiceBot.Answers;
 using ServiceBot.Backend;
 using ServiceBot.Conversation;
 using ServiceBot.Text;
+using ServiceBot.Understanding;
 using ServiceBot.Understanding.Dialog;
 using ServiceBot.Understanding.Intents;
 using ServiceBot.Understanding.Slots;
@@ -23,7 +24,8 @@ public sealed partial class FormEngine(
     ITaskBackend backend,
     IKnowledgeAnswerer knowledge,
     TimeProvider clock,
-    IOptions<ConversationOptions> options)
+    IOptions<ConversationOptions> options,
+    IUtteranceInterpreter? interpreter = null)
 {
     public static readonly IReadOnlyList<string> ConfirmSuggestions = ["确认提交", "修改", "取消"];
     public static readonly IReadOnlyList<string> AfterTicketSuggestions = ["查询办件进度", "还有其他问题"];
@@ -35,12 +37,17 @@ public sealed partial class FormEngine(
 
     /// <summary>Starts <paramref name="definition"/>, taking every value the opening sentence already gives.</summary>
     /// <param name="known">Values carried over from earlier in the conversation (the ticket just issued), used when the sentence lacks them.</param>
-    public async Task<TurnResult> StartAsync(ConversationState conversation, TaskDefinition definition, string text,
+    public Task<TurnResult> StartAsync(ConversationState conversation, TaskDefinition definition, string text,
         IReadOnlyDictionary<string, string>? known, CancellationToken cancellationToken)
+        => StartAsync(conversation, definition, text, known, proposal: null, cancellationToken);
+
+    /// <summary>As above, with a model's <paramref name="proposal"/> already made for this sentence (it is validated like any other).</summary>
+    public async Task<TurnResult> StartAsync(ConversationState conversation, TaskDefinition definition, string text,
+        IReadOnlyDictionary<string, string>? known, Interpretation? proposal, CancellationToken cancellationToken)
     {
         var task = new TaskInstance { Id = NewTaskId(), Name = definition.Name };
         conversation.Task = task;
-        var notes = Fill(task, definition, Extract(text, definition, expected: null), pending: null);
+        var notes = Fill(task, definition, await ExtractWithProposalAsync(text, definition, task, expected: null, proposal, cancellationToken), pending: null);
         foreach (var (slot, value) in known ?? new Dictionary<string, string>())
             if (definition.Slot(slot) is not null) task.Slots.TryAdd(slot, value);
         return await NextAsync(conversation.ConversationId, task, definition, $"好的，我来帮您办理**{definition.DisplayName}**。" + notes, cancellationToken);
@@ -105,6 +112,31 @@ public sealed partial class FormEngine(
     private SlotExtractionResult Extract(string text, TaskDefinition definition, string? expected)
         => understanding.Slots.ExtractSlots(text, definition.SlotIds, clock.GetUtcNow(), expected);
 
+    /// <summary>
+    /// The offline extraction, plus the interpreter's values for slots it found nothing for. A proposed value is read by the
+    /// same extractor as if the user had just been asked for that slot, so the same validators accept or refuse it; it never
+    /// replaces a value the extractor found in the user's words. The model is asked only when required slots would stay empty.
+    /// </summary>
+    private async Task<SlotExtractionResult> ExtractWithProposalAsync(string text, TaskDefinition definition, TaskInstance task, string? expected,
+        Interpretation? proposal, CancellationToken cancellationToken)
+    {
+        var offline = Extract(text, definition, expected);
+        if (proposal is null)
+        {
+            var stillMissing = definition.Slots.Any(s => s.Required && !task.Slots.ContainsKey(s.Id) && !(offline.TryGetValue(s.Id, out var v) && v.IsValid));
+            if (interpreter is null || !stillMissing) return offline;
+            proposal = await interpreter.InterpretAsync(text, [definition], expected, cancellationToken);
+            if (proposal is null) return offline;
+        }
+        var merged = offline.ToDictionary(StringComparer.Ordinal);
+        foreach (var (slotId, value) in proposal.Slots)
+        {
+            if (definition.Slot(slotId) is null || merged.ContainsKey(slotId)) continue;
+            if (Extract(value, definition, slotId).TryGetValue(slotId, out var checkedValue)) merged[slotId] = checkedValue;
+        }
+        return new SlotExtractionResult(merged, offline.Candidates);
+    }
+
     /// <summary>Stores the valid values and returns the reasons for the invalid ones, as text to put before the next prompt.</summary>
     private static string Fill(TaskInstance task, TaskDefinition definition, SlotExtractionResult extraction, string? pending)
     {
@@ -128,7 +160,7 @@ public sealed partial class FormEngine(
         CancellationToken cancellationToken)
     {
         var pending = task.PendingSlot;
-        var extraction = Extract(text, definition, pending);
+        var extraction = await ExtractWithProposalAsync(text, definition, task, pending, proposal: null, cancellationToken);
         var before = new Dictionary<string, string>(task.Slots);
         var notes = Fill(task, definition, extraction, pending);
         var changed = task.Slots.Count != before.Count || task.Slots.Any(s => !before.TryGetValue(s.Key, out var old) || old != s.Value);

@@ -9,6 +9,7 @@ using ServiceBot.Ingestion;
 using ServiceBot.Knowledge;
 using ServiceBot.Tasks;
 using ServiceBot.Text;
+using ServiceBot.Understanding;
 using ServiceBot.Understanding.Intents;
 
 namespace ServiceBot.Core.Tests.Conversation;
@@ -58,16 +59,19 @@ internal sealed class EngineHarness
 
     private int _tickets;
 
-    public EngineHarness(EngineFixture fixture, Func<BackendInvocation, object?>? backend = null, ConversationOptions? options = null)
+    /// <param name="answerer">The knowledge seam; the fixture's extractive answers when null.</param>
+    /// <param name="interpreter">A model's second opinion on messages; none (the offline engine alone) when null.</param>
+    public EngineHarness(EngineFixture fixture, Func<BackendInvocation, object?>? backend = null, ConversationOptions? options = null,
+        IKnowledgeAnswerer? answerer = null, IUtteranceInterpreter? interpreter = null)
     {
         Clock = FixedTimeProvider.At("2026-11-28 10:00");
         Backend = new FakeTaskBackend(backend ?? Accept);
         var composer = new ExtractiveAnswerComposer();
-        var answerer = new DelegateKnowledgeAnswerer(q => composer.Compose(fixture.KnowledgeBase, q));
+        answerer ??= new DelegateKnowledgeAnswerer(q => composer.Compose(fixture.KnowledgeBase, q));
         var understanding = ConversationUnderstanding.Create(fixture.Intents, Clock);
         var opts = Options.Create(options ?? new ConversationOptions());
-        Forms = new FormEngine(TaskCatalog.Default, understanding, Backend, answerer, Clock, opts);
-        Engine = new ConversationEngine(Store, Forms, understanding, answerer, Clock, opts);
+        Forms = new FormEngine(TaskCatalog.Default, understanding, Backend, answerer, Clock, opts, interpreter);
+        Engine = new ConversationEngine(Store, Forms, understanding, answerer, Clock, opts, interpreter);
     }
 
     public FixedTimeProvider Clock { get; }

@@ -1,0 +1,73 @@
+using System.Text;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using ServiceBot.Answers;
+using ServiceBot.Knowledge;
+using ServiceBot.Knowledge.Chunking;
+
+namespace ServiceBot.Llm;
+
+/// <summary>
+/// Retrieve first, then write: the hybrid search finds the clauses, the offline grounding rule decides whether the knowledge
+/// answers at all (out-of-scope questions are refused exactly as without a model), and the model writes the answer from the
+/// numbered clauses only, citing them as [n]. Markers are checked against what was retrieved; an answer that cites nothing
+/// real is replaced by the extractive one. Deltas stream to <see cref="AnswerStreaming.Current"/>. Failures propagate:
+/// <see cref="FallbackKnowledgeAnswerer"/> turns them into the offline answer.
+/// </summary>
+public sealed class GroundedKnowledgeAnswerer(
+    Func<CancellationToken, Task<KnowledgeBase>> knowledge,
+    ExtractiveAnswerComposer composer,
+    IChatClient chat,
+    PromptLibrary prompts,
+    ReadOnlyTools tools,
+    IOptions<LlmOptions> options) : IKnowledgeAnswerer
+{
+    private readonly LlmOptions _options = options.Value;
+
+    public GroundedKnowledgeAnswerer(KnowledgeBaseProvider knowledge, ExtractiveAnswerComposer composer, IChatClient chat, PromptLibrary prompts,
+        ReadOnlyTools tools, IOptions<LlmOptions> options)
+        : this(knowledge.GetAsync, composer, chat, prompts, tools, options)
+    {
+    }
+
+    public async Task<Answer> AnswerAsync(string question, CancellationToken cancellationToken)
+    {
+        var kb = await knowledge(cancellationToken);
+        var extractive = composer.Compose(kb, question);
+        if (!extractive.Grounded) return extractive;
+
+        var clauses = composer.Candidates(kb, question).Take(_options.MaxClauses).Select(c => c.Retrieved.Chunk).ToList();
+        List<ChatMessage> messages =
+        [
+            new(ChatRole.System, await prompts.RenderAsync(PromptNames.Persona, cancellationToken: cancellationToken)),
+            new(ChatRole.User, await prompts.RenderAsync(PromptNames.GroundedAnswer,
+                new KernelArguments { ["question"] = question, ["clauses"] = Numbered(clauses) }, cancellationToken)),
+        ];
+        var chatOptions = new ChatOptions { Tools = [.. tools.Tools], ToolMode = ChatToolMode.Auto, Temperature = 0.2f };
+
+        var markers = new CitationMarkerFilter(clauses.Count);
+        var sink = AnswerStreaming.Current;
+        await foreach (var update in chat.GetStreamingResponseAsync(messages, chatOptions, cancellationToken))
+        {
+            var shown = markers.Push(update.Text);
+            if (shown.Length > 0 && sink is not null) await sink(shown, cancellationToken);
+        }
+        var rest = markers.Complete();
+        if (rest.Length > 0 && sink is not null) await sink(rest, cancellationToken);
+
+        if (markers.Cited.Count == 0 || string.IsNullOrWhiteSpace(markers.Text)) return extractive;
+        var citations = markers.Cited.Select(n => clauses[n - 1]).Select(c => new Citation(c.Title, c.Section, c.Text)).ToList();
+        return new Answer(markers.Text.Trim(), Grounded: true, citations, Handoff: false);
+    }
+
+    /// <summary>The clauses as the prompt shows them: [n] 《title》section, then the text.</summary>
+    public static string Numbered(IReadOnlyList<KnowledgeChunk> clauses)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < clauses.Count; i++)
+            text.Append('[').Append(i + 1).Append("] 《").Append(clauses[i].Title).Append('》').Append(clauses[i].Section).Append('\n')
+                .Append(clauses[i].Text.Trim()).Append("\n\n");
+        return text.ToString().TrimEnd();
+    }
+}

@@ -27,7 +27,7 @@ public static class ChatStreamApi
 
     public static async Task<IResult> HandleAsync(
         HttpContext context,
-        IConversationEngine engine,
+        IStreamingConversationEngine engine,
         IOptions<WidgetOptions> options,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
@@ -40,44 +40,79 @@ public static class ChatStreamApi
         if (string.IsNullOrWhiteSpace(request.Text)) missing["text"] = ["text 不能为空。"];
         if (missing.Count > 0) return ApiProblems.Invalid(missing);
 
-        // The turn runs before the response starts, so bad input is still a plain 400.
-        Reply reply;
+        var message = new IncomingMessage(request.UserId!, Channel, request.ConversationId, request.MessageId, request.Text!);
+        var updates = engine.StreamAsync(message, cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
-            reply = await engine.HandleAsync(
-                new IncomingMessage(request.UserId!, Channel, request.ConversationId, request.MessageId, request.Text!),
-                cancellationToken);
-        }
-        catch (InvalidMessageException e)
-        {
-            return ApiProblems.Invalid(new Dictionary<string, string[]> { [CamelCase(e.ParamName)] = [StripParam(e)] });
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            loggers.CreateLogger(typeof(ChatStreamApi)).LogError(e, "The conversation engine failed on a streamed turn.");
-            await StartAsync(context);
-            await WriteEventAsync(context, "error", EngineFailed(), CancellationToken.None);
-            return Results.Empty;
-        }
-
-        await StartAsync(context);
-        try
-        {
-            var settings = options.Value;
-            foreach (var piece in Chunks(reply.Markdown, settings.StreamChunkCharacters))
+            // The first step is taken before the response starts, so bad input is still a plain 400.
+            bool any;
+            try
             {
-                await WriteEventAsync(context, "delta", new { text = piece }, cancellationToken);
-                if (settings.StreamChunkDelayMilliseconds > 0)
-                    await Task.Delay(settings.StreamChunkDelayMilliseconds, cancellationToken);
+                any = await updates.MoveNextAsync();
             }
-            await WriteEventAsync(context, "reply", ChatResponse.From(reply), cancellationToken);
-            await WriteEventAsync(context, "done", new { }, cancellationToken);
+            catch (InvalidMessageException e)
+            {
+                return ApiProblems.Invalid(new Dictionary<string, string[]> { [CamelCase(e.ParamName)] = [StripParam(e)] });
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return await FailAsync(context, loggers, e);
+            }
+
+            await StartAsync(context);
+            var streamed = false;
+            while (any)
+            {
+                var update = updates.Current;
+                if (update.Reply is { } reply)
+                {
+                    // The offline engine has no generated text to stream: the finished reply is sent in pieces.
+                    if (!streamed) await WriteChunksAsync(context, reply.Markdown, options.Value, cancellationToken);
+                    await WriteEventAsync(context, "reply", ChatResponse.From(reply), cancellationToken);
+                    await WriteEventAsync(context, "done", new { }, cancellationToken);
+                    break;
+                }
+                streamed = true;
+                await WriteEventAsync(context, "delta", new { text = update.Delta }, cancellationToken);
+                try
+                {
+                    any = await updates.MoveNextAsync();
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    loggers.CreateLogger(typeof(ChatStreamApi)).LogError(e, "The conversation engine failed on a streamed turn.");
+                    await WriteEventAsync(context, "error", EngineFailed(), CancellationToken.None);
+                    break;
+                }
+            }
         }
         catch (OperationCanceledException)
         {
             // The visitor left; the turn is saved, and a retry with the same message id gets it back.
         }
+        finally
+        {
+            await updates.DisposeAsync();
+        }
         return Results.Empty;
+    }
+
+    private static async Task<IResult> FailAsync(HttpContext context, ILoggerFactory loggers, Exception exception)
+    {
+        loggers.CreateLogger(typeof(ChatStreamApi)).LogError(exception, "The conversation engine failed on a streamed turn.");
+        await StartAsync(context);
+        await WriteEventAsync(context, "error", EngineFailed(), CancellationToken.None);
+        return Results.Empty;
+    }
+
+    private static async Task WriteChunksAsync(HttpContext context, string markdown, WidgetOptions settings, CancellationToken cancellationToken)
+    {
+        foreach (var piece in Chunks(markdown, settings.StreamChunkCharacters))
+        {
+            await WriteEventAsync(context, "delta", new { text = piece }, cancellationToken);
+            if (settings.StreamChunkDelayMilliseconds > 0)
+                await Task.Delay(settings.StreamChunkDelayMilliseconds, cancellationToken);
+        }
     }
 
     private static async Task StartAsync(HttpContext context)

@@ -143,6 +143,35 @@ public sealed class ModelBackedChatTests : IClassFixture<ModelBackedServer>
     }
 
     [Fact]
+    public async Task ChatStream_OverHttp_ForwardsModelTokensAsSseDeltas()
+    {
+        string[] tokens = ["可以", "申请", "租房", "提取[1]", "。"];
+        _server.Model.Script = r => r.WantsJson ? ScriptedModelServer.DefaultScript(r) : ModelReply.Says(tokens);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/chat/stream")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { userId = "sse-user", messageId = "sse-1", text = FundQuestion }),
+        };
+        using var response = await _server.Bot.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+
+        var events = new List<(string Name, string Data)>();
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        string? name = null;
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith("event: ", StringComparison.Ordinal)) name = line[7..];
+            else if (line.StartsWith("data: ", StringComparison.Ordinal)) events.Add((name!, line[6..]));
+        }
+
+        var deltas = events.Where(e => e.Name == "delta")
+            .Select(e => System.Text.Json.JsonDocument.Parse(e.Data).RootElement.GetProperty("text").GetString()).ToList();
+        Assert.Equal(tokens, deltas);
+        Assert.Equal(["reply", "done"], events.Skip(deltas.Count).Select(e => e.Name));
+        var reply = System.Text.Json.JsonDocument.Parse(events[^2].Data).RootElement;
+        Assert.True(reply.GetProperty("citations").GetArrayLength() > 0);
+    }
+
+    [Fact]
     public async Task FreeFormSentence_ModelSlotsFillTheForm_BadIdRejectedByValidator()
     {
         _server.Model.Script = r => r.WantsJson

@@ -17,28 +17,37 @@ public sealed class SqliteConversationStore : IConversationStore
         Converters = { new JsonStringEnumConverter() },
     };
 
-    private readonly string _connectionString;
-    private readonly Lazy<Task> _schema;
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS conversations (
+            id TEXT PRIMARY KEY,
+            channel TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            state TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS ix_conversations_user ON conversations (channel, user_id, updated_at);
+        CREATE TABLE IF NOT EXISTS processed_messages (
+            channel TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            message_id TEXT NOT NULL,
+            conversation_id TEXT NOT NULL,
+            reply TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (channel, user_id, message_id));
+        """;
+
+    private readonly SqliteDatabase _database;
 
     // SQLite has one writer at a time; queueing writers here avoids its busy-retry sleeps under load.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     public SqliteConversationStore(IOptions<StateOptions> options)
     {
-        var builder = new SqliteConnectionStringBuilder(options.Value.ConnectionString);
-        if (builder.DataSource is { Length: > 0 } file && builder.Mode != SqliteOpenMode.Memory && file != ":memory:")
-        {
-            var directory = Path.GetDirectoryName(Path.GetFullPath(file));
-            if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        }
-        builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 30);
-        _connectionString = builder.ToString();
-        _schema = new Lazy<Task>(CreateSchemaAsync);
+        _database = new SqliteDatabase(options.Value.ConnectionString, Schema);
     }
 
     public async Task<ConversationState?> FindAsync(string conversationId, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT state FROM conversations WHERE id = $id";
         command.Parameters.AddWithValue("$id", conversationId);
@@ -49,7 +58,7 @@ public sealed class SqliteConversationStore : IConversationStore
 
     public async Task<ConversationState?> FindLatestAsync(string channel, string userId, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT state FROM conversations WHERE channel = $channel AND user_id = $user
@@ -64,7 +73,7 @@ public sealed class SqliteConversationStore : IConversationStore
 
     public async Task<Reply?> FindReplyAsync(string channel, string userId, string messageId, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT reply FROM processed_messages
@@ -80,7 +89,7 @@ public sealed class SqliteConversationStore : IConversationStore
 
     public async Task SaveTurnAsync(ConversationState state, string? messageId, Reply reply, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
@@ -131,45 +140,4 @@ public sealed class SqliteConversationStore : IConversationStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        await _schema.Value.WaitAsync(cancellationToken);
-        return await OpenConnectionAsync(cancellationToken);
     }
-
-    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        // In WAL mode NORMAL survives a crash of the process; only an OS crash may lose the last turns.
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous = NORMAL;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
-    }
-
-    private async Task CreateSchemaAsync()
-    {
-        await using var connection = await OpenConnectionAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS conversations (
-                id TEXT PRIMARY KEY,
-                channel TEXT NOT NULL,
-                user_id TEXT NOT NULL,
-                updated_at TEXT NOT NULL,
-                state TEXT NOT NULL);
-            CREATE INDEX IF NOT EXISTS ix_conversations_user ON conversations (channel, user_id, updated_at);
-            CREATE TABLE IF NOT EXISTS processed_messages (
-                channel TEXT NOT NULL,
-                user_id TEXT NOT NULL,
-                message_id TEXT NOT NULL,
-                conversation_id TEXT NOT NULL,
-                reply TEXT NOT NULL,
-                created_at TEXT NOT NULL,
-                PRIMARY KEY (channel, user_id, message_id));
-            """;
-        await command.ExecuteNonQueryAsync();
-    }
-}

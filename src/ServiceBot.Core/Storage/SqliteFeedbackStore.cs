@@ -9,25 +9,26 @@ namespace ServiceBot.Storage;
 /// </summary>
 public sealed class SqliteFeedbackStore : IFeedbackStore
 {
-    private readonly string _connectionString;
-    private readonly Lazy<Task> _schema;
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS feedback (
+            conversation_id TEXT NOT NULL,
+            message_id TEXT NOT NULL,
+            rating TEXT NOT NULL CHECK (rating IN ('up', 'down')),
+            comment TEXT,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (conversation_id, message_id));
+        """;
+
+    private readonly SqliteDatabase _database;
 
     public SqliteFeedbackStore(IOptions<StateOptions> options)
     {
-        var builder = new SqliteConnectionStringBuilder(options.Value.ConnectionString);
-        if (builder.DataSource is { Length: > 0 } file && builder.Mode != SqliteOpenMode.Memory && file != ":memory:")
-        {
-            var directory = Path.GetDirectoryName(Path.GetFullPath(file));
-            if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        }
-        builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 30);
-        _connectionString = builder.ToString();
-        _schema = new Lazy<Task>(CreateSchemaAsync);
+        _database = new SqliteDatabase(options.Value.ConnectionString, Schema);
     }
 
     public async Task SaveAsync(Feedback feedback, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO feedback (conversation_id, message_id, rating, comment, created_at)
@@ -45,7 +46,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore
 
     public async Task<IReadOnlyList<Feedback>> ListAsync(string conversationId, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT conversation_id, message_id, rating, comment, created_at FROM feedback
@@ -66,33 +67,4 @@ public sealed class SqliteFeedbackStore : IFeedbackStore
         return entries;
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        await _schema.Value.WaitAsync(cancellationToken);
-        return await OpenConnectionAsync(cancellationToken);
     }
-
-    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        return connection;
-    }
-
-    private async Task CreateSchemaAsync()
-    {
-        await using var connection = await OpenConnectionAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS feedback (
-                conversation_id TEXT NOT NULL,
-                message_id TEXT NOT NULL,
-                rating TEXT NOT NULL CHECK (rating IN ('up', 'down')),
-                comment TEXT,
-                created_at TEXT NOT NULL,
-                PRIMARY KEY (conversation_id, message_id));
-            """;
-        await command.ExecuteNonQueryAsync();
-    }
-}

@@ -6,7 +6,7 @@ namespace ServiceBot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>The conversation store: embedded SQLite, configured by <c>State:ConnectionString</c>.</summary>
+    /// <summary>The conversation and feedback stores: one embedded SQLite database, <c>State:ConnectionString</c>.</summary>
     public static IServiceCollection AddServiceBotState(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StateOptions>()
@@ -15,6 +15,7 @@ public static class StorageServiceCollectionExtensions
             .Validate(o => IsValidConnectionString(o.ConnectionString), "State:ConnectionString is not a valid SQLite connection string.")
             .ValidateOnStart();
         services.TryAddSingleton<IConversationStore, SqliteConversationStore>();
+        services.TryAddSingleton<IFeedbackStore, SqliteFeedbackStore>();
         return services;
     }
 

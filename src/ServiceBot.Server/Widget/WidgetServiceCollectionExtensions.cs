@@ -17,7 +17,7 @@ public static class WidgetServiceCollectionExtensions
                 "Widget:AllowedOrigins must list \"*\" or origins such as https://www.example.gov.cn.")
             .ValidateOnStart();
         services.AddSingleton<WidgetAssets>();
-        services.AddServiceBotFeedback(configuration);
+        services.AddServiceBotState(configuration);
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -54,13 +54,14 @@ public sealed class TimeoutChatClientTests
     [Fact]
     public async Task GetStreamingResponseAsync_SteadyTokens_EachWithinTimeout_Completes()
     {
-        var inner = new TestChatClient { GetStreamingResponseAsyncCallback = (_, _, ct) => Slow(["一", "二", "三"], TimeSpan.FromMilliseconds(100), ct) };
-        using var client = new TimeoutChatClient(inner, TimeSpan.FromMilliseconds(250));
+        // The whole stream (4 × 0.8 s) outlasts the timeout; each gap stays well inside it, even on a busy machine.
+        var inner = new TestChatClient { GetStreamingResponseAsyncCallback = (_, _, ct) => Slow(["一", "二", "三", "四"], TimeSpan.FromMilliseconds(800), ct) };
+        using var client = new TimeoutChatClient(inner, TimeSpan.FromSeconds(2));
         var received = new List<string>();
 
         await foreach (var update in client.GetStreamingResponseAsync("问题")) received.Add(update.Text);
 
-        Assert.Equal(["一", "二", "三"], received);
+        Assert.Equal(["一", "二", "三", "四"], received);
     }
 
     [Fact]

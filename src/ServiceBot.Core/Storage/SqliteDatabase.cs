@@ -1,0 +1,51 @@
+using Microsoft.Data.Sqlite;
+
+namespace ServiceBot.Storage;
+
+/// <summary>
+/// One embedded SQLite database: creates the file's folder, applies a schema once, and opens
+/// connections set up the same way for every store that lives in it.
+/// </summary>
+internal sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+    private readonly Lazy<Task> _schema;
+
+    public SqliteDatabase(string connectionString, string schema)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } file && builder.Mode != SqliteOpenMode.Memory && file != ":memory:")
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        }
+        builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 30);
+        _connectionString = builder.ToString();
+        _schema = new Lazy<Task>(() => ApplySchemaAsync(schema));
+    }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await _schema.Value.WaitAsync(cancellationToken);
+        return await OpenConnectionAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        // In WAL mode NORMAL survives a crash of the process; only an OS crash may lose the last writes.
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA synchronous = NORMAL;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    private async Task ApplySchemaAsync(string schema)
+    {
+        await using var connection = await OpenConnectionAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL;\n" + schema;
+        await command.ExecuteNonQueryAsync();
+    }
+}

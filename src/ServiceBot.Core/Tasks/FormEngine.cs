@@ -315,7 +315,7 @@ public sealed partial class FormEngine(
             task.State = TaskState.Submitted;
             task.Ticket = result.Ticket;
             return TurnResult.Text(
-                $"✅ 您的**{definition.DisplayName}**申请已提交，办件编号：**{result.Ticket}**。\n\n请保存好编号，可随时回复“查询办件进度”了解办理情况。",
+                $"您的**{definition.DisplayName}**申请已提交，办件编号：**{result.Ticket}**。\n\n请保存好编号，可随时回复“查询办件进度”了解办理情况。",
                 AfterTicketSuggestions);
         }
 

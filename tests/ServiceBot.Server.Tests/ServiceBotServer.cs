@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ public sealed class ServiceBotServer : IAsyncLifetime
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "servicebot-server-tests", Guid.NewGuid().ToString("N"));
     private readonly IReadOnlyDictionary<string, string> _overrides;
+    private readonly Action<IServiceCollection>? _testServices;
     private KestrelFactory? _factory;
 
     public ServiceBotServer() : this(null)
@@ -31,7 +33,12 @@ public sealed class ServiceBotServer : IAsyncLifetime
 
     /// <summary>Not public: a class fixture may have only one public constructor.</summary>
     /// <param name="settings">Configuration on top of the defaults below (for example a model, or another knowledge folder and index).</param>
-    internal ServiceBotServer(IReadOnlyDictionary<string, string>? settings) => _overrides = settings ?? new Dictionary<string, string>();
+    /// <param name="testServices">Registrations that replace the server's own (for example a scripted engine).</param>
+    internal ServiceBotServer(IReadOnlyDictionary<string, string>? settings, Action<IServiceCollection>? testServices = null)
+    {
+        _overrides = settings ?? new Dictionary<string, string>();
+        _testServices = testServices;
+    }
 
     // Every server of the run reads one knowledge index, built once; an unchanged index is only read.
     private static readonly Lazy<Task<string>> SharedIndex = new(async () =>
@@ -43,6 +50,8 @@ public sealed class ServiceBotServer : IAsyncLifetime
     });
 
     public string DatabasePath => Path.Combine(_directory, "sandbox.db");
+
+    public string StateDatabasePath => Path.Combine(_directory, "state.db");
 
     public HttpClient Http { get; private set; } = null!;
 
@@ -75,12 +84,12 @@ public sealed class ServiceBotServer : IAsyncLifetime
         var settings = new Dictionary<string, string>
         {
             ["Sandbox:ConnectionString"] = $"Data Source={DatabasePath}",
-            ["State:ConnectionString"] = $"Data Source={Path.Combine(_directory, "state.db")}",
+            ["State:ConnectionString"] = $"Data Source={StateDatabasePath}",
             ["Knowledge:Paths:0"] = RepositoryPaths.Knowledge,
         };
         foreach (var (key, value) in _overrides) settings[key] = value;
         if (!settings.ContainsKey("Index:Path")) settings["Index:Path"] = await SharedIndex.Value;
-        _factory = new KestrelFactory(settings);
+        _factory = new KestrelFactory(settings, _testServices);
         _factory.StartServer();
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseAddress = new Uri(address.TrimEnd('/') + "/");
@@ -118,16 +127,19 @@ public sealed class ServiceBotServer : IAsyncLifetime
     private sealed class KestrelFactory : WebApplicationFactory<Program>
     {
         private readonly IReadOnlyDictionary<string, string> _settings;
+        private readonly Action<IServiceCollection>? _testServices;
 
-        public KestrelFactory(IReadOnlyDictionary<string, string> settings)
+        public KestrelFactory(IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? testServices)
         {
             _settings = settings;
+            _testServices = testServices;
             UseKestrel(0);
         }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+            if (_testServices is not null) builder.ConfigureTestServices(_testServices);
         }
     }
 }

@@ -1,12 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using SubmitResult = Microsoft.AspNetCore.Http.HttpResults.Results<
-    Microsoft.AspNetCore.Http.HttpResults.Created<ServiceBot.Server.Sandbox.SandboxTicket>,
-    Microsoft.AspNetCore.Http.HttpResults.Ok<ServiceBot.Server.Sandbox.SandboxTicket>,
-    Microsoft.AspNetCore.Http.HttpResults.ValidationProblem,
-    Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>;
-
 using ServiceBot.Server.Http;
 
 namespace ServiceBot.Server.Sandbox;

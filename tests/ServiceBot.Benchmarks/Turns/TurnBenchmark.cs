@@ -34,7 +34,7 @@ public static class TurnBenchmark
         await using var server = await ServerProcess.StartAsync(root, new Dictionary<string, string>());
         using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         // Warm-up: one pass through every dialogue so JIT, index loading and SQLite are out of the measurement.
-        await RunDialoguesAsync(client, "warmup", 1, TimeSpan.FromMinutes(2), new ConcurrentBag<double>());
+        await RunDialoguesAsync(client, "warmup", 1, TimeSpan.FromMinutes(2), new ConcurrentBag<double>(), new ConcurrentBag<(int, double)>());
 
         var peer = await MeasureAsync(users, limit, async (_, latencies) =>
         {
@@ -45,8 +45,9 @@ public static class TurnBenchmark
                 latencies.Add(clock.Elapsed.TotalMilliseconds);
             }
         });
+        var byDialogue = new ConcurrentBag<(int Dialogue, double Milliseconds)>();
         var turns = await MeasureAsync(users, limit, (user, latencies) =>
-            RunDialoguesAsync(client, $"bench-{user}", rounds, limit, latencies));
+            RunDialoguesAsync(client, $"bench-{user}", rounds, limit, latencies, byDialogue));
 
         Console.WriteLine($"## Turns over HTTP on loopback: {users} virtual users × {rounds} rounds of {Dialogues.Length} dialogues");
         Console.WriteLine();
@@ -56,6 +57,14 @@ public static class TurnBenchmark
         Console.WriteLine($"| throughput (req/s) | {turns.Throughput:F0} | {peer.Throughput:F0} | {turns.Throughput / peer.Throughput:F2} |");
         Console.WriteLine($"| latency p50 (ms) | {turns.Latency.P50:F2} | {peer.Latency.P50:F2} | {turns.Latency.P50 / peer.Latency.P50:F1} |");
         Console.WriteLine($"| latency p99 (ms) | {turns.Latency.P99:F2} | {peer.Latency.P99:F2} | {turns.Latency.P99 / peer.Latency.P99:F1} |");
+        Console.WriteLine();
+        Console.WriteLine("| dialogue | turns | p50 (ms) | p99 (ms) |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        foreach (var group in byDialogue.GroupBy(t => t.Dialogue).OrderBy(g => g.Key))
+        {
+            var latency = LatencySummary.From(group.Select(t => t.Milliseconds));
+            Console.WriteLine($"| {Dialogues[group.Key][0]} | {latency.Count} | {latency.P50:F2} | {latency.P99:F2} |");
+        }
         return 0;
     }
 
@@ -73,7 +82,8 @@ public static class TurnBenchmark
         return new Measurement(latencies.Count, latencies.Count / elapsed, LatencySummary.From(latencies));
     }
 
-    private static async Task RunDialoguesAsync(HttpClient client, string user, int rounds, TimeSpan limit, ConcurrentBag<double> latencies)
+    private static async Task RunDialoguesAsync(HttpClient client, string user, int rounds, TimeSpan limit, ConcurrentBag<double> latencies,
+        ConcurrentBag<(int Dialogue, double Milliseconds)> byDialogue)
     {
         var deadline = Stopwatch.StartNew();
         for (var round = 0; round < rounds && deadline.Elapsed < limit; round++)
@@ -93,6 +103,7 @@ public static class TurnBenchmark
                     response.EnsureSuccessStatusCode();
                     using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
                     latencies.Add(clock.Elapsed.TotalMilliseconds);
+                    byDialogue.Add((Array.IndexOf(Dialogues, dialogue), clock.Elapsed.TotalMilliseconds));
                     conversation = body.RootElement.GetProperty("conversationId").GetString();
                 }
             }

@@ -4,7 +4,7 @@ namespace ServiceBot.Benchmarks.Retrieval;
 
 /// <summary>
 /// One self-overwriting status line on stderr (stdout stays clean for the report). A heartbeat keeps the elapsed
-/// time moving even when the work reports no counts, as the placeholder index build does.
+/// time moving even while a step reports no counts (Lucene commits its index in one call).
 /// </summary>
 public sealed class ConsoleProgress : IProgress<int>, IDisposable
 {

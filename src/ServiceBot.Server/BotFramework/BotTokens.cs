@@ -1,45 +1,32 @@
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using ServiceBot.Server.Http;
 
 namespace ServiceBot.Server.BotFramework;
 
 /// <summary>The bot's own token for calls to a channel's serviceUrl (client credentials), cached until shortly before it expires.</summary>
 public sealed class BotTokens(IHttpClientFactory httpFactory, IOptions<BotFrameworkOptions> options, TimeProvider clock)
 {
-    private static readonly TimeSpan Margin = TimeSpan.FromMinutes(5);
-    private readonly SemaphoreSlim _fetch = new(1, 1);
-    private (string Token, DateTimeOffset RenewAt)? _current;
+    private readonly CachedToken _token = new(clock);
 
-    public async Task<string> GetAsync(CancellationToken cancellationToken)
+    public Task<string> GetAsync(CancellationToken cancellationToken) => _token.GetAsync(async ct =>
     {
-        if (_current is { } cached && clock.GetUtcNow() < cached.RenewAt) return cached.Token;
-        await _fetch.WaitAsync(cancellationToken);
-        try
+        var settings = options.Value;
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            if (_current is { } again && clock.GetUtcNow() < again.RenewAt) return again.Token;
-            var settings = options.Value;
-            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "client_credentials",
-                ["client_id"] = settings.AppId!,
-                ["client_secret"] = settings.AppPassword!,
-                ["scope"] = settings.OAuthScope,
-            });
-            using var response = await httpFactory.CreateClient(BotFrameworkServiceCollectionExtensions.HttpClientName)
-                .PostAsync(settings.TokenEndpoint, form, cancellationToken);
-            response.EnsureSuccessStatusCode();
-            var token = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken);
-            if (string.IsNullOrEmpty(token?.AccessToken)) throw new InvalidOperationException("The token endpoint returned no access_token.");
-            var lifetime = TimeSpan.FromSeconds(Math.Max(token.ExpiresIn, 60));
-            _current = (token.AccessToken, clock.GetUtcNow() + (lifetime > Margin * 2 ? lifetime - Margin : lifetime / 2));
-            return token.AccessToken;
-        }
-        finally
-        {
-            _fetch.Release();
-        }
-    }
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = settings.AppId!,
+            ["client_secret"] = settings.AppPassword!,
+            ["scope"] = settings.OAuthScope,
+        });
+        using var response = await httpFactory.CreateClient(BotFrameworkServiceCollectionExtensions.HttpClientName)
+            .PostAsync(settings.TokenEndpoint, form, ct);
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>(ct);
+        if (string.IsNullOrEmpty(token?.AccessToken)) throw new InvalidOperationException("The token endpoint returned no access_token.");
+        return (token.AccessToken, token.ExpiresIn);
+    }, cancellationToken);
 
     private sealed record TokenResponse(
         [property: JsonPropertyName("access_token")] string? AccessToken,

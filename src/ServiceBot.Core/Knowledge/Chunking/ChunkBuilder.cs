@@ -21,6 +21,33 @@ internal sealed class ChunkBuilder(KnowledgeDocument document)
     /// <summary>Body blocks without the level-1 title heading, which is the document title, not a section.</summary>
     public IEnumerable<KnowledgeBlock> BodyBlocks => document.Blocks.Where(b => !(b.IsHeading && b.Level == 1));
 
+    /// <summary>
+    /// Walks the body heading by heading: for each run of paragraphs, <paramref name="add"/> gets the innermost
+    /// heading (null before the first one), the heading path, and the paragraphs.
+    /// </summary>
+    public IReadOnlyList<KnowledgeChunk> ChunkByHeading(Action<string?, string, IReadOnlyList<string>> add)
+    {
+        var paragraphs = new List<string>();
+        void Flush()
+        {
+            add(_headings.Count == 0 ? null : _headings[^1].Text, HeadingPath, paragraphs.ToList());
+            paragraphs.Clear();
+        }
+
+        foreach (var block in BodyBlocks)
+        {
+            if (!block.IsHeading)
+            {
+                paragraphs.Add(block.Text);
+                continue;
+            }
+            Flush();
+            EnterHeading(block);
+        }
+        Flush();
+        return _chunks;
+    }
+
     public void EnterHeading(KnowledgeBlock heading)
     {
         _headings.RemoveAll(h => h.Level >= heading.Level);

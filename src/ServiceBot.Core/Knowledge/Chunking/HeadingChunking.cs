@@ -13,28 +13,7 @@ internal static class HeadingChunking
     public static IReadOnlyList<KnowledgeChunk> Chunk(KnowledgeDocument document)
     {
         var builder = new ChunkBuilder(document);
-        var paragraphs = new List<string>();
-
-        void Flush()
-        {
-            if (builder.Headings.Count == 0) builder.Add(OverviewSection, OverviewSection, paragraphs);
-            else builder.Add(builder.Headings[^1].Text, builder.HeadingPath, paragraphs);
-            paragraphs.Clear();
-        }
-
-        foreach (var block in builder.BodyBlocks)
-        {
-            if (block.IsHeading)
-            {
-                Flush();
-                builder.EnterHeading(block);
-            }
-            else
-            {
-                paragraphs.Add(block.Text);
-            }
-        }
-        Flush();
-        return builder.Chunks;
+        return builder.ChunkByHeading((heading, path, paragraphs) =>
+            builder.Add(heading ?? OverviewSection, heading is null ? OverviewSection : path, paragraphs));
     }
 }

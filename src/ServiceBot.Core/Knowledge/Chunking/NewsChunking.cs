@@ -15,30 +15,11 @@ internal static class NewsChunking
     public static IReadOnlyList<KnowledgeChunk> Chunk(KnowledgeDocument document, int maxLength)
     {
         var builder = new ChunkBuilder(document);
-        var paragraphs = new List<string>();
-
-        void Flush()
+        return builder.ChunkByHeading((heading, path, paragraphs) =>
         {
-            var section = builder.Headings.Count == 0 ? LeadSection : builder.Headings[^1].Text;
-            var path = builder.Headings.Count == 0 ? LeadSection : builder.HeadingPath;
-            foreach (var group in Pack(paragraphs, maxLength)) builder.Add(section, path, [group]);
-            paragraphs.Clear();
-        }
-
-        foreach (var block in builder.BodyBlocks)
-        {
-            if (block.IsHeading)
-            {
-                Flush();
-                builder.EnterHeading(block);
-            }
-            else
-            {
-                paragraphs.Add(block.Text);
-            }
-        }
-        Flush();
-        return builder.Chunks;
+            foreach (var group in Pack(paragraphs, maxLength))
+                builder.Add(heading ?? LeadSection, heading is null ? LeadSection : path, [group]);
+        });
     }
 
     /// <summary>Greedy packing of paragraphs (or, for long ones, their sentences) into texts of at most <paramref name="maxLength"/>.</summary>

@@ -14,12 +14,14 @@ public sealed record StoredChunk(
     string Text,
     IReadOnlyDictionary<string, string> Metadata,
     string Source,
-    string SourceHash)
+    string SourceHash,
+    IReadOnlyList<string>? SimilarQuestions = null)
 {
     public static StoredChunk From(KnowledgeChunk chunk, string source, string sourceHash)
-        => new(chunk.Id, chunk.DocumentId, chunk.Title, chunk.Section, chunk.HeadingPath, chunk.Text, chunk.Metadata, source, sourceHash);
+        => new(chunk.Id, chunk.DocumentId, chunk.Title, chunk.Section, chunk.HeadingPath, chunk.Text, chunk.Metadata, source, sourceHash,
+            chunk.SimilarQuestions.Count > 0 ? chunk.SimilarQuestions : null);
 
-    public KnowledgeChunk ToChunk() => new(Id, DocumentId, Title, Section, HeadingPath, Text, Metadata);
+    public KnowledgeChunk ToChunk() => new(Id, DocumentId, Title, Section, HeadingPath, Text, Metadata, SimilarQuestions);
 }
 
 /// <summary>Reads and writes chunks.jsonl: one <see cref="StoredChunk"/> per line.</summary>

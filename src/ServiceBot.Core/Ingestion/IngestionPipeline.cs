@@ -126,7 +126,7 @@ public sealed class IngestionPipeline
 
         // Step 3: rebuild the lexical index from all chunks (fast), then embed only what the vector cache lacks.
         progress?.Report(new IngestionProgress(hashed.Count, hashed.Count, null, IngestionStage.Indexing));
-        var documents = chunks.Select(c => new IndexDocument(c.Id, c.Title, c.Section, c.Text)).ToList();
+        var documents = chunks.Select(c => new IndexDocument(c.Id, c.Title, c.Section, c.Text, c.SimilarQuestions)).ToList();
         var lexical = LexicalIndex.Build(documents, new ChineseAnalyzer(analyzerOptions), new LexicalIndexOptions());
 
         VectorIndex? dense = null;

@@ -5,7 +5,11 @@ namespace ServiceBot.Retrieval;
 /// <param name="Title">Document title or law name.</param>
 /// <param name="Section">Heading path or article number, e.g. "四、(八)" or "第十四条".</param>
 /// <param name="Text">The clause text itself.</param>
-public sealed record IndexDocument(string Id, string Title, string Section, string Text);
+/// <param name="Questions">Similar questions (相似问法) the maintainers linked to this unit; empty for external corpora.</param>
+public sealed record IndexDocument(string Id, string Title, string Section, string Text, IReadOnlyList<string>? Questions = null)
+{
+    public IReadOnlyList<string> Questions { get; init; } = Questions ?? [];
+}
 
 /// <summary>A ranked result.</summary>
 public sealed record SearchHit(string Id, float Score);

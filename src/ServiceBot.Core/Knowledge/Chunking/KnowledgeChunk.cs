@@ -6,6 +6,7 @@ namespace ServiceBot.Knowledge.Chunking;
 /// <param name="HeadingPath">Headings leading to the text, e.g. "四、加大关爱力度 > (八)提高公共服务水平".</param>
 /// <param name="Text">The whole unit text; paragraphs separated by '\n'.</param>
 /// <param name="Metadata">The document's metadata (issuer, date, type, region …).</param>
+/// <param name="SimilarQuestions">Questions the maintainers linked to this unit (相似问法), indexed as a field of their own.</param>
 public sealed record KnowledgeChunk(
     string Id,
     string DocumentId,
@@ -13,4 +14,8 @@ public sealed record KnowledgeChunk(
     string Section,
     string HeadingPath,
     string Text,
-    IReadOnlyDictionary<string, string> Metadata);
+    IReadOnlyDictionary<string, string> Metadata,
+    IReadOnlyList<string>? SimilarQuestions = null)
+{
+    public IReadOnlyList<string> SimilarQuestions { get; init; } = SimilarQuestions ?? [];
+}

@@ -5,25 +5,26 @@ using ServiceBot.Backend;
 using ServiceBot.Conversation;
 using ServiceBot.Hosting;
 using ServiceBot.Knowledge;
+using ServiceBot.Server.Sandbox;
 using ServiceBot.Storage;
 
 namespace ServiceBot.Benchmarks.Answers;
 
 /// <summary>
-/// The conversation engine behind /api/chat, composed in process the way the server and the CLI <c>chat</c> command
-/// compose it: the offline engine (no model), SQLite state and a fresh index in a temporary folder.
+/// The conversation engine behind /api/chat, composed in process the way the CLI <c>chat</c> command composes it:
+/// the offline engine (no model), SQLite state, a fresh index and the built-in sandbox backend, all in a temporary
+/// folder. The sandbox is there because a question that names a city can start a station search at once.
 /// </summary>
 public sealed class ChatHarness : IAsyncDisposable
 {
-    // Questions never reach the government backend; its validator only needs a well-formed address.
-    private const string UnusedBackendAddress = "http://127.0.0.1:9/sandbox/api/";
-
     private readonly ServiceProvider _provider;
+    private readonly EmbeddedSandbox _sandbox;
     private readonly string _folder;
 
-    private ChatHarness(ServiceProvider provider, string folder)
+    private ChatHarness(ServiceProvider provider, EmbeddedSandbox sandbox, string folder)
     {
         _provider = provider;
+        _sandbox = sandbox;
         _folder = folder;
     }
 
@@ -31,7 +32,7 @@ public sealed class ChatHarness : IAsyncDisposable
 
     public KnowledgeBaseProvider Knowledge => _provider.GetRequiredService<KnowledgeBaseProvider>();
 
-    public static ChatHarness Create(IReadOnlyList<string> knowledgeFolders)
+    public static async Task<ChatHarness> CreateAsync(IReadOnlyList<string> knowledgeFolders)
     {
         var folder = Path.Combine(Path.GetTempPath(), "servicebot-layqa-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -39,19 +40,21 @@ public sealed class ChatHarness : IAsyncDisposable
         {
             [$"{IndexOptions.SectionName}:Path"] = Path.Combine(folder, "index"),
             [$"{StateOptions.SectionName}:ConnectionString"] = $"Data Source={Path.Combine(folder, "state.db")}",
-            [$"{BackendOptions.SectionName}:BaseUrl"] = UnusedBackendAddress,
+            [$"{SandboxOptions.SectionName}:ConnectionString"] = $"Data Source={Path.Combine(folder, "sandbox.db")}",
         };
         for (var i = 0; i < knowledgeFolders.Count; i++) settings[$"{KnowledgeOptions.SectionName}:Paths:{i}"] = knowledgeFolders[i];
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
+        var sandbox = await EmbeddedSandbox.StartAsync(configuration, CancellationToken.None);
         var provider = new ServiceCollection()
             .AddLogging()
             .AddServiceBotKnowledge(configuration)
             .AddServiceBotState(configuration)
             .AddServiceBotBackend(configuration)
             .AddServiceBotConversation(configuration)
+            .AddSingleton<IBackendAddressProvider>(sandbox)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        return new ChatHarness(provider, folder);
+        return new ChatHarness(provider, sandbox, folder);
     }
 
     /// <summary>Sends <paramref name="messages"/> in one fresh conversation of a fresh user; returns every reply with its latency.</summary>
@@ -73,6 +76,7 @@ public sealed class ChatHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _provider.DisposeAsync();
+        await _sandbox.DisposeAsync();
         SqliteConnection.ClearAllPools();
         try
         {

@@ -43,7 +43,7 @@ public static class LayQuestionBenchmark
 
     public static async Task<int> RunAsync(IReadOnlyList<LayQuestion> questions, string label, IReadOnlyList<string> knowledge, string? missesPath)
     {
-        await using var harness = ChatHarness.Create(knowledge);
+        await using var harness = await ChatHarness.CreateAsync(knowledge);
         var clock = Stopwatch.StartNew();
         var knowledgeBase = await harness.Knowledge.GetAsync();
         var botBuild = clock.Elapsed.TotalSeconds;

@@ -47,11 +47,19 @@ public sealed class DraftChecker : IDraftChecker
         if (clauseQuantities.Count == 0) yield break;
         foreach (var said in PolicyStatements.Quantities(draft))
         {
-            var topic = PolicyStatements.Bigrams(said.Context);
-            var related = clauseQuantities
-                .Where(q => q.Family == said.Family && PolicyStatements.Bigrams(q.Context).Overlaps(topic))
+            // The clause's number about the same thing: most words shared with the draft's sentence, then with the words around it.
+            var sentence = PolicyStatements.Bigrams(said.Sentence);
+            var nearby = PolicyStatements.Bigrams(said.Context);
+            var scored = clauseQuantities
+                .Where(q => q.Family == said.Family)
+                .Select(q => (Quantity: q, Sentence: PolicyStatements.Bigrams(q.Sentence).Count(sentence.Contains),
+                    Nearby: PolicyStatements.Bigrams(q.Context).Count(nearby.Contains)))
+                .Where(s => s.Nearby >= 1 || s.Sentence >= MinSharedTopicPairs + 1)
+                .OrderByDescending(s => s.Sentence).ThenByDescending(s => s.Nearby)
                 .ToList();
-            if (related.Count == 0 || related.Any(q => q.Unit == said.Unit && q.Value == said.Value)) continue;
+            if (scored.Count == 0) continue;
+            var best = scored.TakeWhile(s => s.Sentence == scored[0].Sentence && s.Nearby == scored[0].Nearby).Select(s => s.Quantity).ToList();
+            if (best.Any(q => q.Unit == said.Unit && q.Value == said.Value)) continue;
             var what = said.Family switch
             {
                 QuantityFamily.Time => "期限",
@@ -59,7 +67,7 @@ public sealed class DraftChecker : IDraftChecker
                 _ => "比例",
             };
             yield return new DraftFlag(DraftFlagKinds.Contradiction,
-                $"草稿中的{what}“{said.Surface}”与引用条款《{citation.Source}》{citation.Section}中的“{related[0].Surface}”不一致。", said.Surface);
+                $"草稿中的{what}“{said.Surface}”与引用条款《{citation.Source}》{citation.Section}中的“{best[0].Surface}”不一致。", said.Surface);
         }
     }
 
@@ -73,9 +81,11 @@ public sealed class DraftChecker : IDraftChecker
             var sameVerb = clauseConditions.Where(c => c.Permission == said.Permission && PolicyStatements.Verb(c) == verb).ToList();
             // A clause that allows it in one case and forbids it in another decides nothing about this draft.
             if (sameVerb.Count == 0 || sameVerb.Any(c => c.Positive == said.Positive)) continue;
-            var topic = PolicyStatements.Bigrams(said.Sentence.Replace(said.Surface, " ", StringComparison.Ordinal));
-            var opposite = sameVerb.FirstOrDefault(c =>
-                PolicyStatements.Bigrams(c.Sentence.Replace(c.Surface, " ", StringComparison.Ordinal)).Count(topic.Contains) >= MinSharedTopicPairs);
+            // Besides the modal and the verb, the sentences must share the topic (住房公积金, 租房).
+            var statement = PolicyStatements.Bigrams(said.Surface[..(said.Surface.Length - said.Action.Length)] + verb);
+            var topic = PolicyStatements.Bigrams(said.Sentence);
+            topic.ExceptWith(statement);
+            var opposite = sameVerb.FirstOrDefault(c => PolicyStatements.Bigrams(c.Sentence).Count(topic.Contains) >= MinSharedTopicPairs);
             if (opposite is null) continue;
             yield return new DraftFlag(DraftFlagKinds.Contradiction,
                 $"草稿说“{said.Surface}”，而引用条款《{citation.Source}》{citation.Section}写的是“{opposite.Surface}”。", said.Surface);

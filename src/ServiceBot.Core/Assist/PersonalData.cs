@@ -50,6 +50,21 @@ public static partial class PersonalData
         return masked.Append(text, next, text.Length - next).ToString();
     }
 
+    /// <summary>The text with every personal number replaced by a space: a search query needs none of them.</summary>
+    public static string Remove(string text)
+    {
+        var numbers = FindAll(text);
+        if (numbers.Count == 0) return text;
+        var kept = new StringBuilder(text.Length);
+        var next = 0;
+        foreach (var number in numbers)
+        {
+            kept.Append(text, next, number.Start - next).Append(' ');
+            next = number.Start + number.Length;
+        }
+        return kept.Append(text, next, text.Length - next).ToString();
+    }
+
     public static string MaskValue(PersonalDataKind kind, string value) => kind switch
     {
         PersonalDataKind.IdNumber => SlotFormatter.MaskIdNumber(value),

@@ -9,7 +9,8 @@ public enum QuantityFamily { Time, Money, Percent }
 
 /// <summary>A number with its unit: 一年内, 15个工作日, 3000元. <see cref="Value"/> is in the unit's base (days, months, yuan …).</summary>
 /// <param name="Unit">day, workday, month, hour, yuan or percent; years are counted as months and weeks as days.</param>
-public sealed record Quantity(QuantityFamily Family, string Unit, decimal Value, string Surface, string Context);
+/// <param name="Context">The words just around it; <paramref name="Sentence"/> is the whole sentence it is in.</param>
+public sealed record Quantity(QuantityFamily Family, string Unit, decimal Value, string Surface, string Context, string Sentence);
 
 /// <summary>A permission or requirement: 可以提取 / 不得提取, 需要提供 / 无需提供.</summary>
 /// <param name="Permission">True for can/cannot, false for must/need not.</param>
@@ -50,7 +51,7 @@ public static partial class PolicyStatements
             // 2026年 and 11月20日 are dates, not durations: a 年 needs a small count, a 日 needs 内/以内 after it.
             if (unitText == "年" && (number >= 100 || FollowedBy(text, m, "月", "度", "级")) || unitText == "日" && !FollowedBy(text, m, "内", "以内", "之内"))
                 continue;
-            found.Add(new Quantity(family, unit, value, m.Value, Context(text, m.Index, m.Length)));
+            found.Add(new Quantity(family, unit, value, m.Value, Context(text, m.Index, m.Length), SentenceAround(text, m.Index)));
         }
         return found;
     }
@@ -92,6 +93,15 @@ public static partial class PolicyStatements
     }
 
     private static bool IsTopicChar(char c) => Text.TextNormalizer.IsCjk(c) && ChineseNumber.Characters.IndexOf(c) < 0 && "个元块天日月年周内以之".IndexOf(c) < 0;
+
+    private static string SentenceAround(string text, int index)
+    {
+        var start = text.LastIndexOfAny(SentenceEnds, Math.Max(0, index - 1)) + 1;
+        var end = text.IndexOfAny(SentenceEnds, index);
+        return text[start..(end < 0 ? text.Length : end)];
+    }
+
+    private static readonly char[] SentenceEnds = ['。', '；', ';', '！', '!', '？', '?', '\n'];
 
     private static string Context(string text, int start, int length)
         => text[Math.Max(0, start - ContextBefore)..start] + " " + text[(start + length)..Math.Min(text.Length, start + length + ContextAfter)];

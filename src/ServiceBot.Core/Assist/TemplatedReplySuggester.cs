@@ -30,11 +30,13 @@ public sealed class TemplatedReplySuggester(
         var reading = reader.Read(transcript, latest.At);
         var replies = new List<SuggestedReply>();
 
-        var answer = composer.Compose(kb, latest.Text);
+        // Numbers the user read out only dilute retrieval.
+        var question = PersonalData.Remove(latest.Text);
+        var answer = composer.Compose(kb, question);
         if (answer.Grounded)
         {
             var lead = answer.Citations[0];
-            replies.Add(new SuggestedReply($"您好，根据《{lead.Source}》{lead.Section}：{BestSentence(kb, lead.Text, latest.Text)}", [lead]));
+            replies.Add(new SuggestedReply($"您好，根据《{lead.Source}》{lead.Section}：{BestSentence(kb, lead.Text, question)}", [lead]));
         }
 
         if (reading.Task is { } task)

@@ -35,7 +35,7 @@ public sealed class ModelReplySuggester(
         ArgumentNullException.ThrowIfNull(transcript);
         if (TranscriptText.LatestUserLine(transcript) is not { } latest) return [];
         var kb = await knowledge(cancellationToken);
-        var clauses = composer.Candidates(kb, latest.Text).Take(options.Value.MaxClauses).Select(c => c.Retrieved.Chunk).ToList();
+        var clauses = composer.Candidates(kb, PersonalData.Remove(latest.Text)).Take(options.Value.MaxClauses).Select(c => c.Retrieved.Chunk).ToList();
         var prompt = await prompts.RenderAsync(PromptNames.SuggestReplies, new KernelArguments
         {
             ["transcript"] = TranscriptText.Render(transcript),

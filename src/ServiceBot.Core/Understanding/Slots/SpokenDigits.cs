@@ -23,7 +23,7 @@ public static partial class SpokenDigits
             var digits = run.Value.Count(c => c != ' ' && c != '-');
             var isYear = digits == 4 && run.Groups["year"].Success;
             if (digits < MinimumRunLength && !isYear) continue;
-            if (!run.Value.Any(IsSpokenDigit)) continue;
+            if (!run.Value.Any(c => IsSpokenDigit(c) || c == '叉')) continue;
             result ??= new StringBuilder(normalizedText);
             for (var i = 0; i < run.Length; i++)
             {

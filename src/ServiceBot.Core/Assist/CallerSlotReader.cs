@@ -66,7 +66,9 @@ public sealed partial class CallerSlotReader(ConversationUnderstanding understan
             var meant = valid.Where(c => !IsIncidental(slot.Id, searched, c)).ToList();
             if (meant.Count > 0) valid = meant;
             var value = correcting ? valid[^1].Value : valid[0].Value;
-            if (!slots.ContainsKey(slot.Id) || correcting || slot.Id == expected) slots[slot.Id] = value;
+            // Asked again, a number or date replaces the old one; own words (地点, 诉求) change only when corrected (就是刚才说的那个).
+            var reasked = slot.Id == expected && !SlotIds.FreeText.Contains(slot.Id);
+            if (!slots.ContainsKey(slot.Id) || correcting || reasked) slots[slot.Id] = value;
         }
         return asked is null || candidates.Any(c => c.SlotId == asked && c.IsValid);
     }

@@ -199,7 +199,7 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
     [GeneratedRegex(@"(从|由|自|原来在|之前在|以前在|老家)$")]
     private static partial Regex FromBefore();
 
-    [GeneratedRegex(@"(转到|转入|转去|转往|转至|转回|迁到|迁往|迁入|调到|到|去|回|来|往)$")]
+    [GeneratedRegex(@"(转到|转入|转去|转往|转至|转回|迁到|迁往|迁入|调到|到|去|回|来|往|回老家|到老家)$")]
     private static partial Regex ToBefore();
 
     [GeneratedRegex(@"^(市)?(转出|迁出|转走)")]

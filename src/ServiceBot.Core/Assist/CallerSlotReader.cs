@@ -18,6 +18,9 @@ public sealed partial class CallerSlotReader(ConversationUnderstanding understan
     /// <summary>The longest free-text value taken from a whole reply; longer replies are cut at a pause.</summary>
     private const int MaxFreeTextLength = 60;
 
+    /// <summary>The longest answer to "where" taken as the place itself.</summary>
+    private const int MaxPlaceLength = 20;
+
     public IReadOnlyDictionary<string, string> Read(TaskDefinition task, IReadOnlyList<TranscriptLine> transcript, DateTimeOffset at)
     {
         var slots = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -57,6 +60,8 @@ public sealed partial class CallerSlotReader(ConversationUnderstanding understan
             && (expected == SlotIds.Description ? Complaint(text) : WholeReply(text)) is { } reply)
             candidates.Add(new ExtractedSlot(expected!, reply, 0, reply.Length, SlotValidation.Valid(reply)));
 
+        if (expected is SlotIds.AccidentPlace or SlotIds.Location) WidenPlaceAnswer(text, expected, candidates);
+
         var searched = SpokenDigits.ToAscii(normalized);
         foreach (var slot in task.Slots)
         {
@@ -71,6 +76,22 @@ public sealed partial class CallerSlotReader(ConversationUnderstanding understan
             if (!slots.ContainsKey(slot.Id) || correcting || reasked) slots[slot.Id] = value;
         }
         return asked is null || candidates.Any(c => c.SlotId == asked && c.IsValid);
+    }
+
+    /// <summary>
+    /// A place given in answer to "where" is the answer up to the first pause: 联防路金色家园, where the landmark cue
+    /// alone would stop at 联防路. Kept only when it holds what the cue found and stays short.
+    /// </summary>
+    private static void WidenPlaceAnswer(string text, string slot, List<ExtractedSlot> candidates)
+    {
+        var index = candidates.FindIndex(c => c.SlotId == slot && c.IsValid);
+        if (index < 0) return;
+        var answer = FreeTextSlots.StripFillers(text);
+        var pause = answer.IndexOf(' ', StringComparison.Ordinal);
+        var segment = FreeTextSlots.StripFillers(pause > 0 ? answer[..pause] : answer);
+        if (segment.Length <= MaxPlaceLength && segment.Length > candidates[index].Value.Length
+            && segment.Contains(candidates[index].Value, StringComparison.Ordinal))
+            candidates[index] = candidates[index] with { Value = segment, Validation = SlotValidation.Valid(segment) };
     }
 
     private bool IsHoldOrYesNo(string text)

@@ -37,7 +37,7 @@ public sealed record HotlineCall(
             {
                 throw new InvalidDataException($"{path}:{number}: {ex.Message}");
             }
-            if (call is null || call.Utterances is null || call.Expect is null || string.IsNullOrEmpty(call.Task))
+            if (call is null || call.At == default || call.Utterances is null || call.Expect is null || string.IsNullOrEmpty(call.Task))
                 throw new InvalidDataException($"{path}:{number}: a call needs id, at, task, utterances and expect");
             if (call.Utterances.Any(u => u.Speaker is not (Caller or Agent)))
                 throw new InvalidDataException($"{path}:{number}: speaker must be \"caller\" or \"agent\"");

@@ -97,11 +97,17 @@ public sealed partial class CallerSlotReader(ConversationUnderstanding understan
     private bool IsHoldOrYesNo(string text)
         => HoldOn().IsMatch(FreeTextSlots.StripFillers(text)) || understanding.Acts.Detect(text) is not DialogAct.None;
 
-    /// <summary>The slot the agent's line asks about: the last slot name it mentions among the task's slots.</summary>
+    /// <summary>
+    /// The slot the agent's line asks about: the last slot name it mentions among the task's slots, or the task's
+    /// place when it asks where (在哪里, 哪儿) without naming anything.
+    /// </summary>
     private string? AskedSlot(TaskDefinition task, string agentText)
-        => understanding.SlotNames.FindAll(TextNormalizer.Normalize(agentText))
-            .Select(m => m.Canonical)
-            .LastOrDefault(id => task.Slot(id) is not null);
+    {
+        var normalized = TextNormalizer.Normalize(agentText);
+        var named = understanding.SlotNames.FindAll(normalized).Select(m => m.Canonical).LastOrDefault(id => task.Slot(id) is not null);
+        if (named is not null || !WhereQuestion().IsMatch(normalized)) return named;
+        return task.Slot(SlotIds.AccidentPlace)?.Id ?? task.Slot(SlotIds.Location)?.Id;
+    }
 
     /// <summary>After one city of a transfer, a lone city with no direction word is the other end.</summary>
     private static string? NextCitySlot(TaskDefinition task, Dictionary<string, string> slots)
@@ -152,7 +158,7 @@ public sealed partial class CallerSlotReader(ConversationUnderstanding understan
         return WholeReply(text);
     }
 
-    [GeneratedRegex(@"不对|说错|错了|搞错|口误|不是|应该是|改成|更正|重新说")]
+    [GeneratedRegex(@"不对|说错|错了|搞错|口误|不是|应该是|改成|更正|重新说|(?:^|\s)不(?:\s|$)")]
     private static partial Regex CorrectionCue();
 
     [GeneratedRegex(@"(每个?月|一个月|月薪|月工资|每天|一天|日薪|余额|账户里|里面有|里有)\s*(?:是|有|才|就|大概|差不多)?\s*$")]
@@ -164,6 +170,9 @@ public sealed partial class CallerSlotReader(ConversationUnderstanding understan
     [GeneratedRegex(@"^(?:等一?下|等等|稍等|我(?:看|找|想|查)一?(?:看|找|想|查|下)|我记不清|记不清|不记得|不知道|忘了)")]
     private static partial Regex HoldOn();
 
-    [GeneratedRegex(@"^(?:喂+|你好|您好|同志|那个|呃|嗯|啊|就是|是这样的?|我(?:想|要)?(?:反映|投诉|举报|咨询|说)(?:一?个|一下)?(?:事儿?|事情|问题|情况)?|(?:反映|投诉|举报)(?:一?个|一下)?(?:事儿?|事情|问题|情况)?)[，,\s]*")]
+    [GeneratedRegex(@"哪里|哪儿|哪个位置|什么位置|在哪")]
+    private static partial Regex WhereQuestion();
+
+    [GeneratedRegex(@"^(?:喂+|你好|您好|同志|那个|呃|嗯|啊|就是|是这样的?|我(?:想|要)?(?:反映|投诉|举报|咨询|问|说)(?:一?个|一下)?(?:事儿?|事情|问题|情况)?|(?:反映|投诉|举报)(?:一?个|一下)?(?:事儿?|事情|问题|情况)?)[，,\s]*")]
     private static partial Regex ComplaintOpener();
 }

@@ -97,6 +97,25 @@ public sealed class CallAssistantTests(EngineFixture fixture) : IClassFixture<En
     }
 
     [Fact]
+    public async Task AssistAsync_LoneNoBetweenPauses_CorrectsTheAmount()
+    {
+        var result = await _assistant.AssistAsync(CallTime,
+            Caller("我租房子住 想提点公积金"), Agent("提多少"), Caller("提八千六 嗯 不 九千"));
+
+        Assert.Equal("9000", result.Task?.Slots[SlotIds.Amount]);
+    }
+
+    [Fact]
+    public async Task AssistAsync_AgentAsksWhere_AnswerIsThePlace()
+    {
+        var result = await _assistant.AssistAsync(CallTime,
+            Caller("我开货拉拉的 昨天下午三点多卸货的时候头磕破了"), Agent("在哪儿"), Caller("物流园三号仓库"));
+
+        Assert.Equal("物流园三号仓库", result.Task?.Slots[SlotIds.AccidentPlace]);
+        Assert.Equal("头磕破了", result.Task?.Slots[SlotIds.Injury]);
+    }
+
+    [Fact]
     public async Task AssistAsync_TransferAcrossLines_FillsBothCities()
     {
         var result = await _assistant.AssistAsync(CallTime,

@@ -2,6 +2,7 @@ using ServiceBot.Answers;
 using ServiceBot.Knowledge;
 using ServiceBot.Knowledge.Text;
 using ServiceBot.Tasks;
+using ServiceBot.Understanding.Intents;
 
 namespace ServiceBot.Assist;
 
@@ -53,7 +54,7 @@ public sealed class TemplatedReplySuggester(
             if (!answer.Grounded)
                 replies.Add(new SuggestedReply("这个问题我需要进一步核实政策依据，核实后尽快给您答复。", []));
             replies.Add(new SuggestedReply("您反映的情况我已经记录下来，需要的话我现在帮您登记12345诉求，由相关部门跟进办理并回复您。",
-                TaskClauses(kb, reader.Catalog.Find(Understanding.Intents.IntentNames.HotlineAppeal))));
+                TaskClauses(kb, reader.Catalog.Find(IntentNames.HotlineAppeal))));
         }
         return [.. replies.Take(3)];
     }

@@ -29,7 +29,8 @@ public sealed class ChatCommand : ICliCommand
             .AddServiceBotKnowledge(configuration)
             .AddServiceBotState(configuration)
             .AddServiceBotBackend(configuration)
-            .AddServiceBotConversation(configuration);
+            .AddServiceBotConversation(configuration)
+            .AddServiceBotAssist(configuration);
         await using var sandbox = string.IsNullOrWhiteSpace(configuration["Backend:BaseUrl"])
             ? await EmbeddedSandbox.StartAsync(configuration, cancellationToken)
             : null;

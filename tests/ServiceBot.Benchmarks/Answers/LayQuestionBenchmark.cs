@@ -48,6 +48,12 @@ public static class LayQuestionBenchmark
         var clock = Stopwatch.StartNew();
         var knowledgeBase = await harness.Knowledge.GetAsync();
         var botBuild = clock.Elapsed.TotalSeconds;
+        var clauses = knowledgeBase.Chunks.Select(c => (c.Title, c.Section)).ToHashSet();
+        var unknownLabels = questions.SelectMany(q => q.Expect.Where(e => !clauses.Contains((e.Source, e.Section))).Select(e => $"{q.Id} 《{e.Source}》{e.Section}"))
+            .ToList();
+        // Such a label can never hit; say so rather than let it pass as a retrieval miss.
+        if (unknownLabels.Count > 0)
+            Console.Error.WriteLine($"warning: {unknownLabels.Count} labels name no indexed clause:\n  " + string.Join("\n  ", unknownLabels));
         // One untimed conversation so JIT, classifier training and the SQLite schema stay out of the latencies.
         await harness.ConverseAsync("bench-warmup", ["骑手的休息权有保障吗？"]);
 

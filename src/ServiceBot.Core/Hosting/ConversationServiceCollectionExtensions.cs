@@ -46,7 +46,7 @@ public static class ConversationServiceCollectionExtensions
             sp.GetRequiredService<TaskCatalog>(), sp.GetRequiredService<ConversationUnderstanding>(), sp.GetRequiredService<ITaskBackend>(),
             sp.GetRequiredService<IKnowledgeAnswerer>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ConversationOptions>>(),
             sp.GetService<IUtteranceInterpreter>()));
-        services.TryAddSingleton(sp => new QuestionRewriter(sp.GetRequiredService<KnowledgeBaseProvider>()));
+        services.TryAddSingleton(sp => new QuestionRewriter(sp.GetRequiredService<KnowledgeBaseProvider>(), sp.GetRequiredService<IntentClassifier>()));
         services.TryAddSingleton<ConversationEngine>();
         services.TryAddSingleton<IConversationEngine>(sp => sp.GetRequiredService<ConversationEngine>());
         services.TryAddSingleton<IStreamingConversationEngine>(sp => new StreamingConversationEngine(sp.GetRequiredService<IConversationEngine>()));

@@ -13,16 +13,19 @@ public sealed record FollowUp(string Text, string? Topic)
 /// <summary>
 /// Completes elliptical follow-ups from the conversation before they are routed or searched: 那外地户口呢？ after a
 /// social-insurance question becomes that question plus the follow-up, and 这个文件 after a cited answer names the
-/// document. A message is elliptical when it is short, leans on what came before (starts with 那/还有, ends with 呢,
-/// points with 这个/上面说的, or is a bare 还有吗/要多久) and names no topic of its own (那外地户口呢 names 户口, which
-/// is not a topic the knowledge is organised by; 那公积金呢 names one and is read as a question of its own).
+/// document. A message is elliptical when it is short, asks something, and leans on what came before: it starts
+/// with 那/还有, ends with 呢, points back (这个, 上面说的, 也能), is a bare question (还有吗, 要多久), or is so short that
+/// it names no domain word at all (收费不). The predicate of the earlier question is kept even when the follow-up
+/// names a new subject (社保缴费比例是多少 → 那公积金呢 asks for the 公积金 rate).
 /// </summary>
-/// <param name="topicTerms">Terms that make a message self-contained (the dictionary's terms.txt).</param>
 /// <param name="domainTerms">Terms that make an earlier message a topic to restore (terms and synonym-group members).</param>
-public sealed partial class FollowUpResolver(IReadOnlyCollection<string> topicTerms, IReadOnlyCollection<string> domainTerms)
+public sealed partial class FollowUpResolver(IReadOnlyCollection<string> domainTerms)
 {
     /// <summary>Longer messages say what they are about.</summary>
     public const int MaxEllipticalLength = 16;
+
+    /// <summary>A question this short with no domain word (收费不, 几点关门) can only be about the previous topic.</summary>
+    public const int MaxBareLength = 6;
 
     /// <summary>这个文件 still points back in a longer question (这个文件说到2027年要达到什么目标).</summary>
     public const int MaxDocumentReferenceLength = 40;
@@ -30,7 +33,6 @@ public sealed partial class FollowUpResolver(IReadOnlyCollection<string> topicTe
     /// <summary>How many earlier user messages may hold the topic.</summary>
     public const int LookBack = 3;
 
-    private readonly string[] _topicTerms = topicTerms.Where(t => t.Length >= 2).Distinct(StringComparer.Ordinal).ToArray();
     private readonly string[] _domainTerms = domainTerms.Where(t => t.Length >= 2).Distinct(StringComparer.Ordinal).ToArray();
 
     /// <param name="message">The message, already spelling-corrected.</param>
@@ -46,7 +48,7 @@ public sealed partial class FollowUpResolver(IReadOnlyCollection<string> topicTe
             return new FollowUp(named, lastCitedSource);
         }
 
-        if (!LeansOnContext(core) || Contains(_topicTerms, core)) return new FollowUp(message, null);
+        if (!LeansOnContext(core)) return new FollowUp(message, null);
         for (var i = earlierQuestions.Count - 1; i >= Math.Max(0, earlierQuestions.Count - LookBack); i--)
         {
             var earlier = earlierQuestions[i].Trim();
@@ -60,12 +62,13 @@ public sealed partial class FollowUpResolver(IReadOnlyCollection<string> topicTe
         return new FollowUp(message, null);
     }
 
-    /// <summary>True when the message carries no meaning of its own without the turn before it.</summary>
-    public static bool LeansOnContext(string message)
+    /// <summary>True when the message asks something that has no subject without the turn before it.</summary>
+    public bool LeansOnContext(string message)
     {
         var core = Core(message);
-        return core.Length is > 0 and <= MaxEllipticalLength
-               && (Opening().IsMatch(core) || core.EndsWith('呢') || Pointer().IsMatch(core) || BareQuestion().IsMatch(core));
+        if (core.Length == 0 || core.Length > MaxEllipticalLength || !Asks().IsMatch(core)) return false;
+        return Opening().IsMatch(core) || core.EndsWith('呢') || Pointer().IsMatch(core) || BareQuestion().IsMatch(core)
+               || (core.Length <= MaxBareLength && !Contains(_domainTerms, core));
     }
 
     private static bool Contains(string[] terms, string text)
@@ -80,10 +83,14 @@ public sealed partial class FollowUpResolver(IReadOnlyCollection<string> topicTe
 
     private static readonly char[] Punctuation = ['?', '？', '。', '.', '!', '！', '，', ',', '~', '～', '…', ' ', '\u3000'];
 
+    /// <summary>A question, not an acknowledgement: 好的 or 确认 after an offer must reach the engine untouched.</summary>
+    [GeneratedRegex(@"[?？]|[吗呢么不没嘛]$|什么|怎么|咋|啥|多久|多长|多少|几|哪|能不能|可不可以|是否|要不要|行不行|算不算|还有")]
+    private static partial Regex Asks();
+
     [GeneratedRegex(@"^(那么|那如果|那要是|那|还有|另外|如果是|要是|然后)")]
     private static partial Regex Opening();
 
-    [GeneratedRegex(@"这个|那个|这份|这条|这些|那些|上面|上述|刚才|刚刚|前面说|它")]
+    [GeneratedRegex(@"这个|那个|这份|这条|这些|那些|上面|上述|刚才|刚刚|前面说|它|也能|也可以|也行|也算|也要")]
     private static partial Regex Pointer();
 
     [GeneratedRegex(@"^(还有吗|还有呢|然后呢|要多久|多久|需要多久|多长时间|要多长时间|在哪办|在哪里办|去哪办|怎么办理|要带什么|要带啥|需要什么材料|要什么材料|收费吗|要钱吗|能网上办吗)$")]

@@ -3,16 +3,21 @@ using System.Text.RegularExpressions;
 using ServiceBot.Knowledge;
 using ServiceBot.Text;
 using ServiceBot.Text.Spelling;
+using ServiceBot.Understanding.Intents;
 
 namespace ServiceBot.Conversation.Rewriting;
 
 /// <summary>
 /// Reads a message in lay language the way the knowledge base's analyzer does, before the engine routes it: misspelt
 /// domain words corrected against the indexed domain dictionary (设保 → 社保), then elliptical follow-ups completed
-/// from the conversation (那外地户口呢？). Both use the vocabulary of the loaded knowledge base.
+/// from the conversation (那外地户口呢？). Both use the vocabulary of the loaded knowledge base. A follow-up the intent
+/// classifier calls small talk or out of scope (那明天会下雨吗) keeps its own words, so it is still refused.
 /// </summary>
-public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge)
+public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, IntentClassifier? intents = null)
 {
+    /// <summary>Below this the classifier's verdict that a follow-up is small talk or off-topic is not trusted.</summary>
+    public const double OffTopicConfidence = 0.5;
+
     // One resolver per loaded knowledge base; it only depends on that base's vocabulary.
     private readonly ConditionalWeakTable<KnowledgeBase, FollowUpResolver> _resolvers = new();
 
@@ -33,11 +38,15 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge)
         if (conversation.Task is { IsOpen: true } || conversation.History.Count == 0) return new FollowUp(text, null);
         var knowledgeBase = await knowledge.GetAsync(cancellationToken).ConfigureAwait(false);
         var analyzer = knowledgeBase.Lexical.Analyzer;
-        var resolver = _resolvers.GetValue(knowledgeBase, _ => new FollowUpResolver(
-            analyzer.Options.DomainWords.Select(TextNormalizer.Normalize).ToList(), DomainTerms(analyzer.Options)));
+        var resolver = _resolvers.GetValue(knowledgeBase, _ => new FollowUpResolver(DomainTerms(analyzer.Options)));
         var earlier = conversation.History.TakeLast(FollowUpResolver.LookBack).Select(turn => analyzer.Correct(turn.User).Text).ToList();
-        return resolver.Resolve(text, earlier, CitedSource(conversation.History[^1].Bot));
+        var followUp = resolver.Resolve(text, earlier, CitedSource(conversation.History[^1].Bot));
+        return followUp.IsResolved && IsSmallTalk(text) ? new FollowUp(text, null) : followUp;
     }
+
+    private bool IsSmallTalk(string text)
+        => intents?.Classify(text) is { Confidence: >= OffTopicConfidence } prediction
+           && prediction.Intent is IntentNames.OutOfScope or IntentNames.Greeting or IntentNames.Thanks or IntentNames.HumanAgent;
 
     /// <summary>Words that name a topic: the dictionary's terms and every member of its synonym groups.</summary>
     private static List<string> DomainTerms(ChineseAnalyzerOptions options)

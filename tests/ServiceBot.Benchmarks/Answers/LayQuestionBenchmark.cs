@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using ServiceBot.Benchmarks.Retrieval;
 using ServiceBot.Conversation;
+using ServiceBot.Knowledge;
 using ServiceBot.Retrieval;
 using ServiceBot.Retrieval.Evaluation;
 
@@ -48,12 +49,7 @@ public static class LayQuestionBenchmark
         var clock = Stopwatch.StartNew();
         var knowledgeBase = await harness.Knowledge.GetAsync();
         var botBuild = clock.Elapsed.TotalSeconds;
-        var clauses = knowledgeBase.Chunks.Select(c => (c.Title, c.Section)).ToHashSet();
-        var unknownLabels = questions.SelectMany(q => q.Expect.Where(e => !clauses.Contains((e.Source, e.Section))).Select(e => $"{q.Id} 《{e.Source}》{e.Section}"))
-            .ToList();
-        // Such a label can never hit; say so rather than let it pass as a retrieval miss.
-        if (unknownLabels.Count > 0)
-            Console.Error.WriteLine($"warning: {unknownLabels.Count} labels name no indexed clause:\n  " + string.Join("\n  ", unknownLabels));
+        WarnAboutUnknownLabels(questions, knowledgeBase);
         // One untimed conversation so JIT, classifier training and the SQLite schema stay out of the latencies.
         await harness.ConverseAsync("bench-warmup", ["骑手的休息权有保障吗？"]);
 
@@ -86,12 +82,33 @@ public static class LayQuestionBenchmark
         var threshold = BalancedThreshold(outcomes);
         Print(outcomes, label, knowledgeBase.Chunks.Count, threshold, botTurns, luceneSearches, botSeconds, botBuild, luceneBuild);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nWhole run: {wall.Elapsed.TotalSeconds:F1} s wall clock, both index builds included."));
-        if (missesPath is not null)
+        return missesPath is null ? 0 : await WriteMissesAsync(outcomes, missesPath);
+    }
+
+    /// <summary>A label that names no indexed clause can never hit; say so rather than let it pass as a retrieval miss.</summary>
+    private static void WarnAboutUnknownLabels(IReadOnlyList<LayQuestion> questions, KnowledgeBase knowledgeBase)
+    {
+        var clauses = knowledgeBase.Chunks.Select(c => (c.Title, c.Section)).ToHashSet();
+        var unknown = questions
+            .SelectMany(q => q.Expect.Where(e => !clauses.Contains((e.Source, e.Section))).Select(e => $"{q.Id} 《{e.Source}》{e.Section}"))
+            .ToList();
+        if (unknown.Count > 0)
+            Console.Error.WriteLine($"warning: {unknown.Count} labels name no indexed clause:\n  " + string.Join("\n  ", unknown));
+    }
+
+    private static async Task<int> WriteMissesAsync(IReadOnlyList<Outcome> outcomes, string path)
+    {
+        var misses = outcomes.Where(o => !o.Succeeded).ToList();
+        try
         {
-            var misses = outcomes.Where(o => !o.Succeeded).ToList();
-            await File.WriteAllLinesAsync(missesPath, misses.Select(ToMissLine));
-            Console.WriteLine($"\n{misses.Count} failed items written to {missesPath}");
+            await File.WriteAllLinesAsync(path, misses.Select(ToMissLine));
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: cannot write {path}: {ex.Message}");
+            return 2;
+        }
+        Console.WriteLine($"\n{misses.Count} failed items written to {path}");
         return 0;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ServiceBot.Answers;
+using ServiceBot.Conversation.Rewriting;
 using ServiceBot.Storage;
 using ServiceBot.Tasks;
 using ServiceBot.Understanding;
@@ -19,7 +20,8 @@ public sealed partial class ConversationEngine(
     IKnowledgeAnswerer knowledge,
     TimeProvider clock,
     IOptions<ConversationOptions> options,
-    IUtteranceInterpreter? interpreter = null) : IConversationEngine
+    IUtteranceInterpreter? interpreter = null,
+    QuestionRewriter? rewriter = null) : IConversationEngine
 {
     public const int MaxIdLength = 200;
 
@@ -42,7 +44,10 @@ public sealed partial class ConversationEngine(
         var text = message.Text.Trim();
         var before = conversation.Task is { } task ? (task.Id, task.State) : default;
 
-        var turn = await RouteAsync(conversation, text, cancellationToken);
+        // Lay language is read before routing: 设保 → 社保, then 那外地户口呢 completed from the conversation.
+        var routed = rewriter is null ? text : (await rewriter.CorrectAsync(text, cancellationToken)).Text;
+        if (rewriter is not null) routed = (await rewriter.ResolveFollowUpAsync(conversation, routed, cancellationToken)).Text;
+        var turn = await RouteAsync(conversation, routed, cancellationToken);
 
         var now = clock.GetUtcNow();
         var reply = new Reply(conversation.ConversationId, turn.Markdown, turn.Citations, turn.Suggestions, SnapshotOf(conversation, before), turn.Handoff);

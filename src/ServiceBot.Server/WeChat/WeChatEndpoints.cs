@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using ServiceBot.Server.Http;
+using ServiceBot.Server.Limits;
 
 namespace ServiceBot.Server.WeChat;
 
@@ -57,7 +58,7 @@ public static class WeChatEndpoints
 
     private static async Task<IResult> ReceiveAsync(
         HttpContext context, IOptions<WeChatOptions> options, WeChatTurns turns, WeChatMessageHandler handler,
-        WeChatDelivery delivery, IWeChatNonceStore nonces, IHostApplicationLifetime lifetime, TimeProvider clock)
+        WeChatDelivery delivery, IWeChatNonceStore nonces, UserRateLimiter userLimits, IHostApplicationLifetime lifetime, TimeProvider clock)
     {
         var settings = options.Value;
         var query = context.Request.Query;
@@ -100,6 +101,7 @@ public static class WeChatEndpoints
         var deliveryKey = message.FromUserName + "\n" + message.DeliveryId;
         if (!await nonces.TryBindAsync(timestamp, nonce, deliveryKey, settings.SignatureWindow * 2, context.RequestAborted))
             return Problems.Replayed();
+        if (userLimits.Refuse(context, WeChatMessageHandler.Channel, message.FromUserName) is { } tooMany) return tooMany;
 
         // The turn outlives this request: a retry, or the customer-service API, may carry its answer.
         var turn = turns.GetOrStart(deliveryKey,

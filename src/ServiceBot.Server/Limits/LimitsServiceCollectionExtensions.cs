@@ -1,0 +1,34 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace ServiceBot.Server.Limits;
+
+public static class LimitsServiceCollectionExtensions
+{
+    /// <summary>Binds and validates <c>RequestLimits</c> and <c>RateLimits</c> at start; registers the per-address limiter and <see cref="UserRateLimiter"/>.</summary>
+    public static IServiceCollection AddRequestLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<RequestLimitsOptions>().Bind(configuration.GetSection(RequestLimitsOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RequestLimitsOptions>, LimitsOptionsValidator>();
+        services.AddSingleton<IValidateOptions<RateLimitOptions>, LimitsOptionsValidator>();
+        services.AddSingleton<UserRateLimiter>();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limiter, limits) =>
+        {
+            var perIp = limits.Value.PerIp;
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "", _ => UserRateLimiter.Bucket(perIp)));
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = (rejected, _) =>
+                new ValueTask(UserRateLimiter.TooManyRequests(rejected.HttpContext, rejected.Lease).ExecuteAsync(rejected.HttpContext));
+        });
+        return services;
+    }
+
+    /// <summary>Body limits first, so even a refused request never has its body read; then the per-address limiter.</summary>
+    public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) =>
+        app.UseMiddleware<RequestBodyLimits>().UseRateLimiter();
+}

@@ -10,6 +10,7 @@ using ServiceBot.Server.Widget;
 using ServiceBot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddAppSettingsBesideAssembly(builder.Environment.ContentRootPath);
 builder.Services.AddProblemDetails();
 builder.Services.AddServiceBotKnowledge(builder.Configuration);
 builder.Services.AddServiceBotState(builder.Configuration);

@@ -44,7 +44,10 @@ public static class FloodBenchmark
             {
                 using var content = chunked ? new ChunkedBody(payload) : (HttpContent)new ByteArrayContent(payload);
                 content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-                using var response = await client.PostAsync(route, content, cancellationToken);
+                // Declared lengths ask before sending, as curl does for large bodies, so the 413 can arrive first.
+                using var request = new HttpRequestMessage(HttpMethod.Post, route) { Content = content };
+                request.Headers.ExpectContinue = !chunked;
+                using var response = await client.SendAsync(request, cancellationToken);
                 outcome = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
             }
             catch (HttpRequestException)

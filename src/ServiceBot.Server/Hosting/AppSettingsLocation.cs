@@ -28,7 +28,8 @@ public static class AppSettingsLocation
             {
                 Path = source.Path!,
                 Optional = true,
-                ReloadOnChange = source.ReloadOnChange,
+                // The shipped file changes only with a new build; watching it would cost an inotify instance per host.
+                ReloadOnChange = false,
                 FileProvider = new PhysicalFileProvider(folder),
             });
         return configuration;

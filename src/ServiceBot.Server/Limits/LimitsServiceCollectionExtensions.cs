@@ -1,3 +1,4 @@
+using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -19,8 +20,12 @@ public static class LimitsServiceCollectionExtensions
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limiter, limits) =>
         {
             var perIp = limits.Value.PerIp;
+            // Loopback is this machine: local tools, a reverse proxy, the bot's own sandbox calls. Users behind a
+            // proxy are still limited one by one by UserRateLimiter.
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                RateLimitPartition.GetTokenBucketLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "", _ => UserRateLimiter.Bucket(perIp)));
+                context.Connection.RemoteIpAddress is { } address && !IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address)
+                    ? RateLimitPartition.GetTokenBucketLimiter(address.ToString(), _ => UserRateLimiter.Bucket(perIp))
+                    : RateLimitPartition.GetNoLimiter(""));
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (rejected, _) =>
                 new ValueTask(UserRateLimiter.TooManyRequests(rejected.HttpContext, rejected.Lease).ExecuteAsync(rejected.HttpContext));

@@ -18,7 +18,10 @@ public sealed class RequestLimitsOptions
     public long DefaultBodyBytes { get; set; } = 1024 * 1024;
 }
 
-/// <summary>Settings bound from <c>RateLimits</c>: token buckets per client address and per channel user.</summary>
+/// <summary>
+/// Settings bound from <c>RateLimits</c>: token buckets per client address (loopback excepted) and per channel user.
+/// The defaults leave room for a busy office behind one address and for the load benchmark's users.
+/// </summary>
 public sealed class RateLimitOptions
 {
     public const string SectionName = "RateLimits";

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceBot.Server.Tests.Sandbox;
 
 namespace ServiceBot.Server.Tests.Limits;
 
@@ -33,13 +36,13 @@ public sealed class RateLimitTests
     }
 
     [Fact]
-    public async Task AnyRoute_AddressOverBurst_Returns429WithRetryAfter()
+    public async Task AnyRoute_RemoteAddressOverBurst_Returns429WithRetryAfterAndLoopbackGoesOn()
     {
         var server = new ServiceBotServer(new Dictionary<string, string>
         {
             ["RateLimits:PerIp:PermitsPerSecond"] = "1",
             ["RateLimits:PerIp:Burst"] = "5",
-        });
+        }, services => services.AddSingleton<IStartupFilter>(RemoteCallers.Marked()));
         await server.InitializeAsync();
         try
         {
@@ -47,7 +50,9 @@ public sealed class RateLimitTests
             HttpResponseMessage? refused = null;
             for (var i = 0; i < 20 && refused is null; i++)
             {
-                var response = await server.Http.GetAsync("healthz");
+                using var request = new HttpRequestMessage(HttpMethod.Get, "healthz");
+                request.Headers.Add(RemoteCallers.Header, "1");
+                var response = await server.Http.SendAsync(request);
                 statuses.Add(response.StatusCode);
                 if (response.StatusCode == HttpStatusCode.TooManyRequests) refused = response;
                 else response.Dispose();
@@ -57,6 +62,11 @@ public sealed class RateLimitTests
             Assert.Contains(HttpStatusCode.OK, statuses);
             Assert.True(refused.Headers.Contains("Retry-After"));
             await RequestLimitsTests.AssertProblemAsync(refused, HttpStatusCode.TooManyRequests, "rate_limited");
+            for (var i = 0; i < 10; i++)
+            {
+                using var local = await server.Http.GetAsync("healthz");
+                Assert.Equal(HttpStatusCode.OK, local.StatusCode);
+            }
         }
         finally
         {

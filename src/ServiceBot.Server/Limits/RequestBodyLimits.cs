@@ -27,8 +27,10 @@ public sealed class RequestBodyLimits(RequestDelegate next, IOptions<RequestLimi
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
         {
             context.Response.Clear();
+            // An endpoint may have lowered the limit further (a channel's own maximum): name the one that applied.
+            var applied = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? limit;
             var problem = e.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? TooLarge(limit)
+                ? TooLarge(applied)
                 : ApiProblems.Create(e.StatusCode, "bad_request", "请求格式错误", "请求无法解析，请检查请求头和请求体。");
             await problem.ExecuteAsync(context);
         }

@@ -136,3 +136,27 @@ internal sealed class ChunkedContent : HttpContent
         return false;
     }
 }
+
+/// <summary>The channel's own, smaller limit also holds for a chunked body.</summary>
+public sealed class BotFrameworkBodyLimitTests
+{
+    [Fact]
+    public async Task Messages_ChunkedBodyOverChannelLimit_Returns413Problem()
+    {
+        var server = new ServiceBotServer(new Dictionary<string, string> { ["BotFramework:MaxBodyBytes"] = "2048" });
+        await server.InitializeAsync();
+        try
+        {
+            var activity = $$"""{"type":"message","text":"{{new string('x', 10 * 1024)}}"}""";
+
+            using var response = await server.Http.PostAsync("api/messages", new ChunkedContent(activity));
+
+            await RequestLimitsTests.AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "body_too_large");
+            Assert.Contains("2048", await response.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+}

@@ -3,12 +3,14 @@ using ServiceBot.Hosting;
 using ServiceBot.Server.BotFramework;
 using ServiceBot.Server.Chat;
 using ServiceBot.Server.Hosting;
+using ServiceBot.Server.Limits;
 using ServiceBot.Server.Sandbox;
 using ServiceBot.Server.WeChat;
 using ServiceBot.Server.Widget;
 using ServiceBot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddAppSettingsBesideAssembly(builder.Environment.ContentRootPath);
 builder.Services.AddProblemDetails();
 builder.Services.AddServiceBotKnowledge(builder.Configuration);
 builder.Services.AddServiceBotState(builder.Configuration);
@@ -20,10 +22,12 @@ builder.Services.AddWeChat(builder.Configuration);
 builder.Services.AddBotFramework(builder.Configuration);
 builder.Services.AddWidget(builder.Configuration);
 builder.Services.AddReadiness();
+builder.Services.AddRequestLimits(builder.Configuration);
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRequestLimits();
 app.MapReadiness();
 app.MapChatApi();
 app.MapSandbox();

@@ -22,6 +22,9 @@ public sealed class ServiceBotServer : IAsyncLifetime
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The sandbox key the test servers use; <see cref="Http"/> presents it, as the bot's backend client does.</summary>
+    public const string SandboxKey = "test-sandbox-key-7f3a9c";
+
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "servicebot-server-tests", Guid.NewGuid().ToString("N"));
     private readonly IReadOnlyDictionary<string, string> _overrides;
     private readonly Action<IServiceCollection>? _testServices;
@@ -86,6 +89,7 @@ public sealed class ServiceBotServer : IAsyncLifetime
             ["Sandbox:ConnectionString"] = $"Data Source={DatabasePath}",
             ["State:ConnectionString"] = $"Data Source={StateDatabasePath}",
             ["Knowledge:Paths:0"] = RepositoryPaths.Knowledge,
+            ["Sandbox:ApiKey"] = SandboxKey,
         };
         foreach (var (key, value) in _overrides) settings[key] = value;
         if (!settings.ContainsKey("Index:Path")) settings["Index:Path"] = await SharedIndex.Value;
@@ -94,6 +98,7 @@ public sealed class ServiceBotServer : IAsyncLifetime
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseAddress = new Uri(address.TrimEnd('/') + "/");
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Http.DefaultRequestHeaders.Add("X-Sandbox-Key", SandboxKey);
 
         for (var attempt = 0; ; attempt++)
         {

@@ -5,14 +5,21 @@ namespace ServiceBot.Backend;
 /// <summary>Resolves the backend root: the configured <c>Backend:BaseUrl</c>, else the first provider that knows one.</summary>
 public sealed class BackendAddress(IOptions<BackendOptions> options, IEnumerable<IBackendAddressProvider> providers)
 {
-    public Uri Resolve()
+    public Uri Resolve() => ResolveTarget().Root;
+
+    /// <summary>
+    /// The root, and the headers its provider asks for. A configured <c>Backend:BaseUrl</c> gets none: a provider's
+    /// credentials are meant for its own address only.
+    /// </summary>
+    public (Uri Root, IReadOnlyDictionary<string, string> Headers) ResolveTarget()
     {
         var configured = options.Value.BaseUrl;
-        var root = !string.IsNullOrWhiteSpace(configured)
-            ? new Uri(configured, UriKind.Absolute)
-            : providers.Select(p => p.GetBaseAddress()).FirstOrDefault(u => u is not null)
-              ?? throw new InvalidOperationException("Backend:BaseUrl is not configured and the built-in sandbox has no address yet (the server has not started listening).");
-        // Client paths are relative, so the root must end with a slash or its last segment would be dropped.
-        return root.AbsoluteUri.EndsWith('/') ? root : new Uri(root.AbsoluteUri + "/");
+        if (!string.IsNullOrWhiteSpace(configured)) return (WithSlash(new Uri(configured, UriKind.Absolute)), new Dictionary<string, string>());
+        foreach (var provider in providers)
+            if (provider.GetBaseAddress() is { } root) return (WithSlash(root), provider.GetHeaders());
+        throw new InvalidOperationException("Backend:BaseUrl is not configured and the built-in sandbox has no address yet (the server has not started listening).");
     }
+
+    // Client paths are relative, so the root must end with a slash or its last segment would be dropped.
+    private static Uri WithSlash(Uri root) => root.AbsoluteUri.EndsWith('/') ? root : new Uri(root.AbsoluteUri + "/");
 }

@@ -38,7 +38,12 @@ public static class BackendServiceCollectionExtensions
     }
 
     private static void AddBackendClient<TClient>(this IServiceCollection services) where TClient : class =>
-        services.AddHttpClient<TClient>((provider, http) => http.BaseAddress = provider.GetRequiredService<BackendAddress>().Resolve())
+        services.AddHttpClient<TClient>((provider, http) =>
+            {
+                var (root, headers) = provider.GetRequiredService<BackendAddress>().ResolveTarget();
+                http.BaseAddress = root;
+                foreach (var (name, value) in headers) http.DefaultRequestHeaders.Add(name, value);
+            })
             .AddStandardResilienceHandler(options =>
             {
                 var transient = options.Retry.ShouldHandle;

@@ -8,4 +8,7 @@ public interface IBackendAddressProvider
 {
     /// <summary>The absolute backend root, or null when this provider cannot tell (yet).</summary>
     Uri? GetBaseAddress();
+
+    /// <summary>Headers every call to this provider's address carries, such as the built-in sandbox's key.</summary>
+    IReadOnlyDictionary<string, string> GetHeaders() => new Dictionary<string, string>();
 }

@@ -37,7 +37,10 @@ public static class BotFrameworkEndpoints
         }
 
         if (request.ContentLength > settings.MaxBodyBytes)
-            return ApiProblems.Create(400, "body_too_large", "请求体过大", $"请求体不能超过 {settings.MaxBodyBytes} 字节。");
+            return ApiProblems.Create(413, "body_too_large", "请求体过大", $"请求体不能超过 {settings.MaxBodyBytes} 字节。");
+        // Enforced while reading too, so a chunked body stops at the limit (RequestBodyLimits answers with 413).
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = Math.Min(limit.MaxRequestBodySize ?? long.MaxValue, settings.MaxBodyBytes);
         var (activity, problem) = await JsonBody.ReadAsync<Activity>(request, context.RequestAborted);
         if (problem is not null) return problem;
         if (Invalid(activity!) is { } reason) return ApiProblems.Create(400, "invalid_activity", "活动格式错误", reason);

@@ -22,7 +22,7 @@ public sealed class BotFrameworkOptions
     /// <summary>The issuer of channel tokens.</summary>
     public string ValidIssuer { get; set; } = "https://api.botframework.com";
 
-    /// <summary>Activities larger than this are refused with 400.</summary>
+    /// <summary>Activities larger than this are refused with 413, declared length or chunked.</summary>
     public int MaxBodyBytes { get; set; } = 256 * 1024;
 
     public bool AuthenticationEnabled => !string.IsNullOrEmpty(AppId);

@@ -25,6 +25,8 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddSingleton<BotTurnQueue>();
         services.AddHostedService(provider => provider.GetRequiredService<BotTurnQueue>());
         services.AddHttpClient(HttpClientName)
+            // A serviceUrl that redirects would carry the bot's token and the reply to wherever it points.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             .AddStandardResilienceHandler(options =>
             {
                 // Metadata and key fetches may be retried; a resent reply would show twice in the chat.

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using ServiceBot.Conversation;
 using ServiceBot.Server.Http;
+using ServiceBot.Server.Limits;
 
 namespace ServiceBot.Server.Chat;
 
@@ -21,13 +22,14 @@ public static class ChatApi
     }
 
     private static async Task<Results<Ok<ChatResponse>, ProblemHttpResult, ValidationProblem>> HandleAsync(
-        HttpRequest request, IConversationEngine engine, IOptions<ConversationOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, IConversationEngine engine, IOptions<ConversationOptions> options, UserRateLimiter userLimits, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<ChatRequest>(request, cancellationToken);
         if (problem is not null) return problem;
 
         var errors = Validate(body!, options.Value.MaxTextLength);
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
+        if (userLimits.Refuse(request.HttpContext, Channel, body!.UserId!) is { } tooMany) return tooMany;
 
         var message = new IncomingMessage(body!.UserId!, Channel, body.ConversationId, body.MessageId, body.Text!);
         try
@@ -49,7 +51,7 @@ public static class ChatApi
         else if (body.UserId.Length > MaxIdLength) errors["userId"] = [$"userId 不能超过 {MaxIdLength} 个字符。"];
         if (body.ConversationId is { Length: > MaxIdLength }) errors["conversationId"] = [$"conversationId 不能超过 {MaxIdLength} 个字符。"];
         if (body.MessageId is { Length: > MaxIdLength }) errors["messageId"] = [$"messageId 不能超过 {MaxIdLength} 个字符。"];
-        if (string.IsNullOrWhiteSpace(body.Text)) errors["text"] = ["text 不能为空。"];
+        if (UserText.IsBlank(body.Text)) errors["text"] = ["text 不能为空。"];
         else if (body.Text.Length > maxTextLength) errors["text"] = [$"消息过长：最多 {maxTextLength} 个字符。"];
         return errors;
     }

@@ -19,12 +19,13 @@ public static class HousingFundApi
         return api;
     }
 
-    public static Results<Ok<FundAccountView>, ProblemHttpResult> GetAccount(string idNumber, SandboxSeed seed)
+    public static Results<Ok<FundAccountView>, ProblemHttpResult> GetAccount(string idNumber, HttpContext context, SandboxSeed seed)
     {
         var id = idNumber.Trim().ToUpperInvariant();
         if (seed.FindCitizen(id) is not { } citizen) return SandboxProblems.PersonNotFound(id);
         if (citizen.Fund is not { } fund) return SandboxProblems.FundAccountNotFound(citizen.Name);
-        return TypedResults.Ok(new FundAccountView(id, citizen.Name, citizen.City, fund.Account, fund.Status, fund.Balance, fund.MonthlyDeposit, fund.OpenSince));
+        var shownId = SandboxAccess.HoldsKey(context) ? id : SandboxMasking.MaskSlot("id_number", id);
+        return TypedResults.Ok(new FundAccountView(shownId, citizen.Name, citizen.City, fund.Account, fund.Status, fund.Balance, fund.MonthlyDeposit, fund.OpenSince));
     }
 
     public static async Task<SubmitResult> SubmitWithdrawalAsync(

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 using ServiceBot.Backend;
 
 namespace ServiceBot.Server.Sandbox;
@@ -9,8 +10,11 @@ namespace ServiceBot.Server.Sandbox;
 /// only known once Kestrel has bound (it follows <c>--urls</c> and may be 0), so the address is read from the
 /// server on each call rather than fixed in configuration.
 /// </summary>
-public sealed class SandboxBackendAddress(IServer server) : IBackendAddressProvider
+public sealed class SandboxBackendAddress(IServer server, IOptions<SandboxOptions> options) : IBackendAddressProvider
 {
+    /// <summary>The key lets the bot's calls through whatever address the server is bound to, and unmasks reads.</summary>
+    public IReadOnlyDictionary<string, string> GetHeaders() => new Dictionary<string, string> { [SandboxAccess.KeyHeader] = options.Value.ApiKey! };
+
     public Uri? GetBaseAddress()
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses;

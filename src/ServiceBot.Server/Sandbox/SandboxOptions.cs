@@ -13,4 +13,11 @@ public sealed class SandboxOptions
     /// <summary>SQLite connection string for tickets; a relative data source resolves against the working directory.</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "Sandbox:ConnectionString must not be empty.")]
     public string ConnectionString { get; set; } = "Data Source=.servicebot/sandbox.db";
+
+    /// <summary>
+    /// The key (header <c>X-Sandbox-Key</c>) that callers other than loopback must present, and that unmasks personal
+    /// numbers in reads. Unset: a random key is generated at start and used by the bot's own backend client.
+    /// </summary>
+    [MinLength(16, ErrorMessage = "Sandbox:ApiKey must be at least 16 characters.")]
+    public string? ApiKey { get; set; }
 }

@@ -13,7 +13,10 @@ public static class SandboxServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(SandboxOptions.SectionName);
-        services.AddOptions<SandboxOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SandboxOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart()
+            .PostConfigure(options => options.ApiKey = string.IsNullOrEmpty(options.ApiKey)
+                ? Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))
+                : options.ApiKey);
         if (!section.GetValue(nameof(SandboxOptions.Enabled), true)) return services;
 
         services.AddSingleton(TimeProvider.System);
@@ -41,8 +44,9 @@ public static class SandboxServiceCollectionExtensions
     {
         if (!app.ServiceProvider.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled) return app;
 
-        app.MapOpenApi("/sandbox/openapi/{documentName}.json");
+        app.MapOpenApi("/sandbox/openapi/{documentName}.json").AddEndpointFilter(SandboxAccess.RequireLoopbackOrKeyAsync);
         app.MapGroup(ApiPrefix)
+            .AddEndpointFilter(SandboxAccess.RequireLoopbackOrKeyAsync)
             .WithGroupName(OpenApiDocument)
             .MapHousingFundApi()
             .MapInjuryApi()

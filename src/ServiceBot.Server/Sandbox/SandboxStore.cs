@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -6,9 +7,9 @@ using Microsoft.Extensions.Options;
 namespace ServiceBot.Server.Sandbox;
 
 /// <summary>
-/// Tickets in SQLite. Every write runs in an immediate transaction, so the idempotency check,
-/// the sequence number and the insert are one atomic step even across concurrent requests;
-/// the unique index on the key is the last line of defence.
+/// Tickets in SQLite. Every write runs in an immediate transaction, so the idempotency check and the
+/// insert are one atomic step even across concurrent requests; the unique index on the key is the last
+/// line of defence. Ticket numbers are random, so knowing one tells nothing about another.
 /// </summary>
 public sealed class SandboxStore(IOptions<SandboxOptions> options, TimeProvider time)
 {
@@ -45,12 +46,6 @@ public sealed class SandboxStore(IOptions<SandboxOptions> options, TimeProvider 
             );
             CREATE UNIQUE INDEX IF NOT EXISTS ux_tickets_idempotency_key ON tickets (idempotency_key) WHERE idempotency_key IS NOT NULL;
             CREATE INDEX IF NOT EXISTS ix_tickets_id_number ON tickets (id_number, created_at);
-            CREATE TABLE IF NOT EXISTS ticket_sequences (
-                prefix TEXT NOT NULL,
-                day    TEXT NOT NULL,
-                value  INTEGER NOT NULL,
-                PRIMARY KEY (prefix, day)
-            );
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -79,26 +74,33 @@ public sealed class SandboxStore(IOptions<SandboxOptions> options, TimeProvider 
         now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
         var day = now.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
-        await using var sequence = connection.CreateCommand();
-        sequence.Transaction = transaction;
-        sequence.CommandText = """
-            INSERT INTO ticket_sequences (prefix, day, value) VALUES ($prefix, $day, 1)
-            ON CONFLICT (prefix, day) DO UPDATE SET value = value + 1
-            RETURNING value;
-            """;
-        sequence.Parameters.AddWithValue("$prefix", draft.Prefix);
-        sequence.Parameters.AddWithValue("$day", day);
-        var number = Convert.ToInt64(await sequence.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        SandboxTicket ticket;
+        do
+        {
+            ticket = new SandboxTicket($"{draft.Prefix}-{day}-{RandomTicketPart()}", draft.Task, TicketStatus.Accepted, draft.Slots, now);
+        }
+        while (!await TryInsertAsync(connection, transaction, ticket, draft, idempotencyKey, cancellationToken));
 
-        var ticket = new SandboxTicket(
-            $"{draft.Prefix}-{day}-{number.ToString("000000", CultureInfo.InvariantCulture)}",
-            draft.Task, TicketStatus.Accepted, draft.Slots, now);
+        await transaction.CommitAsync(cancellationToken);
+        return new CreateTicketOutcome(ticket, Created: true, Conflict: false);
+    }
 
+    /// <summary>
+    /// Eight characters of Crockford's base32 (no I, L, O or U, so it reads aloud over the phone without doubt):
+    /// 40 random bits per prefix and day.
+    /// </summary>
+    public static string RandomTicketPart() => RandomNumberGenerator.GetString("0123456789ABCDEFGHJKMNPQRSTVWXYZ", 8);
+
+    /// <summary>False only when the random number is already taken, which the caller answers with another.</summary>
+    private static async Task<bool> TryInsertAsync(
+        SqliteConnection connection, SqliteTransaction transaction, SandboxTicket ticket, TicketDraft draft, string? idempotencyKey, CancellationToken cancellationToken)
+    {
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
             INSERT INTO tickets (ticket, task, id_number, status, slots, created_at, idempotency_key, fingerprint, response)
-            VALUES ($ticket, $task, $id, $status, $slots, $created, $key, $fingerprint, $response);
+            VALUES ($ticket, $task, $id, $status, $slots, $created, $key, $fingerprint, $response)
+            ON CONFLICT (ticket) DO NOTHING;
             """;
         insert.Parameters.AddWithValue("$ticket", ticket.Ticket);
         insert.Parameters.AddWithValue("$task", ticket.Task);
@@ -109,10 +111,7 @@ public sealed class SandboxStore(IOptions<SandboxOptions> options, TimeProvider 
         insert.Parameters.AddWithValue("$key", (object?)idempotencyKey ?? DBNull.Value);
         insert.Parameters.AddWithValue("$fingerprint", draft.Fingerprint);
         insert.Parameters.AddWithValue("$response", JsonSerializer.Serialize(ticket, Json));
-        await insert.ExecuteNonQueryAsync(cancellationToken);
-
-        await transaction.CommitAsync(cancellationToken);
-        return new CreateTicketOutcome(ticket, Created: true, Conflict: false);
+        return await insert.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
     public async Task<SandboxTicket?> GetAsync(string ticket, CancellationToken cancellationToken)

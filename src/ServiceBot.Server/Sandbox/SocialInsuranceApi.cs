@@ -19,13 +19,14 @@ public static class SocialInsuranceApi
         return api;
     }
 
-    public static Results<Ok<InsuranceRecordView>, ProblemHttpResult> GetRecord(string idNumber, SandboxSeed seed)
+    public static Results<Ok<InsuranceRecordView>, ProblemHttpResult> GetRecord(string idNumber, HttpContext context, SandboxSeed seed)
     {
         var id = idNumber.Trim().ToUpperInvariant();
         if (seed.FindCitizen(id) is not { } citizen) return SandboxProblems.PersonNotFound(id);
         if (citizen.Insurance is not { } insurance)
             return SandboxProblems.Create(StatusCodes.Status404NotFound, "insurance_not_found", "未找到参保记录", $"未找到{citizen.Name}的社会保险参保记录。");
-        return TypedResults.Ok(new InsuranceRecordView(id, citizen.Name, insurance.City, insurance.Types, insurance.InjuryPilot));
+        var shownId = SandboxAccess.HoldsKey(context) ? id : SandboxMasking.MaskSlot("id_number", id);
+        return TypedResults.Ok(new InsuranceRecordView(shownId, citizen.Name, insurance.City, insurance.Types, insurance.InjuryPilot));
     }
 
     public static async Task<SubmitResult> SubmitTransferAsync(

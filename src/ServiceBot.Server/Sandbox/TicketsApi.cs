@@ -12,24 +12,26 @@ public static class TicketsApi
         var group = api.MapGroup("/tickets").WithTags("办件");
         group.MapGet("", ListAsync).WithName("ListTickets").WithSummary("按身份证号列出办件");
         group.MapGet("/{ticket}", GetAsync).WithName("GetTicket").WithSummary("按办件编号查询办理进度");
-        group.MapPut("/{ticket}/status", SetStatusAsync).WithName("SetTicketStatus").WithSummary("推进办件状态（沙箱模拟后台办理）")
+        group.MapPut("/{ticket}/status", SetStatusAsync).AddEndpointFilter(SandboxAccess.RequireKeyAsync).WithName("SetTicketStatus").WithSummary("推进办件状态（沙箱模拟后台办理）")
             .AcceptsJsonBody<TicketStatusChange>().ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 
     public static async Task<Results<Ok<IReadOnlyList<SandboxTicket>>, ValidationProblem>> ListAsync(
-        string? idNumber, SandboxStore store, CancellationToken cancellationToken)
+        string? idNumber, HttpContext context, SandboxStore store, CancellationToken cancellationToken)
     {
         var errors = new SandboxErrors();
         var id = errors.IdNumber("idNumber", idNumber);
         if (errors.Result() is { } invalid) return invalid;
-        return TypedResults.Ok(await store.ListByIdNumberAsync(id!, cancellationToken));
+        var tickets = await store.ListByIdNumberAsync(id!, cancellationToken);
+        return TypedResults.Ok(SandboxAccess.HoldsKey(context) ? tickets : tickets.Select(SandboxMasking.Mask).ToList());
     }
 
-    public static async Task<Results<Ok<SandboxTicket>, ProblemHttpResult>> GetAsync(string ticket, SandboxStore store, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<SandboxTicket>, ProblemHttpResult>> GetAsync(string ticket, HttpContext context, SandboxStore store, CancellationToken cancellationToken)
     {
         var number = ticket.Trim();
-        return await store.GetAsync(number, cancellationToken) is { } found ? TypedResults.Ok(found) : SandboxProblems.TicketNotFound(number);
+        if (await store.GetAsync(number, cancellationToken) is not { } found) return SandboxProblems.TicketNotFound(number);
+        return TypedResults.Ok(SandboxAccess.HoldsKey(context) ? found : SandboxMasking.Mask(found));
     }
 
     public static async Task<Results<Ok<SandboxTicket>, ValidationProblem, ProblemHttpResult>> SetStatusAsync(

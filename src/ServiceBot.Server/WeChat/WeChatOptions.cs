@@ -32,7 +32,19 @@ public sealed class WeChatOptions
     /// </summary>
     public TimeSpan RetryWindow { get; set; } = TimeSpan.FromSeconds(14);
 
-    /// <summary>Larger bodies are refused with 400; WeChat's own messages are a few kilobytes.</summary>
+    /// <summary>
+    /// How far a signature's timestamp may lie from the server's clock, either way. A captured signature set is
+    /// useless once it leaves the window, and within it each (timestamp, nonce) pair serves one message only.
+    /// </summary>
+    public TimeSpan SignatureWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// With an EncodingAesKey, plain (unencrypted) messages are refused unless this is set: a plain message carries
+    /// no proof that it came from WeChat beyond the signature over timestamp and nonce.
+    /// </summary>
+    public bool AllowPlainMessages { get; set; }
+
+    /// <summary>Larger bodies are refused with 413; WeChat's own messages are a few kilobytes.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 
     /// <summary>WeChat refuses passive and customer-service text longer than this many UTF-8 bytes.</summary>

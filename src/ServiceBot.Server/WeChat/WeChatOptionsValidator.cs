@@ -36,6 +36,8 @@ public sealed class WeChatOptionsValidator : IValidateOptions<WeChatOptions>
             errors.Add("WeChat:ReplyTimeout must lie between 00:00:00.1 and 00:00:04.5: WeChat abandons a delivery after 5 seconds.");
         if (options.RetryWindow < options.ReplyTimeout || options.RetryWindow > TimeSpan.FromSeconds(30))
             errors.Add("WeChat:RetryWindow must lie between WeChat:ReplyTimeout and 30 seconds.");
+        if (options.SignatureWindow < TimeSpan.FromSeconds(30) || options.SignatureWindow > TimeSpan.FromMinutes(30))
+            errors.Add("WeChat:SignatureWindow must lie between 00:00:30 and 00:30:00: WeChat signs each delivery at the moment it sends it.");
         if (options.MaxBodyBytes is < 1024 or > 1024 * 1024)
             errors.Add("WeChat:MaxBodyBytes must lie between 1024 and 1048576.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

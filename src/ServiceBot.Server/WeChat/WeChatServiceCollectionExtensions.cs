@@ -19,6 +19,7 @@ public static class WeChatServiceCollectionExtensions
         services.AddMemoryCache();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<WeChatTurns>();
+        services.TryAddSingleton<IWeChatNonceStore, MemoryWeChatNonceStore>();
         services.AddSingleton<WeChatSuggestions>();
         services.AddSingleton<WeChatMessageHandler>();
         services.AddSingleton<WeChatDelivery>();

@@ -19,6 +19,13 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The server's resident memory in bytes (Linux <c>VmRSS</c>).</summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
     public static async Task<ServerProcess> StartAsync(string repositoryRoot, IReadOnlyDictionary<string, string> environment)
     {
         var dll = Path.Combine(repositoryRoot, "src", "ServiceBot.Server", "bin", "Release", "net10.0", "ServiceBot.Server.dll");

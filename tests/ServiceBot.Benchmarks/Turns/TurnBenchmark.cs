@@ -109,7 +109,7 @@ public static class TurnBenchmark
             }
     }
 
-    private static int ReadOption(string[] args, string name, int fallback)
+    internal static int ReadOption(string[] args, string name, int fallback)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) && value > 0 ? value : fallback;

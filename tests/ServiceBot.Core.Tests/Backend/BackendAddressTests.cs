@@ -10,6 +10,13 @@ public sealed class BackendAddressTests
         public Uri? GetBaseAddress() => address;
     }
 
+    private sealed class KeyedAddress(Uri address, string key) : IBackendAddressProvider
+    {
+        public Uri? GetBaseAddress() => address;
+
+        public IReadOnlyDictionary<string, string> GetHeaders() => new Dictionary<string, string> { ["X-Sandbox-Key"] = key };
+    }
+
     private static BackendAddress Address(string? baseUrl, params IBackendAddressProvider[] providers) =>
         new(Options.Create(new BackendOptions { BaseUrl = baseUrl }), providers);
 
@@ -38,5 +45,23 @@ public sealed class BackendAddressTests
     public void Resolve_NobodyKnows_Throws()
     {
         Assert.Throws<InvalidOperationException>(() => Address(null, new FixedAddress(null)).Resolve());
+    }
+
+    [Fact]
+    public void ResolveTarget_Unconfigured_CarriesTheProvidersHeaders()
+    {
+        var (root, headers) = Address(null, new KeyedAddress(new Uri("http://127.0.0.1:41234/sandbox/api/"), "k1")).ResolveTarget();
+
+        Assert.Equal(new Uri("http://127.0.0.1:41234/sandbox/api/"), root);
+        Assert.Equal("k1", headers["X-Sandbox-Key"]);
+    }
+
+    [Fact]
+    public void ResolveTarget_Configured_SendsNoProviderHeaders()
+    {
+        var (root, headers) = Address("https://gov.example/api/", new KeyedAddress(new Uri("http://127.0.0.1:5000/sandbox/api/"), "k1")).ResolveTarget();
+
+        Assert.Equal("gov.example", root.Host);
+        Assert.Empty(headers);
     }
 }

@@ -252,6 +252,8 @@ public class SlotExtractorTests
     [Theory]
     [InlineData("查一下GJJ-20250601-000001", "GJJ-20250601-000001")]
     [InlineData("办件号是gjj-20250601-000001", "GJJ-20250601-000001")]
+    [InlineData("查一下GJJ-20250601-7KQ4M2XP的进度", "GJJ-20250601-7KQ4M2XP")]
+    [InlineData("zysh-20251130-0ab9x2zq", "ZYSH-20251130-0AB9X2ZQ")]
     public void ExtractSlots_Ticket_Uppercased(string text, string expected)
     {
         Assert.Equal(expected, Value(Extractor.ExtractSlots(text, [SlotIds.Ticket]), SlotIds.Ticket));

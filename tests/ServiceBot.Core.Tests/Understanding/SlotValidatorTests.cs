@@ -149,6 +149,8 @@ public class SlotValidatorTests
     [InlineData("GJJ-20250601-000001", "GJJ-20250601-000001")]
     [InlineData(" gjj-20250601-000001 ", "GJJ-20250601-000001")]
     [InlineData("WC20251101", "WC20251101")]
+    [InlineData("GJJ-20250601-7KQ4M2XP", "GJJ-20250601-7KQ4M2XP")]
+    [InlineData("rx-20251130-h3z0q9vw", "RX-20251130-H3Z0Q9VW")]
     public void TicketNumberValidate_Valid_Uppercased(string input, string expected)
     {
         Assert.Equal(expected, TicketNumberValidator.Validate(input).Normalized);

@@ -53,6 +53,20 @@ public sealed class BotFrameworkAnonymousTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Message_ServiceUrlRedirects_ReplyNotFollowedElsewhere()
+    {
+        await using var elsewhere = await CaptureServer.StartAsync();
+        _connector.Respond = _ => new(307, "", Location: new Uri(elsewhere.BaseAddress, "stolen").ToString());
+
+        using var response = await PostAsync(_server.Http, Message(_connector.BaseAddress, "act-redirect", "公积金怎么提取"));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await _connector.WaitForAsync(r => r.Method == "POST");
+        await Task.Delay(1000);
+        Assert.Empty(elsewhere.Requests);
+    }
+
+    [Fact]
     public async Task ConversationUpdate_BotAndUserAdded_WelcomesOnlyTheUser()
     {
         var conversation = Guid.NewGuid() + "|livechat";

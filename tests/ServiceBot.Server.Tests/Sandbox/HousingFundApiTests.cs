@@ -54,7 +54,7 @@ public sealed class HousingFundApiTests(ServiceBotServer server) : IClassFixture
         var ticket = await SandboxAssert.JsonAsync(response, HttpStatusCode.Created);
 
         var number = ticket.GetProperty("ticket").GetString()!;
-        Assert.Matches(new Regex(@"^GJJ-\d{8}-\d{6}$"), number);
+        Assert.Matches(new Regex(@"^GJJ-\d{8}-[0-9A-HJKMNP-TV-Z]{8}$"), number);
         Assert.Equal("fund_withdrawal", ticket.GetProperty("task").GetString());
         Assert.Equal("已受理", ticket.GetProperty("status").GetString());
         Assert.EndsWith($"/sandbox/api/tickets/{number}", response.Headers.Location!.ToString());

@@ -8,7 +8,7 @@ namespace ServiceBot.Server.Tests.WeChat;
 /// <summary>One request a <see cref="CaptureServer"/> received; <see cref="RawTarget"/> is the path and query as sent, still encoded.</summary>
 public sealed record CapturedRequest(string Method, string Path, string RawTarget, IReadOnlyDictionary<string, string> Query, string? Authorization, string Body);
 
-public sealed record CapturedResponse(int Status, string Body, string ContentType = "application/json");
+public sealed record CapturedResponse(int Status, string Body, string ContentType = "application/json", string? Location = null);
 
 /// <summary>
 /// An <see cref="HttpListener"/> on 127.0.0.1 standing in for a remote service (WeChat's API, a Bot Framework
@@ -65,6 +65,7 @@ public sealed class CaptureServer : IAsyncDisposable
         var bytes = Encoding.UTF8.GetBytes(response.Body);
         context.Response.StatusCode = response.Status;
         context.Response.ContentType = response.ContentType;
+        if (response.Location is not null) context.Response.RedirectLocation = response.Location;
         context.Response.ContentLength64 = bytes.Length;
         await context.Response.OutputStream.WriteAsync(bytes);
         context.Response.Close();

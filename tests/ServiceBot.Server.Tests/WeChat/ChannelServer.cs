@@ -5,13 +5,20 @@ namespace ServiceBot.Server.Tests.WeChat;
 
 /// <summary>
 /// <see cref="ServiceBotServer"/> with channel settings of the test's choosing and, unless null, a scripted engine
-/// in place of the real one.
+/// in place of the real one. Its clock starts at <see cref="TestClock.DefaultUnixSeconds"/>, the time the test
+/// deliveries are signed at; a test may move it.
 /// </summary>
 public sealed class ChannelServer : IAsyncDisposable
 {
     private readonly ServiceBotServer _server;
 
-    private ChannelServer(ServiceBotServer server) => _server = server;
+    private ChannelServer(ServiceBotServer server, TestClock clock)
+    {
+        _server = server;
+        Clock = clock;
+    }
+
+    public TestClock Clock { get; }
 
     public HttpClient Http => _server.Http;
 
@@ -21,9 +28,16 @@ public sealed class ChannelServer : IAsyncDisposable
 
     public static async Task<ChannelServer> StartAsync(IReadOnlyDictionary<string, string> settings, IConversationEngine? engine)
     {
-        var server = new ServiceBotServer(settings, engine is null ? null : services => services.AddSingleton(engine));
+        var clock = new TestClock();
+        var server = new ServiceBotServer(settings, services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            if (engine is not null) services.AddSingleton(engine);
+        });
         await server.InitializeAsync();
-        return new ChannelServer(server);
+        // Starting may take a while on a busy machine; tests start from the signing time itself.
+        clock.SetNow(TestClock.DefaultUnixSeconds);
+        return new ChannelServer(server, clock);
     }
 
     public async ValueTask DisposeAsync() => await _server.DisposeAsync();

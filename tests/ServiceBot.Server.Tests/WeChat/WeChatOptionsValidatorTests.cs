@@ -39,4 +39,10 @@ public sealed class WeChatOptionsValidatorTests
     [Fact]
     public void Validate_AesKeyWithoutToken_Fails() =>
         Assert.False(Valid(new WeChatOptions { EncodingAesKey = WeChatCryptoTests.MpKey, AppId = "wx1" }));
+
+    [Theory]
+    [InlineData("00:00:10")]
+    [InlineData("01:00:00")]
+    public void Validate_SignatureWindowOutOfRange_Fails(string window) =>
+        Assert.False(Valid(new WeChatOptions { Token = "spamtest", SignatureWindow = TimeSpan.Parse(window, System.Globalization.CultureInfo.InvariantCulture) }));
 }

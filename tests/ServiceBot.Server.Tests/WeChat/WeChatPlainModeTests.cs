@@ -27,6 +27,7 @@ public sealed class WeChatPlainModeTests : IAsyncLifetime
     [Fact]
     public async Task Verify_OfficialSampleSignature_EchoesEchostr()
     {
+        _server.Clock.SetNow(WeChatCryptoTests.MpTimestamp);
         var url = $"wechat?signature={WeChatCryptoTests.MpSignature}&timestamp={WeChatCryptoTests.MpTimestamp}&nonce={WeChatCryptoTests.MpNonce}&echostr=5927782489442352469";
 
         using var response = await Http.GetAsync(url);
@@ -38,7 +39,7 @@ public sealed class WeChatPlainModeTests : IAsyncLifetime
     [Fact]
     public async Task Verify_ForgedSignature_Returns401()
     {
-        using var response = await Http.GetAsync($"wechat?signature={new string('0', 40)}&timestamp=1&nonce=2&echostr=hello");
+        using var response = await Http.GetAsync($"wechat?signature={new string('0', 40)}&timestamp={Timestamp}&nonce=2&echostr=hello");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.DoesNotContain("hello", await response.Content.ReadAsStringAsync());
@@ -198,11 +199,11 @@ public sealed class WeChatPlainModeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Receive_OversizedBody_Returns400()
+    public async Task Receive_OversizedBody_Returns413()
     {
         using var response = await PostPlainAsync(Http, Token, TextXml(new string('长', 30_000), "70001"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal(0, _engine.CallCount);
     }
 

@@ -20,15 +20,26 @@ public static class WeChatRequests
     public static string ImageXml(string msgId) =>
         $"<xml><ToUserName><![CDATA[{Account}]]></ToUserName><FromUserName><![CDATA[{OpenId}]]></FromUserName><CreateTime>1700000000</CreateTime><MsgType><![CDATA[image]]></MsgType><PicUrl><![CDATA[http://127.0.0.1/p.jpg]]></PicUrl><MediaId><![CDATA[m1]]></MediaId><MsgId>{msgId}</MsgId></xml>";
 
-    public static string PlainQuery(string token, string timestamp = "1700000000", string nonce = "123456789") =>
+    /// <summary>The time the test servers' clocks start at (<see cref="TestClock"/>).</summary>
+    public const string Timestamp = "1700000000";
+
+    public static string PlainQuery(string token, string timestamp = Timestamp, string nonce = "123456789") =>
         $"wechat?signature={WeChatSignature.Compute(token, timestamp, nonce)}&timestamp={timestamp}&nonce={nonce}&openid={OpenId}";
 
-    public static Task<HttpResponseMessage> PostPlainAsync(HttpClient http, string token, string xml) =>
-        http.PostAsync(PlainQuery(token), new StringContent(xml, Encoding.UTF8, "text/xml"));
+    /// <summary>
+    /// Signs with a nonce derived from the body, as WeChat signs each message afresh: copies of one delivery share
+    /// the signature set, and different messages never do unless a test passes the nonce.
+    /// </summary>
+    public static Task<HttpResponseMessage> PostPlainAsync(HttpClient http, string token, string xml, string timestamp = Timestamp, string? nonce = null) =>
+        http.PostAsync(PlainQuery(token, timestamp, nonce ?? NonceFor(xml)), new StringContent(xml, Encoding.UTF8, "text/xml"));
+
+    public static string NonceFor(string xml) =>
+        BitConverter.ToUInt32(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(xml))).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>An Official Account safe-mode delivery: plain signature plus msg_signature over the ciphertext.</summary>
-    public static Task<HttpResponseMessage> PostSafeAsync(HttpClient http, string token, WeChatCrypto crypto, string xml, string timestamp = "1700000000", string nonce = "987654321")
+    public static Task<HttpResponseMessage> PostSafeAsync(HttpClient http, string token, WeChatCrypto crypto, string xml, string timestamp = Timestamp, string? nonce = null)
     {
+        nonce ??= NonceFor(xml);
         var encrypt = crypto.Encrypt(xml);
         var query = $"wechat?signature={WeChatSignature.Compute(token, timestamp, nonce)}&timestamp={timestamp}&nonce={nonce}&openid={OpenId}" +
                     $"&encrypt_type=aes&msg_signature={WeChatSignature.Compute(token, timestamp, nonce, encrypt)}";

@@ -29,6 +29,7 @@ public sealed class WeChatSafeModeTests : IAsyncLifetime
     [Fact]
     public async Task Verify_WeComSample_ReturnsDecryptedEcho()
     {
+        _server.Clock.SetNow(WorkVerifyTimestamp);
         var url = $"wechat?msg_signature={WorkVerifySignature}&timestamp={WorkVerifyTimestamp}&nonce={WorkVerifyNonce}&echostr={Uri.EscapeDataString(WorkVerifyEcho)}";
 
         using var response = await Http.GetAsync(url);
@@ -40,6 +41,7 @@ public sealed class WeChatSafeModeTests : IAsyncLifetime
     [Fact]
     public async Task Verify_WeComSampleWithForgedSignature_Returns401()
     {
+        _server.Clock.SetNow(WorkVerifyTimestamp);
         var url = $"wechat?msg_signature={WorkMsgSignature}&timestamp={WorkVerifyTimestamp}&nonce={WorkVerifyNonce}&echostr={Uri.EscapeDataString(WorkVerifyEcho)}";
 
         using var response = await Http.GetAsync(url);
@@ -50,6 +52,7 @@ public sealed class WeChatSafeModeTests : IAsyncLifetime
     [Fact]
     public async Task Receive_WeComSample_DecryptsAndRepliesEncryptedForCorp()
     {
+        _server.Clock.SetNow(WorkTimestamp);
         var url = $"wechat?msg_signature={WorkMsgSignature}&timestamp={WorkTimestamp}&nonce={WorkNonce}";
 
         using var response = await Http.PostAsync(url, new StringContent(WorkBody, Encoding.UTF8, "text/xml"));
@@ -71,6 +74,7 @@ public sealed class WeChatSafeModeTests : IAsyncLifetime
     [Fact]
     public async Task Receive_ForgedMsgSignature_Returns401WithoutTurn()
     {
+        _server.Clock.SetNow(WorkTimestamp);
         var url = $"wechat?msg_signature={WorkVerifySignature}&timestamp={WorkTimestamp}&nonce={WorkNonce}";
 
         using var response = await Http.PostAsync(url, new StringContent(WorkBody, Encoding.UTF8, "text/xml"));
@@ -85,6 +89,7 @@ public sealed class WeChatSafeModeTests : IAsyncLifetime
         var bytes = Convert.FromBase64String(WorkEncrypt);
         bytes[^1] ^= 0x5A;
         var tampered = Convert.ToBase64String(bytes);
+        _server.Clock.SetNow(WorkTimestamp);
         var url = $"wechat?msg_signature={WeChatSignature.Compute(WorkToken, WorkTimestamp, WorkNonce, tampered)}&timestamp={WorkTimestamp}&nonce={WorkNonce}";
 
         using var response = await Http.PostAsync(url, new StringContent($"<xml><ToUserName>{WorkCorpId}</ToUserName><Encrypt><![CDATA[{tampered}]]></Encrypt></xml>", Encoding.UTF8, "text/xml"));
@@ -97,6 +102,7 @@ public sealed class WeChatSafeModeTests : IAsyncLifetime
     public async Task Receive_TamperedCiphertextNotResigned_Returns401()
     {
         var tampered = "A" + WorkEncrypt[1..];
+        _server.Clock.SetNow(WorkTimestamp);
         var url = $"wechat?msg_signature={WorkMsgSignature}&timestamp={WorkTimestamp}&nonce={WorkNonce}";
 
         using var response = await Http.PostAsync(url, new StringContent($"<xml><Encrypt><![CDATA[{tampered}]]></Encrypt></xml>", Encoding.UTF8, "text/xml"));
@@ -109,7 +115,7 @@ public sealed class WeChatSafeModeTests : IAsyncLifetime
     {
         var other = new WeChatCrypto(WorkKey, "ww_other_corp");
         var encrypt = other.Encrypt(TextXml("串号", "90001"));
-        var url = $"wechat?msg_signature={WeChatSignature.Compute(WorkToken, "1", "2", encrypt)}&timestamp=1&nonce=2";
+        var url = $"wechat?msg_signature={WeChatSignature.Compute(WorkToken, Timestamp, "2", encrypt)}&timestamp={Timestamp}&nonce=2";
 
         using var response = await Http.PostAsync(url, new StringContent($"<xml><Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>", Encoding.UTF8, "text/xml"));
 
@@ -121,7 +127,7 @@ public sealed class WeChatSafeModeTests : IAsyncLifetime
     public async Task Receive_EncryptedXxe_Returns400()
     {
         var encrypt = _crypto.Encrypt("<!DOCTYPE xml [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><xml><ToUserName>a</ToUserName><FromUserName>b</FromUserName><MsgType>text</MsgType><Content>&xxe;</Content></xml>");
-        var url = $"wechat?msg_signature={WeChatSignature.Compute(WorkToken, "1", "2", encrypt)}&timestamp=1&nonce=2";
+        var url = $"wechat?msg_signature={WeChatSignature.Compute(WorkToken, Timestamp, "2", encrypt)}&timestamp={Timestamp}&nonce=2";
 
         using var response = await Http.PostAsync(url, new StringContent($"<xml><Encrypt><![CDATA[{encrypt}]]></Encrypt></xml>", Encoding.UTF8, "text/xml"));
 
@@ -143,6 +149,7 @@ public sealed class WeChatOfficialAccountSafeModeTests
             ["WeChat:EncodingAesKey"] = MpKey,
             ["WeChat:AppId"] = MpAppId,
         }, engine);
+        server.Clock.SetNow(MpTimestamp);
         var url = $"wechat?signature={MpSignature}&timestamp={MpTimestamp}&nonce={MpNonce}&openid=oyORnuP8q7ou2gfYjqLzSIWZf0rs&encrypt_type=aes&msg_signature={MpMsgSignature}";
         var body = $"<xml><ToUserName><![CDATA[gh_10f6c3c3ac5a]]></ToUserName><Encrypt><![CDATA[{MpEncrypt}]]></Encrypt></xml>";
 

@@ -193,7 +193,7 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
 
     private static bool Overlaps(int aStart, int aLength, int bStart, int bLength) => aStart < bStart + bLength && bStart < aStart + aLength;
 
-    [GeneratedRegex(@"(?<![a-z0-9])[a-z]{1,8}-?\d{4,}(?:-\d+)*(?![a-z0-9])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![a-z0-9])[a-z]{1,8}-?\d{4,}(?:-[a-z0-9]+)*(?![a-z0-9])", RegexOptions.IgnoreCase)]
     private static partial Regex TicketPattern();
 
     [GeneratedRegex(@"(从|由|自|原来在|之前在|以前在|老家)$")]

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace ServiceBot.Understanding.Slots;
 
 /// <summary>
-/// Ticket (办件编号) such as GJJ-20250601-000001. Permissive on purpose: the backend is the judge of
+/// Ticket (办件编号) such as GJJ-20250601-7KQ4M2XP. Permissive on purpose: the backend is the judge of
 /// whether a ticket exists; this only rejects what cannot be a ticket at all.
 /// </summary>
 public static partial class TicketNumberValidator
@@ -13,7 +13,7 @@ public static partial class TicketNumberValidator
         var ticket = raw is null ? "" : new string(raw.Trim().Where(c => c is not (' ' or '\u3000')).ToArray()).ToUpperInvariant();
         if (ticket.Length == 0) return SlotValidation.Invalid("请提供办件编号");
         if (!TicketShape().IsMatch(ticket))
-            return SlotValidation.Invalid("办件编号由字母、数字和短横线组成，例如 GJJ-20250601-000001，请核对后重新输入");
+            return SlotValidation.Invalid("办件编号由字母、数字和短横线组成，例如 GJJ-20250601-7KQ4M2XP，请核对后重新输入");
         return SlotValidation.Valid(ticket);
     }
 

@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Options;
+
+namespace ServiceBot.Server.Limits;
+
+/// <summary>Fails at start on limits that would refuse every request or none.</summary>
+public sealed class LimitsOptionsValidator : IValidateOptions<RequestLimitsOptions>, IValidateOptions<RateLimitOptions>
+{
+    private const long MinBody = 1024, MaxBody = 64L * 1024 * 1024;
+
+    public ValidateOptionsResult Validate(string? name, RequestLimitsOptions options)
+    {
+        var errors = new List<string>();
+        foreach (var (key, value) in new[] { ("ChatBodyBytes", options.ChatBodyBytes), ("ChannelBodyBytes", options.ChannelBodyBytes), ("DefaultBodyBytes", options.DefaultBodyBytes) })
+            if (value is < MinBody or > MaxBody)
+                errors.Add($"RequestLimits:{key} must lie between {MinBody} and {MaxBody}.");
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    public ValidateOptionsResult Validate(string? name, RateLimitOptions options)
+    {
+        var errors = new List<string>();
+        Check("PerIp", options.PerIp, errors);
+        Check("PerUser", options.PerUser, errors);
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void Check(string key, TokenBucketSettings bucket, List<string> errors)
+    {
+        if (bucket.PermitsPerSecond < 1) errors.Add($"RateLimits:{key}:PermitsPerSecond must be at least 1.");
+        if (bucket.Burst < bucket.PermitsPerSecond) errors.Add($"RateLimits:{key}:Burst must be at least RateLimits:{key}:PermitsPerSecond.");
+    }
+}

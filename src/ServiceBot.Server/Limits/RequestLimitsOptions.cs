@@ -1,0 +1,40 @@
+namespace ServiceBot.Server.Limits;
+
+/// <summary>
+/// Settings bound from <c>RequestLimits</c>: the largest request body each kind of route reads. Kestrel enforces
+/// the limit while it reads, so a chunked body is stopped as soon as it passes it.
+/// </summary>
+public sealed class RequestLimitsOptions
+{
+    public const string SectionName = "RequestLimits";
+
+    /// <summary><c>/api/chat</c> and <c>/api/chat/stream</c>: a turn is at most a few thousand characters.</summary>
+    public long ChatBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary><c>/wechat</c> and <c>/api/messages</c>: channel envelopes around one message.</summary>
+    public long ChannelBodyBytes { get; set; } = 256 * 1024;
+
+    /// <summary>Every other route (sandbox submissions, feedback, staff routes).</summary>
+    public long DefaultBodyBytes { get; set; } = 1024 * 1024;
+}
+
+/// <summary>
+/// Settings bound from <c>RateLimits</c>: token buckets per client address (loopback excepted) and per channel user.
+/// The defaults leave room for a busy office behind one address and for the load benchmark's users.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    public const string SectionName = "RateLimits";
+
+    public TokenBucketSettings PerIp { get; set; } = new() { PermitsPerSecond = 200, Burst = 2000 };
+
+    public TokenBucketSettings PerUser { get; set; } = new() { PermitsPerSecond = 20, Burst = 200 };
+}
+
+/// <summary>A bucket of <see cref="Burst"/> requests, refilled by <see cref="PermitsPerSecond"/> each second.</summary>
+public sealed class TokenBucketSettings
+{
+    public int PermitsPerSecond { get; set; }
+
+    public int Burst { get; set; }
+}

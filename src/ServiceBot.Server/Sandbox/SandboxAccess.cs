@@ -1,0 +1,48 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace ServiceBot.Server.Sandbox;
+
+/// <summary>
+/// The sandbox stands in for government systems, so only the bot's own backend client (holding the key) and
+/// local tools (on loopback) may call it. Reads show personal numbers in full only to a key holder, and
+/// changing a ticket's status needs the key even on loopback.
+/// </summary>
+public static class SandboxAccess
+{
+    public const string KeyHeader = "X-Sandbox-Key";
+    private const string KeyHolder = "ServiceBot.Sandbox.KeyHolder";
+
+    public static bool HoldsKey(HttpContext context) => context.Items.ContainsKey(KeyHolder);
+
+    /// <summary>Serves key holders and loopback callers; a wrong key is refused even on loopback.</summary>
+    public static async ValueTask<object?> RequireLoopbackOrKeyAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    {
+        var context = invocation.HttpContext;
+        var presented = context.Request.Headers[KeyHeader].ToString();
+        if (presented.Length > 0)
+        {
+            if (!Matches(presented, context.RequestServices.GetRequiredService<IOptions<SandboxOptions>>().Value.ApiKey!)) return KeyRequired();
+            context.Items[KeyHolder] = true;
+        }
+        else if (!IsLoopback(context.Connection.RemoteIpAddress))
+        {
+            return KeyRequired();
+        }
+        return await next(invocation);
+    }
+
+    public static async ValueTask<object?> RequireKeyAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next) =>
+        HoldsKey(invocation.HttpContext) ? await next(invocation) : KeyRequired();
+
+    private static bool IsLoopback(IPAddress? address) =>
+        address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+
+    private static bool Matches(string presented, string key) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+
+    private static IResult KeyRequired() =>
+        SandboxProblems.Create(StatusCodes.Status401Unauthorized, "sandbox_key_required", "需要沙箱密钥", $"沙箱后台只接受本机请求或携带有效 {KeyHeader} 请求头的请求。");
+}

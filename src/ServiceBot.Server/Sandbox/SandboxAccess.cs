@@ -7,7 +7,8 @@ namespace ServiceBot.Server.Sandbox;
 
 /// <summary>
 /// The sandbox stands in for government systems, so only the bot's own backend client (holding the key) and
-/// local tools (on loopback) may call it. Reads show personal numbers in full only to a key holder, and
+/// local tools (on loopback) may call it. Reads show personal numbers in full only to a key holder (and the contract's
+/// listing by ID number to loopback), and
 /// changing a ticket's status needs the key even on loopback.
 /// </summary>
 public static class SandboxAccess
@@ -16,6 +17,13 @@ public static class SandboxAccess
     private const string KeyHolder = "ServiceBot.Sandbox.KeyHolder";
 
     public static bool HoldsKey(HttpContext context) => context.Items.ContainsKey(KeyHolder);
+
+    /// <summary>
+    /// The contract's ticket listing by ID number serves local tools in full, as it always has: the caller already
+    /// knows the ID, and only this machine can reach it without the key.
+    /// </summary>
+    public static bool ReadsContractListingInFull(HttpContext context) =>
+        HoldsKey(context) || IsLoopback(context.Connection.RemoteIpAddress);
 
     /// <summary>Serves key holders and loopback callers; a wrong key is refused even on loopback.</summary>
     public static async ValueTask<object?> RequireLoopbackOrKeyAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)

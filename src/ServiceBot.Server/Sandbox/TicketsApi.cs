@@ -24,7 +24,7 @@ public static class TicketsApi
         var id = errors.IdNumber("idNumber", idNumber);
         if (errors.Result() is { } invalid) return invalid;
         var tickets = await store.ListByIdNumberAsync(id!, cancellationToken);
-        return TypedResults.Ok(SandboxAccess.HoldsKey(context) ? tickets : tickets.Select(SandboxMasking.Mask).ToList());
+        return TypedResults.Ok(SandboxAccess.ReadsContractListingInFull(context) ? tickets : tickets.Select(SandboxMasking.Mask).ToList());
     }
 
     public static async Task<Results<Ok<SandboxTicket>, ProblemHttpResult>> GetAsync(string ticket, HttpContext context, SandboxStore store, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using ServiceBot.Text;
+
 namespace ServiceBot.Retrieval.Lexical;
 
 /// <summary>
@@ -9,22 +11,31 @@ internal sealed class DocumentGroups
 {
     private const string NationalPrefix = "中华人民共和国";
 
+    /// <summary>Position of a clause that names no article.</summary>
+    public const float NoPosition = -1f;
+
     public required int[] GroupOf { get; init; }
     public required int[] Previous { get; init; }
     public required int[] Next { get; init; }
     public required int GroupCount { get; init; }
 
+    /// <summary>Each group's normalised title (its key), for matching the words of a question.</summary>
+    public required string[] Titles { get; init; }
+
+    /// <summary>Each clause's article ordinal (see <see cref="ArticleNumber.TryParse"/>), or <see cref="NoPosition"/>.</summary>
+    public required float[] Positions { get; init; }
+
     public static DocumentGroups Build(IReadOnlyList<IndexDocument> documents)
     {
         var groupIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var groupOf = new int[documents.Count];
-        var position = new double[documents.Count];
+        var position = new float[documents.Count];
         for (var d = 0; d < documents.Count; d++)
         {
             var key = GroupKey(documents[d].Title);
             if (!groupIds.TryGetValue(key, out var id)) groupIds[key] = id = groupIds.Count;
             groupOf[d] = id;
-            position[d] = ArticleNumber.TryParse(documents[d].Section) ?? -1;
+            position[d] = (float?)ArticleNumber.TryParse(documents[d].Section) ?? NoPosition;
         }
 
         var order = Enumerable.Range(0, documents.Count)
@@ -37,7 +48,12 @@ internal sealed class DocumentGroups
             previous[d] = k > 0 && groupOf[order[k - 1]] == groupOf[d] ? order[k - 1] : -1;
             next[d] = k + 1 < order.Length && groupOf[order[k + 1]] == groupOf[d] ? order[k + 1] : -1;
         }
-        return new DocumentGroups { GroupOf = groupOf, Previous = previous, Next = next, GroupCount = groupIds.Count };
+        var titles = new string[groupIds.Count];
+        foreach (var (key, id) in groupIds) titles[id] = TextNormalizer.Normalize(key);
+        return new DocumentGroups
+        {
+            GroupOf = groupOf, Previous = previous, Next = next, GroupCount = groupIds.Count, Titles = titles, Positions = position,
+        };
     }
 
     /// <summary>Statute titles appear with and without the national prefix; both name one law.</summary>

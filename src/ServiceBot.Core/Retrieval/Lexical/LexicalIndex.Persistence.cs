@@ -7,7 +7,12 @@ namespace ServiceBot.Retrieval;
 public sealed partial class LexicalIndex
 {
     private static readonly byte[] Magic = "SBLX"u8.ToArray();
-    private const int FormatVersion = 1;
+
+    /// <summary>
+    /// Version of the file layout. 2 added the similar-question fields, the document titles and article
+    /// positions; an older file must be rebuilt from its sources.
+    /// </summary>
+    public const int FormatVersion = 2;
 
     /// <summary>
     /// Writes the index, with the analyzer's vocabulary, to one file. It goes to a temporary file
@@ -29,8 +34,13 @@ public sealed partial class LexicalIndex
             WriteInts(writer, _groups.Previous);
             WriteInts(writer, _groups.Next);
             writer.Write(_groups.GroupCount);
+            WriteStrings(writer, _groups.Titles);
+            writer.Write(_groups.Positions.Length);
+            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_groups.Positions.AsSpan()));
             WriteField(writer, _words);
             WriteField(writer, _bigrams);
+            WriteField(writer, _questionWords);
+            WriteField(writer, _questionBigrams);
         }
         File.Move(temporary, path, overwrite: true);
     }
@@ -46,7 +56,9 @@ public sealed partial class LexicalIndex
                 throw new InvalidDataException($"{path} is not a ServiceBot lexical index.");
             var version = reader.ReadInt32();
             if (version != FormatVersion)
-                throw new InvalidDataException($"{path} has index format {version}; this build reads {FormatVersion}. Rebuild the index.");
+                throw new InvalidDataException(
+                    $"{path} was written in index format {version}; this build reads format {FormatVersion}. " +
+                    "Run ingest (or index build for an external corpus) again to rebuild it.");
             var analyzer = new ChineseAnalyzer(ReadAnalyzerOptions(reader));
             var ids = ReadStrings(reader);
             var groups = new DocumentGroups
@@ -55,10 +67,16 @@ public sealed partial class LexicalIndex
                 Previous = ReadInts(reader),
                 Next = ReadInts(reader),
                 GroupCount = reader.ReadInt32(),
+                Titles = ReadStrings(reader),
+                Positions = ReadFloats(reader),
             };
             var words = ReadField(reader);
             var bigrams = ReadField(reader);
-            return new LexicalIndex(ids, words, bigrams, groups, analyzer, options ?? new LexicalIndexOptions());
+            var questionWords = ReadField(reader);
+            var questionBigrams = ReadField(reader);
+            if (groups.Titles.Length != groups.GroupCount || groups.Positions.Length != ids.Length)
+                throw new InvalidDataException($"{path} is inconsistent. Rebuild the index.");
+            return new LexicalIndex(ids, words, bigrams, questionWords, questionBigrams, groups, analyzer, options ?? new LexicalIndexOptions());
         }
         catch (EndOfStreamException)
         {
@@ -144,6 +162,13 @@ public sealed partial class LexicalIndex
     private static int[] ReadInts(BinaryReader reader)
     {
         var values = new int[reader.ReadInt32()];
+        ReadExactly(reader, System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+        return values;
+    }
+
+    private static float[] ReadFloats(BinaryReader reader)
+    {
+        var values = new float[reader.ReadInt32()];
         ReadExactly(reader, System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
         return values;
     }

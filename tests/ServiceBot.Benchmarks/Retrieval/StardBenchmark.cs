@@ -14,7 +14,7 @@ public static class StardBenchmark
 {
     private const string CorpusFile = "corpus.jsonl";
     private const string DistractorFile = "corpus_distractors_lawrefbook.jsonl";
-    private const string DevFile = "dev.jsonl";
+    public const string DevFile = "dev.jsonl";
 
     public static int Run(RetrievalBenchmarkOptions options)
     {
@@ -55,15 +55,18 @@ public static class StardBenchmark
     private static Func<IReadOnlyList<IndexDocument>, IProgress<int>, IRetriever> Builder(string engine, RetrievalBenchmarkOptions options) =>
         engine switch
         {
-            // Same vocabulary as `servicebot index build`: the repository's domain dictionary.
-            EngineNames.ServiceBot => (docs, progress) => LexicalIndex.Build(docs,
-                new ChineseAnalyzer(AnalyzerVocabulary.FromDictionaries([Path.Combine(RepositoryPaths.FindRoot(), "knowledge", "dictionary")])),
-                new LexicalIndexOptions(), progress),
+            EngineNames.ServiceBot => (docs, progress) => BuildServiceBot(docs, new LexicalIndexOptions(), progress),
             EngineNames.Lucene => (docs, progress) => LuceneRetriever.Build(docs, options.LuceneLayout, progress),
             _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "unknown engine"),
         };
 
-    private static List<IndexDocument> LoadPool(string stard, bool includeDistractors)
+    /// <summary>Same vocabulary as <c>servicebot index build</c>: the repository's domain dictionary.</summary>
+    public static LexicalIndex BuildServiceBot(IReadOnlyList<IndexDocument> documents, LexicalIndexOptions options, IProgress<int>? progress)
+        => LexicalIndex.Build(documents,
+            new ChineseAnalyzer(AnalyzerVocabulary.FromDictionaries([Path.Combine(RepositoryPaths.FindRoot(), "knowledge", "dictionary")])),
+            options, progress);
+
+    public static List<IndexDocument> LoadPool(string stard, bool includeDistractors)
     {
         var files = includeDistractors ? new[] { CorpusFile, DistractorFile } : [CorpusFile];
         var documents = new List<IndexDocument>();

@@ -9,7 +9,7 @@ public sealed record TrainRankerOptions
     public const string Usage = """
         usage: train-ranker [options]
           --stard DIR        STARD folder (default: <repo>/../shared/datasets/stard)
-          --depth N          first-stage candidates per query the ranker reorders (default 300)
+          --depth N          first-stage candidates per query the ranker reorders (default 100)
           --folds N          cross-validation folds, split by query (default 5)
           --trees N          boosted trees (default 100)
           --leaves N         leaves per tree (default 16)
@@ -22,7 +22,7 @@ public sealed record TrainRankerOptions
         """;
 
     public string? StardDirectory { get; init; }
-    public int Depth { get; init; } = 300;
+    public int Depth { get; init; } = 100;
     public int Folds { get; init; } = 5;
     public int Trees { get; init; } = 100;
     public int Leaves { get; init; } = 16;

@@ -29,7 +29,8 @@ public static class StardBenchmark
 
         var results = new List<EngineResult>();
         foreach (var engine in options.Engines)
-            results.Add(EngineMeasurement.Run(engine, Builder(engine, options), documents, queries, options));
+            results.AddRange(EngineMeasurement.Run(engine, Builder(engine, options), documents, queries, options,
+                engine == EngineNames.ServiceBot ? [(EngineNames.ServiceBotFirstStage, FirstStageOnly)] : null));
 
         var report = new BenchmarkReport(
             options.IncludeDistractors ? "STARD dev (corpus + LawRefBook distractors)" : "STARD dev (corpus only)",
@@ -37,7 +38,7 @@ public static class StardBenchmark
             documents.Count,
             queries.Count,
             options.Top,
-            options.Warmup,
+            options.Warmup ?? queries.Count,
             options.LuceneLayout.ToString(),
             RuntimeInformation.FrameworkDescription,
             Environment.ProcessorCount,
@@ -59,6 +60,13 @@ public static class StardBenchmark
             EngineNames.Lucene => (docs, progress) => LuceneRetriever.Build(docs, options.LuceneLayout, progress),
             _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "unknown engine"),
         };
+
+    private static IRetriever FirstStageOnly(IRetriever retriever)
+    {
+        var index = (LexicalIndex)retriever;
+        var options = new LexicalIndexOptions { Ranker = null };
+        return index.WithOptions(options);
+    }
 
     /// <summary>Same vocabulary as <c>servicebot index build</c>: the repository's domain dictionary.</summary>
     public static LexicalIndex BuildServiceBot(IReadOnlyList<IndexDocument> documents, LexicalIndexOptions options, IProgress<int>? progress)

@@ -25,6 +25,43 @@ internal sealed class DocumentGroups
     /// <summary>Each clause's article ordinal (see <see cref="ArticleNumber.TryParse"/>), or <see cref="NoPosition"/>.</summary>
     public required float[] Positions { get; init; }
 
+    private int[]? _sizes;
+    private float[]? _lastPositions;
+    private float[]? _kinds;
+
+    /// <summary>Clauses per group.</summary>
+    public int[] Sizes => _sizes ??= CountSizes();
+
+    /// <summary>Each group's highest article number (<see cref="NoPosition"/> when none has one).</summary>
+    public float[] LastPositions => _lastPositions ??= FindLastPositions();
+
+    /// <summary>Each group's kind of document by title (see <see cref="Ranking.RankingFeature.TitleKind"/>).</summary>
+    public float[] Kinds => _kinds ??= Titles.Select(TitleKind).ToArray();
+
+    public static float TitleKind(string title)
+    {
+        if (title.StartsWith("最高人民法院", StringComparison.Ordinal) || title.StartsWith("最高人民检察院", StringComparison.Ordinal)) return 3;
+        if (title.EndsWith('法') || title.EndsWith("法典", StringComparison.Ordinal)) return 1;
+        if (title.Contains("条例", StringComparison.Ordinal)) return 2;
+        if (title.Contains("办法", StringComparison.Ordinal) || title.Contains("规定", StringComparison.Ordinal)
+            || title.Contains("细则", StringComparison.Ordinal) || title.Contains("规则", StringComparison.Ordinal)) return 4;
+        return 0;
+    }
+
+    private int[] CountSizes()
+    {
+        var sizes = new int[GroupCount];
+        foreach (var group in GroupOf) sizes[group]++;
+        return sizes;
+    }
+
+    private float[] FindLastPositions()
+    {
+        var last = Enumerable.Repeat(NoPosition, GroupCount).ToArray();
+        for (var d = 0; d < GroupOf.Length; d++) last[GroupOf[d]] = MathF.Max(last[GroupOf[d]], Positions[d]);
+        return last;
+    }
+
     public static DocumentGroups Build(IReadOnlyList<IndexDocument> documents)
     {
         var groupIds = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -56,6 +56,7 @@ public sealed partial class LexicalIndex
             bestBigram = MathF.Max(bestBigram, scratch.Bigrams[d]);
             var group = _groups.GroupOf[d];
             scratch.PoolGroupCount[group] = scratch.PoolGroupCount.GetValueOrDefault(group) + 1;
+            scratch.GroupMask[group] = scratch.GroupMask.GetValueOrDefault(group) | scratch.WordMask[d];
         }
         var rank = 1;
         foreach (var group in scratch.PoolGroupCount.Keys.OrderByDescending(g => scratch.GroupEvidence.GetValueOrDefault(g)).ThenBy(g => g))
@@ -84,7 +85,24 @@ public sealed partial class LexicalIndex
             row[(int)RankingFeature.QueryLength] = context.TypedWords.Count;
             row[(int)RankingFeature.GroupRank] = scratch.GroupRank[group];
             row[(int)RankingFeature.GroupShare] = (float)scratch.PoolGroupCount[group] / pool.Length;
+            row[(int)RankingFeature.MatchedWords] = System.Numerics.BitOperations.PopCount(scratch.WordMask[d]);
+            row[(int)RankingFeature.UnmatchedMaxIdf] = context.MaxIdfMissing(scratch.WordMask[d]);
+            row[(int)RankingFeature.NeighborCoverage] = context.WordTotal > 0 ? NeighborCovered(d, scratch) / context.WordTotal : 0;
+            row[(int)RankingFeature.GroupCoverage] = context.Coverage(scratch.GroupMask[group]);
+            row[(int)RankingFeature.GroupSize] = _groups.Sizes[group];
+            row[(int)RankingFeature.ArticlePosition] = _groups.Positions[d];
+            row[(int)RankingFeature.RelativePosition] = _groups.Positions[d] >= 0 && _groups.LastPositions[group] > 0
+                ? _groups.Positions[d] / _groups.LastPositions[group]
+                : -1;
+            row[(int)RankingFeature.TitleKind] = _groups.Kinds[group];
         }
+    }
+
+    private float NeighborCovered(int d, SearchScratch scratch)
+    {
+        var previous = _groups.Previous[d] >= 0 ? scratch.WordsCovered[_groups.Previous[d]] : 0;
+        var next = _groups.Next[d] >= 0 ? scratch.WordsCovered[_groups.Next[d]] : 0;
+        return MathF.Max(previous, next);
     }
 
     private float TitleCoverage(int group, QueryContext context, SearchScratch scratch)
@@ -102,6 +120,24 @@ public sealed partial class LexicalIndex
     /// <summary>What the features need to know about the query itself.</summary>
     private sealed record QueryContext(IReadOnlyList<(string Word, float Idf)> TypedWords, float WordTotal, float BigramTotal, float? Article)
     {
+        /// <summary>Idf share of the typed words whose bits are set (bit i = TypedWords[i]).</summary>
+        public float Coverage(ulong mask)
+        {
+            if (WordTotal <= 0) return 0;
+            float covered = 0;
+            for (var i = 0; i < Math.Min(64, TypedWords.Count); i++)
+                if ((mask & (1UL << i)) != 0) covered += TypedWords[i].Idf;
+            return covered / WordTotal;
+        }
+
+        public float MaxIdfMissing(ulong mask)
+        {
+            float missing = 0;
+            for (var i = 0; i < TypedWords.Count; i++)
+                if (i >= 64 || (mask & (1UL << i)) == 0) missing = MathF.Max(missing, TypedWords[i].Idf);
+            return missing;
+        }
+
         public static QueryContext Create(LexicalIndex index, string query, AnalyzedQuery analyzed)
         {
             var typed = new List<(string, float)>();

@@ -101,10 +101,10 @@ public sealed partial class LexicalIndex : IRetriever
     /// <summary>Runs every field and the structural signals; leaves the per-field scores in <paramref name="scratch"/>.</summary>
     private QueryContext FirstStage(string query, AnalyzedQuery analyzed, SearchScratch scratch)
     {
-        Accumulate(_words, analyzed.Words, _options.WordWeight, scratch.Words, scratch.WordsCovered, scratch);
-        Accumulate(_bigrams, analyzed.Bigrams, _options.BigramWeight, scratch.Bigrams, scratch.BigramsCovered, scratch);
-        Accumulate(_questionWords, analyzed.Words, _options.QuestionWeight, scratch.Questions, null, scratch);
-        Accumulate(_questionBigrams, analyzed.Bigrams, _options.QuestionWeight, scratch.Questions, null, scratch);
+        Accumulate(_words, analyzed.Words, _options.WordWeight, scratch.Words, scratch.WordsCovered, scratch.WordMask, scratch);
+        Accumulate(_bigrams, analyzed.Bigrams, _options.BigramWeight, scratch.Bigrams, scratch.BigramsCovered, null, scratch);
+        Accumulate(_questionWords, analyzed.Words, _options.QuestionWeight, scratch.Questions, null, null, scratch);
+        Accumulate(_questionBigrams, analyzed.Bigrams, _options.QuestionWeight, scratch.Questions, null, null, scratch);
         SmoothWithNeighbours(scratch);
         AddGroupEvidence(scratch);
         return QueryContext.Create(this, query, analyzed);
@@ -112,16 +112,19 @@ public sealed partial class LexicalIndex : IRetriever
 
     /// <summary>
     /// Adds one field's BM25 to the combined score and keeps it apart in <paramref name="fieldScores"/>;
-    /// <paramref name="covered"/> sums the idf of the typed (not expanded) terms each document contains.
+    /// <paramref name="covered"/> sums the idf of the typed (not expanded) terms each document contains, and
+    /// <paramref name="masks"/> marks which of them (bit i: the i-th typed term in enumeration order).
     /// </summary>
     private void Accumulate(FieldPostings field, IReadOnlyDictionary<string, float> terms, float fieldWeight,
-        float[] fieldScores, float[]? covered, SearchScratch scratch)
+        float[] fieldScores, float[]? covered, ulong[]? masks, SearchScratch scratch)
     {
         if (fieldWeight <= 0 || field.Documents.Length == 0) return;
         float k1 = _options.K1, b = _options.B, n = _ids.Length;
         var raw = scratch.Raw;
+        var typedIndex = -1;
         foreach (var (term, queryWeight) in terms)
         {
+            if (queryWeight >= 1f) typedIndex++;
             if (!field.TermIds.TryGetValue(term, out var termId)) continue;
             int start = field.Offsets[termId], end = field.Offsets[termId + 1];
             var df = end - start;
@@ -129,6 +132,7 @@ public sealed partial class LexicalIndex : IRetriever
             var weight = queryWeight * idf * (k1 + 1);
             var norm = k1 / field.AverageLength;
             var typed = covered is not null && queryWeight >= 1f;
+            var bit = masks is not null && queryWeight >= 1f && typedIndex < 64 ? 1UL << typedIndex : 0;
             for (var p = start; p < end; p++)
             {
                 var d = field.Documents[p];
@@ -138,6 +142,7 @@ public sealed partial class LexicalIndex : IRetriever
                 raw[d] += fieldWeight * score;
                 fieldScores[d] += score;
                 if (typed) covered![d] += idf;
+                if (bit != 0) masks![d] |= bit;
             }
         }
     }

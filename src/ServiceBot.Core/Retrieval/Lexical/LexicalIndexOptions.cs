@@ -34,5 +34,5 @@ public sealed class LexicalIndexOptions
     public TreeEnsemble? Ranker { get; set; } = LexicalRanker.Default;
 
     /// <summary>How many first-stage candidates the second stage reorders.</summary>
-    [Range(1, 10000)] public int RerankDepth { get; set; } = 300;
+    [Range(1, 10000)] public int RerankDepth { get; set; } = 100;
 }

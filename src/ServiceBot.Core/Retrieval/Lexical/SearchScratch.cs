@@ -12,6 +12,7 @@ internal sealed class SearchScratch(int documentCount)
     public readonly float[] Questions = new float[documentCount];
     public readonly float[] WordsCovered = new float[documentCount];
     public readonly float[] BigramsCovered = new float[documentCount];
+    public readonly ulong[] WordMask = new ulong[documentCount];
     public readonly float[] Smoothed = new float[documentCount];
     public readonly float[] Neighbor = new float[documentCount];
     public readonly float[] Group = new float[documentCount];
@@ -23,6 +24,7 @@ internal sealed class SearchScratch(int documentCount)
     public readonly Dictionary<int, float> TitleCoverage = new();
     public readonly Dictionary<int, int> PoolGroupCount = new();
     public readonly Dictionary<int, int> GroupRank = new();
+    public readonly Dictionary<int, ulong> GroupMask = new();
     private float[] _featureRows = [];
 
     /// <summary>A reusable row-major feature matrix of at least <paramref name="rows"/> rows.</summary>
@@ -43,6 +45,7 @@ internal sealed class SearchScratch(int documentCount)
             Questions[d] = 0;
             WordsCovered[d] = 0;
             BigramsCovered[d] = 0;
+            WordMask[d] = 0;
         }
         foreach (var d in Candidates)
         {
@@ -58,5 +61,6 @@ internal sealed class SearchScratch(int documentCount)
         TitleCoverage.Clear();
         PoolGroupCount.Clear();
         GroupRank.Clear();
+        GroupMask.Clear();
     }
 }

@@ -60,6 +60,30 @@ public enum RankingFeature
 
     /// <summary>Share of the candidates that belong to the clause's document (0–1).</summary>
     GroupShare,
+
+    /// <summary>How many typed query words the clause contains.</summary>
+    MatchedWords,
+
+    /// <summary>Idf of the rarest typed query word the clause lacks (0 when it has them all).</summary>
+    UnmatchedMaxIdf,
+
+    /// <summary>The better neighbouring clause's <see cref="WordCoverage"/>.</summary>
+    NeighborCoverage,
+
+    /// <summary>Idf-weighted share of the typed query words that the document's candidate clauses contain together (0–1).</summary>
+    GroupCoverage,
+
+    /// <summary>Clauses in the document: codes and major laws are cited far more than short rules.</summary>
+    GroupSize,
+
+    /// <summary>The clause's article number (-1 when it has none).</summary>
+    ArticlePosition,
+
+    /// <summary>Article number over the document's last article number: general provisions come first.</summary>
+    RelativePosition,
+
+    /// <summary>Kind of document by its title: 0 other, 1 law (…法), 2 regulation (…条例), 3 judicial interpretation (最高人民…), 4 rules (…办法/规定/细则).</summary>
+    TitleKind,
 }
 
 /// <summary>Names of <see cref="RankingFeature"/> in model order.</summary>

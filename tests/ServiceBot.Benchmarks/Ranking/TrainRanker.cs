@@ -27,7 +27,7 @@ public static class TrainRanker
 
         LexicalIndex index;
         using (var progress = new ConsoleProgress("[ServiceBot] building", documents.Count))
-            index = StardBenchmark.BuildServiceBot(documents, new LexicalIndexOptions { Ranker = null }, progress);
+            index = StardBenchmark.BuildServiceBot(documents, new LexicalIndexOptions(), progress);
         documents.Clear();
 
         var ceilingDepth = Math.Max(options.Depth, CeilingDepths[^1]);

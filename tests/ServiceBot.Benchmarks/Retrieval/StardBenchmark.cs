@@ -1,5 +1,6 @@
 using ServiceBot.Text;
 using ServiceBot.Retrieval.Lexical;
+using ServiceBot.Retrieval.Ranking;
 using System.Runtime.InteropServices;
 using ServiceBot.Retrieval;
 using ServiceBot.Retrieval.Evaluation;
@@ -56,7 +57,8 @@ public static class StardBenchmark
     private static Func<IReadOnlyList<IndexDocument>, IProgress<int>, IRetriever> Builder(string engine, RetrievalBenchmarkOptions options) =>
         engine switch
         {
-            EngineNames.ServiceBot => (docs, progress) => BuildServiceBot(docs, new LexicalIndexOptions(), progress),
+            // As `servicebot search` runs it: with the shipped second stage.
+            EngineNames.ServiceBot => (docs, progress) => BuildServiceBot(docs, new LexicalIndexOptions { Ranker = LexicalRanker.Default }, progress),
             EngineNames.Lucene => (docs, progress) => LuceneRetriever.Build(docs, options.LuceneLayout, progress),
             _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "unknown engine"),
         };

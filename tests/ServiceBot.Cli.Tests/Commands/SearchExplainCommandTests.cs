@@ -35,6 +35,7 @@ public sealed class SearchExplainCommandTests : IDisposable
         Assert.Contains("1. 《住房公积金提取办法》", result.Output);
         Assert.Contains("退休提取", result.Output.Split("\n2. ")[0]);
         Assert.Contains("第一阶段", result.Output);
+        Assert.Contains("第二阶段：未启用", result.Output); // the statute-trained model is not applied to the knowledge base
         Assert.Contains("作答覆盖率", result.Output);
         Assert.Contains("作答判定：覆盖率 ≥ 0.60", result.Output);
     }

@@ -30,8 +30,13 @@ public sealed class LexicalIndexOptions
     /// <summary>How many of a document's best clauses make its evidence.</summary>
     [Range(1, 100)] public int GroupTopClauses { get; set; } = 5;
 
-    /// <summary>The second stage: a tree ensemble over <see cref="RankingFeature"/>; null keeps the first stage's order.</summary>
-    public TreeEnsemble? Ranker { get; set; } = LexicalRanker.Default;
+    /// <summary>
+    /// The second stage: a tree ensemble over <see cref="RankingFeature"/>; null (the default) keeps the first
+    /// stage's order. <see cref="LexicalRanker.Default"/> is trained on statute retrieval (STARD) and is used where
+    /// that is the task (<c>search</c> over an external corpus); the knowledge base's policies and guides differ
+    /// too much from statutes for it.
+    /// </summary>
+    public TreeEnsemble? Ranker { get; set; }
 
     /// <summary>How many first-stage candidates the second stage reorders.</summary>
     [Range(1, 10000)] public int RerankDepth { get; set; } = 100;

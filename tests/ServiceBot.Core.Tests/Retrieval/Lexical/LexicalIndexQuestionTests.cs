@@ -18,7 +18,7 @@ public class LexicalIndexQuestionTests
     ];
 
     private static LexicalIndexOptions FirstStageOnly(float questionWeight = 2f)
-        => new() { Ranker = null, QuestionWeight = questionWeight };
+        => new() { QuestionWeight = questionWeight };
 
     [Fact]
     public void Search_QueryMatchesLinkedQuestion_RanksItsChunkFirst()

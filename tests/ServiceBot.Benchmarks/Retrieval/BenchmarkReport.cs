@@ -49,11 +49,12 @@ public sealed record BenchmarkReport(
         Row("build (s)", e => e.BuildSeconds, "F1");
         Row("managed heap growth (MB)", e => e.ManagedHeapMB, "F1");
         Row("working set after build (MB)", e => e.WorkingSetMB, "F1");
+        Row("working set growth in build (MB)", e => e.WorkingSetGrowthMB, "F1");
 
         md.Append(CultureInfo.InvariantCulture,
             $"\nLucene.Net: SmartChineseAnalyzer, BM25 k1=1.2 b=0.75, layout {LuceneLayout}. Warm-up {Warmup} untimed queries per engine (and per ServiceBot stage); ")
             .Append(CultureInfo.InvariantCulture,
-                $"engines built one after the other in one process; {Runtime}, {ProcessorCount} cores, started {StartedAt:u}.\n");
+                $"engines built one after the other in one process (a later engine's working set includes the earlier ones), then timed query by query in rotation; {Runtime}, {ProcessorCount} cores, started {StartedAt:u}.\n");
         return md.ToString();
 
         void Row(string name, Func<EngineResult, double> value, string format)

@@ -4,94 +4,88 @@ using ServiceBot.Retrieval.Evaluation;
 
 namespace ServiceBot.Benchmarks.Retrieval;
 
-/// <summary>Builds one engine, measures build time and memory, then times and scores every query.</summary>
+/// <summary>What building one engine cost.</summary>
+public sealed record EngineBuild(string Engine, IRetriever Retriever, double Seconds, double ManagedHeapMB, double WorkingSetMB, double WorkingSetGrowthMB);
+
+/// <summary>
+/// Builds engines one at a time (build time and memory each), then times every engine on every query in
+/// rotation: on a shared machine the load drifts, and interleaving exposes all engines to the same drift.
+/// </summary>
 public static class EngineMeasurement
 {
     private const double Megabyte = 1024 * 1024;
 
-    /// <summary>
-    /// Builds the engine once and measures it; <paramref name="variants"/> (e.g. the same index without its second
-    /// stage) are measured on the same build, each warmed up and timed exactly as the engine itself.
-    /// </summary>
-    public static IReadOnlyList<EngineResult> Run(
-        string engine,
-        Func<IReadOnlyList<IndexDocument>, IProgress<int>, IRetriever> build,
-        IReadOnlyList<IndexDocument> documents,
-        IReadOnlyList<EvaluationQuery> queries,
-        RetrievalBenchmarkOptions options,
-        IReadOnlyList<(string Engine, Func<IRetriever, IRetriever> Derive)>? variants = null)
+    public static EngineBuild Build(string engine, Func<IReadOnlyList<IndexDocument>, IProgress<int>, IRetriever> build,
+        IReadOnlyList<IndexDocument> documents)
     {
         ReleaseFreedMemory();
         var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         var workingSetBefore = WorkingSetBytes();
-
         var clock = Stopwatch.StartNew();
         IRetriever retriever;
         using (var progress = new ConsoleProgress($"[{EngineNames.Display(engine)}] building", documents.Count)) retriever = build(documents, progress);
-        var buildSeconds = clock.Elapsed.TotalSeconds;
-
+        var seconds = clock.Elapsed.TotalSeconds;
         var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
         var workingSetAfter = WorkingSetBytes();
-        try
-        {
-            var results = new List<EngineResult>();
-            foreach (var (name, measured) in new[] { (engine, retriever) }.Concat((variants ?? []).Select(v => (v.Engine, v.Derive(retriever)))))
-            {
-                var (metrics, latency) = Measure(name, measured, queries, options);
-                results.Add(new EngineResult(name, EngineNames.Display(name), documents.Count, metrics, latency, buildSeconds,
-                    (heapAfter - heapBefore) / Megabyte, workingSetAfter / Megabyte, (workingSetAfter - workingSetBefore) / Megabyte));
-            }
-            return results;
-        }
-        finally
-        {
-            (retriever as IDisposable)?.Dispose();
-        }
+        return new EngineBuild(engine, retriever, seconds, (heapAfter - heapBefore) / Megabyte, workingSetAfter / Megabyte,
+            (workingSetAfter - workingSetBefore) / Megabyte);
     }
 
-    /// <summary>One untimed pass (or the first --warmup queries), then every query timed one by one.</summary>
-    private static (MetricsSummary, LatencySummary) Measure(string engine, IRetriever retriever, IReadOnlyList<EvaluationQuery> queries,
-        RetrievalBenchmarkOptions options)
+    /// <summary>
+    /// Warms every engine with the same untimed queries (one full pass unless --warmup says otherwise), then times
+    /// each query on every engine, starting with a different engine each time so none always runs first.
+    /// </summary>
+    public static IReadOnlyList<EngineResult> Measure(IReadOnlyList<EngineBuild> engines, int documentCount,
+        IReadOnlyList<EvaluationQuery> queries, RetrievalBenchmarkOptions options)
     {
-        var display = EngineNames.Display(engine);
         var warmup = Math.Min(options.Warmup ?? queries.Count, queries.Count);
-        using (var progress = new ConsoleProgress($"[{display}] warming up", warmup))
+        foreach (var engine in engines)
         {
+            using var progress = new ConsoleProgress($"[{EngineNames.Display(engine.Engine)}] warming up", warmup);
             for (var i = 0; i < warmup; i++)
             {
-                retriever.Search(queries[i].Query, options.Top);
+                engine.Retriever.Search(queries[i].Query, options.Top);
                 progress.Report(i + 1);
             }
         }
 
-        var latencies = new double[queries.Count];
-        var rankings = new IReadOnlyList<SearchHit>[queries.Count];
-        using (var progress = new ConsoleProgress($"[{display}] querying", queries.Count))
+        var latencies = engines.Select(_ => new double[queries.Count]).ToArray();
+        var rankings = engines.Select(_ => new IReadOnlyList<SearchHit>[queries.Count]).ToArray();
+        using (var progress = new ConsoleProgress("querying every engine in rotation", queries.Count))
         {
             for (var i = 0; i < queries.Count; i++)
             {
-                var start = Stopwatch.GetTimestamp();
-                rankings[i] = retriever.Search(queries[i].Query, options.Top);
-                latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                for (var k = 0; k < engines.Count; k++)
+                {
+                    var e = (i + k) % engines.Count;
+                    var start = Stopwatch.GetTimestamp();
+                    rankings[e][i] = engines[e].Retriever.Search(queries[i].Query, options.Top);
+                    latencies[e][i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                }
                 if (i % 10 == 9) progress.Report(i + 1);
             }
             progress.Report(queries.Count);
         }
 
-        if (options.RunsDirectory is { } runs)
+        var results = new List<EngineResult>();
+        for (var e = 0; e < engines.Count; e++)
         {
-            Directory.CreateDirectory(runs);
-            TrecRunWriter.WriteFile(
-                Path.Combine(runs, $"stard-dev-{engine}.trec"),
-                queries.Select((q, i) => (q.Id, rankings[i])),
-                engine);
+            var engine = engines[e];
+            if (options.RunsDirectory is { } runs)
+            {
+                Directory.CreateDirectory(runs);
+                var ranking = rankings[e];
+                TrecRunWriter.WriteFile(Path.Combine(runs, $"stard-dev-{engine.Engine}.trec"),
+                    queries.Select((q, i) => (q.Id, ranking[i])), engine.Engine);
+            }
+            var metrics = RetrievalMetrics.Average(queries.Select((q, i) => RetrievalMetrics.Evaluate(q, rankings[e][i])).ToList());
+            results.Add(new EngineResult(engine.Engine, EngineNames.Display(engine.Engine), documentCount, metrics,
+                LatencySummary.From(latencies[e]), engine.Seconds, engine.ManagedHeapMB, engine.WorkingSetMB, engine.WorkingSetGrowthMB));
         }
-
-        var metrics = RetrievalMetrics.Average(queries.Select((q, i) => RetrievalMetrics.Evaluate(q, rankings[i])).ToList());
-        return (metrics, LatencySummary.From(latencies));
+        return results;
     }
 
-    // Drop the previous engine and hand its pages back to the OS so the next baseline starts clean.
+    // Drop garbage and hand its pages back to the OS so the next baseline starts clean.
     private static void ReleaseFreedMemory()
     {
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);

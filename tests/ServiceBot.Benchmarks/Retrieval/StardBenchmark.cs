@@ -28,10 +28,24 @@ public static class StardBenchmark
             .ToList();
         Console.Error.WriteLine($"pool: {documents.Count:N0} documents; {queries.Count} judged dev queries");
 
-        var results = new List<EngineResult>();
-        foreach (var engine in options.Engines)
-            results.AddRange(EngineMeasurement.Run(engine, Builder(engine, options), documents, queries, options,
-                engine == EngineNames.ServiceBot ? [(EngineNames.ServiceBotFirstStage, FirstStageOnly)] : null));
+        var builds = new List<EngineBuild>();
+        IReadOnlyList<EngineResult> results;
+        try
+        {
+            foreach (var engine in options.Engines)
+            {
+                var build = EngineMeasurement.Build(engine, Builder(engine, options), documents);
+                builds.Add(build);
+                // The first stage alone, on the same build, so the second stage's gain and cost are visible.
+                if (engine == EngineNames.ServiceBot)
+                    builds.Add(build with { Engine = EngineNames.ServiceBotFirstStage, Retriever = FirstStageOnly(build.Retriever) });
+            }
+            results = EngineMeasurement.Measure(builds, documents.Count, queries, options);
+        }
+        finally
+        {
+            foreach (var build in builds) (build.Retriever as IDisposable)?.Dispose();
+        }
 
         var report = new BenchmarkReport(
             options.IncludeDistractors ? "STARD dev (corpus + LawRefBook distractors)" : "STARD dev (corpus only)",

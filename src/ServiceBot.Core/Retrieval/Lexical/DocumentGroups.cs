@@ -41,10 +41,11 @@ internal sealed class DocumentGroups
     public static float TitleKind(string title)
     {
         if (title.StartsWith("最高人民法院", StringComparison.Ordinal) || title.StartsWith("最高人民检察院", StringComparison.Ordinal)) return 3;
-        if (title.EndsWith('法') || title.EndsWith("法典", StringComparison.Ordinal)) return 1;
-        if (title.Contains("条例", StringComparison.Ordinal)) return 2;
+        // …办法 ends in 法 too, so rules are told apart before laws.
         if (title.Contains("办法", StringComparison.Ordinal) || title.Contains("规定", StringComparison.Ordinal)
             || title.Contains("细则", StringComparison.Ordinal) || title.Contains("规则", StringComparison.Ordinal)) return 4;
+        if (title.EndsWith('法') || title.EndsWith("法典", StringComparison.Ordinal)) return 1;
+        if (title.Contains("条例", StringComparison.Ordinal)) return 2;
         return 0;
     }
 

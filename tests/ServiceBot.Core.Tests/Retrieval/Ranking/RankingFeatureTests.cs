@@ -64,6 +64,18 @@ public class RankingFeatureTests
         Assert.Equal(3f / candidates.Count, Feature(a1, RankingFeature.GroupShare), 4);
     }
 
+    [Theory]
+    [InlineData("中华人民共和国劳动合同法", 1)]
+    [InlineData("住房公积金管理条例", 2)]
+    [InlineData("最高人民法院关于审理劳动争议案件适用法律问题的解释", 3)]
+    [InlineData("住房公积金提取办法", 4)]
+    [InlineData("关于加强新就业群体服务管理的意见", 0)]
+    public void RankingCandidates_TitleKind_FollowsTheDocumentTitle(string title, float kind)
+    {
+        var index = LexicalIndex.Build([new IndexDocument("x", title, "第一条", "职工可以提取住房公积金。")], new ChineseAnalyzer(), new LexicalIndexOptions());
+        Assert.Equal(kind, Feature(index.RankingCandidates("提取住房公积金", 1).Single(), RankingFeature.TitleKind));
+    }
+
     [Fact]
     public void Search_WithRanker_OrdersByTheModelNotTheFirstStage()
     {

@@ -19,21 +19,22 @@ public sealed partial class LexicalIndex
         var scratch = _scratch.Value!;
         try
         {
-            var context = FirstStage(query, analyzed, scratch);
+            FirstStage(analyzed, scratch);
             var pool = TopCandidates(scratch, depth);
             var width = RankingFeatures.Count;
             var features = new float[pool.Length * width];
-            FillFeatures(pool, context, scratch, features);
+            FillFeatures(pool, QueryContext.Create(this, query, analyzed), scratch, features);
             var candidates = new RankingCandidate[pool.Length];
             for (var i = 0; i < pool.Length; i++)
             {
                 var d = pool[i];
+                var detail = scratch.Details[d];
                 var parts = new FirstStageParts(
-                    _options.WordWeight * scratch.Words[d],
-                    _options.BigramWeight * scratch.Bigrams[d],
-                    _options.QuestionWeight * scratch.Questions[d],
-                    _options.NeighborWeight * scratch.Neighbor[d],
-                    _options.GroupWeight * scratch.Group[d]);
+                    _options.WordWeight * detail.Words,
+                    _options.BigramWeight * detail.Bigrams,
+                    _options.QuestionWeight * detail.Questions,
+                    _options.NeighborWeight * BestNeighbour(d, scratch),
+                    _options.GroupWeight * scratch.GroupEvidence[_groups.GroupOf[d]]);
                 candidates[i] = new RankingCandidate(_ids[d], scratch.Smoothed[d], parts, features.AsSpan(i * width, width).ToArray());
             }
             return candidates;
@@ -52,11 +53,12 @@ public sealed partial class LexicalIndex
         float bestWord = float.Epsilon, bestBigram = float.Epsilon;
         foreach (var d in pool)
         {
-            bestWord = MathF.Max(bestWord, scratch.Words[d]);
-            bestBigram = MathF.Max(bestBigram, scratch.Bigrams[d]);
+            var detail = Detail(d, context, scratch);
+            bestWord = MathF.Max(bestWord, detail.Words);
+            bestBigram = MathF.Max(bestBigram, detail.Bigrams);
             var group = _groups.GroupOf[d];
             scratch.PoolGroupCount[group] = scratch.PoolGroupCount.GetValueOrDefault(group) + 1;
-            scratch.GroupMask[group] = scratch.GroupMask.GetValueOrDefault(group) | scratch.WordMask[d];
+            scratch.GroupMask[group] = scratch.GroupMask.GetValueOrDefault(group) | detail.WordMask;
         }
         var rank = 1;
         foreach (var group in scratch.PoolGroupCount.Keys.OrderByDescending(g => scratch.GroupEvidence.GetValueOrDefault(g)).ThenBy(g => g))
@@ -66,18 +68,19 @@ public sealed partial class LexicalIndex
         {
             var d = pool[i];
             var group = _groups.GroupOf[d];
+            var detail = scratch.Details[d];
             var row = features.AsSpan(i * width, width);
-            row[(int)RankingFeature.WordScore] = scratch.Words[d];
-            row[(int)RankingFeature.BigramScore] = scratch.Bigrams[d];
-            row[(int)RankingFeature.QuestionScore] = scratch.Questions[d];
-            row[(int)RankingFeature.NeighborScore] = scratch.Neighbor[d];
-            row[(int)RankingFeature.GroupScore] = scratch.Group[d];
+            row[(int)RankingFeature.WordScore] = detail.Words;
+            row[(int)RankingFeature.BigramScore] = detail.Bigrams;
+            row[(int)RankingFeature.QuestionScore] = detail.Questions;
+            row[(int)RankingFeature.NeighborScore] = BestNeighbour(d, scratch);
+            row[(int)RankingFeature.GroupScore] = scratch.GroupEvidence[group];
             row[(int)RankingFeature.FirstStageRelative] = scratch.Smoothed[d] / top;
             row[(int)RankingFeature.FirstStageRank] = i + 1;
-            row[(int)RankingFeature.WordScoreRelative] = scratch.Words[d] / bestWord;
-            row[(int)RankingFeature.BigramScoreRelative] = scratch.Bigrams[d] / bestBigram;
-            row[(int)RankingFeature.WordCoverage] = context.WordTotal > 0 ? scratch.WordsCovered[d] / context.WordTotal : 0;
-            row[(int)RankingFeature.BigramCoverage] = context.BigramTotal > 0 ? scratch.BigramsCovered[d] / context.BigramTotal : 0;
+            row[(int)RankingFeature.WordScoreRelative] = detail.Words / bestWord;
+            row[(int)RankingFeature.BigramScoreRelative] = detail.Bigrams / bestBigram;
+            row[(int)RankingFeature.WordCoverage] = context.WordTotal > 0 ? detail.WordsCovered / context.WordTotal : 0;
+            row[(int)RankingFeature.BigramCoverage] = context.BigramTotal > 0 ? detail.BigramsCovered / context.BigramTotal : 0;
             row[(int)RankingFeature.TitleCoverage] = TitleCoverage(group, context, scratch);
             row[(int)RankingFeature.ArticleNamed] = context.Article is null ? 0 : 1;
             row[(int)RankingFeature.ArticleMatch] = context.Article is { } article && _groups.Positions[d] == article ? 1 : 0;
@@ -85,9 +88,9 @@ public sealed partial class LexicalIndex
             row[(int)RankingFeature.QueryLength] = context.TypedWords.Count;
             row[(int)RankingFeature.GroupRank] = scratch.GroupRank[group];
             row[(int)RankingFeature.GroupShare] = (float)scratch.PoolGroupCount[group] / pool.Length;
-            row[(int)RankingFeature.MatchedWords] = System.Numerics.BitOperations.PopCount(scratch.WordMask[d]);
-            row[(int)RankingFeature.UnmatchedMaxIdf] = context.MaxIdfMissing(scratch.WordMask[d]);
-            row[(int)RankingFeature.NeighborCoverage] = context.WordTotal > 0 ? NeighborCovered(d, scratch) / context.WordTotal : 0;
+            row[(int)RankingFeature.MatchedWords] = System.Numerics.BitOperations.PopCount(detail.WordMask);
+            row[(int)RankingFeature.UnmatchedMaxIdf] = context.MaxIdfMissing(detail.WordMask);
+            row[(int)RankingFeature.NeighborCoverage] = context.WordTotal > 0 ? NeighborCovered(d, context, scratch) / context.WordTotal : 0;
             row[(int)RankingFeature.GroupCoverage] = context.Coverage(scratch.GroupMask[group]);
             row[(int)RankingFeature.GroupSize] = _groups.Sizes[group];
             row[(int)RankingFeature.ArticlePosition] = _groups.Positions[d];
@@ -98,11 +101,45 @@ public sealed partial class LexicalIndex
         }
     }
 
-    private float NeighborCovered(int d, SearchScratch scratch)
+    private float NeighborCovered(int d, QueryContext context, SearchScratch scratch)
     {
-        var previous = _groups.Previous[d] >= 0 ? scratch.WordsCovered[_groups.Previous[d]] : 0;
-        var next = _groups.Next[d] >= 0 ? scratch.WordsCovered[_groups.Next[d]] : 0;
+        var previous = _groups.Previous[d] >= 0 ? Detail(_groups.Previous[d], context, scratch).WordsCovered : 0;
+        var next = _groups.Next[d] >= 0 ? Detail(_groups.Next[d], context, scratch).WordsCovered : 0;
         return MathF.Max(previous, next);
+    }
+
+    /// <summary>
+    /// A clause's per-field match, looked up in each query term's postings (sorted by document) rather than kept
+    /// for every document during the first stage: only the second stage's few candidates need it.
+    /// </summary>
+    private FieldDetail Detail(int d, QueryContext context, SearchScratch scratch)
+    {
+        if (scratch.Details.TryGetValue(d, out var cached)) return cached;
+        var words = Match(_words, context.WordTerms, d, out var wordsCovered, out var mask);
+        var bigrams = Match(_bigrams, context.BigramTerms, d, out var bigramsCovered, out _);
+        var questions = Match(_questionWords, context.QuestionWordTerms, d, out _, out _)
+            + Match(_questionBigrams, context.QuestionBigramTerms, d, out _, out _);
+        var detail = new FieldDetail(words, bigrams, questions, wordsCovered, bigramsCovered, mask);
+        scratch.Details[d] = detail;
+        return detail;
+    }
+
+    private float Match(FieldPostings field, IReadOnlyList<TermMatch> terms, int d, out float covered, out ulong mask)
+    {
+        float k1 = _options.K1, b = _options.B, norm = k1 / field.AverageLength, score = 0;
+        covered = 0;
+        mask = 0;
+        foreach (var term in terms)
+        {
+            var p = Array.BinarySearch(field.Documents, term.Start, term.End - term.Start, d);
+            if (p < 0) continue;
+            float tf = field.Frequencies[p];
+            score += term.Weight * tf / (tf + k1 * (1 - b) + norm * b * field.Lengths[d]);
+            if (!term.Typed) continue;
+            covered += term.Idf;
+            mask |= term.Bit;
+        }
+        return score;
     }
 
     private float TitleCoverage(int group, QueryContext context, SearchScratch scratch)
@@ -117,9 +154,21 @@ public sealed partial class LexicalIndex
         return coverage;
     }
 
+    /// <summary>A query term found in a field: its postings range, BM25 weight (query weight × idf × (k1 + 1)) and, when typed, its bit.</summary>
+    private readonly record struct TermMatch(int Start, int End, float Weight, float Idf, bool Typed, ulong Bit);
+
     /// <summary>What the features need to know about the query itself.</summary>
-    private sealed record QueryContext(IReadOnlyList<(string Word, float Idf)> TypedWords, float WordTotal, float BigramTotal, float? Article)
+    private sealed class QueryContext
     {
+        public required IReadOnlyList<(string Word, float Idf)> TypedWords { get; init; }
+        public required float WordTotal { get; init; }
+        public required float BigramTotal { get; init; }
+        public required float? Article { get; init; }
+        public required IReadOnlyList<TermMatch> WordTerms { get; init; }
+        public required IReadOnlyList<TermMatch> BigramTerms { get; init; }
+        public required IReadOnlyList<TermMatch> QuestionWordTerms { get; init; }
+        public required IReadOnlyList<TermMatch> QuestionBigramTerms { get; init; }
+
         /// <summary>Idf share of the typed words whose bits are set (bit i = TypedWords[i]).</summary>
         public float Coverage(ulong mask)
         {
@@ -152,8 +201,38 @@ public sealed partial class LexicalIndex
             foreach (var (bigram, weight) in analyzed.Bigrams)
                 if (weight >= 1f) bigramTotal += index.BigramIdf(bigram);
             var article = ArticleNumber.TryParse(TextNormalizer.Normalize(query));
-            return new QueryContext(typed, wordTotal, bigramTotal, article is { } a ? (float)a : null);
+            return new QueryContext
+            {
+                TypedWords = typed,
+                WordTotal = wordTotal,
+                BigramTotal = bigramTotal,
+                Article = article is { } a ? (float)a : null,
+                WordTerms = index.Terms(index._words, analyzed.Words),
+                BigramTerms = index.Terms(index._bigrams, analyzed.Bigrams),
+                QuestionWordTerms = index.Terms(index._questionWords, analyzed.Words),
+                QuestionBigramTerms = index.Terms(index._questionBigrams, analyzed.Bigrams),
+            };
         }
+    }
+
+    /// <summary>The query's terms present in <paramref name="field"/>; typed terms are numbered in enumeration order, as <see cref="QueryContext.TypedWords"/>.</summary>
+    private List<TermMatch> Terms(FieldPostings field, IReadOnlyDictionary<string, float> terms)
+    {
+        var matches = new List<TermMatch>(terms.Count);
+        float n = _ids.Length;
+        var typedIndex = -1;
+        foreach (var (term, queryWeight) in terms)
+        {
+            var typed = queryWeight >= 1f;
+            if (typed) typedIndex++;
+            if (!field.TermIds.TryGetValue(term, out var termId)) continue;
+            int start = field.Offsets[termId], end = field.Offsets[termId + 1];
+            var df = end - start;
+            var idf = MathF.Log(1 + (n - df + 0.5f) / (df + 0.5f));
+            var bit = typed && typedIndex < 64 ? 1UL << typedIndex : 0;
+            matches.Add(new TermMatch(start, end, queryWeight * idf * (_options.K1 + 1), idf, typed, bit));
+        }
+        return matches;
     }
 }
 

@@ -84,12 +84,12 @@ public sealed partial class LexicalIndex : IRetriever
         var scratch = _scratch.Value!;
         try
         {
-            var context = FirstStage(query, analyzed, scratch);
+            FirstStage(analyzed, scratch);
             var ranker = _options.Ranker;
             if (ranker is null) return ToHits(TopCandidates(scratch, top), scratch.Smoothed);
             var pool = TopCandidates(scratch, Math.Max(top, _options.RerankDepth));
             var features = scratch.FeatureRows(pool.Length);
-            FillFeatures(pool, context, scratch, features);
+            FillFeatures(pool, QueryContext.Create(this, query, analyzed), scratch, features);
             return Rerank(ranker, pool, features, top);
         }
         finally
@@ -98,51 +98,39 @@ public sealed partial class LexicalIndex : IRetriever
         }
     }
 
-    /// <summary>Runs every field and the structural signals; leaves the per-field scores in <paramref name="scratch"/>.</summary>
-    private QueryContext FirstStage(string query, AnalyzedQuery analyzed, SearchScratch scratch)
+    /// <summary>
+    /// Runs every field and the structural signals into <paramref name="scratch"/>. Only the combined score is
+    /// accumulated here, the hot loop; the second stage's per-field details are computed for its few candidates.
+    /// </summary>
+    private void FirstStage(AnalyzedQuery analyzed, SearchScratch scratch)
     {
-        Accumulate(_words, analyzed.Words, _options.WordWeight, scratch.Words, scratch.WordsCovered, scratch.WordMask, scratch);
-        Accumulate(_bigrams, analyzed.Bigrams, _options.BigramWeight, scratch.Bigrams, scratch.BigramsCovered, null, scratch);
-        Accumulate(_questionWords, analyzed.Words, _options.QuestionWeight, scratch.Questions, null, null, scratch);
-        Accumulate(_questionBigrams, analyzed.Bigrams, _options.QuestionWeight, scratch.Questions, null, null, scratch);
+        Accumulate(_words, analyzed.Words, _options.WordWeight, scratch);
+        Accumulate(_bigrams, analyzed.Bigrams, _options.BigramWeight, scratch);
+        Accumulate(_questionWords, analyzed.Words, _options.QuestionWeight, scratch);
+        Accumulate(_questionBigrams, analyzed.Bigrams, _options.QuestionWeight, scratch);
         SmoothWithNeighbours(scratch);
         AddGroupEvidence(scratch);
-        return QueryContext.Create(this, query, analyzed);
     }
 
-    /// <summary>
-    /// Adds one field's BM25 to the combined score and keeps it apart in <paramref name="fieldScores"/>;
-    /// <paramref name="covered"/> sums the idf of the typed (not expanded) terms each document contains, and
-    /// <paramref name="masks"/> marks which of them (bit i: the i-th typed term in enumeration order).
-    /// </summary>
-    private void Accumulate(FieldPostings field, IReadOnlyDictionary<string, float> terms, float fieldWeight,
-        float[] fieldScores, float[]? covered, ulong[]? masks, SearchScratch scratch)
+    private void Accumulate(FieldPostings field, IReadOnlyDictionary<string, float> terms, float fieldWeight, SearchScratch scratch)
     {
         if (fieldWeight <= 0 || field.Documents.Length == 0) return;
         float k1 = _options.K1, b = _options.B, n = _ids.Length;
         var raw = scratch.Raw;
-        var typedIndex = -1;
         foreach (var (term, queryWeight) in terms)
         {
-            if (queryWeight >= 1f) typedIndex++;
             if (!field.TermIds.TryGetValue(term, out var termId)) continue;
             int start = field.Offsets[termId], end = field.Offsets[termId + 1];
             var df = end - start;
             var idf = MathF.Log(1 + (n - df + 0.5f) / (df + 0.5f));
-            var weight = queryWeight * idf * (k1 + 1);
+            var weight = fieldWeight * queryWeight * idf * (k1 + 1);
             var norm = k1 / field.AverageLength;
-            var typed = covered is not null && queryWeight >= 1f;
-            var bit = masks is not null && queryWeight >= 1f && typedIndex < 64 ? 1UL << typedIndex : 0;
             for (var p = start; p < end; p++)
             {
                 var d = field.Documents[p];
                 float tf = field.Frequencies[p];
-                var score = weight * tf / (tf + k1 * (1 - b) + norm * b * field.Lengths[d]);
                 if (raw[d] == 0) scratch.Touched.Add(d);
-                raw[d] += fieldWeight * score;
-                fieldScores[d] += score;
-                if (typed) covered![d] += idf;
-                if (bit != 0) masks![d] |= bit;
+                raw[d] += weight * tf / (tf + k1 * (1 - b) + norm * b * field.Lengths[d]);
             }
         }
     }
@@ -157,14 +145,16 @@ public sealed partial class LexicalIndex : IRetriever
             if (_groups.Previous[d] >= 0) MarkCandidate(scratch, _groups.Previous[d]);
             if (_groups.Next[d] >= 0) MarkCandidate(scratch, _groups.Next[d]);
         }
-        var raw = scratch.Raw;
         foreach (var d in scratch.Candidates)
-        {
-            float previous = _groups.Previous[d] >= 0 ? raw[_groups.Previous[d]] : 0;
-            float next = _groups.Next[d] >= 0 ? raw[_groups.Next[d]] : 0;
-            scratch.Neighbor[d] = MathF.Max(previous, next);
-            scratch.Smoothed[d] = raw[d] + alpha * scratch.Neighbor[d];
-        }
+            scratch.Smoothed[d] = scratch.Raw[d] + alpha * BestNeighbour(d, scratch);
+    }
+
+    /// <summary>The better neighbouring clause's combined field score.</summary>
+    private float BestNeighbour(int d, SearchScratch scratch)
+    {
+        float previous = _groups.Previous[d] >= 0 ? scratch.Raw[_groups.Previous[d]] : 0;
+        float next = _groups.Next[d] >= 0 ? scratch.Raw[_groups.Next[d]] : 0;
+        return MathF.Max(previous, next);
     }
 
     private static void MarkCandidate(SearchScratch scratch, int d)
@@ -199,10 +189,7 @@ public sealed partial class LexicalIndex : IRetriever
             evidence[group] = filled == 0 ? 0 : sum / filled;
         }
         foreach (var d in scratch.Candidates)
-        {
-            scratch.Group[d] = evidence[_groups.GroupOf[d]];
-            scratch.Smoothed[d] += _options.GroupWeight * scratch.Group[d];
-        }
+            scratch.Smoothed[d] += _options.GroupWeight * evidence[_groups.GroupOf[d]];
     }
 
     /// <summary>The best <paramref name="top"/> candidates by first-stage score, best first.</summary>

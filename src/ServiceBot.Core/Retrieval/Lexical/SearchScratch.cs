@@ -1,26 +1,18 @@
 namespace ServiceBot.Retrieval.Lexical;
 
-/// <summary>
-/// Per-thread score buffers, so a query allocates nothing proportional to the corpus. Besides the combined
-/// score, each field's BM25 and the query's coverage are kept apart: the second stage weighs them itself.
-/// </summary>
+/// <summary>Per-thread score buffers, so a query allocates nothing proportional to the corpus.</summary>
 internal sealed class SearchScratch(int documentCount)
 {
     public readonly float[] Raw = new float[documentCount];
-    public readonly float[] Words = new float[documentCount];
-    public readonly float[] Bigrams = new float[documentCount];
-    public readonly float[] Questions = new float[documentCount];
-    public readonly float[] WordsCovered = new float[documentCount];
-    public readonly float[] BigramsCovered = new float[documentCount];
-    public readonly ulong[] WordMask = new ulong[documentCount];
     public readonly float[] Smoothed = new float[documentCount];
-    public readonly float[] Neighbor = new float[documentCount];
-    public readonly float[] Group = new float[documentCount];
     public readonly bool[] IsCandidate = new bool[documentCount];
     public readonly List<int> Touched = new(1024);
     public readonly List<int> Candidates = new(2048);
     public readonly Dictionary<int, float[]> GroupBest = new();
     public readonly Dictionary<int, float> GroupEvidence = new();
+
+    // The second stage's per-query state, sized by its candidates rather than by the corpus.
+    public readonly Dictionary<int, FieldDetail> Details = new();
     public readonly Dictionary<int, float> TitleCoverage = new();
     public readonly Dictionary<int, int> PoolGroupCount = new();
     public readonly Dictionary<int, int> GroupRank = new();
@@ -37,30 +29,26 @@ internal sealed class SearchScratch(int documentCount)
 
     public void Reset()
     {
-        foreach (var d in Touched)
-        {
-            Raw[d] = 0;
-            Words[d] = 0;
-            Bigrams[d] = 0;
-            Questions[d] = 0;
-            WordsCovered[d] = 0;
-            BigramsCovered[d] = 0;
-            WordMask[d] = 0;
-        }
+        foreach (var d in Touched) Raw[d] = 0;
         foreach (var d in Candidates)
         {
             Smoothed[d] = 0;
-            Neighbor[d] = 0;
-            Group[d] = 0;
             IsCandidate[d] = false;
         }
         Touched.Clear();
         Candidates.Clear();
         GroupBest.Clear();
         GroupEvidence.Clear();
+        Details.Clear();
         TitleCoverage.Clear();
         PoolGroupCount.Clear();
         GroupRank.Clear();
         GroupMask.Clear();
     }
 }
+
+/// <summary>
+/// One clause's match with the query, field by field (BM25 without the field weight), and which typed query
+/// words it holds: bit i of <see cref="WordMask"/> is the i-th typed word.
+/// </summary>
+internal readonly record struct FieldDetail(float Words, float Bigrams, float Questions, float WordsCovered, float BigramsCovered, ulong WordMask);

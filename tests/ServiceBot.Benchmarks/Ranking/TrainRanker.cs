@@ -61,6 +61,8 @@ public static class TrainRanker
             .Append("| fold | queries | first stage R@10 | R@100 | MRR@10 | reranked R@10 | R@100 | MRR@10 |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
         var firstAll = new List<QueryMetrics>();
         var rerankedAll = new List<QueryMetrics>();
+        var firstFolds = new List<MetricsSummary>();
+        var rerankedFolds = new List<MetricsSummary>();
         for (var fold = 0; fold < options.Folds; fold++)
         {
             var train = labelled.Where((_, i) => folds[i] != fold).ToList();
@@ -71,9 +73,12 @@ public static class TrainRanker
             var reranked = test.Select(q => Evaluate(q, Reranked(q, model))).ToList();
             firstAll.AddRange(first);
             rerankedAll.AddRange(reranked);
-            Row(report, (fold + 1).ToString(CultureInfo.InvariantCulture), test.Count, RetrievalMetrics.Average(first), RetrievalMetrics.Average(reranked));
+            firstFolds.Add(RetrievalMetrics.Average(first));
+            rerankedFolds.Add(RetrievalMetrics.Average(reranked));
+            Row(report, (fold + 1).ToString(CultureInfo.InvariantCulture), test.Count, firstFolds[^1], rerankedFolds[^1]);
         }
-        Row(report, "**all (pooled)**", labelled.Count, RetrievalMetrics.Average(firstAll), RetrievalMetrics.Average(rerankedAll));
+        Row(report, "**mean of folds**", labelled.Count, Mean(firstFolds), Mean(rerankedFolds));
+        Row(report, "all queries pooled", labelled.Count, RetrievalMetrics.Average(firstAll), RetrievalMetrics.Average(rerankedAll));
         report.Append(CultureInfo.InvariantCulture, $"\nFeature extraction and cross-validation took {clock.Elapsed.TotalSeconds:F0} s.\n");
 
         if (options.Save)
@@ -86,6 +91,10 @@ public static class TrainRanker
         Console.Write(report.ToString());
         return 0;
     }
+
+    private static MetricsSummary Mean(IReadOnlyList<MetricsSummary> folds) => new(
+        folds.Sum(f => f.Queries), folds.Average(f => f.RecallAt10), folds.Average(f => f.RecallAt100), folds.Average(f => f.MrrAt10),
+        folds.Average(f => f.NdcgAt10), folds.Average(f => f.HitAt10));
 
     private static void Row(StringBuilder report, string name, int count, MetricsSummary first, MetricsSummary reranked)
         => report.Append(CultureInfo.InvariantCulture,

@@ -1,7 +1,7 @@
 using ServiceBot.Benchmarks.Retrieval;
 using ServiceBot.Retrieval.Evaluation;
 
-const string Usage = "usage: ServiceBot.Benchmarks retrieval [options] | seedqa [--set dev|heldout|seed] [--file PATH] [--misses FILE] | intents | turns [--users N] [--rounds N] [--max-seconds N] | calls [--set dev|heldout] [--file PATH] | flood [--bodies N] [--megabytes N] [--parallel N]   (retrieval --help lists the options)";
+const string Usage = "usage: ServiceBot.Benchmarks retrieval [options] | train-ranker [options] | seedqa [--set dev|heldout|seed] [--file PATH] [--misses FILE] | intents | turns [--users N] [--rounds N] [--max-seconds N] | calls [--set dev|heldout] [--file PATH] | flood [--bodies N] [--megabytes N] [--parallel N]   (retrieval --help lists the options)";
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
@@ -33,6 +33,31 @@ switch (args[0])
             return StardBenchmark.Run(options);
         }
         // Bad or missing data is a user error; anything else keeps its stack trace.
+        catch (Exception ex) when (ex is CorpusFormatException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return 2;
+        }
+    case "train-ranker":
+        if (rest.Contains("--help") || rest.Contains("-h"))
+        {
+            Console.Error.WriteLine(ServiceBot.Benchmarks.Ranking.TrainRankerOptions.Usage);
+            return 0;
+        }
+        ServiceBot.Benchmarks.Ranking.TrainRankerOptions trainOptions;
+        try
+        {
+            trainOptions = ServiceBot.Benchmarks.Ranking.TrainRankerOptions.Parse(rest);
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}\n{ServiceBot.Benchmarks.Ranking.TrainRankerOptions.Usage}");
+            return 2;
+        }
+        try
+        {
+            return ServiceBot.Benchmarks.Ranking.TrainRanker.Run(trainOptions);
+        }
         catch (Exception ex) when (ex is CorpusFormatException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException)
         {
             Console.Error.WriteLine($"error: {ex.Message}");

@@ -241,6 +241,7 @@ public sealed class IngestionPipeline
     private static string SettingsHash(string dictionaryHash, ChineseAnalyzerOptions options)
         => KnowledgeSources.HashText(string.Join('|',
             IngestionManifest.CurrentFormatVersion.ToString(CultureInfo.InvariantCulture),
+            // A new lexical index layout rebuilds the index instead of failing to load it.
             LexicalIndex.FormatVersion.ToString(CultureInfo.InvariantCulture),
             dictionaryHash,
             options.SynonymWeight.ToString("R", CultureInfo.InvariantCulture),

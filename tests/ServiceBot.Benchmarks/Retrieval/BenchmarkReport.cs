@@ -32,9 +32,10 @@ public sealed record BenchmarkReport(
         var md = new StringBuilder();
         md.Append(CultureInfo.InvariantCulture,
             $"## {Dataset}: {Queries} judged queries, {Documents:N0} documents, top {Top}\n\n");
-        var ratio = Engines.Count == 2;
+        // The peer is the last engine; the ratio compares the first (the shipped configuration) with it.
+        var ratio = Engines.Count >= 2;
         md.Append("| metric | ").AppendJoin(" | ", Engines.Select(e => e.Display));
-        if (ratio) md.Append(CultureInfo.InvariantCulture, $" | ratio ({Engines[0].Display}/{Engines[1].Display})");
+        if (ratio) md.Append(CultureInfo.InvariantCulture, $" | ratio ({Engines[0].Display}/{Engines[^1].Display})");
         md.Append(" |\n|---|").Append(string.Concat(Enumerable.Repeat("---:|", Engines.Count + (ratio ? 1 : 0)))).Append('\n');
 
         Row("R@10", e => e.Metrics.RecallAt10, "F3");
@@ -48,11 +49,12 @@ public sealed record BenchmarkReport(
         Row("build (s)", e => e.BuildSeconds, "F1");
         Row("managed heap growth (MB)", e => e.ManagedHeapMB, "F1");
         Row("working set after build (MB)", e => e.WorkingSetMB, "F1");
+        Row("working set growth in build (MB)", e => e.WorkingSetGrowthMB, "F1");
 
         md.Append(CultureInfo.InvariantCulture,
-            $"\nLucene.Net: SmartChineseAnalyzer, BM25 k1=1.2 b=0.75, layout {LuceneLayout}. Warm-up {Warmup} queries per engine; ")
+            $"\nLucene.Net: SmartChineseAnalyzer, BM25 k1=1.2 b=0.75, layout {LuceneLayout}. Warm-up {Warmup} untimed queries per engine (and per ServiceBot stage); ")
             .Append(CultureInfo.InvariantCulture,
-                $"engines built one after the other in one process; {Runtime}, {ProcessorCount} cores, started {StartedAt:u}.\n");
+                $"engines built one after the other in one process (a later engine's working set includes the earlier ones), then timed query by query in rotation; {Runtime}, {ProcessorCount} cores, started {StartedAt:u}.\n");
         return md.ToString();
 
         void Row(string name, Func<EngineResult, double> value, string format)
@@ -61,7 +63,7 @@ public sealed record BenchmarkReport(
             foreach (var engine in Engines) md.Append(" | ").Append(value(engine).ToString(format, CultureInfo.InvariantCulture));
             if (ratio)
             {
-                var denominator = value(Engines[1]);
+                var denominator = value(Engines[^1]);
                 md.Append(" | ").Append(denominator == 0 ? "n/a" : (value(Engines[0]) / denominator).ToString("F2", CultureInfo.InvariantCulture));
             }
             md.Append(" |\n");

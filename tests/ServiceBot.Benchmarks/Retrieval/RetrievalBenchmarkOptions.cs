@@ -12,7 +12,7 @@ public sealed record RetrievalBenchmarkOptions
           --no-distractors       index corpus.jsonl only (fast, but not a realistic pool)
           --engines LIST         comma-separated subset of: servicebot,lucene (default: both)
           --lucene-title-field   index the law title as its own Lucene field instead of inside the body
-          --warmup N             untimed queries per engine before measuring (default 20)
+          --warmup N             untimed queries per engine before measuring (default: one pass over every query)
           --top N                hits per query (default 100)
           --json FILE            also write the report as JSON
           --runs DIR             write one TREC run file per engine into DIR
@@ -23,7 +23,8 @@ public sealed record RetrievalBenchmarkOptions
     public bool IncludeDistractors { get; init; } = true;
     public IReadOnlyList<string> Engines { get; init; } = [EngineNames.ServiceBot, EngineNames.Lucene];
     public LuceneFieldLayout LuceneLayout { get; init; } = LuceneFieldLayout.Combined;
-    public int Warmup { get; init; } = 20;
+    /// <summary>Untimed queries before timing; null warms every engine with one full pass, as the CLI does.</summary>
+    public int? Warmup { get; init; }
     public int Top { get; init; } = 100;
     public string? JsonPath { get; init; }
     public string? RunsDirectory { get; init; }
@@ -67,7 +68,8 @@ public sealed record RetrievalBenchmarkOptions
             .Select(e => e.ToLowerInvariant()).Distinct().ToList();
         var unknown = engines.Except([EngineNames.ServiceBot, EngineNames.Lucene]).ToList();
         if (engines.Count == 0 || unknown.Count > 0) throw new ArgumentException($"--engines accepts servicebot,lucene; got \"{list}\"");
-        return engines;
+        // The peer goes last: the report's ratio compares the first engine with it.
+        return engines.OrderBy(e => e == EngineNames.Lucene).ToList();
     }
 }
 
@@ -77,5 +79,13 @@ public static class EngineNames
     public const string ServiceBot = "servicebot";
     public const string Lucene = "lucene";
 
-    public static string Display(string engine) => engine == ServiceBot ? "ServiceBot" : "Lucene.Net";
+    /// <summary>ServiceBot's index without its second stage, measured on the same build.</summary>
+    public const string ServiceBotFirstStage = "servicebot-first-stage";
+
+    public static string Display(string engine) => engine switch
+    {
+        ServiceBot => "ServiceBot",
+        ServiceBotFirstStage => "ServiceBot first stage",
+        _ => "Lucene.Net",
+    };
 }

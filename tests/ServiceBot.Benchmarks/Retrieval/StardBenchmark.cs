@@ -1,5 +1,6 @@
 using ServiceBot.Text;
 using ServiceBot.Retrieval.Lexical;
+using ServiceBot.Retrieval.Ranking;
 using System.Runtime.InteropServices;
 using ServiceBot.Retrieval;
 using ServiceBot.Retrieval.Evaluation;
@@ -14,7 +15,7 @@ public static class StardBenchmark
 {
     private const string CorpusFile = "corpus.jsonl";
     private const string DistractorFile = "corpus_distractors_lawrefbook.jsonl";
-    private const string DevFile = "dev.jsonl";
+    public const string DevFile = "dev.jsonl";
 
     public static int Run(RetrievalBenchmarkOptions options)
     {
@@ -27,9 +28,24 @@ public static class StardBenchmark
             .ToList();
         Console.Error.WriteLine($"pool: {documents.Count:N0} documents; {queries.Count} judged dev queries");
 
-        var results = new List<EngineResult>();
-        foreach (var engine in options.Engines)
-            results.Add(EngineMeasurement.Run(engine, Builder(engine, options), documents, queries, options));
+        var builds = new List<EngineBuild>();
+        IReadOnlyList<EngineResult> results;
+        try
+        {
+            foreach (var engine in options.Engines)
+            {
+                var build = EngineMeasurement.Build(engine, Builder(engine, options), documents);
+                builds.Add(build);
+                // The first stage alone, on the same build, so the second stage's gain and cost are visible.
+                if (engine == EngineNames.ServiceBot)
+                    builds.Add(build with { Engine = EngineNames.ServiceBotFirstStage, Retriever = FirstStageOnly(build.Retriever) });
+            }
+            results = EngineMeasurement.Measure(builds, documents.Count, queries, options);
+        }
+        finally
+        {
+            foreach (var build in builds) (build.Retriever as IDisposable)?.Dispose();
+        }
 
         var report = new BenchmarkReport(
             options.IncludeDistractors ? "STARD dev (corpus + LawRefBook distractors)" : "STARD dev (corpus only)",
@@ -37,7 +53,7 @@ public static class StardBenchmark
             documents.Count,
             queries.Count,
             options.Top,
-            options.Warmup,
+            options.Warmup ?? queries.Count,
             options.LuceneLayout.ToString(),
             RuntimeInformation.FrameworkDescription,
             Environment.ProcessorCount,
@@ -55,15 +71,26 @@ public static class StardBenchmark
     private static Func<IReadOnlyList<IndexDocument>, IProgress<int>, IRetriever> Builder(string engine, RetrievalBenchmarkOptions options) =>
         engine switch
         {
-            // Same vocabulary as `servicebot index build`: the repository's domain dictionary.
-            EngineNames.ServiceBot => (docs, progress) => LexicalIndex.Build(docs,
-                new ChineseAnalyzer(AnalyzerVocabulary.FromDictionaries([Path.Combine(RepositoryPaths.FindRoot(), "knowledge", "dictionary")])),
-                new LexicalIndexOptions(), progress),
+            // As `servicebot search` runs it: with the shipped second stage.
+            EngineNames.ServiceBot => (docs, progress) => BuildServiceBot(docs, new LexicalIndexOptions { Ranker = LexicalRanker.Default }, progress),
             EngineNames.Lucene => (docs, progress) => LuceneRetriever.Build(docs, options.LuceneLayout, progress),
             _ => throw new ArgumentOutOfRangeException(nameof(engine), engine, "unknown engine"),
         };
 
-    private static List<IndexDocument> LoadPool(string stard, bool includeDistractors)
+    private static IRetriever FirstStageOnly(IRetriever retriever)
+    {
+        var index = (LexicalIndex)retriever;
+        var options = new LexicalIndexOptions { Ranker = null };
+        return index.WithOptions(options);
+    }
+
+    /// <summary>Same vocabulary as <c>servicebot index build</c>: the repository's domain dictionary.</summary>
+    public static LexicalIndex BuildServiceBot(IReadOnlyList<IndexDocument> documents, LexicalIndexOptions options, IProgress<int>? progress)
+        => LexicalIndex.Build(documents,
+            new ChineseAnalyzer(AnalyzerVocabulary.FromDictionaries([Path.Combine(RepositoryPaths.FindRoot(), "knowledge", "dictionary")])),
+            options, progress);
+
+    public static List<IndexDocument> LoadPool(string stard, bool includeDistractors)
     {
         var files = includeDistractors ? new[] { CorpusFile, DistractorFile } : [CorpusFile];
         var documents = new List<IndexDocument>();

@@ -8,7 +8,11 @@ namespace ServiceBot.Retrieval;
 public sealed partial class LexicalIndex
 {
     private static readonly byte[] Magic = "SBLX"u8.ToArray();
-    /// <summary>The file format this build writes and reads; part of the ingestion settings hash.</summary>
+
+    /// <summary>
+    /// Version of the file layout. 2 added the similar-question fields, the document titles, article
+    /// positions and the lay vocabulary; an older file must be rebuilt from its sources. Part of the ingestion settings hash.
+    /// </summary>
     public const int FormatVersion = 2;
 
     /// <summary>
@@ -31,8 +35,13 @@ public sealed partial class LexicalIndex
             WriteInts(writer, _groups.Previous);
             WriteInts(writer, _groups.Next);
             writer.Write(_groups.GroupCount);
+            WriteStrings(writer, _groups.Titles);
+            writer.Write(_groups.Positions.Length);
+            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_groups.Positions.AsSpan()));
             WriteField(writer, _words);
             WriteField(writer, _bigrams);
+            WriteField(writer, _questionWords);
+            WriteField(writer, _questionBigrams);
         }
         File.Move(temporary, path, overwrite: true);
     }
@@ -48,7 +57,9 @@ public sealed partial class LexicalIndex
                 throw new InvalidDataException($"{path} is not a ServiceBot lexical index.");
             var version = reader.ReadInt32();
             if (version != FormatVersion)
-                throw new InvalidDataException($"{path} has index format {version}; this build reads {FormatVersion}. Rebuild the index.");
+                throw new InvalidDataException(
+                    $"{path} was written in index format {version}; this build reads format {FormatVersion}. " +
+                    "Run ingest (or index build for an external corpus) again to rebuild it.");
             var analyzer = new ChineseAnalyzer(ReadAnalyzerOptions(reader));
             var ids = ReadStrings(reader);
             var groups = new DocumentGroups
@@ -57,10 +68,16 @@ public sealed partial class LexicalIndex
                 Previous = ReadInts(reader),
                 Next = ReadInts(reader),
                 GroupCount = reader.ReadInt32(),
+                Titles = ReadStrings(reader),
+                Positions = ReadFloats(reader),
             };
             var words = ReadField(reader);
             var bigrams = ReadField(reader);
-            return new LexicalIndex(ids, words, bigrams, groups, analyzer, options ?? new LexicalIndexOptions());
+            var questionWords = ReadField(reader);
+            var questionBigrams = ReadField(reader);
+            if (groups.Titles.Length != groups.GroupCount || groups.Positions.Length != ids.Length)
+                throw new InvalidDataException($"{path} is inconsistent. Rebuild the index.");
+            return new LexicalIndex(ids, words, bigrams, questionWords, questionBigrams, groups, analyzer, options ?? new LexicalIndexOptions());
         }
         catch (EndOfStreamException)
         {
@@ -173,6 +190,13 @@ public sealed partial class LexicalIndex
     private static int[] ReadInts(BinaryReader reader)
     {
         var values = new int[reader.ReadInt32()];
+        ReadExactly(reader, System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
+        return values;
+    }
+
+    private static float[] ReadFloats(BinaryReader reader)
+    {
+        var values = new float[reader.ReadInt32()];
         ReadExactly(reader, System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
         return values;
     }

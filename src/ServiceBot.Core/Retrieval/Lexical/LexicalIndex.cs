@@ -1,29 +1,35 @@
 using ServiceBot.Retrieval.Lexical;
+using ServiceBot.Retrieval.Ranking;
 using ServiceBot.Text;
 
 namespace ServiceBot.Retrieval;
 
 /// <summary>
-/// The sparse index: BM25 over jieba words and over character bigrams, then two structural
-/// signals: a clause inherits part of its best neighbour's score, and every clause gains the
-/// mean score of its document's best clauses.
+/// The sparse index. The first stage is BM25 over jieba words, character bigrams and the similar questions
+/// linked to a clause, then two structural signals: a clause inherits part of its best neighbour's score, and
+/// every clause gains the mean score of its document's best clauses. A second stage, when a ranking model is
+/// configured, reorders the best first-stage candidates by <see cref="RankingFeature"/>s.
 /// </summary>
 public sealed partial class LexicalIndex : IRetriever
 {
     private readonly string[] _ids;
     private readonly FieldPostings _words;
     private readonly FieldPostings _bigrams;
+    private readonly FieldPostings _questionWords;
+    private readonly FieldPostings _questionBigrams;
     private readonly DocumentGroups _groups;
     private readonly ChineseAnalyzer _analyzer;
     private readonly LexicalIndexOptions _options;
     private readonly ThreadLocal<SearchScratch> _scratch;
 
-    private LexicalIndex(string[] ids, FieldPostings words, FieldPostings bigrams, DocumentGroups groups,
-        ChineseAnalyzer analyzer, LexicalIndexOptions options)
+    private LexicalIndex(string[] ids, FieldPostings words, FieldPostings bigrams, FieldPostings questionWords,
+        FieldPostings questionBigrams, DocumentGroups groups, ChineseAnalyzer analyzer, LexicalIndexOptions options)
     {
         _ids = ids;
         _words = words;
         _bigrams = bigrams;
+        _questionWords = questionWords;
+        _questionBigrams = questionBigrams;
         _groups = groups;
         _analyzer = analyzer;
         _options = options;
@@ -44,6 +50,8 @@ public sealed partial class LexicalIndex : IRetriever
         var list = documents as IReadOnlyList<IndexDocument> ?? documents.ToList();
         var words = new List<string>[list.Count];
         var bigrams = new List<string>[list.Count];
+        var questionWords = new List<string>[list.Count];
+        var questionBigrams = new List<string>[list.Count];
         var done = 0;
         Parallel.For(0, list.Count, d =>
         {
@@ -52,13 +60,21 @@ public sealed partial class LexicalIndex : IRetriever
             var text = TextNormalizer.Normalize(document.Text);
             words[d] = analyzer.Words(text);
             bigrams[d] = ChineseAnalyzer.Bigrams(text);
+            // Questions are joined with a line break, so no bigram spans two of them.
+            var questions = TextNormalizer.Normalize(string.Join('\n', document.Questions));
+            questionWords[d] = questions.Length == 0 ? [] : analyzer.Words(questions);
+            questionBigrams[d] = ChineseAnalyzer.Bigrams(questions);
             var current = Interlocked.Increment(ref done);
             if (progress is not null && (current % 1000 == 0 || current == list.Count)) progress.Report(current);
         });
         var ids = list.Select(d => d.Id).ToArray();
         return new LexicalIndex(ids, FieldPostings.Build(words), FieldPostings.Build(bigrams),
-            DocumentGroups.Build(list), analyzer, options);
+            FieldPostings.Build(questionWords), FieldPostings.Build(questionBigrams), DocumentGroups.Build(list), analyzer, options);
     }
+
+    /// <summary>The same index ranked with other options (e.g. another or no second-stage model); the postings are shared.</summary>
+    public LexicalIndex WithOptions(LexicalIndexOptions options)
+        => new(_ids, _words, _bigrams, _questionWords, _questionBigrams, _groups, _analyzer, options);
 
     public IReadOnlyList<SearchHit> Search(string query, int top)
     {
@@ -68,11 +84,13 @@ public sealed partial class LexicalIndex : IRetriever
         var scratch = _scratch.Value!;
         try
         {
-            Accumulate(_words, analyzed.Words, _options.WordWeight, scratch);
-            Accumulate(_bigrams, analyzed.Bigrams, _options.BigramWeight, scratch);
-            SmoothWithNeighbours(scratch);
-            AddGroupEvidence(scratch);
-            return TopHits(scratch, top);
+            FirstStage(analyzed, scratch);
+            var ranker = _options.Ranker;
+            if (ranker is null) return ToHits(TopCandidates(scratch, top), scratch.Smoothed);
+            var pool = TopCandidates(scratch, Math.Max(top, _options.RerankDepth));
+            var features = scratch.FeatureRows(pool.Length);
+            FillFeatures(pool, QueryContext.Create(this, query, analyzed), scratch, features);
+            return Rerank(ranker, pool, features, top);
         }
         finally
         {
@@ -80,9 +98,23 @@ public sealed partial class LexicalIndex : IRetriever
         }
     }
 
+    /// <summary>
+    /// Runs every field and the structural signals into <paramref name="scratch"/>. Only the combined score is
+    /// accumulated here, the hot loop; the second stage's per-field details are computed for its few candidates.
+    /// </summary>
+    private void FirstStage(AnalyzedQuery analyzed, SearchScratch scratch)
+    {
+        Accumulate(_words, analyzed.Words, _options.WordWeight, scratch);
+        Accumulate(_bigrams, analyzed.Bigrams, _options.BigramWeight, scratch);
+        Accumulate(_questionWords, analyzed.Words, _options.QuestionWeight, scratch);
+        Accumulate(_questionBigrams, analyzed.Bigrams, _options.QuestionWeight, scratch);
+        SmoothWithNeighbours(scratch);
+        AddGroupEvidence(scratch);
+    }
+
     private void Accumulate(FieldPostings field, IReadOnlyDictionary<string, float> terms, float fieldWeight, SearchScratch scratch)
     {
-        if (fieldWeight <= 0) return;
+        if (fieldWeight <= 0 || field.Documents.Length == 0) return;
         float k1 = _options.K1, b = _options.B, n = _ids.Length;
         var raw = scratch.Raw;
         foreach (var (term, queryWeight) in terms)
@@ -113,13 +145,16 @@ public sealed partial class LexicalIndex : IRetriever
             if (_groups.Previous[d] >= 0) MarkCandidate(scratch, _groups.Previous[d]);
             if (_groups.Next[d] >= 0) MarkCandidate(scratch, _groups.Next[d]);
         }
-        var raw = scratch.Raw;
         foreach (var d in scratch.Candidates)
-        {
-            float previous = _groups.Previous[d] >= 0 ? raw[_groups.Previous[d]] : 0;
-            float next = _groups.Next[d] >= 0 ? raw[_groups.Next[d]] : 0;
-            scratch.Smoothed[d] = raw[d] + alpha * MathF.Max(previous, next);
-        }
+            scratch.Smoothed[d] = scratch.Raw[d] + alpha * BestNeighbour(d, scratch);
+    }
+
+    /// <summary>The better neighbouring clause's combined field score.</summary>
+    private float BestNeighbour(int d, SearchScratch scratch)
+    {
+        float previous = _groups.Previous[d] >= 0 ? scratch.Raw[_groups.Previous[d]] : 0;
+        float next = _groups.Next[d] >= 0 ? scratch.Raw[_groups.Next[d]] : 0;
+        return MathF.Max(previous, next);
     }
 
     private static void MarkCandidate(SearchScratch scratch, int d)
@@ -131,10 +166,9 @@ public sealed partial class LexicalIndex : IRetriever
 
     private void AddGroupEvidence(SearchScratch scratch)
     {
-        if (_options.GroupWeight <= 0) return;
         var m = _options.GroupTopClauses;
         // Each group keeps its m best clause scores in a tiny ascending array.
-        var best = new Dictionary<int, float[]>();
+        var best = scratch.GroupBest;
         foreach (var d in scratch.Candidates)
         {
             var score = scratch.Smoothed[d];
@@ -145,7 +179,7 @@ public sealed partial class LexicalIndex : IRetriever
             while (i + 1 < m && slots[i + 1] < score) { slots[i] = slots[i + 1]; i++; }
             slots[i] = score;
         }
-        var evidence = new Dictionary<int, float>(best.Count);
+        var evidence = scratch.GroupEvidence;
         foreach (var (group, slots) in best)
         {
             float sum = 0;
@@ -158,7 +192,8 @@ public sealed partial class LexicalIndex : IRetriever
             scratch.Smoothed[d] += _options.GroupWeight * evidence[_groups.GroupOf[d]];
     }
 
-    private IReadOnlyList<SearchHit> TopHits(SearchScratch scratch, int top)
+    /// <summary>The best <paramref name="top"/> candidates by first-stage score, best first.</summary>
+    private static int[] TopCandidates(SearchScratch scratch, int top)
     {
         var heap = new PriorityQueue<int, float>(top + 1);
         foreach (var d in scratch.Candidates)
@@ -167,12 +202,32 @@ public sealed partial class LexicalIndex : IRetriever
             if (heap.Count < top) heap.Enqueue(d, score);
             else if (heap.TryPeek(out _, out var lowest) && score > lowest) heap.EnqueueDequeue(d, score);
         }
-        var hits = new SearchHit[heap.Count];
-        for (var i = hits.Length - 1; i >= 0; i--)
+        var order = new int[heap.Count];
+        for (var i = order.Length - 1; i >= 0; i--) order[i] = heap.Dequeue();
+        return order;
+    }
+
+    private SearchHit[] ToHits(int[] order, float[] scores)
+    {
+        var hits = new SearchHit[order.Length];
+        for (var i = 0; i < order.Length; i++) hits[i] = new SearchHit(_ids[order[i]], scores[order[i]]);
+        return hits;
+    }
+
+    /// <summary>Orders the pool by the model's score; ties keep the first-stage order.</summary>
+    private IReadOnlyList<SearchHit> Rerank(TreeEnsemble ranker, int[] pool, float[] features, int top)
+    {
+        var width = RankingFeatures.Count;
+        var scores = new double[pool.Length];
+        var positions = new int[pool.Length];
+        for (var i = 0; i < pool.Length; i++)
         {
-            heap.TryDequeue(out var d, out var score);
-            hits[i] = new SearchHit(_ids[d], score);
+            scores[i] = ranker.Score(features.AsSpan(i * width, width));
+            positions[i] = i;
         }
+        Array.Sort(positions, (x, y) => scores[y].CompareTo(scores[x]) is var c && c != 0 ? c : x.CompareTo(y));
+        var hits = new SearchHit[Math.Min(top, pool.Length)];
+        for (var i = 0; i < hits.Length; i++) hits[i] = new SearchHit(_ids[pool[positions[i]]], (float)scores[positions[i]]);
         return hits;
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ServiceBot.Retrieval.Ranking;
 
 namespace ServiceBot.Retrieval.Lexical;
 
@@ -14,6 +15,12 @@ public sealed class LexicalIndexOptions
     /// <summary>Weight of character-bigram matches.</summary>
     [Range(0, 10)] public float BigramWeight { get; set; } = 1f;
 
+    /// <summary>
+    /// Weight of matches in the similar-question field. A question the maintainers linked to a clause is
+    /// strong evidence, so it outweighs the clause's own wording.
+    /// </summary>
+    [Range(0, 10)] public float QuestionWeight { get; set; } = 2f;
+
     /// <summary>Share of the better neighbouring clause's score that a clause inherits.</summary>
     [Range(0, 1)] public float NeighborWeight { get; set; } = 0.2f;
 
@@ -22,4 +29,15 @@ public sealed class LexicalIndexOptions
 
     /// <summary>How many of a document's best clauses make its evidence.</summary>
     [Range(1, 100)] public int GroupTopClauses { get; set; } = 5;
+
+    /// <summary>
+    /// The second stage: a tree ensemble over <see cref="RankingFeature"/>; null (the default) keeps the first
+    /// stage's order. <see cref="LexicalRanker.Default"/> is trained on statute retrieval (STARD) and is used where
+    /// that is the task (<c>search</c> over an external corpus); the knowledge base's policies and guides differ
+    /// too much from statutes for it.
+    /// </summary>
+    public TreeEnsemble? Ranker { get; set; }
+
+    /// <summary>How many first-stage candidates the second stage reorders.</summary>
+    [Range(1, 10000)] public int RerankDepth { get; set; } = 100;
 }

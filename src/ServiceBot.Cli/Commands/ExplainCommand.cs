@@ -1,0 +1,215 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ServiceBot.Answers;
+using ServiceBot.Knowledge;
+using ServiceBot.Retrieval;
+using ServiceBot.Retrieval.Ranking;
+
+namespace ServiceBot.Cli.Commands;
+
+/// <summary>
+/// <c>search --explain</c>: hit testing for the people who maintain the knowledge. Shows how the question was
+/// analysed, then the top clauses with each ranking signal and the grounding coverage against its threshold.
+/// </summary>
+internal static class ExplainCommand
+{
+    private const int DefaultTop = 5;
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly Dictionary<RankingFeature, string> Labels = new()
+    {
+        [RankingFeature.WordScore] = "词 BM25",
+        [RankingFeature.BigramScore] = "二元组 BM25",
+        [RankingFeature.QuestionScore] = "相似问法 BM25",
+        [RankingFeature.NeighborScore] = "邻条得分",
+        [RankingFeature.GroupScore] = "文档证据",
+        [RankingFeature.FirstStageRelative] = "首阶段相对分",
+        [RankingFeature.FirstStageRank] = "首阶段名次",
+        [RankingFeature.WordScoreRelative] = "词 BM25 相对值",
+        [RankingFeature.BigramScoreRelative] = "二元组 BM25 相对值",
+        [RankingFeature.WordCoverage] = "词覆盖率",
+        [RankingFeature.BigramCoverage] = "二元组覆盖率",
+        [RankingFeature.TitleCoverage] = "标题覆盖率",
+        [RankingFeature.ArticleNamed] = "问题提到条号",
+        [RankingFeature.ArticleMatch] = "条号吻合",
+        [RankingFeature.ClauseLength] = "条款词数",
+        [RankingFeature.QueryLength] = "问题词数",
+        [RankingFeature.GroupRank] = "文档名次",
+        [RankingFeature.GroupShare] = "文档候选占比",
+        [RankingFeature.MatchedWords] = "命中词数",
+        [RankingFeature.UnmatchedMaxIdf] = "未命中词最大 idf",
+        [RankingFeature.NeighborCoverage] = "邻条词覆盖率",
+        [RankingFeature.GroupCoverage] = "文档词覆盖率",
+        [RankingFeature.GroupSize] = "文档条款数",
+        [RankingFeature.ArticlePosition] = "条号",
+        [RankingFeature.RelativePosition] = "条号相对位置",
+        [RankingFeature.TitleKind] = "文档类型",
+    };
+
+    public static async Task<int> RunAsync(string question, CommandLineArguments arguments, CliConsole console, CancellationToken cancellationToken)
+    {
+        var top = arguments.PositiveInt("top", DefaultTop);
+        var json = arguments.Flag("json");
+        using var services = KnowledgeServices.Build(arguments);
+        arguments.RejectUnknown();
+        if (string.IsNullOrWhiteSpace(question)) throw new CliUsageException("--explain 需要一个问题。");
+
+        var provider = services.GetRequiredService<KnowledgeBaseProvider>();
+        var knowledge = await provider.GetAsync(cancellationToken);
+        if (provider.LastIngestion is { IndexRewritten: true } ingestion)
+            console.Error.WriteLine($"已更新知识索引：{ingestion.Chunks} 个条款片段。");
+        var answerOptions = services.GetRequiredService<IOptions<AnswerOptions>>().Value;
+        var composer = services.GetRequiredService<ExtractiveAnswerComposer>();
+
+        var explanation = knowledge.Lexical.Explain(question, top);
+        var terms = new GroundingScorer(knowledge.Lexical, (float)answerOptions.DomainWordWeight).Terms(question);
+        var grounding = new Grounding(answerOptions, terms.Any(t => t.IsDomain),
+            composer.Candidates(knowledge, question).ToDictionary(c => c.Retrieved.Chunk.Id, c => c.Coverage, StringComparer.Ordinal));
+        console.Out.WriteLine(json
+            ? ToJson(question, explanation, knowledge, grounding, composer).ToJsonString(Json)
+            : ToText(question, explanation, knowledge, grounding, composer));
+        return CliApplication.Success;
+    }
+
+    /// <param name="Coverage">Coverage of the clauses the answer composer examines, by chunk id.</param>
+    private sealed record Grounding(AnswerOptions Options, bool InDomain, IReadOnlyDictionary<string, double> Coverage);
+
+    private static string ToText(string question, SearchExplanation explanation, KnowledgeBase knowledge, Grounding grounding,
+        ExtractiveAnswerComposer composer)
+    {
+        var text = new StringBuilder();
+        var options = explanation.Options;
+        text.Append("问题：").AppendLine(question).AppendLine();
+        text.AppendLine("分析后的查询（权重 < 1 的是扩展词）：");
+        text.Append("  词：").AppendLine(Terms(explanation.Query.Words));
+        text.Append("  二元组：").AppendLine(Terms(explanation.Query.Bigrams));
+        text.AppendLine();
+        text.Append(CultureInfo.InvariantCulture,
+            $"第一阶段：BM25 词 ×{options.WordWeight:0.##} + 二元组 ×{options.BigramWeight:0.##} + 相似问法 ×{options.QuestionWeight:0.##}，");
+        text.AppendLine(CultureInfo.InvariantCulture, $"邻条 ×{options.NeighborWeight:0.##}，文档证据 ×{options.GroupWeight:0.##}");
+        text.AppendLine(explanation.Reranked
+            ? $"第二阶段：{options.Ranker!.Trees.Count} 棵排序树重排前 {explanation.Depth} 条候选"
+            : "第二阶段：未启用（没有排序模型），按第一阶段得分排序");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"作答判定：覆盖率 ≥ {grounding.Options.MinCoverage:0.00}，或问题含领域词时 ≥ {grounding.Options.MinDomainCoverage:0.00}（本问题{(grounding.InDomain ? "含" : "不含")}领域词）");
+        if (explanation.Hits.Count == 0) text.AppendLine().AppendLine("没有检索到任何条款。");
+
+        foreach (var (hit, rank) in explanation.Hits.Select((h, i) => (h, i + 1)))
+        {
+            var candidate = hit.Candidate;
+            var chunk = knowledge.Find(candidate.Id);
+            var parts = candidate.Parts;
+            text.AppendLine();
+            text.Append(CultureInfo.InvariantCulture, $"{rank}. ").Append(chunk is null ? candidate.Id : $"《{chunk.Title}》{chunk.Section}")
+                .AppendLine(CultureInfo.InvariantCulture, $"  [{candidate.Id}]");
+            if (chunk is not null) text.Append("   ").AppendLine(Excerpt(chunk.Text));
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"   第一阶段 {candidate.FirstStageScore:0.00}（第 {hit.FirstStageRank} 名）= 词 {parts.Words:0.00} + 二元组 {parts.Bigrams:0.00} + 相似问法 {parts.Questions:0.00} + 邻条 {parts.Neighbor:0.00} + 文档 {parts.Group:0.00}");
+            if (hit.Ranker is { } ranker)
+            {
+                var strongest = ranker.Contributions.Select((c, f) => (Value: c, Feature: (RankingFeature)f))
+                    .Where(c => Math.Abs(c.Value) >= 0.005).OrderByDescending(c => Math.Abs(c.Value)).Take(6)
+                    .Select(c => $"{Labels[c.Feature]} {c.Value:+0.00;-0.00}（{candidate.Features[(int)c.Feature]:0.##}）");
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"   重排得分 {ranker.Score:0.000} = 基线 {ranker.Baseline:0.000}；主要贡献：{string.Join("，", strongest)}");
+            }
+            text.Append("   特征：").AppendLine(string.Join("  ", Enum.GetValues<RankingFeature>()
+                .Select(f => $"{Labels[f]}={candidate.Features[(int)f].ToString("0.###", CultureInfo.InvariantCulture)}")));
+            text.Append("   作答覆盖率：").AppendLine(grounding.Coverage.TryGetValue(candidate.Id, out var coverage)
+                ? $"{coverage.ToString("0.00", CultureInfo.InvariantCulture)}，{(composer.IsGrounded(coverage, grounding.InDomain) ? "达到" : "未达到")}作答阈值"
+                : $"—（不在作答时检查的前 {grounding.Options.Candidates} 条内）");
+        }
+        return text.ToString().TrimEnd();
+    }
+
+    private static JsonObject ToJson(string question, SearchExplanation explanation, KnowledgeBase knowledge, Grounding grounding,
+        ExtractiveAnswerComposer composer)
+    {
+        var options = explanation.Options;
+        var hits = new JsonArray();
+        foreach (var (hit, rank) in explanation.Hits.Select((h, i) => (h, i + 1)))
+        {
+            var candidate = hit.Candidate;
+            var chunk = knowledge.Find(candidate.Id);
+            var features = new JsonObject();
+            foreach (var feature in Enum.GetValues<RankingFeature>()) features[feature.ToString()] = candidate.Features[(int)feature];
+            var item = new JsonObject
+            {
+                ["rank"] = rank,
+                ["id"] = candidate.Id,
+                ["source"] = chunk?.Title,
+                ["section"] = chunk?.Section,
+                ["firstStage"] = new JsonObject
+                {
+                    ["rank"] = hit.FirstStageRank,
+                    ["score"] = candidate.FirstStageScore,
+                    ["words"] = candidate.Parts.Words,
+                    ["bigrams"] = candidate.Parts.Bigrams,
+                    ["questions"] = candidate.Parts.Questions,
+                    ["neighbor"] = candidate.Parts.Neighbor,
+                    ["group"] = candidate.Parts.Group,
+                },
+                ["features"] = features,
+            };
+            if (hit.Ranker is { } ranker)
+            {
+                var contributions = new JsonObject();
+                foreach (var feature in Enum.GetValues<RankingFeature>()) contributions[feature.ToString()] = Math.Round(ranker.Contributions[(int)feature], 6);
+                item["ranker"] = new JsonObject { ["score"] = ranker.Score, ["baseline"] = ranker.Baseline, ["contributions"] = contributions };
+            }
+            var known = grounding.Coverage.TryGetValue(candidate.Id, out var coverage);
+            item["coverage"] = known ? coverage : null;
+            item["grounded"] = known ? composer.IsGrounded(coverage, grounding.InDomain) : null;
+            hits.Add(item);
+        }
+        return new JsonObject
+        {
+            ["question"] = question,
+            ["query"] = new JsonObject
+            {
+                ["words"] = TermsJson(explanation.Query.Words),
+                ["bigrams"] = TermsJson(explanation.Query.Bigrams),
+            },
+            ["ranking"] = new JsonObject
+            {
+                ["wordWeight"] = options.WordWeight,
+                ["bigramWeight"] = options.BigramWeight,
+                ["questionWeight"] = options.QuestionWeight,
+                ["neighborWeight"] = options.NeighborWeight,
+                ["groupWeight"] = options.GroupWeight,
+                ["reranked"] = explanation.Reranked,
+                ["depth"] = explanation.Depth,
+            },
+            ["grounding"] = new JsonObject
+            {
+                ["minCoverage"] = grounding.Options.MinCoverage,
+                ["minDomainCoverage"] = grounding.Options.MinDomainCoverage,
+                ["questionInDomain"] = grounding.InDomain,
+            },
+            ["hits"] = hits,
+        };
+    }
+
+    private static string Terms(IReadOnlyDictionary<string, float> terms)
+        => terms.Count == 0
+            ? "（无）"
+            : string.Join("  ", terms.OrderByDescending(t => t.Value).Select(t =>
+                $"{t.Key}×{t.Value.ToString("0.##", CultureInfo.InvariantCulture)}{(t.Value < 1f ? "（扩展）" : "")}"));
+
+    private static JsonArray TermsJson(IReadOnlyDictionary<string, float> terms)
+        => new(terms.OrderByDescending(t => t.Value)
+            .Select(t => (JsonNode)new JsonObject { ["term"] = t.Key, ["weight"] = t.Value, ["expansion"] = t.Value < 1f })
+            .ToArray());
+
+    private static string Excerpt(string text)
+    {
+        var flat = text.Replace('\n', ' ').Trim();
+        return flat.Length <= 60 ? flat : flat[..60] + "……";
+    }
+}

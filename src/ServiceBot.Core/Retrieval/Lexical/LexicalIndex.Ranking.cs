@@ -1,0 +1,243 @@
+using ServiceBot.Retrieval.Lexical;
+using ServiceBot.Retrieval.Ranking;
+using ServiceBot.Text;
+
+namespace ServiceBot.Retrieval;
+
+/// <summary>The second stage's features, and the first-stage candidates with their features for training and explaining.</summary>
+public sealed partial class LexicalIndex
+{
+    /// <summary>
+    /// The best <paramref name="depth"/> first-stage candidates, best first, each with its first-stage parts and
+    /// its <see cref="RankingFeature"/> values: what a ranking model is trained on and what it scores.
+    /// </summary>
+    public IReadOnlyList<RankingCandidate> RankingCandidates(string query, int depth)
+    {
+        if (depth <= 0 || string.IsNullOrWhiteSpace(query)) return [];
+        var analyzed = _analyzer.AnalyzeQuery(query);
+        if (analyzed.IsEmpty) return [];
+        var scratch = _scratch.Value!;
+        try
+        {
+            FirstStage(analyzed, scratch);
+            var pool = TopCandidates(scratch, depth);
+            var width = RankingFeatures.Count;
+            var features = new float[pool.Length * width];
+            FillFeatures(pool, QueryContext.Create(this, query, analyzed), scratch, features);
+            var candidates = new RankingCandidate[pool.Length];
+            for (var i = 0; i < pool.Length; i++)
+            {
+                var d = pool[i];
+                var detail = scratch.Details[d];
+                var parts = new FirstStageParts(
+                    _options.WordWeight * detail.Words,
+                    _options.BigramWeight * detail.Bigrams,
+                    _options.QuestionWeight * detail.Questions,
+                    _options.NeighborWeight * BestNeighbour(d, scratch),
+                    _options.GroupWeight * scratch.GroupEvidence[_groups.GroupOf[d]]);
+                candidates[i] = new RankingCandidate(_ids[d], scratch.Smoothed[d], parts, features.AsSpan(i * width, width).ToArray());
+            }
+            return candidates;
+        }
+        finally
+        {
+            scratch.Reset();
+        }
+    }
+
+    private void FillFeatures(int[] pool, QueryContext context, SearchScratch scratch, float[] features)
+    {
+        if (pool.Length == 0) return;
+        var width = RankingFeatures.Count;
+        var top = MathF.Max(scratch.Smoothed[pool[0]], float.Epsilon);
+        float bestWord = float.Epsilon, bestBigram = float.Epsilon;
+        foreach (var d in pool)
+        {
+            var detail = Detail(d, context, scratch);
+            bestWord = MathF.Max(bestWord, detail.Words);
+            bestBigram = MathF.Max(bestBigram, detail.Bigrams);
+            var group = _groups.GroupOf[d];
+            scratch.PoolGroupCount[group] = scratch.PoolGroupCount.GetValueOrDefault(group) + 1;
+            scratch.GroupMask[group] = scratch.GroupMask.GetValueOrDefault(group) | detail.WordMask;
+        }
+        var rank = 1;
+        foreach (var group in scratch.PoolGroupCount.Keys.OrderByDescending(g => scratch.GroupEvidence.GetValueOrDefault(g)).ThenBy(g => g))
+            scratch.GroupRank[group] = rank++;
+
+        for (var i = 0; i < pool.Length; i++)
+        {
+            var d = pool[i];
+            var group = _groups.GroupOf[d];
+            var detail = scratch.Details[d];
+            var row = features.AsSpan(i * width, width);
+            row[(int)RankingFeature.WordScore] = detail.Words;
+            row[(int)RankingFeature.BigramScore] = detail.Bigrams;
+            row[(int)RankingFeature.QuestionScore] = detail.Questions;
+            row[(int)RankingFeature.NeighborScore] = BestNeighbour(d, scratch);
+            row[(int)RankingFeature.GroupScore] = scratch.GroupEvidence[group];
+            row[(int)RankingFeature.FirstStageRelative] = scratch.Smoothed[d] / top;
+            row[(int)RankingFeature.FirstStageRank] = i + 1;
+            row[(int)RankingFeature.WordScoreRelative] = detail.Words / bestWord;
+            row[(int)RankingFeature.BigramScoreRelative] = detail.Bigrams / bestBigram;
+            row[(int)RankingFeature.WordCoverage] = context.WordTotal > 0 ? detail.WordsCovered / context.WordTotal : 0;
+            row[(int)RankingFeature.BigramCoverage] = context.BigramTotal > 0 ? detail.BigramsCovered / context.BigramTotal : 0;
+            row[(int)RankingFeature.TitleCoverage] = TitleCoverage(group, context, scratch);
+            row[(int)RankingFeature.ArticleNamed] = context.Article is null ? 0 : 1;
+            row[(int)RankingFeature.ArticleMatch] = context.Article is { } article && _groups.Positions[d] == article ? 1 : 0;
+            row[(int)RankingFeature.ClauseLength] = _words.Lengths[d];
+            row[(int)RankingFeature.QueryLength] = context.TypedWords.Count;
+            row[(int)RankingFeature.GroupRank] = scratch.GroupRank[group];
+            row[(int)RankingFeature.GroupShare] = (float)scratch.PoolGroupCount[group] / pool.Length;
+            row[(int)RankingFeature.MatchedWords] = System.Numerics.BitOperations.PopCount(detail.WordMask);
+            row[(int)RankingFeature.UnmatchedMaxIdf] = context.MaxIdfMissing(detail.WordMask);
+            row[(int)RankingFeature.NeighborCoverage] = context.WordTotal > 0 ? NeighborCovered(d, context, scratch) / context.WordTotal : 0;
+            row[(int)RankingFeature.GroupCoverage] = context.Coverage(scratch.GroupMask[group]);
+            row[(int)RankingFeature.GroupSize] = _groups.Sizes[group];
+            row[(int)RankingFeature.ArticlePosition] = _groups.Positions[d];
+            row[(int)RankingFeature.RelativePosition] = _groups.Positions[d] >= 0 && _groups.LastPositions[group] > 0
+                ? _groups.Positions[d] / _groups.LastPositions[group]
+                : -1;
+            row[(int)RankingFeature.TitleKind] = _groups.Kinds[group];
+        }
+    }
+
+    private float NeighborCovered(int d, QueryContext context, SearchScratch scratch)
+    {
+        var previous = _groups.Previous[d] >= 0 ? Detail(_groups.Previous[d], context, scratch).WordsCovered : 0;
+        var next = _groups.Next[d] >= 0 ? Detail(_groups.Next[d], context, scratch).WordsCovered : 0;
+        return MathF.Max(previous, next);
+    }
+
+    /// <summary>
+    /// A clause's per-field match, looked up in each query term's postings (sorted by document) rather than kept
+    /// for every document during the first stage: only the second stage's few candidates need it.
+    /// </summary>
+    private FieldDetail Detail(int d, QueryContext context, SearchScratch scratch)
+    {
+        if (scratch.Details.TryGetValue(d, out var cached)) return cached;
+        var words = Match(_words, context.WordTerms, d, out var wordsCovered, out var mask);
+        var bigrams = Match(_bigrams, context.BigramTerms, d, out var bigramsCovered, out _);
+        var questions = Match(_questionWords, context.QuestionWordTerms, d, out _, out _)
+            + Match(_questionBigrams, context.QuestionBigramTerms, d, out _, out _);
+        var detail = new FieldDetail(words, bigrams, questions, wordsCovered, bigramsCovered, mask);
+        scratch.Details[d] = detail;
+        return detail;
+    }
+
+    private float Match(FieldPostings field, IReadOnlyList<TermMatch> terms, int d, out float covered, out ulong mask)
+    {
+        float k1 = _options.K1, b = _options.B, norm = k1 / field.AverageLength, score = 0;
+        covered = 0;
+        mask = 0;
+        foreach (var term in terms)
+        {
+            var p = Array.BinarySearch(field.Documents, term.Start, term.End - term.Start, d);
+            if (p < 0) continue;
+            float tf = field.Frequencies[p];
+            score += term.Weight * tf / (tf + k1 * (1 - b) + norm * b * field.Lengths[d]);
+            if (!term.Typed) continue;
+            covered += term.Idf;
+            mask |= term.Bit;
+        }
+        return score;
+    }
+
+    private float TitleCoverage(int group, QueryContext context, SearchScratch scratch)
+    {
+        if (scratch.TitleCoverage.TryGetValue(group, out var cached)) return cached;
+        var title = _groups.Titles[group];
+        float covered = 0;
+        foreach (var (word, idf) in context.TypedWords)
+            if (title.Contains(word, StringComparison.Ordinal)) covered += idf;
+        var coverage = context.WordTotal > 0 ? covered / context.WordTotal : 0;
+        scratch.TitleCoverage[group] = coverage;
+        return coverage;
+    }
+
+    /// <summary>A query term found in a field: its postings range, BM25 weight (query weight × idf × (k1 + 1)) and, when typed, its bit.</summary>
+    private readonly record struct TermMatch(int Start, int End, float Weight, float Idf, bool Typed, ulong Bit);
+
+    /// <summary>What the features need to know about the query itself.</summary>
+    private sealed class QueryContext
+    {
+        public required IReadOnlyList<(string Word, float Idf)> TypedWords { get; init; }
+        public required float WordTotal { get; init; }
+        public required float BigramTotal { get; init; }
+        public required float? Article { get; init; }
+        public required IReadOnlyList<TermMatch> WordTerms { get; init; }
+        public required IReadOnlyList<TermMatch> BigramTerms { get; init; }
+        public required IReadOnlyList<TermMatch> QuestionWordTerms { get; init; }
+        public required IReadOnlyList<TermMatch> QuestionBigramTerms { get; init; }
+
+        /// <summary>Idf share of the typed words whose bits are set (bit i = TypedWords[i]).</summary>
+        public float Coverage(ulong mask)
+        {
+            if (WordTotal <= 0) return 0;
+            float covered = 0;
+            for (var i = 0; i < Math.Min(64, TypedWords.Count); i++)
+                if ((mask & (1UL << i)) != 0) covered += TypedWords[i].Idf;
+            return covered / WordTotal;
+        }
+
+        public float MaxIdfMissing(ulong mask)
+        {
+            float missing = 0;
+            for (var i = 0; i < TypedWords.Count; i++)
+                if (i >= 64 || (mask & (1UL << i)) == 0) missing = MathF.Max(missing, TypedWords[i].Idf);
+            return missing;
+        }
+
+        public static QueryContext Create(LexicalIndex index, string query, AnalyzedQuery analyzed)
+        {
+            var typed = new List<(string, float)>();
+            float wordTotal = 0, bigramTotal = 0;
+            foreach (var (word, weight) in analyzed.Words)
+            {
+                if (weight < 1f) continue; // an expansion, not a word the user typed
+                var idf = index.WordIdf(word);
+                typed.Add((word, idf));
+                wordTotal += idf;
+            }
+            foreach (var (bigram, weight) in analyzed.Bigrams)
+                if (weight >= 1f) bigramTotal += index.BigramIdf(bigram);
+            var article = ArticleNumber.TryParse(TextNormalizer.Normalize(query));
+            return new QueryContext
+            {
+                TypedWords = typed,
+                WordTotal = wordTotal,
+                BigramTotal = bigramTotal,
+                Article = article is { } a ? (float)a : null,
+                WordTerms = index.Terms(index._words, analyzed.Words),
+                BigramTerms = index.Terms(index._bigrams, analyzed.Bigrams),
+                QuestionWordTerms = index.Terms(index._questionWords, analyzed.Words),
+                QuestionBigramTerms = index.Terms(index._questionBigrams, analyzed.Bigrams),
+            };
+        }
+    }
+
+    /// <summary>The query's terms present in <paramref name="field"/>; typed terms are numbered in enumeration order, as <see cref="QueryContext.TypedWords"/>.</summary>
+    private List<TermMatch> Terms(FieldPostings field, IReadOnlyDictionary<string, float> terms)
+    {
+        var matches = new List<TermMatch>(terms.Count);
+        float n = _ids.Length;
+        var typedIndex = -1;
+        foreach (var (term, queryWeight) in terms)
+        {
+            var typed = queryWeight >= 1f;
+            if (typed) typedIndex++;
+            if (!field.TermIds.TryGetValue(term, out var termId)) continue;
+            int start = field.Offsets[termId], end = field.Offsets[termId + 1];
+            var df = end - start;
+            var idf = MathF.Log(1 + (n - df + 0.5f) / (df + 0.5f));
+            var bit = typed && typedIndex < 64 ? 1UL << typedIndex : 0;
+            matches.Add(new TermMatch(start, end, queryWeight * idf * (_options.K1 + 1), idf, typed, bit));
+        }
+        return matches;
+    }
+}
+
+/// <summary>The first stage's score of a clause, split by source; the parts add up to the first-stage score.</summary>
+public sealed record FirstStageParts(float Words, float Bigrams, float Questions, float Neighbor, float Group);
+
+/// <summary>A first-stage candidate with its <see cref="RankingFeature"/> values (indexed by the enum).</summary>
+public sealed record RankingCandidate(string Id, float FirstStageScore, FirstStageParts Parts, float[] Features);

@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+
+namespace ServiceBot.Cli.Tests.Commands;
+
+public sealed class SearchExplainCommandTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly string _knowledge;
+    private readonly string _index;
+
+    public SearchExplainCommandTests()
+    {
+        _folder.Write("knowledge/policies/fund.md",
+            "---\ntitle: 住房公积金提取办法\ndate: 2024-05-01\ntype: policy\n---\n\n# 住房公积金提取办法\n\n## 一、提取条件\n\n" +
+            "(一)租房提取。职工连续足额缴存住房公积金满3个月，本人及配偶在缴存城市无自有住房且租赁住房的，可以提取住房公积金支付房租。\n\n" +
+            "(二)退休提取。职工离休、退休的，可以提取住房公积金账户内的存储余额。\n\n" +
+            "## 二、办理时限\n\n材料齐全的，住房公积金管理中心应当自受理之日起3个工作日内办结。\n");
+        _folder.Write("knowledge/dictionary/terms.txt", "住房公积金 3000 n\n");
+        _folder.Write("knowledge/dictionary/synonyms.txt", "住房公积金,公积金\n租金,房租\n");
+        _knowledge = Path.Combine(_folder.Path, "knowledge");
+        _index = Path.Combine(_folder.Path, "index");
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Explain_Question_ShowsAnalysisSignalsAndGrounding()
+    {
+        var result = await CliRunner.RunAsync("search", "--explain", "退休了公积金能取出来吗", "--knowledge", _knowledge, "--index", _index);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("分析后的查询", result.Output);
+        Assert.Contains("公积金×1", result.Output);
+        Assert.Contains("住房公积金×0.3（扩展）", result.Output);
+        Assert.Contains("1. 《住房公积金提取办法》", result.Output);
+        Assert.Contains("退休提取", result.Output.Split("\n2. ")[0]);
+        Assert.Contains("第一阶段", result.Output);
+        Assert.Contains("第二阶段：未启用", result.Output); // the statute-trained model is not applied to the knowledge base
+        Assert.Contains("作答覆盖率", result.Output);
+        Assert.Contains("作答判定：覆盖率 ≥ 0.60", result.Output);
+    }
+
+    [Fact]
+    public async Task Explain_Json_CarriesEveryFeatureAndHonoursTop()
+    {
+        var result = await CliRunner.RunAsync("search", "--explain", "公积金租房提取要什么条件", "--top", "2", "--json",
+            "--knowledge", _knowledge, "--index", _index);
+
+        Assert.Equal(0, result.ExitCode);
+        var json = JsonNode.Parse(result.Output)!;
+        var hits = json["hits"]!.AsArray();
+        Assert.Equal(2, hits.Count);
+        Assert.Equal("住房公积金提取办法", hits[0]!["source"]!.GetValue<string>());
+        Assert.True(hits[0]!["features"]!["WordCoverage"]!.GetValue<float>() > 0);
+        Assert.Equal(hits[0]!["firstStage"]!["score"]!.GetValue<float>(),
+            new[] { "words", "bigrams", "questions", "neighbor", "group" }.Sum(p => hits[0]!["firstStage"]![p]!.GetValue<float>()), 3);
+        Assert.Contains(json["query"]!["words"]!.AsArray(), w => w!["term"]!.GetValue<string>() == "住房公积金" && w["expansion"]!.GetValue<bool>());
+        Assert.NotNull(hits[0]!["coverage"]);
+        Assert.Equal(0.6, json["grounding"]!["minCoverage"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public async Task Explain_UnknownOption_IsAUsageError()
+    {
+        var result = await CliRunner.RunAsync("search", "--explain", "公积金", "--colour", "red", "--knowledge", _knowledge, "--index", _index);
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("错误：", result.Error);
+    }
+}

@@ -87,6 +87,10 @@ internal static class ExplainCommand
         var options = explanation.Options;
         text.Append("问题：").AppendLine(question).AppendLine();
         text.AppendLine("分析后的查询（权重 < 1 的是扩展词）：");
+        if (explanation.Query.Corrections.Count > 0)
+            text.Append("  纠错：").AppendLine(string.Join("，", explanation.Query.Corrections.Select(c => $"{c.Typed} → {c.Corrected}")));
+        if (explanation.Query.Expansions.Count > 0)
+            text.Append("  口语扩展：").AppendLine(string.Join("，", explanation.Query.Expansions.Select(e => $"{string.Join("/", e.LayPhrases)} → {string.Join("/", e.PolicyWords)}")));
         text.Append("  词：").AppendLine(Terms(explanation.Query.Words));
         text.Append("  二元组：").AppendLine(Terms(explanation.Query.Bigrams));
         text.AppendLine();
@@ -173,6 +177,10 @@ internal static class ExplainCommand
             ["question"] = question,
             ["query"] = new JsonObject
             {
+                ["corrections"] = new JsonArray(explanation.Query.Corrections
+                    .Select(c => (JsonNode)new JsonObject { ["typed"] = c.Typed, ["corrected"] = c.Corrected, ["start"] = c.Start }).ToArray()),
+                ["expansions"] = new JsonArray(explanation.Query.Expansions
+                    .Select(e => (JsonNode)new JsonObject { ["lay"] = new JsonArray(e.LayPhrases.Select(p => (JsonNode)p).ToArray()), ["policy"] = new JsonArray(e.PolicyWords.Select(p => (JsonNode)p).ToArray()) }).ToArray()),
                 ["words"] = TermsJson(explanation.Query.Words),
                 ["bigrams"] = TermsJson(explanation.Query.Bigrams),
             },

@@ -41,6 +41,20 @@ public sealed class SearchExplainCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Explain_MisspeltDomainWord_ShowsTheCorrection()
+    {
+        var text = await CliRunner.RunAsync("search", "--explain", "退休了公鸡金能取出来吗", "--knowledge", _knowledge, "--index", _index);
+        var json = await CliRunner.RunAsync("search", "--explain", "退休了公鸡金能取出来吗", "--json", "--knowledge", _knowledge, "--index", _index);
+
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("纠错：公鸡金 → 公积金", text.Output);
+        Assert.Contains("退休提取", text.Output.Split("\n2. ")[0]);
+        var correction = JsonNode.Parse(json.Output)!["query"]!["corrections"]!.AsArray().Single()!;
+        Assert.Equal("公鸡金", correction["typed"]!.GetValue<string>());
+        Assert.Equal("公积金", correction["corrected"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Explain_Json_CarriesEveryFeatureAndHonoursTop()
     {
         var result = await CliRunner.RunAsync("search", "--explain", "公积金租房提取要什么条件", "--top", "2", "--json",

@@ -30,4 +30,19 @@ public sealed class AnswerOptions
 
     /// <summary>Longest quote in the answer text; citations always carry the full clause.</summary>
     [Range(20, 2000)] public int QuoteMaxLength { get; set; } = 160;
+
+    /// <summary>Longest opening sentence; a longer one is cut at a comma.</summary>
+    [Range(20, 500)] public int LeadMaxLength { get; set; } = 120;
+
+    /// <summary>
+    /// Least match between the question and a clause's 相似问法 (both directions' coverage, harmonic mean) for the clause
+    /// to count as covering the question that well.
+    /// </summary>
+    [Range(0.0, 1.0)] public double MinQuestionMatch { get; set; } = 0.75;
+
+    /// <summary>For a question about a task, what the guide section its wording asks for (材料 → 所需材料) adds to its coverage.</summary>
+    [Range(0.0, 1.0)] public double AskedSectionBonus { get; set; } = 0.3;
+
+    /// <summary>Most nearby topics a refusal offers as quick replies.</summary>
+    [Range(0, 10)] public int RefusalTopics { get; set; } = 3;
 }

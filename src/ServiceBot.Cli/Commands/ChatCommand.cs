@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ServiceBot.Backend;
 using ServiceBot.Conversation;
 using ServiceBot.Hosting;
+using ServiceBot.Server.Sandbox;
 using ServiceBot.Storage;
 
 namespace ServiceBot.Cli.Commands;

@@ -1,7 +1,7 @@
 using ServiceBot.Benchmarks.Retrieval;
 using ServiceBot.Retrieval.Evaluation;
 
-const string Usage = "usage: ServiceBot.Benchmarks retrieval [options] | seedqa [--set dev|heldout|seed] [--file PATH] [--misses FILE] | intents | turns [--users N] [--rounds N] [--max-seconds N]   (retrieval --help lists the options)";
+const string Usage = "usage: ServiceBot.Benchmarks retrieval [options] | seedqa [--set dev|heldout|seed] [--file PATH] [--misses FILE] | refusal [SET.jsonl] | intents | turns [--users N] [--rounds N] [--max-seconds N]   (retrieval --help lists the options)";
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
@@ -44,6 +44,8 @@ switch (args[0])
         return await ServiceBot.Benchmarks.Turns.TurnBenchmark.RunAsync(rest);
     case "seedqa":
         return await ServiceBot.Benchmarks.Answers.SeedQaBenchmark.RunAsync(rest);
+    case "refusal":
+        return await ServiceBot.Benchmarks.Answers.RefusalSweep.RunAsync(rest);
     default:
         Console.Error.WriteLine($"unknown benchmark \"{args[0]}\"\n{Usage}");
         return 2;

@@ -46,7 +46,8 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
     {
         var analysis = Analyse(knowledge, question);
         var candidates = Candidates(knowledge, analysis);
-        return GuideCandidate(knowledge, analysis, task) is { } guide && IsGrounded(guide.Coverage, questionInDomain: true)
+        return GuideCandidate(knowledge, analysis, task) is { } guide && guide.Coverage >= _options.MinGuideCoverage
+               && !SpecificAsk.IsUnanswered(question, guide.Retrieved.Chunk.Text)
             ? [guide, .. candidates.Where(c => c.Retrieved.Chunk.Id != guide.Retrieved.Chunk.Id)]
             : candidates;
     }
@@ -69,16 +70,16 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
         if (string.IsNullOrWhiteSpace(question)) return Refusal();
         var analysis = Analyse(knowledge, question);
         var candidates = Candidates(knowledge, analysis);
-        if (candidates.Count == 0 || !IsGrounded(candidates[0].Coverage, analysis.InDomain)) return Refusal(analysis, candidates);
-        return Render(candidates[0], candidates, analysis);
+        return Answers(candidates.FirstOrDefault(), analysis)
+            ? Render(candidates[0], candidates, analysis)
+            : Refusal(analysis, candidates);
     }
 
     /// <summary>
     /// A question about a catalog task (材料, 时限, 能不能 …), answered from the task's guide first: the guide section the
     /// wording asks for (<see cref="TaskGuideSections.AskedFor"/>), or the guide clause that covers the question best.
-    /// Other grounded clauses follow as further citations. The question counts as in the domain (the classifier named
-    /// the task), so the guide needs <see cref="AnswerOptions.MinDomainCoverage"/>. Without a guide for the task, or when
-    /// the guide does not cover the question, this is <see cref="Compose"/>.
+    /// Other grounded clauses follow as further citations. The guide must cover the question to
+    /// <see cref="AnswerOptions.MinGuideCoverage"/>; without a guide for the task, or below that, this is <see cref="Compose"/>.
     /// </summary>
     public Answer ComposeForTask(KnowledgeBase knowledge, string question, string task)
     {
@@ -87,12 +88,16 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
         var analysis = Analyse(knowledge, question);
         var candidates = Candidates(knowledge, analysis);
         var guide = GuideCandidate(knowledge, analysis, task);
-        if (guide is null || !IsGrounded(guide.Coverage, questionInDomain: true))
-            return candidates.Count == 0 || !IsGrounded(candidates[0].Coverage, analysis.InDomain)
-                ? Refusal(analysis, candidates)
-                : Render(candidates[0], candidates, analysis);
-        return Render(guide, candidates, analysis with { InDomain = true }, TaskGuideSections.AskedFor(question));
+        if (guide is not null && guide.Coverage >= _options.MinGuideCoverage && !SpecificAsk.IsUnanswered(question, guide.Retrieved.Chunk.Text))
+            return Render(guide, candidates, analysis with { InDomain = true }, TaskGuideSections.AskedFor(question));
+        return Answers(candidates.FirstOrDefault(), analysis)
+            ? Render(candidates[0], candidates, analysis)
+            : Refusal(analysis, candidates);
     }
+
+    /// <summary>The best clause answers when it is grounded and states what a question for a specific figure asks (<see cref="SpecificAsk"/>).</summary>
+    private bool Answers(GroundedCandidate? best, Analysis analysis)
+        => best is not null && IsGrounded(best.Coverage, analysis.InDomain) && !SpecificAsk.IsUnanswered(analysis.Question, best.Retrieved.Chunk.Text);
 
     public static Answer Refusal() => new(NoAnswerMarkdown, Grounded: false, [], Handoff: false);
 

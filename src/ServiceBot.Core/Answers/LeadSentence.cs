@@ -55,8 +55,7 @@ public static partial class LeadSentence
                 units.Add(line + string.Join("、", items.Select(ItemName)) + "。");
                 continue;
             }
-            // A list without an introducing line still reads as one unit per item.
-            units.AddRange(ListItem().IsMatch(line) ? [line] : ChineseText.SplitSentences(line).Select(s => s.Trim()).Where(s => s.Length > 0));
+            units.AddRange(ChineseText.SplitSentences(line).Select(s => s.Trim()).Where(s => s.Length > 0));
         }
         return units;
     }

@@ -6,8 +6,10 @@ namespace ServiceBot.Answers;
 
 /// <summary>
 /// Matches a question against the 相似问法 the maintainers linked to clauses. Coverage alone is one-sided (a long
-/// similar question contains any short query), so the match is the harmonic mean of both directions: how much of the
-/// user's question the similar question contains, and how much of the similar question the user's question contains.
+/// similar question contains any short query), so the match is the mean of both directions: how much of the user's
+/// question the similar question contains, and how much of the similar question the user's question contains. The
+/// plain mean rather than the harmonic one, because lay questions carry filler words (到底, 啊, 越来越) that no taught
+/// question shares.
 /// The linked questions are analysed once per knowledge base.
 /// </summary>
 public static class SimilarQuestionMatcher
@@ -37,7 +39,6 @@ public static class SimilarQuestionMatcher
     {
         var asked = GroundingScorer.Coverage(terms, linked.Question);
         if (asked == 0) return 0;
-        var linkedCovered = GroundingScorer.Coverage(linked.Terms, question);
-        return asked + linkedCovered == 0 ? 0 : 2 * asked * linkedCovered / (asked + linkedCovered);
+        return (asked + GroundingScorer.Coverage(linked.Terms, question)) / 2;
     }
 }

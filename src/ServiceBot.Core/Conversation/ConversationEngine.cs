@@ -133,8 +133,8 @@ public sealed partial class ConversationEngine(
         }
         if (Catalog.Find(prediction.Intent) is { } task)
         {
-            // 社保转移要准备啥材料 asks before doing: answer and offer the task rather than open a form that submits.
-            if (task.HasSideEffect && TaskQuestionCue.AsksAbout(text)) return await AnswerTaskQuestionAsync(conversation, text, task, cancellationToken);
+            // 社保转移要准备啥材料 asks before doing: answer and offer the task rather than open a form.
+            if (AsksAbout(task, text)) return await AnswerTaskQuestionAsync(conversation, text, task, cancellationToken);
             return await StartAsync(conversation, task, text, cancellationToken);
         }
         return prediction.Intent switch
@@ -171,8 +171,16 @@ public sealed partial class ConversationEngine(
         if (interpreter is null) return null;
         var proposal = await interpreter.InterpretAsync(text, Catalog.All, expectedSlot: null, cancellationToken);
         if (Catalog.Find(proposal?.Task) is not { } task) return null;
-        return task.HasSideEffect && TaskQuestionCue.AsksAbout(text) ? null : (task, proposal!);
+        return AsksAbout(task, text) ? null : (task, proposal!);
     }
+
+    /// <summary>
+    /// A question about the task (<see cref="TaskQuestionCue"/>). A look-up given what it looks up (邯郸附近有没有骑手驿站,
+    /// 我的办件GJJ-…到哪一步了) is a request whatever its wording: its answer is the look-up.
+    /// </summary>
+    private bool AsksAbout(TaskDefinition task, string text)
+        => TaskQuestionCue.AsksAbout(text)
+           && (task.HasSideEffect || understanding.Slots.ExtractSlots(text, task.SlotIds, clock.GetUtcNow()).Count == 0);
 
     private async Task<TurnResult> AnswerAsync(string text, CancellationToken cancellationToken)
         => AnswerTurn(await knowledge.AnswerAsync(text, cancellationToken));

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,6 +6,7 @@ using ServiceBot.Backend;
 using ServiceBot.Conversation;
 using ServiceBot.Hosting;
 using ServiceBot.Knowledge;
+using ServiceBot.Server.Chat;
 using ServiceBot.Server.Sandbox;
 using ServiceBot.Storage;
 
@@ -69,9 +71,9 @@ public sealed class ChatHarness : IAsyncDisposable
         string? conversation = null;
         for (var turn = 0; turn < messages.Count; turn++)
         {
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var reply = await Engine.HandleAsync(new IncomingMessage(user, "api", conversation, $"{user}-{turn}", messages[turn]), cancellationToken);
-            replies.Add((reply, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+            var started = Stopwatch.GetTimestamp();
+            var reply = await Engine.HandleAsync(new IncomingMessage(user, ChatApi.Channel, conversation, $"{user}-{turn}", messages[turn]), cancellationToken);
+            replies.Add((reply, Stopwatch.GetElapsedTime(started).TotalMilliseconds));
             conversation = reply.ConversationId;
         }
         return replies;

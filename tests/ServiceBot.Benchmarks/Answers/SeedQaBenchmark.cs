@@ -56,6 +56,12 @@ public static class SeedQaBenchmark
             Console.Error.WriteLine($"error: {ex.Message}");
             return 2;
         }
-        return await LayQuestionBenchmark.RunAsync(questions, Path.GetRelativePath(root, path), knowledge, options.MissesPath);
+        if (questions.Count == 0)
+        {
+            Console.Error.WriteLine($"error: {path} holds no questions");
+            return 2;
+        }
+        var label = path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? Path.GetRelativePath(root, path) : path;
+        return await LayQuestionBenchmark.RunAsync(questions, label, knowledge, options.MissesPath);
     }
 }

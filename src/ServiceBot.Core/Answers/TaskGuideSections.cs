@@ -33,7 +33,7 @@ public static partial class TaskGuideSections
     [GeneratedRegex("材料|证件|证明|带什么|带啥|带哪些|准备什么|准备啥|准备哪些|要提供|需要提供")]
     private static partial Regex MaterialsCue();
 
-    [GeneratedRegex("多久|多长时间|多少天|几天|几个月|时限|期限|来得及|时间限制|什么时候|啥时候|过期|到账")]
+    [GeneratedRegex("多久|多长时间|多少天|几天|几个月|时限|时效|期限|来得及|时间限制|什么时候|啥时候|过期|到账")]
     private static partial Regex TimeLimitCue();
 
     [GeneratedRegex("费用|收费|收钱|要钱|花钱|免费|多少钱|交钱")]

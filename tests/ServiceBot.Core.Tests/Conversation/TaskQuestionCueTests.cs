@@ -12,6 +12,8 @@ public class TaskQuestionCueTests
     [InlineData("我想问一下社保转移怎么弄")]
     [InlineData("提公积金那个流程是咋走的")]
     [InlineData("欠薪投诉要交钱吗")]
+    [InlineData("驿站晚上开门不 俺夜里跑单")]
+    [InlineData("我想申请仲裁 有时效吗")]
     public void AsksAbout_QuestionAboutTheTask_IsTrue(string text) => Assert.True(TaskQuestionCue.AsksAbout(text));
 
     [Theory]

@@ -1,7 +1,7 @@
 using ServiceBot.Benchmarks.Retrieval;
 using ServiceBot.Retrieval.Evaluation;
 
-const string Usage = "usage: ServiceBot.Benchmarks retrieval [options] | train-ranker [options] | seedqa [--set dev|heldout|seed] [--file PATH] [--misses FILE] | intents | turns [--users N] [--rounds N] [--max-seconds N] | calls [--set dev|heldout] [--file PATH] | flood [--bodies N] [--megabytes N] [--parallel N]   (retrieval --help lists the options)";
+const string Usage = "usage: ServiceBot.Benchmarks retrieval [options] | train-ranker [options] | seedqa [--set dev|heldout|seed] [--file PATH] [--misses FILE] | refusal [SET.jsonl] | intents | turns [--users N] [--rounds N] [--max-seconds N] | calls [--set dev|heldout] [--file PATH] | flood [--bodies N] [--megabytes N] [--parallel N]   (retrieval --help lists the options)";
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
@@ -73,6 +73,8 @@ switch (args[0])
         return await ServiceBot.Benchmarks.Flood.FloodBenchmark.RunAsync(rest);
     case "seedqa":
         return await ServiceBot.Benchmarks.Answers.SeedQaBenchmark.RunAsync(rest);
+    case "refusal":
+        return await ServiceBot.Benchmarks.Answers.RefusalSweep.RunAsync(rest);
     default:
         Console.Error.WriteLine($"unknown benchmark \"{args[0]}\"\n{Usage}");
         return 2;

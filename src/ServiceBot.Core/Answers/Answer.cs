@@ -8,4 +8,8 @@ public sealed record Citation(string Source, string Section, string Text);
 /// then <see cref="Citations"/> is empty and the text offers the hotline or a human agent.
 /// </summary>
 /// <param name="Handoff">True when the conversation should pass to a human agent now.</param>
-public sealed record Answer(string Markdown, bool Grounded, IReadOnlyList<Citation> Citations, bool Handoff);
+public sealed record Answer(string Markdown, bool Grounded, IReadOnlyList<Citation> Citations, bool Handoff)
+{
+    /// <summary>Quick replies the answer proposes (a refusal's nearest known topics); not part of the answer JSON.</summary>
+    public IReadOnlyList<string> Suggestions { get; init; } = [];
+}

@@ -20,7 +20,7 @@ public sealed class AnswerOptions
     [Range(0.0, 1.0)] public double MinCoverage { get; set; } = 0.6;
 
     /// <summary>Least coverage when the question contains a domain-dictionary word.</summary>
-    [Range(0.0, 1.0)] public double MinDomainCoverage { get; set; } = 0.2;
+    [Range(0.0, 1.0)] public double MinDomainCoverage { get; set; } = 0.3;
 
     /// <summary>How much more a domain-dictionary word weighs than its idf alone.</summary>
     [Range(1.0, 10.0)] public double DomainWordWeight { get; set; } = 2.0;
@@ -30,4 +30,25 @@ public sealed class AnswerOptions
 
     /// <summary>Longest quote in the answer text; citations always carry the full clause.</summary>
     [Range(20, 2000)] public int QuoteMaxLength { get; set; } = 160;
+
+    /// <summary>Longest opening sentence; a longer one is cut at a comma.</summary>
+    [Range(20, 500)] public int LeadMaxLength { get; set; } = 120;
+
+    /// <summary>
+    /// Least match between the question and a clause's 相似问法 (both directions' coverage, harmonic mean) for the clause
+    /// to count as covering the question that well.
+    /// </summary>
+    [Range(0.0, 1.0)] public double MinQuestionMatch { get; set; } = 0.55;
+
+    /// <summary>For a question about a task, what the guide section its wording asks for (材料 → 所需材料) adds to its coverage.</summary>
+    [Range(0.0, 1.0)] public double AskedSectionBonus { get; set; } = 0.3;
+
+    /// <summary>
+    /// Least coverage (with <see cref="AskedSectionBonus"/>) of a question about a task by the task's guide for the guide to
+    /// answer it; below it the question is answered, or refused, like any other.
+    /// </summary>
+    [Range(0.0, 1.0)] public double MinGuideCoverage { get; set; } = 0.2;
+
+    /// <summary>Most nearby topics a refusal offers as quick replies.</summary>
+    [Range(0, 10)] public int RefusalTopics { get; set; } = 3;
 }

@@ -7,12 +7,13 @@ using ServiceBot.Knowledge.Text;
 
 namespace ServiceBot.Answers;
 
-/// <summary>A retrieved clause with its coverage of the question.</summary>
+/// <summary>A retrieved clause with its coverage of the question (by its text, or by a linked 相似问法).</summary>
 public sealed record GroundedCandidate(RetrievedChunk Retrieved, double Coverage);
 
 /// <summary>
-/// The offline engine's answers: quote the best clauses and cite them, or say plainly that the knowledge has
-/// no answer. The grounding decision uses <see cref="GroundingScorer"/> coverage, never raw scores.
+/// The offline engine's answers: open with the sentence of the best clause that answers the question, quote the clause
+/// and cite it, or say plainly what was understood and that the knowledge has no answer. The grounding decision uses
+/// <see cref="GroundingScorer"/> coverage and <see cref="SimilarQuestionMatcher"/> matches, never raw scores.
 /// </summary>
 public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
 {
@@ -23,18 +24,33 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
     }
 
     public const string NoAnswerMarkdown =
-        "抱歉，知识库中没有找到能回答这个问题的政策或法规依据。\n\n" +
-        "如需进一步咨询，您可以拨打 **12345 政务服务便民热线**，或回复“人工客服”转接人工服务。";
+        "抱歉，知识库中没有找到能回答这个问题的政策或法规依据。\n\n" + HelpLine;
+
+    public const string OutOfScopeMarkdown =
+        "抱歉，这个问题超出了我的服务范围。我主要解答新就业群体权益保障、社保、公积金等政务服务政策，并帮您办理相关事项。\n\n" +
+        "其他问题可拨打 **12345 政务服务便民热线**咨询，或回复“人工客服”转接人工。";
+
+    private const string HelpLine = "如需进一步咨询，您可以拨打 **12345 政务服务便民热线**，或回复“人工客服”转接人工服务。";
+
+    private const string Disclaimer = "以上内容摘自原文，具体办理请以当地主管部门的规定为准。";
+
+    /// <summary>The question's terms and whether it uses a domain word; computed once per question.</summary>
+    private sealed record Analysis(string Question, IReadOnlyList<QueryTerm> Terms, bool InDomain, GroundingScorer Scorer);
 
     /// <summary>The retrieved candidates, best-covering first; equal coverage keeps retrieval order.</summary>
     public IReadOnlyList<GroundedCandidate> Candidates(KnowledgeBase knowledge, string question)
-        => Candidates(knowledge, new GroundingScorer(knowledge.Lexical, (float)_options.DomainWordWeight).Terms(question), question);
+        => Candidates(knowledge, Analyse(knowledge, question));
 
-    private List<GroundedCandidate> Candidates(KnowledgeBase knowledge, IReadOnlyList<QueryTerm> terms, string question)
-        => knowledge.Search(question, _options.Candidates)
-            .Select(r => new GroundedCandidate(r, GroundingScorer.Coverage(terms, CoveredText(r.Chunk))))
-            .OrderByDescending(c => c.Coverage).ThenBy(c => c.Retrieved.Rank)
-            .ToList();
+    /// <summary>The candidates for a question about <paramref name="task"/>: the guide clause that answers it first (see <see cref="ComposeForTask"/>).</summary>
+    public IReadOnlyList<GroundedCandidate> CandidatesForTask(KnowledgeBase knowledge, string question, string task)
+    {
+        var analysis = Analyse(knowledge, question);
+        var candidates = Candidates(knowledge, analysis);
+        return GuideCandidate(knowledge, analysis, task) is { } guide && guide.Coverage >= _options.MinGuideCoverage
+               && !SpecificAsk.IsUnanswered(question, guide.Retrieved.Chunk.Text)
+            ? [guide, .. candidates.Where(c => c.Retrieved.Chunk.Id != guide.Retrieved.Chunk.Id)]
+            : candidates;
+    }
 
     /// <summary>
     /// The grounding rule: the best clause answers the question when it covers most of it
@@ -42,7 +58,8 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
     /// (骑手, 公积金, 工伤 …) and the clause covers a fair part of it (<see cref="AnswerOptions.MinDomainCoverage"/>).
     /// The second arm admits lay questions whose wording the statutes never use ("骑手落下职业病"); questions about
     /// things the knowledge never mentions (weather, recipes, flights) have no domain word and match only
-    /// incidental words, staying below the first threshold.
+    /// incidental words, staying below the first threshold. A clause whose 相似问法 match the question
+    /// (<see cref="AnswerOptions.MinQuestionMatch"/>) covers it by that match.
     /// </summary>
     public bool IsGrounded(double coverage, bool questionInDomain)
         => coverage >= _options.MinCoverage || (questionInDomain && coverage >= _options.MinDomainCoverage);
@@ -51,38 +68,171 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         if (string.IsNullOrWhiteSpace(question)) return Refusal();
-        var terms = new GroundingScorer(knowledge.Lexical, (float)_options.DomainWordWeight).Terms(question);
-        var candidates = Candidates(knowledge, terms, question);
-        var inDomain = terms.Any(t => t.IsDomain);
-        if (candidates.Count == 0 || !IsGrounded(candidates[0].Coverage, inDomain)) return Refusal();
-
-        // Further citations must themselves be grounded and cover nearly as much as the best one.
-        var floor = candidates[0].Coverage * _options.CitationCoverageRatio;
-        var cited = candidates.Where(c => IsGrounded(c.Coverage, inDomain) && c.Coverage >= floor).Take(_options.MaxCitations).ToList();
-
-        var markdown = new StringBuilder();
-        var lead = cited[0].Retrieved.Chunk;
-        markdown.Append("根据").Append(Reference(lead)).AppendLine("：").AppendLine();
-        markdown.Append("> ").AppendLine(Quote(lead.Text, terms)).AppendLine();
-        markdown.Append('（').Append(Reference(lead));
-        if (DateOf(lead) is { } date) markdown.Append('，').Append(date);
-        markdown.AppendLine("）");
-        if (cited.Count > 1)
-        {
-            markdown.AppendLine().Append("相关条款：");
-            markdown.AppendJoin("；", cited.Skip(1).Select(c => Reference(c.Retrieved.Chunk))).AppendLine("。");
-        }
-        markdown.AppendLine().Append("以上内容摘自原文，具体办理请以当地主管部门的规定为准。");
-
-        var citations = cited.Select(c => new Citation(c.Retrieved.Chunk.Title, c.Retrieved.Chunk.Section, c.Retrieved.Chunk.Text)).ToList();
-        return new Answer(markdown.ToString(), Grounded: true, citations, Handoff: false);
+        var analysis = Analyse(knowledge, question);
+        var candidates = Candidates(knowledge, analysis);
+        return Answers(candidates.FirstOrDefault(), analysis)
+            ? Render(candidates[0], candidates, analysis)
+            : Refusal(analysis, candidates);
     }
+
+    /// <summary>
+    /// A question about a catalog task (材料, 时限, 能不能 …), answered from the task's guide first: the guide section the
+    /// wording asks for (<see cref="TaskGuideSections.AskedFor"/>), or the guide clause that covers the question best.
+    /// Other grounded clauses follow as further citations. The guide must cover the question to
+    /// <see cref="AnswerOptions.MinGuideCoverage"/>; without a guide for the task, or below that, this is <see cref="Compose"/>.
+    /// </summary>
+    public Answer ComposeForTask(KnowledgeBase knowledge, string question, string task)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        if (string.IsNullOrWhiteSpace(question)) return Refusal();
+        var analysis = Analyse(knowledge, question);
+        var candidates = Candidates(knowledge, analysis);
+        var guide = GuideCandidate(knowledge, analysis, task);
+        if (guide is not null && guide.Coverage >= _options.MinGuideCoverage && !SpecificAsk.IsUnanswered(question, guide.Retrieved.Chunk.Text))
+            return Render(guide, candidates, analysis with { InDomain = true }, TaskGuideSections.AskedFor(question));
+        return Answers(candidates.FirstOrDefault(), analysis)
+            ? Render(candidates[0], candidates, analysis)
+            : Refusal(analysis, candidates);
+    }
+
+    /// <summary>The best clause answers when it is grounded and states what a question for a specific figure asks (<see cref="SpecificAsk"/>).</summary>
+    private bool Answers(GroundedCandidate? best, Analysis analysis)
+        => best is not null && IsGrounded(best.Coverage, analysis.InDomain) && !SpecificAsk.IsUnanswered(analysis.Question, best.Retrieved.Chunk.Text);
 
     public static Answer Refusal() => new(NoAnswerMarkdown, Grounded: false, [], Handoff: false);
 
+    private Analysis Analyse(KnowledgeBase knowledge, string question)
+    {
+        var scorer = new GroundingScorer(knowledge.Lexical, (float)_options.DomainWordWeight);
+        var terms = scorer.Terms(question);
+        return new Analysis(question, terms, terms.Any(t => t.IsDomain), scorer);
+    }
+
+    private List<GroundedCandidate> Candidates(KnowledgeBase knowledge, Analysis analysis)
+    {
+        var matches = SimilarQuestionMatcher.Match(knowledge, analysis.Scorer, analysis.Terms, analysis.Question)
+            .Where(m => m.Match >= _options.MinQuestionMatch)
+            .ToDictionary(m => m.Chunk.Id, m => m.Match, StringComparer.Ordinal);
+        var retrieved = knowledge.Search(analysis.Question, _options.Candidates);
+        var candidates = retrieved
+            .Select(r => new GroundedCandidate(r, Math.Max(CoverageOf(r.Chunk, analysis.Terms), matches.GetValueOrDefault(r.Chunk.Id))))
+            .ToList();
+        // A clause the maintainers taught this question is a candidate even when the ranking missed it.
+        var seen = retrieved.Select(r => r.Chunk.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var (id, match) in matches.Where(m => !seen.Contains(m.Key)).OrderByDescending(m => m.Value))
+            if (knowledge.Find(id) is { } chunk)
+                candidates.Add(new GroundedCandidate(new RetrievedChunk(chunk, 0, candidates.Count), match));
+        return candidates.OrderByDescending(c => c.Coverage).ThenBy(c => c.Retrieved.Rank).ToList();
+    }
+
+    private GroundedCandidate? GuideCandidate(KnowledgeBase knowledge, Analysis analysis, string task)
+    {
+        var asked = TaskGuideSections.AskedFor(analysis.Question);
+        var guide = knowledge.Chunks
+            .Where(c => c.Metadata.GetValueOrDefault(TaskGuideSections.TaskKey) == task)
+            .ToList();
+        if (guide.Count == 0) return null;
+        var matches = SimilarQuestionMatcher.Match(knowledge, analysis.Scorer, analysis.Terms, analysis.Question)
+            .Where(m => m.Match >= _options.MinQuestionMatch)
+            .ToDictionary(m => m.Chunk.Id, m => m.Match, StringComparer.Ordinal);
+        var scored = guide
+            .Select((chunk, order) => (Chunk: chunk, Order: order,
+                Coverage: Math.Max(CoverageOf(chunk, analysis.Terms), matches.GetValueOrDefault(chunk.Id))))
+            .Select(s => (s.Chunk, s.Order, Score: Math.Min(1, s.Coverage + (s.Chunk.Section == asked ? _options.AskedSectionBonus : 0))))
+            .OrderByDescending(s => s.Score).ThenBy(s => s.Order)
+            .First();
+        // The section the question asks for answers it even in other words ("还来得及不" → 办理时限).
+        return new GroundedCandidate(new RetrievedChunk(scored.Chunk, 0, 0), scored.Score);
+    }
+
+    /// <param name="askedSection">The guide section the question asks for; when the lead is that section, it opens with its first sentence.</param>
+    private Answer Render(GroundedCandidate lead, IReadOnlyList<GroundedCandidate> candidates, Analysis analysis, string? askedSection = null)
+    {
+        // Further citations must themselves be grounded and cover nearly as much as the lead.
+        var floor = lead.Coverage * _options.CitationCoverageRatio;
+        var cited = candidates
+            .Where(c => c.Retrieved.Chunk.Id != lead.Retrieved.Chunk.Id && IsGrounded(c.Coverage, analysis.InDomain) && c.Coverage >= floor)
+            .Select(c => c.Retrieved.Chunk)
+            .Prepend(lead.Retrieved.Chunk)
+            .Take(_options.MaxCitations)
+            .ToList();
+
+        var chunk = cited[0];
+        var markdown = new StringBuilder();
+        var fromStart = chunk.Section == askedSection;
+        var sentence = LeadSentence.Extract(chunk.Text, analysis.Terms, _options.LeadMaxLength, fromStart);
+        if (sentence.Length > 0) markdown.AppendLine(sentence).AppendLine();
+        markdown.Append("> ").AppendLine(Quote(chunk.Text, analysis.Terms, fromStart).Replace("\n", "\n> ")).AppendLine();
+        markdown.Append('（').Append(Reference(chunk));
+        if (DateOf(chunk) is { } date) markdown.Append('，').Append(date);
+        markdown.AppendLine("）");
+        if (cited.Count > 1)
+        {
+            // The lead's document is named once: its other sections go by their section alone.
+            markdown.AppendLine().Append("相关条款：");
+            markdown.AppendJoin("；", cited.Skip(1).Select(c => c.DocumentId == chunk.DocumentId ? SectionName(c) : Reference(c))).AppendLine("。");
+        }
+        markdown.AppendLine().Append(Disclaimer);
+
+        var citations = cited.Select(c => new Citation(c.Title, c.Section, c.Text)).ToList();
+        return new Answer(markdown.ToString(), Grounded: true, citations, Handoff: false);
+    }
+
+    /// <summary>
+    /// What a refusal says: what it understood (the question's domain words), that the knowledge has no answer, and the
+    /// nearest topics it does know as quick replies. A question without a single domain word is simply out of scope.
+    /// </summary>
+    private Answer Refusal(Analysis analysis, IReadOnlyList<GroundedCandidate> candidates)
+    {
+        var understood = analysis.Terms.Where(t => t.IsDomain).Select(t => t.Word).Distinct(StringComparer.Ordinal).Take(3).ToList();
+        if (understood.Count == 0) return new Answer(OutOfScopeMarkdown, Grounded: false, [], Handoff: false);
+        var topics = candidates
+            .Where(c => c.Coverage > 0)
+            .Select(c => TopicOf(c.Retrieved.Chunk))
+            .Where(t => t.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .Take(_options.RefusalTopics)
+            .ToList();
+        var markdown = new StringBuilder()
+            .Append("您问的是“").AppendJoin("、", understood).Append("”相关的问题。抱歉，知识库中没有找到能直接回答这个问题的政策或法规依据。\n\n");
+        if (topics.Count > 0) markdown.Append("我能解答的相近问题有：").AppendJoin("；", topics).Append("。可以点击下方选项继续了解。\n\n");
+        markdown.Append(HelpLine);
+        return new Answer(markdown.ToString(), Grounded: false, [], Handoff: false) { Suggestions = topics };
+    }
+
+    /// <summary>A quick reply that asks about <paramref name="chunk"/>: a guide's question itself, or the clause's topic.</summary>
+    private static string TopicOf(KnowledgeChunk chunk)
+    {
+        var type = chunk.Metadata.GetValueOrDefault(MetadataKeys.Type);
+        if (type == DocumentTypes.Guide)
+            return chunk.HeadingPath.StartsWith(TaskGuideSections.Questions + KnowledgeChunk.HeadingSeparator, StringComparison.Ordinal)
+                ? chunk.Section
+                : GuideSubject(chunk.Title) + chunk.Section;
+        if (type == DocumentTypes.Policy)
+        {
+            var leaf = chunk.HeadingPath.Split(KnowledgeChunk.HeadingSeparator)[^1];
+            leaf = ChineseText.ClauseStart().Replace(leaf, "");
+            return ChineseText.PartHeading().Match(leaf) is { Success: true } part ? part.Groups["name"].Value : leaf;
+        }
+        return chunk.Title.Replace("中华人民共和国", "", StringComparison.Ordinal) + chunk.Section;
+    }
+
+    /// <summary>"社会保险关系转移接续" from "社会保险关系转移接续办事指南（示例）".</summary>
+    private static string GuideSubject(string title)
+    {
+        var end = title.IndexOf("办事指南", StringComparison.Ordinal);
+        return end > 0 ? title[..end] : title;
+    }
+
     private static string CoveredText(KnowledgeChunk chunk) => chunk.Title + "\n" + chunk.HeadingPath + "\n" + chunk.Text;
 
-    private static string Reference(KnowledgeChunk chunk) => $"《{chunk.Title}》{chunk.Section}";
+    private static double CoverageOf(KnowledgeChunk chunk, IReadOnlyList<QueryTerm> terms) => GroundingScorer.Coverage(terms, CoveredText(chunk));
+
+    private static string Reference(KnowledgeChunk chunk) => $"《{chunk.Title}》{SectionName(chunk)}";
+
+    /// <summary>A guide's question is quoted ("社保断缴了还能转移吗？" reads as a sentence); other sections stand as labels.</summary>
+    private static string SectionName(KnowledgeChunk chunk)
+        => chunk.Section.EndsWith('？') ? $"“{chunk.Section}”" : chunk.Section;
 
     private static string? DateOf(KnowledgeChunk chunk)
         => chunk.Metadata.TryGetValue(MetadataKeys.Date, out var date) && date.Length > 0 ? date : null;
@@ -91,13 +241,16 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
     /// The clause, or for a long one the run of sentences around the sentence that covers the question best,
     /// within the length budget; "……" marks what was left out.
     /// </summary>
-    private string Quote(string text, IReadOnlyList<QueryTerm> terms)
+    private string Quote(string text, IReadOnlyList<QueryTerm> terms, bool fromStart)
     {
-        var flat = text.Replace('\n', ' ').Trim();
-        if (flat.Length <= _options.QuoteMaxLength) return flat;
-        var sentences = ChineseText.SplitSentences(flat);
-        if (sentences.Count == 0) return flat[.._options.QuoteMaxLength] + "……";
-        var best = Enumerable.Range(0, sentences.Count).MaxBy(i => GroundingScorer.Coverage(terms, sentences[i]));
+        var whole = text.Trim();
+        if (whole.Length <= _options.QuoteMaxLength) return whole;
+        // A clause of several lines (a list, a law's items) is cut between lines, so no item is quoted half.
+        var sentences = whole.Contains('\n')
+            ? whole.Split('\n').Select((line, i) => i == 0 ? line : "\n" + line).ToList()
+            : ChineseText.SplitSentences(whole);
+        if (sentences.Count == 0) return whole[.._options.QuoteMaxLength] + "……";
+        var best = fromStart ? 0 : Enumerable.Range(0, sentences.Count).MaxBy(i => GroundingScorer.Coverage(terms, sentences[i]));
         int first = best, last = best;
         var length = sentences[best].Length;
         while (true)
@@ -109,6 +262,7 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
             else break;
         }
         var quote = string.Concat(sentences.Skip(first).Take(last - first + 1)).Trim();
-        return (first > 0 ? "……" : "") + quote + (last < sentences.Count - 1 ? "……" : "");
+        var lines = whole.Contains('\n');
+        return (first > 0 ? lines ? "……\n" : "……" : "") + quote + (last < sentences.Count - 1 ? lines ? "\n……" : "……" : "");
     }
 }

@@ -138,8 +138,8 @@ public sealed partial class ConversationEngine(
         }
         if (Catalog.Find(prediction.Intent) is { } task)
         {
-            // 封存满几个月可以离职提取？ asks before doing: answer and offer the task rather than open a form that submits.
-            if (task.HasSideEffect && AsksYesNo().IsMatch(text)) return await AnswerTaskQuestionAsync(conversation, text, task, cancellationToken);
+            // 社保转移要准备啥材料 asks before doing: answer and offer the task rather than open a form.
+            if (AsksAbout(task, text)) return await AnswerTaskQuestionAsync(conversation, text, task, cancellationToken);
             return await StartAsync(conversation, task, text, cancellationToken);
         }
         return prediction.Intent switch
@@ -176,20 +176,32 @@ public sealed partial class ConversationEngine(
         if (interpreter is null) return null;
         var proposal = await interpreter.InterpretAsync(text, Catalog.All, expectedSlot: null, cancellationToken);
         if (Catalog.Find(proposal?.Task) is not { } task) return null;
-        return task.HasSideEffect && AsksYesNo().IsMatch(text) ? null : (task, proposal!);
+        return AsksAbout(task, text) ? null : (task, proposal!);
     }
 
+    /// <summary>
+    /// A question about the task (<see cref="TaskQuestionCue"/>). A look-up given what it looks up (邯郸附近有没有骑手驿站,
+    /// 我的办件GJJ-…到哪一步了) is a request whatever its wording: its answer is the look-up.
+    /// </summary>
+    private bool AsksAbout(TaskDefinition task, string text)
+        => TaskQuestionCue.AsksAbout(text)
+           && (task.HasSideEffect || understanding.Slots.ExtractSlots(text, task.SlotIds, clock.GetUtcNow()).Count == 0);
+
     private async Task<TurnResult> AnswerAsync(string text, CancellationToken cancellationToken)
+        => AnswerTurn(await knowledge.AnswerAsync(text, cancellationToken));
+
+    /// <summary>A grounded answer invites more questions; a refusal offers the nearest known topics, then a human or 12345.</summary>
+    private static TurnResult AnswerTurn(Answer answer)
     {
-        var answer = await knowledge.AnswerAsync(text, cancellationToken);
-        IReadOnlyList<string> suggestions = answer.Grounded ? ["还有其他问题"] : ["人工客服", "我要登记12345诉求"];
+        IReadOnlyList<string> suggestions = answer.Grounded ? ["还有其他问题"] : [.. answer.Suggestions, "人工客服", "我要登记12345诉求"];
         return new TurnResult(answer.Markdown, answer.Citations, suggestions, answer.Handoff);
     }
 
+    /// <summary>Answered from the task's guide first, then the task is offered; it starts only when the user accepts.</summary>
     private async Task<TurnResult> AnswerTaskQuestionAsync(ConversationState conversation, string text, TaskDefinition? topic, CancellationToken cancellationToken)
     {
-        var answer = await AnswerAsync(text, cancellationToken);
-        if (topic is null) return answer;
+        if (topic is null) return await AnswerAsync(text, cancellationToken);
+        var answer = AnswerTurn(await knowledge.AnswerTaskQuestionAsync(text, topic.Name, cancellationToken));
         conversation.OfferedTask = topic.Name;
         return answer with
         {
@@ -204,6 +216,4 @@ public sealed partial class ConversationEngine(
         return new TurnResult("好的，正在为您转接人工客服，请稍候。工作人员会看到我们之前的对话，您无需重复描述。", [], [], Handoff: true);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"([吗呢][?？。!！\s]*|[?？]\s*)$|是否|能不能|可不可以")]
-    private static partial System.Text.RegularExpressions.Regex AsksYesNo();
 }

@@ -13,17 +13,23 @@ public sealed partial class FallbackKnowledgeAnswerer(IKnowledgeAnswerer model, 
 {
     private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
 
-    public async Task<Answer> AnswerAsync(string question, CancellationToken cancellationToken)
+    public Task<Answer> AnswerAsync(string question, CancellationToken cancellationToken)
+        => WithFallbackAsync(answerer => answerer.AnswerAsync(question, cancellationToken), cancellationToken);
+
+    public Task<Answer> AnswerTaskQuestionAsync(string question, string task, CancellationToken cancellationToken)
+        => WithFallbackAsync(answerer => answerer.AnswerTaskQuestionAsync(question, task, cancellationToken), cancellationToken);
+
+    private async Task<Answer> WithFallbackAsync(Func<IKnowledgeAnswerer, Task<Answer>> answer, CancellationToken cancellationToken)
     {
         try
         {
-            return await model.AnswerAsync(question, cancellationToken);
+            return await answer(model);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
             // The exception type only: messages of HTTP failures can echo the request, and the question is personal.
             LogFallback(_logger, exception.GetType().Name);
-            return await offline.AnswerAsync(question, cancellationToken);
+            return await answer(offline);
         }
     }
 

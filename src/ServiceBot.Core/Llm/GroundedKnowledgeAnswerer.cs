@@ -35,9 +35,23 @@ public sealed class GroundedKnowledgeAnswerer(
     {
         var kb = await knowledge(cancellationToken);
         var extractive = composer.Compose(kb, question);
-        if (!extractive.Grounded) return extractive;
+        return extractive.Grounded ? await GenerateAsync(question, extractive, composer.Candidates(kb, question), cancellationToken) : extractive;
+    }
 
-        var clauses = composer.Candidates(kb, question).Take(_options.MaxClauses).Select(c => c.Retrieved.Chunk).ToList();
+    /// <summary>The task's guide clause comes first among the numbered clauses, as in the offline answer.</summary>
+    public async Task<Answer> AnswerTaskQuestionAsync(string question, string task, CancellationToken cancellationToken)
+    {
+        var kb = await knowledge(cancellationToken);
+        var extractive = composer.ComposeForTask(kb, question, task);
+        return extractive.Grounded
+            ? await GenerateAsync(question, extractive, composer.CandidatesForTask(kb, question, task), cancellationToken)
+            : extractive;
+    }
+
+    private async Task<Answer> GenerateAsync(string question, Answer extractive, IReadOnlyList<GroundedCandidate> candidates,
+        CancellationToken cancellationToken)
+    {
+        var clauses = candidates.Take(_options.MaxClauses).Select(c => c.Retrieved.Chunk).ToList();
         List<ChatMessage> messages =
         [
             new(ChatRole.System, await prompts.RenderAsync(PromptNames.Persona, cancellationToken: cancellationToken)),

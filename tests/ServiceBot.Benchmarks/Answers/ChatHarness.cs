@@ -34,17 +34,21 @@ public sealed class ChatHarness : IAsyncDisposable
 
     public KnowledgeBaseProvider Knowledge => _provider.GetRequiredService<KnowledgeBaseProvider>();
 
-    public static async Task<ChatHarness> CreateAsync(IReadOnlyList<string> knowledgeFolders)
+    /// <param name="overrides">Configuration on top of the defaults, e.g. <c>Answers:MinCoverage</c>.</param>
+    /// <param name="indexFolder">An index folder to reuse across harnesses (ingestion skips unchanged files); a fresh one by default.</param>
+    public static async Task<ChatHarness> CreateAsync(IReadOnlyList<string> knowledgeFolders,
+        IReadOnlyDictionary<string, string?>? overrides = null, string? indexFolder = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "servicebot-layqa-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var settings = new Dictionary<string, string?>
         {
-            [$"{IndexOptions.SectionName}:Path"] = Path.Combine(folder, "index"),
+            [$"{IndexOptions.SectionName}:Path"] = indexFolder ?? Path.Combine(folder, "index"),
             [$"{StateOptions.SectionName}:ConnectionString"] = $"Data Source={Path.Combine(folder, "state.db")}",
             [$"{SandboxOptions.SectionName}:ConnectionString"] = $"Data Source={Path.Combine(folder, "sandbox.db")}",
         };
         for (var i = 0; i < knowledgeFolders.Count; i++) settings[$"{KnowledgeOptions.SectionName}:Paths:{i}"] = knowledgeFolders[i];
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) settings[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
         var sandbox = await EmbeddedSandbox.StartAsync(configuration, CancellationToken.None);

@@ -1,3 +1,4 @@
+using ServiceBot.Knowledge.Chunking;
 using ServiceBot.Knowledge.Import;
 using ServiceBot.Knowledge.Reading;
 using ServiceBot.Knowledge.Text;
@@ -6,7 +7,11 @@ namespace ServiceBot.Core.Tests.Knowledge;
 
 public class SeedImporterTests
 {
-    private static readonly IReadOnlyList<ImportedDocument> Converted = SeedImporter.Convert(File.ReadAllText(KnowledgePaths.SeedFile));
+    private static readonly string SeedText = File.ReadAllText(KnowledgePaths.SeedFile);
+
+    private static readonly string SimilarQuestionsText = File.ReadAllText(Path.Combine(KnowledgePaths.RepositoryRoot, SeedImporter.SimilarQuestionsPath));
+
+    private static readonly IReadOnlyList<ImportedDocument> Converted = SeedImporter.Convert(SeedText, SimilarQuestionsText);
 
     [Fact]
     public void Convert_Seed_ProducesPolicyAndTwoNewsFiles()
@@ -71,7 +76,7 @@ public class SeedImporterTests
     public void Convert_Seed_EveryBodyParagraphEndsWithTerminalPunctuation()
     {
         foreach (var document in Converted.Select(Read))
-        foreach (var paragraph in document.Blocks.Where(b => !b.IsHeading))
+        foreach (var paragraph in document.Blocks.Where(b => b.IsParagraph))
             Assert.True(ChineseText.EndsWithTerminalPunctuation(paragraph.Text), $"{document.Id}: {paragraph.Text}");
     }
 
@@ -105,6 +110,39 @@ public class SeedImporterTests
         Assert.StartsWith("新华社北京4月26日电(记者潘洁)深化数字技术应用", paragraphs[0].Text);
         Assert.Contains(paragraphs, p => p.Text.Contains("邯小金") && p.Text.Contains("数字政务门牌"));
         Assert.Equal(6, paragraphs.Count);
+    }
+
+    [Fact]
+    public void Convert_SimilarQuestions_LinkedToTheirClauseAndKeptOutOfItsText()
+    {
+        var policy = Read(SeedImporter.Convert(SeedText, "## 四、(八)\n- 跑外卖的能不能交公积金\n- 骑手心理压力大找谁\n## 序言\n- 这个文件管哪些人\n")[0]);
+
+        var chunks = new StructuralChunker().Chunk(policy);
+
+        var clause = chunks.Single(c => c.Section == "四、(八)");
+        Assert.Equal(["跑外卖的能不能交公积金", "骑手心理压力大找谁"], clause.SimilarQuestions);
+        Assert.DoesNotContain("跑外卖", clause.Text);
+        Assert.Equal(["这个文件管哪些人"], chunks.Single(c => c.Section == "序言").SimilarQuestions);
+        Assert.All(chunks.Where(c => c.Section is not ("四、(八)" or "序言")), c => Assert.Empty(c.SimilarQuestions));
+    }
+
+    [Fact]
+    public void Convert_CommittedSimilarQuestions_EverySectionOfTheSideFileReachesItsChunk()
+    {
+        var expected = SimilarQuestionsFile.Parse(SimilarQuestionsText);
+        var chunks = new StructuralChunker().Chunk(Read(Converted[0]));
+
+        Assert.NotEmpty(expected);
+        foreach (var (section, questions) in expected)
+            Assert.Equal(questions, chunks.Single(c => c.Section == section).SimilarQuestions);
+    }
+
+    [Fact]
+    public void Convert_SimilarQuestionsForUnknownSection_FailsNamingIt()
+    {
+        var error = Assert.Throws<FormatException>(() => SeedImporter.Convert(SeedText, "## 九、(二十)\n- 这条不存在\n"));
+
+        Assert.Contains("九、(二十)", error.Message);
     }
 
     private static KnowledgeDocument Read(ImportedDocument document)

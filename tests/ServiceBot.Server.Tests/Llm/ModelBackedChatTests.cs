@@ -114,7 +114,10 @@ public sealed class ModelBackedChatTests : IClassFixture<ModelBackedServer>
         var turn = await Session().SayAsync(FundQuestion);
 
         watch.Stop();
-        Assert.StartsWith("根据《住房公积金提取管理办法》", turn.Reply);
+        // The offline answer: the quoted clause with its source line, none of the model's words.
+        Assert.Contains("（《住房公积金提取管理办法》", turn.Reply);
+        Assert.Contains("\n> ", turn.Reply);
+        Assert.DoesNotContain("太迟了", turn.Reply);
         Assert.True(turn.CitationCount > 0);
         Assert.NotEmpty(AnswerRequests);
         // Each model call this turn made (an answer, and an understanding request if the offline classifier was unsure) has its own budget.

@@ -17,5 +17,8 @@ public sealed record KnowledgeChunk(
     IReadOnlyDictionary<string, string> Metadata,
     IReadOnlyList<string>? SimilarQuestions = null)
 {
+    /// <summary>Joins the headings of <see cref="HeadingPath"/>.</summary>
+    public const string HeadingSeparator = " > ";
+
     public IReadOnlyList<string> SimilarQuestions { get; init; } = SimilarQuestions ?? [];
 }

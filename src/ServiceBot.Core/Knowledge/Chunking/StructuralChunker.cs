@@ -26,5 +26,5 @@ public sealed class StructuralChunker(int maxNewsChunkLength = StructuralChunker
         => documents.SelectMany(Chunk).ToList();
 
     private static bool HasArticles(KnowledgeDocument document)
-        => document.Blocks.Any(b => !b.IsHeading && ChineseText.ArticleStart().IsMatch(b.Text));
+        => document.Blocks.Any(b => b.IsParagraph && ChineseText.ArticleStart().IsMatch(b.Text));
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using ServiceBot.Knowledge.Reading;
 using ServiceBot.Knowledge.Text;
 
 namespace ServiceBot.Knowledge.Import;
@@ -18,6 +19,12 @@ internal sealed class MarkdownWriter
     public void Heading(int level, string text) => Block(new string('#', level) + " " + text);
 
     public void Paragraph(string text) => Block(MarkdownBlockEscape.Escape(text));
+
+    /// <summary>A 相似问法 block linking <paramref name="questions"/> to the section just written; nothing when there are none.</summary>
+    public void SimilarQuestions(IReadOnlyList<string> questions)
+    {
+        if (questions.Count > 0) Block(SimilarQuestionsBlock.Format(questions));
+    }
 
     public override string ToString() => _text.ToString();
 

@@ -9,11 +9,17 @@ namespace ServiceBot.Knowledge.Import;
 /// </summary>
 public static class PolicyTextConverter
 {
+    private const string PreambleSection = "序言";
+
     /// <param name="paragraphs">Paragraphs from <see cref="ParagraphRepair.SplitParagraphs"/>, title block first.</param>
     /// <param name="region">Where the policy applies, e.g. "全国".</param>
     /// <param name="source">Repository-relative path of the plain-text source.</param>
-    public static ConvertedText Convert(IReadOnlyList<string> paragraphs, string region, string source)
+    /// <param name="similarQuestions">相似问法 by section label ("序言", "一、", "四、(八)"), written after each section's text.</param>
+    /// <exception cref="FormatException">The title block is missing, or a similar question names a section the text does not have.</exception>
+    public static ConvertedText Convert(IReadOnlyList<string> paragraphs, string region, string source,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? similarQuestions = null)
     {
+        similarQuestions ??= new Dictionary<string, IReadOnlyList<string>>();
         var dateIndex = FindIndex(paragraphs, IsDateLine);
         if (dateIndex < 1)
             throw new FormatException("policy text must start with title line(s) followed by a \"(yyyy年m月d日)\" date line");
@@ -32,11 +38,34 @@ public static class PolicyTextConverter
             new("source", source),
         ]);
         writer.Heading(1, title);
+        // Section labels follow the chunker: the preamble, a part's own text "一、", a clause "四、(八)".
+        string part = "", section = PreambleSection;
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        void EndSection()
+        {
+            writer.SimilarQuestions(similarQuestions.GetValueOrDefault(section) ?? []);
+            written.Add(section);
+        }
         foreach (var paragraph in paragraphs.Skip(dateIndex + 1))
         {
-            if (IsPartHeading(paragraph)) writer.Heading(2, paragraph);
-            else writer.Paragraph(paragraph);
+            if (IsPartHeading(paragraph))
+            {
+                EndSection();
+                part = ChineseText.PartHeading().Match(paragraph).Groups["marker"].Value;
+                section = part;
+                writer.Heading(2, paragraph);
+                continue;
+            }
+            if (ChineseText.ClauseStart().Match(paragraph) is { Success: true } clause)
+            {
+                EndSection();
+                section = part + clause.Groups["marker"].Value;
+            }
+            writer.Paragraph(paragraph);
         }
+        EndSection();
+        if (similarQuestions.Keys.FirstOrDefault(k => !written.Contains(k)) is { } unknown)
+            throw new FormatException($"similar questions name section “{unknown}”, which “{title}” does not have");
         return new ConvertedText(title, date, writer.ToString());
     }
 

@@ -12,6 +12,9 @@ public static class SeedImporter
 {
     public const string SeedPath = "seeds/000_651c2e97b8875df2.txt";
 
+    /// <summary>相似问法 for the policy's sections (<see cref="SimilarQuestionsFile"/>), written into the generated policy file.</summary>
+    public const string SimilarQuestionsPath = "seeds/similar-questions.md";
+
     /// <summary>
     /// The news datelines give only "4月26日". The Yiwu story calls the 2026 World Cup upcoming and dates the
     /// sixth-generation market to "去年10月" (October 2024), so the items are from 2025.
@@ -27,14 +30,16 @@ public static class SeedImporter
     };
 
     /// <summary>Converts the seed text into knowledge documents (policy first, then news in source order).</summary>
-    public static IReadOnlyList<ImportedDocument> Convert(string seedText)
+    /// <param name="similarQuestions">The text of <see cref="SimilarQuestionsPath"/>, or null for none.</param>
+    public static IReadOnlyList<ImportedDocument> Convert(string seedText, string? similarQuestions = null)
     {
         var paragraphs = ParagraphRepair.SplitParagraphs(seedText);
         var newsStart = paragraphs.ToList().FindIndex(p => ChineseText.XinhuaDateline().IsMatch(p));
         if (newsStart < 0) newsStart = paragraphs.Count;
 
         var policyParagraphs = paragraphs.Take(newsStart).ToList();
-        var policy = PolicyTextConverter.Convert(policyParagraphs, region: "全国", source: SeedPath);
+        var policy = PolicyTextConverter.Convert(policyParagraphs, region: "全国", source: SeedPath,
+            similarQuestions is null ? null : SimilarQuestionsFile.Parse(similarQuestions));
         var documents = new List<ImportedDocument> { new(FileNameFor(policy.Title, "policies/policy.md"), policy.Markdown) };
 
         var news = NewsTextConverter.Convert(paragraphs.Skip(newsStart).ToList(), InferredNewsYear, SeedPath);
@@ -50,8 +55,10 @@ public static class SeedImporter
     public static IReadOnlyList<string> WriteKnowledgeFiles(string repositoryRoot)
     {
         var seedText = File.ReadAllText(Path.Combine(repositoryRoot, SeedPath), Encoding.UTF8);
+        var questionsPath = Path.Combine(repositoryRoot, SimilarQuestionsPath);
+        var questions = File.Exists(questionsPath) ? File.ReadAllText(questionsPath, Encoding.UTF8) : null;
         var written = new List<string>();
-        foreach (var document in Convert(seedText))
+        foreach (var document in Convert(seedText, questions))
         {
             var path = Path.Combine(repositoryRoot, "knowledge", document.FileName);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

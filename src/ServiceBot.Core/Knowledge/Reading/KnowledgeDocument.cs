@@ -26,13 +26,22 @@ public enum KnowledgeBlockKind
 {
     Heading,
     Paragraph,
+
+    /// <summary>A 相似问法 block (<see cref="SimilarQuestionsBlock"/>): not text, but questions linked to the enclosing section.</summary>
+    SimilarQuestions,
 }
 
-/// <summary>One heading or paragraph of a document body, in reading order.</summary>
-/// <param name="Level">Heading level 1–6; 0 for paragraphs.</param>
+/// <summary>One heading, paragraph or 相似问法 block of a document body, in reading order.</summary>
+/// <param name="Text">The heading or paragraph text; for similar questions, one question per line.</param>
+/// <param name="Level">Heading level 1–6; 0 otherwise.</param>
 public sealed record KnowledgeBlock(KnowledgeBlockKind Kind, string Text, int Level = 0)
 {
     public bool IsHeading => Kind == KnowledgeBlockKind.Heading;
+
+    public bool IsParagraph => Kind == KnowledgeBlockKind.Paragraph;
+
+    /// <summary>The linked questions of a <see cref="KnowledgeBlockKind.SimilarQuestions"/> block; empty for other kinds.</summary>
+    public IReadOnlyList<string> Questions => Kind == KnowledgeBlockKind.SimilarQuestions ? Text.Split('\n') : [];
 }
 
 /// <summary>A knowledge file: identity, title, metadata and body blocks (the title heading included).</summary>

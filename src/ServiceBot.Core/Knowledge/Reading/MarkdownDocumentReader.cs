@@ -87,8 +87,11 @@ public static class MarkdownDocumentReader
                     break;
                 case HtmlBlock html when SourceOf(text, html).Contains(InfoEndMarker, StringComparison.Ordinal):
                     // Corpus law files: the lines between the title and the marker are promulgation/amendment history.
-                    history.AddRange(blocks.Where(b => !b.IsHeading).Select(b => b.Text));
-                    blocks.RemoveAll(b => !b.IsHeading);
+                    history.AddRange(blocks.Where(b => b.IsParagraph).Select(b => b.Text));
+                    blocks.RemoveAll(b => b.IsParagraph);
+                    break;
+                case HtmlBlock html when SimilarQuestionsBlock.TryParse(SourceOf(text, html)) is { Count: > 0 } questions:
+                    blocks.Add(new KnowledgeBlock(KnowledgeBlockKind.SimilarQuestions, string.Join("\n", questions)));
                     break;
                 case HtmlBlock:
                     break;
@@ -116,7 +119,7 @@ public static class MarkdownDocumentReader
             if (LatestDate(history) is { } latest) metadata.TryAdd(MetadataKeys.Date, latest);
         }
         if (!metadata.ContainsKey(MetadataKeys.Type)
-            && (history.Count > 0 || blocks.Any(b => !b.IsHeading && ChineseText.ArticleStart().IsMatch(b.Text))))
+            && (history.Count > 0 || blocks.Any(b => b.IsParagraph && ChineseText.ArticleStart().IsMatch(b.Text))))
             metadata[MetadataKeys.Type] = DocumentTypes.Law;
 
         return new KnowledgeDocument(documentId, title, metadata, blocks, sourcePath);

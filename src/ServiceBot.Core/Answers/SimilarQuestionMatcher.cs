@@ -1,0 +1,44 @@
+using System.Runtime.CompilerServices;
+using ServiceBot.Knowledge;
+using ServiceBot.Knowledge.Chunking;
+
+namespace ServiceBot.Answers;
+
+/// <summary>
+/// Matches a question against the 相似问法 the maintainers linked to clauses. Coverage alone is one-sided (a long
+/// similar question contains any short query), so the match is the mean of both directions: how much of the user's
+/// question the similar question contains, and how much of the similar question the user's question contains. The
+/// plain mean rather than the harmonic one, because lay questions carry filler words (到底, 啊, 越来越) that no taught
+/// question shares.
+/// The linked questions are analysed once per knowledge base.
+/// </summary>
+public static class SimilarQuestionMatcher
+{
+    private sealed record Linked(KnowledgeChunk Chunk, string Question, IReadOnlyList<QueryTerm> Terms);
+
+    private static readonly ConditionalWeakTable<KnowledgeBase, IReadOnlyList<Linked>> Cache = new();
+
+    /// <summary>Each clause with linked questions and its best match (0–1) with <paramref name="question"/>, best first; no zeros.</summary>
+    public static IReadOnlyList<(KnowledgeChunk Chunk, double Match, string Question)> Match(
+        KnowledgeBase knowledge, GroundingScorer scorer, IReadOnlyList<QueryTerm> terms, string question)
+    {
+        var linked = Cache.GetValue(knowledge, kb => kb.Chunks
+            .SelectMany(c => c.SimilarQuestions.Select(q => new Linked(c, q, scorer.Terms(q))))
+            .ToList());
+        if (linked.Count == 0 || terms.Count == 0) return [];
+        return linked
+            .Select(l => (l.Chunk, Match: Score(terms, l, question), l.Question))
+            .Where(m => m.Match > 0)
+            .GroupBy(m => m.Chunk.Id, StringComparer.Ordinal)
+            .Select(g => g.MaxBy(m => m.Match))
+            .OrderByDescending(m => m.Match)
+            .ToList();
+    }
+
+    private static double Score(IReadOnlyList<QueryTerm> terms, Linked linked, string question)
+    {
+        var asked = GroundingScorer.Coverage(terms, linked.Question);
+        if (asked == 0) return 0;
+        return (asked + GroundingScorer.Coverage(linked.Terms, question)) / 2;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+
+namespace ServiceBot.Answers;
+
+/// <summary>
+/// Which section of a task's 办事指南 a question about the task asks for: 材料 → 所需材料, 多久 → 办理时限,
+/// 能不能 → 适用对象和办理条件, 收费 → 收费标准, 怎么办 → 办理流程. Questions without such a cue are matched
+/// against the guide's 常见问题 and sections by coverage alone.
+/// </summary>
+public static partial class TaskGuideSections
+{
+    public const string Conditions = "适用对象和办理条件";
+    public const string Materials = "所需材料";
+    public const string Procedure = "办理流程";
+    public const string TimeLimit = "办理时限";
+    public const string Fees = "收费标准";
+    public const string Questions = "常见问题";
+
+    /// <summary>The guide front matter key naming the catalog task a guide describes.</summary>
+    public const string TaskKey = "task";
+
+    /// <summary>The section the question's wording asks for, or null. Earlier cues win: "要带啥材料多久" asks for materials.</summary>
+    public static string? AskedFor(string question)
+    {
+        if (MaterialsCue().IsMatch(question)) return Materials;
+        if (TimeLimitCue().IsMatch(question)) return TimeLimit;
+        if (FeesCue().IsMatch(question)) return Fees;
+        if (ConditionsCue().IsMatch(question)) return Conditions;
+        if (ProcedureCue().IsMatch(question)) return Procedure;
+        return null;
+    }
+
+    [GeneratedRegex("材料|证件|证明|带什么|带啥|带哪些|准备什么|准备啥|准备哪些|要提供|需要提供")]
+    private static partial Regex MaterialsCue();
+
+    [GeneratedRegex("多久|多长时间|多少天|几天|几个月|时限|时效|期限|来得及|时间限制|什么时候|啥时候|过期|到账")]
+    private static partial Regex TimeLimitCue();
+
+    [GeneratedRegex("费用|收费|收钱|要钱|花钱|免费|多少钱|交钱")]
+    private static partial Regex FeesCue();
+
+    [GeneratedRegex("条件|能不能|可不可以|能否|可以吗|能吗|行不行|中不中|符合|资格|够不够")]
+    private static partial Regex ConditionsCue();
+
+    [GeneratedRegex("流程|步骤|怎么办|怎么弄|咋办|咋弄|怎么申请|怎么报|咋报")]
+    private static partial Regex ProcedureCue();
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using ServiceBot.Answers;
+using ServiceBot.Benchmarks.Retrieval;
+
+namespace ServiceBot.Benchmarks.Answers;
+
+/// <summary>
+/// <c>refusal</c>: the refusal decision swept over its thresholds on the lay-question dev set. Each setting runs the whole
+/// set through the conversation engine (as <c>seedqa</c> does, one index shared by all settings) and reports the two
+/// figures the operating point is chosen from: the share of answerable questions refused, and the share of must-refuse
+/// questions answered, beside answerable hit@3 and must-refuse refused.
+/// </summary>
+public static class RefusalSweep
+{
+    private const int Top = 3;
+
+    private sealed record Setting(double MinCoverage, double MinDomainCoverage, double MinQuestionMatch, double MinGuideCoverage)
+    {
+        public IReadOnlyDictionary<string, string?> Overrides => new Dictionary<string, string?>
+        {
+            [$"{AnswerOptions.SectionName}:{nameof(AnswerOptions.MinCoverage)}"] = Format(MinCoverage),
+            [$"{AnswerOptions.SectionName}:{nameof(AnswerOptions.MinDomainCoverage)}"] = Format(MinDomainCoverage),
+            [$"{AnswerOptions.SectionName}:{nameof(AnswerOptions.MinQuestionMatch)}"] = Format(MinQuestionMatch),
+            [$"{AnswerOptions.SectionName}:{nameof(AnswerOptions.MinGuideCoverage)}"] = Format(MinGuideCoverage),
+        };
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = RepositoryPaths.FindRoot();
+        var shared = Path.GetFullPath(Path.Combine(root, "..", "shared"));
+        var knowledge = new[] { Path.Combine(root, "knowledge"), Path.Combine(shared, "knowledge-corpus", "laws") };
+        var path = args.Length > 0 ? Path.GetFullPath(args[0]) : Path.Combine(root, "tests", "datasets", "lay-questions", "dev.jsonl");
+        if (!File.Exists(path) || knowledge.Any(f => !Directory.Exists(f)))
+        {
+            Console.Error.WriteLine($"error: {path} or a knowledge folder ({string.Join(", ", knowledge)}) not found");
+            return 2;
+        }
+        var questions = LayQuestionSet.Load(path);
+        var defaults = new AnswerOptions();
+        var operating = new Setting(defaults.MinCoverage, defaults.MinDomainCoverage, defaults.MinQuestionMatch, defaults.MinGuideCoverage);
+
+        // One threshold at a time around the defaults, then the two coverage thresholds together.
+        var settings = new List<Setting>();
+        foreach (var value in new[] { 0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5 }) settings.Add(operating with { MinDomainCoverage = value });
+        foreach (var value in new[] { 0.4, 0.5, 0.7, 0.8, 1.0 }) settings.Add(operating with { MinCoverage = value });
+        foreach (var value in new[] { 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9, 1.0 }) settings.Add(operating with { MinQuestionMatch = value });
+        foreach (var value in new[] { 0.0, 0.3, 0.4, 0.5, 0.6 }) settings.Add(operating with { MinGuideCoverage = value });
+        settings = settings.Distinct().ToList();
+
+        var index = Path.Combine(Path.GetTempPath(), "servicebot-refusal-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            Console.WriteLine($"## Refusal sweep ({Path.GetRelativePath(root, path)}): {questions.Count(q => q.Answerable)} answerable, "
+                              + $"{questions.Count(q => !q.Answerable)} must-refuse");
+            Console.WriteLine();
+            Console.WriteLine("| MinCoverage | MinDomainCoverage | MinQuestionMatch | MinGuideCoverage | answerable hit@3 | answerable refused | must-refuse refused | must-refuse answered |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var setting in settings)
+            {
+                await using var harness = await ChatHarness.CreateAsync(knowledge, setting.Overrides, index);
+                var (hit, refused, mustRefuseRefused) = await ScoreAsync(harness, questions);
+                var mark = setting == operating ? " **(default)**" : "";
+                Console.WriteLine($"| {Format(setting.MinCoverage)} | {Format(setting.MinDomainCoverage)} | {Format(setting.MinQuestionMatch)} | "
+                                  + $"{Format(setting.MinGuideCoverage)} | {hit:F3}{mark} | {refused:F3} | {mustRefuseRefused:F3} | {1 - mustRefuseRefused:F3} |");
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(index)) Directory.Delete(index, recursive: true);
+        }
+        return 0;
+    }
+
+    /// <summary>As <c>seedqa</c> scores: a hit is an expected clause in the top-3 citations of a reply that opened no form.</summary>
+    private static async Task<(double Hit, double Refused, double MustRefuseRefused)> ScoreAsync(ChatHarness harness, IReadOnlyList<LayQuestion> questions)
+    {
+        int answerable = 0, hits = 0, refused = 0, mustRefuse = 0, mustRefuseRefused = 0;
+        foreach (var question in questions)
+        {
+            var reply = (await harness.ConverseAsync("sweep-" + question.Id, [.. question.History, question.Query]))[^1].Reply;
+            var form = reply.Task is { State: not "cancelled" };
+            var isRefusal = reply.Citations.Count == 0 && !form;
+            if (question.Answerable)
+            {
+                answerable++;
+                if (!form && question.Hits(reply.Citations.Take(Top).Select(c => (c.Source, c.Section)))) hits++;
+                if (isRefusal) refused++;
+            }
+            else
+            {
+                mustRefuse++;
+                if (isRefusal) mustRefuseRefused++;
+            }
+        }
+        return ((double)hits / answerable, (double)refused / answerable, (double)mustRefuseRefused / mustRefuse);
+    }
+
+    private static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+}

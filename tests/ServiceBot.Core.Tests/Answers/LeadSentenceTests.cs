@@ -1,0 +1,52 @@
+using ServiceBot.Answers;
+
+namespace ServiceBot.Core.Tests.Answers;
+
+public class LeadSentenceTests
+{
+    private static readonly QueryTerm[] Algorithm = [new("算法", 1f, ["算法"], true)];
+
+    [Fact]
+    public void Extract_PolicyClause_SkipsTheClauseTitleAndTakesTheCoveringSentence()
+    {
+        const string clause = "(六)加强互联网平台算法治理。督促平台企业履行社会责任。规范算法，提高透明度。";
+
+        Assert.Equal("规范算法，提高透明度。", LeadSentence.Extract(clause, Algorithm, 120));
+    }
+
+    [Fact]
+    public void Extract_IntroducedList_ShortensToTheItemNames()
+    {
+        const string clause = "需提供以下信息：\n- 身份证号：本人的号码；\n- 险种：养老保险等。\n其他说明。";
+
+        Assert.Equal("需提供以下信息：身份证号、险种。", LeadSentence.Extract(clause, [], 120, fromStart: true));
+    }
+
+    [Fact]
+    public void Extract_VeryShortAnswer_TakesTheNextSentenceToo()
+    {
+        const string text = "能。中断缴费期间已缴纳的部分仍然有效。另有规定的除外。";
+
+        Assert.Equal("能。中断缴费期间已缴纳的部分仍然有效。", LeadSentence.Extract(text, [], 120, fromStart: true));
+    }
+
+    [Fact]
+    public void Extract_LawArticle_DropsTheArticleNumberAndEndsTheSentence()
+    {
+        const string article = "第十八条 提出工伤认定申请应当提交下列材料：\n（一）工伤认定申请表；\n（二）劳动关系证明；";
+
+        Assert.Equal("提出工伤认定申请应当提交下列材料：工伤认定申请表、劳动关系证明。", LeadSentence.Extract(article, [], 120, fromStart: true));
+    }
+
+    [Fact]
+    public void Extract_LongSentence_CutAtACommaWithinTheLimit()
+    {
+        var sentence = "推动算法规则公开透明，" + new string('甲', 30) + "，" + new string('乙', 30) + "。";
+
+        var lead = LeadSentence.Extract(sentence, Algorithm, 50);
+
+        Assert.True(lead.Length <= 52, lead);
+        Assert.EndsWith("……", lead);
+        Assert.StartsWith("推动算法规则公开透明，", lead);
+    }
+}

@@ -1,0 +1,27 @@
+using ServiceBot.Conversation;
+
+namespace ServiceBot.Core.Tests.Conversation;
+
+public class TaskQuestionCueTests
+{
+    [Theory]
+    [InlineData("社保转移要准备啥材料")]
+    [InlineData("跑单摔了快两个月了才想起来报 还来得及不")]
+    [InlineData("老板欠了我两个月工资我该找谁")]
+    [InlineData("我要提取公积金，需要带什么材料")]
+    [InlineData("我想问一下社保转移怎么弄")]
+    [InlineData("提公积金那个流程是咋走的")]
+    [InlineData("欠薪投诉要交钱吗")]
+    [InlineData("驿站晚上开门不 俺夜里跑单")]
+    [InlineData("我想申请仲裁 有时效吗")]
+    public void AsksAbout_QuestionAboutTheTask_IsTrue(string text) => Assert.True(TaskQuestionCue.AsksAbout(text));
+
+    [Theory]
+    [InlineData("我要提取公积金")]
+    [InlineData("帮我报职业伤害")]
+    [InlineData("我要办社保转移")]
+    [InlineData("我想把公积金提出来")]
+    [InlineData("查询办件进度")]
+    [InlineData("老板拖欠我三个月工资，我要投诉")]
+    public void AsksAbout_RequestToDoIt_IsFalse(string text) => Assert.False(TaskQuestionCue.AsksAbout(text));
+}

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ServiceBot.Answers;
+using ServiceBot.Handoff;
 using ServiceBot.Storage;
 using ServiceBot.Tasks;
 using ServiceBot.Understanding;
@@ -11,6 +12,7 @@ namespace ServiceBot.Conversation;
 /// <summary>
 /// The turn pipeline every channel calls: validate, serialise per user, dedup by message id, load the
 /// conversation, route (task in progress → form engine; otherwise by intent), then save state and reply together.
+/// With a <see cref="HandoffController"/> the conversation can be handed to a person, and while it is the bot stays silent.
 /// </summary>
 public sealed partial class ConversationEngine(
     IConversationStore store,
@@ -19,7 +21,8 @@ public sealed partial class ConversationEngine(
     IKnowledgeAnswerer knowledge,
     TimeProvider clock,
     IOptions<ConversationOptions> options,
-    IUtteranceInterpreter? interpreter = null) : IConversationEngine
+    IUtteranceInterpreter? interpreter = null,
+    HandoffController? handoffs = null) : IConversationEngine
 {
     public const int MaxIdLength = 200;
 
@@ -42,7 +45,10 @@ public sealed partial class ConversationEngine(
         var text = message.Text.Trim();
         var before = conversation.Task is { } task ? (task.Id, task.State) : default;
 
-        var turn = await RouteAsync(conversation, text, cancellationToken);
+        var turn = handoffs is null
+            ? await RouteAsync(conversation, text, cancellationToken)
+            : await handoffs.InterceptAsync(conversation, text, message.MessageId, cancellationToken)
+              ?? await handoffs.ReviewAsync(conversation, text, message.MessageId, await RouteAsync(conversation, text, cancellationToken), cancellationToken);
 
         var now = clock.GetUtcNow();
         var reply = new Reply(conversation.ConversationId, turn.Markdown, turn.Citations, turn.Suggestions, SnapshotOf(conversation, before), turn.Handoff);
@@ -108,7 +114,7 @@ public sealed partial class ConversationEngine(
 
         if (conversation.Task is { IsOpen: true })
         {
-            if (prediction.Intent == IntentNames.HumanAgent && prediction.Confidence >= _options.HandoffConfidence) return HandOff(conversation);
+            if (prediction.Intent == IntentNames.HumanAgent && prediction.Confidence >= _options.HandoffConfidence) return HandOff();
             return await forms.ContinueAsync(conversation, text, cancellationToken);
         }
 
@@ -144,11 +150,11 @@ public sealed partial class ConversationEngine(
                 "您好！我是政务服务智能助手，可以为您解答新就业群体权益保障、社保、公积金等政策问题，也可以边聊边办以下事项。请问有什么可以帮您？",
                 Catalog.Menu),
             IntentNames.Thanks => TurnResult.Text("不客气！很高兴能帮到您。还有其他问题可以随时问我。", ["还有其他问题", .. Catalog.Menu]),
-            IntentNames.HumanAgent => HandOff(conversation),
+            IntentNames.HumanAgent => HandOff(),
             IntentNames.OutOfScope => TurnResult.Text(
                 "抱歉，这个问题超出了我的服务范围。我主要解答政务服务和劳动保障方面的政策，并帮您办理相关事项。\n\n" +
                 "其他问题可拨打 **12345** 政务服务便民热线咨询，或回复“人工客服”转接人工。",
-                ["人工客服", .. Catalog.Menu]),
+                ["人工客服", .. Catalog.Menu]) with { Refused = true },
             _ => await AnswerAsync(text, cancellationToken),
         };
     }
@@ -178,7 +184,7 @@ public sealed partial class ConversationEngine(
     {
         var answer = await knowledge.AnswerAsync(text, cancellationToken);
         IReadOnlyList<string> suggestions = answer.Grounded ? ["还有其他问题"] : ["人工客服", "我要登记12345诉求"];
-        return new TurnResult(answer.Markdown, answer.Citations, suggestions, answer.Handoff);
+        return new TurnResult(answer.Markdown, answer.Citations, suggestions, answer.Handoff, Refused: !answer.Grounded);
     }
 
     private async Task<TurnResult> AnswerTaskQuestionAsync(ConversationState conversation, string text, TaskDefinition? topic, CancellationToken cancellationToken)
@@ -193,9 +199,9 @@ public sealed partial class ConversationEngine(
         };
     }
 
-    private static TurnResult HandOff(ConversationState conversation)
+    /// <summary>The user asked for a person; the <see cref="HandoffController"/> puts the conversation in the queue.</summary>
+    private static TurnResult HandOff()
     {
-        conversation.HandedOff = true;
         return new TurnResult("好的，正在为您转接人工客服，请稍候。工作人员会看到我们之前的对话，您无需重复描述。", [], [], Handoff: true);
     }
 

@@ -147,11 +147,22 @@ public sealed partial class FormEngine(
             var filled = task.Slots.ContainsKey(slot.Id);
             // A value met in passing never overwrites one already given; only the slot just asked for is replaced.
             if (filled && slot.Id != pending) continue;
-            if (found.IsValid) task.Slots[slot.Id] = found.Value;
-            else notes.Append("\n\n").Append(Problem(slot, found));
+            if (found.IsValid)
+            {
+                task.Slots[slot.Id] = found.Value;
+                task.InvalidAttempts.Remove(slot.Id);
+            }
+            else
+            {
+                notes.Append("\n\n").Append(Problem(slot, found));
+                CountInvalid(task, slot.Id);
+            }
         }
         return notes.ToString();
     }
+
+    private static void CountInvalid(TaskInstance task, string slotId)
+        => task.InvalidAttempts[slotId] = task.InvalidAttempts.GetValueOrDefault(slotId) + 1;
 
     private static string Problem(SlotDefinition slot, ExtractedSlot found)
         => $"您提供的{slot.Label}未通过校验：{found.Validation.Reason}。";
@@ -228,9 +239,14 @@ public sealed partial class FormEngine(
                 return Ask(task, definition, target, $"抱歉，没有识别出新的{target.Label}。");
             return Resume(task, definition, "请告诉我要修改哪一项以及新的内容，例如“金额改成2000”。");
         }
-        if (!found.IsValid) return Ask(task, definition, slot, Problem(slot, found));
+        if (!found.IsValid)
+        {
+            CountInvalid(task, slot.Id);
+            return Ask(task, definition, slot, Problem(slot, found));
+        }
 
         task.Slots[slot.Id] = found.Value;
+        task.InvalidAttempts.Remove(slot.Id);
         return await NextAsync(conversationId, task, definition, $"已将{slot.Label}改为{SlotFormatter.Display(slot, found.Value)}。", cancellationToken);
     }
 

@@ -4,6 +4,7 @@ using ServiceBot.Server.BotFramework;
 using ServiceBot.Server.Chat;
 using ServiceBot.Server.Hosting;
 using ServiceBot.Server.Sandbox;
+using ServiceBot.Server.Staff.AgentDesk;
 using ServiceBot.Server.WeChat;
 using ServiceBot.Server.Widget;
 using ServiceBot.Storage;
@@ -18,6 +19,7 @@ builder.Services.AddSandbox(builder.Configuration);
 builder.Services.AddWeChat(builder.Configuration);
 builder.Services.AddBotFramework(builder.Configuration);
 builder.Services.AddWidget(builder.Configuration);
+builder.Services.AddAgentDesk(builder.Configuration);
 builder.Services.AddReadiness();
 
 var app = builder.Build();
@@ -29,6 +31,7 @@ app.MapSandbox();
 app.MapWeChat();
 app.MapBotFramework();
 app.MapWidget();
+app.MapAgentDesk();
 app.Run();
 
 /// <summary>Visible to the test host.</summary>

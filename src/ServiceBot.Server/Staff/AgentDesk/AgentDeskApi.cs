@@ -5,13 +5,17 @@ using ServiceBot.Server.Http;
 
 namespace ServiceBot.Server.Staff.AgentDesk;
 
-/// <summary>The agent desk's routes under <c>/api/agent/conversations</c> (CONTRACT §6), every one behind staff sign-in.</summary>
+/// <summary>
+/// The agent desk's routes under <c>/api/agent</c> (CONTRACT §6), every one behind staff sign-in: <c>me</c> (who is signed
+/// in) and the conversations — queue, transcript, suggestions, take-over, replies, draft check, release, close, audit.
+/// </summary>
 public static class AgentDeskApi
 {
     private const int MaxOutcomeLength = 200;
 
     public static RouteGroupBuilder MapAgentDeskApi(this RouteGroupBuilder agent)
     {
+        agent.MapGet("/me", (HttpContext context) => TypedResults.Ok(context.Member()));
         var conversations = agent.MapGroup("/conversations");
         conversations.MapGet("/", ListAsync);
         conversations.MapGet("/{id}", DetailAsync);

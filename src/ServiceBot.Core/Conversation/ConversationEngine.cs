@@ -58,6 +58,25 @@ public sealed partial class ConversationEngine(
         return reply;
     }
 
+    /// <summary>
+    /// A human agent fills in the user's form (<see cref="FormEngine.PrefillAsync"/>) under the user's turn lock, and the
+    /// state is saved. The reply is the bot's next step, which the agent's channel brings to the user; the user still confirms.
+    /// </summary>
+    /// <returns>Null when the conversation does not exist.</returns>
+    public async Task<(Reply Reply, IReadOnlyDictionary<string, string> Refused)?> PrefillTaskAsync(string conversationId, TaskDefinition definition,
+        IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(conversationId, cancellationToken) is not { } known) return null;
+        using var _ = await _locks.AcquireAsync(known.Channel + "\n" + known.UserId, cancellationToken);
+        var conversation = (await store.FindAsync(conversationId, cancellationToken))!;
+        var before = conversation.Task is { } task ? (task.Id, task.State) : default;
+        var (next, refused) = await forms.PrefillAsync(conversation, definition, values, cancellationToken);
+        var reply = new Reply(conversationId, next.Markdown, next.Citations, next.Suggestions, SnapshotOf(conversation, before), Handoff: true);
+        conversation.UpdatedAt = clock.GetUtcNow();
+        await store.SaveTurnAsync(conversation, messageId: null, reply, cancellationToken);
+        return (reply, refused);
+    }
+
     private void Validate(IncomingMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);

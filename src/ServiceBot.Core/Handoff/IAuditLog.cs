@@ -9,6 +9,9 @@ public static class AuditActions
 
     /// <summary>The agent sent a reply the draft check had flagged.</summary>
     public const string FlagOverridden = "override";
+
+    /// <summary>The agent filled in (or started) the user's form; the detail names the task and the slots filled.</summary>
+    public const string TaskPrefilled = "task";
     public const string Released = "release";
     public const string Closed = "close";
     public const string UserReturned = "user_returned";

@@ -72,6 +72,30 @@ public sealed partial class FormEngine(
     }
 
     /// <summary>
+    /// Values a human agent gives for the user's form: the open run of <paramref name="definition"/> continues, or a new
+    /// one starts. Each value is read as if the user had just been asked for that slot, so the same validators accept or
+    /// refuse it. Nothing is submitted here: the result is the bot's next step (ask, or confirm with the user).
+    /// </summary>
+    /// <returns>The next step, and the reason for each value refused.</returns>
+    public async Task<(TurnResult Next, IReadOnlyDictionary<string, string> Refused)> PrefillAsync(ConversationState conversation,
+        TaskDefinition definition, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+    {
+        var task = conversation.Task is { IsOpen: true } open && open.Name == definition.Name
+            ? open
+            : new TaskInstance { Id = NewTaskId(), Name = definition.Name };
+        conversation.Task = task;
+        var refused = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (slotId, value) in values)
+        {
+            if (definition.Slot(slotId) is not { } slot) refused[slotId] = $"{definition.DisplayName}没有这一项。";
+            else if (Extract(value, definition, slotId).GetValueOrDefault(slotId) is { IsValid: true } found) task.Slots[slotId] = found.Value;
+            else refused[slotId] = Extract(value, definition, slotId).GetValueOrDefault(slotId)?.Validation.Reason ?? $"没有识别出{slot.Label}。";
+        }
+        var next = await NextAsync(conversation.ConversationId, task, definition, $"工作人员已为您填写**{definition.DisplayName}**的部分信息。", cancellationToken);
+        return (next, refused);
+    }
+
+    /// <summary>
     /// True when the last task was refused for a reason the user can fix and this message gives the value to fix it
     /// (a new amount after "amount exceeds balance"), so <see cref="RetryAsync"/> should take it.
     /// </summary>

@@ -27,5 +27,8 @@ public sealed class WeChatAgentDelivery(IServiceProvider services, IOptions<WeCh
     }
 
     private static string Text(TranscriptEntry line)
-        => line.Speaker == Assist.Speakers.Agent ? $"【人工客服{line.Agent}】{line.Text}" : line.Text;
+    {
+        var text = WeChatText.PlainText(line.Text);
+        return line.Speaker == Assist.Speakers.Agent ? $"【人工客服{line.Agent}】{text}" : text;
+    }
 }

@@ -20,6 +20,8 @@ public sealed record DeskProblem(int Status, string Code, string Title, string D
 /// <summary>
 /// The agent desk over the handoff store: the queue, take-over with one winner, agent replies delivered on the user's
 /// channel, release to the bot and close with an outcome, each written to the transcript and the audit trail.
+/// The assist services are optional: without them there is no summary, no suggestion and no draft flag. Times are
+/// given in the service's time zone.
 /// </summary>
 public sealed class AgentDesk(
     IHandoffStore handoffs,
@@ -27,14 +29,15 @@ public sealed class AgentDesk(
     IAuditLog audit,
     AgentMessageDispatcher delivery,
     FormEngine forms,
+    ConversationEngine engine,
     TimeProvider clock,
-    IServiceProvider services)
+    IConversationSummarizer? summarizer = null,
+    IReplySuggester? suggester = null,
+    IDraftChecker? checker = null)
 {
     public const string TakenOverNote = "人工客服{0}已接入，将为您继续服务。";
     public const string ReleasedNote = "人工客服已结束服务，您可以继续向智能助手提问。";
     public const string ClosedNote = "本次人工服务已结束，感谢您的耐心等待。如有其他问题，可继续向智能助手提问。";
-
-    private IConversationSummarizer? Summarizer => services.GetService<IConversationSummarizer>();
 
     public async Task<IReadOnlyList<QueueItem>> QueueAsync(IReadOnlyCollection<string> states, CancellationToken cancellationToken)
     {
@@ -43,7 +46,7 @@ public sealed class AgentDesk(
         {
             var task = await TaskOfAsync(handoff.ConversationId, cancellationToken);
             var summary = handoff.Summary ?? await SummarizeAsync(handoff, task, cancellationToken);
-            items.Add(QueueItem.From(handoff, summary, task));
+            items.Add(Item(handoff, summary, task));
         }
         return items;
     }
@@ -54,13 +57,14 @@ public sealed class AgentDesk(
         var task = await TaskOfAsync(conversationId, cancellationToken);
         var summary = handoff.Summary ?? await SummarizeAsync(handoff, task, cancellationToken);
         var lines = await handoffs.TranscriptAsync(conversationId, afterLine, cancellationToken);
-        return new ConversationDetail(QueueItem.From(handoff, summary, task), [.. lines.Select(TranscriptLineView.From)]);
+        return new ConversationDetail(Item(handoff, summary, task),
+            [.. lines.Select(l => new TranscriptLineView(l.Id, l.Speaker, l.Text, Local(l.At), l.Agent))]);
     }
 
     public async Task<DeskOutcome<IReadOnlyList<SuggestedReply>>> SuggestAsync(string conversationId, CancellationToken cancellationToken)
     {
         if (await handoffs.FindAsync(conversationId, cancellationToken) is null) return NotHandedOff(conversationId);
-        if (services.GetService<IReplySuggester>() is not { } suggester) return new DeskOutcome<IReadOnlyList<SuggestedReply>>([], null);
+        if (suggester is null) return new DeskOutcome<IReadOnlyList<SuggestedReply>>([], null);
         var transcript = await ForAssistAsync(conversationId, cancellationToken);
         return new DeskOutcome<IReadOnlyList<SuggestedReply>>(await suggester.SuggestAsync(transcript, cancellationToken), null);
     }
@@ -76,12 +80,11 @@ public sealed class AgentDesk(
             await audit.AppendAsync(new AuditEntry(conversationId, now, agent.Name, AuditActions.TakenOver, handoff.Reason, []), cancellationToken);
             await NotifyAsync(handoff, string.Format(System.Globalization.CultureInfo.InvariantCulture, TakenOverNote, agent.Name), cancellationToken);
         }
-        var task = await TaskOfAsync(conversationId, cancellationToken);
-        return QueueItem.From(handoff, handoff.Summary, task);
+        return Item(handoff, handoff.Summary, await TaskOfAsync(conversationId, cancellationToken));
     }
 
     public async Task<IReadOnlyList<DraftFlag>> CheckDraftAsync(string text, IReadOnlyList<Citation> citations, CancellationToken cancellationToken)
-        => services.GetService<IDraftChecker>() is { } checker ? await checker.CheckAsync(text, citations, cancellationToken) : [];
+        => checker is null ? [] : await checker.CheckAsync(text, citations, cancellationToken);
 
     public async Task<DeskOutcome<SentMessage>> SendAsync(string conversationId, StaffMember agent, string text, IReadOnlyList<Citation> citations,
         bool overrideFlags, CancellationToken cancellationToken)
@@ -105,6 +108,25 @@ public sealed class AgentDesk(
         return new SentMessage(line.Id, handoff.Channel, result.Delivered, result.Problem, [.. flags]);
     }
 
+    /// <summary>Fills in (or starts) the user's form with the agent's values; the bot's next step goes to the user, who still confirms.</summary>
+    public async Task<DeskOutcome<PrefilledTask>> PrefillAsync(string conversationId, StaffMember agent, TaskDefinition definition,
+        IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+    {
+        if (await HeldAsync(conversationId, agent, cancellationToken) is { Problem: { } problem }) return problem;
+        if (await engine.PrefillTaskAsync(conversationId, definition, values, cancellationToken) is not var (reply, refused))
+            return NotHandedOff(conversationId);
+        var now = clock.GetUtcNow();
+        var filled = values.Keys.Where(k => !refused.ContainsKey(k)).ToList();
+        await audit.AppendAsync(new AuditEntry(conversationId, now, agent.Name, AuditActions.TaskPrefilled,
+            $"{definition.Name}: {string.Join(", ", filled)}", []), cancellationToken);
+        var handoff = (await handoffs.FindAsync(conversationId, cancellationToken))!;
+        var line = new TranscriptEntry(0, conversationId, TranscriptEntry.System, reply.Markdown, now, null);
+        line = line with { Id = await handoffs.AppendAsync(line, null, cancellationToken) };
+        var delivered = await delivery.DeliverAsync(handoff, line, cancellationToken);
+        var task = reply.Task is { } snapshot ? snapshot with { Slots = SlotFormatter.Masked(definition, snapshot.Slots) } : null;
+        return new PrefilledTask(task, reply.Markdown, refused, delivered.Delivered, delivered.Problem);
+    }
+
     public Task<DeskOutcome<QueueItem>> ReleaseAsync(string conversationId, StaffMember agent, CancellationToken cancellationToken)
         => EndAsync(conversationId, agent, HandoffOutcomes.Released, AuditActions.Released, ReleasedNote, cancellationToken);
 
@@ -114,7 +136,8 @@ public sealed class AgentDesk(
     public async Task<DeskOutcome<IReadOnlyList<AuditEntry>>> AuditAsync(string conversationId, CancellationToken cancellationToken)
     {
         if (await handoffs.FindAsync(conversationId, cancellationToken) is null) return NotHandedOff(conversationId);
-        return new DeskOutcome<IReadOnlyList<AuditEntry>>(await audit.ListAsync(conversationId, cancellationToken), null);
+        var entries = await audit.ListAsync(conversationId, cancellationToken);
+        return new DeskOutcome<IReadOnlyList<AuditEntry>>([.. entries.Select(e => e with { At = Local(e.At) })], null);
     }
 
     private async Task<DeskOutcome<QueueItem>> EndAsync(string conversationId, StaffMember agent, string outcome, string action, string note,
@@ -127,7 +150,7 @@ public sealed class AgentDesk(
         var handoff = (await handoffs.FindAsync(conversationId, cancellationToken))!;
         await audit.AppendAsync(new AuditEntry(conversationId, now, agent.Name, action, outcome, []), cancellationToken);
         await NotifyAsync(handoff, note, cancellationToken);
-        return QueueItem.From(handoff, handoff.Summary, await TaskOfAsync(conversationId, cancellationToken));
+        return Item(handoff, handoff.Summary, await TaskOfAsync(conversationId, cancellationToken));
     }
 
     private async Task<DeskOutcome<HandoffRecord>> HeldAsync(string conversationId, StaffMember agent, CancellationToken cancellationToken)
@@ -167,7 +190,7 @@ public sealed class AgentDesk(
 
     private async Task<string?> SummarizeAsync(HandoffRecord handoff, TaskSnapshot? task, CancellationToken cancellationToken)
     {
-        if (Summarizer is not { } summarizer) return null;
+        if (summarizer is null) return null;
         var summary = await summarizer.SummarizeAsync(await ForAssistAsync(handoff.ConversationId, cancellationToken), task, cancellationToken);
         await handoffs.SetSummaryAsync(handoff.ConversationId, summary, cancellationToken);
         return summary;
@@ -177,6 +200,15 @@ public sealed class AgentDesk(
         => [.. (await handoffs.TranscriptAsync(conversationId, 0, cancellationToken))
             .Where(l => l.Speaker != TranscriptEntry.System)
             .Select(l => new TranscriptLine(l.Speaker, l.Text, l.At))];
+
+    private QueueItem Item(HandoffRecord handoff, string? summary, TaskSnapshot? task) => QueueItem.From(handoff with
+    {
+        WaitingSince = Local(handoff.WaitingSince),
+        TakenAt = handoff.TakenAt is { } taken ? Local(taken) : null,
+        ClosedAt = handoff.ClosedAt is { } closed ? Local(closed) : null,
+    }, summary, task);
+
+    private DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, clock.LocalTimeZone);
 
     private static DeskProblem NotHandedOff(string conversationId)
         => new(StatusCodes.Status404NotFound, "not_found", "会话不存在", $"没有找到转人工的会话 {conversationId}。");

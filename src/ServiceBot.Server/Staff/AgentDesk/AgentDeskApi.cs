@@ -2,12 +2,14 @@ using Microsoft.Extensions.Options;
 using ServiceBot.Conversation;
 using ServiceBot.Handoff;
 using ServiceBot.Server.Http;
+using ServiceBot.Tasks;
 
 namespace ServiceBot.Server.Staff.AgentDesk;
 
 /// <summary>
 /// The agent desk's routes under <c>/api/agent</c> (CONTRACT §6), every one behind staff sign-in: <c>me</c> (who is signed
-/// in) and the conversations — queue, transcript, suggestions, take-over, replies, draft check, release, close, audit.
+/// in) and the conversations — queue, transcript, suggestions, take-over, replies, draft check, filling in the user's
+/// form, release, close, audit.
 /// </summary>
 public static class AgentDeskApi
 {
@@ -23,6 +25,7 @@ public static class AgentDeskApi
         conversations.MapPost("/{id}/takeover", TakeOverAsync);
         conversations.MapPost("/{id}/messages", SendAsync);
         conversations.MapPost("/{id}/draft-check", CheckDraftAsync);
+        conversations.MapPost("/{id}/task", PrefillAsync);
         conversations.MapPost("/{id}/release", ReleaseAsync);
         conversations.MapPost("/{id}/close", CloseAsync);
         conversations.MapGet("/{id}/audit", AuditAsync).RequireStaff(StaffRoles.Supervisors);
@@ -65,6 +68,22 @@ public static class AgentDeskApi
         if (problem is not null) return problem;
         if (TextProblem(body!.Text, options.Value.MaxTextLength) is { } invalid) return invalid;
         return TypedResults.Ok(new DraftCheckResponse(await desk.CheckDraftAsync(body.Text!.Trim(), body.Citations ?? [], cancellationToken)));
+    }
+
+    private const int MaxSlotValues = 20, MaxSlotValueLength = 500;
+
+    private static async Task<IResult> PrefillAsync(string id, HttpContext context, AgentDesk desk, TaskCatalog catalog, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<PrefillRequest>(context.Request, cancellationToken);
+        if (problem is not null) return problem;
+        if (catalog.Find(body!.Name?.Trim()) is not { } definition)
+            return Invalid("name", $"未知的事项：{body.Name}。可选：{string.Join("、", catalog.All.Select(t => t.Name))}。");
+        var slots = body.Slots ?? new Dictionary<string, string?>();
+        if (slots.Count > MaxSlotValues) return Invalid("slots", $"slots 最多 {MaxSlotValues} 项。");
+        if (slots.FirstOrDefault(s => string.IsNullOrWhiteSpace(s.Value) || s.Value.Length > MaxSlotValueLength) is { Key: { } bad })
+            return Invalid($"slots.{bad}", $"{bad} 的值不能为空，且不能超过 {MaxSlotValueLength} 个字符。");
+        var values = slots.ToDictionary(s => s.Key, s => s.Value!.Trim(), StringComparer.Ordinal);
+        return Respond(await desk.PrefillAsync(id, context.Member(), definition, values, cancellationToken));
     }
 
     private static async Task<IResult> ReleaseAsync(string id, HttpContext context, AgentDesk desk, CancellationToken cancellationToken)

@@ -26,10 +26,7 @@ public sealed record QueueItem(
 }
 
 /// <param name="Speaker">user, bot, agent or system.</param>
-public sealed record TranscriptLineView(long Id, string Speaker, string Text, DateTimeOffset At, string? Agent)
-{
-    public static TranscriptLineView From(TranscriptEntry line) => new(line.Id, line.Speaker, line.Text, line.At, line.Agent);
-}
+public sealed record TranscriptLineView(long Id, string Speaker, string Text, DateTimeOffset At, string? Agent);
 
 /// <summary><c>GET /api/agent/conversations/{id}</c>: the queue entry and the transcript lines after <c>after</c>.</summary>
 public sealed record ConversationDetail(QueueItem Conversation, IReadOnlyList<TranscriptLineView> Transcript);
@@ -56,3 +53,9 @@ public sealed record CallUtterance(string? Speaker, string? Text);
 public sealed record CallAssistResponse(CallAssistTask? Task, string Summary, IReadOnlyList<SuggestedReply> Suggestions);
 
 public sealed record CallAssistTask(string Name, IReadOnlyDictionary<string, string> Slots, IReadOnlyList<string> Missing);
+
+/// <summary><c>POST …/task</c> body: the catalog task and the values the agent fills in (slot id to value, as a user would say it).</summary>
+public sealed record PrefillRequest(string? Name, IReadOnlyDictionary<string, string?>? Slots);
+
+/// <summary><c>POST …/task</c> answer: the form now (masked), the bot's next step sent to the user, and the values refused with why.</summary>
+public sealed record PrefilledTask(TaskSnapshot? Task, string Prompt, IReadOnlyDictionary<string, string> Refused, bool Delivered, string? Problem);

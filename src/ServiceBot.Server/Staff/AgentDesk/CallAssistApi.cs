@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using ServiceBot.Assist;
 using ServiceBot.Conversation;
@@ -22,14 +23,14 @@ public static class CallAssistApi
         return agent;
     }
 
-    private static async Task<IResult> AssistAsync(HttpRequest request, IServiceProvider services, TaskCatalog catalog, TimeProvider clock,
+    private static async Task<IResult> AssistAsync(HttpRequest request, [FromServices] ICallAssistant? assistant, TaskCatalog catalog, TimeProvider clock,
         IOptions<ConversationOptions> options, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<CallAssistBody>(request, cancellationToken);
         if (problem is not null) return problem;
         var errors = Validate(body!, options.Value.MaxTextLength, out var at);
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
-        if (services.GetService<ICallAssistant>() is not { } assistant)
+        if (assistant is null)
             return ApiProblems.Create(StatusCodes.Status503ServiceUnavailable, "assist_unavailable", "通话辅助未启用", "通话辅助功能尚未启用，请联系管理员。");
 
         var when = at ?? clock.GetUtcNow();

@@ -290,7 +290,9 @@
   }
 
   function renderNotice(entry) {
-    return el('div', { className: 'sbw-msg sbw-msg-notice', role: 'status' }, [el('p', { text: entry.text })]);
+    var body = el('div', { className: 'sbw-notice-body' });
+    renderMarkdown(entry.text, body);
+    return el('div', { className: 'sbw-msg sbw-msg-notice', role: 'status' }, [body]);
   }
 
   function renderEntry(entry) {

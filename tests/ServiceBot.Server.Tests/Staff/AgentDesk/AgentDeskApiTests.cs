@@ -300,6 +300,57 @@ public sealed class AgentDeskApiTests(DeskServer server) : IClassFixture<DeskSer
     }
 
     [Fact]
+    public async Task Task_AgentFillsForm_UserIsPromptedAndStillConfirmsAfterRelease()
+    {
+        var user = await HandedOffUserAsync();
+        using var alice = server.As(Alice);
+        using var sue = server.As(Sue);
+        (await PostAsync(alice, Path(user, "takeover"))).EnsureSuccessStatusCode();
+
+        using var filled = await PostAsync(alice, Path(user, "task"), new
+        {
+            name = "fund_withdrawal",
+            slots = new Dictionary<string, string> { ["id_number"] = ZhangWei, ["reason"] = "租房", ["amount"] = "两千块", ["bank_card"] = "6217001234567890123" },
+        });
+        var result = await JsonOf(filled);
+        (await PostAsync(alice, Path(user, "release"))).EnsureSuccessStatusCode();
+        var card = await user.SayAsync("6217001234567890122");
+        var confirmed = await user.SayAsync("确认");
+        var audit = await sue.GetFromJsonAsync<JsonElement>(Path(user, "audit"));
+
+        Assert.Equal(HttpStatusCode.OK, filled.StatusCode);
+        var task = result.GetProperty("task");
+        Assert.Equal(("fund_withdrawal", "collecting"), (task.GetProperty("name").GetString(), task.GetProperty("state").GetString()));
+        Assert.Equal("1304**********4510", task.GetProperty("slots").GetProperty("id_number").GetString());
+        Assert.Equal("2000", task.GetProperty("slots").GetProperty("amount").GetString());
+        Assert.Equal(["bank_card"], task.GetProperty("missing").EnumerateArray().Select(m => m.GetString()));
+        Assert.True(result.GetProperty("refused").TryGetProperty("bank_card", out _));
+        Assert.Contains("银行卡", result.GetProperty("prompt").GetString());
+        Assert.True(result.GetProperty("delivered").GetBoolean());
+        Assert.Equal("confirming", card.State);
+        Assert.Equal("submitted", confirmed.State);
+        Assert.StartsWith("GJJ-", confirmed.Ticket);
+        Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "task"
+            && e.GetProperty("detail").GetString() == "fund_withdrawal: id_number, reason, amount");
+    }
+
+    [Fact]
+    public async Task Task_UnknownTaskOrNotHeld_Refused()
+    {
+        var user = await HandedOffUserAsync();
+        using var alice = server.As(Alice);
+
+        using var notHeld = await PostAsync(alice, Path(user, "task"), new { name = "fund_withdrawal", slots = new { amount = "2000" } });
+        (await PostAsync(alice, Path(user, "takeover"))).EnsureSuccessStatusCode();
+        using var unknown = await PostAsync(alice, Path(user, "task"), new { name = "pay_taxes" });
+        using var empty = await PostAsync(alice, Path(user, "task"), new { name = "fund_withdrawal", slots = new { amount = " " } });
+
+        Assert.Equal(HttpStatusCode.Conflict, notHeld.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+    }
+
+    [Fact]
     public async Task Queue_UnknownState_400()
     {
         using var alice = server.As(Alice);

@@ -128,4 +128,27 @@ public sealed class AgentDeskBrowserTests(Chromium chromium, DeskServer server) 
         var audit = await JsonOf(await sue.GetAsync($"api/agent/conversations/{user.ConversationId}/audit"));
         Assert.Contains(audit.EnumerateArray(), e => e.GetProperty("action").GetString() == "override" && e.GetProperty("actor").GetString() == "alice");
     }
+
+    [Fact]
+    public async Task Prefill_AgentFillsAmount_TaskCardShowsItAndUserIsPrompted()
+    {
+        var user = new Chat.ChatSession(server.Http);
+        await user.SayAsync("转人工");
+        await using var browser = await chromium.StartAsync(width: 1400, height: 900);
+        var agent = new AgentDeskPage(await browser.NewPageAsync());
+        await agent.SignInAsync(server.BaseAddress, Alice);
+        await agent.Page.Locator($".queue-item[data-id='{user.ConversationId}']").ClickAsync();
+        await agent.Button("接管会话").ClickAsync();
+        await Expect(agent.Button("发送")).ToBeEnabledAsync();
+
+        await agent.Page.Locator("#prefill summary").ClickAsync();
+        await agent.Page.GetByLabel("事项", new() { Exact = true }).SelectOptionAsync("fund_withdrawal");
+        await agent.Page.GetByLabel("金额", new() { Exact = true }).FillAsync("3000");
+        await agent.Button("填入并提示用户").ClickAsync();
+
+        await Expect(agent.Status).ToContainTextAsync("已填入并提示用户");
+        await Expect(agent.TaskCard).ToContainTextAsync("住房公积金提取");
+        await Expect(agent.TaskCard).ToContainTextAsync("3000");
+        await Expect(agent.Transcript.Locator(".line.system").Last).ToContainTextAsync("身份证号码");
+    }
 }

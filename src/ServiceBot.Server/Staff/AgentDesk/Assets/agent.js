@@ -20,6 +20,16 @@
     insurance_transfer: '社保关系转移接续', hotline_appeal: '12345诉求登记', station_finder: '附近驿站/服务站查询',
     ticket_status: '办件进度查询', foreign_enterprise_registration: '外商投资企业设立登记预约'
   };
+  // The slots of each task an agent may fill in for the user, in the order the form asks for them.
+  var TASK_SLOTS = {
+    fund_withdrawal: ['id_number', 'reason', 'amount', 'bank_card'],
+    injury_report: ['id_number', 'platform', 'accident_time', 'accident_place', 'injury', 'phone'],
+    wage_complaint: ['id_number', 'employer', 'amount', 'period', 'phone'],
+    insurance_transfer: ['id_number', 'from_city', 'to_city', 'insurance_type'],
+    hotline_appeal: ['description', 'location', 'phone'],
+    station_finder: ['city', 'district'],
+    ticket_status: ['ticket']
+  };
   var TASK_STATES = { collecting: '填写中', confirming: '待确认', submitted: '已提交', cancelled: '已取消', failed: '未办成' };
   var SLOT_NAMES = {
     id_number: '身份证号码', reason: '提取原因', amount: '金额', bank_card: '银行卡号', platform: '平台',
@@ -208,6 +218,34 @@
     $('close').disabled = item.state === 'closed' || !(mine || supervisor);
     $('send').disabled = !mine;
     $('send-anyway').disabled = !mine;
+    $('prefill-submit').disabled = !mine;
+  }
+
+  function renderPrefillSlots() {
+    var box = $('prefill-slots');
+    clear(box);
+    (TASK_SLOTS[$('prefill-task').value] || []).forEach(function (id) {
+      box.appendChild(el('label', { 'for': 'prefill-' + id, text: SLOT_NAMES[id] || id }));
+      box.appendChild(el('input', { id: 'prefill-' + id, 'data-slot': id, type: 'text', maxlength: '500', autocomplete: 'off' }));
+    });
+  }
+
+  async function prefill() {
+    var slots = {};
+    Array.prototype.forEach.call($('prefill-slots').querySelectorAll('input'), function (input) {
+      if (input.value.trim()) slots[input.getAttribute('data-slot')] = input.value.trim();
+    });
+    try {
+      var result = await api('POST', '/api/agent/conversations/' + encodeURIComponent(desk.selected) + '/task',
+        { name: $('prefill-task').value, slots: slots });
+      renderTask(result.task);
+      var refused = Object.keys(result.refused || {}).map(function (id) { return (SLOT_NAMES[id] || id) + '：' + result.refused[id]; });
+      report('已填入并提示用户，提交前由用户确认。' + (refused.length ? '未填入 ' + refused.join('；') : ''), refused.length > 0);
+      Array.prototype.forEach.call($('prefill-slots').querySelectorAll('input'), function (input) { input.value = ''; });
+      refreshConversation();
+    } catch (e) {
+      if (e.status !== 401) report(e.message, true);
+    }
   }
 
   function renderTask(task) {
@@ -338,6 +376,12 @@
     if (!outcome) { report('请先填写处理结果。', true); $('outcome').focus(); return; }
     act('close', { outcome: outcome }, '会话已结束。');
   });
+  Object.keys(TASK_SLOTS).forEach(function (name) {
+    $('prefill-task').appendChild(el('option', { value: name, text: TASK_NAMES[name] }));
+  });
+  $('prefill-task').addEventListener('change', renderPrefillSlots);
+  renderPrefillSlots();
+  $('prefill-form').addEventListener('submit', function (e) { e.preventDefault(); prefill(); });
   $('reply-form').addEventListener('submit', function (e) { e.preventDefault(); send(false); });
   $('send-anyway').addEventListener('click', function () { send(true); });
   $('reply').addEventListener('input', clearFlags);

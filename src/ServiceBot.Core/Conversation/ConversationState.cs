@@ -15,6 +15,12 @@ public sealed class ConversationState
     /// <summary>Recent turns, newest last, for agent handoff and summaries.</summary>
     public List<TurnRecord> History { get; init; } = [];
 
+    /// <summary>
+    /// Set when the conversation was handed to a person, so only such conversations ask the handoff store whether an
+    /// agent still has them (the desk releases and closes them outside the user's turns).
+    /// </summary>
+    public bool HandedOff { get; set; }
+
     /// <summary>Bot refusals in a row (no grounded answer, out of scope); two hand the conversation to a person.</summary>
     public int ConsecutiveRefusals { get; set; }
 

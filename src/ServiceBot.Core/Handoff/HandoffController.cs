@@ -25,7 +25,9 @@ public sealed class HandoffController(IHandoffStore store, IAuditLog audit, Time
     /// <summary>The turn's result when the handoff decides it (handed off, or going back to the bot); null lets the bot route it.</summary>
     public async Task<TurnResult?> InterceptAsync(ConversationState conversation, string text, string? messageId, CancellationToken cancellationToken)
     {
-        var handoff = await store.FindAsync(conversation.ConversationId, cancellationToken);
+        var handoff = conversation.HandedOff ? await store.FindAsync(conversation.ConversationId, cancellationToken) : null;
+        // Released or closed at the desk since the last turn: the bot has the conversation again.
+        conversation.HandedOff = handoff is { IsOpen: true };
         if (handoff is { IsOpen: true })
         {
             if (_phrases.ReturnsToBot(text)) return await ReturnToBotAsync(conversation, handoff, text, messageId, cancellationToken);
@@ -57,6 +59,7 @@ public sealed class HandoffController(IHandoffStore store, IAuditLog audit, Time
     private async Task<TurnResult> OpenAsync(ConversationState conversation, string text, string? messageId, string reason, string lead,
         CancellationToken cancellationToken)
     {
+        conversation.HandedOff = true;
         conversation.ConsecutiveRefusals = 0;
         conversation.Task?.InvalidAttempts.Clear();
         var now = clock.GetUtcNow();
@@ -79,6 +82,7 @@ public sealed class HandoffController(IHandoffStore store, IAuditLog audit, Time
         CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        conversation.HandedOff = false;
         await store.AppendAsync(Line(conversation, Speakers.User, text), messageId, cancellationToken);
         if (await store.TryCloseAsync(conversation.ConversationId, holder: null, HandoffOutcomes.UserReturned, now, cancellationToken))
         {

@@ -1,24 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace ServiceBot.Server.Staff;
-
-/// <summary>The roles of signed-in staff. A supervisor may do what an agent does; an admin may do everything.</summary>
-public static class StaffRoles
-{
-    public const string Agent = "agent";
-    public const string Supervisor = "supervisor";
-    public const string Admin = "admin";
-
-    public static readonly IReadOnlyList<string> All = [Agent, Supervisor, Admin];
-
-    /// <summary>Roles allowed on routes for agents.</summary>
-    public static readonly IReadOnlyList<string> Desk = [Agent, Supervisor, Admin];
-
-    /// <summary>Roles allowed to read audit trails and act on conversations others hold.</summary>
-    public static readonly IReadOnlyList<string> Supervisors = [Supervisor, Admin];
-}
 
 /// <summary>One staff account from configuration (<c>AgentDesk__Agents__N__Name/Token/Role</c>).</summary>
 public sealed class StaffAccount
@@ -56,31 +38,4 @@ public sealed class AgentDeskOptionsValidator : IValidateOptions<AgentDeskOption
             failures.Add($"AgentDesk:Agents: the name {group.Key} is used more than once.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
-}
-
-/// <summary>A signed-in staff member.</summary>
-public sealed record StaffMember(string Name, string Role)
-{
-    public bool IsSupervisor => StaffRoles.Supervisors.Contains(Role);
-}
-
-/// <summary>
-/// Finds the account a bearer token belongs to. Tokens are compared as SHA-256 digests with a fixed-time
-/// comparison against every account, so neither the match nor its position leaks through timing.
-/// </summary>
-public sealed class StaffDirectory(IOptions<AgentDeskOptions> options)
-{
-    private readonly (byte[] Digest, StaffMember Member)[] _accounts =
-        [.. options.Value.Agents.Select(a => (Digest(a.Token), new StaffMember(a.Name.Trim(), a.Role)))];
-
-    public StaffMember? Authenticate(string token)
-    {
-        var digest = Digest(token);
-        StaffMember? found = null;
-        foreach (var (candidate, member) in _accounts)
-            if (CryptographicOperations.FixedTimeEquals(candidate, digest)) found = member;
-        return found;
-    }
-
-    private static byte[] Digest(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 }

@@ -15,6 +15,7 @@ builder.Services.AddServiceBotKnowledge(builder.Configuration);
 builder.Services.AddServiceBotState(builder.Configuration);
 builder.Services.AddServiceBotBackend(builder.Configuration);
 builder.Services.AddServiceBotConversation(builder.Configuration);
+builder.Services.AddServiceBotAssist(builder.Configuration);
 builder.Services.AddSandbox(builder.Configuration);
 builder.Services.AddWeChat(builder.Configuration);
 builder.Services.AddBotFramework(builder.Configuration);

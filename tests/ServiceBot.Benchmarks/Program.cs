@@ -1,7 +1,7 @@
 using ServiceBot.Benchmarks.Retrieval;
 using ServiceBot.Retrieval.Evaluation;
 
-const string Usage = "usage: ServiceBot.Benchmarks retrieval [options] | seedqa [QUESTIONS.jsonl] | intents | turns [--users N] [--rounds N] [--max-seconds N]   (retrieval --help lists the options)";
+const string Usage = "usage: ServiceBot.Benchmarks retrieval [options] | seedqa [--set dev|heldout|seed] [--file PATH] [--misses FILE] | intents | turns [--users N] [--rounds N] [--max-seconds N] | calls [--set dev|heldout] [--file PATH]   (retrieval --help lists the options)";
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
@@ -42,6 +42,8 @@ switch (args[0])
         return ServiceBot.Benchmarks.Intents.IntentBenchmark.Run();
     case "turns":
         return await ServiceBot.Benchmarks.Turns.TurnBenchmark.RunAsync(rest);
+    case "calls":
+        return await ServiceBot.Benchmarks.Calls.CallAssistBenchmark.RunAsync(rest);
     case "seedqa":
         return await ServiceBot.Benchmarks.Answers.SeedQaBenchmark.RunAsync(rest);
     default:

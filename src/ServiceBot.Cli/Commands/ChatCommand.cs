@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ServiceBot.Backend;
 using ServiceBot.Conversation;
 using ServiceBot.Hosting;
+using ServiceBot.Server.Sandbox;
 using ServiceBot.Storage;
 
 namespace ServiceBot.Cli.Commands;
@@ -28,7 +29,8 @@ public sealed class ChatCommand : ICliCommand
             .AddServiceBotKnowledge(configuration)
             .AddServiceBotState(configuration)
             .AddServiceBotBackend(configuration)
-            .AddServiceBotConversation(configuration);
+            .AddServiceBotConversation(configuration)
+            .AddServiceBotAssist(configuration);
         await using var sandbox = string.IsNullOrWhiteSpace(configuration["Backend:BaseUrl"])
             ? await EmbeddedSandbox.StartAsync(configuration, cancellationToken)
             : null;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ServiceBot.Answers;
+using ServiceBot.Conversation.Rewriting;
 using ServiceBot.Handoff;
 using ServiceBot.Storage;
 using ServiceBot.Tasks;
@@ -22,6 +23,7 @@ public sealed partial class ConversationEngine(
     TimeProvider clock,
     IOptions<ConversationOptions> options,
     IUtteranceInterpreter? interpreter = null,
+    QuestionRewriter? rewriter = null,
     HandoffController? handoffs = null) : IConversationEngine
 {
     public const int MaxIdLength = 200;
@@ -45,10 +47,16 @@ public sealed partial class ConversationEngine(
         var text = message.Text.Trim();
         var before = conversation.Task is { } task ? (task.Id, task.State) : default;
 
-        var turn = handoffs is null
-            ? await RouteAsync(conversation, text, cancellationToken)
-            : await handoffs.InterceptAsync(conversation, text, message.MessageId, cancellationToken)
-              ?? await handoffs.ReviewAsync(conversation, text, message.MessageId, await RouteAsync(conversation, text, cancellationToken), cancellationToken);
+        // While a person has the conversation the user's own words go to them; otherwise the bot routes the turn.
+        var turn = handoffs is null ? null : await handoffs.InterceptAsync(conversation, text, message.MessageId, cancellationToken);
+        if (turn is null)
+        {
+            // Lay language is read before routing: 设保 → 社保, then 那外地户口呢 completed from the conversation.
+            var routed = rewriter is null ? text : (await rewriter.CorrectAsync(text, cancellationToken)).Text;
+            if (rewriter is not null) routed = (await rewriter.ResolveFollowUpAsync(conversation, routed, cancellationToken)).Text;
+            turn = await RouteAsync(conversation, routed, cancellationToken);
+            if (handoffs is not null) turn = await handoffs.ReviewAsync(conversation, text, message.MessageId, turn, cancellationToken);
+        }
 
         var now = clock.GetUtcNow();
         var reply = new Reply(conversation.ConversationId, turn.Markdown, turn.Citations, turn.Suggestions, SnapshotOf(conversation, before), turn.Handoff);

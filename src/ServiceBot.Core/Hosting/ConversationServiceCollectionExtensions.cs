@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ServiceBot.Answers;
 using ServiceBot.Conversation;
+using ServiceBot.Conversation.Rewriting;
 using ServiceBot.Knowledge;
 using ServiceBot.Llm;
 using ServiceBot.Tasks;
@@ -45,6 +46,7 @@ public static class ConversationServiceCollectionExtensions
             sp.GetRequiredService<TaskCatalog>(), sp.GetRequiredService<ConversationUnderstanding>(), sp.GetRequiredService<ITaskBackend>(),
             sp.GetRequiredService<IKnowledgeAnswerer>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ConversationOptions>>(),
             sp.GetService<IUtteranceInterpreter>()));
+        services.TryAddSingleton(sp => new QuestionRewriter(sp.GetRequiredService<KnowledgeBaseProvider>(), sp.GetRequiredService<IntentClassifier>()));
         services.TryAddSingleton<ConversationEngine>();
         services.TryAddSingleton<IConversationEngine>(sp => sp.GetRequiredService<ConversationEngine>());
         services.TryAddSingleton<IStreamingConversationEngine>(sp => new StreamingConversationEngine(sp.GetRequiredService<IConversationEngine>()));

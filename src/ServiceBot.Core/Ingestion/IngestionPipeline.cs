@@ -56,7 +56,10 @@ public sealed class IngestionPipeline
         {
             DomainWords = dictionary.Words,
             SynonymGroups = dictionary.SynonymGroups,
+            LayExpansions = dictionary.LayExpansions,
+            ContextualCorrections = dictionary.Homophones,
             SynonymWeight = AnalyzerDefaults.SynonymWeight,
+            LayExpansionWeight = AnalyzerDefaults.LayExpansionWeight,
             UseGeneralThesaurus = AnalyzerDefaults.UseGeneralThesaurus,
             GeneralThesaurusMaxGroupSize = AnalyzerDefaults.GeneralThesaurusMaxGroupSize,
         };
@@ -238,8 +241,10 @@ public sealed class IngestionPipeline
     private static string SettingsHash(string dictionaryHash, ChineseAnalyzerOptions options)
         => KnowledgeSources.HashText(string.Join('|',
             IngestionManifest.CurrentFormatVersion.ToString(CultureInfo.InvariantCulture),
+            LexicalIndex.FormatVersion.ToString(CultureInfo.InvariantCulture),
             dictionaryHash,
             options.SynonymWeight.ToString("R", CultureInfo.InvariantCulture),
+            options.LayExpansionWeight.ToString("R", CultureInfo.InvariantCulture),
             options.UseGeneralThesaurus.ToString(),
             options.GeneralThesaurusMaxGroupSize.ToString(CultureInfo.InvariantCulture)));
 

@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using ServiceBot.Knowledge;
 using ServiceBot.Knowledge.Dictionary;
+using ServiceBot.Text;
+using ServiceBot.Text.Spelling;
 
 namespace ServiceBot.Ingestion;
 
@@ -8,7 +10,12 @@ namespace ServiceBot.Ingestion;
 public sealed record SourceFile(string Path, string Root);
 
 /// <summary>The merged domain dictionary of all knowledge folders, the hash of its files, and any file that failed to parse.</summary>
-public sealed record MergedDictionary(IReadOnlyList<string> Words, IReadOnlyList<IReadOnlyList<string>> SynonymGroups, string Hash, IReadOnlyList<FailedFile> Failures);
+public sealed record MergedDictionary(IReadOnlyList<string> Words, IReadOnlyList<IReadOnlyList<string>> SynonymGroups, string Hash, IReadOnlyList<FailedFile> Failures)
+{
+    public IReadOnlyList<LayExpansion> LayExpansions { get; init; } = [];
+
+    public IReadOnlyList<ContextualCorrection> Homophones { get; init; } = [];
+}
 
 /// <summary>Finds the inputs of ingestion under the knowledge folders.</summary>
 public static class KnowledgeSources
@@ -25,18 +32,20 @@ public static class KnowledgeSources
             .ToList();
 
     /// <summary>
-    /// Loads terms.txt and synonyms.txt from the dictionary/ subfolder of each root. A malformed file is reported
+    /// Loads terms.txt, synonyms.txt, lay-terms.txt and homophones.txt from the dictionary/ subfolder of each root. A malformed file is reported
     /// and left out; its bytes still enter the hash, so fixing it triggers a rebuild.
     /// </summary>
     public static MergedDictionary LoadDictionary(IEnumerable<string> roots)
     {
         var words = new List<string>();
         var groups = new List<IReadOnlyList<string>>();
+        var layExpansions = new List<LayExpansion>();
+        var homophones = new List<ContextualCorrection>();
         var failures = new List<FailedFile>();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var root in roots.Select(r => Path.GetFullPath(r)).Distinct(StringComparer.Ordinal))
         {
-            foreach (var name in new[] { DomainDictionary.TermsFileName, DomainDictionary.SynonymsFileName })
+            foreach (var name in new[] { DomainDictionary.TermsFileName, DomainDictionary.SynonymsFileName, DomainDictionary.LayTermsFileName, DomainDictionary.HomophonesFileName })
             {
                 var path = Path.Combine(root, DictionaryFolder, name);
                 if (!File.Exists(path)) continue;
@@ -46,10 +55,13 @@ public static class KnowledgeSources
                 var text = System.Text.Encoding.UTF8.GetString(bytes);
                 try
                 {
-                    if (name == DomainDictionary.TermsFileName)
-                        words.AddRange(DomainDictionary.ParseTerms(text, path).Select(t => t.Word));
-                    else
-                        groups.AddRange(DomainDictionary.ParseSynonyms(text, path));
+                    switch (name)
+                    {
+                        case DomainDictionary.TermsFileName: words.AddRange(DomainDictionary.ParseTerms(text, path).Select(t => t.Word)); break;
+                        case DomainDictionary.SynonymsFileName: groups.AddRange(DomainDictionary.ParseSynonyms(text, path)); break;
+                        case DomainDictionary.LayTermsFileName: layExpansions.AddRange(DomainDictionary.ParseLayTerms(text, path)); break;
+                        default: homophones.AddRange(DomainDictionary.ParseHomophones(text, path)); break;
+                    }
                 }
                 catch (KnowledgeFormatException error)
                 {
@@ -57,7 +69,11 @@ public static class KnowledgeSources
                 }
             }
         }
-        return new MergedDictionary(words.Distinct(StringComparer.Ordinal).ToList(), groups, Convert.ToHexStringLower(hash.GetHashAndReset()), failures);
+        return new MergedDictionary(words.Distinct(StringComparer.Ordinal).ToList(), groups, Convert.ToHexStringLower(hash.GetHashAndReset()), failures)
+        {
+            LayExpansions = layExpansions,
+            Homophones = homophones,
+        };
     }
 
     public static string HashFile(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));

@@ -84,7 +84,7 @@ public sealed class ModelUtteranceInterpreter(IChatClient chat, PromptLibrary pr
     }
 
     // Some models wrap JSON in a Markdown fence even when asked for JSON output.
-    private static string StripFence(string reply)
+    internal static string StripFence(string reply)
     {
         var text = reply.Trim();
         if (!text.StartsWith("```", StringComparison.Ordinal)) return text;

@@ -10,12 +10,19 @@ public static class AnalyzerVocabulary
     {
         var words = new List<string>();
         var groups = new List<IReadOnlyList<string>>();
+        var layExpansions = new List<LayExpansion>();
+        var homophones = new List<Spelling.ContextualCorrection>();
         foreach (var folder in dictionaryFolders.Where(Directory.Exists))
         {
             var dictionary = DomainDictionary.Load(folder);
             words.AddRange(dictionary.Terms.Select(t => t.Word));
             groups.AddRange(dictionary.SynonymGroups);
+            layExpansions.AddRange(dictionary.LayExpansions);
+            homophones.AddRange(dictionary.Homophones);
         }
-        return new ChineseAnalyzerOptions { DomainWords = words.Distinct().ToList(), SynonymGroups = groups };
+        return new ChineseAnalyzerOptions
+        {
+            DomainWords = words.Distinct().ToList(), SynonymGroups = groups, LayExpansions = layExpansions, ContextualCorrections = homophones,
+        };
     }
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using JiebaNet.Segmenter;
+using ServiceBot.Text.Spelling;
 
 namespace ServiceBot.Text;
 
@@ -14,6 +15,9 @@ public sealed class ChineseAnalyzer
     private readonly HashSet<string> _queryStopwords;
     private readonly IReadOnlyDictionary<string, string[]> _synonyms;
     private readonly float _synonymWeight;
+    private readonly IReadOnlyList<LayExpansion> _layExpansions;
+    private readonly float _layExpansionWeight;
+    private readonly Lazy<DomainSpellingCorrector> _corrector;
 
     public ChineseAnalyzer(ChineseAnalyzerOptions? options = null)
     {
@@ -28,6 +32,17 @@ public sealed class ChineseAnalyzer
         _synonyms = BuildSynonymMap(groups);
         Options = options;
         _synonymWeight = options.SynonymWeight;
+        _layExpansionWeight = options.LayExpansionWeight;
+        _layExpansions = options.LayExpansions
+            .Select(e => new LayExpansion(
+                e.LayPhrases.Select(TextNormalizer.Normalize).Where(p => p.Length > 0).ToArray(),
+                e.PolicyWords.Select(TextNormalizer.Normalize).Where(w => w.Length > 0).ToArray()))
+            .ToList();
+        // Built on first use: an analyzer that only indexes documents never needs it.
+        _corrector = new Lazy<DomainSpellingCorrector>(() => new DomainSpellingCorrector(
+            options.DomainWords.Concat(options.SynonymGroups.SelectMany(g => g)).Concat(options.LayExpansions.SelectMany(e => e.PolicyWords)),
+            options.ContextualCorrections, PinyinTable.Default,
+            text => _segmenter.Value!.Cut(text, cutAll: false, hmm: false), SegmenterResources.Frequency));
     }
 
     public ChineseAnalyzerOptions Options { get; }
@@ -52,12 +67,20 @@ public sealed class ChineseAnalyzer
     }
 
     /// <summary>
-    /// Query terms: stop words of lay questions dropped, synonyms added at a lower weight so that
-    /// 老板 also finds 用人单位 without outranking an exact match.
+    /// The query with misspelt and homophone domain words replaced by the terms they stand for (设保 → 社保),
+    /// against this analyzer's domain vocabulary; see <see cref="DomainSpellingCorrector"/>.
+    /// </summary>
+    public CorrectedText Correct(string query) => _corrector.Value.Correct(query);
+
+    /// <summary>
+    /// Query terms: misspelt domain words corrected, stop words of lay questions dropped, synonyms added at a lower
+    /// weight so that 老板 also finds 用人单位 without outranking an exact match, and lay phrases expanded one way
+    /// to the words the documents use (歇脚 → 驿站).
     /// </summary>
     public AnalyzedQuery AnalyzeQuery(string query)
     {
-        var normalized = TextNormalizer.Normalize(query);
+        var corrected = Correct(query);
+        var normalized = TextNormalizer.Normalize(corrected.Text);
         var words = new Dictionary<string, float>(StringComparer.Ordinal);
         var bigrams = new Dictionary<string, float>(StringComparer.Ordinal);
         var kept = new List<string>();
@@ -81,7 +104,28 @@ public sealed class ChineseAnalyzer
                     bigrams.TryAdd(bigram, _synonymWeight);
             }
         }
-        return new AnalyzedQuery(words, bigrams);
+        var expansions = ExpandLayPhrases(normalized, words, bigrams);
+        return new AnalyzedQuery(words, bigrams) { Corrections = corrected.Corrections, Expansions = expansions };
+    }
+
+    /// <summary>Lay phrases are matched as substrings: 喝口水 or 摔了 are not single words of the segmenter.</summary>
+    private List<LayExpansion> ExpandLayPhrases(string normalized, Dictionary<string, float> words, Dictionary<string, float> bigrams)
+    {
+        var found = new List<LayExpansion>();
+        foreach (var expansion in _layExpansions)
+        {
+            var phrase = expansion.LayPhrases.FirstOrDefault(p => normalized.Contains(p, StringComparison.Ordinal));
+            if (phrase is null) continue;
+            found.Add(new LayExpansion([phrase], expansion.PolicyWords));
+            foreach (var word in expansion.PolicyWords)
+            {
+                if (words.TryGetValue(word, out var weight) && weight >= _layExpansionWeight) continue;
+                words[word] = _layExpansionWeight;
+                foreach (var bigram in Bigrams(word))
+                    if (bigrams.GetValueOrDefault(bigram) < _layExpansionWeight) bigrams[bigram] = _layExpansionWeight;
+            }
+        }
+        return found;
     }
 
     private static void AddBigrams(Dictionary<string, float> bigrams, string run, float weight)

@@ -12,6 +12,15 @@ public sealed class ChineseAnalyzerOptions
     /// <summary>Weight of a synonym relative to a word the user typed.</summary>
     public float SynonymWeight { get; init; } = 0.3f;
 
+    /// <summary>One-way associations from lay phrases to the words the documents use (跑单 → 配送).</summary>
+    public IReadOnlyList<LayExpansion> LayExpansions { get; init; } = [];
+
+    /// <summary>Weight of a word added by a lay expansion relative to a word the user typed.</summary>
+    public float LayExpansionWeight { get; init; } = 0.5f;
+
+    /// <summary>Real words read as a domain term in the right company (工商 → 工伤 beside 摔/受伤).</summary>
+    public IReadOnlyList<Spelling.ContextualCorrection> ContextualCorrections { get; init; } = [];
+
     /// <summary>Also expand with the general-language thesaurus bundled with the segmenter.</summary>
     public bool UseGeneralThesaurus { get; init; } = true;
 

@@ -26,6 +26,13 @@ internal static class SegmenterResources
         }
     }
 
+    /// <summary>The dictionary frequency of <paramref name="word"/> (low for words it does not hold).</summary>
+    public static int Frequency(string word)
+    {
+        EnsureConfigured();
+        return WordDictionary.Instance.GetFreqOrDefault(word);
+    }
+
     public static void AddWords(IEnumerable<string> words)
     {
         EnsureConfigured();

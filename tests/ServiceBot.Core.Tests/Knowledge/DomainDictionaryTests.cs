@@ -118,4 +118,69 @@ public class DomainDictionaryTests
         Assert.Equal(3, error.LineNumber);
         Assert.EndsWith("synonyms.txt", error.FilePath);
     }
+
+    [Fact]
+    public void Load_CommittedDictionary_HasLayTermsAndHomophones()
+    {
+        var dictionary = DomainDictionary.Load(DictionaryFolder);
+
+        Assert.Contains(dictionary.LayExpansions, e => e.LayPhrases.Contains("歇脚") && e.PolicyWords.Contains("驿站"));
+        Assert.Contains(dictionary.Homophones, r => r.Typed == "工商" && r.Intended == "工伤" && r.Unless.Contains("营业执照"));
+    }
+
+    [Fact]
+    public void Load_FolderWithoutOptionalFiles_HasNoLayTermsOrHomophones()
+    {
+        using var folder = new TempFolder();
+        folder.Write("terms.txt", "快递员 2000 n\n");
+        folder.Write("synonyms.txt", "住房公积金,公积金\n");
+
+        var dictionary = DomainDictionary.Load(folder.Path);
+
+        Assert.Empty(dictionary.LayExpansions);
+        Assert.Empty(dictionary.Homophones);
+    }
+
+    [Fact]
+    public void ParseLayTerms_Line_SplitsLayPhrasesFromPolicyWords()
+    {
+        var expansion = Assert.Single(DomainDictionary.ParseLayTerms("# 注释\n歇脚，喝口水 => 驿站,休息\n", "lay-terms.txt"));
+
+        Assert.Equal(["歇脚", "喝口水"], expansion.LayPhrases);
+        Assert.Equal(["驿站", "休息"], expansion.PolicyWords);
+    }
+
+    [Theory]
+    [InlineData("歇脚 驿站")]
+    [InlineData("歇脚 => ")]
+    [InlineData("歇脚,,喝水 => 驿站")]
+    [InlineData("歇脚 => 驿站 => 休息")]
+    public void ParseLayTerms_BadLine_ThrowsWithLineNumber(string line)
+    {
+        var error = Assert.Throws<KnowledgeFormatException>(() => DomainDictionary.ParseLayTerms("# 注释\n" + line + "\n", "lay-terms.txt"));
+
+        Assert.Equal(2, error.LineNumber);
+    }
+
+    [Fact]
+    public void ParseHomophones_Line_ReadsTriggersAndBlockers()
+    {
+        var rule = Assert.Single(DomainDictionary.ParseHomophones("工商 => 工伤 | 摔,受伤 | 执照\n", "homophones.txt"));
+
+        Assert.Equal(("工商", "工伤"), (rule.Typed, rule.Intended));
+        Assert.Equal(["摔", "受伤"], rule.When);
+        Assert.Equal(["执照"], rule.Unless);
+    }
+
+    [Theory]
+    [InlineData("工商 => 工伤")]
+    [InlineData("工商 工伤 | 摔")]
+    [InlineData(" => 工伤 | 摔")]
+    [InlineData("工商 => 工伤 | 摔 | 执照 | 注册")]
+    public void ParseHomophones_BadLine_ThrowsWithLineNumber(string line)
+    {
+        var error = Assert.Throws<KnowledgeFormatException>(() => DomainDictionary.ParseHomophones("\n" + line, "homophones.txt"));
+
+        Assert.Equal(2, error.LineNumber);
+    }
 }

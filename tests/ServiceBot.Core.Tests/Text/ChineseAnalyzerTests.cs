@@ -1,4 +1,5 @@
 using ServiceBot.Text;
+using ServiceBot.Text.Spelling;
 
 namespace ServiceBot.Core.Tests.Text;
 
@@ -27,6 +28,34 @@ public class ChineseAnalyzerTests
         Assert.Equal(1f, query.Words["骑手"]);
         Assert.Equal(0.3f, query.Words["网约配送员"]);
         Assert.Equal(0.3f, query.Bigrams["配送"]);
+    }
+
+    [Fact]
+    public void AnalyzeQuery_LayPhrase_AddsPolicyWordsOneWay()
+    {
+        var analyzer = new ChineseAnalyzer(new ChineseAnalyzerOptions
+        {
+            LayExpansions = [new LayExpansion(["歇脚", "喝口水"], ["驿站", "休息"])],
+            LayExpansionWeight = 0.5f,
+            UseGeneralThesaurus = false,
+        });
+        var lay = analyzer.AnalyzeQuery("跑单中途想找地方喝口水");
+        Assert.Equal(0.5f, lay.Words["驿站"]);
+        Assert.Equal(0.5f, lay.Bigrams["驿站"]);
+        Assert.Equal(["喝口水"], Assert.Single(lay.Expansions).LayPhrases);
+        var policy = analyzer.AnalyzeQuery("驿站在哪里");
+        Assert.DoesNotContain("歇脚", policy.Words.Keys);
+        Assert.Empty(policy.Expansions);
+    }
+
+    [Fact]
+    public void AnalyzeQuery_MisspeltDomainWord_AnalysesTheTermAndReportsTheCorrection()
+    {
+        var analyzer = new ChineseAnalyzer(new ChineseAnalyzerOptions { DomainWords = ["社保"], UseGeneralThesaurus = false });
+        var query = analyzer.AnalyzeQuery("设保咋交");
+        Assert.Contains("社保", query.Words.Keys);
+        Assert.DoesNotContain("设保", query.Bigrams.Keys);
+        Assert.Equal(new SpellingCorrection(0, "设保", "社保"), Assert.Single(query.Corrections));
     }
 
     [Fact]

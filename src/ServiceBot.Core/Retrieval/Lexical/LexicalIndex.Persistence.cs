@@ -1,13 +1,15 @@
 using System.Text;
 using ServiceBot.Retrieval.Lexical;
 using ServiceBot.Text;
+using ServiceBot.Text.Spelling;
 
 namespace ServiceBot.Retrieval;
 
 public sealed partial class LexicalIndex
 {
     private static readonly byte[] Magic = "SBLX"u8.ToArray();
-    private const int FormatVersion = 1;
+    /// <summary>The file format this build writes and reads; part of the ingestion settings hash.</summary>
+    public const int FormatVersion = 2;
 
     /// <summary>
     /// Writes the index, with the analyzer's vocabulary, to one file. It goes to a temporary file
@@ -74,6 +76,21 @@ public sealed partial class LexicalIndex
         writer.Write(options.SynonymWeight);
         writer.Write(options.UseGeneralThesaurus);
         writer.Write(options.GeneralThesaurusMaxGroupSize);
+        writer.Write(options.LayExpansions.Count);
+        foreach (var expansion in options.LayExpansions)
+        {
+            WriteStrings(writer, expansion.LayPhrases);
+            WriteStrings(writer, expansion.PolicyWords);
+        }
+        writer.Write(options.LayExpansionWeight);
+        writer.Write(options.ContextualCorrections.Count);
+        foreach (var rule in options.ContextualCorrections)
+        {
+            writer.Write(rule.Typed);
+            writer.Write(rule.Intended);
+            WriteStrings(writer, rule.When);
+            WriteStrings(writer, rule.Unless);
+        }
     }
 
     private static ChineseAnalyzerOptions ReadAnalyzerOptions(BinaryReader reader)
@@ -81,13 +98,25 @@ public sealed partial class LexicalIndex
         var words = ReadStrings(reader);
         var groups = new IReadOnlyList<string>[reader.ReadInt32()];
         for (var i = 0; i < groups.Length; i++) groups[i] = ReadStrings(reader);
+        var synonymWeight = reader.ReadSingle();
+        var useGeneralThesaurus = reader.ReadBoolean();
+        var generalThesaurusMaxGroupSize = reader.ReadInt32();
+        var expansions = new LayExpansion[reader.ReadInt32()];
+        for (var i = 0; i < expansions.Length; i++) expansions[i] = new LayExpansion(ReadStrings(reader), ReadStrings(reader));
+        var layExpansionWeight = reader.ReadSingle();
+        var corrections = new ContextualCorrection[reader.ReadInt32()];
+        for (var i = 0; i < corrections.Length; i++)
+            corrections[i] = new ContextualCorrection(reader.ReadString(), reader.ReadString(), ReadStrings(reader), ReadStrings(reader));
         return new ChineseAnalyzerOptions
         {
             DomainWords = words,
             SynonymGroups = groups,
-            SynonymWeight = reader.ReadSingle(),
-            UseGeneralThesaurus = reader.ReadBoolean(),
-            GeneralThesaurusMaxGroupSize = reader.ReadInt32(),
+            SynonymWeight = synonymWeight,
+            UseGeneralThesaurus = useGeneralThesaurus,
+            GeneralThesaurusMaxGroupSize = generalThesaurusMaxGroupSize,
+            LayExpansions = expansions,
+            LayExpansionWeight = layExpansionWeight,
+            ContextualCorrections = corrections,
         };
     }
 

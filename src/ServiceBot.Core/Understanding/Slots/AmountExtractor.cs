@@ -10,7 +10,7 @@ public sealed record AmountMention(decimal Yuan, int Start, int Length)
 }
 
 /// <summary>
-/// Amounts of money: 3000元, 三千五百块, 两万, 1.5万, 3k, ¥2,000, 2000.50元. A number counts as money when
+/// Amounts of money: 3000元, 三千五百块, 两万, 1.5万, 3k, ¥2,000, 2000.50元, 十二块五. A number counts as money when
 /// it carries a currency sign, a unit (元/块) or a magnitude (万/千/k), or when a money word precedes it
 /// (金额改成2000, 欠了我8000); digits followed by 月/号/点/个 are dates, times or counts.
 /// Callers mask ID numbers, cards, phones and dates before calling.
@@ -28,6 +28,8 @@ public static partial class AmountExtractor
                 || match.Groups["cn"].Success && match.Groups["cn"].Value.IndexOfAny(['万', '千', '百']) >= 0;
             // A lone Chinese digit is a word far more often than a sum: 一共, 一下, 三轮车.
             if (!hasMarker && !bareNumberIsAmount && match.Groups["cn"].Success && match.Groups["cn"].Value.IndexOfAny(['十', '拾']) < 0) continue;
+            // Even as the answer to "how much", a lone digit running into a word (一共两万, 一下) is that word.
+            if (!hasMarker && match.Groups["cn"].Length == 1 && end < normalizedText.Length && Text.TextNormalizer.IsCjk(normalizedText[end])) continue;
             if (!match.Groups["unit"].Success && FollowedByNonMoney(normalizedText, end)) continue;
             if (!hasMarker && !bareNumberIsAmount && !MoneyWordBefore(normalizedText, match.Index)) continue;
             if (TryEvaluate(match, out var yuan)) mentions.Add(new AmountMention(yuan, match.Index, match.Length));
@@ -70,6 +72,8 @@ public static partial class AmountExtractor
                 _ => 1m,
             };
         }
+        // 十二块五 is 12.5 yuan: a digit right after 块 counts tenths (角).
+        if (match.Groups["jiao"].Success) yuan += ChineseNumber.Digit(match.Groups["jiao"].Value[0])!.Value / 10m;
         yuan = Math.Round(yuan, 2);
         return true;
     }
@@ -88,7 +92,7 @@ public static partial class AmountExtractor
         return MoneyWord().IsMatch(window);
     }
 
-    [GeneratedRegex(@"(?:(?<currency>[¥￥])\s*)?(?:(?<num>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s*(?<magnitude>万|千|百|k|w)?|(?<cn>[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾][零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟]*))\s*多?\s*(?<unit>块钱|块|元|圆|人民币)?")]
+    [GeneratedRegex(@"(?:(?<currency>[¥￥])\s*)?(?:(?<num>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s*(?<magnitude>万|千|百|k|w)?|(?<cn>[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾][零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟]*))\s*多?\s*(?<unit>块钱|块(?:(?<jiao>[一二三四五六七八九])毛?(?![零〇一二两三四五六七八九十百千万亿点月号日天年个]))?|元|圆|人民币)?")]
     private static partial Regex AmountPattern();
 
     [GeneratedRegex(@"(金额|钱数|数额|提取|提|取|取出|欠|拖欠|欠薪|工资|薪水|一共|总共|共计|合计|改成|改为|换成|应该是|是|要|约|大概|差不多)\s*[:：]?\s*$")]

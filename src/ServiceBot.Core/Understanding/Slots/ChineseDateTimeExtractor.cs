@@ -196,6 +196,7 @@ public sealed partial class ChineseDateTimeExtractor(TimeProvider clock)
             |(?<weekrel>上上|上|这|本|下)?个?(?:周|星期|礼拜)(?<wd>[一二三四五六日天1-7]))?
         )
         \s*(?<period>凌晨|清晨|早上|早晨|上午|中午|午后|下午|傍晚|晚上|晚间|夜里|夜间|半夜|深夜)?
+        \s*(?:大概|大约|差不多|将近)?
         \s*(?:(?<hour>[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})(?:点|时|:)
               (?:(?<half>半)|(?<quarter>[一三])刻|(?<minute>[0-5]\d|[0-9](?!\d)|[零一二三四五六七八九十]{1,3})分?)?钟?)?
         """, RegexOptions.IgnorePatternWhitespace)]

@@ -6,6 +6,7 @@ namespace ServiceBot.Understanding.Slots;
 /// <summary>
 /// Finds slot values in one message. Long numbers are claimed first (an ID holds a birth date and a
 /// card holds many digits), then dates and periods, then amounts in what is left, so no digit is read twice.
+/// Numbers read out digit by digit (一三八零零…) count as typed ones (<see cref="SpokenDigits"/>).
 /// <paramref name="clock"/> is the conversation's clock; its time zone is the one dates are read in.
 /// </summary>
 public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider clock)
@@ -24,7 +25,7 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
     /// <param name="expectedSlot">The slot the bot just asked for: a bare answer fills it.</param>
     public SlotExtractionResult ExtractSlots(string text, IReadOnlyCollection<string> wantedSlotIds, DateTimeOffset now, string? expectedSlot = null)
     {
-        var normalized = TextNormalizer.Normalize(text ?? "");
+        var normalized = SpokenDigits.ToAscii(TextNormalizer.Normalize(text ?? ""));
         var localNow = TimeZoneInfo.ConvertTime(now, clock.LocalTimeZone).DateTime;
         var candidates = new List<ExtractedSlot>();
         var masked = normalized.ToCharArray();
@@ -198,7 +199,7 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
     [GeneratedRegex(@"(从|由|自|原来在|之前在|以前在|老家)$")]
     private static partial Regex FromBefore();
 
-    [GeneratedRegex(@"(转到|转入|转去|转往|转至|转回|迁到|迁往|迁入|调到|到|去|回|来|往)$")]
+    [GeneratedRegex(@"(转到|转入|转去|转往|转至|转回|迁到|迁往|迁入|调到|到|去|回|来|往|回老家|到老家)$")]
     private static partial Regex ToBefore();
 
     [GeneratedRegex(@"^(市)?(转出|迁出|转走)")]

@@ -6,15 +6,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ServiceBot.Backend;
-using ServiceBot.Server.Sandbox;
 
-namespace ServiceBot.Cli.Commands;
+namespace ServiceBot.Server.Sandbox;
 
 /// <summary>
-/// The built-in sandbox backend on a private loopback port, for a terminal chat with no
-/// <c>Backend:BaseUrl</c>: the same routes and rules the server serves under /sandbox/api.
+/// The built-in sandbox backend on a private loopback port, for an in-process conversation engine with no
+/// <c>Backend:BaseUrl</c> (the CLI chat, the answer benchmark): the same routes and rules the server serves under /sandbox/api.
 /// </summary>
-internal sealed class EmbeddedSandbox : IBackendAddressProvider, IAsyncDisposable
+public sealed class EmbeddedSandbox : IBackendAddressProvider, IAsyncDisposable
 {
     private readonly WebApplication _app;
 

@@ -1,0 +1,60 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using ServiceBot.Knowledge;
+using ServiceBot.Text;
+using ServiceBot.Text.Spelling;
+using ServiceBot.Understanding.Intents;
+
+namespace ServiceBot.Conversation.Rewriting;
+
+/// <summary>
+/// Reads a message in lay language the way the knowledge base's analyzer does, before the engine routes it: misspelt
+/// domain words corrected against the indexed domain dictionary (设保 → 社保), then elliptical follow-ups completed
+/// from the conversation (那外地户口呢？). Both use the vocabulary of the loaded knowledge base. A follow-up the intent
+/// classifier calls small talk or out of scope (那明天会下雨吗) keeps its own words, so it is still refused.
+/// </summary>
+public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, IntentClassifier? intents = null)
+{
+    /// <summary>Below this the classifier's verdict that a follow-up is small talk or off-topic is not trusted.</summary>
+    public const double OffTopicConfidence = 0.5;
+
+    // One resolver per loaded knowledge base; it only depends on that base's vocabulary.
+    private readonly ConditionalWeakTable<KnowledgeBase, FollowUpResolver> _resolvers = new();
+
+    /// <summary>The message with misspelt and homophone domain words replaced (设保 → 社保).</summary>
+    public async Task<CorrectedText> CorrectAsync(string text, CancellationToken cancellationToken)
+    {
+        var analyzer = (await knowledge.GetAsync(cancellationToken).ConfigureAwait(false)).Lexical.Analyzer;
+        return analyzer.Correct(text);
+    }
+
+    /// <summary>
+    /// The message with its topic restored from the conversation when it is an elliptical follow-up; unchanged while a
+    /// form is open (the message then answers the form) or when it stands on its own.
+    /// </summary>
+    /// <param name="text">The message, already spelling-corrected.</param>
+    public async Task<FollowUp> ResolveFollowUpAsync(ConversationState conversation, string text, CancellationToken cancellationToken)
+    {
+        if (conversation.Task is { IsOpen: true } || conversation.History.Count == 0) return new FollowUp(text, null);
+        var knowledgeBase = await knowledge.GetAsync(cancellationToken).ConfigureAwait(false);
+        var analyzer = knowledgeBase.Lexical.Analyzer;
+        var resolver = _resolvers.GetValue(knowledgeBase, _ => new FollowUpResolver(DomainTerms(analyzer.Options)));
+        var earlier = conversation.History.TakeLast(FollowUpResolver.LookBack).Select(turn => analyzer.Correct(turn.User).Text).ToList();
+        var followUp = resolver.Resolve(text, earlier, CitedSource(conversation.History[^1].Bot));
+        return followUp.IsResolved && IsSmallTalk(text) ? new FollowUp(text, null) : followUp;
+    }
+
+    private bool IsSmallTalk(string text)
+        => intents?.Classify(text) is { Confidence: >= OffTopicConfidence } prediction
+           && prediction.Intent is IntentNames.OutOfScope or IntentNames.Greeting or IntentNames.Thanks or IntentNames.HumanAgent;
+
+    /// <summary>Words that name a topic: the dictionary's terms and every member of its synonym groups.</summary>
+    private static List<string> DomainTerms(ChineseAnalyzerOptions options)
+        => options.DomainWords.Concat(options.SynonymGroups.SelectMany(g => g)).Select(TextNormalizer.Normalize).ToList();
+
+    /// <summary>The first document an answer cites: answers name it as 《标题》.</summary>
+    private static string? CitedSource(string reply) => CitedTitle().Match(reply) is { Success: true } match ? match.Groups[1].Value : null;
+
+    [GeneratedRegex(@"《([^《》\n]{2,80})》")]
+    private static partial Regex CitedTitle();
+}

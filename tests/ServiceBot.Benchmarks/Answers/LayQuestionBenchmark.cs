@@ -1,0 +1,216 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ServiceBot.Benchmarks.Retrieval;
+using ServiceBot.Conversation;
+using ServiceBot.Knowledge;
+using ServiceBot.Retrieval;
+using ServiceBot.Retrieval.Evaluation;
+
+namespace ServiceBot.Benchmarks.Answers;
+
+/// <summary>
+/// Scores a lay-question set end to end. Each item is a fresh conversation through the engine behind /api/chat:
+/// its history first, then the query; the final reply hits when one of its top-3 citations is an expected clause,
+/// and is refused when it cites nothing and opened no form. Lucene.Net runs beside it over the same clauses,
+/// refusing below a top-score threshold chosen as the best balanced point on the same set.
+/// </summary>
+public static class LayQuestionBenchmark
+{
+    private const int Top = 3;
+
+    private static readonly JsonSerializerOptions MissJson = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private sealed record Outcome(
+        LayQuestion Question,
+        IReadOnlyList<(string Source, string Section)> Cited,
+        string? Form,
+        string Reply,
+        bool RetrievalHit,
+        bool LuceneHit,
+        float LuceneTopScore)
+    {
+        public bool Refused => Cited.Count == 0 && Form is null;
+
+        /// <summary>A reply that opened a form did not answer the question, whatever it cited.</summary>
+        public bool Hit => Question.Answerable && Form is null && Question.Hits(Cited);
+
+        public bool Succeeded => Question.Answerable ? Hit : Refused;
+    }
+
+    public static async Task<int> RunAsync(IReadOnlyList<LayQuestion> questions, string label, IReadOnlyList<string> knowledge, string? missesPath)
+    {
+        var wall = Stopwatch.StartNew();
+        await using var harness = await ChatHarness.CreateAsync(knowledge);
+        var clock = Stopwatch.StartNew();
+        var knowledgeBase = await harness.Knowledge.GetAsync();
+        var botBuild = clock.Elapsed.TotalSeconds;
+        WarnAboutUnknownLabels(questions, knowledgeBase);
+        // One untimed conversation so JIT, classifier training and the SQLite schema stay out of the latencies.
+        await harness.ConverseAsync("bench-warmup", ["骑手的休息权有保障吗？"]);
+
+        clock.Restart();
+        using var lucene = LuceneRetriever.Build(knowledgeBase.Chunks.Select(c => new IndexDocument(c.Id, c.Title, c.Section, c.Text)));
+        var luceneBuild = clock.Elapsed.TotalSeconds;
+
+        var botTurns = new List<double>();
+        var luceneSearches = new List<double>();
+        var outcomes = new List<Outcome>(questions.Count);
+        foreach (var question in questions)
+        {
+            var replies = await harness.ConverseAsync("bench-" + question.Id, [.. question.History, question.Query]);
+            botTurns.AddRange(replies.Select(r => r.Milliseconds));
+            var reply = replies[^1].Reply;
+            var cited = reply.Citations.Take(Top).Select(c => (c.Source, c.Section)).ToList();
+            var retrieved = knowledgeBase.Search(question.Query, Top).Select(r => (r.Chunk.Title, r.Chunk.Section));
+
+            var started = Stopwatch.GetTimestamp();
+            var hits = lucene.Search(question.Query, Top);
+            luceneSearches.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var luceneCited = hits.Select(h => knowledgeBase.Find(h.Id)!).Select(c => (c.Title, c.Section));
+
+            outcomes.Add(new Outcome(question, cited, FormOf(reply), reply.Markdown, question.Hits(retrieved), question.Hits(luceneCited),
+                hits.Count == 0 ? 0f : hits[0].Score));
+        }
+        // Time spent in the engine's turns alone, so the retrieval-only probe and Lucene's searches are not charged to it.
+        var botSeconds = botTurns.Sum() / 1000;
+
+        var threshold = BalancedThreshold(outcomes);
+        Print(outcomes, label, knowledgeBase.Chunks.Count, threshold, botTurns, luceneSearches, botSeconds, botBuild, luceneBuild);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nWhole run: {wall.Elapsed.TotalSeconds:F1} s wall clock, both index builds included."));
+        return missesPath is null ? 0 : await WriteMissesAsync(outcomes, missesPath);
+    }
+
+    /// <summary>A label that names no indexed clause can never hit; say so rather than let it pass as a retrieval miss.</summary>
+    private static void WarnAboutUnknownLabels(IReadOnlyList<LayQuestion> questions, KnowledgeBase knowledgeBase)
+    {
+        var clauses = knowledgeBase.Chunks.Select(c => (c.Title, c.Section)).ToHashSet();
+        var unknown = questions
+            .SelectMany(q => q.Expect.Where(e => !clauses.Contains((e.Source, e.Section))).Select(e => $"{q.Id} 《{e.Source}》{e.Section}"))
+            .ToList();
+        if (unknown.Count > 0)
+            Console.Error.WriteLine($"warning: {unknown.Count} labels name no indexed clause:\n  " + string.Join("\n  ", unknown));
+    }
+
+    private static async Task<int> WriteMissesAsync(IReadOnlyList<Outcome> outcomes, string path)
+    {
+        var misses = outcomes.Where(o => !o.Succeeded).ToList();
+        try
+        {
+            await File.WriteAllLinesAsync(path, misses.Select(ToMissLine));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: cannot write {path}: {ex.Message}");
+            return 2;
+        }
+        Console.WriteLine($"\n{misses.Count} failed items written to {path}");
+        return 0;
+    }
+
+    private static string? FormOf(Reply reply) => reply.Task is { State: not "cancelled" } task ? task.Name : null;
+
+    /// <summary>
+    /// The top-score threshold that maximises the mean of answerable hit@3 (answered and hit) and must-refuse refused;
+    /// Lucene answers when its best score reaches the threshold.
+    /// </summary>
+    private static float BalancedThreshold(IReadOnlyList<Outcome> outcomes)
+    {
+        var candidates = outcomes.Select(o => o.LuceneTopScore).Append(0f).Append(float.MaxValue).Distinct().Order();
+        return candidates.MaxBy(t => Balanced(outcomes, t));
+    }
+
+    private static double Balanced(IReadOnlyList<Outcome> outcomes, float threshold)
+        => (Rate(outcomes.Where(o => o.Question.Answerable), o => o.LuceneHit && o.LuceneTopScore >= threshold)
+            + Rate(outcomes.Where(o => !o.Question.Answerable), o => o.LuceneTopScore < threshold)) / 2;
+
+    private static void Print(IReadOnlyList<Outcome> outcomes, string label, int clauses, float threshold,
+        List<double> botTurns, List<double> luceneSearches, double botSeconds, double botBuild, double luceneBuild)
+    {
+        var answerable = outcomes.Where(o => o.Question.Answerable).ToList();
+        var refusals = outcomes.Where(o => !o.Question.Answerable).ToList();
+        bool LuceneAnswers(Outcome o) => o.LuceneTopScore >= threshold;
+        var bot = LatencySummary.From(botTurns);
+        var peer = LatencySummary.From(luceneSearches);
+
+        Console.WriteLine($"## Lay questions ({label}): {answerable.Count} answerable, {refusals.Count} must-refuse, "
+                          + $"{botTurns.Count} turns; {clauses} clauses");
+        Console.WriteLine();
+        Console.WriteLine("| metric | ServiceBot | Lucene.Net | ratio |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        Row("answerable hit@3", Rate(answerable, o => o.Hit), Rate(answerable, o => o.LuceneHit && LuceneAnswers(o)));
+        Row("answerable refused", Rate(answerable, o => o.Refused), Rate(answerable, o => !LuceneAnswers(o)));
+        Console.WriteLine($"| answerable that opened a form | {Rate(answerable, o => o.Form is not null):F3} | – | |");
+        Row("must-refuse refused", Rate(refusals, o => o.Refused), Rate(refusals, o => !LuceneAnswers(o)));
+        Row("must-refuse answered", Rate(refusals, o => !o.Refused), Rate(refusals, LuceneAnswers));
+        Row("retrieval hit@3, query alone, no refusal", Rate(answerable, o => o.RetrievalHit), Rate(answerable, o => o.LuceneHit));
+        Row("latency p50 per turn (ms)", bot.P50, peer.P50, "F2");
+        Row("latency p99 per turn (ms)", bot.P99, peer.P99, "F2");
+        Row("total time (s)", botSeconds, luceneSearches.Sum() / 1000, "F2");
+        Row("index build (s)", botBuild, luceneBuild, "F1");
+        Console.WriteLine();
+        Console.WriteLine("ServiceBot: the conversation engine behind /api/chat (offline, SQLite state), a fresh conversation per item, "
+                          + "history turns then the query; a hit is an expected clause among the reply's top-3 citations, and a reply "
+                          + "that opened a form never hits; refused = no citations and no form; latency covers every turn.");
+        Console.WriteLine($"Lucene.Net: SmartChineseAnalyzer + BM25 over the same clauses, the query alone (no history); it refuses when "
+                          + $"its top score is below {threshold.ToString("F2", CultureInfo.InvariantCulture)}, the threshold with the best "
+                          + "balanced accuracy (mean of answerable hit@3 and must-refuse refused) on this same set, so its refusal "
+                          + "figures are an upper bound.");
+
+        Breakdown("style", outcomes, o => o.Question.Style, LuceneAnswers);
+        Breakdown("kind", outcomes, o => o.Question.Kind, LuceneAnswers);
+    }
+
+    private static void Breakdown(string name, IReadOnlyList<Outcome> outcomes, Func<Outcome, string> key, Func<Outcome, bool> luceneAnswers)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"| {name} | answerable | ServiceBot hit@3 | Lucene.Net hit@3 | ServiceBot refused | must-refuse | ServiceBot refused | Lucene.Net refused |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var group in outcomes.GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var answerable = group.Where(o => o.Question.Answerable).ToList();
+            var refusals = group.Where(o => !o.Question.Answerable).ToList();
+            Console.WriteLine($"| {group.Key} | {answerable.Count} | {Cell(answerable, o => o.Hit)} | "
+                              + $"{Cell(answerable, o => o.LuceneHit && luceneAnswers(o))} | {Cell(answerable, o => o.Refused)} | "
+                              + $"{refusals.Count} | {Cell(refusals, o => o.Refused)} | {Cell(refusals, o => !luceneAnswers(o))} |");
+        }
+    }
+
+    private static string ToMissLine(Outcome outcome)
+    {
+        var question = outcome.Question;
+        return JsonSerializer.Serialize(new
+        {
+            question.Id,
+            question.Style,
+            question.Kind,
+            question.Persona,
+            question.History,
+            question.Query,
+            question.Answerable,
+            question.Expect,
+            Cited = outcome.Cited.Select(c => new { source = c.Source, section = c.Section }),
+            outcome.Refused,
+            outcome.Form,
+            Reply = outcome.Reply.Length > 300 ? outcome.Reply[..300] + "…" : outcome.Reply,
+        }, MissJson);
+    }
+
+    private static double Rate(IEnumerable<Outcome> outcomes, Func<Outcome, bool> success)
+    {
+        var list = outcomes as IReadOnlyCollection<Outcome> ?? outcomes.ToList();
+        return list.Count == 0 ? 0 : (double)list.Count(success) / list.Count;
+    }
+
+    private static string Cell(IReadOnlyCollection<Outcome> outcomes, Func<Outcome, bool> success)
+        => outcomes.Count == 0 ? "–" : Rate(outcomes, success).ToString("F2", CultureInfo.InvariantCulture);
+
+    private static void Row(string metric, double serviceBot, double lucene, string format = "F3")
+        => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {metric} | {serviceBot.ToString(format, CultureInfo.InvariantCulture)} | {lucene.ToString(format, CultureInfo.InvariantCulture)} | "
+            + $"{(lucene == 0 ? "–" : (serviceBot / lucene).ToString("F2", CultureInfo.InvariantCulture))} |"));
+}

@@ -1,0 +1,40 @@
+namespace ServiceBot.Benchmarks.Answers;
+
+/// <summary>Command-line options of the <c>seedqa</c> benchmark.</summary>
+public sealed record SeedQaOptions
+{
+    public const string Usage = """
+        usage: seedqa [options]
+          --set dev|heldout|seed  the lay-question dev set (default), the held-out set, or the 12 seed questions
+                                  (<repo>/../shared/datasets/seed-qa/dev.jsonl, phrase-judged)
+          --file PATH             any file in the lay-question format instead of --set
+          --misses FILE           write the items the bot failed, with what it cited, as JSONL
+        """;
+
+    public string Set { get; init; } = "dev";
+    public string? File { get; init; }
+    public string? MissesPath { get; init; }
+
+    /// <exception cref="ArgumentException">An option is unknown, lacks its value or has a bad value.</exception>
+    public static SeedQaOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new SeedQaOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            options = args[i] switch
+            {
+                "--set" => options with { Set = Value() is var set && set is "dev" or "heldout" or "seed" ? set : throw new ArgumentException($"--set accepts dev, heldout or seed; got \"{set}\"") },
+                "--file" => options with { File = Value() },
+                "--misses" => options with { MissesPath = Value() },
+                _ => throw new ArgumentException($"unknown option \"{args[i]}\""),
+            };
+        }
+        if (options.File is not null && options.Set == "seed") throw new ArgumentException("--file and --set seed exclude each other");
+        return options;
+    }
+
+    /// <summary>The lay-question file to score: <see cref="File"/>, or the named set under tests/datasets/lay-questions.</summary>
+    public string QuestionsPath(string repositoryRoot)
+        => File is { } file ? Path.GetFullPath(file) : Path.Combine(repositoryRoot, "tests", "datasets", "lay-questions", $"{Set}.jsonl");
+}

@@ -1,0 +1,77 @@
+using ServiceBot.Conversation.Rewriting;
+
+namespace ServiceBot.Core.Tests.Conversation.Rewriting;
+
+public class FollowUpResolverTests
+{
+    private const string Opinion = "关于加强新就业群体服务管理的意见";
+
+    private static readonly FollowUpResolver Resolver = new(["社会保险", "社保", "住房公积金", "公积金", "工伤认定", "户口", "骑手", "平台", "抽成"]);
+
+    [Theory]
+    [InlineData("那外地户口呢？")]
+    [InlineData("那要多久")]
+    [InlineData("还有吗")]
+    [InlineData("那个呢")]
+    [InlineData("要带啥")]
+    [InlineData("收费不")]
+    [InlineData("那公积金呢？")]
+    public void Resolve_EllipticalMessage_PrependsTheEarlierQuestion(string message)
+    {
+        var followUp = Resolver.Resolve(message, ["你好", "社保转移要带啥材料"], lastCitedSource: null);
+
+        Assert.True(followUp.IsResolved);
+        Assert.Equal("社保转移要带啥材料 " + message, followUp.Text);
+    }
+
+    [Fact]
+    public void Resolve_ChainOfFollowUps_GoesBackToTheQuestionThatNamedTheTopic()
+    {
+        var followUp = Resolver.Resolve("那要多久", ["社保咋交", "那外地户口呢"], lastCitedSource: null);
+
+        Assert.Equal("社保咋交 那要多久", followUp.Text);
+    }
+
+    [Fact]
+    public void Resolve_EarlierRequestForAForm_RestoresTheTopicNotTheRequest()
+        => Assert.Equal("公积金提取 那要多久", Resolver.Resolve("那要多久", ["我要办公积金提取"], null).Text);
+
+    [Fact]
+    public void Resolve_DocumentReference_NamesTheCitedDocument()
+    {
+        var followUp = Resolver.Resolve("这个文件说到2027年要达到什么目标？", ["骑手有什么保障"], Opinion);
+
+        Assert.Equal($"《{Opinion}》说到2027年要达到什么目标？", followUp.Text);
+        Assert.Equal(Opinion, followUp.Topic);
+    }
+
+    [Theory]
+    [InlineData("骑手摔伤了工伤认定找谁办理，需要准备哪些材料呢")]
+    [InlineData("谢谢")]
+    [InlineData("好的")]
+    [InlineData("那就办理吧")]
+    [InlineData("我想问一下平台抽成太高了有没有人管")]
+    public void Resolve_MessageThatStandsOnItsOwn_IsLeftAlone(string message)
+    {
+        var followUp = Resolver.Resolve(message, ["社保咋交"], Opinion);
+
+        Assert.False(followUp.IsResolved);
+        Assert.Equal(message, followUp.Text);
+    }
+
+    [Fact]
+    public void Resolve_NoEarlierTopic_IsLeftAlone()
+        => Assert.False(Resolver.Resolve("那外地户口呢？", ["你好", "谢谢"], null).IsResolved);
+
+    [Theory]
+    [InlineData("那外地户口呢", true)]
+    [InlineData("还有吗？", true)]
+    [InlineData("这个怎么弄", true)]
+    [InlineData("快递员也能去吗", true)]
+    [InlineData("几点关门", true)]
+    [InlineData("社保怎么交", false)]
+    [InlineData("确认", false)]
+    [InlineData("跑单途中被车撞了，平台不管，我该找哪个部门？", false)]
+    public void LeansOnContext_Message_DetectsEllipsis(string message, bool expected)
+        => Assert.Equal(expected, Resolver.LeansOnContext(message));
+}

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Options;
+using ServiceBot.Conversation;
+using ServiceBot.Conversation.Rewriting;
+using ServiceBot.Core.Tests.Knowledge;
+using ServiceBot.Hosting;
+using ServiceBot.Ingestion;
+using ServiceBot.Knowledge;
+
+namespace ServiceBot.Core.Tests.Conversation.Rewriting;
+
+/// <summary>The rewriter over a real ingested knowledge folder whose dictionary it reads through the index.</summary>
+public sealed class QuestionRewriterTests : IDisposable
+{
+    private const string Title = "社会保险经办办法";
+
+    private readonly TempFolder _knowledge = new();
+    private readonly TempFolder _index = new();
+    private readonly KnowledgeBaseProvider _provider;
+    private readonly QuestionRewriter _rewriter;
+
+    public QuestionRewriterTests()
+    {
+        _knowledge.Write("dictionary/terms.txt", "社保 2000 n\n社会保险 3000 n\n住房公积金 3000 n\n");
+        _knowledge.Write("dictionary/synonyms.txt", "社会保险,社保\n户籍,户口\n");
+        _knowledge.Write("policies/insurance.md",
+            $"---\ntitle: {Title}\ndate: 2025-01-01\ntype: policy\n---\n\n# {Title}\n\n## 一、缴费\n\n(一)灵活就业人员可以在户籍地或者常住地参加社会保险。\n");
+        var pipeline = new IngestionPipeline(Options.Create(new KnowledgeOptions { Paths = [_knowledge.Path] }), Options.Create(new IndexOptions { Path = _index.Path }));
+        _provider = new KnowledgeBaseProvider(pipeline, Options.Create(new IndexOptions { Path = _index.Path }));
+        _rewriter = new QuestionRewriter(_provider);
+    }
+
+    [Fact]
+    public async Task CorrectAsync_HomophoneOfIndexedTerm_ReportsTheCorrection()
+    {
+        var corrected = await _rewriter.CorrectAsync("设保咋交", CancellationToken.None);
+
+        Assert.Equal("社保咋交", corrected.Text);
+        Assert.Equal("设保", Assert.Single(corrected.Corrections).Typed);
+    }
+
+    [Fact]
+    public async Task ResolveFollowUpAsync_AfterAnsweredQuestion_RestoresTopicAndCitedDocument()
+    {
+        var conversation = Conversation(("设保咋交", $"根据《{Title}》一、(一)：……"));
+
+        var followUp = await _rewriter.ResolveFollowUpAsync(conversation, "那外地户口呢？", CancellationToken.None);
+        var document = await _rewriter.ResolveFollowUpAsync(conversation, "这个文件是哪年的", CancellationToken.None);
+
+        Assert.Equal("社保咋交 那外地户口呢？", followUp.Text);
+        Assert.Equal($"《{Title}》是哪年的", document.Text);
+    }
+
+    [Fact]
+    public async Task ResolveFollowUpAsync_FormOpen_LeavesTheAnswerToTheForm()
+    {
+        var conversation = Conversation(("我要转社保", "请问您的身份证号码是？"));
+        conversation.Task = new TaskInstance { Id = "t1", Name = "insurance_transfer" };
+
+        var followUp = await _rewriter.ResolveFollowUpAsync(conversation, "那个呢", CancellationToken.None);
+
+        Assert.False(followUp.IsResolved);
+    }
+
+    private static ConversationState Conversation(params (string User, string Bot)[] turns)
+    {
+        var conversation = new ConversationState { ConversationId = "c1", UserId = "u1", Channel = "test" };
+        foreach (var (user, bot) in turns) conversation.Remember(user, bot, DateTimeOffset.UnixEpoch);
+        return conversation;
+    }
+
+    public void Dispose()
+    {
+        _provider.Dispose();
+        _knowledge.Dispose();
+        _index.Dispose();
+    }
+}

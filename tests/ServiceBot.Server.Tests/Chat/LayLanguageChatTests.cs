@@ -1,0 +1,75 @@
+using System.Text.Json;
+
+namespace ServiceBot.Server.Tests.Chat;
+
+/// <summary>
+/// Lay language over real HTTP against the repository's own knowledge: misspelt domain words are read as the terms
+/// they stand for before routing and retrieval, and an elliptical follow-up is answered about the earlier topic.
+/// </summary>
+public sealed class LayLanguageChatTests(ServiceBotServer server) : IClassFixture<ServiceBotServer>
+{
+    private const string InsuranceGuide = "社会保险关系转移接续办事指南（示例）";
+    private const string FundGuide = "住房公积金提取办事指南（示例）";
+    private const string InjuryGuide = "新就业形态就业人员职业伤害保障申报办事指南（示例）";
+
+    [Theory]
+    [InlineData("设保咋交啊？")]
+    [InlineData("设保断缴了还能转吗？")]
+    public async Task Post_SheBaoMisspelt_CitesSocialInsuranceNotInjuryMaterials(string question)
+    {
+        var turn = await new ChatSession(server.Http).SayAsync(question);
+
+        var citations = Citations(turn);
+        Assert.True(citations.Count > 0, $"{question}: no citation in {turn.Reply}");
+        Assert.Contains(citations, c => c.Source == InsuranceGuide || c.Text.Contains("社会保险") || c.Text.Contains("社保"));
+        Assert.DoesNotContain(citations, c => c.Source == InjuryGuide && c.Section == "所需材料");
+    }
+
+    [Theory]
+    [InlineData("公鸡金咋提？", null)]
+    [InlineData("公鸡金租房能提吗？", "租房可以提取公积金吗？")]
+    public async Task Post_GongJiJinMisspelt_CitesTheHousingFundGuide(string question, string? section)
+    {
+        var turn = await new ChatSession(server.Http).SayAsync(question);
+
+        var citations = Citations(turn);
+        Assert.True(citations.Count > 0, $"{question}: no citation in {turn.Reply}");
+        Assert.Equal(FundGuide, citations[0].Source);
+        if (section is not null) Assert.Contains(citations, c => c.Source == FundGuide && c.Section == section);
+        Assert.DoesNotContain(citations, c => c.Source == InsuranceGuide);
+    }
+
+    [Fact]
+    public async Task Post_GongShangBesideAnInjury_CitesInjuryClauses()
+    {
+        var turn = await new ChatSession(server.Http).SayAsync("送外卖摔伤了能算工商吗？");
+
+        var citations = Citations(turn);
+        Assert.True(citations.Count > 0, $"no citation in {turn.Reply}");
+        Assert.Contains(citations, c => c.Source == InjuryGuide || c.Text.Contains("职业伤害"));
+    }
+
+    [Fact]
+    public async Task Post_FollowUpAfterSocialInsuranceQuestion_IsAnsweredAboutSocialInsurance()
+    {
+        var chat = new ChatSession(server.Http);
+        var first = await chat.SayAsync("设保断缴了还能转吗？");
+        Assert.True(first.CitationCount > 0, first.Reply);
+
+        var followUp = await chat.SayAsync("那外地户口呢？");
+
+        var citations = Citations(followUp);
+        Assert.True(citations.Count > 0, $"no citation in {followUp.Reply}");
+        Assert.Equal(InsuranceGuide, citations[0].Source);
+        Assert.Equal(first.ConversationId, followUp.ConversationId);
+    }
+
+    private sealed record CitationView(string Source, string Section, string Text);
+
+    private static List<CitationView> Citations(ChatTurn turn)
+        => turn.Json.GetProperty("citations").EnumerateArray()
+            .Select(c => new CitationView(Text(c, "source"), Text(c, "section"), Text(c, "text")))
+            .ToList();
+
+    private static string Text(JsonElement element, string name) => element.GetProperty(name).GetString() ?? "";
+}

@@ -208,7 +208,7 @@ public sealed class AgentDesk(
         ClosedAt = handoff.ClosedAt is { } closed ? Local(closed) : null,
     }, summary, task);
 
-    private DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, clock.LocalTimeZone);
+    private static DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, ServiceTimeProvider.ServiceTimeZone);
 
     private static DeskProblem NotHandedOff(string conversationId)
         => new(StatusCodes.Status404NotFound, "not_found", "会话不存在", $"没有找到转人工的会话 {conversationId}。");

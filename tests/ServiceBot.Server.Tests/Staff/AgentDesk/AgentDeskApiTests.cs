@@ -114,6 +114,7 @@ public sealed class AgentDeskApiTests(DeskServer server) : IClassFixture<DeskSer
         Assert.Equal("摘要：转人工；事项 fund_withdrawal", item.GetProperty("summary").GetString());
         Assert.Equal(JsonValueKind.Null, item.GetProperty("agent").ValueKind);
         Assert.True(item.GetProperty("waitingSince").GetDateTimeOffset() <= DateTimeOffset.UtcNow);
+        Assert.EndsWith("+08:00", item.GetProperty("waitingSince").GetString());
         var task = item.GetProperty("task");
         Assert.Equal("fund_withdrawal", task.GetProperty("name").GetString());
         Assert.Equal("1304**********4510", task.GetProperty("slots").GetProperty("id_number").GetString());

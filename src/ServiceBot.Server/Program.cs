@@ -5,6 +5,7 @@ using ServiceBot.Server.Chat;
 using ServiceBot.Server.Hosting;
 using ServiceBot.Server.Limits;
 using ServiceBot.Server.Sandbox;
+using ServiceBot.Server.Staff.AgentDesk;
 using ServiceBot.Server.WeChat;
 using ServiceBot.Server.Widget;
 using ServiceBot.Storage;
@@ -21,6 +22,7 @@ builder.Services.AddSandbox(builder.Configuration);
 builder.Services.AddWeChat(builder.Configuration);
 builder.Services.AddBotFramework(builder.Configuration);
 builder.Services.AddWidget(builder.Configuration);
+builder.Services.AddAgentDesk(builder.Configuration);
 builder.Services.AddReadiness();
 builder.Services.AddRequestLimits(builder.Configuration);
 
@@ -34,6 +36,7 @@ app.MapSandbox();
 app.MapWeChat();
 app.MapBotFramework();
 app.MapWidget();
+app.MapAgentDesk();
 app.Run();
 
 /// <summary>Visible to the test host.</summary>

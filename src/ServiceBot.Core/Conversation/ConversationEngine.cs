@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ServiceBot.Answers;
 using ServiceBot.Conversation.Rewriting;
+using ServiceBot.Handoff;
 using ServiceBot.Storage;
 using ServiceBot.Tasks;
 using ServiceBot.Understanding;
@@ -12,6 +13,7 @@ namespace ServiceBot.Conversation;
 /// <summary>
 /// The turn pipeline every channel calls: validate, serialise per user, dedup by message id, load the
 /// conversation, route (task in progress → form engine; otherwise by intent), then save state and reply together.
+/// With a <see cref="HandoffController"/> the conversation can be handed to a person, and while it is the bot stays silent.
 /// </summary>
 public sealed partial class ConversationEngine(
     IConversationStore store,
@@ -21,7 +23,8 @@ public sealed partial class ConversationEngine(
     TimeProvider clock,
     IOptions<ConversationOptions> options,
     IUtteranceInterpreter? interpreter = null,
-    QuestionRewriter? rewriter = null) : IConversationEngine
+    QuestionRewriter? rewriter = null,
+    HandoffController? handoffs = null) : IConversationEngine
 {
     public const int MaxIdLength = 200;
 
@@ -44,10 +47,16 @@ public sealed partial class ConversationEngine(
         var text = message.Text.Trim();
         var before = conversation.Task is { } task ? (task.Id, task.State) : default;
 
-        // Lay language is read before routing: 设保 → 社保, then 那外地户口呢 completed from the conversation.
-        var routed = rewriter is null ? text : (await rewriter.CorrectAsync(text, cancellationToken)).Text;
-        if (rewriter is not null) routed = (await rewriter.ResolveFollowUpAsync(conversation, routed, cancellationToken)).Text;
-        var turn = await RouteAsync(conversation, routed, cancellationToken);
+        // While a person has the conversation the user's own words go to them; otherwise the bot routes the turn.
+        var turn = handoffs is null ? null : await handoffs.InterceptAsync(conversation, text, message.MessageId, cancellationToken);
+        if (turn is null)
+        {
+            // Lay language is read before routing: 设保 → 社保, then 那外地户口呢 completed from the conversation.
+            var routed = rewriter is null ? text : (await rewriter.CorrectAsync(text, cancellationToken)).Text;
+            if (rewriter is not null) routed = (await rewriter.ResolveFollowUpAsync(conversation, routed, cancellationToken)).Text;
+            turn = await RouteAsync(conversation, routed, cancellationToken);
+            if (handoffs is not null) turn = await handoffs.ReviewAsync(conversation, text, message.MessageId, turn, cancellationToken);
+        }
 
         var now = clock.GetUtcNow();
         var reply = new Reply(conversation.ConversationId, turn.Markdown, turn.Citations, turn.Suggestions, SnapshotOf(conversation, before), turn.Handoff);
@@ -55,6 +64,25 @@ public sealed partial class ConversationEngine(
         conversation.Remember(text, reply.Markdown, now);
         await store.SaveTurnAsync(conversation, message.MessageId, reply, cancellationToken);
         return reply;
+    }
+
+    /// <summary>
+    /// A human agent fills in the user's form (<see cref="FormEngine.PrefillAsync"/>) under the user's turn lock, and the
+    /// state is saved. The reply is the bot's next step, which the agent's channel brings to the user; the user still confirms.
+    /// </summary>
+    /// <returns>Null when the conversation does not exist.</returns>
+    public async Task<(Reply Reply, IReadOnlyDictionary<string, string> Refused)?> PrefillTaskAsync(string conversationId, TaskDefinition definition,
+        IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(conversationId, cancellationToken) is not { } known) return null;
+        using var _ = await _locks.AcquireAsync(known.Channel + "\n" + known.UserId, cancellationToken);
+        var conversation = (await store.FindAsync(conversationId, cancellationToken))!;
+        var before = conversation.Task is { } task ? (task.Id, task.State) : default;
+        var (next, refused) = await forms.PrefillAsync(conversation, definition, values, cancellationToken);
+        var reply = new Reply(conversationId, next.Markdown, next.Citations, next.Suggestions, SnapshotOf(conversation, before), Handoff: true);
+        conversation.UpdatedAt = clock.GetUtcNow();
+        await store.SaveTurnAsync(conversation, messageId: null, reply, cancellationToken);
+        return (reply, refused);
     }
 
     private void Validate(IncomingMessage message)
@@ -113,7 +141,7 @@ public sealed partial class ConversationEngine(
 
         if (conversation.Task is { IsOpen: true })
         {
-            if (prediction.Intent == IntentNames.HumanAgent && prediction.Confidence >= _options.HandoffConfidence) return HandOff(conversation);
+            if (prediction.Intent == IntentNames.HumanAgent && prediction.Confidence >= _options.HandoffConfidence) return HandOff();
             return await forms.ContinueAsync(conversation, text, cancellationToken);
         }
 
@@ -149,11 +177,11 @@ public sealed partial class ConversationEngine(
                 "您好！我是政务服务智能助手，可以为您解答新就业群体权益保障、社保、公积金等政策问题，也可以边聊边办以下事项。请问有什么可以帮您？",
                 Catalog.Menu),
             IntentNames.Thanks => TurnResult.Text("不客气！很高兴能帮到您。还有其他问题可以随时问我。", ["还有其他问题", .. Catalog.Menu]),
-            IntentNames.HumanAgent => HandOff(conversation),
+            IntentNames.HumanAgent => HandOff(),
             IntentNames.OutOfScope => TurnResult.Text(
                 "抱歉，这个问题超出了我的服务范围。我主要解答政务服务和劳动保障方面的政策，并帮您办理相关事项。\n\n" +
                 "其他问题可拨打 **12345** 政务服务便民热线咨询，或回复“人工客服”转接人工。",
-                ["人工客服", .. Catalog.Menu]),
+                ["人工客服", .. Catalog.Menu]) with { Refused = true },
             _ => await AnswerAsync(text, cancellationToken),
         };
     }
@@ -194,7 +222,7 @@ public sealed partial class ConversationEngine(
     private static TurnResult AnswerTurn(Answer answer)
     {
         IReadOnlyList<string> suggestions = answer.Grounded ? ["还有其他问题"] : [.. answer.Suggestions, "人工客服", "我要登记12345诉求"];
-        return new TurnResult(answer.Markdown, answer.Citations, suggestions, answer.Handoff);
+        return new TurnResult(answer.Markdown, answer.Citations, suggestions, answer.Handoff, Refused: !answer.Grounded);
     }
 
     /// <summary>Answered from the task's guide first, then the task is offered; it starts only when the user accepts.</summary>
@@ -210,9 +238,9 @@ public sealed partial class ConversationEngine(
         };
     }
 
-    private static TurnResult HandOff(ConversationState conversation)
+    /// <summary>The user asked for a person; the <see cref="HandoffController"/> puts the conversation in the queue.</summary>
+    private static TurnResult HandOff()
     {
-        conversation.HandedOff = true;
         return new TurnResult("好的，正在为您转接人工客服，请稍候。工作人员会看到我们之前的对话，您无需重复描述。", [], [], Handoff: true);
     }
 

@@ -15,8 +15,14 @@ public sealed class ConversationState
     /// <summary>Recent turns, newest last, for agent handoff and summaries.</summary>
     public List<TurnRecord> History { get; init; } = [];
 
-    /// <summary>True once a human agent has taken the conversation over.</summary>
+    /// <summary>
+    /// Set when the conversation was handed to a person, so only such conversations ask the handoff store whether an
+    /// agent still has them (the desk releases and closes them outside the user's turns).
+    /// </summary>
     public bool HandedOff { get; set; }
+
+    /// <summary>Bot refusals in a row (no grounded answer, out of scope); two hand the conversation to a person.</summary>
+    public int ConsecutiveRefusals { get; set; }
 
     /// <summary>The task the last reply offered to start (after a question about it), so "好的，办理" starts it.</summary>
     public string? OfferedTask { get; set; }

@@ -11,6 +11,9 @@ public sealed class TaskInstance
     /// <summary>Accepted (validated, normalised) values by slot id.</summary>
     public Dictionary<string, string> Slots { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>Invalid values given per slot since it last took a valid one; three hand the conversation to a person.</summary>
+    public Dictionary<string, int> InvalidAttempts { get; init; } = new(StringComparer.Ordinal);
+
     /// <summary>The slot the bot asked for last, so a bare answer fills it.</summary>
     public string? PendingSlot { get; set; }
 

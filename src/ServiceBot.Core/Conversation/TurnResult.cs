@@ -3,7 +3,9 @@ using ServiceBot.Answers;
 namespace ServiceBot.Conversation;
 
 /// <summary>What one routing step says back, before the engine wraps it into a <see cref="Reply"/>.</summary>
-public sealed record TurnResult(string Markdown, IReadOnlyList<Citation> Citations, IReadOnlyList<string> Suggestions, bool Handoff = false)
+/// <param name="Handoff">The conversation is (or is now) with a person rather than the bot.</param>
+/// <param name="Refused">The bot could not answer (no grounded answer, out of scope); repeated refusals hand off.</param>
+public sealed record TurnResult(string Markdown, IReadOnlyList<Citation> Citations, IReadOnlyList<string> Suggestions, bool Handoff = false, bool Refused = false)
 {
     public static TurnResult Text(string markdown, IReadOnlyList<string> suggestions) => new(markdown, [], suggestions);
 }

@@ -1,12 +1,16 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServiceBot.Handoff;
 
 namespace ServiceBot.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>The conversation and feedback stores: one embedded SQLite database, <c>State:ConnectionString</c>.</summary>
+    /// <summary>
+    /// The conversation, feedback, handoff and audit stores, one embedded SQLite database (<c>State:ConnectionString</c>),
+    /// and the <see cref="HandoffController"/> that keeps the handoff state in them for the engine.
+    /// </summary>
     public static IServiceCollection AddServiceBotState(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StateOptions>()
@@ -16,6 +20,11 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton<IConversationStore, SqliteConversationStore>();
         services.TryAddSingleton<IFeedbackStore, SqliteFeedbackStore>();
+        services.TryAddSingleton<IHandoffStore, SqliteHandoffStore>();
+        services.TryAddSingleton<IAuditLog, SqliteAuditLog>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new HandoffController(
+            sp.GetRequiredService<IHandoffStore>(), sp.GetRequiredService<IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 

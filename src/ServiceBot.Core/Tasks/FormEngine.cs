@@ -72,6 +72,30 @@ public sealed partial class FormEngine(
     }
 
     /// <summary>
+    /// Values a human agent gives for the user's form: the open run of <paramref name="definition"/> continues, or a new
+    /// one starts. Each value is read as if the user had just been asked for that slot, so the same validators accept or
+    /// refuse it. Nothing is submitted here: the result is the bot's next step (ask, or confirm with the user).
+    /// </summary>
+    /// <returns>The next step, and the reason for each value refused.</returns>
+    public async Task<(TurnResult Next, IReadOnlyDictionary<string, string> Refused)> PrefillAsync(ConversationState conversation,
+        TaskDefinition definition, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+    {
+        var task = conversation.Task is { IsOpen: true } open && open.Name == definition.Name
+            ? open
+            : new TaskInstance { Id = NewTaskId(), Name = definition.Name };
+        conversation.Task = task;
+        var refused = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (slotId, value) in values)
+        {
+            if (definition.Slot(slotId) is not { } slot) refused[slotId] = $"{definition.DisplayName}没有这一项。";
+            else if (Extract(value, definition, slotId).GetValueOrDefault(slotId) is { IsValid: true } found) task.Slots[slotId] = found.Value;
+            else refused[slotId] = Extract(value, definition, slotId).GetValueOrDefault(slotId)?.Validation.Reason ?? $"没有识别出{slot.Label}。";
+        }
+        var next = await NextAsync(conversation.ConversationId, task, definition, $"工作人员已为您填写**{definition.DisplayName}**的部分信息。", cancellationToken);
+        return (next, refused);
+    }
+
+    /// <summary>
     /// True when the last task was refused for a reason the user can fix and this message gives the value to fix it
     /// (a new amount after "amount exceeds balance"), so <see cref="RetryAsync"/> should take it.
     /// </summary>
@@ -147,11 +171,22 @@ public sealed partial class FormEngine(
             var filled = task.Slots.ContainsKey(slot.Id);
             // A value met in passing never overwrites one already given; only the slot just asked for is replaced.
             if (filled && slot.Id != pending) continue;
-            if (found.IsValid) task.Slots[slot.Id] = found.Value;
-            else notes.Append("\n\n").Append(Problem(slot, found));
+            if (found.IsValid)
+            {
+                task.Slots[slot.Id] = found.Value;
+                task.InvalidAttempts.Remove(slot.Id);
+            }
+            else
+            {
+                notes.Append("\n\n").Append(Problem(slot, found));
+                CountInvalid(task, slot.Id);
+            }
         }
         return notes.ToString();
     }
+
+    private static void CountInvalid(TaskInstance task, string slotId)
+        => task.InvalidAttempts[slotId] = task.InvalidAttempts.GetValueOrDefault(slotId) + 1;
 
     private static string Problem(SlotDefinition slot, ExtractedSlot found)
         => $"您提供的{slot.Label}未通过校验：{found.Validation.Reason}。";
@@ -228,9 +263,14 @@ public sealed partial class FormEngine(
                 return Ask(task, definition, target, $"抱歉，没有识别出新的{target.Label}。");
             return Resume(task, definition, "请告诉我要修改哪一项以及新的内容，例如“金额改成2000”。");
         }
-        if (!found.IsValid) return Ask(task, definition, slot, Problem(slot, found));
+        if (!found.IsValid)
+        {
+            CountInvalid(task, slot.Id);
+            return Ask(task, definition, slot, Problem(slot, found));
+        }
 
         task.Slots[slot.Id] = found.Value;
+        task.InvalidAttempts.Remove(slot.Id);
         return await NextAsync(conversationId, task, definition, $"已将{slot.Label}改为{SlotFormatter.Display(slot, found.Value)}。", cancellationToken);
     }
 

@@ -16,6 +16,19 @@ public static class SlotFormatter
         _ => value,
     };
 
+    /// <summary>The value as it may leave the server: personal numbers masked, everything else as stored.</summary>
+    public static string Masked(SlotDefinition slot, string value) => slot.Kind switch
+    {
+        SlotKind.IdNumber when slot.Sensitive => MaskIdNumber(value),
+        SlotKind.BankCard when slot.Sensitive => MaskBankCard(value),
+        SlotKind.Phone when slot.Sensitive => MaskPhone(value),
+        _ => value,
+    };
+
+    /// <summary>A task's slots as they may leave the server; slots the definition does not know are masked whole.</summary>
+    public static IReadOnlyDictionary<string, string> Masked(TaskDefinition? definition, IReadOnlyDictionary<string, string> slots)
+        => slots.ToDictionary(s => s.Key, s => definition?.Slot(s.Key) is { } slot ? Masked(slot, s.Value) : Stars(s.Value.Length), StringComparer.Ordinal);
+
     /// <summary>1304**********4510: region prefix and last four, so the user can recognise it.</summary>
     public static string MaskIdNumber(string id)
         => id.Length < 10 ? Stars(id.Length) : id[..4] + Stars(id.Length - 8) + id[^4..];

@@ -1,8 +1,12 @@
 using ServiceBot.Conversation;
+using ServiceBot.Handoff;
 
 namespace ServiceBot.Server.BotFramework;
 
-/// <summary>Runs accepted activities: a message becomes one engine turn and one reply; a conversation update welcomes new members.</summary>
+/// <summary>
+/// Runs accepted activities: a message becomes one engine turn and one reply; a conversation update welcomes new members.
+/// While a conversation is handed off, its reference is kept so an agent can write to the user proactively.
+/// </summary>
 public sealed class BotMessageHandler(IServiceProvider services, BotConnector connector, ILogger<BotMessageHandler> logger)
 {
     public const string Channel = "botframework";
@@ -24,7 +28,10 @@ public sealed class BotMessageHandler(IServiceProvider services, BotConnector co
             var message = new IncomingMessage(activity.From!.Id!, Channel, BotActivities.EngineConversationId(activity), activity.Id, activity.Text);
             try
             {
-                reply = BotActivities.ReplyTo(activity, await engine.HandleAsync(message, cancellationToken));
+                var answer = await engine.HandleAsync(message, cancellationToken);
+                if (answer.Handoff && BotConversationReference.From(activity) is { } reference)
+                    await scope.ServiceProvider.GetRequiredService<IHandoffStore>().SetChannelAddressAsync(answer.ConversationId, reference.ToJson(), cancellationToken);
+                reply = BotActivities.ReplyTo(activity, answer);
             }
             catch (InvalidMessageException e)
             {

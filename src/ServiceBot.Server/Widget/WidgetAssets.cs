@@ -1,64 +1,6 @@
-using System.Reflection;
-using System.Security.Cryptography;
-using Microsoft.Net.Http.Headers;
+using ServiceBot.Server.Http;
 
 namespace ServiceBot.Server.Widget;
 
-/// <summary>
-/// The demo page and the widget files, embedded in the assembly so they are served the same way from
-/// <c>dotnet run</c>, a published folder, or a dll started from any working directory.
-/// </summary>
-public sealed class WidgetAssets
-{
-    private const string ResourcePrefix = "ServiceBot.Server.Widget.Assets.";
-
-    private readonly Dictionary<string, Asset> _assets = new(StringComparer.Ordinal);
-
-    public WidgetAssets()
-    {
-        var assembly = typeof(WidgetAssets).Assembly;
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
-        {
-            var file = name[ResourcePrefix.Length..];
-            _assets[file] = Asset.Load(assembly, name, file);
-        }
-        foreach (var required in new[] { "index.html", "widget.js", "widget.css" })
-            if (!_assets.ContainsKey(required))
-                throw new InvalidOperationException($"The widget asset {required} is not embedded in {assembly.GetName().Name}.");
-    }
-
-    /// <summary>Serves one file with its content type, a strong ETag, and 304 for a matching If-None-Match.</summary>
-    public IResult Serve(HttpContext context, string file, string cacheControl)
-    {
-        if (!_assets.TryGetValue(file, out var asset)) return TypedResults.NotFound();
-        var headers = context.Response.Headers;
-        headers.ETag = asset.ETag;
-        headers.CacheControl = cacheControl;
-        headers.XContentTypeOptions = "nosniff";
-        if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(t => t.Trim() == asset.ETag || t.Trim() == "*")))
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        return TypedResults.Bytes(asset.Content, asset.ContentType);
-    }
-
-    private sealed record Asset(byte[] Content, string ContentType, string ETag)
-    {
-        public static Asset Load(Assembly assembly, string resource, string file)
-        {
-            using var stream = assembly.GetManifestResourceStream(resource)!;
-            using var buffer = new MemoryStream();
-            stream.CopyTo(buffer);
-            var content = buffer.ToArray();
-            var etag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(content))[..16]}\"").ToString();
-            return new Asset(content, ContentTypeOf(file), etag);
-        }
-
-        private static string ContentTypeOf(string file) => Path.GetExtension(file) switch
-        {
-            ".html" => "text/html; charset=utf-8",
-            ".js" => "text/javascript; charset=utf-8",
-            ".css" => "text/css; charset=utf-8",
-            ".svg" => "image/svg+xml",
-            _ => "application/octet-stream",
-        };
-    }
-}
+/// <summary>The demo page and the widget files, embedded in the assembly.</summary>
+public sealed class WidgetAssets() : EmbeddedAssets("ServiceBot.Server.Widget.Assets.", ["index.html", "widget.js", "widget.css"]);

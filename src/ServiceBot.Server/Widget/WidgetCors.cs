@@ -8,7 +8,7 @@ namespace ServiceBot.Server.Widget;
 /// </summary>
 public static class WidgetCors
 {
-    private static readonly string[] Paths = ["/api/chat", "/api/chat/stream", "/api/feedback"];
+    private static readonly string[] Paths = ["/api/chat", "/api/chat/stream", "/api/chat/events", "/api/feedback"];
 
     public static async Task InvokeAsync(HttpContext context, Func<Task> next)
     {

@@ -17,12 +17,13 @@ public static class WidgetServiceCollectionExtensions
                 "Widget:AllowedOrigins must list \"*\" or origins such as https://www.example.gov.cn.")
             .ValidateOnStart();
         services.AddSingleton<WidgetAssets>();
+        services.TryAddSingleton<LiveTranscripts>();
         services.AddServiceBotState(configuration);
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 
-    /// <summary><c>GET /</c> (demo page), <c>/widget/*</c>, <c>POST /api/chat/stream</c>, <c>/api/feedback</c>.</summary>
+    /// <summary><c>GET /</c> (demo page), <c>/widget/*</c>, <c>POST /api/chat/stream</c>, <c>GET /api/chat/events</c>, <c>/api/feedback</c>.</summary>
     public static WebApplication MapWidget(this WebApplication app)
     {
         app.Use(WidgetCors.InvokeAsync);
@@ -35,6 +36,7 @@ public static class WidgetServiceCollectionExtensions
             .ExcludeFromDescription();
 
         app.MapPost("/api/chat/stream", ChatStreamApi.HandleAsync);
+        app.MapGet("/api/chat/events", ChatEventsApi.StreamAsync);
         app.MapPost("/api/feedback", FeedbackApi.PostAsync);
         app.MapGet("/api/feedback", FeedbackApi.ListAsync);
         return app;

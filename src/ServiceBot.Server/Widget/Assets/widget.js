@@ -54,7 +54,10 @@
       history: Array.isArray(s.history) ? s.history.slice(-MAX_HISTORY) : [],
       suggestions: Array.isArray(s.suggestions) ? s.suggestions : null,
       task: s.task && typeof s.task === 'object' ? s.task : null,
-      open: s.open === true
+      open: s.open === true,
+      // After a handoff the widget listens for the agent's messages, from the last one it has shown.
+      live: s.live === true,
+      lastEventId: typeof s.lastEventId === 'number' ? s.lastEventId : 0
     };
   }
 
@@ -276,8 +279,30 @@
     return node;
   }
 
+  function renderAgent(entry) {
+    return el('div', { className: 'sbw-msg sbw-msg-agent' }, [
+      el('span', { className: 'sbw-visually-hidden', text: '人工客服：' }),
+      el('div', { className: 'sbw-bubble' }, [
+        el('p', { className: 'sbw-agent-name', text: '人工客服' + (entry.agent ? ' ' + entry.agent : '') }),
+        el('div', { className: 'sbw-agent-text', text: entry.text })
+      ])
+    ]);
+  }
+
+  function renderNotice(entry) {
+    var body = el('div', { className: 'sbw-notice-body' });
+    renderMarkdown(entry.text, body);
+    return el('div', { className: 'sbw-msg sbw-msg-notice', role: 'status' }, [body]);
+  }
+
   function renderEntry(entry) {
-    return entry.role === 'user' ? renderUser(entry) : entry.role === 'bot' ? renderBot(entry) : renderError(entry);
+    switch (entry.role) {
+      case 'user': return renderUser(entry);
+      case 'bot': return renderBot(entry);
+      case 'agent': return renderAgent(entry);
+      case 'notice': return renderNotice(entry);
+      default: return renderError(entry);
+    }
   }
 
   function renderWelcome() {
@@ -449,6 +474,37 @@
     }
   }
 
+  // ---- live messages from a human agent (GET /api/chat/events, Server-Sent Events) ----
+
+  var events = null;
+
+  function listen() {
+    if (events || !state.live || !state.conversationId || typeof EventSource !== 'function') return;
+    var url = endpoint('api/chat/events') + '?userId=' + encodeURIComponent(state.userId) +
+      '&conversationId=' + encodeURIComponent(state.conversationId) + '&after=' + state.lastEventId;
+    events = new EventSource(url);
+    function receive(role) {
+      return function (e) {
+        var data;
+        try { data = JSON.parse(e.data); } catch (err) { return; }
+        if (typeof data.id !== 'number' || data.id <= state.lastEventId) return;
+        state.lastEventId = data.id;
+        var entry = { role: role, text: String(data.text || ''), agent: data.agent || null };
+        state.history.push(entry);
+        saveState();
+        if (log.querySelector('.sbw-welcome')) clear(log);
+        append(renderEntry(entry));
+      };
+    }
+    events.addEventListener('agent', receive('agent'));
+    events.addEventListener('system', receive('notice'));
+  }
+
+  function stopListening() {
+    if (events) events.close();
+    events = null;
+  }
+
   // ---- a turn ----
 
   var busy = false;
@@ -508,6 +564,7 @@
       state.suggestions = reply.suggestions || [];
       state.task = reply.task || null;
       append(renderBot(botEntry));
+      if (reply.handoff && !state.live) { state.live = true; listen(); }
     } else {
       var detail = failure instanceof HttpProblem && failure.status === 400 && failure.problem.detail
         ? failure.problem.detail : '抱歉，服务暂时不可用，请稍后再试，或拨打 12345 政务服务便民热线。';
@@ -546,6 +603,9 @@
     if (busy) return;
     // A fresh id the server has not seen starts a new conversation instead of continuing the latest one.
     state.conversationId = 'w-' + uuid();
+    stopListening();
+    state.live = false;
+    state.lastEventId = 0;
     state.history = [];
     state.suggestions = null;
     state.task = null;
@@ -579,6 +639,7 @@
     document.body.appendChild(root);
     renderAll();
     if (state.open) { panel.hidden = false; launcher.hidden = true; launcher.setAttribute('aria-expanded', 'true'); }
+    listen();
   }
   if (document.body) mount(); else document.addEventListener('DOMContentLoaded', mount);
 

@@ -139,7 +139,8 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
             .Select((chunk, order) => (Chunk: chunk, Order: order,
                 Coverage: Math.Max(CoverageOf(chunk, analysis.Terms), matches.GetValueOrDefault(chunk.Id))))
             .Select(s => (s.Chunk, s.Order, Score: Math.Min(1, s.Coverage + (s.Chunk.Section == asked ? _options.AskedSectionBonus : 0))))
-            .OrderByDescending(s => s.Score).ThenBy(s => s.Order)
+            // Of sections covering it equally, the one whose linked question (相似问法, FAQ) matches it answers it.
+            .OrderByDescending(s => s.Score).ThenByDescending(s => matches.GetValueOrDefault(s.Chunk.Id)).ThenBy(s => s.Order)
             .First();
         // The section the question asks for answers it even in other words ("还来得及不" → 办理时限).
         return new GroundedCandidate(new RetrievedChunk(scored.Chunk, 0, 0), scored.Score);

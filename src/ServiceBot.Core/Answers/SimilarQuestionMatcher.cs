@@ -18,12 +18,16 @@ public static class SimilarQuestionMatcher
 
     private static readonly ConditionalWeakTable<KnowledgeBase, IReadOnlyList<Linked>> Cache = new();
 
+    /// <summary>The maintainers' 相似问法, and a guide's FAQ question (a section titled as a question) for its own answer.</summary>
+    private static IEnumerable<string> LinkedQuestions(KnowledgeChunk chunk)
+        => chunk.Section.EndsWith('？') || chunk.Section.EndsWith('?') ? chunk.SimilarQuestions.Prepend(chunk.Section) : chunk.SimilarQuestions;
+
     /// <summary>Each clause with linked questions and its best match (0–1) with <paramref name="question"/>, best first; no zeros.</summary>
     public static IReadOnlyList<(KnowledgeChunk Chunk, double Match, string Question)> Match(
         KnowledgeBase knowledge, GroundingScorer scorer, IReadOnlyList<QueryTerm> terms, string question)
     {
         var linked = Cache.GetValue(knowledge, kb => kb.Chunks
-            .SelectMany(c => c.SimilarQuestions.Select(q => new Linked(c, q, scorer.Terms(q))))
+            .SelectMany(c => LinkedQuestions(c).Select(q => new Linked(c, q, scorer.Terms(q))))
             .ToList());
         if (linked.Count == 0 || terms.Count == 0) return [];
         return linked

@@ -33,7 +33,7 @@ public class ChatCommandTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("依据：《关于加强新就业群体服务管理的意见》", result.Output);
         Assert.Contains("1304**********4510", result.Output);
-        Assert.Matches(@"办件编号：GJJ-\d{8}-\d{6}", result.Output);
+        Assert.Matches(@"办件编号：GJJ-\d{8}-[0-9A-Z]{8}", result.Output);
         Assert.Contains("再见", result.Output);
         Assert.True(File.Exists(Path.Combine(folder.Path, "sandbox.db")));
     }

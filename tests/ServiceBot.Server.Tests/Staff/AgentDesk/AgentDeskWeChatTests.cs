@@ -42,7 +42,7 @@ public sealed class AgentDeskWeChatTests : IAsyncLifetime
     public async Task AgentReply_HandedOffWeChatUser_SentAsCustomerServiceMessage()
     {
         const string openId = "oUser_desk_1";
-        using var handoff = await PostPlainAsync(_server.Http, Token, TextXml("转人工", "9001", from: openId));
+        using var handoff = await PostPlainAsync(_server.Http, Token, TextXml("转人工", "9001", from: openId), timestamp: Now());
         Assert.Contains("等待人工客服", Content(await handoff.Content.ReadAsStringAsync()));
         using var alice = _server.As(Alice);
         var queue = await JsonOf(await alice.GetAsync("api/agent/conversations"));
@@ -65,14 +65,14 @@ public sealed class AgentDeskWeChatTests : IAsyncLifetime
     public async Task UserMessage_WhileAgentHoldsIt_ReachesTranscriptAndBotStaysSilent()
     {
         const string openId = "oUser_desk_2";
-        (await PostPlainAsync(_server.Http, Token, TextXml("人工客服", "9101", from: openId))).Dispose();
+        (await PostPlainAsync(_server.Http, Token, TextXml("人工客服", "9101", from: openId), timestamp: Now())).Dispose();
         using var alice = _server.As(Alice);
         var queue = await JsonOf(await alice.GetAsync("api/agent/conversations"));
         var id = queue.EnumerateArray().Single(i => i.GetProperty("channel").GetString() == "wechat" && i.GetProperty("state").GetString() == "waiting")
             .GetProperty("conversationId").GetString();
         (await PostAsync(alice, $"api/agent/conversations/{id}/takeover")).EnsureSuccessStatusCode();
 
-        using var reply = await PostPlainAsync(_server.Http, Token, TextXml("公积金怎么提取", "9102", from: openId));
+        using var reply = await PostPlainAsync(_server.Http, Token, TextXml("公积金怎么提取", "9102", from: openId), timestamp: Now());
         var detail = await JsonOf(await alice.GetAsync($"api/agent/conversations/{id}"));
 
         Assert.Equal("您的消息已转给人工客服，请稍候回复。", Content(await reply.Content.ReadAsStringAsync()));

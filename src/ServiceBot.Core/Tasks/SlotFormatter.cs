@@ -29,6 +29,23 @@ public static class SlotFormatter
     public static IReadOnlyDictionary<string, string> Masked(TaskDefinition? definition, IReadOnlyDictionary<string, string> slots)
         => slots.ToDictionary(s => s.Key, s => definition?.Slot(s.Key) is { } slot ? Masked(slot, s.Value) : Stars(s.Value.Length), StringComparer.Ordinal);
 
+    /// <summary>
+    /// Masks a personal number by its catalog slot id (CONTRACT §3 fixes the ids), for callers that hold slots without
+    /// their task definition: the chat API's task snapshot and the sandbox's reads.
+    /// </summary>
+    public static string MaskBySlotId(string slotId, string value) => slotId switch
+    {
+        "id_number" => MaskIdNumber(value),
+        "bank_card" => MaskBankCard(value),
+        "phone" => MaskPhone(value),
+        "passport" => MaskPassport(value),
+        _ => value,
+    };
+
+    /// <summary>E1234****: the letter and the first digits, enough to tell two passports apart.</summary>
+    public static string MaskPassport(string passport) =>
+        passport.Length < 6 ? Stars(passport.Length) : passport[..(passport.Length - 4)] + "****";
+
     /// <summary>1304**********4510: region prefix and last four, so the user can recognise it.</summary>
     public static string MaskIdNumber(string id)
         => id.Length < 10 ? Stars(id.Length) : id[..4] + Stars(id.Length - 8) + id[^4..];

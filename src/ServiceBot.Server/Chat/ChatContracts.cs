@@ -1,5 +1,6 @@
 using ServiceBot.Answers;
 using ServiceBot.Conversation;
+using ServiceBot.Tasks;
 
 namespace ServiceBot.Server.Chat;
 
@@ -15,6 +16,12 @@ public sealed record ChatResponse(
     TaskSnapshot? Task,
     bool Handoff)
 {
+    /// <summary>The reply as it leaves the server: personal numbers in the task snapshot masked (full values go only to the backend).</summary>
     public static ChatResponse From(Reply reply) =>
-        new(reply.ConversationId, reply.Markdown, reply.Citations, reply.Suggestions, reply.Task, reply.Handoff);
+        new(reply.ConversationId, reply.Markdown, reply.Citations, reply.Suggestions, Masked(reply.Task), reply.Handoff);
+
+    private static TaskSnapshot? Masked(TaskSnapshot? task) => task is null ? null : task with
+    {
+        Slots = task.Slots.ToDictionary(s => s.Key, s => SlotFormatter.MaskBySlotId(s.Key, s.Value), StringComparer.Ordinal),
+    };
 }

@@ -70,7 +70,7 @@ public sealed class ChatApiTests(ServiceBotServer server) : IClassFixture<Servic
         var second = new ChatTurn(await response.Content.ReadFromJsonAsync<JsonElement>());
         Assert.Equal(first.ConversationId, second.ConversationId);
         Assert.Equal("fund_withdrawal", second.TaskName);
-        Assert.Equal("130402199003074510", second.Slot("id_number"));
+        Assert.Equal("1304**********4510", second.Slot("id_number"));
     }
 
     [Fact]

@@ -25,8 +25,8 @@ public abstract class IngestedKnowledgeFixture : IDisposable
     public void Dispose() => _index.Dispose();
 }
 
-/// <summary>The repository's knowledge/ and the shared laws.</summary>
+/// <summary>The repository's knowledge/ and the law fixtures (excerpts of a few laws).</summary>
 public sealed class RealKnowledgeFixture() : IngestedKnowledgeFixture(KnowledgePaths.KnowledgeFolder, KnowledgePaths.LawsFolder);
 
-/// <summary>The repository's knowledge/ alone (no shared laws).</summary>
+/// <summary>The repository's knowledge/ alone (no laws).</summary>
 public sealed class KnowledgeOnlyFixture() : IngestedKnowledgeFixture(KnowledgePaths.KnowledgeFolder);

@@ -1,6 +1,6 @@
 namespace ServiceBot.Core.Tests.Knowledge;
 
-/// <summary>Locates the repository (the folder holding ServiceBot.sln) and the shared read-only data beside it.</summary>
+/// <summary>Locates the repository (the folder holding ServiceBot.sln) and the test project's own fixtures.</summary>
 internal static class KnowledgePaths
 {
     private static readonly Lazy<string> Root = new(FindRepositoryRoot);
@@ -13,9 +13,13 @@ internal static class KnowledgePaths
 
     public static string PolicyFile => Path.Combine(KnowledgeFolder, "policies", "new-employment-groups-opinion-2025.md");
 
-    public static string CorpusFolder => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "knowledge-corpus"));
+    /// <summary>Excerpts of a few laws in the corpus's Markdown shape, so tests need nothing beside the repository.</summary>
+    public static string CorpusFolder => Path.Combine(RepositoryRoot, "tests", "ServiceBot.Core.Tests", "Fixtures");
 
     public static string LawsFolder => Path.Combine(CorpusFolder, "laws");
+
+    /// <summary>Questions about the repository's knowledge/, one JSON object a line (id, query, expect, answerable).</summary>
+    public static string SeedQuestionsFile => Path.Combine(CorpusFolder, "seed-questions.jsonl");
 
     private static string FindRepositoryRoot()
     {

@@ -18,7 +18,7 @@ internal sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
     public override TimeZoneInfo LocalTimeZone => ChinaStandardTime;
 }
 
-/// <summary>The fictitious citizens of ../shared/fixtures/sandbox.json, read at run time.</summary>
+/// <summary>The fictitious citizens of the repository's sandbox seed, read at run time.</summary>
 internal static class SandboxFixture
 {
     public sealed record Citizen(string Name, string? Id, string Phone, string? BankCard);
@@ -35,7 +35,7 @@ internal static class SandboxFixture
 
     private static IReadOnlyList<Citizen> Load()
     {
-        var path = Path.Combine(Knowledge.KnowledgePaths.RepositoryRoot, "..", "shared", "fixtures", "sandbox.json");
+        var path = Path.Combine(Knowledge.KnowledgePaths.RepositoryRoot, "src", "ServiceBot.Server", "Sandbox", "Data", "sandbox-seed.json");
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         return document.RootElement.GetProperty("citizens").EnumerateArray()
             .Select(c => new Citizen(

@@ -119,6 +119,35 @@ public sealed class WidgetRealEngineBrowserTests(Chromium chromium, ServiceBotSe
     }
 
     [Fact]
+    public async Task LostToken_RealEngine_RefusedOnceThenContinuesAsANewVisitor()
+    {
+        await using var browser = await chromium.StartAsync();
+        var widget = new WidgetPage(await browser.NewPageAsync());
+        await widget.OpenDemoPageAsync(server.BaseAddress);
+        await widget.AskAsync(PolicyQuestion);
+        var before = await widget.StoredStateAsync();
+        await widget.Page.EvaluateAsync("""
+            () => {
+              const state = JSON.parse(localStorage.getItem('servicebot.widget.v1'));
+              delete state.userToken;
+              localStorage.setItem('servicebot.widget.v1', JSON.stringify(state));
+            }
+            """);
+        await widget.Page.ReloadAsync();
+
+        await widget.Input.FillAsync("我要提取公积金");
+        await widget.Input.PressAsync("Enter");
+        await Expect(widget.Page.Locator(".sbw-msg-error")).ToContainTextAsync("会话已失效");
+        await Expect(widget.Page.Locator(".sbw-send")).ToBeEnabledAsync();
+        await widget.AskAsync("我要提取公积金");
+
+        var after = await widget.StoredStateAsync();
+        Assert.NotEqual(before.GetProperty("userId").GetString(), after.GetProperty("userId").GetString());
+        Assert.False(string.IsNullOrEmpty(after.GetProperty("userToken").GetString()));
+        await Expect(widget.TaskCard).ToContainTextAsync("住房公积金提取");
+    }
+
+    [Fact]
     public async Task StreamUnavailable_RealEngine_FallsBackToApiChat()
     {
         await using var browser = await chromium.StartAsync();

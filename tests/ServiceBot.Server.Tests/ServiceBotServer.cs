@@ -25,6 +25,12 @@ public sealed class ServiceBotServer : IAsyncLifetime
     /// <summary>The sandbox key the test servers use; <see cref="Http"/> presents it, as the bot's backend client does.</summary>
     public const string SandboxKey = "test-sandbox-key-7f3a9c";
 
+    /// <summary>
+    /// The chat API key the test servers accept; <see cref="Http"/> presents it, as a trusted integration would, so
+    /// route tests may speak for any user without a token. <see cref="CreateAnonymousClient"/> makes a client without it.
+    /// </summary>
+    public const string ChatApiKey = "test-chat-api-key-4b8e21d0";
+
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "servicebot-server-tests", Guid.NewGuid().ToString("N"));
     private readonly IReadOnlyDictionary<string, string> _overrides;
     private readonly Action<IServiceCollection>? _testServices;
@@ -90,6 +96,7 @@ public sealed class ServiceBotServer : IAsyncLifetime
             ["State:ConnectionString"] = $"Data Source={StateDatabasePath}",
             ["Knowledge:Paths:0"] = RepositoryPaths.Knowledge,
             ["Sandbox:ApiKey"] = SandboxKey,
+            ["Chat:ApiKeys:0"] = ChatApiKey,
         };
         foreach (var (key, value) in _overrides) settings[key] = value;
         if (!settings.ContainsKey("Index:Path")) settings["Index:Path"] = await SharedIndex.Value;
@@ -99,6 +106,7 @@ public sealed class ServiceBotServer : IAsyncLifetime
         BaseAddress = new Uri(address.TrimEnd('/') + "/");
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         Http.DefaultRequestHeaders.Add("X-Sandbox-Key", SandboxKey);
+        Http.DefaultRequestHeaders.Add("X-Api-Key", ChatApiKey);
 
         for (var attempt = 0; ; attempt++)
         {
@@ -118,6 +126,9 @@ public sealed class ServiceBotServer : IAsyncLifetime
     }
 
     // Helpers shared by the route tests.
+
+    /// <summary>A client with no keys at all, as a visitor's browser would be.</summary>
+    public HttpClient CreateAnonymousClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
     public async Task<HttpResponseMessage> PostAsync(string path, object body, string? idempotencyKey = null)
     {

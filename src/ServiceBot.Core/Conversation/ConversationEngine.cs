@@ -102,7 +102,7 @@ public sealed partial class ConversationEngine(
 
     /// <summary>
     /// An explicit id that is unknown starts a conversation under that id (channels such as WeChat and Bot Framework
-    /// bring their own ids); one that belongs to another user is refused. Without an id, the user's latest conversation
+    /// bring their own ids) unless the channel's ids are issued by the server; one that belongs to another user is refused. Without an id, the user's latest conversation
     /// continues unless it has been idle longer than <see cref="ConversationOptions.IdleTimeout"/>.
     /// </summary>
     private async Task<ConversationState> ResolveAsync(IncomingMessage message, CancellationToken cancellationToken)
@@ -110,7 +110,10 @@ public sealed partial class ConversationEngine(
         if (message.ConversationId is { } id)
         {
             var found = await store.FindAsync(id, cancellationToken);
-            if (found is null) return New(message, id);
+            if (found is null)
+                return message.ConversationIdIssuedByServer
+                    ? throw new InvalidMessageException("会话不存在，请不带 conversationId 开始新会话。", nameof(message.ConversationId))
+                    : New(message, id);
             if (found.UserId != message.UserId || found.Channel != message.Channel)
                 throw new InvalidMessageException("该会话不属于当前用户。", nameof(message.ConversationId));
             return found;

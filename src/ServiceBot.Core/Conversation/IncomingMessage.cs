@@ -6,4 +6,11 @@ namespace ServiceBot.Conversation;
 /// <param name="ConversationId">Null continues the user's open conversation or starts one.</param>
 /// <param name="MessageId">The channel's message id; a repeat returns the stored reply and never runs the turn again.</param>
 /// <param name="Text">What the user typed.</param>
-public sealed record IncomingMessage(string UserId, string Channel, string? ConversationId, string? MessageId, string Text);
+public sealed record IncomingMessage(string UserId, string Channel, string? ConversationId, string? MessageId, string Text)
+{
+    /// <summary>
+    /// On channels where the server issues conversation ids (<c>/api/chat</c>), an id the store does not know is refused
+    /// instead of starting a conversation under it, so nobody can claim an id first.
+    /// </summary>
+    public bool ConversationIdIssuedByServer { get; init; }
+}

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using ServiceBot.Conversation;
+using ServiceBot.Server.Chat.Identity;
 using ServiceBot.Server.Http;
 using ServiceBot.Server.Limits;
 
@@ -22,7 +23,7 @@ public static class ChatApi
     }
 
     private static async Task<Results<Ok<ChatResponse>, ProblemHttpResult, ValidationProblem>> HandleAsync(
-        HttpRequest request, IConversationEngine engine, IOptions<ConversationOptions> options, UserRateLimiter userLimits, CancellationToken cancellationToken)
+        HttpRequest request, IConversationEngine engine, IOptions<ConversationOptions> options, UserRateLimiter userLimits, ChatIdentity identity, CancellationToken cancellationToken)
     {
         var (body, problem) = await JsonBody.ReadAsync<ChatRequest>(request, cancellationToken);
         if (problem is not null) return problem;
@@ -31,11 +32,13 @@ public static class ChatApi
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         if (userLimits.Refuse(request.HttpContext, Channel, body!.UserId!) is { } tooMany) return tooMany;
 
-        var message = new IncomingMessage(body!.UserId!, Channel, body.ConversationId, body.MessageId, body.Text!);
+        if (await identity.RefuseAsync(request, Channel, body.UserId!, body.UserToken, cancellationToken) is { } unauthorized) return unauthorized;
+
+        var message = new IncomingMessage(body.UserId!, Channel, body.ConversationId, body.MessageId, body.Text!) { ConversationIdIssuedByServer = true };
         try
         {
             var reply = await engine.HandleAsync(message, cancellationToken);
-            return TypedResults.Ok(ChatResponse.From(reply));
+            return TypedResults.Ok(ChatResponse.From(reply) with { UserToken = identity.TokenFor(Channel, body.UserId!) });
         }
         catch (InvalidMessageException exception)
         {

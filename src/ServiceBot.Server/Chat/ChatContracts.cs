@@ -5,7 +5,7 @@ using ServiceBot.Tasks;
 namespace ServiceBot.Server.Chat;
 
 /// <summary>POST /api/chat request (CONTRACT §2).</summary>
-public sealed record ChatRequest(string? UserId, string? ConversationId, string? MessageId, string? Text);
+public sealed record ChatRequest(string? UserId, string? ConversationId, string? MessageId, string? Text, string? UserToken = null);
 
 /// <summary>POST /api/chat response (CONTRACT §2).</summary>
 public sealed record ChatResponse(
@@ -16,6 +16,9 @@ public sealed record ChatResponse(
     TaskSnapshot? Task,
     bool Handoff)
 {
+    /// <summary>The token later turns of this user must carry (CONTRACT §2, Identity).</summary>
+    public string? UserToken { get; init; }
+
     /// <summary>The reply as it leaves the server: personal numbers in the task snapshot masked (full values go only to the backend).</summary>
     public static ChatResponse From(Reply reply) =>
         new(reply.ConversationId, reply.Markdown, reply.Citations, reply.Suggestions, Masked(reply.Task), reply.Handoff);

@@ -4,13 +4,14 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using ServiceBot.Handoff;
 using ServiceBot.Server.Chat;
+using ServiceBot.Server.Chat.Identity;
 using ServiceBot.Server.Http;
 using ServiceBot.Storage;
 
 namespace ServiceBot.Server.Widget;
 
 /// <summary>
-/// <c>GET /api/chat/events?userId=&amp;conversationId=[&amp;after=]</c>: Server-Sent Events carrying what a human agent
+/// <c>GET /api/chat/events?userId=&amp;conversationId=&amp;userToken=[&amp;after=]</c>: Server-Sent Events carrying what a human agent
 /// writes to the conversation (<c>event: agent</c>) and notes about the handoff (<c>event: system</c>), each with the
 /// transcript line id as its event id, so a reconnecting EventSource (Last-Event-ID) misses nothing and gets nothing twice.
 /// </summary>
@@ -22,8 +23,8 @@ public static class ChatEventsApi
     // EventSource reconnects on its own; ending the stream now and then frees servers behind proxies that never close.
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
-    public static async Task<IResult> StreamAsync(HttpContext context, string? userId, string? conversationId, long? after,
-        IConversationStore conversations, IHandoffStore handoffs, LiveTranscripts live, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IResult> StreamAsync(HttpContext context, string? userId, string? conversationId, string? userToken, long? after,
+        IConversationStore conversations, ChatIdentity identity, IHandoffStore handoffs, LiveTranscripts live, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(userId)) errors["userId"] = ["userId 不能为空。"];
@@ -32,6 +33,8 @@ public static class ChatEventsApi
         var conversation = await conversations.FindAsync(conversationId!, cancellationToken);
         if (conversation is null || conversation.UserId != userId || conversation.Channel != ChatApi.Channel)
             return ApiProblems.Create(StatusCodes.Status404NotFound, "not_found", "会话不存在", "没有找到该用户的这个会话。");
+        // EventSource cannot send headers, so the token comes in the query string.
+        if (await identity.RefuseOwnerAsync(context.Request, conversationId!, userToken, cancellationToken) is { } unauthorized) return unauthorized;
 
         var cursor = long.TryParse(context.Request.Headers["Last-Event-ID"], NumberStyles.None, CultureInfo.InvariantCulture, out var lastEvent)
             ? lastEvent

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using ServiceBot.Conversation;
 using ServiceBot.Server.Chat;
+using ServiceBot.Server.Chat.Identity;
 using ServiceBot.Server.Http;
 
 namespace ServiceBot.Server.Widget;
@@ -29,6 +30,7 @@ public static class ChatStreamApi
         HttpContext context,
         IStreamingConversationEngine engine,
         IOptions<WidgetOptions> options,
+        ChatIdentity identity,
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
@@ -40,7 +42,10 @@ public static class ChatStreamApi
         if (string.IsNullOrWhiteSpace(request.Text)) missing["text"] = ["text 不能为空。"];
         if (missing.Count > 0) return ApiProblems.Invalid(missing);
 
-        var message = new IncomingMessage(request.UserId!, Channel, request.ConversationId, request.MessageId, request.Text!);
+        if (await identity.RefuseAsync(context.Request, Channel, request.UserId!, request.UserToken, cancellationToken) is { } unauthorized) return unauthorized;
+        var userToken = identity.TokenFor(Channel, request.UserId!);
+
+        var message = new IncomingMessage(request.UserId!, Channel, request.ConversationId, request.MessageId, request.Text!) { ConversationIdIssuedByServer = true };
         var updates = engine.StreamAsync(message, cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
@@ -68,7 +73,7 @@ public static class ChatStreamApi
                 {
                     // The offline engine has no generated text to stream: the finished reply is sent in pieces.
                     if (!streamed) await WriteChunksAsync(context, reply.Markdown, options.Value, cancellationToken);
-                    await WriteEventAsync(context, "reply", ChatResponse.From(reply), cancellationToken);
+                    await WriteEventAsync(context, "reply", ChatResponse.From(reply) with { UserToken = userToken }, cancellationToken);
                     await WriteEventAsync(context, "done", new { }, cancellationToken);
                     break;
                 }

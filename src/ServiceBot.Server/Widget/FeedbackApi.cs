@@ -1,3 +1,4 @@
+using ServiceBot.Server.Chat.Identity;
 using ServiceBot.Server.Http;
 using ServiceBot.Storage;
 
@@ -9,9 +10,9 @@ public static class FeedbackApi
     public const int MaxIdLength = 200;
     public const int MaxCommentLength = 1000;
 
-    public sealed record FeedbackRequest(string? ConversationId, string? MessageId, string? Rating, string? Comment);
+    public sealed record FeedbackRequest(string? ConversationId, string? MessageId, string? Rating, string? Comment, string? UserToken = null);
 
-    public static async Task<IResult> PostAsync(HttpRequest http, IFeedbackStore store, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IResult> PostAsync(HttpRequest http, IFeedbackStore store, ChatIdentity identity, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (request, invalidJson) = await JsonBody.ReadAsync<FeedbackRequest>(http, cancellationToken);
         if (invalidJson is not null) return invalidJson;
@@ -22,6 +23,7 @@ public static class FeedbackApi
         if (request.Rating is not ("up" or "down")) errors["rating"] = ["rating 只能是 up 或 down。"];
         if (request.Comment is { Length: > MaxCommentLength }) errors["comment"] = [$"comment 不能超过 {MaxCommentLength} 个字符。"];
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
+        if (await identity.RefuseOwnerAsync(http, request.ConversationId!, request.UserToken, cancellationToken) is { } unauthorized) return unauthorized;
 
         var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
         var feedback = new Feedback(request.ConversationId!, request.MessageId!, request.Rating!, comment, clock.GetUtcNow());

@@ -28,7 +28,7 @@ public static class WidgetCors
         if (HttpMethods.IsOptions(context.Request.Method) && context.Request.Headers.AccessControlRequestMethod.Count > 0)
         {
             headers.AccessControlAllowMethods = "GET, POST, OPTIONS";
-            headers.AccessControlAllowHeaders = "Content-Type";
+            headers.AccessControlAllowHeaders = "Content-Type, Authorization";
             headers.AccessControlMaxAge = "600";
             context.Response.StatusCode = StatusCodes.Status204NoContent;
             return;

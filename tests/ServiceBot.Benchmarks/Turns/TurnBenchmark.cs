@@ -87,6 +87,9 @@ public static class TurnBenchmark
     {
         var deadline = Stopwatch.StartNew();
         for (var round = 0; round < rounds && deadline.Elapsed < limit; round++)
+        {
+            // Each round is one user; after the first turn every turn carries the token it returned, as a browser does.
+            var token = (string?)null;
             foreach (var dialogue in Dialogues)
             {
                 var conversation = (string?)null;
@@ -99,14 +102,17 @@ public static class TurnBenchmark
                         conversationId = conversation,
                         messageId = $"{user}-{round}-{Array.IndexOf(Dialogues, dialogue)}-{turn}",
                         text = dialogue[turn],
+                        userToken = token,
                     });
                     response.EnsureSuccessStatusCode();
                     using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
                     latencies.Add(clock.Elapsed.TotalMilliseconds);
                     byDialogue.Add((Array.IndexOf(Dialogues, dialogue), clock.Elapsed.TotalMilliseconds));
                     conversation = body.RootElement.GetProperty("conversationId").GetString();
+                    token = body.RootElement.GetProperty("userToken").GetString();
                 }
             }
+        }
     }
 
     internal static int ReadOption(string[] args, string name, int fallback)

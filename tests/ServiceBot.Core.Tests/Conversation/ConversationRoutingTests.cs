@@ -122,6 +122,19 @@ public sealed class ConversationRoutingTests(EngineFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task HandleAsync_UnknownConversationIdOnServerIssuedChannel_RejectedAndNothingStored()
+    {
+        var bot = new EngineHarness(fixture);
+        var message = new IncomingMessage(EngineHarness.UserId, EngineHarness.Channel, "c-chosen-by-client", null, "你好") { ConversationIdIssuedByServer = true };
+
+        var error = await Assert.ThrowsAsync<InvalidMessageException>(() => bot.Engine.HandleAsync(message, CancellationToken.None));
+
+        Assert.Equal("ConversationId", error.ParamName);
+        Assert.Contains("会话不存在", error.Message);
+        Assert.Null(await bot.Store.FindAsync("c-chosen-by-client", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task HandleAsync_AnotherUsersConversationId_Rejected()
     {
         var bot = new EngineHarness(fixture);

@@ -3,8 +3,8 @@ using System.Text.Json;
 
 namespace ServiceBot.Server.Tests.Chat;
 
-/// <summary>One user talking to POST /api/chat; keeps the conversation id between turns.</summary>
-internal sealed class ChatSession(HttpClient http, string? userId = null)
+/// <summary>One user talking to POST /api/chat; keeps the conversation id and the user token between turns.</summary>
+internal sealed class ChatSession(HttpClient http, string? userId = null, string? userToken = null)
 {
     private int _sequence;
 
@@ -12,14 +12,18 @@ internal sealed class ChatSession(HttpClient http, string? userId = null)
 
     public string? ConversationId { get; private set; }
 
+    /// <summary>The token the server issued to this user (sent on every later turn).</summary>
+    public string? UserToken { get; private set; } = userToken;
+
     public async Task<ChatTurn> SayAsync(string text, string? messageId = null)
     {
         messageId ??= $"{UserId}-{++_sequence}-{Guid.NewGuid():N}";
-        using var response = await http.PostAsJsonAsync("api/chat", new { userId = UserId, conversationId = ConversationId, messageId, text });
+        using var response = await http.PostAsJsonAsync("api/chat", new { userId = UserId, conversationId = ConversationId, messageId, text, userToken = UserToken });
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"POST /api/chat answered {(int)response.StatusCode}: {body}");
         var turn = new ChatTurn(JsonDocument.Parse(body).RootElement.Clone());
         ConversationId = turn.ConversationId;
+        UserToken = turn.UserToken ?? UserToken;
         return turn;
     }
 }
@@ -38,4 +42,5 @@ internal sealed record ChatTurn(JsonElement Json)
     public IReadOnlyList<string> Missing => Task?.GetProperty("missing").EnumerateArray().Select(s => s.GetString()!).ToList() ?? [];
     public string? Slot(string id) => Task is { } task && task.GetProperty("slots").TryGetProperty(id, out var value) ? value.GetString() : null;
     public bool Handoff => Json.GetProperty("handoff").GetBoolean();
+    public string? UserToken => Json.TryGetProperty("userToken", out var token) ? token.GetString() : null;
 }

@@ -17,23 +17,31 @@ public sealed class RestartTests : IAsyncLifetime
     };
 
     [Fact]
-    public async Task KillMidDialogue_Restart_TaskResumesWithSlotsAndSubmitsOnce()
+    public async Task KillMidDialogue_Restart_TaskResumesWithSlotsAndTokenAndSubmitsOnce()
     {
         string userId = "restart-" + Guid.NewGuid().ToString("N")[..8];
         ChatTurn beforeKill;
+        string? userToken;
         await using (var first = await ServerProcess.StartAsync(Environment))
         {
             var chat = new ChatSession(first.Http, userId);
             await chat.SayAsync("我想提取公积金");
             await chat.SayAsync("130402199003074510");
             beforeKill = await chat.SayAsync("租房");
+            userToken = chat.UserToken;
             Assert.Equal(["amount", "bank_card"], beforeKill.Missing);
             await first.KillAsync();
         }
 
+        // No Chat__TokenSecret: the secret was generated at the first start and kept beside the state database.
+        var keyFile = Path.Combine(_directory, "chat-token.key");
+        Assert.True(File.Exists(keyFile));
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+
         await using var second = await ServerProcess.StartAsync(Environment);
-        // No conversation id: the user's open conversation continues, as a channel would resume it.
-        var resumed = new ChatSession(second.Http, userId);
+        // No conversation id: the user's open conversation continues, as a channel would resume it, and the token
+        // issued before the kill is still accepted (the server refuses later turns without a valid one).
+        var resumed = new ChatSession(second.Http, userId, userToken);
         var amount = await resumed.SayAsync("3000元");
         Assert.Equal(beforeKill.ConversationId, amount.ConversationId);
         Assert.Equal("fund_withdrawal", amount.TaskName);

@@ -67,6 +67,6 @@ public sealed class WidgetAssetsTests(WidgetServer server) : IClassFixture<Widge
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal("*", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
         Assert.Contains("POST", response.Headers.GetValues("Access-Control-Allow-Methods").Single());
-        Assert.Equal("Content-Type", response.Headers.GetValues("Access-Control-Allow-Headers").Single());
+        Assert.Equal("Content-Type, Authorization", response.Headers.GetValues("Access-Control-Allow-Headers").Single());
     }
 }

@@ -152,27 +152,6 @@ public sealed class WidgetBrowserTests(Chromium chromium, WidgetServer server) :
     }
 
     [Fact]
-    public async Task ThumbsDown_OnAnAnswer_IsStoredForThatMessage()
-    {
-        await using var browser = await chromium.StartAsync();
-        var widget = new WidgetPage(await browser.NewPageAsync());
-        await widget.OpenDemoPageAsync(server.BaseAddress);
-        var answer = await widget.AskAsync(ScriptedConversationEngine.PolicyQuestion);
-
-        await answer.GetByRole(AriaRole.Button, new() { Name = "没帮助" }).ClickAsync();
-
-        await Expect(answer.Locator(".sbw-rate-status")).ToHaveTextAsync("感谢您的反馈");
-        await Expect(answer.Locator(".sbw-rate-down")).ToHaveAttributeAsync("aria-pressed", "true");
-        var state = await widget.StoredStateAsync();
-        var conversationId = state.GetProperty("conversationId").GetString();
-        var messageId = state.GetProperty("history")[0].GetProperty("messageId").GetString();
-        var stored = await server.Http.GetFromJsonAsync<JsonElement>($"api/feedback?conversationId={conversationId}");
-        var entry = Assert.Single(stored.EnumerateArray());
-        Assert.Equal(messageId, entry.GetProperty("messageId").GetString());
-        Assert.Equal("down", entry.GetProperty("rating").GetString());
-    }
-
-    [Fact]
     public async Task Panel_PhoneWidthAndKeyboard_FullScreenAndOperableWithoutMouse()
     {
         await using var browser = await chromium.StartAsync(width: 375, height: 740);

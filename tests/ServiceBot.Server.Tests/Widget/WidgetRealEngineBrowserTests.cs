@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using static Microsoft.Playwright.Assertions;
 
@@ -71,13 +72,14 @@ public sealed class WidgetRealEngineBrowserTests(Chromium chromium, ServiceBotSe
     }
 
     [Fact]
-    public async Task Reload_RealEngine_ContinuesTheSameConversation()
+    public async Task Reload_RealEngine_ContinuesTheSameConversationWithTheStoredToken()
     {
         await using var browser = await chromium.StartAsync();
         var widget = new WidgetPage(await browser.NewPageAsync());
         await widget.OpenDemoPageAsync(server.BaseAddress);
         await widget.AskAsync(PolicyQuestion);
         var conversationId = (await widget.StoredStateAsync()).GetProperty("conversationId").GetString();
+        var userToken = (await widget.StoredStateAsync()).GetProperty("userToken").GetString();
 
         await widget.Page.ReloadAsync();
         await Expect(widget.Answers).ToHaveCountAsync(1);
@@ -86,8 +88,62 @@ public sealed class WidgetRealEngineBrowserTests(Chromium chromium, ServiceBotSe
 
         Assert.StartsWith("c-", conversationId);
         Assert.Equal(conversationId, JsonDocument.Parse(request.PostData!).RootElement.GetProperty("conversationId").GetString());
+        // The server requires the token on every later turn; the widget keeps it across the reload.
+        Assert.False(string.IsNullOrEmpty(userToken));
+        Assert.Equal(userToken, JsonDocument.Parse(request.PostData!).RootElement.GetProperty("userToken").GetString());
         Assert.Equal(conversationId, (await widget.StoredStateAsync()).GetProperty("conversationId").GetString());
         await Expect(widget.UserMessages).ToHaveCountAsync(2);
+        await Expect(widget.TaskCard).ToContainTextAsync("住房公积金提取");
+    }
+
+    [Fact]
+    public async Task ThumbsDown_RealEngine_IsStoredForThatMessageWithTheOwnersToken()
+    {
+        await using var browser = await chromium.StartAsync();
+        var widget = new WidgetPage(await browser.NewPageAsync());
+        await widget.OpenDemoPageAsync(server.BaseAddress);
+        var answer = await widget.AskAsync(PolicyQuestion);
+
+        // The feedback route accepts only the conversation owner's token, which the widget sends.
+        await answer.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "没帮助" }).ClickAsync();
+
+        await Expect(answer.Locator(".sbw-rate-status")).ToHaveTextAsync("感谢您的反馈");
+        await Expect(answer.Locator(".sbw-rate-down")).ToHaveAttributeAsync("aria-pressed", "true");
+        var state = await widget.StoredStateAsync();
+        var conversationId = state.GetProperty("conversationId").GetString();
+        var messageId = state.GetProperty("history")[0].GetProperty("messageId").GetString();
+        var stored = await server.Http.GetFromJsonAsync<JsonElement>($"api/feedback?conversationId={conversationId}");
+        var entry = Assert.Single(stored.EnumerateArray());
+        Assert.Equal(messageId, entry.GetProperty("messageId").GetString());
+        Assert.Equal("down", entry.GetProperty("rating").GetString());
+    }
+
+    [Fact]
+    public async Task LostToken_RealEngine_RefusedOnceThenContinuesAsANewVisitor()
+    {
+        await using var browser = await chromium.StartAsync();
+        var widget = new WidgetPage(await browser.NewPageAsync());
+        await widget.OpenDemoPageAsync(server.BaseAddress);
+        await widget.AskAsync(PolicyQuestion);
+        var before = await widget.StoredStateAsync();
+        await widget.Page.EvaluateAsync("""
+            () => {
+              const state = JSON.parse(localStorage.getItem('servicebot.widget.v1'));
+              delete state.userToken;
+              localStorage.setItem('servicebot.widget.v1', JSON.stringify(state));
+            }
+            """);
+        await widget.Page.ReloadAsync();
+
+        await widget.Input.FillAsync("我要提取公积金");
+        await widget.Input.PressAsync("Enter");
+        await Expect(widget.Page.Locator(".sbw-msg-error")).ToContainTextAsync("会话已失效");
+        await Expect(widget.Page.Locator(".sbw-send")).ToBeEnabledAsync();
+        await widget.AskAsync("我要提取公积金");
+
+        var after = await widget.StoredStateAsync();
+        Assert.NotEqual(before.GetProperty("userId").GetString(), after.GetProperty("userId").GetString());
+        Assert.False(string.IsNullOrEmpty(after.GetProperty("userToken").GetString()));
         await Expect(widget.TaskCard).ToContainTextAsync("住房公积金提取");
     }
 

@@ -51,6 +51,8 @@
     return {
       userId: typeof s.userId === 'string' && s.userId ? s.userId : 'v-' + uuid(),
       conversationId: typeof s.conversationId === 'string' ? s.conversationId : null,
+      // Issued by the server on the first turn; later turns of this visitor must carry it.
+      userToken: typeof s.userToken === 'string' && s.userToken ? s.userToken : null,
       history: Array.isArray(s.history) ? s.history.slice(-MAX_HISTORY) : [],
       suggestions: Array.isArray(s.suggestions) ? s.suggestions : null,
       task: s.task && typeof s.task === 'object' ? s.task : null,
@@ -460,7 +462,9 @@
     try {
       var response = await fetch(endpoint('api/feedback'), {
         method: 'POST', headers: { 'Content-Type': 'application/json' }, signal: withTimeout(),
-        body: JSON.stringify({ conversationId: entry.conversationId || state.conversationId, messageId: entry.replyTo, rating: rating })
+        body: JSON.stringify({
+          conversationId: entry.conversationId || state.conversationId, messageId: entry.replyTo, rating: rating, userToken: state.userToken
+        })
       });
       if (!response.ok) throw await problemOf(response);
       entry.rating = rating;
@@ -481,7 +485,8 @@
   function listen() {
     if (events || !state.live || !state.conversationId || typeof EventSource !== 'function') return;
     var url = endpoint('api/chat/events') + '?userId=' + encodeURIComponent(state.userId) +
-      '&conversationId=' + encodeURIComponent(state.conversationId) + '&after=' + state.lastEventId;
+      '&conversationId=' + encodeURIComponent(state.conversationId) + '&after=' + state.lastEventId +
+      (state.userToken ? '&userToken=' + encodeURIComponent(state.userToken) : '');
     events = new EventSource(url);
     function receive(role) {
       return function (e) {
@@ -535,7 +540,7 @@
     var pending = append(el('div', { className: 'sbw-msg sbw-msg-bot', 'data-streaming': 'true', 'aria-busy': 'true' }, [
       el('div', { className: 'sbw-bubble' }, [body])
     ]));
-    var request = { userId: state.userId, conversationId: state.conversationId, messageId: messageId, text: text };
+    var request = { userId: state.userId, conversationId: state.conversationId, messageId: messageId, text: text, userToken: state.userToken };
 
     var reply = null, failure = null;
     try {
@@ -548,7 +553,7 @@
     } catch (e) {
       failure = e;
     }
-    if (!reply && !(failure instanceof HttpProblem && failure.status === 400)) {
+    if (!reply && !(failure instanceof HttpProblem && (failure.status === 400 || failure.status === 401))) {
       // The same message id makes the fallback safe: a turn that already ran returns its stored reply.
       try { reply = await postTurn(request); failure = null; } catch (e) { failure = e; }
     }
@@ -556,6 +561,7 @@
 
     if (reply) {
       state.conversationId = reply.conversationId || state.conversationId;
+      state.userToken = reply.userToken || state.userToken;
       var botEntry = {
         role: 'bot', markdown: String(reply.reply || ''), citations: reply.citations || [], task: reply.task || null,
         replyTo: messageId, conversationId: state.conversationId
@@ -566,8 +572,20 @@
       append(renderBot(botEntry));
       if (reply.handoff && !state.live) { state.live = true; listen(); }
     } else {
+      if (failure instanceof HttpProblem && failure.status === 401) {
+        // A visitor id whose token was lost (cleared or older storage) can never speak again: start as a new visitor.
+        state.userId = 'v-' + uuid();
+        state.userToken = null;
+        state.conversationId = null;
+      } else if (failure instanceof HttpProblem && failure.status === 400 && failure.problem.errors &&
+          (failure.problem.errors.conversationId || failure.problem.errors.ConversationId)) {
+        state.conversationId = null;
+      }
       var detail = failure instanceof HttpProblem && failure.status === 400 && failure.problem.detail
-        ? failure.problem.detail : '抱歉，服务暂时不可用，请稍后再试，或拨打 12345 政务服务便民热线。';
+        ? failure.problem.detail
+        : failure instanceof HttpProblem && failure.status === 401
+          ? '会话已失效，已为您开始新的会话，请重新发送您的问题。'
+          : '抱歉，服务暂时不可用，请稍后再试，或拨打 12345 政务服务便民热线。';
       var errorEntry = { role: 'error', text: detail };
       state.history.push(errorEntry);
       append(renderError(errorEntry));
@@ -601,8 +619,9 @@
 
   function startOver() {
     if (busy) return;
-    // A fresh id the server has not seen starts a new conversation instead of continuing the latest one.
-    state.conversationId = 'w-' + uuid();
+    // Conversation ids are issued by the server: without one, the next turn continues the visitor's latest
+    // conversation, or starts a new one once that has been idle.
+    state.conversationId = null;
     stopListening();
     state.live = false;
     state.lastEventId = 0;

@@ -8,8 +8,7 @@ namespace ServiceBot.Server.Sandbox;
 /// <summary>
 /// The sandbox stands in for government systems, so only the bot's own backend client (holding the key) and
 /// local tools (on loopback) may call it. Reads show personal numbers in full only to a key holder (and the contract's
-/// listing by ID number to loopback), and
-/// changing a ticket's status needs the key even on loopback.
+/// listing by ID number to loopback), and changing a ticket's status needs the key even on loopback.
 /// </summary>
 public static class SandboxAccess
 {

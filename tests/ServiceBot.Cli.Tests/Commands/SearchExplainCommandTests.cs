@@ -10,14 +10,7 @@ public sealed class SearchExplainCommandTests : IDisposable
 
     public SearchExplainCommandTests()
     {
-        _folder.Write("knowledge/policies/fund.md",
-            "---\ntitle: 住房公积金提取办法\ndate: 2024-05-01\ntype: policy\n---\n\n# 住房公积金提取办法\n\n## 一、提取条件\n\n" +
-            "(一)租房提取。职工连续足额缴存住房公积金满3个月，本人及配偶在缴存城市无自有住房且租赁住房的，可以提取住房公积金支付房租。\n\n" +
-            "(二)退休提取。职工离休、退休的，可以提取住房公积金账户内的存储余额。\n\n" +
-            "## 二、办理时限\n\n材料齐全的，住房公积金管理中心应当自受理之日起3个工作日内办结。\n");
-        _folder.Write("knowledge/dictionary/terms.txt", "住房公积金 3000 n\n");
-        _folder.Write("knowledge/dictionary/synonyms.txt", "住房公积金,公积金\n租金,房租\n");
-        _knowledge = Path.Combine(_folder.Path, "knowledge");
+        _knowledge = FundPolicyKnowledge.Write(_folder, "\n## 二、办理时限\n\n材料齐全的，住房公积金管理中心应当自受理之日起3个工作日内办结。\n");
         _index = Path.Combine(_folder.Path, "index");
     }
 

@@ -15,13 +15,19 @@ public sealed record StoredChunk(
     IReadOnlyDictionary<string, string> Metadata,
     string Source,
     string SourceHash,
-    IReadOnlyList<string>? SimilarQuestions = null)
+    IReadOnlyList<string>? SimilarQuestions = null,
+    IReadOnlyList<string>? LinkedQuestions = null)
 {
+    /// <summary>The document's own 相似问法, then those of the questions/ side files (<see cref="LinkedQuestions"/>).</summary>
+    public IReadOnlyList<string> AllQuestions
+        => LinkedQuestions is not { Count: > 0 } ? SimilarQuestions ?? []
+            : [.. (SimilarQuestions ?? []).Concat(LinkedQuestions).Distinct(StringComparer.Ordinal)];
+
     public static StoredChunk From(KnowledgeChunk chunk, string source, string sourceHash)
         => new(chunk.Id, chunk.DocumentId, chunk.Title, chunk.Section, chunk.HeadingPath, chunk.Text, chunk.Metadata, source, sourceHash,
             chunk.SimilarQuestions.Count > 0 ? chunk.SimilarQuestions : null);
 
-    public KnowledgeChunk ToChunk() => new(Id, DocumentId, Title, Section, HeadingPath, Text, Metadata, SimilarQuestions);
+    public KnowledgeChunk ToChunk() => new(Id, DocumentId, Title, Section, HeadingPath, Text, Metadata, AllQuestions);
 }
 
 /// <summary>Reads and writes chunks.jsonl: one <see cref="StoredChunk"/> per line.</summary>

@@ -52,6 +52,7 @@ public sealed class IngestionPipeline
         progress?.Report(new IngestionProgress(0, 0, null, IngestionStage.Discovering));
         var sources = KnowledgeSources.Discover(knowledgePaths);
         var dictionary = KnowledgeSources.LoadDictionary(knowledgePaths);
+        var linked = KnowledgeSources.LoadLinkedQuestions(knowledgePaths);
         var analyzerOptions = new ChineseAnalyzerOptions
         {
             DomainWords = dictionary.Words,
@@ -63,7 +64,7 @@ public sealed class IngestionPipeline
             UseGeneralThesaurus = AnalyzerDefaults.UseGeneralThesaurus,
             GeneralThesaurusMaxGroupSize = AnalyzerDefaults.GeneralThesaurusMaxGroupSize,
         };
-        var settingsHash = SettingsHash(dictionary.Hash, analyzerOptions);
+        var settingsHash = SettingsHash(dictionary.Hash + linked.Hash, analyzerOptions);
         var embeddingModel = _embedder is null ? null : EmbeddingModelName(_embedder);
         var previous = IngestionManifest.TryLoad(files.Manifest);
         var previousFiles = previous?.Files.ToDictionary(f => f.Path, StringComparer.Ordinal) ?? [];
@@ -89,7 +90,7 @@ public sealed class IngestionPipeline
         {
             var stored = previous.Files.Where(f => f.Failure is not null).Select(f => new FailedFile(f.Path, f.Failure!));
             progress?.Report(new IngestionProgress(sources.Count, sources.Count, null, IngestionStage.Done));
-            return new IngestionReport(sources.Count, 0, 0, unchanged, 0, 0, dictionary.Failures.Concat(stored).ToList(),
+            return new IngestionReport(sources.Count, 0, 0, unchanged, 0, 0, dictionary.Failures.Concat(linked.Failures).Concat(stored).ToList(),
                 previous.Files.Sum(f => f.ChunkIds.Count), 0, clock.Elapsed, IndexRewritten: false);
         }
 
@@ -97,7 +98,7 @@ public sealed class IngestionPipeline
         var cache = LoadChunkCache(files.Chunks);
         var chunks = new List<StoredChunk>();
         var manifestFiles = new List<ManifestFile>();
-        var failures = new List<FailedFile>(dictionary.Failures);
+        var failures = new List<FailedFile>(dictionary.Failures.Concat(linked.Failures));
         var read = 0;
         var documentOwners = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < hashed.Count; i++)
@@ -123,13 +124,14 @@ public sealed class IngestionPipeline
                 continue;
             }
             if (fileChunks.Count > 0) documentOwners[fileChunks[0].DocumentId] = source.Path;
-            chunks.AddRange(fileChunks);
+            // The side files' questions are set afresh on every run, so a reused chunk never keeps stale ones.
+            chunks.AddRange(fileChunks.Select(c => c with { LinkedQuestions = linked.For(c.Title, c.Section) is { Count: > 0 } q ? q : null }));
             manifestFiles.Add(new ManifestFile(source.Path, source.Root, hash!, fileChunks.Select(c => c.Id).ToList()));
         }
 
         // Step 3: rebuild the lexical index from all chunks (fast), then embed only what the vector cache lacks.
         progress?.Report(new IngestionProgress(hashed.Count, hashed.Count, null, IngestionStage.Indexing));
-        var documents = chunks.Select(c => new IndexDocument(c.Id, c.Title, c.Section, c.Text, c.SimilarQuestions)).ToList();
+        var documents = chunks.Select(c => new IndexDocument(c.Id, c.Title, c.Section, c.Text, c.AllQuestions)).ToList();
         var lexical = LexicalIndex.Build(documents, new ChineseAnalyzer(analyzerOptions), new LexicalIndexOptions());
 
         VectorIndex? dense = null;

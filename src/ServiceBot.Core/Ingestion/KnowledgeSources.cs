@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using ServiceBot.Knowledge;
 using ServiceBot.Knowledge.Dictionary;
+using ServiceBot.Knowledge.Reading;
 using ServiceBot.Text;
 using ServiceBot.Text.Spelling;
 
@@ -15,6 +16,14 @@ public sealed record MergedDictionary(IReadOnlyList<string> Words, IReadOnlyList
     public IReadOnlyList<LayExpansion> LayExpansions { get; init; } = [];
 
     public IReadOnlyList<ContextualCorrection> Homophones { get; init; } = [];
+}
+
+/// <summary>The 相似问法 of every knowledge folder's questions/ side files, the hash of those files, and any file that failed to parse.</summary>
+public sealed record MergedLinkedQuestions(IReadOnlyDictionary<LinkedSection, IReadOnlyList<string>> Questions, string Hash, IReadOnlyList<FailedFile> Failures)
+{
+    /// <summary>The questions linked to <paramref name="title"/>'s <paramref name="section"/>; empty when none.</summary>
+    public IReadOnlyList<string> For(string title, string section)
+        => Questions.TryGetValue(new LinkedSection(title, section), out var questions) ? questions : [];
 }
 
 /// <summary>Finds the inputs of ingestion under the knowledge folders.</summary>
@@ -74,6 +83,42 @@ public static class KnowledgeSources
             LayExpansions = layExpansions,
             Homophones = homophones,
         };
+    }
+
+    /// <summary>
+    /// Loads every *.txt under the questions/ subfolder of each root (<see cref="LinkedQuestionsFile"/>). Questions for the
+    /// same section from several files are joined; a malformed file is reported and left out, and its bytes still enter the hash.
+    /// </summary>
+    public static MergedLinkedQuestions LoadLinkedQuestions(IEnumerable<string> roots)
+    {
+        var questions = new Dictionary<LinkedSection, List<string>>();
+        var failures = new List<FailedFile>();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var root in roots.Select(r => Path.GetFullPath(r)).Distinct(StringComparer.Ordinal))
+        {
+            var folder = Path.Combine(root, LinkedQuestionsFile.FolderName);
+            if (!Directory.Exists(folder)) continue;
+            foreach (var path in Directory.EnumerateFiles(folder, "*" + LinkedQuestionsFile.Extension, SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var bytes = File.ReadAllBytes(path);
+                hash.AppendData(System.Text.Encoding.UTF8.GetBytes(path + "\n"));
+                hash.AppendData(bytes);
+                try
+                {
+                    foreach (var (section, linked) in LinkedQuestionsFile.Parse(System.Text.Encoding.UTF8.GetString(bytes)))
+                    {
+                        if (!questions.TryGetValue(section, out var list)) questions[section] = list = [];
+                        list.AddRange(linked.Where(q => !list.Contains(q, StringComparer.Ordinal)));
+                    }
+                }
+                catch (FormatException error)
+                {
+                    failures.Add(new FailedFile(path, error.Message));
+                }
+            }
+        }
+        return new MergedLinkedQuestions(questions.ToDictionary(q => q.Key, q => (IReadOnlyList<string>)q.Value),
+            Convert.ToHexStringLower(hash.GetHashAndReset()), failures);
     }
 
     public static string HashFile(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));

@@ -49,6 +49,12 @@ public sealed class AnswerOptions
     /// </summary>
     [Range(0.0, 1.0)] public double MinGuideCoverage { get; set; } = 0.2;
 
+    /// <summary>
+    /// Largest share of a question's weight that may fall on words of another field (<see cref="GroundingScorer.ForeignShare"/>)
+    /// for it to be answered at all.
+    /// </summary>
+    [Range(0.0, 1.0)] public double MaxForeignShare { get; set; } = 0.5;
+
     /// <summary>Most nearby topics a refusal offers as quick replies.</summary>
     [Range(0, 10)] public int RefusalTopics { get; set; } = 3;
 }

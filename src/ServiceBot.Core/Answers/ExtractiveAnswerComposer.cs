@@ -97,7 +97,14 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
 
     /// <summary>The best clause answers when it is grounded and states what a question for a specific figure asks (<see cref="SpecificAsk"/>).</summary>
     private bool Answers(GroundedCandidate? best, Analysis analysis)
-        => best is not null && IsGrounded(best.Coverage, analysis.InDomain) && !SpecificAsk.IsUnanswered(analysis.Question, best.Retrieved.Chunk.Text);
+        => best is not null && IsGrounded(best.Coverage, analysis.InDomain) && !SpecificAsk.IsUnanswered(analysis.Question, best.Retrieved.Chunk.Text)
+           && !AboutAnotherField(analysis);
+
+    /// <summary>
+    /// Much of the question is in words no clause uses (电动车上牌, 货车年检去哪个检测站): it is about something else, however
+    /// well its other words (带啥, 货车) match.
+    /// </summary>
+    private bool AboutAnotherField(Analysis analysis) => GroundingScorer.ForeignShare(analysis.Terms) >= _options.MaxForeignShare;
 
     public static Answer Refusal() => new(NoAnswerMarkdown, Grounded: false, [], Handoff: false);
 

@@ -33,16 +33,33 @@ public sealed class GroundingScorer
     public IReadOnlyList<QueryTerm> Terms(string question)
     {
         var analyzer = _index.Analyzer;
+        var analyzed = analyzer.AnalyzeQuery(question);
         var terms = new List<QueryTerm>();
-        foreach (var (word, weight) in analyzer.AnalyzeQuery(question).Words)
+        foreach (var (word, weight) in analyzed.Words)
         {
             if (weight < 1f) continue; // a synonym expansion, not a word the user typed
-            var forms = analyzer.AnalyzeQuery(word).Words.Keys.Where(f => f.Length > 1 || f == word).ToArray();
+            // A typed word inside a lay phrase (差评 in 天天被差评) is also covered by the words the documents use for it.
+            var lay = analyzed.Expansions
+                .Where(e => e.LayPhrases.Any(p => p.Contains(word, StringComparison.Ordinal) || (p.Length > 1 && word.Contains(p, StringComparison.Ordinal))))
+                .SelectMany(e => e.PolicyWords)
+                .Select(TextNormalizer.Normalize)
+                .ToList();
+            var forms = analyzer.AnalyzeQuery(word).Words.Keys.Where(f => f.Length > 1 || f == word).Concat(lay).Distinct(StringComparer.Ordinal).ToArray();
             var isDomain = _domainWords.Contains(word);
             var idf = _index.WordIdf(word) * (word.Length == 1 ? SingleCharacterWeight : 1f) * (isDomain ? _domainWeight : 1f);
-            terms.Add(new QueryTerm(word, idf, forms, isDomain));
+            terms.Add(new QueryTerm(word, idf, forms, isDomain)
+            {
+                Foreign = word.Length > 1 && lay.Count == 0 && !isDomain && forms.All(f => !_index.Mentions(f)),
+            });
         }
         return terms;
+    }
+
+    /// <summary>Idf-weighted share of <paramref name="terms"/> that are <see cref="QueryTerm.Foreign"/> (0–1).</summary>
+    public static double ForeignShare(IReadOnlyList<QueryTerm> terms)
+    {
+        double total = terms.Sum(t => t.Weight);
+        return total == 0 ? 0 : terms.Where(t => t.Foreign).Sum(t => t.Weight) / total;
     }
 
     /// <summary>Idf-weighted share of <paramref name="terms"/> that <paramref name="text"/> contains (0–1).</summary>
@@ -60,4 +77,11 @@ public sealed class GroundingScorer
 }
 
 /// <summary>A typed query word, its weight, the forms (itself and its synonyms) that count as a match, and whether the domain dictionary knows it.</summary>
-public sealed record QueryTerm(string Word, float Weight, IReadOnlyList<string> Forms, bool IsDomain);
+public sealed record QueryTerm(string Word, float Weight, IReadOnlyList<string> Forms, bool IsDomain)
+{
+    /// <summary>
+    /// A word of another field: no clause uses it or a synonym of it, and no lay phrase of the dictionary links it to the
+    /// knowledge (上牌, 年审, 食堂). Lay words the dictionary knows (歇脚, 差评) are not foreign.
+    /// </summary>
+    public bool Foreign { get; init; }
+}

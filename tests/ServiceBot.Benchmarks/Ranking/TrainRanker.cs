@@ -20,39 +20,15 @@ public static class TrainRanker
 
     public static int Run(TrainRankerOptions options)
     {
-        var stard = Path.GetFullPath(options.StardDirectory ?? RepositoryPaths.DefaultStardDirectory());
-        var documents = StardBenchmark.LoadPool(stard, includeDistractors: true);
-        var queries = QueryFileReader.Read(Path.Combine(stard, StardBenchmark.DevFile)).Where(RetrievalMetrics.IsJudged).ToList();
-        Console.Error.WriteLine($"pool: {documents.Count:N0} documents; {queries.Count} judged dev queries");
-
-        LexicalIndex index;
-        using (var progress = new ConsoleProgress("[ServiceBot] building", documents.Count))
-            index = StardBenchmark.BuildServiceBot(documents, new LexicalIndexOptions(), progress);
-        documents.Clear();
-
-        var ceilingDepth = Math.Max(options.Depth, CeilingDepths[^1]);
-        var labelled = new List<LabelledQuery>(queries.Count);
-        var ceilings = new double[CeilingDepths.Length];
         var clock = Stopwatch.StartNew();
-        using (var progress = new ConsoleProgress("first stage + features", queries.Count))
-        {
-            foreach (var query in queries)
-            {
-                var candidates = index.RankingCandidates(query.Query, ceilingDepth);
-                var relevant = query.Relevant.ToHashSet(StringComparer.Ordinal);
-                var ranked = candidates.Select(c => c.Id).ToList();
-                for (var k = 0; k < CeilingDepths.Length; k++) ceilings[k] += RetrievalMetrics.RecallAt(ranked, relevant, CeilingDepths[k]);
-                var kept = candidates.Take(options.Depth).ToList();
-                labelled.Add(new LabelledQuery(query.Id, kept.Select(c => c.Id).ToList(), kept.Select(c => c.Features).ToList(),
-                    kept.Select(c => relevant.Contains(c.Id)).ToList(), query.Relevant));
-                progress.Report(labelled.Count);
-            }
-        }
+        var (labelled, ceilings, title) = options.Corpus == TrainRankerOptions.LayCorpus
+            ? LoadLay(options)
+            : LoadStard(options);
         var report = new StringBuilder();
-        report.Append(CultureInfo.InvariantCulture, $"## Second-stage ranker: {queries.Count} STARD dev queries, depth {options.Depth}\n\n");
+        report.Append(CultureInfo.InvariantCulture, $"## Second-stage ranker: {title}, depth {options.Depth}\n\n");
         report.Append("First-stage recall ceiling (R@K of the candidates the ranker may reorder):\n\n| K |")
             .AppendJoin("", CeilingDepths.Select(k => $" {k} |")).Append("\n|---|").Append(string.Concat(CeilingDepths.Select(_ => "---:|")))
-            .Append("\n| R@K |").AppendJoin("", ceilings.Select(c => $" {c / queries.Count:F3} |")).Append("\n\n");
+            .Append("\n| R@K |").AppendJoin("", ceilings.Select(c => $" {c:F3} |")).Append("\n\n");
 
         var trainer = new RankerTrainer(options);
         var folds = AssignFolds(labelled.Count, options.Folds, options.Seed);
@@ -90,6 +66,48 @@ public static class TrainRanker
         }
         Console.Write(report.ToString());
         return 0;
+    }
+
+    private static (IReadOnlyList<LabelledQuery>, IReadOnlyList<double>, string) LoadStard(TrainRankerOptions options)
+    {
+        var stard = Path.GetFullPath(options.StardDirectory ?? RepositoryPaths.DefaultStardDirectory());
+        var documents = StardBenchmark.LoadPool(stard, includeDistractors: true);
+        var queries = QueryFileReader.Read(Path.Combine(stard, StardBenchmark.DevFile)).Where(RetrievalMetrics.IsJudged).ToList();
+        Console.Error.WriteLine($"pool: {documents.Count:N0} documents; {queries.Count} judged dev queries");
+
+        LexicalIndex index;
+        using (var progress = new ConsoleProgress("[ServiceBot] building", documents.Count))
+            index = StardBenchmark.BuildServiceBot(documents, new LexicalIndexOptions(), progress);
+        documents.Clear();
+
+        var ceilingDepth = Math.Max(options.Depth, CeilingDepths[^1]);
+        var labelled = new List<LabelledQuery>(queries.Count);
+        var ceilings = new double[CeilingDepths.Length];
+        using (var progress = new ConsoleProgress("first stage + features", queries.Count))
+        {
+            foreach (var query in queries)
+            {
+                var candidates = index.RankingCandidates(query.Query, ceilingDepth);
+                var relevant = query.Relevant.ToHashSet(StringComparer.Ordinal);
+                var ranked = candidates.Select(c => c.Id).ToList();
+                for (var k = 0; k < CeilingDepths.Length; k++) ceilings[k] += RetrievalMetrics.RecallAt(ranked, relevant, CeilingDepths[k]);
+                var kept = candidates.Take(options.Depth).ToList();
+                labelled.Add(new LabelledQuery(query.Id, kept.Select(c => c.Id).ToList(), kept.Select(c => c.Features).ToList(),
+                    kept.Select(c => relevant.Contains(c.Id)).ToList(), query.Relevant));
+                progress.Report(labelled.Count);
+            }
+        }
+        return (labelled, ceilings.Select(c => c / queries.Count).ToList(), $"{queries.Count} STARD dev queries");
+    }
+
+    private static (IReadOnlyList<LabelledQuery>, IReadOnlyList<double>, string) LoadLay(TrainRankerOptions options)
+    {
+        var set = Path.GetFullPath(options.LaySet ?? LayRankingData.DefaultSet());
+        IReadOnlyList<LabelledQuery> labelled;
+        IReadOnlyList<double> ceilings;
+        using (new ConsoleProgress("ingesting the knowledge and ranking the lay questions"))
+            (labelled, ceilings) = LayRankingData.LoadAsync(set, options.Depth, CeilingDepths).GetAwaiter().GetResult();
+        return (labelled, ceilings, $"{labelled.Count} stand-alone answerable questions of {Path.GetFileName(set)} over knowledge/ and the laws");
     }
 
     private static MetricsSummary Mean(IReadOnlyList<MetricsSummary> folds) => new(

@@ -75,6 +75,23 @@ public sealed class ExtractiveAnswerComposerTests(RealKnowledgeFixture fixture) 
     public void Compose_OutOfScopeQuestion_RefusesWithoutCitations(string query)
         => AssertRefused(_composer.Compose(fixture.Knowledge, query));
 
+    [Theory]
+    [InlineData("电动车上牌需要带啥")]
+    [InlineData("摩托车驾照年审去哪个车管所")]
+    public void Compose_QuestionMostlyInWordsNoClauseUses_Refuses(string query)
+        => AssertRefused(_composer.Compose(fixture.Knowledge, query));
+
+    [Theory]
+    [InlineData("天天被差评 压力大得睡不着觉 有没有啥心理方面的帮助", "四、(八)")]
+    [InlineData("跑单中途想找个地方歇脚喝口水", "四、(九)")]
+    public void Compose_LayWordsTheDictionaryLinksToPolicyWords_CountAsCovered(string query, string section)
+    {
+        var answer = _composer.Compose(fixture.Knowledge, query);
+
+        Assert.True(answer.Grounded, $"not grounded: {query}");
+        Assert.Contains(answer.Citations.Take(3), c => c.Section == section);
+    }
+
     [Fact]
     public void Compose_PolicyQuestion_NamesDocumentSectionAndDate()
     {

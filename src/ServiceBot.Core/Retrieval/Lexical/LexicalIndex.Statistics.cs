@@ -11,6 +11,21 @@ public sealed partial class LexicalIndex
     /// <summary>BM25 idf of a word term; a word no document contains gets the highest idf of the collection.</summary>
     public float WordIdf(string word) => Idf(_words, word);
 
+    /// <summary>
+    /// Whether the knowledge uses the word: some clause or linked question has it as a word, or has each of its character bigrams
+    /// (上牌 and 年审 are never used; 驿站 is, even where the segmenter split it differently).
+    /// </summary>
+    public bool Mentions(string word)
+        => Mentions(_words, _bigrams, word) || Mentions(_questionWords, _questionBigrams, word);
+
+    /// <summary>The linked questions (相似问法) count: they are how the maintainers taught lay words to the knowledge.</summary>
+    private static bool Mentions(Lexical.FieldPostings words, Lexical.FieldPostings bigrams, string word)
+    {
+        if (words.TermIds.TryGetValue(word, out var id) && words.DocumentFrequency(id) > 0) return true;
+        var pairs = ChineseAnalyzer.Bigrams(word);
+        return pairs.Count > 0 && pairs.All(b => bigrams.TermIds.TryGetValue(b, out var bid) && bigrams.DocumentFrequency(bid) > 0);
+    }
+
     /// <summary>BM25 idf of a character bigram.</summary>
     public float BigramIdf(string bigram) => Idf(_bigrams, bigram);
 

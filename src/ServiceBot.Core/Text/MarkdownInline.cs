@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ServiceBot.Text;
 
@@ -7,7 +8,7 @@ namespace ServiceBot.Text;
 /// emphasis, code, a link or an autolink is backslash-escaped, so 6217 **** **** 0122 shows its stars and a
 /// typed [x](https://…) or bare https://… stays inert text in every CommonMark renderer.
 /// </summary>
-public static class MarkdownInline
+public static partial class MarkdownInline
 {
     private const string Special = "\\`*_[]<>!~|";
 
@@ -23,4 +24,10 @@ public static class MarkdownInline
         }
         return escaped.ToString();
     }
+
+    /// <summary>Markdown shown as plain text (a terminal): every backslash escape becomes the character it protects.</summary>
+    public static string Unescape(string markdown) => EscapedCharacter().Replace(markdown, "$1");
+
+    [GeneratedRegex(@"\\([!-/:-@\[-`{-~])")]
+    private static partial Regex EscapedCharacter();
 }

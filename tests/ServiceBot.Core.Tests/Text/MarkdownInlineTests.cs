@@ -14,6 +14,13 @@ public sealed class MarkdownInlineTests
         => Assert.Equal(expected, MarkdownInline.Escape(text));
 
     [Theory]
+    [InlineData("6217 **** **** 0122")]
+    [InlineData("[x](https://evil.example)")]
+    [InlineData(@"a_b `c` ~d~ !e | f\g <b>")]
+    public void Unescape_EscapedText_GivesTheTextBack(string text)
+        => Assert.Equal(text, MarkdownInline.Unescape(MarkdownInline.Escape(text)));
+
+    [Theory]
     [InlineData("住房公积金提取 3000 元")]
     [InlineData("2025年6月1日 14:30")]
     [InlineData("邯郸市丛台区人民路88号（东门）")]

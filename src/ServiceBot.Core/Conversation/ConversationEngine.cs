@@ -121,13 +121,17 @@ public sealed partial class ConversationEngine(
         var latest = await store.FindLatestAsync(message.Channel, message.UserId, cancellationToken);
         return latest is not null && clock.GetUtcNow() - latest.UpdatedAt <= _options.IdleTimeout
             ? latest
-            : New(message, "c-" + Guid.CreateVersion7(clock.GetUtcNow()).ToString("N"));
+            : New(message, "c-" + Guid.CreateVersion7(clock.GetUtcNow()).ToString("N"), latest?.Tickets);
     }
 
-    private ConversationState New(IncomingMessage message, string id)
+    /// <param name="issued">The user's tickets from the conversation this one follows: still theirs to look up.</param>
+    private ConversationState New(IncomingMessage message, string id, IEnumerable<string>? issued = null)
     {
         var now = clock.GetUtcNow();
-        return new ConversationState { ConversationId = id, UserId = message.UserId, Channel = message.Channel, CreatedAt = now, UpdatedAt = now };
+        return new ConversationState
+        {
+            ConversationId = id, UserId = message.UserId, Channel = message.Channel, CreatedAt = now, UpdatedAt = now, Tickets = [.. issued ?? []],
+        };
     }
 
     /// <summary>The open task; or the task this turn finished, shown once more with its ticket; otherwise none.</summary>

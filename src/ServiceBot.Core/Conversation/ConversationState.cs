@@ -12,6 +12,12 @@ public sealed class ConversationState
     /// <summary>The form in progress, or the last one finished (kept so its ticket shows once more).</summary>
     public TaskInstance? Task { get; set; }
 
+    /// <summary>
+    /// Tickets issued to this channel user, here and in the conversations this one followed: 办件进度查询 shows their
+    /// details without further proof. Numbers only, no personal data.
+    /// </summary>
+    public List<string> Tickets { get; init; } = [];
+
     /// <summary>Recent turns, newest last, for agent handoff and summaries.</summary>
     public List<TurnRecord> History { get; init; } = [];
 

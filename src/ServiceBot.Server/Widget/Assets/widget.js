@@ -84,9 +84,10 @@
   }
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
 
-  // ---- safe Markdown: paragraphs, line breaks, **bold**, lists, > quotes, `code`, http(s) links ----
+  // ---- safe Markdown: paragraphs, line breaks, **bold**, lists, > quotes, `code`, http(s) links, \-escapes ----
 
-  var INLINE = /\*\*([^*\n]+?)\*\*|`([^`\n]+)`|\[([^\]\n]+)\]\(([^)\s]+)\)/;
+  // A backslash before punctuation is the server's way of saying "this character is text" (masked numbers, typed links).
+  var INLINE = /\\([!-\/:-@\[-`{-~])|\*\*([^*\n]+?)\*\*|`([^`\n]+)`|\[([^\]\n]+)\]\(([^)\s]+)\)/;
 
   function renderInline(text, parent) {
     // A regex of its own per call: bold content recurses, and a shared global regex would lose its place.
@@ -94,13 +95,15 @@
     while ((m = pattern.exec(text)) !== null) {
       if (m.index > last) parent.appendChild(document.createTextNode(text.slice(last, m.index)));
       if (m[1] !== undefined) {
-        var strong = el('strong');
-        renderInline(m[1], strong);
-        parent.appendChild(strong);
+        parent.appendChild(document.createTextNode(m[1]));
       } else if (m[2] !== undefined) {
-        parent.appendChild(el('code', { text: m[2] }));
+        var strong = el('strong');
+        renderInline(m[2], strong);
+        parent.appendChild(strong);
+      } else if (m[3] !== undefined) {
+        parent.appendChild(el('code', { text: m[3] }));
       } else {
-        parent.appendChild(link(m[3], m[4]) || document.createTextNode(m[0]));
+        parent.appendChild(link(m[4], m[5]) || document.createTextNode(m[0]));
       }
       last = pattern.lastIndex;
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ServiceBot.Conversation;
+using ServiceBot.Text;
 
 namespace ServiceBot.Server.WeChat;
 
@@ -74,7 +75,7 @@ public sealed class WeChatMessageHandler(
             return WeChatOutcome.Text(Unavailable);
         }
         suggestions.Remember(message.FromUserName, reply.Suggestions);
-        if (heard) reply = reply with { Markdown = $"我听到的是：“{text}”\n\n{reply.Markdown}" };
+        if (heard) reply = reply with { Markdown = $"我听到的是：“{MarkdownInline.Escape(text)}”\n\n{reply.Markdown}" };
         return new WeChatOutcome(WeChatText.Render(reply, canContinue: options.Value.CustomerServiceEnabled));
     }
 }

@@ -160,6 +160,8 @@ public static class CallAssistBenchmark
     private static bool FromAgent(HotlineCall call, string slot, string value, Understanding.Slots.SlotExtractor extractor)
     {
         if (call.AgentOnly?.GetValueOrDefault(slot) == value) return true;
+        // An expected value is one the caller stated, even when only a repair (不对 是…) makes it whole.
+        if (call.Expect.GetValueOrDefault(slot) == value) return false;
         bool Said(string speaker) => call.Utterances.Where(u => u.Speaker == speaker).Any(u =>
             extractor.ExtractSlots(u.Text, [slot], call.At).Candidates.Any(c => c.SlotId == slot && c.IsValid && c.Value == value));
         return Said(HotlineCall.Agent) && !Said(HotlineCall.Caller);

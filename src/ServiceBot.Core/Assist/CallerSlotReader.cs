@@ -232,7 +232,7 @@ public sealed partial class CallerSlotReader(ConversationUnderstanding understan
     private static partial Regex CorrectionCue();
 
     // Cues that only ever correct; 不是 also negates (不是一天两天了), so it never re-reads own words.
-    [GeneratedRegex(@"不对|说错|念错|搞错|口误|应该是|改成|更正|重新说")]
+    [GeneratedRegex(@"(?:不对|说错|念错|搞错|口误|应该是|改成|更正|重新说)了?")]
     private static partial Regex StrictCorrectionCue();
 
     [GeneratedRegex(@"不|没|坏|乱|吵|堵|漏|拒|占|扔|排|臭|脏|破|塌|坑|丢|缺|偷|骗|积水|危险|噪音|油烟|停水|停电|拖欠|太|老是|总是|一直|天天|每天|每晚|半夜|凌晨")]

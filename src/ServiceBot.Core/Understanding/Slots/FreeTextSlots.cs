@@ -112,6 +112,7 @@ public static partial class FreeTextSlots
             start += namer.Length;
             vague = false;
         }
+        if (Possessor().Match(text, start, end - start) is { Success: true, Length: > 0 } possessor && possessor.Length < end - start) start += possessor.Length;
         var value = text[start..end];
         var tail = EmployerTail().Match(value);
         if (tail.Success) value = value[..tail.Index];
@@ -149,11 +150,11 @@ public static partial class FreeTextSlots
     // The first landmark ends the place, unless another follows at once (光明路公交站, 东风小学门口), a second street
     // makes a crossing (人民路和中华大街交叉口), a number names the building (幸福小区三号楼) or a side or exit
     // narrows it down (万达广场北门, 地铁站B口, 路口东边).
-    [GeneratedRegex(@"(?:在|(?:地址|位置|地点)是)(?<place>[^，,。！？!?\s在]{1,20}?(?:路口|十字路口|交叉口|路|街|大道|小区|广场|商场|市场|门口|附近|站|大厦|医院|学校|村|镇|公园|桥|店|出口|入口|收费站|高速|车库|仓库|库|园区|物流园|管委会|码头)(?:[和与跟同][^，,。！？!?\s在]{1,10}?(?:大街|大道|路|街)(?:的?(?:交叉口|十字路口|路口))?)?(?:[^，,。！？!?\s在]{0,4}?(?:路口|十字路口|交叉口|路|街|大道|小区|广场|商场|市场|门口|附近|站|大厦|医院|学校|村|镇|公园|桥|店|出口|入口|收费站|车库|仓库|库|园区))*(?:[0-9一二三四五六七八九十百]{1,6}(?:号楼|号院|栋|幢|单元|号))*(?:[东南西北]{1,2}(?:门|侧|边|角|面|口)|[a-z0-9一二三四五六七八九十]{1,2}号?(?:口|出口|门)|出口|入口|门口|对面|旁边|中段|路段)*)")]
+    [GeneratedRegex(@"(?:在|(?:地址|位置|地点)是)(?<place>[^，,。！？!?\s在]{1,20}?(?:路口|十字路口|交叉口|路|街|大道|小区|广场|商场|市场|门口|附近|站|大厦|医院|学校|村|镇|公园|桥|店|馆|院|中心|场|出口|入口|收费站|高速|车库|仓库|库|园区|物流园|管委会|码头)(?:[和与跟同][^，,。！？!?\s在]{1,10}?(?:大街|大道|路|街)(?:的?(?:交叉口|十字路口|路口))?)?(?:[^，,。！？!?\s在]{0,4}?(?:路口|十字路口|交叉口|路|街|大道|小区|广场|商场|市场|门口|附近|站|大厦|医院|学校|村|镇|公园|桥|店|出口|入口|收费站|车库|仓库|库|园区))*(?:[0-9一二三四五六七八九十百]{1,6}(?:号楼|号院|栋|幢|单元|号))*(?:[东南西北]{1,2}(?:门|侧|边|角|面|口)|[a-z0-9一二三四五六七八九十]{1,2}号?(?:口|出口|门)|出口|入口|门口|对面|旁边|[东南西北中]段|路段)*)")]
     private static partial Regex PlaceCue();
 
     // A clause that is a place by itself: it ends on a landmark, a side, an exit or a building number.
-    [GeneratedRegex(@"\G(?:就是|是|我住在|我家在|我家住|俺家在|住在|我是|俺是|我们是|俺们是)?(?<place>(?:(?![不没让被把给要想说了吗呢吧])[^\s]){1,24}?(?:路口|交叉口|大街|大道|路|街|小区|广场|商场|市场|门口|站|大厦|医院|学校|村|镇|区|公园|桥|出口|入口|收费站|车库|园区|管委会|[0-9一二三四五六七八九十百]+(?:号楼|号院|单元|栋|号)|[东南西北]{1,2}(?:门|侧|边|角|口)|[a-z0-9]口|中段|路段))(?:的|那儿|那块|那边|这边|这儿|附近)?(?=$|\s|[，,。！？!?；;])")]
+    [GeneratedRegex(@"\G(?:就是|是|我住在|我家在|我家住|俺家在|住在|我是|俺是|我们是|俺们是)?(?<place>(?:(?![不没让被把给要想说了吗呢吧是])[^\s]){1,24}?(?:路口|交叉口|大街|大道|路|街|小区|广场|商场|市场|门口|站|大厦|医院|学校|村|镇|区|公园|桥|出口|入口|收费站|车库|园区|管委会|[0-9一二三四五六七八九十百]+(?:号楼|号院|单元|栋|号)|[东南西北]{1,2}(?:门|侧|边|角|口)|[a-z0-9]口|[东南西北中]段|路段))(?:的|那儿|那块|那边|这边|这儿|附近)?(?=$|\s|[，,。！？!?；;])")]
     private static partial Regex PlaceClause();
 
     // The injury itself: a wound word, or a verb of harm with its result (磕掉了两颗, 缝了五针, 扭了).
@@ -184,8 +185,12 @@ public static partial class FreeTextSlots
     private static partial Regex EmployerCue();
 
     // A clause that is an organisation's name by itself: 老板欠我们工钱 鑫隆建筑劳务有限公司 从八月到十月.
-    [GeneratedRegex(@"(?:^|\s)(?<employer>[\u4e00-\u9fffA-Za-z0-9（）()]{2,24}?(?:有限责任公司|有限公司|公司|集团|工厂|厂|物业|劳务))(?=$|\s)")]
+    [GeneratedRegex(@"(?:^|\s)(?<employer>(?:(?![是在给])[\u4e00-\u9fffA-Za-z0-9（）()]){2,24}?(?:有限责任公司|有限公司|公司|集团|工厂|厂|物业|劳务))(?=$|\s)")]
     private static partial Regex OrganisationClause();
+
+    // 他们明远装饰 → 明远装饰; 我们公司 stays whole and is generic.
+    [GeneratedRegex(@"\G(?:投诉|举报|告)?(?:(?:他们|她们|我们|俺们|咱们)的?)?(?=[^\s]{2})(?!的?(?:公司|单位|厂|店|老板)$)")]
+    private static partial Regex Possessor();
 
     [GeneratedRegex(@"\G(?:名字叫做|名字叫|叫做|名叫|叫)")]
     private static partial Regex Namer();

@@ -9,6 +9,7 @@ public class FreeTextSlotsTests
     [InlineData("昨晚在体育馆南门那边滑了一跤", "体育馆南门")]
     [InlineData("在绕城高速西三环出口下来的时候", "绕城高速西三环出口")]
     [InlineData("在镇卫生院东门口", "镇卫生院东门口")]
+    [InlineData("在人民医院住院楼后门等人", "人民医院住院楼后门")]
     public void FindPlace_LandmarkWithSideOrExit_KeepsTheSuffix(string text, string place)
     {
         Assert.Equal(place, FreeTextSlots.FindPlace(text)?.Value);
@@ -76,6 +77,15 @@ public class FreeTextSlotsTests
     public void FindEmployer_VagueAndNamedEmployer_NamedOneWins()
     {
         Assert.Equal("盛达物流有限公司", FreeTextSlots.FindEmployer("我在一家工厂干活 盛达物流有限公司 老板不见了")?.Value);
+    }
+
+    [Fact]
+    public void ExtractSlots_WorkedInACity_CityIsNotTheEmployer()
+    {
+        var slots = SlotExtractor.CreateDefault(FixedTimeProvider.At("2026-11-28 10:00"))
+            .ExtractSlots("我以前一直在杭州上班 现在回来了", [SlotIds.Employer]);
+
+        Assert.False(slots.ContainsKey(SlotIds.Employer));
     }
 
     [Theory]

@@ -172,9 +172,12 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
         }
         if (FreeTextSlots.FindInjury(normalized) is { } injury)
             candidates.Add(new ExtractedSlot(SlotIds.Injury, AsSaid(injury), injury.Start, injury.Length, SlotValidation.Valid(AsSaid(injury))));
-        if (FreeTextSlots.FindEmployer(normalized) is { } employer)
+        // 在上海上班 names where the caller worked, not for whom.
+        if (FreeTextSlots.FindEmployer(normalized) is { } employer && !IsPlaceName(employer.Value))
             candidates.Add(new ExtractedSlot(SlotIds.Employer, AsSaid(employer), employer.Start, employer.Length, SlotValidation.Valid(AsSaid(employer))));
     }
+
+    private bool IsPlaceName(string text) => Lexicons.Cities.FindAll(text).Any(m => m.Start == 0 && m.Length == text.Length);
 
     /// <summary>Per wanted slot: the first valid candidate, else the first one (so its reason can be shown).</summary>
     private static Dictionary<string, ExtractedSlot> Choose(List<ExtractedSlot> candidates, IReadOnlyCollection<string> wanted, string? expectedSlot)

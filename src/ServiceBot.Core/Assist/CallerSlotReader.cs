@@ -11,7 +11,8 @@ namespace ServiceBot.Assist;
 /// Pre-fills a task's form from a transcript, taking values from the user's lines only: agents read numbers back,
 /// give examples and mishear, so nothing they say becomes a value. Their lines still help: the slot an agent has just
 /// asked for (您的手机号是多少) is the one a bare answer fills, as in the chat form. The first value met for a slot
-/// stays, unless the user corrects it (不对 是…, 说错了) or answers the question about it again.
+/// stays, unless the user corrects it (不对 是…, 说错了; the value right after the cue wins), answers the question
+/// about it again, or names the months of a period given before only as a duration.
 /// </summary>
 public sealed partial class CallerSlotReader(ConversationUnderstanding understanding)
 {
@@ -193,8 +194,9 @@ public sealed partial class CallerSlotReader(ConversationUnderstanding understan
 
     /// <summary>
     /// The core of a complaint: from the first clause that states a problem (不让, 坏了, 天天往下扔), with a short subject
-    /// just before it (我家楼上那户), until it says enough. Openers (我要反映个事), who the caller is (我是送外卖的)
-    /// and where it is are left out. A line that names no problem is taken whole.
+    /// just before it (我家楼上那户), until it says enough. Openers (我要反映个事) and who the caller is (我是送外卖的)
+    /// are left out, and what came before the problem (often where it is) only joins when the problem alone is too
+    /// short (很危险). A line that names no problem is taken whole.
     /// </summary>
     private static string? Complaint(string text)
     {
@@ -213,7 +215,8 @@ public sealed partial class CallerSlotReader(ConversationUnderstanding understan
         // Still too short (很危险): what the problem is about came before it.
         if (end == start) end++;
         if (Taken() < MinComplaintLength && start > 0 && Taken() + clauses[start - 1].Length <= MaxFreeTextLength) start--;
-        return string.Join(' ', clauses.Skip(start).Take(end - start));
+        var complaint = string.Join(' ', clauses.Skip(start).Take(end - start));
+        return complaint.Length >= 2 ? complaint : null;
     }
 
     private static string StripOpeners(string clause)

@@ -58,7 +58,7 @@ public sealed partial class ConversationEngine(
             var routed = rewriter is null ? text : (await rewriter.CorrectAsync(text, cancellationToken)).Text;
             if (rewriter is not null) routed = (await rewriter.ResolveFollowUpAsync(conversation, routed, cancellationToken)).Text;
             turn = await RouteAsync(conversation, routed, cancellationToken);
-            if (handoffs is not null) turn = await handoffs.ReviewAsync(conversation, text, message.MessageId, turn, cancellationToken);
+            if (handoffs is not null && !turn.ErasesUserData) turn = await handoffs.ReviewAsync(conversation, text, message.MessageId, turn, cancellationToken);
         }
 
         if (turn.ErasesUserData && eraser is not null)

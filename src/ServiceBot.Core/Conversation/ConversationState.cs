@@ -33,6 +33,9 @@ public sealed class ConversationState
     /// <summary>The task the last reply offered to start (after a question about it), so "好的，办理" starts it.</summary>
     public string? OfferedTask { get; set; }
 
+    /// <summary>The last reply asked the user to confirm deleting their records; only the next turn can confirm.</summary>
+    public bool ErasureRequested { get; set; }
+
     public const int HistoryLimit = 40;
 
     public void Remember(string userText, string botReply, DateTimeOffset at)

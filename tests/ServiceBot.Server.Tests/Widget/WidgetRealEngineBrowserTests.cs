@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceBot.Storage;
 using static Microsoft.Playwright.Assertions;
 
 namespace ServiceBot.Server.Tests.Widget;
@@ -129,6 +131,32 @@ public sealed class WidgetRealEngineBrowserTests(Chromium chromium, ServiceBotSe
         Assert.Equal(conversationId, (await widget.StoredStateAsync()).GetProperty("conversationId").GetString());
         await Expect(widget.UserMessages).ToHaveCountAsync(2);
         await Expect(widget.TaskCard).ToContainTextAsync("住房公积金提取");
+    }
+
+    [Fact]
+    public async Task DeleteMyRecords_RealEngine_ConfirmedThenTheNextMessageStartsANewConversationWithoutAnError()
+    {
+        await using var browser = await chromium.StartAsync();
+        var widget = new WidgetPage(await browser.NewPageAsync());
+        await widget.OpenDemoPageAsync(server.BaseAddress);
+        await widget.AskAsync("我要提取公积金");
+        await widget.AskAsync(ZhangWei);
+        var erased = (await widget.StoredStateAsync()).GetProperty("conversationId").GetString()!;
+
+        var asked = await widget.AskAsync("删除我的记录");
+        await Expect(asked).ToContainTextAsync("确认删除");
+        var done = await widget.ClickSuggestionAsync("确认删除");
+        await Expect(done).ToContainTextAsync("已删除");
+        Assert.Null(await server.Services.GetRequiredService<IConversationStore>().FindAsync(erased, CancellationToken.None));
+
+        await widget.AskAsync("我要提取公积金");
+
+        await Expect(widget.Page.Locator(".sbw-msg-error")).ToHaveCountAsync(0);
+        await Expect(widget.TaskCard).ToContainTextAsync("住房公积金提取");
+        await Expect(widget.TaskCard).Not.ToContainTextAsync("1304**********4510");
+        var current = (await widget.StoredStateAsync()).GetProperty("conversationId").GetString();
+        Assert.StartsWith("c-", current);
+        Assert.NotEqual(erased, current);
     }
 
     [Fact]

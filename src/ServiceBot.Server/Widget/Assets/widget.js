@@ -402,6 +402,12 @@
     this.message = (problem && (problem.detail || problem.title)) || ('HTTP ' + status);
   }
 
+  /** A 400 naming the conversation id: the server no longer knows that conversation. */
+  function isUnknownConversation(failure) {
+    var errors = failure instanceof HttpProblem && failure.status === 400 ? failure.problem.errors : null;
+    return !!(errors && (errors.conversationId || errors.ConversationId));
+  }
+
   async function problemOf(response) {
     var body = null;
     try { body = await response.json(); } catch (e) { body = null; }
@@ -560,6 +566,11 @@
       // The same message id makes the fallback safe: a turn that already ran returns its stored reply.
       try { reply = await postTurn(request); failure = null; } catch (e) { failure = e; }
     }
+    if (!reply && request.conversationId && isUnknownConversation(failure)) {
+      // The conversation is gone (the visitor had their records deleted, or it outlived the retention period): start a new one.
+      request.conversationId = null;
+      try { reply = await postTurn(request); failure = null; } catch (e) { failure = e; }
+    }
     log.removeChild(pending);
 
     if (reply) {
@@ -580,8 +591,7 @@
         state.userId = 'v-' + uuid();
         state.userToken = null;
         state.conversationId = null;
-      } else if (failure instanceof HttpProblem && failure.status === 400 && failure.problem.errors &&
-          (failure.problem.errors.conversationId || failure.problem.errors.ConversationId)) {
+      } else if (isUnknownConversation(failure)) {
         state.conversationId = null;
       }
       var detail = failure instanceof HttpProblem && failure.status === 400 && failure.problem.detail

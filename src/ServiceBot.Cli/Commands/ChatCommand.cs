@@ -6,6 +6,7 @@ using ServiceBot.Conversation;
 using ServiceBot.Hosting;
 using ServiceBot.Server.Sandbox;
 using ServiceBot.Storage;
+using ServiceBot.Text;
 
 namespace ServiceBot.Cli.Commands;
 
@@ -61,10 +62,10 @@ public sealed class ChatCommand : ICliCommand
         return CliApplication.Success;
     }
 
-    /// <summary>The reply as terminal text: Markdown as is, then sources, the task card and quick replies.</summary>
+    /// <summary>The reply as terminal text: Markdown as is but for its backslash escapes, then sources, the task card and quick replies.</summary>
     private static string Render(Reply reply)
     {
-        var text = new StringBuilder(reply.Markdown.Trim()).AppendLine();
+        var text = new StringBuilder(MarkdownInline.Unescape(reply.Markdown.Trim())).AppendLine();
         foreach (var citation in reply.Citations)
             text.AppendLine($"  依据：《{citation.Source}》{citation.Section}");
         if (reply.Task is { } task)

@@ -18,6 +18,9 @@ public sealed class TranscriptTaskRecognizer(TaskCatalog catalog, ConversationUn
 
     private const double DistinctiveSlotBonus = 0.5;
 
+    /// <summary>Clauses shorter than this (喂, 对对, 你好) say nothing about the task on their own.</summary>
+    private const int MinimumClauseLength = 4;
+
     /// <summary>Values that point at one task only.</summary>
     private static readonly Dictionary<string, string> DistinctiveSlots = new(StringComparer.Ordinal)
     {
@@ -31,7 +34,31 @@ public sealed class TranscriptTaskRecognizer(TaskCatalog catalog, ConversationUn
     };
 
     private readonly IReadOnlyList<TaskDefinition> _tasks = [.. catalog.All.Where(t => t.HasSideEffect)];
+    private readonly HashSet<string> _taskNames = [.. catalog.All.Where(t => t.HasSideEffect).Select(t => t.Name)];
     private readonly string[] _allSlotIds = [.. catalog.All.Where(t => t.HasSideEffect).SelectMany(t => t.SlotIds).Distinct()];
+
+    /// <summary>
+    /// Each task's probability for one line: a long spoken line holds several sentences (我刚下火车 在南广场出口
+    /// 出租车拒载), so each pause-delimited clause is classified too and a task keeps its best score.
+    /// </summary>
+    private Dictionary<string, double> LineEvidence(string line)
+    {
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        var parts = FreeTextSlots.Clauses(line).Select(c => line.Substring(c.Start, c.Length)).Where(c => c.Length >= MinimumClauseLength).ToList();
+        if (parts.Count < 2) parts.Clear();
+        foreach (var text in parts.Prepend(line))
+        {
+            var prediction = understanding.Intents.Classify(text);
+            var taskQuestion = prediction.Ranked.FirstOrDefault(r => r.Intent == IntentNames.TaskQuestion).Score;
+            var own = new Dictionary<string, double>(StringComparer.Ordinal);
+            foreach (var (intent, score) in prediction.Ranked)
+                if (_taskNames.Contains(intent)) own[intent] = score;
+            if (prediction.Topic is { } topic && _taskNames.Contains(topic)) own[topic] = own.GetValueOrDefault(topic) + taskQuestion;
+            foreach (var (intent, score) in own)
+                scores[intent] = Math.Max(scores.GetValueOrDefault(intent), score);
+        }
+        return scores;
+    }
 
     /// <returns>The task with the most evidence, or null when none has enough.</returns>
     public TaskDefinition? Recognize(IReadOnlyList<string> userLines, DateTimeOffset at)
@@ -40,11 +67,8 @@ public sealed class TranscriptTaskRecognizer(TaskCatalog catalog, ConversationUn
         foreach (var line in userLines)
         {
             if (string.IsNullOrWhiteSpace(line)) continue;
-            var prediction = understanding.Intents.Classify(line);
-            var taskQuestion = prediction.Ranked.FirstOrDefault(r => r.Intent == IntentNames.TaskQuestion).Score;
-            foreach (var (intent, score) in prediction.Ranked)
-                if (evidence.ContainsKey(intent)) evidence[intent] += score;
-            if (prediction.Topic is { } topic && evidence.ContainsKey(topic)) evidence[topic] += taskQuestion;
+            foreach (var (intent, score) in LineEvidence(line))
+                evidence[intent] += score;
 
             var found = understanding.Slots.ExtractSlots(line, _allSlotIds, at).Candidates
                 .Where(c => c.IsValid && DistinctiveSlots.ContainsKey(c.SlotId))

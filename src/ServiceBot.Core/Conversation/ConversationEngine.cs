@@ -3,6 +3,7 @@ using ServiceBot.Answers;
 using ServiceBot.Conversation.Rewriting;
 using ServiceBot.Handoff;
 using ServiceBot.Storage;
+using ServiceBot.Storage.Retention;
 using ServiceBot.Tasks;
 using ServiceBot.Understanding;
 using ServiceBot.Understanding.Dialog;
@@ -14,6 +15,7 @@ namespace ServiceBot.Conversation;
 /// The turn pipeline every channel calls: validate, serialise per user, dedup by message id, load the
 /// conversation, route (task in progress → form engine; otherwise by intent), then save state and reply together.
 /// With a <see cref="HandoffController"/> the conversation can be handed to a person, and while it is the bot stays silent.
+/// With an <see cref="IStateEraser"/> a user can have their records deleted (删除我的记录).
 /// </summary>
 public sealed partial class ConversationEngine(
     IConversationStore store,
@@ -24,7 +26,8 @@ public sealed partial class ConversationEngine(
     IOptions<ConversationOptions> options,
     IUtteranceInterpreter? interpreter = null,
     QuestionRewriter? rewriter = null,
-    HandoffController? handoffs = null) : IConversationEngine
+    HandoffController? handoffs = null,
+    IStateEraser? eraser = null) : IConversationEngine
 {
     public const int MaxIdLength = 200;
 
@@ -55,9 +58,15 @@ public sealed partial class ConversationEngine(
             var routed = rewriter is null ? text : (await rewriter.CorrectAsync(text, cancellationToken)).Text;
             if (rewriter is not null) routed = (await rewriter.ResolveFollowUpAsync(conversation, routed, cancellationToken)).Text;
             turn = await RouteAsync(conversation, routed, cancellationToken);
-            if (handoffs is not null) turn = await handoffs.ReviewAsync(conversation, text, message.MessageId, turn, cancellationToken);
+            if (handoffs is not null && !turn.ErasesUserData) turn = await handoffs.ReviewAsync(conversation, text, message.MessageId, turn, cancellationToken);
         }
 
+        if (turn.ErasesUserData && eraser is not null)
+        {
+            // Under the user's turn lock, and this turn is not saved: the next message starts a new conversation.
+            await eraser.EraseUserAsync(message.Channel, message.UserId, cancellationToken);
+            return new Reply(conversation.ConversationId, turn.Markdown, turn.Citations, turn.Suggestions, Task: null, Handoff: false);
+        }
         var now = clock.GetUtcNow();
         var reply = new Reply(conversation.ConversationId, turn.Markdown, turn.Citations, turn.Suggestions, SnapshotOf(conversation, before), turn.Handoff);
         conversation.UpdatedAt = now;
@@ -121,13 +130,17 @@ public sealed partial class ConversationEngine(
         var latest = await store.FindLatestAsync(message.Channel, message.UserId, cancellationToken);
         return latest is not null && clock.GetUtcNow() - latest.UpdatedAt <= _options.IdleTimeout
             ? latest
-            : New(message, "c-" + Guid.CreateVersion7(clock.GetUtcNow()).ToString("N"));
+            : New(message, "c-" + Guid.CreateVersion7(clock.GetUtcNow()).ToString("N"), latest?.Tickets);
     }
 
-    private ConversationState New(IncomingMessage message, string id)
+    /// <param name="issued">The user's tickets from the conversation this one follows: still theirs to look up.</param>
+    private ConversationState New(IncomingMessage message, string id, IEnumerable<string>? issued = null)
     {
         var now = clock.GetUtcNow();
-        return new ConversationState { ConversationId = id, UserId = message.UserId, Channel = message.Channel, CreatedAt = now, UpdatedAt = now };
+        return new ConversationState
+        {
+            ConversationId = id, UserId = message.UserId, Channel = message.Channel, CreatedAt = now, UpdatedAt = now, Tickets = [.. issued ?? []],
+        };
     }
 
     /// <summary>The open task; or the task this turn finished, shown once more with its ticket; otherwise none.</summary>
@@ -140,6 +153,7 @@ public sealed partial class ConversationEngine(
     {
         var offered = Catalog.Find(conversation.OfferedTask);
         conversation.OfferedTask = null;
+        if (ErasureStep(conversation, text) is { } erasure) return erasure;
         var prediction = understanding.Intents.Classify(text);
 
         if (conversation.Task is { IsOpen: true })

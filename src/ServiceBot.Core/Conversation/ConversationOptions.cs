@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ServiceBot.Conversation;
 
 /// <summary>The <c>Conversation</c> configuration section.</summary>
-public sealed class ConversationOptions
+public sealed class ConversationOptions : IValidatableObject
 {
     public const string SectionName = "Conversation";
 
@@ -26,4 +26,17 @@ public sealed class ConversationOptions
     /// <summary>A request for a human interrupts a task in progress only when this sure.</summary>
     [Range(0.0, 1.0)]
     public double HandoffConfidence { get; set; } = 0.7;
+
+    /// <summary>
+    /// The service's time zone (IANA id): relative dates (昨天下午三点), deadlines and tickets are read in it, whatever the
+    /// host's zone.
+    /// </summary>
+    [Required]
+    public string TimeZone { get; set; } = ServiceTimeProvider.TimeZoneId;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(TimeZone) && ServiceTimeProvider.FindTimeZone(TimeZone) is null)
+            yield return new ValidationResult($"Conversation:TimeZone \"{TimeZone}\" is not a time zone this host knows (e.g. Asia/Shanghai).", [nameof(TimeZone)]);
+    }
 }

@@ -12,6 +12,12 @@ public sealed class ConversationState
     /// <summary>The form in progress, or the last one finished (kept so its ticket shows once more).</summary>
     public TaskInstance? Task { get; set; }
 
+    /// <summary>
+    /// Tickets issued to this channel user, here and in the conversations this one followed: 办件进度查询 shows their
+    /// details without further proof. Numbers only, no personal data.
+    /// </summary>
+    public List<string> Tickets { get; init; } = [];
+
     /// <summary>Recent turns, newest last, for agent handoff and summaries.</summary>
     public List<TurnRecord> History { get; init; } = [];
 
@@ -26,6 +32,9 @@ public sealed class ConversationState
 
     /// <summary>The task the last reply offered to start (after a question about it), so "好的，办理" starts it.</summary>
     public string? OfferedTask { get; set; }
+
+    /// <summary>The last reply asked the user to confirm deleting their records; only the next turn can confirm.</summary>
+    public bool ErasureRequested { get; set; }
 
     public const int HistoryLimit = 40;
 

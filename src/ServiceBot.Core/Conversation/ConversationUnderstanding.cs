@@ -7,12 +7,14 @@ namespace ServiceBot.Conversation;
 
 /// <summary>The offline understanding components a turn uses, built once and shared.</summary>
 public sealed record ConversationUnderstanding(
-    SlotExtractor Slots, DialogActDetector Acts, CorrectionDetector Corrections, IntentClassifier Intents, AliasLexicon SlotNames)
+    SlotExtractor Slots, DialogActDetector Acts, CorrectionDetector Corrections, IntentClassifier Intents, AliasLexicon SlotNames,
+    ErasureRequestDetector Erasure)
 {
     public static ConversationUnderstanding Create(IntentClassifier intents, TimeProvider clock) => new(
         SlotExtractor.CreateDefault(clock),
         DialogActDetector.CreateDefault(),
         CorrectionDetector.CreateDefault(),
         intents,
-        AliasLexicon.Parse(UnderstandingData.ReadLexicon("slot-names.txt")));
+        AliasLexicon.Parse(UnderstandingData.ReadLexicon("slot-names.txt")),
+        ErasureRequestDetector.CreateDefault());
 }

@@ -7,5 +7,8 @@ namespace ServiceBot.Conversation;
 /// <param name="Refused">The bot could not answer (no grounded answer, out of scope); repeated refusals hand off.</param>
 public sealed record TurnResult(string Markdown, IReadOnlyList<Citation> Citations, IReadOnlyList<string> Suggestions, bool Handoff = false, bool Refused = false)
 {
+    /// <summary>The user confirmed deleting their records: the engine erases them and saves nothing of this turn.</summary>
+    public bool ErasesUserData { get; init; }
+
     public static TurnResult Text(string markdown, IReadOnlyList<string> suggestions) => new(markdown, [], suggestions);
 }

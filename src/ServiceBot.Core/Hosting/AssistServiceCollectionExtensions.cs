@@ -31,7 +31,7 @@ public static class AssistServiceCollectionExtensions
 
         services.TryAddSingleton(sp =>
         {
-            var clock = new ServiceTimeProvider(sp.GetRequiredService<TimeProvider>());
+            var clock = sp.GetRequiredService<ServiceTimeProvider>();
             var understanding = sp.GetRequiredService<ConversationUnderstanding>();
             return new TranscriptTaskReader(sp.GetRequiredService<TaskCatalog>(),
                 ConversationUnderstanding.Create(understanding.Intents, clock));

@@ -35,19 +35,22 @@ public static class ConversationServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        // The conversation reads dates in the service's zone; the host's (often UTC) would put 昨天 on the wrong day.
+        services.TryAddSingleton(sp => new ServiceTimeProvider(sp.GetRequiredService<TimeProvider>(),
+            ServiceTimeProvider.FindTimeZone(sp.GetRequiredService<IOptions<ConversationOptions>>().Value.TimeZone)));
         // The knowledge base's analyzer is only reachable once its index is loaded; the classifier trains at start with its own.
         services.TryAddSingleton(_ => IntentClassifier.CreateDefault(new ChineseAnalyzer()));
-        services.TryAddSingleton(sp => ConversationUnderstanding.Create(sp.GetRequiredService<IntentClassifier>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => ConversationUnderstanding.Create(sp.GetRequiredService<IntentClassifier>(), sp.GetRequiredService<ServiceTimeProvider>()));
         services.TryAddSingleton(TaskCatalog.Default);
         services.TryAddSingleton<ITaskBackend>(sp => new KernelTaskBackend(sp));
         services.TryAddSingleton<IKnowledgeAnswerer>(sp => new ExtractiveKnowledgeAnswerer(
             sp.GetRequiredService<KnowledgeBaseProvider>(), sp.GetRequiredService<ExtractiveAnswerComposer>()));
         services.TryAddSingleton(sp => new FormEngine(
             sp.GetRequiredService<TaskCatalog>(), sp.GetRequiredService<ConversationUnderstanding>(), sp.GetRequiredService<ITaskBackend>(),
-            sp.GetRequiredService<IKnowledgeAnswerer>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<ConversationOptions>>(),
+            sp.GetRequiredService<IKnowledgeAnswerer>(), sp.GetRequiredService<ServiceTimeProvider>(), sp.GetRequiredService<IOptions<ConversationOptions>>(),
             sp.GetService<IUtteranceInterpreter>()));
         services.TryAddSingleton(sp => new QuestionRewriter(sp.GetRequiredService<KnowledgeBaseProvider>(), sp.GetRequiredService<IntentClassifier>()));
-        services.TryAddSingleton<ConversationEngine>();
+        services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<ConversationEngine>(sp, sp.GetRequiredService<ServiceTimeProvider>()));
         services.TryAddSingleton<IConversationEngine>(sp => sp.GetRequiredService<ConversationEngine>());
         services.TryAddSingleton<IStreamingConversationEngine>(sp => new StreamingConversationEngine(sp.GetRequiredService<IConversationEngine>()));
         return services;

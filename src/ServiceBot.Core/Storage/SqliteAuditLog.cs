@@ -2,13 +2,17 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using ServiceBot.Handoff;
+using ServiceBot.Storage.Protection;
 
 namespace ServiceBot.Storage;
 
-/// <summary>The audit trail in its own append-only table of the conversation database.</summary>
+/// <summary>
+/// The audit trail in its own append-only table of the conversation database. Details are encrypted: an agent's
+/// message may repeat what the user typed.
+/// </summary>
 public sealed class SqliteAuditLog : IAuditLog
 {
-    private const string Schema = """
+    internal const string Schema = """
         CREATE TABLE IF NOT EXISTS audit_log (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             conversation_id TEXT NOT NULL,
@@ -21,10 +25,12 @@ public sealed class SqliteAuditLog : IAuditLog
         """;
 
     private readonly SqliteDatabase _database;
+    private readonly IStateProtector _protector;
 
-    public SqliteAuditLog(IOptions<StateOptions> options)
+    public SqliteAuditLog(IOptions<StateOptions> options, IStateProtector protector)
     {
         _database = new SqliteDatabase(options.Value.ConnectionString, Schema);
+        _protector = protector;
     }
 
     public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
@@ -39,7 +45,7 @@ public sealed class SqliteAuditLog : IAuditLog
         command.Parameters.AddWithValue("$at", entry.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$actor", entry.Actor);
         command.Parameters.AddWithValue("$action", entry.Action);
-        command.Parameters.AddWithValue("$detail", (object?)entry.Detail ?? DBNull.Value);
+        command.Parameters.AddWithValue("$detail", (object?)_protector.ProtectOptional(entry.Detail) ?? DBNull.Value);
         command.Parameters.AddWithValue("$cited", JsonSerializer.Serialize(entry.Cited));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -59,7 +65,7 @@ public sealed class SqliteAuditLog : IAuditLog
                 DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
                 reader.GetString(2),
                 reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.IsDBNull(4) ? null : _protector.Unprotect(reader.GetString(4)),
                 JsonSerializer.Deserialize<string[]>(reader.GetString(5)) ?? []));
         }
         return entries;

@@ -3,12 +3,14 @@ using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using ServiceBot.Conversation;
+using ServiceBot.Storage.Protection;
 
 namespace ServiceBot.Storage;
 
 /// <summary>
 /// Conversation state in an embedded SQLite database: one row per conversation (the state as JSON)
-/// and one row per processed message id (the reply given), written in one transaction.
+/// and one row per processed message id (the reply given), written in one transaction. Both are encrypted with the
+/// <see cref="IStateProtector"/>: they carry the user's words and slot values.
 /// </summary>
 public sealed class SqliteConversationStore : IConversationStore
 {
@@ -17,7 +19,7 @@ public sealed class SqliteConversationStore : IConversationStore
         Converters = { new JsonStringEnumConverter() },
     };
 
-    private const string Schema = """
+    internal const string Schema = """
         CREATE TABLE IF NOT EXISTS conversations (
             id TEXT PRIMARY KEY,
             channel TEXT NOT NULL,
@@ -36,13 +38,15 @@ public sealed class SqliteConversationStore : IConversationStore
         """;
 
     private readonly SqliteDatabase _database;
+    private readonly IStateProtector _protector;
 
     // SQLite has one writer at a time; queueing writers here avoids its busy-retry sleeps under load.
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
-    public SqliteConversationStore(IOptions<StateOptions> options)
+    public SqliteConversationStore(IOptions<StateOptions> options, IStateProtector protector)
     {
         _database = new SqliteDatabase(options.Value.ConnectionString, Schema);
+        _protector = protector;
     }
 
     public async Task<ConversationState?> FindAsync(string conversationId, CancellationToken cancellationToken)
@@ -51,9 +55,7 @@ public sealed class SqliteConversationStore : IConversationStore
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT state FROM conversations WHERE id = $id";
         command.Parameters.AddWithValue("$id", conversationId);
-        return await command.ExecuteScalarAsync(cancellationToken) is string json
-            ? JsonSerializer.Deserialize<ConversationState>(json, Json)
-            : null;
+        return ReadState(await command.ExecuteScalarAsync(cancellationToken));
     }
 
     public async Task<ConversationState?> FindLatestAsync(string channel, string userId, CancellationToken cancellationToken)
@@ -66,9 +68,7 @@ public sealed class SqliteConversationStore : IConversationStore
             """;
         command.Parameters.AddWithValue("$channel", channel);
         command.Parameters.AddWithValue("$user", userId);
-        return await command.ExecuteScalarAsync(cancellationToken) is string json
-            ? JsonSerializer.Deserialize<ConversationState>(json, Json)
-            : null;
+        return ReadState(await command.ExecuteScalarAsync(cancellationToken));
     }
 
     public async Task<Reply?> FindReplyAsync(string channel, string userId, string messageId, CancellationToken cancellationToken)
@@ -82,8 +82,8 @@ public sealed class SqliteConversationStore : IConversationStore
         command.Parameters.AddWithValue("$channel", channel);
         command.Parameters.AddWithValue("$user", userId);
         command.Parameters.AddWithValue("$message", messageId);
-        return await command.ExecuteScalarAsync(cancellationToken) is string json
-            ? JsonSerializer.Deserialize<Reply>(json, Json)
+        return await command.ExecuteScalarAsync(cancellationToken) is string stored
+            ? JsonSerializer.Deserialize<Reply>(_protector.Unprotect(stored), Json)
             : null;
     }
 
@@ -101,7 +101,7 @@ public sealed class SqliteConversationStore : IConversationStore
         }
     }
 
-    private static async Task WriteTurnAsync(SqliteConnection connection, ConversationState state, string? messageId, Reply reply,
+    private async Task WriteTurnAsync(SqliteConnection connection, ConversationState state, string? messageId, Reply reply,
         CancellationToken cancellationToken)
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
@@ -117,7 +117,7 @@ public sealed class SqliteConversationStore : IConversationStore
             upsert.Parameters.AddWithValue("$channel", state.Channel);
             upsert.Parameters.AddWithValue("$user", state.UserId);
             upsert.Parameters.AddWithValue("$updated", state.UpdatedAt.UtcDateTime.ToString("O"));
-            upsert.Parameters.AddWithValue("$state", JsonSerializer.Serialize(state, Json));
+            upsert.Parameters.AddWithValue("$state", _protector.Protect(JsonSerializer.Serialize(state, Json)));
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
         if (messageId is not null)
@@ -133,11 +133,13 @@ public sealed class SqliteConversationStore : IConversationStore
             insert.Parameters.AddWithValue("$user", state.UserId);
             insert.Parameters.AddWithValue("$message", messageId);
             insert.Parameters.AddWithValue("$conversation", state.ConversationId);
-            insert.Parameters.AddWithValue("$reply", JsonSerializer.Serialize(reply, Json));
+            insert.Parameters.AddWithValue("$reply", _protector.Protect(JsonSerializer.Serialize(reply, Json)));
             insert.Parameters.AddWithValue("$created", state.UpdatedAt.UtcDateTime.ToString("O"));
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
     }
 
-    }
+    private ConversationState? ReadState(object? stored)
+        => stored is string text ? JsonSerializer.Deserialize<ConversationState>(_protector.Unprotect(text), Json) : null;
+}

@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace ServiceBot.Storage;
 
 /// <summary>
-/// One embedded SQLite database: creates the file's folder, applies a schema once, and opens
-/// connections set up the same way for every store that lives in it.
+/// One embedded SQLite database: creates the file's folder (0700) and the file (0600), applies a schema once, and
+/// opens connections set up the same way for every store that lives in it.
 /// </summary>
 internal sealed class SqliteDatabase
 {
@@ -16,8 +16,10 @@ internal sealed class SqliteDatabase
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.DataSource is { Length: > 0 } file && builder.Mode != SqliteOpenMode.Memory && file != ":memory:")
         {
-            var directory = Path.GetDirectoryName(Path.GetFullPath(file));
-            if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+            var path = Path.GetFullPath(file);
+            var directory = Path.GetDirectoryName(path);
+            if (!string.IsNullOrEmpty(directory)) PrivateFiles.CreateFolder(directory);
+            if (builder.Mode != SqliteOpenMode.ReadOnly) PrivateFiles.PrepareDatabaseFile(path);
         }
         builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 30);
         _connectionString = builder.ToString();

@@ -1,15 +1,16 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using ServiceBot.Storage.Protection;
 
 namespace ServiceBot.Storage;
 
 /// <summary>
 /// Feedback in its own table of the conversation database (<c>State:ConnectionString</c>), so one
-/// file holds everything a conversation produced.
+/// file holds everything a conversation produced. Comments are encrypted: users type anything into them, phone numbers included.
 /// </summary>
 public sealed class SqliteFeedbackStore : IFeedbackStore
 {
-    private const string Schema = """
+    internal const string Schema = """
         CREATE TABLE IF NOT EXISTS feedback (
             conversation_id TEXT NOT NULL,
             message_id TEXT NOT NULL,
@@ -20,10 +21,12 @@ public sealed class SqliteFeedbackStore : IFeedbackStore
         """;
 
     private readonly SqliteDatabase _database;
+    private readonly IStateProtector _protector;
 
-    public SqliteFeedbackStore(IOptions<StateOptions> options)
+    public SqliteFeedbackStore(IOptions<StateOptions> options, IStateProtector protector)
     {
         _database = new SqliteDatabase(options.Value.ConnectionString, Schema);
+        _protector = protector;
     }
 
     public async Task SaveAsync(Feedback feedback, CancellationToken cancellationToken)
@@ -39,7 +42,7 @@ public sealed class SqliteFeedbackStore : IFeedbackStore
         command.Parameters.AddWithValue("$conversation", feedback.ConversationId);
         command.Parameters.AddWithValue("$message", feedback.MessageId);
         command.Parameters.AddWithValue("$rating", feedback.Rating);
-        command.Parameters.AddWithValue("$comment", (object?)feedback.Comment ?? DBNull.Value);
+        command.Parameters.AddWithValue("$comment", (object?)_protector.ProtectOptional(feedback.Comment) ?? DBNull.Value);
         command.Parameters.AddWithValue("$created", feedback.CreatedAt.UtcDateTime.ToString("O"));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -61,10 +64,9 @@ public sealed class SqliteFeedbackStore : IFeedbackStore
                 reader.GetString(0),
                 reader.GetString(1),
                 reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.IsDBNull(3) ? null : _protector.Unprotect(reader.GetString(3)),
                 DateTimeOffset.Parse(reader.GetString(4), System.Globalization.CultureInfo.InvariantCulture)));
         }
         return entries;
     }
-
-    }
+}

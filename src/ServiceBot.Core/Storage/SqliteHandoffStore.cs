@@ -2,17 +2,18 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using ServiceBot.Handoff;
+using ServiceBot.Storage.Protection;
 
 namespace ServiceBot.Storage;
 
 /// <summary>
 /// The handoff queue (one row per conversation, reopened by a later handoff) and the transcripts, in the
 /// conversation database. Take-over and close are single conditional UPDATEs: SQLite runs writers one at a time,
-/// so of two agents racing only the first finds the row still waiting.
+/// so of two agents racing only the first finds the row still waiting. Transcript texts and summaries are encrypted.
 /// </summary>
 public sealed class SqliteHandoffStore : IHandoffStore
 {
-    private const string Schema = """
+    internal const string Schema = """
         CREATE TABLE IF NOT EXISTS handoffs (
             conversation_id TEXT PRIMARY KEY,
             channel TEXT NOT NULL,
@@ -44,10 +45,12 @@ public sealed class SqliteHandoffStore : IHandoffStore
         "conversation_id, channel, user_id, state, reason, waiting_since, agent, taken_at, closed_at, outcome, summary";
 
     private readonly SqliteDatabase _database;
+    private readonly IStateProtector _protector;
 
-    public SqliteHandoffStore(IOptions<StateOptions> options)
+    public SqliteHandoffStore(IOptions<StateOptions> options, IStateProtector protector)
     {
         _database = new SqliteDatabase(options.Value.ConnectionString, Schema);
+        _protector = protector;
     }
 
     public async Task<HandoffRecord?> FindAsync(string conversationId, CancellationToken cancellationToken)
@@ -137,7 +140,7 @@ public sealed class SqliteHandoffStore : IHandoffStore
             conversationId, cancellationToken, ("$outcome", outcome), ("$at", Format(at)), ("$agent", holder ?? ""));
 
     public Task SetSummaryAsync(string conversationId, string summary, CancellationToken cancellationToken)
-        => UpdateAsync("UPDATE handoffs SET summary = $summary WHERE conversation_id = $id", conversationId, cancellationToken, ("$summary", summary));
+        => UpdateAsync("UPDATE handoffs SET summary = $summary WHERE conversation_id = $id", conversationId, cancellationToken, ("$summary", _protector.Protect(summary)));
 
     public Task SetChannelAddressAsync(string conversationId, string address, CancellationToken cancellationToken)
         => UpdateAsync("UPDATE handoffs SET channel_address = $address WHERE conversation_id = $id", conversationId, cancellationToken, ("$address", address));
@@ -170,12 +173,12 @@ public sealed class SqliteHandoffStore : IHandoffStore
         var lines = new List<TranscriptEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            lines.Add(new TranscriptEntry(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), Parse(reader.GetString(4)),
+            lines.Add(new TranscriptEntry(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), _protector.Unprotect(reader.GetString(3)), Parse(reader.GetString(4)),
                 reader.IsDBNull(5) ? null : reader.GetString(5)));
         return lines;
     }
 
-    private static async Task<long> InsertLineAsync(SqliteConnection connection, SqliteTransaction? transaction, TranscriptEntry line, string? messageId,
+    private async Task<long> InsertLineAsync(SqliteConnection connection, SqliteTransaction? transaction, TranscriptEntry line, string? messageId,
         CancellationToken cancellationToken)
     {
         await using var insert = connection.CreateCommand();
@@ -186,7 +189,7 @@ public sealed class SqliteHandoffStore : IHandoffStore
             """;
         insert.Parameters.AddWithValue("$conversation", line.ConversationId);
         insert.Parameters.AddWithValue("$speaker", line.Speaker);
-        insert.Parameters.AddWithValue("$text", line.Text);
+        insert.Parameters.AddWithValue("$text", _protector.Protect(line.Text));
         insert.Parameters.AddWithValue("$at", Format(line.At));
         insert.Parameters.AddWithValue("$agent", (object?)line.Agent ?? DBNull.Value);
         insert.Parameters.AddWithValue("$message", (object?)messageId ?? DBNull.Value);
@@ -212,10 +215,10 @@ public sealed class SqliteHandoffStore : IHandoffStore
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    private static HandoffRecord Read(SqliteDataReader reader) => new(
+    private HandoffRecord Read(SqliteDataReader reader) => new(
         reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), Parse(reader.GetString(5)),
         Optional(reader, 6), Optional(reader, 7) is { } taken ? Parse(taken) : null, Optional(reader, 8) is { } closed ? Parse(closed) : null,
-        Optional(reader, 9), Optional(reader, 10));
+        Optional(reader, 9), _protector.UnprotectOptional(Optional(reader, 10)));
 
     private static string? Optional(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

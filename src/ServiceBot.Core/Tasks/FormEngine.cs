@@ -50,7 +50,7 @@ public sealed partial class FormEngine(
         var notes = Fill(task, definition, await ExtractWithProposalAsync(text, definition, task, expected: null, proposal, cancellationToken), pending: null);
         foreach (var (slot, value) in known ?? new Dictionary<string, string>())
             if (definition.Slot(slot) is not null) task.Slots.TryAdd(slot, value);
-        return await NextAsync(conversation.ConversationId, task, definition, $"好的，我来帮您办理**{definition.DisplayName}**。" + notes, cancellationToken);
+        return await NextAsync(conversation, task, definition, $"好的，我来帮您办理**{definition.DisplayName}**。" + notes, cancellationToken);
     }
 
     /// <summary>One user turn for the open task.</summary>
@@ -65,10 +65,10 @@ public sealed partial class FormEngine(
         if (await DigressAsync(task, definition, text, cancellationToken) is { } digression) return digression;
         // A correction comes before a deny: 不对，金额改成2000 is both.
         if (understanding.Corrections.Detect(text, definition.SlotIds) is { } correction)
-            return await CorrectAsync(conversation.ConversationId, task, definition, correction, cancellationToken);
+            return await CorrectAsync(conversation, task, definition, correction, cancellationToken);
         return task.State == TaskState.Confirming
-            ? await ConfirmingAsync(conversation.ConversationId, task, definition, text, act, cancellationToken)
-            : await CollectingAsync(conversation.ConversationId, task, definition, text, act, cancellationToken);
+            ? await ConfirmingAsync(conversation, task, definition, text, act, cancellationToken)
+            : await CollectingAsync(conversation, task, definition, text, act, cancellationToken);
     }
 
     /// <summary>
@@ -91,7 +91,7 @@ public sealed partial class FormEngine(
             else if (Extract(value, definition, slotId).GetValueOrDefault(slotId) is { IsValid: true } found) task.Slots[slotId] = found.Value;
             else refused[slotId] = Extract(value, definition, slotId).GetValueOrDefault(slotId)?.Validation.Reason ?? $"没有识别出{slot.Label}。";
         }
-        var next = await NextAsync(conversation.ConversationId, task, definition, $"工作人员已为您填写**{definition.DisplayName}**的部分信息。", cancellationToken);
+        var next = await NextAsync(conversation, task, definition, $"工作人员已为您填写**{definition.DisplayName}**的部分信息。", cancellationToken);
         return (next, refused);
     }
 
@@ -191,7 +191,7 @@ public sealed partial class FormEngine(
     private static string Problem(SlotDefinition slot, ExtractedSlot found)
         => $"您提供的{slot.Label}未通过校验：{found.Validation.Reason}。";
 
-    private async Task<TurnResult> CollectingAsync(string conversationId, TaskInstance task, TaskDefinition definition, string text, DialogAct act,
+    private async Task<TurnResult> CollectingAsync(ConversationState conversation, TaskInstance task, TaskDefinition definition, string text, DialogAct act,
         CancellationToken cancellationToken)
     {
         var pending = task.PendingSlot;
@@ -211,13 +211,13 @@ public sealed partial class FormEngine(
         {
             return Ask(task, definition, missing, $"抱歉，没有识别出{missing.Label}。");
         }
-        return await NextAsync(conversationId, task, definition, notes.TrimStart('\n'), cancellationToken);
+        return await NextAsync(conversation, task, definition, notes.TrimStart('\n'), cancellationToken);
     }
 
-    private async Task<TurnResult> ConfirmingAsync(string conversationId, TaskInstance task, TaskDefinition definition, string text, DialogAct act,
+    private async Task<TurnResult> ConfirmingAsync(ConversationState conversation, TaskInstance task, TaskDefinition definition, string text, DialogAct act,
         CancellationToken cancellationToken)
     {
-        if (act == DialogAct.Affirm) return await SubmitAsync(conversationId, task, definition, cancellationToken);
+        if (act == DialogAct.Affirm) return await SubmitAsync(conversation, task, definition, cancellationToken);
 
         var extraction = Extract(text, definition, expected: null);
         var updates = definition.Slots
@@ -228,7 +228,7 @@ public sealed partial class FormEngine(
         if (updates.Count > 0)
         {
             foreach (var slot in updates) task.Slots[slot.Id] = extraction[slot.Id].Value;
-            return Confirm(task, definition, "已更新：" + string.Join("，", updates.Select(s => $"{s.Label}为{SlotFormatter.Display(s, task.Slots[s.Id])}")) + "。");
+            return Confirm(task, definition, "已更新：" + string.Join("，", updates.Select(s => $"{s.Label}为{SlotFormatter.Markdown(s, task.Slots[s.Id])}")) + "。");
         }
         if (act == DialogAct.Deny || ChangeWords().IsMatch(text))
         {
@@ -238,7 +238,7 @@ public sealed partial class FormEngine(
         return Confirm(task, definition, "请先核对以下信息。");
     }
 
-    private async Task<TurnResult> CorrectAsync(string conversationId, TaskInstance task, TaskDefinition definition, SlotCorrection correction,
+    private async Task<TurnResult> CorrectAsync(ConversationState conversation, TaskInstance task, TaskDefinition definition, SlotCorrection correction,
         CancellationToken cancellationToken)
     {
         ExtractedSlot? found;
@@ -271,7 +271,7 @@ public sealed partial class FormEngine(
 
         task.Slots[slot.Id] = found.Value;
         task.InvalidAttempts.Remove(slot.Id);
-        return await NextAsync(conversationId, task, definition, $"已将{slot.Label}改为{SlotFormatter.Display(slot, found.Value)}。", cancellationToken);
+        return await NextAsync(conversation, task, definition, $"已将{slot.Label}改为{SlotFormatter.Markdown(slot, found.Value)}。", cancellationToken);
     }
 
     /// <summary>A question asked mid-task: answer it from the knowledge base, then pick the form up where it was.</summary>
@@ -314,10 +314,10 @@ public sealed partial class FormEngine(
         return slot is null ? Confirm(task, definition, lead) : Ask(task, definition, slot, lead);
     }
 
-    private async Task<TurnResult> NextAsync(string conversationId, TaskInstance task, TaskDefinition definition, string lead, CancellationToken cancellationToken)
+    private async Task<TurnResult> NextAsync(ConversationState conversation, TaskInstance task, TaskDefinition definition, string lead, CancellationToken cancellationToken)
     {
         if (Missing(definition, task) is [var first, ..]) return Ask(task, definition, definition.Slot(first)!, lead);
-        if (!definition.HasSideEffect) return await LookUpAsync(task, definition, lead, cancellationToken);
+        if (!definition.HasSideEffect) return await LookUpAsync(conversation, task, definition, lead, cancellationToken);
         return Confirm(task, definition, lead);
     }
 
@@ -334,17 +334,17 @@ public sealed partial class FormEngine(
         task.PendingSlot = null;
         var text = new StringBuilder($"请核对您的**{definition.DisplayName}**信息：\n\n");
         foreach (var slot in definition.Slots.Where(s => task.Slots.ContainsKey(s.Id)))
-            text.Append("- ").Append(slot.Label).Append('：').AppendLine(SlotFormatter.Display(slot, task.Slots[slot.Id]));
+            text.Append("- ").Append(slot.Label).Append('：').AppendLine(SlotFormatter.Markdown(slot, task.Slots[slot.Id]));
         text.AppendLine().Append(definition.ConfirmationNote)
             .Append("信息无误请回复“**确认**”；需要修改请直接说，例如“金额改成2000”；不办了请回复“取消”。");
         return TurnResult.Text(Join(lead, text.ToString()), ConfirmSuggestions);
     }
 
-    private async Task<TurnResult> SubmitAsync(string conversationId, TaskInstance task, TaskDefinition definition, CancellationToken cancellationToken)
+    private async Task<TurnResult> SubmitAsync(ConversationState conversation, TaskInstance task, TaskDefinition definition, CancellationToken cancellationToken)
     {
         var arguments = Arguments(task, definition);
         // The key is fixed per task run, so a turn replayed after a lost reply reaches the backend as the same submission.
-        arguments["idempotencyKey"] = $"{conversationId}:{task.Id}";
+        arguments["idempotencyKey"] = $"{conversation.ConversationId}:{task.Id}";
         var value = await backend.InvokeAsync(definition.Call.Plugin, definition.Call.Function, arguments, cancellationToken);
         var result = value as SubmissionResult
             ?? throw new InvalidOperationException($"{definition.Call.Plugin}.{definition.Call.Function} returned {value?.GetType().Name ?? "null"}, not a submission result.");
@@ -354,6 +354,7 @@ public sealed partial class FormEngine(
         {
             task.State = TaskState.Submitted;
             task.Ticket = result.Ticket;
+            if (result.Ticket is { } issued && !conversation.Tickets.Contains(issued)) conversation.Tickets.Add(issued);
             return TurnResult.Text(
                 $"您的**{definition.DisplayName}**申请已提交，办件编号：**{result.Ticket}**。\n\n请保存好编号，可随时回复“查询办件进度”了解办理情况。",
                 AfterTicketSuggestions);
@@ -369,10 +370,11 @@ public sealed partial class FormEngine(
     }
 
     /// <summary>A look-up runs as soon as its slots are filled: nothing changes, so nothing needs confirming.</summary>
-    private async Task<TurnResult> LookUpAsync(TaskInstance task, TaskDefinition definition, string lead, CancellationToken cancellationToken)
+    private async Task<TurnResult> LookUpAsync(ConversationState conversation, TaskInstance task, TaskDefinition definition, string lead,
+        CancellationToken cancellationToken)
     {
         var value = await backend.InvokeAsync(definition.Call.Plugin, definition.Call.Function, Arguments(task, definition), cancellationToken);
-        var outcome = definition.Present!(value, catalog);
+        var outcome = definition.Present!(value, new LookupContext(catalog, conversation.Tickets, task.Slots));
         task.PendingSlot = null;
         task.State = outcome.Found ? TaskState.Submitted : TaskState.Failed;
         task.FailureReason = outcome.Found ? null : outcome.Markdown;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ServiceBot.Text;
 
 namespace ServiceBot.Tasks;
 
@@ -15,6 +16,11 @@ public static class SlotFormatter
         SlotKind.DateTime => ReadableTime(value),
         _ => value,
     };
+
+    /// <summary>
+    /// <see cref="Display"/> for a Markdown reply: escaped, so mask stars stay stars and a typed link stays text.
+    /// </summary>
+    public static string Markdown(SlotDefinition slot, string value) => MarkdownInline.Escape(Display(slot, value));
 
     /// <summary>The value as it may leave the server: personal numbers masked, everything else as stored.</summary>
     public static string Masked(SlotDefinition slot, string value) => slot.Kind switch

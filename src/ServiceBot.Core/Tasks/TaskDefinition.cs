@@ -9,6 +9,12 @@ public sealed record BackendCall(string Plugin, string Function, IReadOnlyDictio
 /// <summary>What a look-up task shows once its call returns; <see cref="RetrySlot"/> is asked again when nothing was found.</summary>
 public sealed record LookupOutcome(bool Found, string Markdown, string? RetrySlot = null);
 
+/// <summary>
+/// What a look-up's presentation may use besides the result: the catalog, the tickets issued to the asking channel
+/// user, and the values the user gave in this form (an ID number that proves a ticket is theirs).
+/// </summary>
+public sealed record LookupContext(TaskCatalog Catalog, IReadOnlyCollection<string> IssuedTickets, IReadOnlyDictionary<string, string> Given);
+
 /// <summary>One 一件事 of the catalog: its form, its backend call and how its result reads.</summary>
 public sealed record TaskDefinition
 {
@@ -28,7 +34,7 @@ public sealed record TaskDefinition
     /// Turns a look-up's result into the reply. Null means the call has a side effect: it returns a
     /// submission result and runs only after an explicit yes.
     /// </summary>
-    public Func<object?, TaskCatalog, LookupOutcome>? Present { get; init; }
+    public Func<object?, LookupContext, LookupOutcome>? Present { get; init; }
 
     /// <summary>Backend refusal codes the user can fix by giving one slot again (amount_exceeds_balance → amount).</summary>
     public IReadOnlyDictionary<string, string> RetrySlots { get; init; } = new Dictionary<string, string>();

@@ -6,6 +6,9 @@ namespace ServiceBot.Server.Limits;
 public sealed class LimitsOptionsValidator : IValidateOptions<RequestLimitsOptions>, IValidateOptions<RateLimitOptions>
 {
     private const long MinBody = 1024, MaxBody = 64L * 1024 * 1024;
+    private const int MinTarget = 1024, MaxTarget = 64 * 1024;
+    private const int MinHeaderBytes = 4 * 1024, MaxHeaderBytes = 256 * 1024;
+    private const int MinHeaderCount = 20, MaxHeaderCount = 1000;
 
     public ValidateOptionsResult Validate(string? name, RequestLimitsOptions options)
     {
@@ -13,6 +16,14 @@ public sealed class LimitsOptionsValidator : IValidateOptions<RequestLimitsOptio
         foreach (var (key, value) in new[] { ("ChatBodyBytes", options.ChatBodyBytes), ("ChannelBodyBytes", options.ChannelBodyBytes), ("DefaultBodyBytes", options.DefaultBodyBytes) })
             if (value is < MinBody or > MaxBody)
                 errors.Add($"RequestLimits:{key} must lie between {MinBody} and {MaxBody}.");
+        foreach (var (key, value, min, max) in new[]
+        {
+            ("TargetBytes", options.TargetBytes, MinTarget, MaxTarget),
+            ("HeaderBytes", options.HeaderBytes, MinHeaderBytes, MaxHeaderBytes),
+            ("HeaderCount", options.HeaderCount, MinHeaderCount, MaxHeaderCount),
+        })
+            if (value < min || value > max)
+                errors.Add($"RequestLimits:{key} must lie between {min} and {max}.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
 namespace ServiceBot.Server.Limits;
@@ -16,6 +17,15 @@ public static class LimitsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<RequestLimitsOptions>, LimitsOptionsValidator>();
         services.AddSingleton<IValidateOptions<RateLimitOptions>, LimitsOptionsValidator>();
         services.AddSingleton<UserRateLimiter>();
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((kestrel, limits) =>
+        {
+            // Kestrel refuses oversized heads before the pipeline runs, with an empty body. Its ceilings sit at twice
+            // the configured limits so that RequestHeadLimits sees (and answers with problem details) every request
+            // between the two; the method, spaces and version take at most a few dozen bytes of the request line.
+            kestrel.Limits.MaxRequestLineSize = 2 * limits.Value.TargetBytes + 64;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 2 * limits.Value.HeaderBytes;
+            kestrel.Limits.MaxRequestHeaderCount = 2 * limits.Value.HeaderCount;
+        });
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limiter, limits) =>
         {
@@ -33,7 +43,7 @@ public static class LimitsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Body limits first, so even a refused request never has its body read; then the per-address limiter.</summary>
+    /// <summary>Head and body limits first, so even a refused request never has its body read; then the per-address limiter.</summary>
     public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) =>
-        app.UseMiddleware<RequestBodyLimits>().UseRateLimiter();
+        app.UseMiddleware<RequestHeadLimits>().UseMiddleware<RequestBodyLimits>().UseRateLimiter();
 }

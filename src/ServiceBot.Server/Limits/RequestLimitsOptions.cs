@@ -1,8 +1,10 @@
 namespace ServiceBot.Server.Limits;
 
 /// <summary>
-/// Settings bound from <c>RequestLimits</c>: the largest request body each kind of route reads. Kestrel enforces
-/// the limit while it reads, so a chunked body is stopped as soon as it passes it.
+/// Settings bound from <c>RequestLimits</c>: the largest request body each kind of route reads, and the largest
+/// request target and header block. Kestrel enforces a body limit while it reads, so a chunked body is stopped as
+/// soon as it passes it. The target and header limits are checked by <see cref="RequestHeadLimits"/>, which answers
+/// with problem details; Kestrel itself stops only requests past twice these sizes, before any application code runs.
 /// </summary>
 public sealed class RequestLimitsOptions
 {
@@ -16,6 +18,15 @@ public sealed class RequestLimitsOptions
 
     /// <summary>Every other route (sandbox submissions, feedback, staff routes).</summary>
     public long DefaultBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Path and query of the request line (answered 414). Kestrel's own default for the whole line.</summary>
+    public int TargetBytes { get; set; } = 8 * 1024;
+
+    /// <summary>All header lines together (answered 431). Kestrel's own default.</summary>
+    public int HeaderBytes { get; set; } = 32 * 1024;
+
+    /// <summary>Number of header lines (answered 431). Kestrel's own default.</summary>
+    public int HeaderCount { get; set; } = 100;
 }
 
 /// <summary>

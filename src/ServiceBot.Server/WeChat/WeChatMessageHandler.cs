@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Options;
 using ServiceBot.Conversation;
+using ServiceBot.Text;
 
 namespace ServiceBot.Server.WeChat;
 
 /// <summary>
-/// Turns one decoded message or event into the text to send back. Text and menu clicks go to the engine;
-/// subscribing gets the welcome menu; media gets a request to type; other events get no reply.
+/// Turns one decoded message or event into the text to send back. Text, recognised voice and menu clicks go to the
+/// engine; subscribing gets the welcome menu; other media, and voice WeChat could not recognise, get a request to type;
+/// other events get no reply.
 /// </summary>
 public sealed class WeChatMessageHandler(
     IServiceProvider services,
@@ -15,6 +17,7 @@ public sealed class WeChatMessageHandler(
 {
     public const string Channel = "wechat";
     public const string PleaseType = "抱歉，我目前只能看懂文字消息，请输入文字描述您的问题或要办理的事项。";
+    public const string PleaseTypeVoice = "抱歉，没能听清您的语音，请用文字描述您的问题或要办理的事项。";
     public const string Unavailable = "抱歉，系统暂时无法处理您的消息，请稍后再试，或拨打 12345 热线。";
 
     public async Task<WeChatOutcome> HandleAsync(WeChatInbound message, CancellationToken cancellationToken)
@@ -25,6 +28,10 @@ public sealed class WeChatMessageHandler(
                 return WeChatOutcome.Text(PleaseType);
             case "text":
                 return await AskEngineAsync(message, suggestions.Resolve(message.FromUserName, message.Content!), cancellationToken);
+            case "voice" when string.IsNullOrWhiteSpace(message.Recognition):
+                return WeChatOutcome.Text(PleaseTypeVoice);
+            case "voice":
+                return await AskEngineAsync(message, message.Recognition!.Trim(), cancellationToken, heard: true);
             case "event":
                 return await OnEventAsync(message, cancellationToken);
             default:
@@ -47,7 +54,8 @@ public sealed class WeChatMessageHandler(
         }
     }
 
-    private async Task<WeChatOutcome> AskEngineAsync(WeChatInbound message, string text, CancellationToken cancellationToken)
+    /// <param name="heard">The text is WeChat's recognition of a voice message: the reply first says what was heard, so a mishearing shows.</param>
+    private async Task<WeChatOutcome> AskEngineAsync(WeChatInbound message, string text, CancellationToken cancellationToken, bool heard = false)
     {
         // A scope per turn: the engine may depend on scoped services (stores, HTTP clients).
         await using var scope = services.CreateAsyncScope();
@@ -67,6 +75,7 @@ public sealed class WeChatMessageHandler(
             return WeChatOutcome.Text(Unavailable);
         }
         suggestions.Remember(message.FromUserName, reply.Suggestions);
+        if (heard) reply = reply with { Markdown = $"我听到的是：“{MarkdownInline.Escape(text)}”\n\n{reply.Markdown}" };
         return new WeChatOutcome(WeChatText.Render(reply, canContinue: options.Value.CustomerServiceEnabled));
     }
 }

@@ -54,7 +54,7 @@ public static partial class WeChatText
         var lines = new List<string>();
         foreach (var raw in markdown.Replace("\r\n", "\n").Split('\n'))
         {
-            var line = raw.TrimEnd();
+            var line = ProtectEscapes(raw.TrimEnd());
             if (TableRule().IsMatch(line) || HorizontalRule().IsMatch(line)) continue;
             line = Heading().Replace(line, "");
             line = Quote().Replace(line, "");
@@ -64,10 +64,28 @@ public static partial class WeChatText
             line = Link().Replace(line, m => m.Groups["text"].Value == m.Groups["url"].Value ? m.Groups["url"].Value : $"{m.Groups["text"].Value}（{m.Groups["url"].Value}）");
             line = Emphasis().Replace(line, "${text}");
             line = line.Replace("`", "");
-            lines.Add(line);
+            lines.Add(RestoreEscapes(line));
         }
         return BlankRuns().Replace(string.Join('\n', lines), "\n\n").Trim();
     }
+
+    /// <summary>
+    /// Moves each backslash-escaped character (a masked card's stars, a typed link's brackets) into the private-use area,
+    /// where no markup pattern sees it, until <see cref="RestoreEscapes"/> puts the plain character back.
+    /// </summary>
+    private static string ProtectEscapes(string line) =>
+        Escaped().Replace(line, m => ((char)(EscapeBase + m.Groups["char"].Value[0])).ToString());
+
+    private static string RestoreEscapes(string line)
+    {
+        var chars = line.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+            if (chars[i] is >= EscapeBase and < EscapeEnd) chars[i] = (char)(chars[i] - EscapeBase);
+        return new string(chars);
+    }
+
+    private const char EscapeBase = '\uE000';
+    private const char EscapeEnd = '\uE080';
 
     private static string Footer(Reply reply)
     {
@@ -158,6 +176,9 @@ public static partial class WeChatText
 
     [GeneratedRegex(@"(\*\*|__)(?<text>.+?)\1|(?<![\w*])\*(?<text>[^*\s][^*]*?)\*(?![\w*])|~~(?<text>.+?)~~")]
     private static partial Regex Emphasis();
+
+    [GeneratedRegex(@"\\(?<char>[!-/:-@\[-`{-~])")]
+    private static partial Regex Escaped();
 
     [GeneratedRegex(@"\n{3,}")]
     private static partial Regex BlankRuns();

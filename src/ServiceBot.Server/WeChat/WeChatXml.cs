@@ -70,6 +70,9 @@ public sealed record WeChatInbound(
     string? Event,
     string? EventKey)
 {
+    /// <summary>WeChat's speech recognition of a voice message (the Recognition field), when the account has it on.</summary>
+    public string? Recognition { get; init; }
+
     /// <summary>Null when the document lacks the addressing every message carries.</summary>
     public static WeChatInbound? From(XElement root)
     {
@@ -78,7 +81,10 @@ public sealed record WeChatInbound(
         var type = root.Field("MsgType");
         if (string.IsNullOrWhiteSpace(to) || string.IsNullOrWhiteSpace(from) || string.IsNullOrWhiteSpace(type)) return null;
         return new WeChatInbound(to.Trim(), from.Trim(), root.Field("CreateTime")?.Trim() ?? "", type.Trim().ToLowerInvariant(),
-            root.Field("Content"), root.Field("MsgId")?.Trim(), root.Field("Event")?.Trim(), root.Field("EventKey")?.Trim());
+            root.Field("Content"), root.Field("MsgId")?.Trim(), root.Field("Event")?.Trim(), root.Field("EventKey")?.Trim())
+        {
+            Recognition = root.Field("Recognition"),
+        };
     }
 
     /// <summary>

@@ -1,10 +1,11 @@
 using ServiceBot.Server.Chat.Identity;
 using ServiceBot.Server.Http;
+using ServiceBot.Server.Staff;
 using ServiceBot.Storage;
 
 namespace ServiceBot.Server.Widget;
 
-/// <summary><c>POST /api/feedback</c> stores a thumbs up or down on one answer; <c>GET</c> lists a conversation's for agents.</summary>
+/// <summary><c>POST /api/feedback</c> stores the conversation owner's thumbs up or down on one answer; <c>GET</c> lists a conversation's.</summary>
 public static class FeedbackApi
 {
     public const int MaxIdLength = 200;
@@ -31,12 +32,31 @@ public static class FeedbackApi
         return TypedResults.Ok(feedback);
     }
 
-    public static async Task<IResult> ListAsync(string? conversationId, IFeedbackStore store, CancellationToken cancellationToken)
+    /// <summary>
+    /// A conversation's feedback, for its owner (their userToken as Bearer, or an API key) or for a supervisor or
+    /// admin of the staff desk (their Bearer token). The token travels in a header only, so a page on another origin
+    /// cannot read anyone's feedback without holding a credential.
+    /// </summary>
+    public static async Task<IResult> ListAsync(string? conversationId, HttpRequest http, IFeedbackStore store, ChatIdentity identity,
+        StaffDirectory staff, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         CheckId(errors, "conversationId", conversationId);
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
+        if (!IsSupervisor(http, staff) && await identity.RefuseOwnerAsync(http, conversationId!, token: null, cancellationToken) is { } unauthorized)
+        {
+            http.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
+            return unauthorized;
+        }
         return TypedResults.Ok(await store.ListAsync(conversationId!, cancellationToken));
+    }
+
+    private static bool IsSupervisor(HttpRequest http, StaffDirectory staff)
+    {
+        var header = http.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        return header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
+            && staff.Authenticate(header[scheme.Length..].Trim()) is { IsSupervisor: true };
     }
 
     private static void CheckId(Dictionary<string, string[]> errors, string field, string? value)

@@ -31,6 +31,7 @@ public static class CallAssistBenchmark
         public int FromAgent;
         public readonly List<double> Milliseconds = [];
         public readonly List<string> Misses = [];
+        public readonly Dictionary<string, (int Correct, int Expected)> BySlot = new(StringComparer.Ordinal);
     }
 
     public static async Task<int> RunAsync(string[] args)
@@ -145,7 +146,10 @@ public static class CallAssistBenchmark
         foreach (var (slot, value) in call.Expect)
         {
             var predicted = outcome.Slots.GetValueOrDefault(slot);
-            if (SlotMatch.IsCorrect(slot, value, predicted)) tally.Correct++;
+            var correct = SlotMatch.IsCorrect(slot, value, predicted);
+            var (slotCorrect, slotExpected) = tally.BySlot.GetValueOrDefault(slot);
+            tally.BySlot[slot] = (slotCorrect + (correct ? 1 : 0), slotExpected + 1);
+            if (correct) tally.Correct++;
             else tally.Misses.Add($"{call.Id}: {slot} = {predicted ?? "(missing)"} (expected {value})");
         }
         foreach (var (slot, value) in outcome.Slots)
@@ -160,6 +164,8 @@ public static class CallAssistBenchmark
     private static bool FromAgent(HotlineCall call, string slot, string value, Understanding.Slots.SlotExtractor extractor)
     {
         if (call.AgentOnly?.GetValueOrDefault(slot) == value) return true;
+        // An expected value is one the caller stated, even when only a repair (不对 是…) makes it whole.
+        if (call.Expect.GetValueOrDefault(slot) == value) return false;
         bool Said(string speaker) => call.Utterances.Where(u => u.Speaker == speaker).Any(u =>
             extractor.ExtractSlots(u.Text, [slot], call.At).Candidates.Any(c => c.SlotId == slot && c.IsValid && c.Value == value));
         return Said(HotlineCall.Agent) && !Said(HotlineCall.Caller);
@@ -179,6 +185,15 @@ public static class CallAssistBenchmark
         Console.WriteLine($"| values taken from agent lines | {ours.FromAgent} | {theirs.FromAgent} | |");
         Console.WriteLine(Row("latency per call p50 (ms)", Percentile(ours.Milliseconds, 0.50), Percentile(theirs.Milliseconds, 0.50), "F1"));
         Console.WriteLine(Row("latency per call p99 (ms)", Percentile(ours.Milliseconds, 0.99), Percentile(theirs.Milliseconds, 0.99), "F1"));
+        Console.WriteLine();
+        Console.WriteLine("| slot | stated values | ServiceBot call assist | chat engine, caller lines as turns |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        foreach (var (slot, (correct, stated)) in ours.BySlot.OrderByDescending(s => s.Value.Expected).ThenBy(s => s.Key, StringComparer.Ordinal))
+        {
+            var peerCorrect = theirs.BySlot.GetValueOrDefault(slot).Correct;
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"| `{slot}` | {stated} | {(double)correct / stated:F3} | {(double)peerCorrect / stated:F3} |"));
+        }
         Console.WriteLine();
         Console.WriteLine("ServiceBot misses:");
         foreach (var miss in ours.Misses) Console.WriteLine($"- {miss}");

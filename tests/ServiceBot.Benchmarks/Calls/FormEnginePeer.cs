@@ -3,6 +3,7 @@ using ServiceBot.Answers;
 using ServiceBot.Backend;
 using ServiceBot.Conversation;
 using ServiceBot.Storage;
+using ServiceBot.Storage.Protection;
 using ServiceBot.Tasks;
 using ServiceBot.Understanding.Intents;
 
@@ -23,7 +24,8 @@ public sealed class FormEnginePeer
         var understanding = ConversationUnderstanding.Create(intents, clock);
         var options = Options.Create(new ConversationOptions());
         var forms = new FormEngine(TaskCatalog.Default, understanding, new StubBackend(), answerer, clock, options);
-        var store = new SqliteConversationStore(Options.Create(new StateOptions { ConnectionString = $"Data Source={databasePath}" }));
+        var state = new StateOptions { ConnectionString = $"Data Source={databasePath}" };
+        var store = new SqliteConversationStore(Options.Create(state), DataProtectionStateProtector.ForKeysFolder(state.ResolveKeysPath()));
         _engine = new ConversationEngine(store, forms, understanding, answerer, clock, options);
     }
 

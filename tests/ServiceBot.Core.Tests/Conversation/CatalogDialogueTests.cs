@@ -1,4 +1,5 @@
 using ServiceBot.Backend;
+using ServiceBot.Tasks.Definitions;
 
 namespace ServiceBot.Core.Tests.Conversation;
 
@@ -16,7 +17,7 @@ public sealed class CatalogDialogueTests(EngineFixture fixture) : IClassFixture<
         Assert.Equal("confirming", confirming.Task!.State);
         Assert.Equal("2026-11-27T15:00:00+08:00", confirming.Task.Slots["accident_time"]);
         Assert.Equal("中华大街与人民路交叉口", confirming.Task.Slots["accident_place"]);
-        Assert.Contains("138****1111", confirming.Markdown);
+        Assert.Contains(@"138\*\*\*\*1111", confirming.Markdown);
         Assert.Contains("2026年11月27日 15:00", confirming.Markdown);
         var call = Assert.Single(bot.Backend.Calls);
         Assert.Equal(("Injury", "SubmitReport", "美团", "13800001111"), (call.Plugin, call.Function, call.Arguments["platform"], call.Arguments["phone"]));
@@ -91,18 +92,31 @@ public sealed class CatalogDialogueTests(EngineFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task HandleAsync_TicketStatusInOneSentence_ReportsStatusAndSlots()
+    public async Task HandleAsync_TicketStatusWithApplicantsIdNumber_ReportsStatusAndSlots()
     {
         var bot = new EngineHarness(fixture);
 
-        var reply = await bot.Say("我的办件GJJ-20250601-000001到哪一步了");
+        var reply = await bot.Say("我的办件GJJ-20250601-000001到哪一步了，身份证号130402199003074510");
 
         Assert.Equal(("ticket_status", "submitted"), (reply.Task!.Name, reply.Task.State));
         Assert.Equal("GJJ-20250601-000001", Assert.Single(bot.Backend.Calls).Arguments["ticket"]);
         Assert.Contains("办理中", reply.Markdown);
         Assert.Contains("住房公积金提取", reply.Markdown);
-        Assert.Contains("1304**********4510", reply.Markdown);
+        Assert.Contains(@"1304\*\*\*\*\*\*\*\*\*\*4510", reply.Markdown);
         Assert.Contains("租房", reply.Markdown);
+    }
+
+    [Fact]
+    public async Task HandleAsync_SomeoneElsesTicket_RefusedWithoutDetails()
+    {
+        var bot = new EngineHarness(fixture);
+
+        var reply = await bot.Say("我的办件GJJ-20250601-000001到哪一步了");
+
+        Assert.Equal(("ticket_status", "failed"), (reply.Task!.Name, reply.Task.State));
+        Assert.EndsWith(TicketStatusTask.NotYours, reply.Markdown);
+        Assert.DoesNotContain("办理中", reply.Markdown);
+        Assert.DoesNotContain("4510", reply.Markdown);
     }
 
     [Fact]
@@ -111,13 +125,13 @@ public sealed class CatalogDialogueTests(EngineFixture fixture) : IClassFixture<
         var bot = new EngineHarness(fixture, call => (string)call.Arguments["ticket"]! == "GJJ-20250601-000009"
             ? LookupResult<TicketInfo>.Missing(new BackendProblem(404, "ticket_not_found", "未找到办件编号为 GJJ-20250601-000009 的办件，请核对编号。"))
             : LookupResult<TicketInfo>.Success(new TicketInfo("GJJ-20250601-000001", "fund_withdrawal", "已办结",
-                new Dictionary<string, string>(), DateTimeOffset.UnixEpoch)));
+                new Dictionary<string, string> { ["id_number"] = "130402199003074510" }, DateTimeOffset.UnixEpoch)));
 
-        var missing = await bot.Say("查询办件GJJ-20250601-000009");
+        var missing = await bot.Say("查询办件GJJ-20250601-000009，身份证号130402199003074510");
         var retried = await bot.Say("GJJ-20250601-000001");
 
         Assert.Equal("failed", missing.Task!.State);
-        Assert.Contains("未找到办件", missing.Markdown);
+        Assert.EndsWith(TicketStatusTask.NotYours, missing.Markdown);
         Assert.Equal(2, bot.Backend.Calls.Count);
         Assert.Equal("submitted", retried.Task!.State);
         Assert.Contains("已办结", retried.Markdown);

@@ -33,8 +33,8 @@ public sealed class FundWithdrawalDialogueTests(EngineFixture fixture) : IClassF
 
         var reply = await bot.Say(FrontLoaded);
 
-        Assert.Contains("1304**********4510", reply.Markdown);
-        Assert.Contains("6217 **** **** 0122", reply.Markdown);
+        Assert.Contains(@"1304\*\*\*\*\*\*\*\*\*\*4510", reply.Markdown);
+        Assert.Contains(@"6217 \*\*\*\* \*\*\*\* 0122", reply.Markdown);
         Assert.DoesNotContain("130402199003074510", reply.Markdown);
         Assert.DoesNotContain("6217001234567890122", reply.Markdown);
         Assert.Contains("租房", reply.Markdown);
@@ -166,7 +166,7 @@ public sealed class FundWithdrawalDialogueTests(EngineFixture fixture) : IClassF
         var reply = await bot.Say("嗯那个我想一想");
 
         Assert.Equal("confirming", reply.Task!.State);
-        Assert.Contains("1304**********4510", reply.Markdown);
+        Assert.Contains(@"1304\*\*\*\*\*\*\*\*\*\*4510", reply.Markdown);
         Assert.Empty(bot.Backend.Calls);
     }
 
@@ -214,7 +214,7 @@ public sealed class FundWithdrawalDialogueTests(EngineFixture fixture) : IClassF
         Assert.True(reply.Citations.Count > 0, reply.Markdown);
         Assert.NotEmpty(reply.Citations);
         Assert.Equal("confirming", reply.Task!.State);
-        Assert.Contains("1304**********4510", reply.Markdown);
+        Assert.Contains(@"1304\*\*\*\*\*\*\*\*\*\*4510", reply.Markdown);
         Assert.Empty(bot.Backend.Calls);
     }
 

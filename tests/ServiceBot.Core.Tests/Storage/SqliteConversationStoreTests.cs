@@ -1,19 +1,28 @@
+using System.Runtime.Versioning;
+using System.Text;
 using Microsoft.Extensions.Options;
 using ServiceBot.Answers;
 using ServiceBot.Conversation;
 using ServiceBot.Core.Tests.Knowledge;
 using ServiceBot.Storage;
+using ServiceBot.Storage.Protection;
 
 namespace ServiceBot.Core.Tests.Storage;
 
 public class SqliteConversationStoreTests : IDisposable
 {
+    private const string IdNumber = "130402199003074510";
+    private const string Card = "6217001234567890122";
+    private const string Phone = "13800001111";
+
     private readonly TempFolder _folder = new();
 
-    private SqliteConversationStore NewStore() => new(Options.Create(new StateOptions
-    {
-        ConnectionString = $"Data Source={Path.Combine(_folder.Path, "nested", "state.db")}",
-    }));
+    private string DatabasePath => Path.Combine(_folder.Path, "nested", "state.db");
+
+    /// <summary>A store as the host composes it; each call is a fresh start on the same database and key folder.</summary>
+    private SqliteConversationStore NewStore() => new(
+        Options.Create(new StateOptions { ConnectionString = $"Data Source={DatabasePath}" }),
+        DataProtectionStateProtector.ForKeysFolder(Path.Combine(_folder.Path, "nested", "keys")));
 
     private static ConversationState State(string id, string user, DateTimeOffset at) => new()
     {
@@ -101,6 +110,85 @@ public class SqliteConversationStoreTests : IDisposable
         for (var i = 0; i < 40; i++)
             Assert.Equal($"r{i}", (await store.FindReplyAsync("api", $"u{i}", $"m{i}", CancellationToken.None))!.Markdown);
     }
+
+    [Fact]
+    public async Task SaveTurn_TypedIdCardAndPhone_NotInDatabaseFilesButLoadAfterRestart()
+    {
+        var now = DateTimeOffset.Parse("2026-11-29T10:00:00+08:00");
+        var state = State("c-1", "u1", now);
+        state.Task!.Slots["bank_card"] = Card;
+        state.Task.Slots["phone"] = Phone;
+        state.Remember($"我的卡号是{Card}，电话{Phone}", "好的。", now);
+        var reply = ReplyFor("c-1", "请确认。") with
+        {
+            Task = new TaskSnapshot("fund_withdrawal", "confirming", new Dictionary<string, string> { ["id_number"] = IdNumber }, [], null),
+        };
+        await NewStore().SaveTurnAsync(state, "m1", reply, CancellationToken.None);
+
+        // While connections are open the rows sit in the -wal file; once closed, SQLite moves them into the database.
+        var written = DatabaseFileBytes();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var checkpointed = DatabaseFileBytes();
+        foreach (var secret in new[] { IdNumber, Card, Phone })
+        {
+            Assert.Equal(-1, written.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)));
+            Assert.Equal(-1, checkpointed.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)));
+        }
+
+        var restarted = NewStore();
+        var loaded = (await restarted.FindAsync("c-1", CancellationToken.None))!;
+        Assert.Equal(IdNumber, loaded.Task!.Slots["id_number"]);
+        Assert.Equal(Card, loaded.Task.Slots["bank_card"]);
+        Assert.Contains(Phone, Assert.Single(loaded.History).User);
+        Assert.Equal(IdNumber, (await restarted.FindReplyAsync("api", "u1", "m1", CancellationToken.None))!.Task!.Slots["id_number"]);
+    }
+
+    [Fact]
+    public async Task Find_RowWrittenBeforeEncryption_StillLoads()
+    {
+        var store = NewStore();
+        await store.SaveTurnAsync(State("c-new", "u2", DateTimeOffset.UnixEpoch), null, ReplyFor("c-new", "a"), CancellationToken.None);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO conversations (id, channel, user_id, updated_at, state) VALUES ('c-old', 'api', 'u1', '2026-01-01T00:00:00.0000000Z', $state)";
+            insert.Parameters.AddWithValue("$state",
+                """{"conversationId":"c-old","userId":"u1","channel":"api","history":[{"user":"我想提取公积金","bot":"请提供身份证号。","at":"2026-01-01T00:00:00Z"}]}""");
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var loaded = await store.FindLatestAsync("api", "u1", CancellationToken.None);
+
+        Assert.Equal("c-old", loaded!.ConversationId);
+        Assert.Equal("我想提取公积金", Assert.Single(loaded.History).User);
+    }
+
+    [UnixFact, UnsupportedOSPlatform("windows")]
+    public async Task SaveTurn_NewDatabase_FolderAndFilesOwnerOnly()
+    {
+        await NewStore().SaveTurnAsync(State("c-1", "u1", DateTimeOffset.UnixEpoch), "m1", ReplyFor("c-1", "a"), CancellationToken.None);
+
+        var folder = Path.GetDirectoryName(DatabasePath)!;
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
+        var files = new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" };
+        Assert.All(files, file => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file)));
+    }
+
+    [UnixFact, UnsupportedOSPlatform("windows")]
+    public async Task SaveTurn_OlderDatabaseReadableByOthers_NarrowedToOwnerOnly()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        File.WriteAllBytes(DatabasePath, []);
+        File.SetUnixFileMode(DatabasePath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        await NewStore().SaveTurnAsync(State("c-1", "u1", DateTimeOffset.UnixEpoch), "m1", ReplyFor("c-1", "a"), CancellationToken.None);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(DatabasePath));
+    }
+
+    private byte[] DatabaseFileBytes() =>
+        [.. new[] { DatabasePath, DatabasePath + "-wal" }.Where(File.Exists).SelectMany(File.ReadAllBytes)];
 
     public void Dispose()
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using ServiceBot.Core.Tests.Knowledge;
 using ServiceBot.Handoff;
 using ServiceBot.Storage;
+using ServiceBot.Storage.Protection;
 
 namespace ServiceBot.Core.Tests.Storage;
 
@@ -10,8 +11,12 @@ public sealed class SqliteHandoffStoreTests : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 28, 2, 0, 0, TimeSpan.Zero);
     private readonly TempFolder _folder = new();
+    private readonly IStateProtector _protector;
 
-    private SqliteHandoffStore NewStore() => new(Options.Create(new StateOptions { ConnectionString = $"Data Source={Path.Combine(_folder.Path, "state.db")}" }));
+    public SqliteHandoffStoreTests() => _protector = DataProtectionStateProtector.ForKeysFolder(Path.Combine(_folder.Path, "keys"));
+
+    private SqliteHandoffStore NewStore() =>
+        new(Options.Create(new StateOptions { ConnectionString = $"Data Source={Path.Combine(_folder.Path, "state.db")}" }), _protector);
 
     private static HandoffRecord Waiting(string id, DateTimeOffset since) =>
         new(id, "api", "u-" + id, HandoffStates.Waiting, HandoffReasons.UserRequest, since, null, null, null, null, null);

@@ -20,6 +20,21 @@ public class WagePeriodExtractorTests
         Assert.Equal(expected, Assert.Single(WagePeriodExtractor.FindAll(text, Now)).Value);
     }
 
+    [Theory]
+    [InlineData("五月份六月份的工资都没给", "2026-05至2026-06")]
+    [InlineData("从三月干到八月", "2026-03至2026-08")]
+    [InlineData("七月、八月", "2026-07至2026-08")]
+    public void FindAll_MonthsSideBySideOrWithAVerbBetween_IsARange(string text, string expected)
+    {
+        Assert.Equal(expected, Assert.Single(WagePeriodExtractor.FindAll(text, Now)).Value);
+    }
+
+    [Fact]
+    public void FindAll_MonthThenDay_NotARange()
+    {
+        Assert.DoesNotContain(WagePeriodExtractor.FindAll("十月十五号发工资", Now), p => p.Value.Contains('至', StringComparison.Ordinal));
+    }
+
     [Fact]
     public void FindAll_RangeWithoutYearsAcrossNewYear_EndsNextYear()
     {

@@ -25,6 +25,18 @@ public sealed class LimitsOptionsValidatorTests
         Assert.Contains("RequestLimits:ChatBodyBytes", result.FailureMessage);
     }
 
+    [Theory]
+    [InlineData(0, 32 * 1024, 100, "RequestLimits:TargetBytes")]
+    [InlineData(8 * 1024, 1024 * 1024, 100, "RequestLimits:HeaderBytes")]
+    [InlineData(8 * 1024, 32 * 1024, 5, "RequestLimits:HeaderCount")]
+    public void Validate_HeadLimitOutOfRange_FailsNamingTheKey(int targetBytes, int headerBytes, int headerCount, string key)
+    {
+        var result = Validator.Validate(null, new RequestLimitsOptions { TargetBytes = targetBytes, HeaderBytes = headerBytes, HeaderCount = headerCount });
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(key, result.FailureMessage);
+    }
+
     [Fact]
     public void Validate_BurstBelowRate_FailsNamingTheKey()
     {

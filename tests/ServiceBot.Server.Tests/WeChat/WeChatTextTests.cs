@@ -17,6 +17,17 @@ public sealed class WeChatTextTests
     }
 
     [Fact]
+    public void PlainText_EscapedMasksAndTypedLink_ShowsTheCharactersWithoutBackslashes()
+    {
+        const string markdown = "请核对：\n\n- 银行卡号：6217 \\*\\*\\*\\* \\*\\*\\*\\* 0122\n- 诉求内容：见\\[x\\](https\\://evil.example)，**请确认**";
+
+        var text = WeChatText.PlainText(markdown);
+
+        Assert.Contains("• 银行卡号：6217 **** **** 0122", text);
+        Assert.Contains("• 诉求内容：见[x](https://evil.example)，请确认", text);
+    }
+
+    [Fact]
     public void Render_CitationsAndSuggestions_ShortReferencesAndNumberedList()
     {
         var reply = ScriptedEngine.Answer("可以提取。", ["我要提取公积金", "转人工"],

@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceBot.Storage;
 using static Microsoft.Playwright.Assertions;
 
 namespace ServiceBot.Server.Tests.Widget;
@@ -72,6 +74,41 @@ public sealed class WidgetRealEngineBrowserTests(Chromium chromium, ServiceBotSe
     }
 
     [Fact]
+    public async Task Confirmation_RealEngine_MaskedNumbersShowTheirStarsNotBold()
+    {
+        await using var browser = await chromium.StartAsync();
+        var widget = new WidgetPage(await browser.NewPageAsync());
+        await widget.OpenDemoPageAsync(server.BaseAddress);
+
+        var answer = await widget.AskAsync($"我想提取公积金，身份证{ZhangWei}，租房，提取3000元，银行卡{ZhangWeiCard}");
+
+        var body = answer.Locator(".sbw-body");
+        await Expect(body).ToContainTextAsync("身份证号：1304**********4510");
+        await Expect(body).ToContainTextAsync("收款银行卡：6217 **** **** 0122");
+        // Read as Markdown, the stars would have become <strong> runs around the spaces between them.
+        await Expect(body.Locator("li strong")).ToHaveCountAsync(0);
+        await BrowserSession.ScreenshotAsync(widget.Page, "widget-real-masked-confirmation");
+    }
+
+    [Fact]
+    public async Task Confirmation_RealEngine_TypedLinksStayInertText()
+    {
+        await using var browser = await chromium.StartAsync();
+        var widget = new WidgetPage(await browser.NewPageAsync());
+        await widget.OpenDemoPageAsync(server.BaseAddress);
+
+        await widget.AskAsync("我要向12345反映问题");
+        await widget.AskAsync($"小区门口的路灯坏了一个月，照片见{Chat.ReplyMarkdownTests.TypedLink}，还有{Chat.ReplyMarkdownTests.BareLink}");
+        await widget.AskAsync("邯郸市丛台区人民路88号");
+        var confirmation = await widget.AskAsync("13800001111");
+
+        await Expect(widget.TaskCard.Locator(".sbw-badge")).ToHaveTextAsync("待确认");
+        await Expect(confirmation.Locator(".sbw-body")).ToContainTextAsync(Chat.ReplyMarkdownTests.TypedLink);
+        await Expect(confirmation.Locator(".sbw-body")).ToContainTextAsync(Chat.ReplyMarkdownTests.BareLink);
+        await Expect(widget.Page.Locator("a[href*='evil.example']")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Reload_RealEngine_ContinuesTheSameConversationWithTheStoredToken()
     {
         await using var browser = await chromium.StartAsync();
@@ -94,6 +131,32 @@ public sealed class WidgetRealEngineBrowserTests(Chromium chromium, ServiceBotSe
         Assert.Equal(conversationId, (await widget.StoredStateAsync()).GetProperty("conversationId").GetString());
         await Expect(widget.UserMessages).ToHaveCountAsync(2);
         await Expect(widget.TaskCard).ToContainTextAsync("住房公积金提取");
+    }
+
+    [Fact]
+    public async Task DeleteMyRecords_RealEngine_ConfirmedThenTheNextMessageStartsANewConversationWithoutAnError()
+    {
+        await using var browser = await chromium.StartAsync();
+        var widget = new WidgetPage(await browser.NewPageAsync());
+        await widget.OpenDemoPageAsync(server.BaseAddress);
+        await widget.AskAsync("我要提取公积金");
+        await widget.AskAsync(ZhangWei);
+        var erased = (await widget.StoredStateAsync()).GetProperty("conversationId").GetString()!;
+
+        var asked = await widget.AskAsync("删除我的记录");
+        await Expect(asked).ToContainTextAsync("确认删除");
+        var done = await widget.ClickSuggestionAsync("确认删除");
+        await Expect(done).ToContainTextAsync("已删除");
+        Assert.Null(await server.Services.GetRequiredService<IConversationStore>().FindAsync(erased, CancellationToken.None));
+
+        await widget.AskAsync("我要提取公积金");
+
+        await Expect(widget.Page.Locator(".sbw-msg-error")).ToHaveCountAsync(0);
+        await Expect(widget.TaskCard).ToContainTextAsync("住房公积金提取");
+        await Expect(widget.TaskCard).Not.ToContainTextAsync("1304**********4510");
+        var current = (await widget.StoredStateAsync()).GetProperty("conversationId").GetString();
+        Assert.StartsWith("c-", current);
+        Assert.NotEqual(erased, current);
     }
 
     [Fact]

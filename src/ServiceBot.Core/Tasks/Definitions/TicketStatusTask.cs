@@ -1,13 +1,24 @@
 using System.Globalization;
 using System.Text;
 using ServiceBot.Backend;
+using ServiceBot.Text;
 using ServiceBot.Understanding.Intents;
 using ServiceBot.Understanding.Slots;
 
 namespace ServiceBot.Tasks.Definitions;
 
+/// <summary>
+/// 办件进度查询. Only the ticket's owner sees its details: the channel user it was issued to, or someone who gives the
+/// applicant's ID number with it. Everyone else gets the same refusal whether or not the ticket exists, so ticket
+/// numbers cannot be probed.
+/// </summary>
 public static class TicketStatusTask
 {
+    public const string NotYours =
+        "抱歉，没有查到您名下的这个办件。为保护个人信息，只能查询您本人申请的办件。\n\n" +
+        "请核对办件编号；如果是在其他渠道或由他人代为申请的，请把办件编号和申请人的18位身份证号码一起发给我，" +
+        "例如“查询办件 GJJ-20250601-7KQ4M2XP，身份证号……”。";
+
     public static TaskDefinition Definition { get; } = new()
     {
         Name = IntentNames.TicketStatus,
@@ -20,17 +31,19 @@ public static class TicketStatusTask
                 Id = SlotIds.Ticket, Label = "办件编号", Kind = SlotKind.Ticket,
                 Question = "请提供您的**办件编号**（例如 GJJ-20250601-000001）。",
             },
+            // Never asked for: taken when the user gives it, to prove a ticket issued elsewhere is theirs.
+            CommonSlots.IdNumber with { Label = "申请人身份证号", Required = false },
         ],
         Call = new BackendCall("Tickets", "GetTicket", CommonSlots.Map(("ticket", SlotIds.Ticket))),
-        Present = (result, catalog) => Present(result as LookupResult<TicketInfo>, catalog),
+        Present = (result, context) => Present(result as LookupResult<TicketInfo>, context),
     };
 
-    private static LookupOutcome Present(LookupResult<TicketInfo>? result, TaskCatalog catalog)
+    private static LookupOutcome Present(LookupResult<TicketInfo>? result, LookupContext context)
     {
-        if (result is not { Found: true, Value: { } ticket })
-            return new LookupOutcome(false, (result?.Message ?? "未找到该办件。") + "\n\n请核对办件编号后重新输入。", SlotIds.Ticket);
+        if (result is not { Found: true, Value: { } ticket } || !IsOwner(ticket, context))
+            return new LookupOutcome(false, NotYours, SlotIds.Ticket);
 
-        var task = catalog.Find(ticket.Task);
+        var task = context.Catalog.Find(ticket.Task);
         var text = new StringBuilder();
         text.Append("办件 **").Append(ticket.Ticket).Append("**（").Append(task?.DisplayName ?? ticket.Task).AppendLine("）");
         text.Append("- 当前状态：**").Append(ticket.Status).AppendLine("**");
@@ -38,8 +51,15 @@ public static class TicketStatusTask
         foreach (var (id, value) in ticket.Slots)
         {
             var slot = task?.Slot(id);
-            text.Append("- ").Append(slot?.Label ?? id).Append('：').AppendLine(slot is null ? value : SlotFormatter.Display(slot, value));
+            text.Append("- ").Append(slot?.Label ?? id).Append('：')
+                .AppendLine(slot is null ? MarkdownInline.Escape(SlotFormatter.MaskBySlotId(id, value)) : SlotFormatter.Markdown(slot, value));
         }
         return new LookupOutcome(true, text.ToString().TrimEnd());
     }
+
+    private static bool IsOwner(TicketInfo ticket, LookupContext context)
+        => context.IssuedTickets.Contains(ticket.Ticket, StringComparer.OrdinalIgnoreCase)
+            || (context.Given.GetValueOrDefault(SlotIds.IdNumber) is { } given
+                && ticket.Slots.GetValueOrDefault(SlotIds.IdNumber) is { } applicant
+                && string.Equals(given, applicant, StringComparison.OrdinalIgnoreCase));
 }

@@ -76,7 +76,15 @@ public static partial class NumberTokenExtractor
     /// <summary>A run too long for any kind is usually two numbers separated by a space: split it there.</summary>
     private static IEnumerable<(int Start, int Length)> Pieces(string text, Match match)
     {
-        if (Compact(match.Value).Length <= 19)
+        var digits = Compact(match.Value).Length;
+        if (digits is > 11 and < 15 && StrayGroupBeforeMobile(match.Value) is { } pause)
+        {
+            // Too long for a mobile and too short for a card: a stray group (最后是二四) before the whole number.
+            yield return (match.Index, pause);
+            yield return (match.Index + pause + 1, match.Length - pause - 1);
+            yield break;
+        }
+        if (digits <= 19)
         {
             yield return (match.Index, match.Length);
             yield break;
@@ -87,6 +95,17 @@ public static partial class NumberTokenExtractor
             if (part.Length > 0) yield return (match.Index + offset, part.Length);
             offset += part.Length + 1;
         }
+    }
+
+    /// <summary>The pause after which the rest of the run is an 11-digit mobile number, if there is one.</summary>
+    private static int? StrayGroupBeforeMobile(string run)
+    {
+        for (var pause = run.IndexOf(' ', StringComparison.Ordinal); pause > 0; pause = run.IndexOf(' ', pause + 1))
+        {
+            var rest = Compact(run[(pause + 1)..]);
+            if (rest.Length == 11 && rest[0] == '1') return pause;
+        }
+        return null;
     }
 
     private static string Compact(string raw)

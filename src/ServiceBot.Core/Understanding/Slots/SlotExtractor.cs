@@ -161,16 +161,23 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
             candidates.Add(new ExtractedSlot(expectedSlot, reply, Math.Max(0, original.IndexOf(reply, StringComparison.Ordinal)), reply.Length, validation));
             return;
         }
+        // Found in the normalised text, taken from the user's own: 地铁站B口 keeps its capital.
+        string AsSaid((string Value, int Start, int Length) found)
+            => original.Length == normalized.Length ? original.Substring(found.Start, found.Length) : found.Value;
         if (FreeTextSlots.FindPlace(normalized) is { } place)
         {
-            candidates.Add(new ExtractedSlot(SlotIds.AccidentPlace, place.Value, place.Start, place.Length, SlotValidation.Valid(place.Value)));
-            candidates.Add(new ExtractedSlot(SlotIds.Location, place.Value, place.Start, place.Length, SlotValidation.Valid(place.Value)));
+            var value = AsSaid(place);
+            candidates.Add(new ExtractedSlot(SlotIds.AccidentPlace, value, place.Start, place.Length, SlotValidation.Valid(value)));
+            candidates.Add(new ExtractedSlot(SlotIds.Location, value, place.Start, place.Length, SlotValidation.Valid(value)));
         }
         if (FreeTextSlots.FindInjury(normalized) is { } injury)
-            candidates.Add(new ExtractedSlot(SlotIds.Injury, injury.Value, injury.Start, injury.Length, SlotValidation.Valid(injury.Value)));
-        if (FreeTextSlots.FindEmployer(normalized) is { } employer)
-            candidates.Add(new ExtractedSlot(SlotIds.Employer, employer.Value, employer.Start, employer.Length, SlotValidation.Valid(employer.Value)));
+            candidates.Add(new ExtractedSlot(SlotIds.Injury, AsSaid(injury), injury.Start, injury.Length, SlotValidation.Valid(AsSaid(injury))));
+        // 在上海上班 names where the caller worked, not for whom.
+        if (FreeTextSlots.FindEmployer(normalized) is { } employer && !IsPlaceName(employer.Value))
+            candidates.Add(new ExtractedSlot(SlotIds.Employer, AsSaid(employer), employer.Start, employer.Length, SlotValidation.Valid(AsSaid(employer))));
     }
+
+    private bool IsPlaceName(string text) => Lexicons.Cities.FindAll(text).Any(m => m.Start == 0 && m.Length == text.Length);
 
     /// <summary>Per wanted slot: the first valid candidate, else the first one (so its reason can be shown).</summary>
     private static Dictionary<string, ExtractedSlot> Choose(List<ExtractedSlot> candidates, IReadOnlyCollection<string> wanted, string? expectedSlot)

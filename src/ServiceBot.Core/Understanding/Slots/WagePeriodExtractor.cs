@@ -7,7 +7,7 @@ namespace ServiceBot.Understanding.Slots;
 public sealed record PeriodMention(string Value, int Start, int Length);
 
 /// <summary>
-/// Wage periods: 2026年9月到11月, 9月-10月, 十月和十一月, 去年12月至今, 九月份开始 (to now), 三个月, 10月份. Months without a year lean to the
+/// Wage periods: 2026年9月到11月, 9月-10月, 十月和十一月, 九月份十月份, 从六月干到九月, 去年12月至今, 九月份开始 (to now), 三个月, 10月份. Months without a year lean to the
 /// past; a range whose end month is smaller than its start runs into the next year.
 /// </summary>
 public static partial class WagePeriodExtractor
@@ -74,7 +74,7 @@ public static partial class WagePeriodExtractor
         return ChineseNumber.TryParse(text, out var value) ? (int)value : -1;
     }
 
-    [GeneratedRegex(@"(?:(?<y1>\d{4})年|(?<ry1>去年|今年|前年))?(?<m1>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?\s*(?:(?:开始|起)?\s*(?:一直)?\s*(?:到|至|—|–|-|~|～|和|跟)\s*(?:(?:(?<y2>\d{4})年|(?<ry2>去年|今年))?(?<m2>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?|(?<now>今(?!年)|现在|目前))|(?<now>以来|(?:开始|起(?![诉床来码点]))(?!\s*(?:一直)?\s*(?:到|至))))")]
+    [GeneratedRegex(@"(?:(?<y1>\d{4})年|(?<ry1>去年|今年|前年))?(?<m1>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?\s*(?:(?:开始|起)?\s*(?:一直)?\s*(?:(?:干|做|上班|干活|打工)\s*)?(?:到|至|—|–|-|~|～|和|跟|、)?\s*(?:(?:(?<y2>\d{4})年|(?<ry2>去年|今年))?(?<m2>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?|(?<now>今(?!年)|现在|目前))|(?<now>以来|(?:开始|起(?![诉床来码点]))(?!\s*(?:一直)?\s*(?:到|至))))")]
     private static partial Regex Range();
 
     [GeneratedRegex(@"(?<!\d)(?:近|最近|这|连续|整整|快)?(?:(?<n>\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个多?月|(?<year>多?年))|(?<half>半)(?:个月|(?<year>年)))(?!份|底|初|前|级)")]

@@ -84,9 +84,10 @@
   }
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
 
-  // ---- safe Markdown: paragraphs, line breaks, **bold**, lists, > quotes, `code`, http(s) links ----
+  // ---- safe Markdown: paragraphs, line breaks, **bold**, lists, > quotes, `code`, http(s) links, \-escapes ----
 
-  var INLINE = /\*\*([^*\n]+?)\*\*|`([^`\n]+)`|\[([^\]\n]+)\]\(([^)\s]+)\)/;
+  // A backslash before punctuation is the server's way of saying "this character is text" (masked numbers, typed links).
+  var INLINE = /\\([!-\/:-@\[-`{-~])|\*\*([^*\n]+?)\*\*|`([^`\n]+)`|\[([^\]\n]+)\]\(([^)\s]+)\)/;
 
   function renderInline(text, parent) {
     // A regex of its own per call: bold content recurses, and a shared global regex would lose its place.
@@ -94,13 +95,15 @@
     while ((m = pattern.exec(text)) !== null) {
       if (m.index > last) parent.appendChild(document.createTextNode(text.slice(last, m.index)));
       if (m[1] !== undefined) {
-        var strong = el('strong');
-        renderInline(m[1], strong);
-        parent.appendChild(strong);
+        parent.appendChild(document.createTextNode(m[1]));
       } else if (m[2] !== undefined) {
-        parent.appendChild(el('code', { text: m[2] }));
+        var strong = el('strong');
+        renderInline(m[2], strong);
+        parent.appendChild(strong);
+      } else if (m[3] !== undefined) {
+        parent.appendChild(el('code', { text: m[3] }));
       } else {
-        parent.appendChild(link(m[3], m[4]) || document.createTextNode(m[0]));
+        parent.appendChild(link(m[4], m[5]) || document.createTextNode(m[0]));
       }
       last = pattern.lastIndex;
     }
@@ -399,6 +402,12 @@
     this.message = (problem && (problem.detail || problem.title)) || ('HTTP ' + status);
   }
 
+  /** A 400 naming the conversation id: the server no longer knows that conversation. */
+  function isUnknownConversation(failure) {
+    var errors = failure instanceof HttpProblem && failure.status === 400 ? failure.problem.errors : null;
+    return !!(errors && (errors.conversationId || errors.ConversationId));
+  }
+
   async function problemOf(response) {
     var body = null;
     try { body = await response.json(); } catch (e) { body = null; }
@@ -557,6 +566,11 @@
       // The same message id makes the fallback safe: a turn that already ran returns its stored reply.
       try { reply = await postTurn(request); failure = null; } catch (e) { failure = e; }
     }
+    if (!reply && request.conversationId && isUnknownConversation(failure)) {
+      // The conversation is gone (the visitor had their records deleted, or it outlived the retention period): start a new one.
+      request.conversationId = null;
+      try { reply = await postTurn(request); failure = null; } catch (e) { failure = e; }
+    }
     log.removeChild(pending);
 
     if (reply) {
@@ -577,8 +591,7 @@
         state.userId = 'v-' + uuid();
         state.userToken = null;
         state.conversationId = null;
-      } else if (failure instanceof HttpProblem && failure.status === 400 && failure.problem.errors &&
-          (failure.problem.errors.conversationId || failure.problem.errors.ConversationId)) {
+      } else if (isUnknownConversation(failure)) {
         state.conversationId = null;
       }
       var detail = failure instanceof HttpProblem && failure.status === 400 && failure.problem.detail

@@ -272,10 +272,13 @@
     var transcript = $('transcript');
     transcript.appendChild(el('li', { className: 'line ' + line.speaker, 'data-line': String(line.id) }, [
       el('div', { className: 'who-said', text: who + ' ' + time }),
-      el('div', { className: 'said', text: line.text })
+      el('div', { className: 'said', text: line.speaker === 'bot' || line.speaker === 'system' ? unescapeMarkdown(line.text) : line.text })
     ]));
     transcript.scrollTop = transcript.scrollHeight;
   }
+
+  /** Bot and system lines are Markdown that escapes masked stars and typed links with backslashes; show the characters. */
+  function unescapeMarkdown(text) { return String(text || '').replace(/\\([!-\/:-@\[-`{-~])/g, '$1'); }
 
   async function loadSuggestions() {
     var id = desk.selected, list = $('suggestions');

@@ -1,0 +1,23 @@
+namespace ServiceBot.Storage.Protection;
+
+/// <summary>
+/// Encrypts what the stores keep of users' words and data (conversation state, replies, transcripts, feedback
+/// comments, audit texts) before it reaches the database, and decrypts it when read.
+/// </summary>
+public interface IStateProtector
+{
+    string Protect(string plaintext);
+
+    /// <summary>A protected value decrypted; a value stored before protection existed (older databases) as it is.</summary>
+    /// <exception cref="System.Security.Cryptography.CryptographicException">The key that protected the value is gone.</exception>
+    string Unprotect(string stored);
+}
+
+public static class StateProtectorExtensions
+{
+    public static string? ProtectOptional(this IStateProtector protector, string? plaintext)
+        => plaintext is null ? null : protector.Protect(plaintext);
+
+    public static string? UnprotectOptional(this IStateProtector protector, string? stored)
+        => stored is null ? null : protector.Unprotect(stored);
+}

@@ -1,0 +1,74 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using ServiceBot.Assist;
+using ServiceBot.Conversation;
+using ServiceBot.Core.Tests.Knowledge;
+using ServiceBot.Handoff;
+using ServiceBot.Storage;
+using ServiceBot.Storage.Protection;
+using ServiceBot.Storage.Retention;
+
+namespace ServiceBot.Core.Tests.Storage.Retention;
+
+public sealed class SqliteStateEraserTests : IDisposable
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 29, 2, 0, 0, TimeSpan.Zero);
+    private readonly TempFolder _folder = new();
+    private readonly IOptions<StateOptions> _options;
+    private readonly SqliteConversationStore _conversations;
+    private readonly SqliteFeedbackStore _feedback;
+    private readonly SqliteHandoffStore _handoffs;
+
+    public SqliteStateEraserTests()
+    {
+        _options = Options.Create(new StateOptions { ConnectionString = $"Data Source={Path.Combine(_folder.Path, "state.db")}" });
+        var protector = DataProtectionStateProtector.ForKeysFolder(_options.Value.ResolveKeysPath());
+        _conversations = new SqliteConversationStore(_options, protector);
+        _feedback = new SqliteFeedbackStore(_options, protector);
+        _handoffs = new SqliteHandoffStore(_options, protector);
+    }
+
+    [Fact]
+    public async Task EraseUserAsync_TwoUsers_DeletesOnlyThatUsersConversationsFeedbackAndHandoffs()
+    {
+        await SeedAsync("c-a1", "alice", "api");
+        await SeedAsync("c-a2", "alice", "api");
+        await SeedAsync("c-a3", "alice", "wechat");
+        await SeedAsync("c-b1", "bob", "api");
+
+        var erased = await new SqliteStateEraser(_options).EraseUserAsync("api", "alice", CancellationToken.None);
+
+        Assert.Equal(2, erased);
+        Assert.Null(await _conversations.FindLatestAsync("api", "alice", CancellationToken.None));
+        foreach (var id in new[] { "c-a1", "c-a2" })
+        {
+            Assert.Null(await _conversations.FindAsync(id, CancellationToken.None));
+            Assert.Empty(await _feedback.ListAsync(id, CancellationToken.None));
+            Assert.Null(await _handoffs.FindAsync(id, CancellationToken.None));
+            Assert.Empty(await _handoffs.TranscriptAsync(id, 0, CancellationToken.None));
+        }
+        Assert.Null(await _conversations.FindReplyAsync("api", "alice", "m-c-a1", CancellationToken.None));
+        foreach (var (id, user, channel) in new[] { ("c-a3", "alice", "wechat"), ("c-b1", "bob", "api") })
+        {
+            Assert.NotNull(await _conversations.FindAsync(id, CancellationToken.None));
+            Assert.NotNull(await _conversations.FindReplyAsync(channel, user, "m-" + id, CancellationToken.None));
+            Assert.Single(await _feedback.ListAsync(id, CancellationToken.None));
+            Assert.NotEmpty(await _handoffs.TranscriptAsync(id, 0, CancellationToken.None));
+        }
+    }
+
+    private async Task SeedAsync(string id, string user, string channel)
+    {
+        var state = new ConversationState { ConversationId = id, UserId = user, Channel = channel, CreatedAt = T0, UpdatedAt = T0 };
+        await _conversations.SaveTurnAsync(state, "m-" + id, new Reply(id, "好的。", [], [], null, false), CancellationToken.None);
+        await _feedback.SaveAsync(new Feedback(id, "m-" + id, "up", "谢谢", T0), CancellationToken.None);
+        await _handoffs.OpenAsync(new HandoffRecord(id, channel, user, HandoffStates.Waiting, HandoffReasons.UserRequest, T0, null, null, null, null, null),
+            [new TranscriptEntry(0, id, Speakers.User, "人工客服", T0, null)], CancellationToken.None);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+    }
+}

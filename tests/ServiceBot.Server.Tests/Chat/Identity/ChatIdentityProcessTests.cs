@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ServiceBot.Server.Tests.Chat.Identity;
+
+/// <summary>The user-token rules on the built server as its own process, with its default configuration and no API key.</summary>
+public sealed class ChatIdentityProcessTests : IAsyncLifetime
+{
+    private const string Question = "骑手每天跑十几个小时，休息权有保障吗？";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "servicebot-identity-tests", Guid.NewGuid().ToString("N"));
+    private ServerProcess _server = null!;
+
+    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync(new Dictionary<string, string>
+    {
+        ["State__ConnectionString"] = $"Data Source={Path.Combine(_directory, "state.db")}",
+        ["Sandbox__ConnectionString"] = $"Data Source={Path.Combine(_directory, "sandbox.db")}",
+        ["Index__Path"] = Path.Combine(_directory, "index"),
+        ["Knowledge__Paths__0"] = RepositoryPaths.Knowledge,
+        ["Logging__LogLevel__Default"] = "Warning",
+    });
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task Post_OnServerProcess_TokenRequiredAndAnotherUsersConversationRefused()
+    {
+        var victim = new ChatSession(_server.Http);
+        await victim.SayAsync("我想提取公积金，身份证130402199003074510");
+        var intruder = new ChatSession(_server.Http);
+        await intruder.SayAsync(Question);
+
+        using var withoutToken = await _server.Http.PostAsJsonAsync("api/chat", new { userId = victim.UserId, text = "租房" });
+        using var intrudersToken = await _server.Http.PostAsJsonAsync("api/chat",
+            new { userId = victim.UserId, text = "租房", userToken = intruder.UserToken });
+        using var victimsConversation = await _server.Http.PostAsJsonAsync("api/chat",
+            new { userId = intruder.UserId, conversationId = victim.ConversationId, text = "租房", userToken = intruder.UserToken });
+        using var bearer = new HttpRequestMessage(HttpMethod.Post, "api/chat") { Content = JsonContent.Create(new { userId = victim.UserId, text = "租房" }) };
+        bearer.Headers.Authorization = new AuthenticationHeaderValue("Bearer", victim.UserToken);
+        using var withToken = await _server.Http.SendAsync(bearer);
+
+        await AssertProblemAsync(withoutToken, HttpStatusCode.Unauthorized);
+        await AssertProblemAsync(intrudersToken, HttpStatusCode.Unauthorized);
+        var refused = await AssertProblemAsync(victimsConversation, HttpStatusCode.BadRequest);
+        Assert.DoesNotContain("4510", refused);
+        Assert.Equal(HttpStatusCode.OK, withToken.StatusCode);
+        var turn = new ChatTurn(await withToken.Content.ReadFromJsonAsync<JsonElement>());
+        Assert.Equal(victim.ConversationId, turn.ConversationId);
+        Assert.Equal("rent", turn.Slot("reason"));
+    }
+
+    private static async Task<string> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsStringAsync();
+    }
+}

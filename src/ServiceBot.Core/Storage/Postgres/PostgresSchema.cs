@@ -73,6 +73,12 @@ public static class PostgresSchema
                 PRIMARY KEY (timestamp, nonce));
             CREATE INDEX IF NOT EXISTS ix_wechat_nonces_expiry ON wechat_nonces (expires_at);
             """),
+        (2, "channel deliveries already taken in (Bot Framework activity ids)", """
+            CREATE TABLE IF NOT EXISTS channel_deliveries (
+                key text PRIMARY KEY,
+                expires_at timestamptz NOT NULL);
+            CREATE INDEX IF NOT EXISTS ix_channel_deliveries_expiry ON channel_deliveries (expires_at);
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -7,7 +7,7 @@ namespace ServiceBot.Storage.Postgres;
 /// The shared PostgreSQL state database: one connection pool for every store, and the schema brought up to date
 /// once per process before the first connection is handed out.
 /// </summary>
-public sealed class PostgresDatabase : IAsyncDisposable
+public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
 {
     // Any constant works as long as every replica takes the same one: it serialises replicas migrating at once.
     private const long MigrationLockKey = 0x5365_7276_6963_6542;
@@ -49,6 +49,8 @@ public sealed class PostgresDatabase : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    public void Dispose() => _dataSource.Dispose();
 
     private async Task<int> MigrateCoreAsync(CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace ServiceBot.Storage.Postgres;
 /// If a replica dies mid-turn its connection closes and the lock goes with it. Turns of one process queue in memory
 /// first, so a burst from one user holds one connection, not one per message.
 /// </summary>
-public sealed class PostgresTurnLock : ITurnLock, IAsyncDisposable
+public sealed class PostgresTurnLock : ITurnLock, IAsyncDisposable, IDisposable
 {
     private readonly InProcessTurnLock _local = new();
 
@@ -46,6 +46,8 @@ public sealed class PostgresTurnLock : ITurnLock, IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    public void Dispose() => _dataSource.Dispose();
 
     private sealed class Held(IAsyncDisposable local, NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
     {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using ServiceBot.Server.Http;
 
@@ -22,7 +21,7 @@ public static class BotFrameworkEndpoints
 
     private static async Task<IResult> ReceiveAsync(
         HttpContext context, IOptions<BotFrameworkOptions> options, IServiceProvider services,
-        BotTurnQueue queue, BotMessageHandler handler, IMemoryCache seen)
+        BotTurnQueue queue, BotMessageHandler handler, IBotDeliveryLedger seen)
     {
         var settings = options.Value;
         var request = context.Request;
@@ -55,10 +54,10 @@ public static class BotFrameworkEndpoints
         switch (activity.Type)
         {
             case ActivityTypes.Message:
-                if (!FirstDelivery(seen, activity)) return TypedResults.Accepted((string?)null);
+                if (!await FirstDeliveryAsync(seen, activity, context.RequestAborted)) return TypedResults.Accepted((string?)null);
                 return Enqueue(queue, ct => handler.OnMessageAsync(activity, ct));
             case ActivityTypes.ConversationUpdate when activity.MembersAdded is { Count: > 0 }:
-                if (!FirstDelivery(seen, activity)) return TypedResults.Accepted((string?)null);
+                if (!await FirstDeliveryAsync(seen, activity, context.RequestAborted)) return TypedResults.Accepted((string?)null);
                 return Enqueue(queue, ct => handler.OnConversationUpdateAsync(activity, ct));
             default:
                 // typing, endOfConversation, event, installationUpdate …: acknowledged and ignored.
@@ -82,19 +81,9 @@ public static class BotFrameworkEndpoints
         && string.Equals(url.GetLeftPart(UriPartial.Path).TrimEnd('/'), actual.GetLeftPart(UriPartial.Path).TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A channel that resends an activity (same id) gets it handled once; the engine would repeat its reply otherwise.</summary>
-    private static bool FirstDelivery(IMemoryCache seen, Activity activity)
-    {
-        if (string.IsNullOrEmpty(activity.Id)) return true;
-        var key = string.Join('\n', "bf-activity", activity.ChannelId, activity.Conversation!.Id, activity.Id);
-        var first = false;
-        seen.GetOrCreate(key, entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = DuplicateWindow;
-            first = true;
-            return true;
-        });
-        return first;
-    }
+    private static async ValueTask<bool> FirstDeliveryAsync(IBotDeliveryLedger seen, Activity activity, CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(activity.Id)
+        || await seen.TryClaimAsync(string.Join('\n', activity.ChannelId, activity.Conversation!.Id, activity.Id), DuplicateWindow, cancellationToken);
 
     private static IResult Enqueue(BotTurnQueue queue, Func<CancellationToken, Task> work) =>
         queue.TryEnqueue(work)

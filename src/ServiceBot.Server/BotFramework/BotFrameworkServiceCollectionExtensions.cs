@@ -1,8 +1,10 @@
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using ServiceBot.Backend;
+using ServiceBot.Storage.Postgres;
 
 namespace ServiceBot.Server.BotFramework;
 
@@ -23,6 +25,10 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddSingleton<BotConnector>();
         services.AddSingleton<BotMessageHandler>();
         services.AddSingleton<BotTurnQueue>();
+        // With the state in PostgreSQL every replica sees which activities were taken in; otherwise this process remembers.
+        services.TryAddSingleton<IBotDeliveryLedger>(provider => provider.GetService<PostgresDatabase>() is { } database
+            ? new PostgresBotDeliveryLedger(database)
+            : new MemoryBotDeliveryLedger(provider.GetRequiredService<IMemoryCache>()));
         services.AddHostedService(provider => provider.GetRequiredService<BotTurnQueue>());
         services.AddHttpClient(HttpClientName)
             // A serviceUrl that redirects would carry the bot's token and the reply to wherever it points.

@@ -6,15 +6,17 @@ namespace ServiceBot.Server.Widget;
 
 /// <summary>
 /// The widget (and <c>/api/chat</c>) channel: the line is already in the transcript, which the widget's live
-/// subscription (<c>GET /api/chat/events</c>) reads; this only wakes that subscription.
+/// subscription (<c>GET /api/chat/events</c>) reads; this only wakes that subscription, here and, with a
+/// <paramref name="broadcast"/>, on the other replicas.
 /// </summary>
-public sealed class WidgetAgentDelivery(LiveTranscripts live) : IAgentMessageDelivery
+public sealed class WidgetAgentDelivery(LiveTranscripts live, ILiveTranscriptBroadcast? broadcast = null) : IAgentMessageDelivery
 {
     public string Channel => ChatApi.Channel;
 
-    public Task<DeliveryResult> DeliverAsync(HandoffRecord handoff, TranscriptEntry line, CancellationToken cancellationToken)
+    public async Task<DeliveryResult> DeliverAsync(HandoffRecord handoff, TranscriptEntry line, CancellationToken cancellationToken)
     {
         live.Pulse(handoff.ConversationId);
-        return Task.FromResult(DeliveryResult.Sent);
+        if (broadcast is not null) await broadcast.PublishAsync(handoff.ConversationId, cancellationToken);
+        return DeliveryResult.Sent;
     }
 }

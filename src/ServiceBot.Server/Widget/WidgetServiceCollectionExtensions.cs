@@ -19,6 +19,13 @@ public static class WidgetServiceCollectionExtensions
         services.AddSingleton<WidgetAssets>();
         services.TryAddSingleton<LiveTranscripts>();
         services.AddServiceBotState(configuration);
+        // With the state shared in PostgreSQL, an agent's line written on one replica wakes the widget on another at once.
+        if (StateProviders.IsPostgres(configuration[$"{StateOptions.SectionName}:{nameof(StateOptions.Provider)}"]))
+        {
+            services.TryAddSingleton<PostgresLiveTranscripts>();
+            services.TryAddSingleton<ILiveTranscriptBroadcast>(sp => sp.GetRequiredService<PostgresLiveTranscripts>());
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgresLiveTranscripts>(sp => sp.GetRequiredService<PostgresLiveTranscripts>()));
+        }
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -27,10 +27,16 @@ public sealed class DataProtectionStateProtector : IStateProtector
     public static DataProtectionStateProtector ForKeysFolder(string keysFolder)
     {
         PrivateFiles.CreateFolder(keysFolder);
+        return ForRepository(new PrivateFolderXmlRepository(keysFolder));
+    }
+
+    /// <summary>A protector whose key ring lives in <paramref name="repository"/> (e.g. the database replicas share).</summary>
+    public static DataProtectionStateProtector ForRepository(Microsoft.AspNetCore.DataProtection.Repositories.IXmlRepository repository)
+    {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddDataProtection().SetApplicationName("ServiceBot");
-        services.Configure<KeyManagementOptions>(o => o.XmlRepository = new PrivateFolderXmlRepository(keysFolder));
+        services.Configure<KeyManagementOptions>(o => o.XmlRepository = repository);
         return new DataProtectionStateProtector(services.BuildServiceProvider().GetRequiredService<IDataProtectionProvider>());
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Npgsql;
+using ServiceBot.Benchmarks.Retrieval;
 using ServiceBot.Benchmarks.Turns;
 
 namespace ServiceBot.Benchmarks.Replicas;

@@ -16,6 +16,7 @@ public static class CliApplication
         new IndexBuildCommand(),
         new SearchCommand(),
         new ChatCommand(),
+        new MigrateCommand(),
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)

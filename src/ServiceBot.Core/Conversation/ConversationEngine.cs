@@ -24,12 +24,13 @@ public sealed partial class ConversationEngine(
     IOptions<ConversationOptions> options,
     IUtteranceInterpreter? interpreter = null,
     QuestionRewriter? rewriter = null,
-    HandoffController? handoffs = null) : IConversationEngine
+    HandoffController? handoffs = null,
+    ITurnLock? turnLock = null) : IConversationEngine
 {
     public const int MaxIdLength = 200;
 
     private readonly ConversationOptions _options = options.Value;
-    private readonly KeyedAsyncLock _locks = new();
+    private readonly ITurnLock _locks = turnLock ?? new InProcessTurnLock();
 
     private TaskCatalog Catalog => forms.Catalog;
 
@@ -37,8 +38,8 @@ public sealed partial class ConversationEngine(
     public async Task<Reply> HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         Validate(message);
-        // One user's turns run one at a time, so a channel's duplicate delivery waits and then finds the stored reply.
-        using var _ = await _locks.AcquireAsync(message.Channel + "\n" + message.UserId, cancellationToken);
+        // One user's turns run one at a time (across replicas when the lock is shared), so a channel's duplicate delivery waits and then finds the stored reply.
+        await using var _ = await _locks.AcquireAsync(message.Channel + "\n" + message.UserId, cancellationToken);
         if (message.MessageId is { } messageId
             && await store.FindReplyAsync(message.Channel, message.UserId, messageId, cancellationToken) is { } earlier)
             return earlier;
@@ -75,7 +76,7 @@ public sealed partial class ConversationEngine(
         IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(conversationId, cancellationToken) is not { } known) return null;
-        using var _ = await _locks.AcquireAsync(known.Channel + "\n" + known.UserId, cancellationToken);
+        await using var _ = await _locks.AcquireAsync(known.Channel + "\n" + known.UserId, cancellationToken);
         var conversation = (await store.FindAsync(conversationId, cancellationToken))!;
         var before = conversation.Task is { } task ? (task.Id, task.State) : default;
         var (next, refused) = await forms.PrefillAsync(conversation, definition, values, cancellationToken);

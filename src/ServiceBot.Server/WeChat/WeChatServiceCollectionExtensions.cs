@@ -1,8 +1,10 @@
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
 using ServiceBot.Backend;
+using ServiceBot.Storage.Postgres;
 
 namespace ServiceBot.Server.WeChat;
 
@@ -19,7 +21,10 @@ public static class WeChatServiceCollectionExtensions
         services.AddMemoryCache();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<WeChatTurns>();
-        services.TryAddSingleton<IWeChatNonceStore, MemoryWeChatNonceStore>();
+        // With the state in PostgreSQL the bindings are shared by every replica; otherwise this process remembers them.
+        services.TryAddSingleton<IWeChatNonceStore>(provider => provider.GetService<PostgresDatabase>() is { } database
+            ? new PostgresWeChatNonceStore(database)
+            : new MemoryWeChatNonceStore(provider.GetRequiredService<IMemoryCache>()));
         services.AddSingleton<WeChatSuggestions>();
         services.AddSingleton<WeChatMessageHandler>();
         services.AddSingleton<WeChatDelivery>();

@@ -7,6 +7,7 @@ using ServiceBot.Core.Tests.Understanding;
 using ServiceBot.Hosting;
 using ServiceBot.Ingestion;
 using ServiceBot.Knowledge;
+using ServiceBot.Storage;
 using ServiceBot.Tasks;
 using ServiceBot.Text;
 using ServiceBot.Understanding;
@@ -61,8 +62,10 @@ internal sealed class EngineHarness
 
     /// <param name="answerer">The knowledge seam; the fixture's extractive answers when null.</param>
     /// <param name="interpreter">A model's second opinion on messages; none (the offline engine alone) when null.</param>
+    /// <param name="store">Where the engine keeps state; <see cref="Store"/> (in memory) when null.</param>
+    /// <param name="turnLock">How the engine serialises a user's turns; in process when null.</param>
     public EngineHarness(EngineFixture fixture, Func<BackendInvocation, object?>? backend = null, ConversationOptions? options = null,
-        IKnowledgeAnswerer? answerer = null, IUtteranceInterpreter? interpreter = null)
+        IKnowledgeAnswerer? answerer = null, IUtteranceInterpreter? interpreter = null, IConversationStore? store = null, ITurnLock? turnLock = null)
     {
         Clock = FixedTimeProvider.At("2026-11-28 10:00");
         Backend = new FakeTaskBackend(backend ?? Accept);
@@ -71,7 +74,7 @@ internal sealed class EngineHarness
         var understanding = ConversationUnderstanding.Create(fixture.Intents, Clock);
         var opts = Options.Create(options ?? new ConversationOptions());
         Forms = new FormEngine(TaskCatalog.Default, understanding, Backend, answerer, Clock, opts, interpreter);
-        Engine = new ConversationEngine(Store, Forms, understanding, answerer, Clock, opts, interpreter);
+        Engine = new ConversationEngine(store ?? Store, Forms, understanding, answerer, Clock, opts, interpreter, turnLock: turnLock);
     }
 
     public FixedTimeProvider Clock { get; }

@@ -26,7 +26,7 @@ public sealed class WeChatReplayTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, genuine.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
-        Assert.Equal("replayed_signature", await CodeOf(forged));
+        Assert.Equal("replayed_signature", await ProblemCodeAsync(forged));
         Assert.Equal(["oUser_tester"], _engine.Calls.Select(c => c.UserId));
     }
 
@@ -69,7 +69,7 @@ public sealed class WeChatReplayTests : IAsyncLifetime
         using var response = await PostPlainAsync(_server.Http, Token, TextXml("旧签名", "12001"), timestamp);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("stale_signature", await CodeOf(response));
+        Assert.Equal("stale_signature", await ProblemCodeAsync(response));
         Assert.Equal(0, _engine.CallCount);
     }
 
@@ -105,9 +105,6 @@ public sealed class WeChatReplayTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, late.StatusCode);
     }
-
-    private static async Task<string?> CodeOf(HttpResponseMessage response) =>
-        System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString();
 }
 
 /// <summary>With an EncodingAesKey, plain messages need an explicit opt-in.</summary>

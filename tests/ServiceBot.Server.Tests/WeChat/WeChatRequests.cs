@@ -52,4 +52,8 @@ public static class WeChatRequests
     public static string Content(string body) => Xml(body).Element("Content")!.Value;
 
     public static string Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The <c>code</c> of a problem response.</summary>
+    public static async Task<string?> ProblemCodeAsync(HttpResponseMessage response) =>
+        System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString();
 }

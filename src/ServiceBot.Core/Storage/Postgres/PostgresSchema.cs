@@ -1,0 +1,79 @@
+namespace ServiceBot.Storage.Postgres;
+
+/// <summary>
+/// The state schema as numbered migrations. Each runs once, recorded in <c>schema_version</c>; each is written to be
+/// harmless if run again (IF NOT EXISTS), so a half-recorded migration can simply be retried.
+/// </summary>
+public static class PostgresSchema
+{
+    public static readonly IReadOnlyList<(int Version, string Description, string Sql)> Migrations =
+    [
+        (1, "conversations, processed messages, feedback, handoffs, transcripts, audit trail, WeChat nonces", """
+            CREATE TABLE IF NOT EXISTS conversations (
+                id text PRIMARY KEY,
+                channel text NOT NULL,
+                user_id text NOT NULL,
+                updated_at timestamptz NOT NULL,
+                state text NOT NULL);
+            CREATE INDEX IF NOT EXISTS ix_conversations_user ON conversations (channel, user_id, updated_at);
+            CREATE TABLE IF NOT EXISTS processed_messages (
+                channel text NOT NULL,
+                user_id text NOT NULL,
+                message_id text NOT NULL,
+                conversation_id text NOT NULL,
+                reply text NOT NULL,
+                created_at timestamptz NOT NULL,
+                PRIMARY KEY (channel, user_id, message_id));
+            CREATE TABLE IF NOT EXISTS feedback (
+                conversation_id text NOT NULL,
+                message_id text NOT NULL,
+                rating text NOT NULL CHECK (rating IN ('up', 'down')),
+                comment text,
+                created_at timestamptz NOT NULL,
+                PRIMARY KEY (conversation_id, message_id));
+            CREATE TABLE IF NOT EXISTS handoffs (
+                conversation_id text PRIMARY KEY,
+                channel text NOT NULL,
+                user_id text NOT NULL,
+                state text NOT NULL CHECK (state IN ('waiting', 'active', 'closed')),
+                reason text NOT NULL,
+                waiting_since timestamptz NOT NULL,
+                agent text,
+                taken_at timestamptz,
+                closed_at timestamptz,
+                outcome text,
+                summary text,
+                channel_address text);
+            CREATE INDEX IF NOT EXISTS ix_handoffs_state ON handoffs (state, waiting_since);
+            CREATE TABLE IF NOT EXISTS transcript_lines (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                conversation_id text NOT NULL,
+                speaker text NOT NULL,
+                text text NOT NULL,
+                at timestamptz NOT NULL,
+                agent text,
+                message_id text);
+            CREATE INDEX IF NOT EXISTS ix_transcript_conversation ON transcript_lines (conversation_id, id);
+            CREATE UNIQUE INDEX IF NOT EXISTS ux_transcript_message ON transcript_lines (conversation_id, speaker, message_id)
+                WHERE message_id IS NOT NULL;
+            CREATE TABLE IF NOT EXISTS audit_log (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                conversation_id text NOT NULL,
+                at timestamptz NOT NULL,
+                actor text NOT NULL,
+                action text NOT NULL,
+                detail text,
+                cited text NOT NULL);
+            CREATE INDEX IF NOT EXISTS ix_audit_conversation ON audit_log (conversation_id, id);
+            CREATE TABLE IF NOT EXISTS wechat_nonces (
+                timestamp text NOT NULL,
+                nonce text NOT NULL,
+                delivery text NOT NULL,
+                expires_at timestamptz NOT NULL,
+                PRIMARY KEY (timestamp, nonce));
+            CREATE INDEX IF NOT EXISTS ix_wechat_nonces_expiry ON wechat_nonces (expires_at);
+            """),
+    ];
+
+    public static int LatestVersion => Migrations[^1].Version;
+}

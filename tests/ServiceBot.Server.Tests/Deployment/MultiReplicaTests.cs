@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using ServiceBot.Core.Tests.Storage.Postgres;
 using ServiceBot.Server.Tests.Chat;
 using Xunit.Abstractions;
 
@@ -13,7 +14,7 @@ namespace ServiceBot.Server.Tests.Deployment;
 /// would: every turn may land on a different replica. One replica is killed with kill -9 mid-run; the turns it had in
 /// flight are retried on another replica with the same message id. Every dialogue must end with exactly one ticket.
 /// </summary>
-public sealed class MultiReplicaTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class MultiReplicaTests(PostgresTestDatabase database, ITestOutputHelper output) : IClassFixture<PostgresTestDatabase>, IAsyncLifetime
 {
     private const int Dialogues = 30;
     private const int ConcurrentDialogues = 6;
@@ -37,13 +38,11 @@ public sealed class MultiReplicaTests(ITestOutputHelper output) : IAsyncLifetime
     [PostgresFact]
     public async Task ThreeReplicas_OneKilledMidRun_EveryDialogueEndsWithExactlyOneTicket()
     {
-        await using var database = await PostgresTestDatabase.CreateAsync("servicebot_replicas");
         var sandboxKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+        // One sandbox process serves every replica; it alone writes its tickets, so its own SQLite file holds them.
         await using var sandbox = await ServerProcess.StartAsync(Settings("sandbox", new()
         {
             ["Sandbox__Enabled"] = "true",
-            ["Sandbox__Provider"] = "postgres",
-            ["Sandbox__ConnectionString"] = database.ConnectionString,
             ["Sandbox__ApiKey"] = sandboxKey,
         }));
         var tokenSecret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));

@@ -55,6 +55,31 @@ internal static partial class DeploymentChecks
         return problems;
     }
 
+    /// <summary>The image builds on the .NET 10 SDK, runs on the ASP.NET runtime with knowledge/, and copies only what exists.</summary>
+    public static IReadOnlyList<string> Dockerfile(string text, string repositoryRoot)
+    {
+        var problems = new List<string>();
+        var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+        var stages = lines.Where(l => l.StartsWith("FROM ", StringComparison.Ordinal)).ToList();
+        if (stages.FirstOrDefault()?.StartsWith("FROM mcr.microsoft.com/dotnet/sdk:10.0", StringComparison.Ordinal) != true)
+            problems.Add("Dockerfile: the first stage is not mcr.microsoft.com/dotnet/sdk:10.0");
+        if (stages.Count < 2 || !stages[^1].StartsWith("FROM mcr.microsoft.com/dotnet/aspnet:10.0", StringComparison.Ordinal))
+            problems.Add("Dockerfile: the last stage is not mcr.microsoft.com/dotnet/aspnet:10.0");
+
+        var runtime = lines.SkipWhile(l => l != stages.LastOrDefault()).ToList();
+        if (!runtime.Any(l => l.StartsWith("COPY knowledge/", StringComparison.Ordinal))) problems.Add("Dockerfile: the runtime stage does not copy knowledge/");
+        if (!runtime.Any(l => l.StartsWith("ENTRYPOINT", StringComparison.Ordinal) && l.Contains("ServiceBot.Server.dll", StringComparison.Ordinal)))
+            problems.Add("Dockerfile: the entry point does not start ServiceBot.Server.dll");
+        foreach (var copy in lines.Where(l => l.StartsWith("COPY ", StringComparison.Ordinal) && !l.Contains("--from=", StringComparison.Ordinal)))
+        {
+            var parts = copy.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            foreach (var source in parts[1..^1])
+                if (!File.Exists(Path.Combine(repositoryRoot, source)) && !Directory.Exists(Path.Combine(repositoryRoot, source)))
+                    problems.Add($"Dockerfile: '{copy}' copies {source}, which the repository does not have");
+        }
+        return problems;
+    }
+
     public static IReadOnlyList<string> Kubernetes(IReadOnlyList<(string File, YamlNode Document)> documents)
     {
         var problems = new List<string>();

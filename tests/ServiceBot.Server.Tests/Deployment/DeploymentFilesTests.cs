@@ -7,6 +7,8 @@ public sealed class DeploymentFilesTests
 
     private static string ComposeText => File.ReadAllText(Path.Combine(Deploy, "compose.yaml"));
 
+    private static string DockerfileText => File.ReadAllText(Path.Combine(Deploy, "Dockerfile"));
+
     private static string NginxConfig => File.ReadAllText(Path.Combine(Deploy, "nginx.conf"));
 
     private static List<(string File, YamlNode Document)> KubernetesDocuments() =>
@@ -60,6 +62,24 @@ public sealed class DeploymentFilesTests
         var problems = DeploymentChecks.Compose(Assert.Single(YamlDocuments.Parse(ComposeText)), NginxConfig.Replace("server servicebot-3:8080", "", StringComparison.Ordinal));
 
         Assert.Equal(["nginx.conf: the upstream does not list servicebot-3:8080"], problems);
+    }
+
+    [Fact]
+    public void Dockerfile_AsWritten_PassesEveryCheck()
+    {
+        Assert.Empty(DeploymentChecks.Dockerfile(DockerfileText, RepositoryPaths.Root));
+    }
+
+    [Fact]
+    public void Dockerfile_CopyingAMissingProject_IsReported()
+    {
+        var edited = DockerfileText.Replace("src/ServiceBot.Server/ServiceBot.Server.csproj src/ServiceBot.Server/",
+            "src/ServiceBot.Web/ServiceBot.Web.csproj src/ServiceBot.Web/", StringComparison.Ordinal);
+        Assert.NotEqual(DockerfileText, edited);
+
+        var problem = Assert.Single(DeploymentChecks.Dockerfile(edited, RepositoryPaths.Root));
+
+        Assert.Contains("copies src/ServiceBot.Web/ServiceBot.Web.csproj", problem, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,13 +8,13 @@ public sealed class BackendAddress(IOptions<BackendOptions> options, IEnumerable
     public Uri Resolve() => ResolveTarget().Root;
 
     /// <summary>
-    /// The root, and the headers its provider asks for. A configured <c>Backend:BaseUrl</c> gets none: a provider's
-    /// credentials are meant for its own address only.
+    /// The root, and the headers its provider asks for. A configured <c>Backend:BaseUrl</c> gets only the configured
+    /// <c>Backend:Headers</c>: a provider's credentials are meant for its own address only.
     /// </summary>
     public (Uri Root, IReadOnlyDictionary<string, string> Headers) ResolveTarget()
     {
         var configured = options.Value.BaseUrl;
-        if (!string.IsNullOrWhiteSpace(configured)) return (WithSlash(new Uri(configured, UriKind.Absolute)), new Dictionary<string, string>());
+        if (!string.IsNullOrWhiteSpace(configured)) return (WithSlash(new Uri(configured, UriKind.Absolute)), options.Value.Headers);
         foreach (var provider in providers)
             if (provider.GetBaseAddress() is { } root) return (WithSlash(root), provider.GetHeaders());
         throw new InvalidOperationException("Backend:BaseUrl is not configured and the built-in sandbox has no address yet (the server has not started listening).");

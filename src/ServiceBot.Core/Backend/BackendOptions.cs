@@ -12,4 +12,10 @@ public sealed class BackendOptions
     /// instead of a fixed default that could point at the wrong port.
     /// </summary>
     public string? BaseUrl { get; set; }
+
+    /// <summary>
+    /// Headers sent with every call to the configured <see cref="BaseUrl"/>, such as the key of a sandbox running as its
+    /// own service (<c>Backend__Headers__X-Sandbox-Key</c>). Ignored for the built-in sandbox, which supplies its own.
+    /// </summary>
+    public Dictionary<string, string> Headers { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -15,7 +15,7 @@ namespace ServiceBot.Benchmarks.Turns;
 /// </summary>
 public static class TurnBenchmark
 {
-    private static readonly string[][] Dialogues =
+    internal static readonly string[][] Dialogues =
     [
         ["骑手的休息权有保障吗？"],
         ["我想提取公积金", "130402199003074510", "租房", "3000元", "6217001234567890122", "确认"],
@@ -68,9 +68,9 @@ public static class TurnBenchmark
         return 0;
     }
 
-    private sealed record Measurement(int Count, double Throughput, LatencySummary Latency);
+    internal sealed record Measurement(int Count, double Throughput, LatencySummary Latency);
 
-    private static async Task<Measurement> MeasureAsync(int users, TimeSpan limit, Func<int, ConcurrentBag<double>, Task> work)
+    internal static async Task<Measurement> MeasureAsync(int users, TimeSpan limit, Func<int, ConcurrentBag<double>, Task> work)
     {
         var latencies = new ConcurrentBag<double>();
         var clock = Stopwatch.StartNew();
@@ -82,7 +82,12 @@ public static class TurnBenchmark
         return new Measurement(latencies.Count, latencies.Count / elapsed, LatencySummary.From(latencies));
     }
 
-    private static async Task RunDialoguesAsync(HttpClient client, string user, int rounds, TimeSpan limit, ConcurrentBag<double> latencies,
+    private static Task RunDialoguesAsync(HttpClient client, string user, int rounds, TimeSpan limit, ConcurrentBag<double> latencies,
+        ConcurrentBag<(int Dialogue, double Milliseconds)> byDialogue) =>
+        RunDialoguesAsync(() => client, user, rounds, limit, latencies, byDialogue);
+
+    /// <param name="nextClient">The server for each turn: always the same one, or the next replica as a load balancer picks it.</param>
+    internal static async Task RunDialoguesAsync(Func<HttpClient> nextClient, string user, int rounds, TimeSpan limit, ConcurrentBag<double> latencies,
         ConcurrentBag<(int Dialogue, double Milliseconds)> byDialogue)
     {
         var deadline = Stopwatch.StartNew();
@@ -96,7 +101,7 @@ public static class TurnBenchmark
                 for (var turn = 0; turn < dialogue.Length; turn++)
                 {
                     var clock = Stopwatch.StartNew();
-                    var response = await client.PostAsJsonAsync("api/chat", new
+                    var response = await nextClient().PostAsJsonAsync("api/chat", new
                     {
                         userId = $"{user}-{round}",
                         conversationId = conversation,

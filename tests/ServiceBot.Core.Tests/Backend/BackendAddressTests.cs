@@ -64,4 +64,17 @@ public sealed class BackendAddressTests
         Assert.Equal("gov.example", root.Host);
         Assert.Empty(headers);
     }
+
+    [Fact]
+    public void ResolveTarget_ConfiguredWithHeaders_SendsThemAndNotTheProviders()
+    {
+        var options = new BackendOptions { BaseUrl = "http://sandbox:8080/sandbox/api/" };
+        options.Headers["X-Sandbox-Key"] = "configured-key-0123";
+        var address = new BackendAddress(Options.Create(options), [new KeyedAddress(new Uri("http://127.0.0.1:5000/sandbox/api/"), "k1")]);
+
+        var (root, headers) = address.ResolveTarget();
+
+        Assert.Equal("sandbox", root.Host);
+        Assert.Equal("configured-key-0123", Assert.Single(headers).Value);
+    }
 }

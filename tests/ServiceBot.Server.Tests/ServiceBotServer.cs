@@ -100,8 +100,21 @@ public sealed class ServiceBotServer : IAsyncLifetime
         };
         foreach (var (key, value) in _overrides) settings[key] = value;
         if (!settings.ContainsKey("Index:Path")) settings["Index:Path"] = await SharedIndex.Value;
-        _factory = new KestrelFactory(settings, _testServices);
-        _factory.StartServer();
+        for (var attempt = 1; ; attempt++)
+        {
+            _factory = new KestrelFactory(settings, _testServices);
+            try
+            {
+                _factory.StartServer();
+                break;
+            }
+            // WebApplicationFactory sets the Kestrel port after the host starts; on a loaded machine the server can win
+            // that race. A fresh factory is a fresh host, so starting again is safe.
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("IServerAddressesFeature", StringComparison.Ordinal))
+            {
+                await _factory.DisposeAsync();
+            }
+        }
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseAddress = new Uri(address.TrimEnd('/') + "/");
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };

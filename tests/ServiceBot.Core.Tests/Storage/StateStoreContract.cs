@@ -28,7 +28,8 @@ public abstract class StateStoreContract : IAsyncLifetime
 
     public Task DisposeAsync() => DropDatabaseAsync();
 
-    private static ConversationState State(string id, string user, DateTimeOffset at) => new()
+    /// <summary>A conversation in the middle of a fund withdrawal, with personal values in its slots.</summary>
+    internal static ConversationState State(string id, string user, DateTimeOffset at) => new()
     {
         ConversationId = id,
         UserId = user,
@@ -45,7 +46,7 @@ public abstract class StateStoreContract : IAsyncLifetime
         },
     };
 
-    private static Reply ReplyFor(string conversationId, string text) => new(
+    internal static Reply ReplyFor(string conversationId, string text) => new(
         conversationId, text, [new Citation("工伤保险条例", "第十四条", "职工有下列情形之一的……")], ["确认提交"],
         new TaskSnapshot("fund_withdrawal", "confirming", new Dictionary<string, string> { ["amount"] = "3000" }, ["bank_card"], null),
         Handoff: false);

@@ -98,11 +98,11 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
     /// <summary>The best clause answers when it is grounded and states what a question for a specific figure asks (<see cref="SpecificAsk"/>).</summary>
     private bool Answers(GroundedCandidate? best, Analysis analysis)
         => best is not null && IsGrounded(best.Coverage, analysis.InDomain) && !SpecificAsk.IsUnanswered(analysis.Question, best.Retrieved.Chunk.Text)
-           && !AboutAnotherField(analysis);
+           && (best.Coverage >= _options.MinCoverage || !AboutAnotherField(analysis));
 
     /// <summary>
     /// Much of the question is in words no clause uses (电动车上牌, 货车年检去哪个检测站): it is about something else, however
-    /// well its other words (带啥, 货车) match.
+    /// well its other words (带啥, 货车) match. A clause that covers most of the question answers it all the same.
     /// </summary>
     private bool AboutAnotherField(Analysis analysis) => GroundingScorer.ForeignShare(analysis.Terms) >= _options.MaxForeignShare;
 

@@ -12,7 +12,7 @@ public sealed partial class LexicalIndex
     public float WordIdf(string word) => Idf(_words, word);
 
     /// <summary>
-    /// Whether the knowledge uses the word: some clause or linked question has it as a word, or has each of its character bigrams
+    /// Whether the knowledge uses the word: some clause or linked question has it as a word, or has most of its character bigrams
     /// (上牌 and 年审 are never used; 驿站 is, even where the segmenter split it differently).
     /// </summary>
     public bool Mentions(string word)
@@ -22,8 +22,9 @@ public sealed partial class LexicalIndex
     private static bool Mentions(Lexical.FieldPostings words, Lexical.FieldPostings bigrams, string word)
     {
         if (words.TermIds.TryGetValue(word, out var id) && words.DocumentFrequency(id) > 0) return true;
+        // Most of its bigrams, not all: a compound the segmenter formed (租房提取) spans a bigram no text has (房提).
         var pairs = ChineseAnalyzer.Bigrams(word);
-        return pairs.Count > 0 && pairs.All(b => bigrams.TermIds.TryGetValue(b, out var bid) && bigrams.DocumentFrequency(bid) > 0);
+        return pairs.Count > 0 && 2 * pairs.Count(b => bigrams.TermIds.TryGetValue(b, out var bid) && bigrams.DocumentFrequency(bid) > 0) >= pairs.Count;
     }
 
     /// <summary>BM25 idf of a character bigram.</summary>

@@ -10,7 +10,16 @@ public sealed class SandboxOptions
     /// <summary>Serve the built-in sandbox government backend under <c>/sandbox</c>.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>SQLite connection string for tickets; a relative data source resolves against the working directory.</summary>
+    /// <summary><c>sqlite</c> (embedded, the default) or <c>postgres</c> (one ticket database several sandbox or bot processes share).</summary>
+    [RegularExpression("(?i)^(sqlite|postgres)$", ErrorMessage = "Sandbox:Provider must be sqlite or postgres.")]
+    public string Provider { get; set; } = "sqlite";
+
+    public bool UsesPostgres => string.Equals(Provider, "postgres", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The ticket database: a SQLite connection string (a relative data source resolves against the working directory), or
+    /// with <see cref="Provider"/> <c>postgres</c> an Npgsql one.
+    /// </summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "Sandbox:ConnectionString must not be empty.")]
     public string ConnectionString { get; set; } = "Data Source=.servicebot/sandbox.db";
 

@@ -21,7 +21,10 @@ public static class SandboxServiceCollectionExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => SandboxSeed.LoadEmbedded());
-        services.AddSingleton<SandboxStore>();
+        if (string.Equals(section[nameof(SandboxOptions.Provider)], "postgres", StringComparison.OrdinalIgnoreCase))
+            services.AddSingleton<ISandboxStore, PostgresSandboxStore>();
+        else
+            services.AddSingleton<ISandboxStore, SandboxStore>();
         services.AddSingleton<SandboxSubmissions>();
         services.AddHostedService<SandboxStoreInitializer>();
         services.AddSingleton<IBackendAddressProvider, SandboxBackendAddress>();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -11,11 +10,8 @@ namespace ServiceBot.Server.Sandbox;
 /// insert are one atomic step even across concurrent requests; the unique index on the key is the last
 /// line of defence. Ticket numbers are random, so knowing one tells nothing about another.
 /// </summary>
-public sealed class SandboxStore(IOptions<SandboxOptions> options, TimeProvider time)
+public sealed class SandboxStore(IOptions<SandboxOptions> options, TimeProvider time) : ISandboxStore
 {
-    // China has no daylight saving, so a fixed offset is exact and needs no time-zone database.
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly string _connectionString = options.Value.ConnectionString;
@@ -50,17 +46,12 @@ public sealed class SandboxStore(IOptions<SandboxOptions> options, TimeProvider 
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The ticket an earlier submission with this key created, if any.</summary>
     public async Task<IdempotentTicket?> FindByIdempotencyKeyAsync(string idempotencyKey, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         return await FindByKeyAsync(connection, null, idempotencyKey, cancellationToken);
     }
 
-    /// <summary>
-    /// Creates a ticket, or returns the one an earlier request with the same key created
-    /// (a concurrent duplicate can slip past the caller's first look-up).
-    /// </summary>
     public async Task<CreateTicketOutcome> CreateAsync(TicketDraft draft, string? idempotencyKey, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -70,26 +61,17 @@ public sealed class SandboxStore(IOptions<SandboxOptions> options, TimeProvider 
         if (idempotencyKey is not null && await FindByKeyAsync(connection, transaction, idempotencyKey, cancellationToken) is { } earlier)
             return new CreateTicketOutcome(earlier.Ticket, Created: false, Conflict: earlier.Fingerprint != draft.Fingerprint);
 
-        var now = time.GetUtcNow().ToOffset(ChinaOffset);
-        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
-        var day = now.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-
+        var now = SandboxTicketClock.Now(time);
         SandboxTicket ticket;
         do
         {
-            ticket = new SandboxTicket($"{draft.Prefix}-{day}-{RandomTicketPart()}", draft.Task, TicketStatus.Accepted, draft.Slots, now);
+            ticket = SandboxTicketClock.NewTicket(draft, now);
         }
         while (!await TryInsertAsync(connection, transaction, ticket, draft, idempotencyKey, cancellationToken));
 
         await transaction.CommitAsync(cancellationToken);
         return new CreateTicketOutcome(ticket, Created: true, Conflict: false);
     }
-
-    /// <summary>
-    /// Eight characters of Crockford's base32 (no I, L, O or U, so it reads aloud over the phone without doubt):
-    /// 40 random bits per prefix and day.
-    /// </summary>
-    public static string RandomTicketPart() => RandomNumberGenerator.GetString("0123456789ABCDEFGHJKMNPQRSTVWXYZ", 8);
 
     /// <summary>False only when the random number is already taken, which the caller answers with another.</summary>
     private static async Task<bool> TryInsertAsync(
@@ -136,7 +118,6 @@ public sealed class SandboxStore(IOptions<SandboxOptions> options, TimeProvider 
         return tickets;
     }
 
-    /// <summary>Moves a ticket along (a sandbox stand-in for the back office); false when the ticket is unknown.</summary>
     public async Task<bool> SetStatusAsync(string ticket, string status, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -172,6 +153,30 @@ public sealed class SandboxStore(IOptions<SandboxOptions> options, TimeProvider 
         reader.GetString(2),
         JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(3), Json)!,
         DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+}
+
+/// <summary>Ticket numbers and times, the same whichever store keeps them.</summary>
+public static class SandboxTicketClock
+{
+    // China has no daylight saving, so a fixed offset is exact and needs no time-zone database.
+    public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    /// <summary>Now in Beijing time, to the second.</summary>
+    public static DateTimeOffset Now(TimeProvider time)
+    {
+        var now = time.GetUtcNow().ToOffset(ChinaOffset);
+        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond));
+    }
+
+    /// <summary>A new accepted ticket numbered PREFIX-yyyyMMdd-XXXXXXXX.</summary>
+    public static SandboxTicket NewTicket(TicketDraft draft, DateTimeOffset now)
+        => new($"{draft.Prefix}-{now.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}-{RandomTicketPart()}", draft.Task, TicketStatus.Accepted, draft.Slots, now);
+
+    /// <summary>
+    /// Eight characters of Crockford's base32 (no I, L, O or U, so it reads aloud over the phone without doubt):
+    /// 40 random bits per prefix and day.
+    /// </summary>
+    public static string RandomTicketPart() => System.Security.Cryptography.RandomNumberGenerator.GetString("0123456789ABCDEFGHJKMNPQRSTVWXYZ", 8);
 }
 
 /// <summary>What a submission asks the store to record; <see cref="Fingerprint"/> identifies the request body for idempotency.</summary>

@@ -1,7 +1,7 @@
 namespace ServiceBot.Server.Sandbox;
 
 /// <summary>Creates the ticket schema before the server starts taking requests.</summary>
-public sealed class SandboxStoreInitializer(SandboxStore store) : IHostedService
+public sealed class SandboxStoreInitializer(ISandboxStore store) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) => store.InitializeAsync(cancellationToken);
 

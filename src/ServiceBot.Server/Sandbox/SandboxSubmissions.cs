@@ -9,7 +9,7 @@ namespace ServiceBot.Server.Sandbox;
 /// original ticket before any rule runs again (the world may have moved on since), a reused key
 /// with a different body is refused, and only then are business rules checked and a ticket created.
 /// </summary>
-public sealed class SandboxSubmissions(SandboxStore store)
+public sealed class SandboxSubmissions(ISandboxStore store)
 {
     public const string IdempotencyHeader = "Idempotency-Key";
     private const int MaxKeyLength = 200;

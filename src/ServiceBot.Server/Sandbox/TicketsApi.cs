@@ -18,7 +18,7 @@ public static class TicketsApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<SandboxTicket>>, ValidationProblem>> ListAsync(
-        string? idNumber, HttpContext context, SandboxStore store, CancellationToken cancellationToken)
+        string? idNumber, HttpContext context, ISandboxStore store, CancellationToken cancellationToken)
     {
         var errors = new SandboxErrors();
         var id = errors.IdNumber("idNumber", idNumber);
@@ -27,7 +27,7 @@ public static class TicketsApi
         return TypedResults.Ok(SandboxAccess.ReadsContractListingInFull(context) ? tickets : tickets.Select(SandboxMasking.Mask).ToList());
     }
 
-    public static async Task<Results<Ok<SandboxTicket>, ProblemHttpResult>> GetAsync(string ticket, HttpContext context, SandboxStore store, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<SandboxTicket>, ProblemHttpResult>> GetAsync(string ticket, HttpContext context, ISandboxStore store, CancellationToken cancellationToken)
     {
         var number = ticket.Trim();
         if (await store.GetAsync(number, cancellationToken) is not { } found) return SandboxProblems.TicketNotFound(number);
@@ -35,7 +35,7 @@ public static class TicketsApi
     }
 
     public static async Task<Results<Ok<SandboxTicket>, ValidationProblem, ProblemHttpResult>> SetStatusAsync(
-        string ticket, HttpRequest request, SandboxStore store, CancellationToken cancellationToken)
+        string ticket, HttpRequest request, ISandboxStore store, CancellationToken cancellationToken)
     {
         var (body, malformed) = await JsonBody.ReadAsync<TicketStatusChange>(request, cancellationToken);
         if (malformed is not null) return malformed;

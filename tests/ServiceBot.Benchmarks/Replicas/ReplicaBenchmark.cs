@@ -81,7 +81,12 @@ public static class ReplicaBenchmark
     {
         await using var database = await BenchmarkDatabase.CreateAsync(admin);
         var sandboxKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
-        await using var sandbox = await ServerProcess.StartAsync(root, new Dictionary<string, string> { ["Sandbox__ApiKey"] = sandboxKey });
+        await using var sandbox = await ServerProcess.StartAsync(root, new Dictionary<string, string>
+        {
+            ["Sandbox__ApiKey"] = sandboxKey,
+            ["Sandbox__Provider"] = "postgres",
+            ["Sandbox__ConnectionString"] = database.ConnectionString,
+        });
         var replicaSettings = new Dictionary<string, string>
         {
             ["State__Provider"] = "postgres",

@@ -39,11 +39,13 @@ public sealed class MultiReplicaTests(PostgresTestDatabase database, ITestOutput
     public async Task ThreeReplicas_OneKilledMidRun_EveryDialogueEndsWithExactlyOneTicket()
     {
         var sandboxKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
-        // One sandbox process serves every replica; it alone writes its tickets, so its own SQLite file holds them.
+        // One sandbox process serves every replica, its tickets in the same PostgreSQL database.
         await using var sandbox = await ServerProcess.StartAsync(Settings("sandbox", new()
         {
             ["Sandbox__Enabled"] = "true",
             ["Sandbox__ApiKey"] = sandboxKey,
+            ["Sandbox__Provider"] = "postgres",
+            ["Sandbox__ConnectionString"] = database.ConnectionString,
         }));
         var tokenSecret = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         var starting = Enumerable.Range(0, 3).Select(i => ServerProcess.StartAsync(Settings($"replica-{i}", new()

@@ -76,7 +76,7 @@ public sealed class GroundingScorer
     }
 }
 
-/// <summary>A typed query word, its weight, the forms (itself and its synonyms) that count as a match, and whether the domain dictionary knows it.</summary>
+/// <summary>A typed query word, its weight, the forms that count as a match (itself, its synonyms, and the policy words of a lay phrase it sits in), and whether the domain dictionary knows it.</summary>
 public sealed record QueryTerm(string Word, float Weight, IReadOnlyList<string> Forms, bool IsDomain)
 {
     /// <summary>

@@ -4,6 +4,7 @@ using ServiceBot.Benchmarks.Retrieval;
 using ServiceBot.Hosting;
 using ServiceBot.Ingestion;
 using ServiceBot.Knowledge;
+using ServiceBot.Retrieval.Evaluation;
 
 namespace ServiceBot.Benchmarks.Ranking;
 
@@ -43,7 +44,7 @@ public static class LayRankingData
                 var candidates = knowledge.Lexical.RankingCandidates(question.Query, Math.Max(depth, ceilingDepths[^1]));
                 var ranked = candidates.Select(c => c.Id).ToList();
                 for (var k = 0; k < ceilingDepths.Count; k++)
-                    ceilings[k] += relevant.Count == 0 ? 0 : (double)ranked.Take(ceilingDepths[k]).Count(relevant.Contains) / relevant.Count;
+                    ceilings[k] += RetrievalMetrics.RecallAt(ranked, relevant, ceilingDepths[k]);
                 var kept = candidates.Take(depth).ToList();
                 labelled.Add(new LabelledQuery(question.Id, kept.Select(c => c.Id).ToList(), kept.Select(c => c.Features).ToList(),
                     kept.Select(c => relevant.Contains(c.Id)).ToList(), [.. relevant]));

@@ -208,7 +208,8 @@ public sealed class AgentDesk(
         ClosedAt = handoff.ClosedAt is { } closed ? Local(closed) : null,
     }, summary, task);
 
-    private static DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, ServiceTimeProvider.ServiceTimeZone);
+    /// <summary>Times as the agent reads them: in the service's zone (<see cref="ServiceTimeProvider"/>), whatever the host's.</summary>
+    private DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, clock.LocalTimeZone);
 
     private static DeskProblem NotHandedOff(string conversationId)
         => new(StatusCodes.Status404NotFound, "not_found", "会话不存在", $"没有找到转人工的会话 {conversationId}。");

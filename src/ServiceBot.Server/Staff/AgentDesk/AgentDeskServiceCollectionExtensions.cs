@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ServiceBot.Conversation;
 using ServiceBot.Server.BotFramework;
 using ServiceBot.Server.WeChat;
 using ServiceBot.Server.Widget;
@@ -20,7 +21,9 @@ public static class AgentDeskServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AgentDeskOptions>, AgentDeskOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StaffDirectory>();
-        services.AddSingleton<AgentDesk>();
+        // The desk shows times in the conversation's configured zone, not the host's.
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<AgentDesk>(sp,
+            sp.GetService<ServiceTimeProvider>() ?? new ServiceTimeProvider(sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton<AgentMessageDispatcher>();
         services.AddSingleton<IAgentMessageDelivery, WidgetAgentDelivery>();
         services.AddSingleton<IAgentMessageDelivery, WeChatAgentDelivery>();

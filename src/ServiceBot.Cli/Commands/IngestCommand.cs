@@ -27,6 +27,8 @@ public sealed class IngestCommand : ICliCommand
         console.Out.WriteLine(Summary(report, knowledge.EffectivePaths, index.FullPath));
         foreach (var failure in report.Failures)
             console.Error.WriteLine($"导入失败：{failure.Path}：{failure.Reason}");
+        foreach (var warning in report.Warnings)
+            console.Error.WriteLine($"警告：{warning}");
         return report.Succeeded ? CliApplication.Success : CliApplication.Failure;
     }
 

@@ -1,7 +1,25 @@
+using ServiceBot.Knowledge;
+using ServiceBot.Knowledge.Chunking;
+using ServiceBot.Knowledge.Validity;
+
 namespace ServiceBot.Answers;
 
 /// <summary>A cited clause: the document title, its section label and the full clause text.</summary>
-public sealed record Citation(string Source, string Section, string Text);
+public sealed record Citation(string Source, string Section, string Text)
+{
+    /// <summary>The document's standing on the service's date (CONTRACT §2): current, expired, superseded or not_yet_effective.</summary>
+    public string Validity { get; init; } = ValidityStatus.Current;
+
+    /// <summary>When the document took or takes effect, when known.</summary>
+    public DateOnly? Effective { get; init; }
+
+    /// <summary>The citation of <paramref name="chunk"/>, with its document's standing in <paramref name="knowledge"/> today.</summary>
+    public static Citation Of(KnowledgeChunk chunk, KnowledgeBase knowledge)
+    {
+        var validity = knowledge.ValidityOf(chunk);
+        return new Citation(chunk.Title, chunk.Section, chunk.Text) { Validity = validity.Status, Effective = validity.Effective };
+    }
+}
 
 /// <summary>
 /// A reply to a knowledge question. <see cref="Grounded"/> is false when the knowledge does not answer it;

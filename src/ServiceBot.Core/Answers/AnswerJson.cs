@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace ServiceBot.Answers;
 
-/// <summary>The answer object of the external contract: {"answer","grounded","citations":[{"source","section","text"}],"handoff"}.</summary>
+/// <summary>The answer object of the external contract: {"answer","grounded","citations":[{"source","section","text","validity","effective"}],"handoff"}.</summary>
 public static class AnswerJson
 {
     private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -17,7 +17,11 @@ public static class AnswerJson
         json["answer"] = answer.Markdown;
         json["grounded"] = answer.Grounded;
         json["citations"] = new JsonArray(answer.Citations
-            .Select(c => (JsonNode)new JsonObject { ["source"] = c.Source, ["section"] = c.Section, ["text"] = c.Text })
+            .Select(c => (JsonNode)new JsonObject
+            {
+                ["source"] = c.Source, ["section"] = c.Section, ["text"] = c.Text,
+                ["validity"] = c.Validity, ["effective"] = c.Effective?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            })
             .ToArray());
         json["handoff"] = answer.Handoff;
         return json;

@@ -4,6 +4,7 @@ using ServiceBot.Knowledge;
 using ServiceBot.Knowledge.Chunking;
 using ServiceBot.Knowledge.Reading;
 using ServiceBot.Knowledge.Text;
+using ServiceBot.Knowledge.Validity;
 
 namespace ServiceBot.Answers;
 
@@ -71,7 +72,7 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
         var analysis = Analyse(knowledge, question);
         var candidates = Candidates(knowledge, analysis);
         return Answers(candidates.FirstOrDefault(), analysis)
-            ? Render(candidates[0], candidates, analysis)
+            ? Render(knowledge, candidates[0], candidates, analysis)
             : Refusal(analysis, candidates);
     }
 
@@ -89,9 +90,9 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
         var candidates = Candidates(knowledge, analysis);
         var guide = GuideCandidate(knowledge, analysis, task);
         if (guide is not null && guide.Coverage >= _options.MinGuideCoverage && !SpecificAsk.IsUnanswered(question, guide.Retrieved.Chunk.Text))
-            return Render(guide, candidates, analysis with { InDomain = true }, TaskGuideSections.AskedFor(question));
+            return Render(knowledge, guide, candidates, analysis with { InDomain = true }, TaskGuideSections.AskedFor(question));
         return Answers(candidates.FirstOrDefault(), analysis)
-            ? Render(candidates[0], candidates, analysis)
+            ? Render(knowledge, candidates[0], candidates, analysis)
             : Refusal(analysis, candidates);
     }
 
@@ -111,7 +112,7 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
     private Analysis Analyse(KnowledgeBase knowledge, string question)
     {
         var scorer = new GroundingScorer(knowledge.Lexical, (float)_options.DomainWordWeight);
-        var terms = scorer.Terms(question);
+        var terms = scorer.Terms(knowledge.AsksAboutOldPolicy(question) ? OldPolicyQuestion.WithoutCues(question) : question);
         return new Analysis(question, terms, terms.Any(t => t.IsDomain), scorer);
     }
 
@@ -120,6 +121,7 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
         var matches = SimilarQuestionMatcher.Match(knowledge, analysis.Scorer, analysis.Terms, analysis.Question)
             .Where(m => m.Match >= _options.MinQuestionMatch)
             .ToDictionary(m => m.Chunk.Id, m => m.Match, StringComparer.Ordinal);
+        var aboutOld = knowledge.AsksAboutOldPolicy(analysis.Question);
         var retrieved = knowledge.Search(analysis.Question, _options.Candidates);
         var candidates = retrieved
             .Select(r => new GroundedCandidate(r, Math.Max(CoverageOf(r.Chunk, analysis.Terms), matches.GetValueOrDefault(r.Chunk.Id))))
@@ -127,16 +129,19 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
         // A clause the maintainers taught this question is a candidate even when the ranking missed it.
         var seen = retrieved.Select(r => r.Chunk.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var (id, match) in matches.Where(m => !seen.Contains(m.Key)).OrderByDescending(m => m.Value))
-            if (knowledge.Find(id) is { } chunk)
+            if (knowledge.Find(id) is { } chunk && knowledge.IsCitable(chunk, aboutOld))
                 candidates.Add(new GroundedCandidate(new RetrievedChunk(chunk, 0, candidates.Count), match));
-        return candidates.OrderByDescending(c => c.Coverage).ThenBy(c => c.Retrieved.Rank).ToList();
+        // A question about the old policy is answered from the old document, however close the current one's wording.
+        return candidates
+            .OrderBy(c => aboutOld && knowledge.IsCitable(c.Retrieved.Chunk, aboutOldPolicy: false) ? 1 : 0)
+            .ThenByDescending(c => c.Coverage).ThenBy(c => c.Retrieved.Rank).ToList();
     }
 
     private GroundedCandidate? GuideCandidate(KnowledgeBase knowledge, Analysis analysis, string task)
     {
         var asked = TaskGuideSections.AskedFor(analysis.Question);
         var guide = knowledge.Chunks
-            .Where(c => c.Metadata.GetValueOrDefault(TaskGuideSections.TaskKey) == task)
+            .Where(c => c.Metadata.GetValueOrDefault(TaskGuideSections.TaskKey) == task && knowledge.IsCitable(c, aboutOldPolicy: false))
             .ToList();
         if (guide.Count == 0) return null;
         var matches = SimilarQuestionMatcher.Match(knowledge, analysis.Scorer, analysis.Terms, analysis.Question)
@@ -154,7 +159,8 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
     }
 
     /// <param name="askedSection">The guide section the question asks for; when the lead is that section, it opens with its first sentence.</param>
-    private Answer Render(GroundedCandidate lead, IReadOnlyList<GroundedCandidate> candidates, Analysis analysis, string? askedSection = null)
+    private Answer Render(KnowledgeBase knowledge, GroundedCandidate lead, IReadOnlyList<GroundedCandidate> candidates, Analysis analysis,
+        string? askedSection = null)
     {
         // Further citations must themselves be grounded and cover nearly as much as the lead.
         var floor = lead.Coverage * _options.CitationCoverageRatio;
@@ -173,16 +179,17 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
         markdown.Append("> ").AppendLine(Quote(chunk.Text, analysis.Terms, fromStart).Replace("\n", "\n> ")).AppendLine();
         markdown.Append('（').Append(Reference(chunk));
         if (DateOf(chunk) is { } date) markdown.Append('，').Append(date);
-        markdown.AppendLine("）");
+        markdown.Append('）').AppendLine(knowledge.ValidityOf(chunk).Mark);
         if (cited.Count > 1)
         {
             // The lead's document is named once: its other sections go by their section alone.
             markdown.AppendLine().Append("相关条款：");
-            markdown.AppendJoin("；", cited.Skip(1).Select(c => c.DocumentId == chunk.DocumentId ? SectionName(c) : Reference(c))).AppendLine("。");
+            markdown.AppendJoin("；", cited.Skip(1).Select(c => (c.DocumentId == chunk.DocumentId ? SectionName(c) : Reference(c)) + knowledge.ValidityOf(c).Mark))
+                .AppendLine("。");
         }
         markdown.AppendLine().Append(Disclaimer);
 
-        var citations = cited.Select(c => new Citation(c.Title, c.Section, c.Text)).ToList();
+        var citations = cited.Select(c => Citation.Of(c, knowledge)).ToList();
         return new Answer(markdown.ToString(), Grounded: true, citations, Handoff: false);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ServiceBot.Answers;
+using ServiceBot.Conversation;
 using ServiceBot.Embeddings;
 using ServiceBot.Ingestion;
 using ServiceBot.Knowledge;
@@ -36,7 +37,9 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton(sp => new KnowledgeBaseProvider(
             sp.GetRequiredService<IngestionPipeline>(),
             sp.GetRequiredService<IOptions<IndexOptions>>(),
-            sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>()));
+            sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>(),
+            // The service clock when conversation services are present (its configured zone), else Beijing time.
+            sp.GetService<ServiceTimeProvider>()));
         services.TryAddSingleton(sp => new ExtractiveAnswerComposer(sp.GetRequiredService<IOptions<AnswerOptions>>()));
         return services;
     }

@@ -9,14 +9,16 @@ public sealed record ManifestFile(string Path, string Root, string Hash, IReadOn
 /// <summary>
 /// The record of the last run, written last so that it only ever describes complete index files.
 /// <see cref="SettingsHash"/> covers the dictionary files and the analyzer settings; <see cref="Vectors"/>
-/// maps each embedded chunk id to the hash of the text it was embedded from.
+/// maps each embedded chunk id to the hash of the text it was embedded from. <see cref="Warnings"/> are the last rebuild's,
+/// repeated by runs that find nothing changed.
 /// </summary>
 public sealed record IngestionManifest(
     int FormatVersion,
     string SettingsHash,
     string? EmbeddingModel,
     IReadOnlyList<ManifestFile> Files,
-    IReadOnlyDictionary<string, string> Vectors)
+    IReadOnlyDictionary<string, string> Vectors,
+    IReadOnlyList<string>? Warnings = null)
 {
     public const int CurrentFormatVersion = 1;
 

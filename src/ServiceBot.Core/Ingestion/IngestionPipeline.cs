@@ -6,6 +6,7 @@ using ServiceBot.Hosting;
 using ServiceBot.Knowledge;
 using ServiceBot.Knowledge.Chunking;
 using ServiceBot.Knowledge.Reading;
+using ServiceBot.Knowledge.Validity;
 using ServiceBot.Retrieval;
 using ServiceBot.Retrieval.Dense;
 using ServiceBot.Retrieval.Lexical;
@@ -91,7 +92,7 @@ public sealed class IngestionPipeline
             var stored = previous.Files.Where(f => f.Failure is not null).Select(f => new FailedFile(f.Path, f.Failure!));
             progress?.Report(new IngestionProgress(sources.Count, sources.Count, null, IngestionStage.Done));
             return new IngestionReport(sources.Count, 0, 0, unchanged, 0, 0, dictionary.Failures.Concat(linked.Failures).Concat(stored).ToList(),
-                previous.Files.Sum(f => f.ChunkIds.Count), 0, clock.Elapsed, IndexRewritten: false);
+                previous.Files.Sum(f => f.ChunkIds.Count), 0, clock.Elapsed, IndexRewritten: false) { Warnings = previous.Warnings ?? [] };
         }
 
         // Step 2: reuse the stored chunks of unchanged files; read and chunk the others.
@@ -129,6 +130,10 @@ public sealed class IngestionPipeline
             manifestFiles.Add(new ManifestFile(source.Path, source.Root, hash!, fileChunks.Select(c => c.Id).ToList()));
         }
 
+        var warnings = SupersessionCheck.Warnings(chunks
+            .GroupBy(c => c.DocumentId, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.First().Title, g.First().Metadata)));
+
         // Step 3: rebuild the lexical index from all chunks (fast), then embed only what the vector cache lacks.
         progress?.Report(new IngestionProgress(hashed.Count, hashed.Count, null, IngestionStage.Indexing));
         var documents = chunks.Select(c => new IndexDocument(c.Id, c.Title, c.Section, c.Text, c.AllQuestions)).ToList();
@@ -150,12 +155,12 @@ public sealed class IngestionPipeline
         lexical.Save(files.Lexical);
         if (dense is not null) dense.Save(files.Dense);
         else if (File.Exists(files.Dense)) File.Delete(files.Dense);
-        new IngestionManifest(IngestionManifest.CurrentFormatVersion, settingsHash, dense is null ? null : embeddingModel, manifestFiles, vectors)
-            .Save(files.Manifest);
+        new IngestionManifest(IngestionManifest.CurrentFormatVersion, settingsHash, dense is null ? null : embeddingModel, manifestFiles, vectors,
+            warnings.Count > 0 ? warnings : null).Save(files.Manifest);
 
         progress?.Report(new IngestionProgress(hashed.Count, hashed.Count, null, IngestionStage.Done));
         return new IngestionReport(sources.Count, added, changed, unchanged, removed, read, failures, chunks.Count, embedded,
-            clock.Elapsed, IndexRewritten: true);
+            clock.Elapsed, IndexRewritten: true) { Warnings = warnings };
     }
 
     private static (SourceFile, string?, string?) HashOrFail(SourceFile source)

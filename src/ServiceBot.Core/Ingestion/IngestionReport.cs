@@ -23,4 +23,7 @@ public sealed record IngestionReport(
     bool IndexRewritten)
 {
     public bool Succeeded => Failures.Count == 0;
+
+    /// <summary>Problems that do not stop a file from being indexed, e.g. a <c>superseded_by</c> that names no document.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

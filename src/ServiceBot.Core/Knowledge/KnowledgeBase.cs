@@ -1,6 +1,8 @@
 using Microsoft.Extensions.AI;
+using ServiceBot.Conversation;
 using ServiceBot.Ingestion;
 using ServiceBot.Knowledge.Chunking;
+using ServiceBot.Knowledge.Validity;
 using ServiceBot.Retrieval;
 using ServiceBot.Retrieval.Dense;
 using ServiceBot.Retrieval.Hybrid;
@@ -11,19 +13,31 @@ namespace ServiceBot.Knowledge;
 /// <summary>
 /// The runtime knowledge: the chunks of an index folder with their lexical index and, when present together
 /// with an embedder, their dense index. Searches are hybrid (RRF) when both exist, lexical otherwise.
+/// Searches prefer documents in force on the service's date (<see cref="DocumentValidity"/>): a clause of an expired or
+/// superseded document is found only for a question about the old policy (<see cref="OldPolicyQuestion"/>).
 /// </summary>
 public sealed class KnowledgeBase
 {
     private readonly Dictionary<string, KnowledgeChunk> _chunks;
     private readonly IRetriever _retriever;
+    private readonly TimeProvider _clock;
 
-    public KnowledgeBase(IReadOnlyList<KnowledgeChunk> chunks, LexicalIndex lexical, IRetriever? dense = null)
+    /// <summary>The metadata of each document whose front matter can make it other than current; usually none.</summary>
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _datedDocuments;
+
+    /// <param name="clock">The service clock that decides what is in force; Beijing time on the system clock by default.</param>
+    public KnowledgeBase(IReadOnlyList<KnowledgeChunk> chunks, LexicalIndex lexical, IRetriever? dense = null, TimeProvider? clock = null)
     {
         Chunks = chunks;
         Lexical = lexical;
         _chunks = chunks.ToDictionary(c => c.Id, StringComparer.Ordinal);
         _retriever = dense is null ? lexical : new HybridRetriever(lexical, dense);
         IsHybrid = dense is not null;
+        _clock = clock as ServiceTimeProvider ?? new ServiceTimeProvider(clock ?? TimeProvider.System);
+        _datedDocuments = chunks
+            .Where(c => DocumentValidity.IsDated(c.Metadata))
+            .GroupBy(c => c.DocumentId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Metadata, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<KnowledgeChunk> Chunks { get; }
@@ -35,7 +49,7 @@ public sealed class KnowledgeBase
     /// <summary>Loads an index folder written by <see cref="IngestionPipeline"/>; dense.bin is used only with an embedder.</summary>
     /// <exception cref="FileNotFoundException">The folder holds no index; run ingest first.</exception>
     public static KnowledgeBase Load(string indexFolder, IEmbeddingGenerator<string, Embedding<float>>? embedder = null,
-        LexicalIndexOptions? lexicalOptions = null)
+        LexicalIndexOptions? lexicalOptions = null, TimeProvider? clock = null)
     {
         var files = new IndexFiles(indexFolder);
         if (!File.Exists(files.Lexical) || !File.Exists(files.Chunks))
@@ -45,18 +59,61 @@ public sealed class KnowledgeBase
         IRetriever? dense = embedder is not null && File.Exists(files.Dense)
             ? new DenseRetriever(embedder, VectorIndex.Load(files.Dense))
             : null;
-        return new KnowledgeBase(chunks, lexical, dense);
+        return new KnowledgeBase(chunks, lexical, dense, clock);
     }
 
     public KnowledgeChunk? Find(string id) => _chunks.GetValueOrDefault(id);
 
-    /// <summary>At most <paramref name="top"/> chunks, best first.</summary>
+    /// <summary>The service's date, which decides what is in force.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(_clock.GetLocalNow().DateTime);
+
+    /// <summary>The standing of the chunk's document today.</summary>
+    public DocumentValidity ValidityOf(KnowledgeChunk chunk) => DocumentValidity.Of(chunk.Metadata, Today);
+
+    /// <summary>Whether <paramref name="question"/> asks about a policy no longer in force; false when every document is.</summary>
+    public bool AsksAboutOldPolicy(string question)
+    {
+        if (_datedDocuments.Count == 0) return false;
+        var today = Today;
+        var oldYears = _datedDocuments.Values
+            .Select(m => DocumentValidity.Of(m, today))
+            .Where(v => !v.InForce && v.Effective is not null)
+            .Select(v => v.Effective!.Value.Year)
+            .ToHashSet();
+        return OldPolicyQuestion.Asks(question, oldYears);
+    }
+
+    /// <summary>Whether the chunk may be cited: its document is in force, or the question is about the old policy.</summary>
+    public bool IsCitable(KnowledgeChunk chunk, bool aboutOldPolicy)
+        => aboutOldPolicy || !_datedDocuments.ContainsKey(chunk.DocumentId) || ValidityOf(chunk).InForce;
+
+    /// <summary>
+    /// At most <paramref name="top"/> chunks, best first. Clauses of documents no longer in force are left out, unless the
+    /// question is about the old policy: then they come first.
+    /// </summary>
     public IReadOnlyList<RetrievedChunk> Search(string query, int top)
     {
-        var hits = _retriever.Search(query, top);
-        var results = new List<RetrievedChunk>(hits.Count);
+        if (_datedDocuments.Count == 0) return Resolve(_retriever.Search(query, top), top, _ => true);
+        var aboutOld = AsksAboutOldPolicy(query);
+        // Over-fetch so that leaving out old documents' clauses still fills the list.
+        var hits = _retriever.Search(query, top * 2);
+        if (!aboutOld) return Resolve(hits, top, chunk => IsCitable(chunk, aboutOldPolicy: false));
+        var found = Resolve(hits, hits.Count, _ => true);
+        return found
+            .OrderBy(r => IsCitable(r.Chunk, aboutOldPolicy: false) ? 1 : 0)
+            .Take(top)
+            .Select((r, rank) => r with { Rank = rank })
+            .ToList();
+    }
+
+    private List<RetrievedChunk> Resolve(IReadOnlyList<SearchHit> hits, int top, Func<KnowledgeChunk, bool> admit)
+    {
+        var results = new List<RetrievedChunk>(Math.Min(hits.Count, top));
         foreach (var hit in hits)
-            if (_chunks.TryGetValue(hit.Id, out var chunk)) results.Add(new RetrievedChunk(chunk, hit.Score, results.Count));
+        {
+            if (results.Count == top) break;
+            if (_chunks.TryGetValue(hit.Id, out var chunk) && admit(chunk)) results.Add(new RetrievedChunk(chunk, hit.Score, results.Count));
+        }
         return results;
     }
 }

@@ -10,7 +10,7 @@ namespace ServiceBot.Knowledge;
 /// pipeline is a no-op when nothing changed) and loading it once per process.
 /// </summary>
 public sealed class KnowledgeBaseProvider(IngestionPipeline pipeline, IOptions<IndexOptions> index,
-    IEmbeddingGenerator<string, Embedding<float>>? embedder = null) : IDisposable
+    IEmbeddingGenerator<string, Embedding<float>>? embedder = null, TimeProvider? clock = null) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private KnowledgeBase? _current;
@@ -27,7 +27,7 @@ public sealed class KnowledgeBaseProvider(IngestionPipeline pipeline, IOptions<I
             if (_current is null)
             {
                 LastIngestion = await pipeline.RunAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-                _current = KnowledgeBase.Load(index.Value.FullPath, embedder);
+                _current = KnowledgeBase.Load(index.Value.FullPath, embedder, clock: clock);
             }
             return _current;
         }

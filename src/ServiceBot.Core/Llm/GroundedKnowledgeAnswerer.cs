@@ -35,7 +35,7 @@ public sealed class GroundedKnowledgeAnswerer(
     {
         var kb = await knowledge(cancellationToken);
         var extractive = composer.Compose(kb, question);
-        return extractive.Grounded ? await GenerateAsync(question, extractive, composer.Candidates(kb, question), cancellationToken) : extractive;
+        return extractive.Grounded ? await GenerateAsync(kb, question, extractive, composer.Candidates(kb, question), cancellationToken) : extractive;
     }
 
     /// <summary>The task's guide clause comes first among the numbered clauses, as in the offline answer.</summary>
@@ -44,11 +44,11 @@ public sealed class GroundedKnowledgeAnswerer(
         var kb = await knowledge(cancellationToken);
         var extractive = composer.ComposeForTask(kb, question, task);
         return extractive.Grounded
-            ? await GenerateAsync(question, extractive, composer.CandidatesForTask(kb, question, task), cancellationToken)
+            ? await GenerateAsync(kb, question, extractive, composer.CandidatesForTask(kb, question, task), cancellationToken)
             : extractive;
     }
 
-    private async Task<Answer> GenerateAsync(string question, Answer extractive, IReadOnlyList<GroundedCandidate> candidates,
+    private async Task<Answer> GenerateAsync(KnowledgeBase kb, string question, Answer extractive, IReadOnlyList<GroundedCandidate> candidates,
         CancellationToken cancellationToken)
     {
         var clauses = candidates.Take(_options.MaxClauses).Select(c => c.Retrieved.Chunk).ToList();
@@ -71,7 +71,7 @@ public sealed class GroundedKnowledgeAnswerer(
         if (rest.Length > 0 && sink is not null) await sink(rest, cancellationToken);
 
         if (markers.Cited.Count == 0 || string.IsNullOrWhiteSpace(markers.Text)) return extractive;
-        var citations = markers.Cited.Select(n => clauses[n - 1]).Select(c => new Citation(c.Title, c.Section, c.Text)).ToList();
+        var citations = markers.Cited.Select(n => clauses[n - 1]).Select(c => Citation.Of(c, kb)).ToList();
         return new Answer(markers.Text.Trim(), Grounded: true, citations, Handoff: false);
     }
 

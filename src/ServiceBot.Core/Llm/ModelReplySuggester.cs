@@ -55,7 +55,7 @@ public sealed class ModelReplySuggester(
             markers.Complete();
             var checkedText = PersonalData.Mask(markers.Text.Trim());
             if (checkedText.Length == 0) continue;
-            var citations = markers.Cited.Select(n => clauses[n - 1]).Select(c => new Citation(c.Title, c.Section, c.Text)).ToList();
+            var citations = markers.Cited.Select(n => clauses[n - 1]).Select(c => Citation.Of(c, kb)).ToList();
             replies.Add(new SuggestedReply(checkedText, citations));
         }
         if (replies.Count == 0) throw new JsonException("The model suggested no reply.");

@@ -125,9 +125,12 @@ public sealed class ExtractiveAnswerComposerTests(RealKnowledgeFixture fixture) 
         Assert.Equal(["answer", "grounded", "citations", "handoff"], json.Select(p => p.Key));
         Assert.Equal(JsonValueKind.True, json["grounded"]!.GetValueKind());
         var citation = json["citations"]!.AsArray()[0]!.AsObject();
-        Assert.Equal(["source", "section", "text"], citation.Select(p => p.Key));
+        Assert.Equal(["source", "section", "text", "validity", "effective"], citation.Select(p => p.Key));
         Assert.Equal("工伤保险条例", citation["source"]!.GetValue<string>());
         Assert.Equal("第十八条", citation["section"]!.GetValue<string>());
+        Assert.Equal("current", citation["validity"]!.GetValue<string>());
+        // A law's effective date is its latest amendment in the fixture's header.
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", citation["effective"]!.GetValue<string>());
     }
 
     [Fact]

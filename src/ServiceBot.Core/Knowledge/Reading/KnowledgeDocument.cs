@@ -10,6 +10,8 @@ public static class MetadataKeys
     public const string Region = "region";
     public const string DocNumber = "doc_number";
     public const string SupersededBy = "superseded_by";
+    public const string Effective = "effective";
+    public const string Expires = "expires";
     public const string History = "history";
 }
 

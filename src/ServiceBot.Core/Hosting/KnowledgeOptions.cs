@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace ServiceBot.Hosting;
 
 /// <summary>Settings bound from the <c>Knowledge</c> configuration section.</summary>
@@ -13,6 +15,19 @@ public sealed class KnowledgeOptions
     /// binding appends to a default list, so the default is applied by <see cref="EffectivePaths"/> instead.
     /// </summary>
     public List<string> Paths { get; set; } = [];
+
+    /// <summary>
+    /// <c>Paths__0</c> is the default folder unless configured: <c>Knowledge__Paths__1=laws</c> alone adds the laws to
+    /// <c>knowledge</c>, as it reads, where list binding would otherwise make it the only folder.
+    /// </summary>
+    public static void KeepDefaultFirst(KnowledgeOptions options, IConfigurationSection paths)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(paths);
+        var keys = paths.GetChildren().Select(c => c.Key).ToList();
+        if (keys.Count > 0 && !keys.Contains("0", StringComparer.Ordinal) && !options.Paths.Contains(DefaultPath, StringComparer.Ordinal))
+            options.Paths.Insert(0, DefaultPath);
+    }
 
     /// <summary>The configured paths, or the default folder when none is configured; full paths.</summary>
     public IReadOnlyList<string> EffectivePaths

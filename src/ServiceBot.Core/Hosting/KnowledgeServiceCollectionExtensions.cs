@@ -23,7 +23,10 @@ public static class KnowledgeServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName)).ValidateOnStart();
+        var knowledgeSection = configuration.GetSection(KnowledgeOptions.SectionName);
+        services.AddOptions<KnowledgeOptions>().Bind(knowledgeSection)
+            .PostConfigure(options => KnowledgeOptions.KeepDefaultFirst(options, knowledgeSection.GetSection(nameof(KnowledgeOptions.Paths))))
+            .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnowledgeOptions>, KnowledgeOptionsValidator>());
         services.AddOptions<IndexOptions>().Bind(configuration.GetSection(IndexOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IndexOptions>, IndexOptionsValidator>());

@@ -27,6 +27,28 @@ public sealed class KnowledgeServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void KeepDefaultFirst_OnlySecondPath_AddsItToTheDefaultFolder()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Knowledge:Paths:1"] = "laws" })
+            .Build();
+        var options = configuration.GetSection("Knowledge").Get<KnowledgeOptions>()!;
+
+        KnowledgeOptions.KeepDefaultFirst(options, configuration.GetSection("Knowledge:Paths"));
+
+        Assert.Equal([Path.GetFullPath("knowledge"), Path.GetFullPath("laws")], options.EffectivePaths);
+    }
+
+    [Fact]
+    public void AddServiceBotKnowledge_OnlyFirstPath_ReplacesTheDefaultFolder()
+    {
+        using var folder = new TempFolder();
+        using var provider = Build(new() { ["Knowledge:Paths:0"] = folder.Path });
+
+        Assert.Equal([folder.Path], provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value.EffectivePaths);
+    }
+
+    [Fact]
     public void AddServiceBotKnowledge_EnvironmentStyleKeys_BindPathsList()
     {
         using var folder = new TempFolder();

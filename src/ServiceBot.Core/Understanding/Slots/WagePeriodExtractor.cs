@@ -34,7 +34,26 @@ public static partial class WagePeriodExtractor
             if (months is null) continue;
             mentions.Add(new PeriodMention(months == "半" ? "近半个月" : $"近{months}个月", m.Index, m.Length));
         }
-        return mentions.OrderBy(p => p.Start).ToList();
+        return JoinListedMonths(mentions.OrderBy(p => p.Start).ToList(), normalizedText);
+    }
+
+    /// <summary>Months listed one after another (六月 七月 八月) are one range, from the first to the last.</summary>
+    private static List<PeriodMention> JoinListedMonths(List<PeriodMention> mentions, string text)
+    {
+        for (var i = 0; i + 1 < mentions.Count; i++)
+        {
+            var (first, next) = (mentions[i], mentions[i + 1]);
+            var gap = text[(first.Start + first.Length)..next.Start];
+            if (!ListGap().IsMatch(gap) || next.Value.Contains('至', StringComparison.Ordinal) || next.Value.StartsWith('近')) continue;
+            var lastMonth = first.Value.Split('至')[^1];
+            if (!DateTime.TryParseExact(lastMonth, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var last)
+                || !DateTime.TryParseExact(next.Value, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var following)
+                || last.AddMonths(1) != following) continue;
+            mentions[i] = new PeriodMention($"{first.Value.Split('至')[0]}至{next.Value}", first.Start, next.Start + next.Length - first.Start);
+            mentions.RemoveAt(i + 1);
+            i--;
+        }
+        return mentions;
     }
 
     private static DateTime? ResolveMonth(string year, string relativeYear, string month, DateTime now, DateTime? rangeStart)
@@ -76,6 +95,9 @@ public static partial class WagePeriodExtractor
 
     [GeneratedRegex(@"(?:(?<y1>\d{4})年|(?<ry1>去年|今年|前年))?(?<m1>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?\s*(?:(?:开始|起)?\s*(?:一直)?\s*(?:(?:干|做|上班|干活|打工)\s*)?(?:到|至|—|–|-|~|～|和|跟|、)?\s*(?:(?:(?<y2>\d{4})年|(?<ry2>去年|今年))?(?<m2>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?|(?<now>今(?!年)|现在|目前))|(?<now>以来|(?:开始|起(?![诉床来码点]))(?!\s*(?:一直)?\s*(?:到|至))))")]
     private static partial Regex Range();
+
+    [GeneratedRegex(@"^[\s、,，]*(?:和|还有)?[\s、,，]*$")]
+    private static partial Regex ListGap();
 
     [GeneratedRegex(@"(?<!\d)(?:近|最近|这|连续|整整|快)?(?:(?<n>\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个多?月|(?<year>多?年))|(?<half>半)(?:个月|(?<year>年)))(?!份|底|初|前|级)")]
     private static partial Regex Duration();

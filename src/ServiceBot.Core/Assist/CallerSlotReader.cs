@@ -23,19 +23,20 @@ public sealed partial class CallerSlotReader(ConversationUnderstanding understan
     /// <summary>The longest answer to "where" taken as the place itself.</summary>
     private const int MaxPlaceLength = 20;
 
-    /// <summary>A complaint is taken clause by clause until it is at least this long.</summary>
+    /// <summary>A problem clause shorter than this takes the clause before it too: that says what the problem is about.</summary>
     private const int MinComplaintLength = 10;
 
     /// <summary>The longest clause taken as the subject of the problem stated after it.</summary>
     private const int MaxComplaintSubject = 6;
 
     /// <summary>A complaint or injury grows clause by clause up to this many characters: the core and what it did.</summary>
-    private const int MaxGatheredLength = 22;
+    private const int MaxGatheredLength = 24;
 
     public IReadOnlyDictionary<string, string> Read(TaskDefinition task, IReadOnlyList<TranscriptLine> transcript, DateTimeOffset at)
     {
         var slots = new Dictionary<string, string>(StringComparer.Ordinal);
         var answered = new HashSet<string>(StringComparer.Ordinal);
+        var stated = new HashSet<string>(StringComparer.Ordinal);
         var numbers = new SpokenNumberContinuation();
         string? asked = null;
         var linesSinceAsked = 0;
@@ -50,7 +51,7 @@ public sealed partial class CallerSlotReader(ConversationUnderstanding understan
             if (string.IsNullOrWhiteSpace(line.Text)) continue;
             var text = numbers.Join(line.Text);
             // "稍等 我找一下" answers nothing: the question stays open for one more line.
-            if (ReadLine(task, text, at, asked, slots, answered) || ++linesSinceAsked > 1) asked = null;
+            if (ReadLine(task, text, at, asked, slots, answered, stated) || ++linesSinceAsked > 1) asked = null;
         }
         if (task.Slot(SlotIds.Description) is not null && !slots.ContainsKey(SlotIds.Description)
             && FirstComplaint(transcript) is { } complaint)
@@ -59,7 +60,7 @@ public sealed partial class CallerSlotReader(ConversationUnderstanding understan
     }
 
     /// <returns>False when the line gave no value for the slot just asked for.</returns>
-    private bool ReadLine(TaskDefinition task, string text, DateTimeOffset at, string? asked, Dictionary<string, string> slots, HashSet<string> answered)
+    private bool ReadLine(TaskDefinition task, string text, DateTimeOffset at, string? asked, Dictionary<string, string> slots, HashSet<string> answered, HashSet<string> stated)
     {
         text = BlankNegatedValues(SpokenNumberRepair.Apply(text));
         var normalized = TextNormalizer.Normalize(text);
@@ -97,30 +98,42 @@ public sealed partial class CallerSlotReader(ConversationUnderstanding understan
             if (meant.Count > 0) valid = meant;
             if (slot.Id == SlotIds.Period) valid = WithoutRangeEnds(valid);
             var held = slots.GetValueOrDefault(slot.Id);
-            var value = correcting ? CorrectedValue(valid, correctedFrom, searched, held)
+            var value = correcting ? CorrectedValue(valid, correctedFrom, searched)
                 // Sums are worked out aloud (四个月一万二 减去一千 还欠一万一): the last one said is the one meant.
                 : slot.Id == SlotIds.Amount ? valid[^1].Value
                 : valid[0].Value;
             // Asked again, a number or date replaces the old one. Own words said in passing give way to the answer to a
             // question about them, but an answer changes only when corrected (就是刚才说的那个).
             var reasked = slot.Id == expected && (!SlotIds.FreeText.Contains(slot.Id) || answering && !answered.Contains(slot.Id));
-            if (held is null || correcting || reasked || IsMorePrecise(slot.Id, value, held)) slots[slot.Id] = value;
+            // 四点 下午四点, said to an agent who read the time back wrong, changes the hour of the day already given.
+            if (slot.Id == SlotIds.AccidentTime && held is not null && !DayWord().IsMatch(normalized)) value = WithDayOf(held, value);
+            // The sentence that moves the insurance (把重庆的转到西安) outweighs where the caller has lived (原来在成都).
+            var transferStated = slot.Id is SlotIds.FromCity or SlotIds.ToCity && TransferStatement().IsMatch(normalized) && stated.Add(slot.Id);
+            if (held is null || correcting || reasked || transferStated || IsMorePrecise(slot.Id, value, held)) slots[slot.Id] = value;
             if (answering && slot.Id == expected) answered.Add(slot.Id);
         }
         return asked is null || candidates.Any(c => c.SlotId == asked && c.IsValid);
     }
 
     /// <summary>
-    /// The value a correction settles on: one restated after 是/应该是/改成 that differs from the value corrected, else
-    /// the first one after the cue that differs (我去年跑饿了么 今年换美团了), else the first after the cue.
+    /// The value a correction settles on: one restated after 是/应该是/改成 that differs from the value corrected before
+    /// the cue, else the first one after the cue that differs (我去年跑饿了么 今年换美团了), else the first after the cue.
+    /// With nothing before the cue in the line, what is corrected may be the agent's read-back, so nothing is ruled out.
     /// </summary>
-    private static string CorrectedValue(List<ExtractedSlot> valid, int correctedFrom, string text, string? held)
+    private static string CorrectedValue(List<ExtractedSlot> valid, int correctedFrom, string text)
     {
         var after = valid.Where(c => c.Start >= correctedFrom).ToList();
         if (after.Count == 0) return valid[^1].Value;
-        var corrected = valid.LastOrDefault(c => c.Start < correctedFrom)?.Value ?? held;
+        var corrected = valid.LastOrDefault(c => c.Start < correctedFrom)?.Value;
         var restated = after.FirstOrDefault(c => c.Value != corrected && RestatementBefore().IsMatch(text[Math.Max(0, c.Start - 4)..c.Start]));
         return (restated ?? after.FirstOrDefault(c => c.Value != corrected) ?? after[0]).Value;
+    }
+
+    /// <summary>The day of <paramref name="held"/> at the time of day of <paramref name="value"/>.</summary>
+    private static string WithDayOf(string held, string value)
+    {
+        var time = value.IndexOf('T', StringComparison.Ordinal);
+        return time < 0 ? held : held[..Math.Min(10, held.Length)] + value[time..];
     }
 
     /// <summary>A month that begins or ends a range said in the same line is part of it (不是 十二月 去年十二月到今年二月).</summary>
@@ -226,10 +239,14 @@ public sealed partial class CallerSlotReader(ConversationUnderstanding understan
         var named = understanding.SlotNames.FindAll(normalized).Select(m => m.Canonical).LastOrDefault(id => task.Slot(id) is not null);
         if (named is not null) return named;
         if (WhereQuestion().IsMatch(normalized) && (task.Slot(SlotIds.AccidentPlace) ?? task.Slot(SlotIds.Location)) is { } place) return place.Id;
-        return understanding.Slots.ExtractSlots(agentText, task.SlotIds, at).Candidates
+        var shown = understanding.Slots.ExtractSlots(agentText, task.SlotIds, at).Candidates
             .Where(c => c.IsValid && task.Slot(c.SlotId) is not null && !SlotIds.FreeText.Contains(c.SlotId))
             .OrderBy(c => c.Start)
             .LastOrDefault()?.SlotId;
+        if (shown is not null) return shown;
+        // 一共欠您多少, 哪几个月: how much and which months, without naming the slot.
+        if (MonthsQuestion().IsMatch(normalized) && task.Slot(SlotIds.Period) is { } period) return period.Id;
+        return HowMuchQuestion().IsMatch(normalized) && task.Slot(SlotIds.Amount) is { } amount ? amount.Id : null;
     }
 
     /// <summary>After one city of a transfer, a lone city with no direction word is the other end.</summary>
@@ -287,7 +304,7 @@ public sealed partial class CallerSlotReader(ConversationUnderstanding understan
         var clauses = FreeTextSlots.Clauses(text)
             .Select(c => text.Substring(c.Start, c.Length))
             .Where(c => !SelfIntroduction().IsMatch(c))
-            .Select(c => (Text: StripOpeners(c), Score: ProblemScore(c)))
+            .Select(c => (Text: StripOpeners(c), Score: ProblemScore(c, StripOpeners(c))))
             .Where(c => c.Text.Length > 0)
             .ToList();
         if (clauses.Count == 0) return (null, 0);
@@ -296,18 +313,25 @@ public sealed partial class CallerSlotReader(ConversationUnderstanding understan
         var start = clauses.FindIndex(c => c.Score == best);
         var end = start + 1;
         int Taken() => clauses.Skip(start).Take(end - start).Sum(c => c.Text.Length);
+        while (end < clauses.Count && clauses[end].Score >= 0 && Taken() + clauses[end].Text.Length <= MaxGatheredLength) end++;
         var before = start > 0 ? clauses[start - 1] : default;
         if (start > 0 && before.Score >= 0 && (before.Text.Length <= MaxComplaintSubject || Taken() < MinComplaintLength + 2)
             && Taken() + before.Text.Length <= MaxGatheredLength)
             start--;
-        while (end < clauses.Count && clauses[end].Score >= 0 && Taken() + clauses[end].Text.Length <= MaxGatheredLength) end++;
         var complaint = string.Join(' ', clauses.Skip(start).Take(end - start).Select(c => c.Text));
         return (complaint.Length >= 2 ? complaint : null, best);
     }
 
-    /// <summary>2 for a clause that states a problem, 1 for one that only hints at it, -1 for one about the caller.</summary>
-    private static int ProblemScore(string clause)
-        => AboutTheCaller().IsMatch(clause) ? -1 : StrongProblem().IsMatch(clause) ? 2 : WeakProblem().IsMatch(clause) ? 1 : 0;
+    /// <summary>
+    /// 2 for a clause that states a problem, 1 for one that only hints at it, -1 for one about the caller. An opener
+    /// (我要反映噪音扰民) is scored on what follows it.
+    /// </summary>
+    private static int ProblemScore(string clause, string withoutOpener)
+    {
+        var opened = withoutOpener != FreeTextSlots.StripFillers(clause);
+        if (!opened && AboutTheCaller().IsMatch(clause)) return -1;
+        return StrongProblem().IsMatch(withoutOpener) ? 2 : WeakProblem().IsMatch(withoutOpener) ? 1 : 0;
+    }
 
     private static string StripOpeners(string clause)
     {
@@ -329,7 +353,7 @@ public sealed partial class CallerSlotReader(ConversationUnderstanding understan
     private static partial Regex StrictCorrectionCue();
 
     // Words that state a problem: something broken, blocked, dirty, loud, refused or unpaid.
-    [GeneratedRegex(@"坏|乱|吵|堵|漏|拒|占|扔|排|臭|脏|破|塌|坑|丢|偷|骗|砸|倒了|积水|危险|噪音|油烟|停水|停电|拖欠|过期|没人|不管|不让|不给|不热|不修|不办|不退|不按|不开|违建|私搭|污水")]
+    [GeneratedRegex(@"坏|乱|吵|堵|漏|拒|占|扔|排|臭|脏|破|塌|坑|丢|偷|骗|砸|倒了|积水|危险|噪音|油烟|停水|停电|拖欠|过期|没人|不管|不让|不给|不热|不修|不办|不退|不按|不开|违建|私搭|污水|没了")]
     private static partial Regex StrongProblem();
 
     // Words that only hint at one: a negation, or how often and how late it happens.
@@ -356,6 +380,18 @@ public sealed partial class CallerSlotReader(ConversationUnderstanding understan
     [GeneratedRegex(@"哪里|哪儿|在哪|什么地方|什么位置|具体位置|哪(?:个|条|座|栋|家|一)?[^\s，。？?吗呢]{0,3}?(?:小区|园区|园|路段|路口|路|街|站|地方|位置|幼儿园|学校|医院|商场|市场|广场|楼|村|镇|区|门|口|库)")]
     private static partial Regex WhereQuestion();
 
+    [GeneratedRegex(@"号|日|天|周|礼拜|星期|月")]
+    private static partial Regex DayWord();
+
+    [GeneratedRegex(@"转到|转入|转去|转回|转出|转过|转移|迁到|迁入|迁出|把[^\s]{1,8}转")]
+    private static partial Regex TransferStatement();
+
+    [GeneratedRegex(@"几个月|哪个月|哪些月|多长时间|多久|从什么时候")]
+    private static partial Regex MonthsQuestion();
+
+    [GeneratedRegex(@"多少")]
+    private static partial Regex HowMuchQuestion();
+
     // 就是刚才说的那个: the caller points back at what was said, adding nothing.
     [GeneratedRegex(@"(?:刚才|刚刚|前面|上面)(?:说|讲)的")]
     private static partial Regex RefersBack();
@@ -379,6 +415,6 @@ public sealed partial class CallerSlotReader(ConversationUnderstanding understan
     [GeneratedRegex(@"头|脸|额|眼|鼻|嘴|牙|耳|脖|颈|肩|胳膊|臂|肘|手|腕|指|胸|肋|背|腰|肚|腹|臀|屁股|胯|腿|膝|脚|踝|趾|骨|皮")]
     private static partial Regex BodyPart();
 
-    [GeneratedRegex(@"^(?:喂+|你好|您好|同志|那个|呃|嗯|啊|就是|是这样的?|(?:我|俺|咱)(?:想|要)?(?:反映|投诉|举报|咨询|问|说)(?:一?个|一下)?(?:事儿?|事情|问题|情况)?|(?:反映|投诉|举报)(?:一?个|一下)?(?:事儿?|事情|问题|情况)?)[，,\s]*")]
+    [GeneratedRegex(@"^(?:喂+|你好|您好|同志|那个|呃|嗯|啊|就是|是这样的?|(?:我|俺|咱)?(?:想|要)?(?:反映|投诉|举报|咨询|问|说)(?:一?个|一下)?(?:事儿?|事情|问题|情况)?|(?:反映|投诉|举报)(?:一?个|一下)?(?:事儿?|事情|问题|情况)?)[，,\s]*")]
     private static partial Regex ComplaintOpener();
 }

@@ -322,6 +322,9 @@ public sealed partial class CallerSlotReader(ConversationUnderstanding understan
         return (complaint.Length >= 2 ? complaint : null, best);
     }
 
+    /// <summary>Whether the text states a problem (坏了, 拒载, 不热), the matter of a 12345 appeal.</summary>
+    internal static bool StatesProblem(string text) => StrongProblem().IsMatch(text);
+
     /// <summary>
     /// 2 for a clause that states a problem, 1 for one that only hints at it, -1 for one about the caller. An opener
     /// (我要反映噪音扰民) is scored on what follows it.

@@ -22,8 +22,7 @@ public static partial class WagePeriodExtractor
             DateTime? end = m.Groups["now"].Success
                 ? new DateTime(localNow.Year, localNow.Month, 1)
                 : ResolveMonth(m.Groups["y2"].Value, m.Groups["ry2"].Value, m.Groups["m2"].Value, localNow, start);
-            if (end is null || end < start) continue;
-            if (end == start && m.Groups["m2"].Success)
+            if (end is not null && end <= start && m.Groups["m2"].Success && (m.Groups["y2"].Success || m.Groups["ry2"].Success || end == start))
             {
                 // 十二月 去年十二月到今年二月: the month said again opens the range, so read on from it.
                 m = Range().Match(normalizedText, new[] { m.Groups["y2"], m.Groups["ry2"], m.Groups["m2"] }.First(g => g.Success).Index);
@@ -34,6 +33,7 @@ public static partial class WagePeriodExtractor
                     : ResolveMonth(m.Groups["y2"].Value, m.Groups["ry2"].Value, m.Groups["m2"].Value, localNow, start);
                 if (start is null || end is null || end < start) continue;
             }
+            if (end is null || end < start) continue;
             mentions.Add(ExtendedByListedMonths(new PeriodMention(FormatRange(start.Value, end.Value), m.Index, m.Length), normalizedText, end.Value));
         }
         foreach (Match m in Duration().Matches(normalizedText))

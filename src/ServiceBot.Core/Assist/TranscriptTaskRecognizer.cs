@@ -9,9 +9,10 @@ namespace ServiceBot.Assist;
 /// Names the side-effect task a transcript is about. A call is long and most of its lines (喂, 对, numbers) say
 /// nothing about the task, so each user line is classified on its own and the evidence adds up: the classifier's
 /// probability for each task (a question about a task counts for its topic), plus a bonus for every value only that
-/// task takes (a bank card, a platform, an employer, a city to transfer to).
+/// task takes (a bank card, a platform, an employer, a city to transfer to). A caller who states a problem that no
+/// other task takes (出租车拒载, 暖气不热) is making a 12345 appeal.
 /// </summary>
-public sealed class TranscriptTaskRecognizer(TaskCatalog catalog, ConversationUnderstanding understanding)
+public sealed partial class TranscriptTaskRecognizer(TaskCatalog catalog, ConversationUnderstanding understanding)
 {
     /// <summary>Below this much evidence the transcript is not about a task (a policy question, a greeting).</summary>
     public const double MinimumEvidence = 0.6;
@@ -70,13 +71,19 @@ public sealed class TranscriptTaskRecognizer(TaskCatalog catalog, ConversationUn
             foreach (var (intent, score) in LineEvidence(line))
                 evidence[intent] += score;
 
+            // A month in a complaint (都十一月了 暖气还不热) is a wage period only when wages are spoken of.
+            var wages = WageWord().IsMatch(line);
             var found = understanding.Slots.ExtractSlots(line, _allSlotIds, at).Candidates
-                .Where(c => c.IsValid && DistinctiveSlots.ContainsKey(c.SlotId))
+                .Where(c => c.IsValid && DistinctiveSlots.ContainsKey(c.SlotId) && (c.SlotId != SlotIds.Period || wages))
                 .Select(c => DistinctiveSlots[c.SlotId])
                 .Distinct();
             foreach (var task in found) evidence[task] += DistinctiveSlotBonus;
         }
         var best = evidence.MaxBy(e => e.Value);
-        return best.Value >= MinimumEvidence ? catalog.Find(best.Key) : null;
+        if (best.Value >= MinimumEvidence) return catalog.Find(best.Key);
+        return userLines.Any(l => !string.IsNullOrWhiteSpace(l) && CallerSlotReader.StatesProblem(l)) ? catalog.Find(IntentNames.HotlineAppeal) : null;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"工资|工钱|薪|欠|发钱|结钱|没发|没给")]
+    private static partial System.Text.RegularExpressions.Regex WageWord();
 }

@@ -102,4 +102,160 @@ public sealed class CallerSlotReaderTests(EngineFixture fixture) : IClassFixture
 
         Assert.Equal("320102198304162754", reading.Slots[SlotIds.IdNumber]);
     }
+
+    [Fact]
+    public void Read_PhoneSplitAroundTheAgentsBackchannel_JoinsTheNumber()
+    {
+        var reading = Read(
+            Caller("我要反映 小区门口的路灯坏了好几天了"),
+            Agent("留个电话"),
+            Caller("幺三九"),
+            Agent("嗯"),
+            Caller("零零幺二 三四五六"));
+
+        Assert.Equal("13900123456", reading.Slots[SlotIds.Phone]);
+    }
+
+    [Fact]
+    public void Read_AnswerToWhereQuestion_ReplacesThePlaceSaidInPassing()
+    {
+        var reading = Read(
+            Caller("我是送美团外卖的 昨天下午送餐的时候在一个小区门口摔伤了"),
+            Agent("哪个小区"),
+            Caller("就是丽景花园小区西门 那边在修路"));
+
+        Assert.Equal("丽景花园小区西门", reading.Slots[SlotIds.AccidentPlace]);
+    }
+
+    [Fact]
+    public void Read_AnswerToInjuryQuestion_TakesTheInjuryClausesItOpensWith()
+    {
+        var reading = Read(
+            Caller("我跑饿了么的 前天晚上在解放路摔了"),
+            Agent("伤到哪了"),
+            Caller("右边胳膊肘磨破一大片 手指也肿了 现在拿不了东西"));
+
+        var injury = reading.Slots[SlotIds.Injury];
+        Assert.StartsWith("右边胳膊肘磨破一大片", injury, StringComparison.Ordinal);
+        Assert.DoesNotContain("拿不了东西", injury, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_CorrectionOfTheAgentsReadBack_TakesTheFirstValueAfterTheCue()
+    {
+        var reading = Read(
+            Caller("我辞职了 想把公积金取出来"),
+            Agent("您提多少"),
+            Caller("九千四"),
+            Agent("四千九是吧"),
+            Caller("不是 九千四 九千 四百"));
+
+        Assert.Equal("9400", reading.Slots[SlotIds.Amount]);
+    }
+
+    [Fact]
+    public void Read_CallerRestatesAfterTheAgentsWrongReadBack_NeverKeepsTheReadBackFigure()
+    {
+        var reading = Read(
+            Caller("我退休了 想把公积金全取了"),
+            Agent("取多少"),
+            Caller("里头还有九万多 都取了 九万三千"),
+            Agent("九万是吧"),
+            Caller("九万三 九万三千"));
+
+        Assert.Equal("93000", reading.Slots[SlotIds.Amount]);
+    }
+
+    [Fact]
+    public void Read_RejectedValueInNotXButY_ReadsOnlyY()
+    {
+        var reading = Read(
+            Caller("我要转社保 从太原转出去 养老保险"),
+            Agent("转到郑州是吧"),
+            Caller("不是郑州 是洛阳"));
+
+        Assert.Equal("太原市", reading.Slots[SlotIds.FromCity]);
+        Assert.Equal("洛阳市", reading.Slots[SlotIds.ToCity]);
+    }
+
+    [Fact]
+    public void Read_HourRestatedAfterAReadBack_KeepsTheDayGiven()
+    {
+        var reading = Read(
+            Caller("我是滴滴司机 前天早上八点在车站被人撞了"),
+            Agent("前天早上九点是吧"),
+            Caller("八点 早上八点"));
+
+        Assert.Equal("2026-11-26T08:00:00+08:00", reading.Slots[SlotIds.AccidentTime]);
+    }
+
+    [Fact]
+    public void Read_BalanceMentionedAfterTheSum_TakesTheSum()
+    {
+        var reading = Read(
+            Caller("我买了房子 想提公积金还贷"),
+            Agent("提多少"),
+            Caller("先提四万 我看了账户里大概有六万多"));
+
+        Assert.Equal("40000", reading.Slots[SlotIds.Amount]);
+    }
+
+    [Fact]
+    public void Read_SumWorkedOutAloud_TakesTheLastSum()
+    {
+        var reading = Read(
+            Caller("我要投诉欠薪 在宏远物流干了三个月"),
+            Agent("一共欠您多少"),
+            Caller("一个月四千 三个月一万二 扣掉预支的两千 还欠一万"));
+
+        Assert.Equal("10000", reading.Slots[SlotIds.Amount]);
+    }
+
+    [Fact]
+    public void Read_TransferSentenceAfterWhereTheCallerLived_TakesTheTransferEnds()
+    {
+        var reading = Read(
+            Caller("我以前在合肥 后来去了南京 现在在杭州上班"),
+            Agent("您要办什么"),
+            Caller("把南京的医保转到杭州 合肥的早就转到南京了"));
+
+        Assert.Equal("南京市", reading.Slots[SlotIds.FromCity]);
+        Assert.Equal("杭州市", reading.Slots[SlotIds.ToCity]);
+    }
+
+    [Fact]
+    public void Read_ComplaintAfterFeelings_TakesTheProblemWithWhatItIsAbout()
+    {
+        var reading = Read(
+            Caller("喂 你好 我真是受不了了 我们楼上新搬来一户人家 每天半夜拖椅子 咣咣响"),
+            Agent("您住哪个小区"),
+            Caller("青松小区六号楼"),
+            Agent("电话"),
+            Caller("一三九零零一二三四五六"));
+
+        var description = reading.Slots[SlotIds.Description];
+        Assert.Contains("每天半夜拖椅子", description, StringComparison.Ordinal);
+        Assert.DoesNotContain("受不了", description, StringComparison.Ordinal);
+        Assert.Equal("青松小区六号楼", reading.Slots[SlotIds.Location]);
+    }
+
+    [Fact]
+    public void Read_CorrectionThatRepeatsTheWrongValue_TakesTheValueThatDiffers()
+    {
+        var reading = Read(
+            Caller("我开货拉拉的 不对 货拉拉是以前 现在开滴滴 出事那天接的是滴滴的单 昨天下午在东风路摔了"));
+
+        Assert.Equal("滴滴出行", reading.Slots[SlotIds.Platform]);
+    }
+
+    [Fact]
+    public void Read_MonthsListedOneByOne_OneRangeFromFirstToLast()
+    {
+        var reading = Read(
+            Caller("我在鼎盛装饰公司干活 工资一直拖着不给"),
+            Agent("哪几个月"),
+            Caller("四月 五月 六月 三个月的"));
+
+        Assert.Equal("2026-04至2026-06", reading.Slots[SlotIds.Period]);
+    }
 }

@@ -96,4 +96,22 @@ public class FreeTextSlotsTests
     {
         Assert.Null(FreeTextSlots.FindEmployer(text));
     }
+
+    [Fact]
+    public void FindEmployer_BossNamed_IsTheEmployerRatherThanHisCrew()
+    {
+        Assert.Equal("孙大海", FreeTextSlots.FindEmployer("老板叫孙大海 我们都跟着他的装修队干")?.Value);
+    }
+
+    [Fact]
+    public void FindEmployer_VaguePlaceThenItsName_TakesTheName()
+    {
+        Assert.Equal("李记面馆", FreeTextSlots.FindEmployer("我在一家饭馆干活 叫李记面馆")?.Value);
+    }
+
+    [Fact]
+    public void FindPlace_DistanceFromACrossing_KeptWithTheCrossing()
+    {
+        Assert.Equal("建设路和团结街路口往西三十米", FreeTextSlots.FindPlace("建设路和团结街路口往西三十米 有个大坑")?.Value);
+    }
 }

@@ -279,4 +279,62 @@ public class SlotExtractorTests
         Assert.Equal(2, result.Candidates.Count(c => c.SlotId == SlotIds.Phone));
         Assert.Equal("13800001111", result[SlotIds.Phone].Value);
     }
+
+    [Fact]
+    public void ExtractSlots_CardDigitsReadInGroups_AreNotAnAmount()
+    {
+        var result = Extractor.ExtractSlots("不对 后面是三三零零 四五六七", FundSlots);
+
+        Assert.DoesNotContain(result.Candidates, c => c.SlotId == SlotIds.Amount);
+    }
+
+    [Fact]
+    public void ExtractSlots_CityNamedTwice_IsOneEndOnly()
+    {
+        var result = Extractor.ExtractSlots("不是 青岛 青岛市南区", TransferSlots);
+
+        Assert.Equal("青岛市", Value(result, SlotIds.FromCity));
+        Assert.DoesNotContain(result.Candidates, c => c.SlotId == SlotIds.ToCity);
+    }
+
+    [Fact]
+    public void ExtractSlots_WhatIsMoved_ComesFromTheCityAfterBa()
+    {
+        var result = Extractor.ExtractSlots("想把长沙交的养老转回株洲", TransferSlots);
+
+        Assert.Equal("长沙市", Value(result, SlotIds.FromCity));
+        Assert.Equal("株洲市", Value(result, SlotIds.ToCity));
+    }
+
+    [Fact]
+    public void ExtractSlots_TransferAlreadyDone_NamesNeitherEnd()
+    {
+        var result = Extractor.ExtractSlots("南宁的早就转到柳州了 现在要把柳州的转到桂林", TransferSlots);
+
+        Assert.Equal("柳州市", Value(result, SlotIds.FromCity));
+        Assert.Equal("桂林市", Value(result, SlotIds.ToCity));
+    }
+
+    [Fact]
+    public void ExtractSlots_WhereSomeoneIsFrom_IsNoEndOfTheTransfer()
+    {
+        var result = Extractor.ExtractSlots("我是宝鸡人 在西安交的养老 想转到咸阳", TransferSlots);
+
+        Assert.Equal("西安市", Value(result, SlotIds.FromCity));
+        Assert.Equal("咸阳市", Value(result, SlotIds.ToCity));
+    }
+
+    [Fact]
+    public void ExtractSlots_StrayGroupAfterAMobile_SplitOff()
+    {
+        var result = Extractor.ExtractSlots("是一三九 零零幺二 三四五六 一三九开头", [SlotIds.Phone]);
+
+        Assert.Equal("13900123456", Value(result, SlotIds.Phone));
+    }
+
+    [Fact]
+    public void ExtractSlots_ReachedRetirementAge_IsRetirement()
+    {
+        Assert.Equal("retirement", Value(Extractor.ExtractSlots("我今年到岁数了 公积金想取出来", FundSlots), SlotIds.Reason));
+    }
 }

@@ -41,4 +41,10 @@ public class SpokenNumberRepairTests
     {
         Assert.Equal("15912345678", Value("后面是七八 幺五九幺二三四五六七八", SlotIds.Phone));
     }
+
+    [Fact]
+    public void Apply_GroupRejectedWithBuShi_ReplacesTheGroupBeforeIt()
+    {
+        Assert.Equal("幺三九 零零幺二 三四六五", SpokenNumberRepair.Apply("幺三九 零零幺二 三四五六 哦不是 三四六五"));
+    }
 }

@@ -52,4 +52,16 @@ public class WagePeriodExtractorTests
 
         Assert.Equal("2026-10", result[SlotIds.Period].Value);
     }
+
+    [Fact]
+    public void FindAll_MonthsListedOneByOne_OneRangeFromFirstToLast()
+    {
+        Assert.Equal("2026-04至2026-06", WagePeriodExtractor.FindAll("四月 五月 六月 三个月的", Now)[0].Value);
+    }
+
+    [Fact]
+    public void FindAll_MonthSaidAgainWithItsYear_OpensTheRange()
+    {
+        Assert.Contains(WagePeriodExtractor.FindAll("不是 九月 去年九月到今年一月", Now), p => p.Value == "2025-09至2026-01");
+    }
 }

@@ -75,7 +75,7 @@ public static partial class FreeTextSlots
     public static (string Value, int Start, int Length)? FindEmployer(string text)
     {
         var found = new List<(string Value, int Start, int Length, bool Vague)>();
-        foreach (var frame in new[] { WorkFrame(), DebtorFrame(), OwnerFrame(), OrganisationClause(), EmployerCue() })
+        foreach (var frame in new[] { WorkFrame(), DebtorFrame(), OwnerFrame(), OrganisationClause(), EmployerCue(), BossName() })
             foreach (Match match in frame.Matches(text))
                 if (CleanEmployer(text, match.Groups["employer"]) is { } employer) found.Add(employer);
         if (found.Count == 0) return null;
@@ -119,7 +119,7 @@ public static partial class FreeTextSlots
         value = StripFillers(value);
         start = text.IndexOf(value, start, StringComparison.Ordinal);
         if (value.Length < 2 || start < 0 || GenericEmployer().IsMatch(value)) return null;
-        return (value, start, value.Length, vague || VagueEmployer().IsMatch(value));
+        return (value, start, value.Length, vague || VagueEmployer().IsMatch(value) || PronounOwned().IsMatch(value));
     }
 
     private static int ClauseStart(string text, int index)
@@ -150,11 +150,12 @@ public static partial class FreeTextSlots
     // The first landmark ends the place, unless another follows at once (光明路公交站, 东风小学门口), a second street
     // makes a crossing (人民路和中华大街交叉口), a number names the building (幸福小区三号楼) or a side or exit
     // narrows it down (万达广场北门, 医院急诊楼后门, 地铁站B口, 路口东边).
-    [GeneratedRegex(@"(?:在|(?:地址|位置|地点)是)(?<place>[^，,。！？!?\s在]{1,20}?(?:路口|十字路口|交叉口|路|街|大道|小区|广场|商场|市场|门口|附近|站|大厦|医院|学校|村|镇|公园|桥|店|馆|院|中心|场|出口|入口|收费站|高速|车库|仓库|库|园区|物流园|管委会|码头)(?:[和与跟同][^，,。！？!?\s在]{1,10}?(?:大街|大道|路|街)(?:的?(?:交叉口|十字路口|路口))?)?(?:[^，,。！？!?\s在]{0,4}?(?:路口|十字路口|交叉口|路|街|大道|小区|广场|商场|市场|门口|附近|站|大厦|医院|学校|村|镇|公园|桥|店|出口|入口|收费站|车库|仓库|库|园区))*(?:[0-9一二三四五六七八九十百]{1,6}(?:号楼|号院|栋|幢|单元|号))*(?:(?:[^，,。！？!?\s在]{1,3}?(?:楼|馆|厅|期|区))?[东南西北前后正侧]{1,2}(?:门|侧|边|角|面|口)|[a-z0-9一二三四五六七八九十]{1,2}号?(?:口|出口|门)|出口|入口|门口|对面|旁边|[东南西北中]段|路段)*)")]
+    [GeneratedRegex(@"(?:在|(?:地址|位置|地点)是)(?<place>[^，,。！？!?\s在]{1,20}?(?:路口|十字路口|交叉口|路|街|大道|小区|广场|商场|市场|门口|附近|站|大厦|医院|学校|村|镇|公园|桥|店|馆|院|中心|场|出口|入口|收费站|高速|车库|仓库|库|园区|物流园|管委会|码头)(?:[和与跟同][^，,。！？!?\s在]{1,10}?(?:大街|大道|路|街)(?:的?(?:交叉口|十字路口|路口))?)?(?:[^，,。！？!?\s在]{0,4}?(?:路口|十字路口|交叉口|路|街|大道|小区|广场|商场|市场|门口|附近|站|大厦|医院|学校|村|镇|公园|桥|店|出口|入口|收费站|车库|仓库|库|园区))*(?:[0-9一二三四五六七八九十百]{1,6}(?:号楼|号院|栋|幢|单元|号))*(?:(?:[^，,。！？!?\s在]{1,3}?(?:楼|馆|厅|期|区))?[东南西北前后正侧]{1,2}(?:门|侧|边|角|面|口)|[a-z0-9一二三四五六七八九十]{1,2}号?(?:口|出口|门)|出口|入口|门口|对面|旁边|[东南西北中]段|路段|(?:往|向)[东南西北]{1,2}[0-9一二两三四五六七八九十百几]+米)*)")]
     private static partial Regex PlaceCue();
 
-    // A clause that is a place by itself: it ends on a landmark, a side, an exit or a building number.
-    [GeneratedRegex(@"\G(?:就是|是|我住在|我家在|我家住|俺家在|住在|我是|俺是|我们是|俺们是)?(?<place>(?:(?![不没让被把给要想说了吗呢吧是])[^\s]){1,24}?(?:路口|交叉口|大街|大道|路|街|小区|广场|商场|市场|门口|站|大厦|医院|学校|村|镇|区|公园|桥|出口|入口|收费站|车库|园区|管委会|[0-9一二三四五六七八九十百]+(?:号楼|号院|单元|栋|号)|[东南西北]{1,2}(?:门|侧|边|角|口)|[a-z0-9]口|[东南西北中]段|路段))(?:的|那儿|那块|那边|这边|这儿|附近)?(?=$|\s|[，,。！？!?；;])")]
+    // A clause that is a place by itself: it ends on a landmark, a side, an exit or a building number, or a distance
+    // from one (路口往南五十米).
+    [GeneratedRegex(@"\G(?:就是|是|我住在|我家在|我家住|俺家在|住在|我是|俺是|我们是|俺们是)?(?<place>(?:(?![不没让被把给要想说了吗呢吧是])[^\s]){1,24}?(?:路口|交叉口|大街|大道|路|街|小区|广场|商场|市场|门口|站|大厦|医院|学校|村|镇|区|公园|桥|出口|入口|收费站|车库|园区|管委会|[0-9一二三四五六七八九十百]+(?:号楼|号院|单元|栋|号)|[东南西北]{1,2}(?:门|侧|边|角|口)|[a-z0-9]口|[东南西北中]段|路段)(?:(?:往|向)[东南西北]{1,2}[0-9一二两三四五六七八九十百几]+米)?)(?:的|那儿|那块|那边|这边|这儿|附近)?(?=$|\s|[，,。！？!?；;])")]
     private static partial Regex PlaceClause();
 
     // The injury itself: a wound word, or a verb of harm with its result (磕掉了两颗, 缝了五针, 扭了).
@@ -181,7 +182,7 @@ public static partial class FreeTextSlots
     private static partial Regex OwnerFrame();
 
     // The name runs on to the company's full ending when it has one: 天成装饰工程有限公司, not 天成装饰.
-    [GeneratedRegex(@"(?:在|是|给|替|帮|被|对|投诉|告|叫|叫做|我们|我们单位)(?<employer>[\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?(?:有限责任公司|有限公司|公司|集团|工厂|厂|工地|项目部|施工队|装修队|装饰|餐厅|饭店|饭馆|餐馆|酒店|超市|门店|商行|网点|分店|车间|作坊|店|工作室|物流|物业|劳务|建设|商贸|贸易|科技|汽配|家政)(?:[\u4e00-\u9fffA-Za-z0-9]{0,10}(?:有限责任公司|有限公司|公司|集团))?)")]
+    [GeneratedRegex(@"(?:在|是|给|替|帮|被|对|投诉|告|叫|叫做|我们|我们单位)(?<employer>[\u4e00-\u9fffA-Za-z0-9（）()]{2,20}?(?:有限责任公司|有限公司|公司|集团|工厂|厂|工地|项目部|施工队|装修队|装饰|餐厅|饭店|饭馆|餐馆|酒店|超市|门店|商行|网点|分店|车间|作坊|店|工作室|物流|物业|劳务|建设|商贸|贸易|科技|汽配|家政|驾校|菜馆|面馆|宾馆|诊所|药店|幼儿园|培训学校)(?:[\u4e00-\u9fffA-Za-z0-9]{0,10}(?:有限责任公司|有限公司|公司|集团))?)")]
     private static partial Regex EmployerCue();
 
     // A clause that is an organisation's name by itself: 老板欠我们工钱 鑫隆建筑劳务有限公司 从八月到十月.
@@ -191,6 +192,14 @@ public static partial class FreeTextSlots
     // 他们明远装饰 → 明远装饰; 我们公司 stays whole and is generic.
     [GeneratedRegex(@"\G(?:投诉|举报|告)?(?:(?:他们|她们|我们|俺们|咱们)的?)?(?=[^\s]{2})(?!的?(?:公司|单位|厂|店|老板)$)")]
     private static partial Regex Possessor();
+
+    // 老板叫赵建军: the boss, named, is who the caller worked for.
+    [GeneratedRegex(@"(?:老板|老总|包工头|工头|负责人)(?:叫做|叫|是)(?<employer>[\u4e00-\u9fff]{2,4}?)(?=$|\s|[,，。])")]
+    private static partial Regex BossName();
+
+    // 他的施工队 says whose without naming him.
+    [GeneratedRegex(@"^(?:他|她|它)(?:们)?的")]
+    private static partial Regex PronounOwned();
 
     [GeneratedRegex(@"\G(?:名字叫做|名字叫|叫做|名叫|叫)")]
     private static partial Regex Namer();

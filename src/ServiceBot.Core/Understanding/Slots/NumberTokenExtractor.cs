@@ -84,6 +84,13 @@ public static partial class NumberTokenExtractor
             yield return (match.Index + pause + 1, match.Length - pause - 1);
             yield break;
         }
+        if (digits is > 11 and < 15 && StrayGroupAfterMobile(match.Value) is { } end)
+        {
+            // … or after it (一三八 三一零六 六二七五 一三八开头).
+            yield return (match.Index, end);
+            yield return (match.Index + end + 1, match.Length - end - 1);
+            yield break;
+        }
         if (digits <= 19)
         {
             yield return (match.Index, match.Length);
@@ -104,6 +111,17 @@ public static partial class NumberTokenExtractor
         {
             var rest = Compact(run[(pause + 1)..]);
             if (rest.Length == 11 && rest[0] == '1') return pause;
+        }
+        return null;
+    }
+
+    /// <summary>The pause before which the run is an 11-digit mobile number, if there is one.</summary>
+    private static int? StrayGroupAfterMobile(string run)
+    {
+        for (var pause = run.LastIndexOf(' '); pause > 0; pause = run.LastIndexOf(' ', pause - 1))
+        {
+            var head = Compact(run[..pause]);
+            if (head.Length == 11 && head[0] == '1') return pause;
         }
         return null;
     }

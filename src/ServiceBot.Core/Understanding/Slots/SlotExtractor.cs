@@ -59,6 +59,8 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
             MaskSpan(masked, date.Start, date.Length);
         }
 
+        // Digits read one by one (八八零零 二三四五) are part of a card or phone being read out, never a sum of money.
+        MaskSpokenDigits(masked, TextNormalizer.Normalize(text ?? ""));
         foreach (var amount in AmountExtractor.FindAll(new string(masked), bareNumberIsAmount: expectedSlot == SlotIds.Amount))
             candidates.Add(new ExtractedSlot(SlotIds.Amount, amount.Normalized, amount.Start, amount.Length, AmountValidator.Validate(amount.Yuan)));
 
@@ -110,15 +112,17 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
         var transfer = wanted.Contains(SlotIds.FromCity) || wanted.Contains(SlotIds.ToCity)
             || expectedSlot is SlotIds.FromCity or SlotIds.ToCity;
         var unassigned = new List<PlaceMention>();
+        var directed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var mention in mentions)
         {
             candidates.Add(Place(SlotIds.City, mention.City, mention));
             if (mention.District is { } district) candidates.Add(Place(SlotIds.District, district, mention));
-            if (!transfer) continue;
+            // 我老婆是宜昌人 says where someone is from; 成都的之前已经转到重庆了 is a transfer already done.
+            if (!transfer || IsNativePlace(normalized, mention) || InDoneTransfer(normalized, mention)) continue;
             switch (DirectionOf(normalized, mention))
             {
-                case TransferDirection.From: candidates.Add(Place(SlotIds.FromCity, mention.City, mention)); break;
-                case TransferDirection.To: candidates.Add(Place(SlotIds.ToCity, mention.City, mention)); break;
+                case TransferDirection.From: candidates.Add(Place(SlotIds.FromCity, mention.City, mention)); directed.Add(mention.City); break;
+                case TransferDirection.To: candidates.Add(Place(SlotIds.ToCity, mention.City, mention)); directed.Add(mention.City); break;
                 default: unassigned.Add(mention); break;
             }
         }
@@ -126,6 +130,8 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
         // No direction words: a lone city answers the question just asked; two cities read "from A to B".
         var hasFrom = candidates.Any(c => c.SlotId == SlotIds.FromCity);
         var hasTo = candidates.Any(c => c.SlotId == SlotIds.ToCity);
+        // A city named twice (深圳 深圳南山), or named again after its direction was given, is one end, not both.
+        unassigned = unassigned.Where(m => !directed.Contains(m.City)).DistinctBy(m => m.City).ToList();
         foreach (var mention in unassigned)
         {
             var slot = expectedSlot is SlotIds.FromCity or SlotIds.ToCity && unassigned.Count == 1 ? expectedSlot
@@ -147,6 +153,17 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
         if (FromAfter().IsMatch(after)) return TransferDirection.From;
         if (ToAfter().IsMatch(after)) return TransferDirection.To;
         return TransferDirection.Unknown;
+    }
+
+    private static bool IsNativePlace(string text, PlaceMention mention)
+        => NativeAfter().IsMatch(text.AsSpan(mention.Start + mention.Length));
+
+    private static bool InDoneTransfer(string text, PlaceMention mention)
+    {
+        var clauseStart = text.LastIndexOf(' ', Math.Max(0, mention.Start - 1)) + 1;
+        var clauseEnd = text.IndexOf(' ', mention.Start + mention.Length);
+        var clause = text[clauseStart..(clauseEnd < 0 ? text.Length : clauseEnd)];
+        return DoneTransfer().IsMatch(clause);
     }
 
     private static ExtractedSlot Place(string slot, string value, PlaceMention mention)
@@ -193,6 +210,13 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
         return chosen;
     }
 
+    /// <summary>Masks the characters <see cref="SpokenDigits"/> turned from spoken digits into ASCII ones.</summary>
+    private static void MaskSpokenDigits(char[] masked, string spoken)
+    {
+        for (var i = 0; i < masked.Length && i < spoken.Length; i++)
+            if (char.IsAsciiDigit(masked[i]) && !char.IsAsciiDigit(spoken[i])) masked[i] = Mask;
+    }
+
     private static void MaskSpan(char[] text, int start, int length)
     {
         for (var i = start; i < start + length; i++) text[i] = Mask;
@@ -203,8 +227,15 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
     [GeneratedRegex(@"(?<![a-z0-9])[a-z]{1,8}-?\d{4,}(?:-[a-z0-9]+)*(?![a-z0-9])", RegexOptions.IgnoreCase)]
     private static partial Regex TicketPattern();
 
-    [GeneratedRegex(@"(从|由|自|原来在|之前在|以前在|老家)$")]
+    // 把杭州交的医保转回去: what is moved comes from there.
+    [GeneratedRegex(@"(从|由|自|原来在|之前在|以前在|老家|把)$")]
     private static partial Regex FromBefore();
+
+    [GeneratedRegex(@"^(?:市)?人(?![社民])")]
+    private static partial Regex NativeAfter();
+
+    [GeneratedRegex(@"(?:已经|早就|早已|之前就)(?:都)?(?:转|迁)")]
+    private static partial Regex DoneTransfer();
 
     [GeneratedRegex(@"(转到|转入|转去|转往|转至|转回|迁到|迁往|迁入|调到|到|去|回|来|往|回老家|到老家)$")]
     private static partial Regex ToBefore();

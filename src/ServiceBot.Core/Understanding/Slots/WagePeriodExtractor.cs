@@ -15,15 +15,26 @@ public static partial class WagePeriodExtractor
     public static IReadOnlyList<PeriodMention> FindAll(string normalizedText, DateTime localNow)
     {
         var mentions = new List<PeriodMention>();
-        foreach (Match m in Range().Matches(normalizedText))
+        for (var m = Range().Match(normalizedText); m.Success; m = m.NextMatch())
         {
             var start = ResolveMonth(m.Groups["y1"].Value, m.Groups["ry1"].Value, m.Groups["m1"].Value, localNow, null);
             if (start is null) continue;
             DateTime? end = m.Groups["now"].Success
                 ? new DateTime(localNow.Year, localNow.Month, 1)
                 : ResolveMonth(m.Groups["y2"].Value, m.Groups["ry2"].Value, m.Groups["m2"].Value, localNow, start);
+            if (end is not null && end <= start && m.Groups["m2"].Success && (m.Groups["y2"].Success || m.Groups["ry2"].Success || end == start))
+            {
+                // 十二月 去年十二月到今年二月: the month said again opens the range, so read on from it.
+                m = Range().Match(normalizedText, new[] { m.Groups["y2"], m.Groups["ry2"], m.Groups["m2"] }.First(g => g.Success).Index);
+                if (!m.Success) break;
+                start = ResolveMonth(m.Groups["y1"].Value, m.Groups["ry1"].Value, m.Groups["m1"].Value, localNow, null);
+                end = m.Groups["now"].Success
+                    ? new DateTime(localNow.Year, localNow.Month, 1)
+                    : ResolveMonth(m.Groups["y2"].Value, m.Groups["ry2"].Value, m.Groups["m2"].Value, localNow, start);
+                if (start is null || end is null || end < start) continue;
+            }
             if (end is null || end < start) continue;
-            mentions.Add(new PeriodMention(FormatRange(start.Value, end.Value), m.Index, m.Length));
+            mentions.Add(ExtendedByListedMonths(new PeriodMention(FormatRange(start.Value, end.Value), m.Index, m.Length), normalizedText, end.Value));
         }
         foreach (Match m in Duration().Matches(normalizedText))
         {
@@ -35,6 +46,22 @@ public static partial class WagePeriodExtractor
             mentions.Add(new PeriodMention(months == "半" ? "近半个月" : $"近{months}个月", m.Index, m.Length));
         }
         return mentions.OrderBy(p => p.Start).ToList();
+    }
+
+    /// <summary>Months listed one after another (六月 七月 八月) are one range, from the first to the last.</summary>
+    private static PeriodMention ExtendedByListedMonths(PeriodMention range, string text, DateTime end)
+    {
+        var first = range.Value.Split('至')[0];
+        var position = range.Start + range.Length;
+        var last = end;
+        for (var next = ListedMonth().Match(text, position); next.Success; next = ListedMonth().Match(text, position))
+        {
+            if (Number(next.Groups["m"].Value) != last.AddMonths(1).Month) break;
+            last = last.AddMonths(1);
+            position = next.Index + next.Length;
+        }
+        return last == end ? range
+            : new PeriodMention($"{first}至{last.ToString("yyyy-MM", CultureInfo.InvariantCulture)}", range.Start, position - range.Start);
     }
 
     private static DateTime? ResolveMonth(string year, string relativeYear, string month, DateTime now, DateTime? rangeStart)
@@ -76,6 +103,9 @@ public static partial class WagePeriodExtractor
 
     [GeneratedRegex(@"(?:(?<y1>\d{4})年|(?<ry1>去年|今年|前年))?(?<m1>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?\s*(?:(?:开始|起)?\s*(?:一直)?\s*(?:(?:干|做|上班|干活|打工)\s*)?(?:到|至|—|–|-|~|～|和|跟|、)?\s*(?:(?:(?<y2>\d{4})年|(?<ry2>去年|今年))?(?<m2>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?|(?<now>今(?!年)|现在|目前))|(?<now>以来|(?:开始|起(?![诉床来码点]))(?!\s*(?:一直)?\s*(?:到|至))))")]
     private static partial Regex Range();
+
+    [GeneratedRegex(@"\G[\s、,，]*(?:和|还有)?[\s、,，]*(?<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?(?!\s*(?:到|至))")]
+    private static partial Regex ListedMonth();
 
     [GeneratedRegex(@"(?<!\d)(?:近|最近|这|连续|整整|快)?(?:(?<n>\d{1,2}|[一二两三四五六七八九十]{1,3})(?:个多?月|(?<year>多?年))|(?<half>半)(?:个月|(?<year>年)))(?!份|底|初|前|级)")]
     private static partial Regex Duration();

@@ -51,7 +51,9 @@ public sealed class AskCommand : ICliCommand
         if (queries is null)
         {
             var answer = composer.Compose(knowledge, question!);
-            console.Out.WriteLine(json ? AnswerJson.Serialize(answer) : answer.Markdown);
+            // The JSON is the contract (CONTRACT §1) and stays byte for byte; only the human form is rendered for the terminal.
+            if (json) console.Out.WriteLine(AnswerJson.Serialize(answer));
+            else new TerminalOutput(console).Markdown(answer.Markdown);
             return CliApplication.Success;
         }
 

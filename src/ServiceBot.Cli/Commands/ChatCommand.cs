@@ -1,12 +1,13 @@
-using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
 using ServiceBot.Backend;
 using ServiceBot.Conversation;
 using ServiceBot.Hosting;
 using ServiceBot.Server.Sandbox;
 using ServiceBot.Storage;
-using ServiceBot.Text;
+using ServiceBot.Tasks;
 
 namespace ServiceBot.Cli.Commands;
 
@@ -17,7 +18,7 @@ public sealed class ChatCommand : ICliCommand
 
     public string Name => "chat";
     public string Usage => "chat [--user ID] [--knowledge DIR]... [--index DIR]";
-    public string Description => "在终端中与 ServiceBot 多轮对话：咨询政策，也可以边聊边办。输入“退出”结束。";
+    public string Description => "在终端中与政务助手多轮对话：咨询政策，也可以边聊边办。输入“退出”结束。";
 
     public async Task<int> RunAsync(CommandLineArguments arguments, CliConsole console, CancellationToken cancellationToken)
     {
@@ -38,8 +39,11 @@ public sealed class ChatCommand : ICliCommand
         if (sandbox is not null) services.AddSingleton<IBackendAddressProvider>(sandbox);
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var engine = provider.GetRequiredService<IConversationEngine>();
+        var catalog = provider.GetRequiredService<TaskCatalog>();
+        var output = new TerminalOutput(console);
 
-        console.Out.WriteLine("您好，我是 ServiceBot 政务服务助手。可以咨询政策，也可以直接办理：公积金提取、职业伤害申报、欠薪投诉、社保转移、12345诉求、附近驿站、办件进度。输入“退出”结束。");
+        output.Markdown(Welcome.Greeting(provider.GetRequiredService<IOptions<AssistantOptions>>().Value));
+        output.Markdown($"可以直接办理：{string.Join("、", catalog.All.Select(t => t.DisplayName))}。输入“退出”结束。");
         string? conversationId = null;
         while (true)
         {
@@ -51,7 +55,7 @@ public sealed class ChatCommand : ICliCommand
             {
                 var reply = await engine.HandleAsync(new IncomingMessage(user, "cli", conversationId, Guid.NewGuid().ToString("N"), line), cancellationToken);
                 conversationId = reply.ConversationId;
-                console.Out.WriteLine(Render(reply));
+                Render(reply, output, catalog);
             }
             catch (InvalidMessageException exception)
             {
@@ -62,22 +66,14 @@ public sealed class ChatCommand : ICliCommand
         return CliApplication.Success;
     }
 
-    /// <summary>The reply as terminal text: Markdown as is but for its backslash escapes, then sources, the task card and quick replies.</summary>
-    private static string Render(Reply reply)
+    /// <summary>The reply for the terminal: its Markdown rendered, then sources, the task card and quick replies.</summary>
+    private static void Render(Reply reply, TerminalOutput output, TaskCatalog catalog)
     {
-        var text = new StringBuilder(MarkdownInline.Unescape(reply.Markdown.Trim())).AppendLine();
+        output.Markdown(reply.Markdown.Trim());
         foreach (var citation in reply.Citations)
-            text.AppendLine($"  依据：《{citation.Source}》{citation.Section}");
-        if (reply.Task is { } task)
-        {
-            text.Append($"  [办理] {task.Name} · {task.State}");
-            if (task.Missing.Count > 0) text.Append($" · 待填：{string.Join("、", task.Missing)}");
-            if (task.Ticket is not null) text.Append($" · 办件编号：{task.Ticket}");
-            text.AppendLine();
-        }
-        if (reply.Suggestions.Count > 0)
-            text.AppendLine("  可回复：" + string.Join(" | ", reply.Suggestions));
-        if (reply.Handoff) text.AppendLine("  （已为您转接人工客服）");
-        return text.ToString().TrimEnd();
+            output.MarkupLine($"  [grey]依据：{Markup.Escape($"《{citation.Source}》{citation.Section}")}[/]");
+        if (reply.Task is { } task) output.MarkupLine($"  [blue]办理：[/]{Markup.Escape(TaskSummary.Describe(task, catalog))}");
+        if (reply.Suggestions.Count > 0) output.MarkupLine("  [grey]可回复：[/]" + Markup.Escape(string.Join(" | ", reply.Suggestions)));
+        if (reply.Handoff) output.MarkupLine("  （已为您转接人工客服）");
     }
 }

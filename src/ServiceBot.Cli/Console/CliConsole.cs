@@ -11,5 +11,8 @@ public sealed class CliConsole(TextWriter output, TextWriter error, TextReader? 
     /// <summary>True only for the real terminal: redirected or captured streams get plain lines.</summary>
     public bool IsInteractive => ReferenceEquals(Error, System.Console.Error) && !System.Console.IsErrorRedirected;
 
+    /// <summary>True when the output goes to a real terminal, so replies may be styled.</summary>
+    public bool IsOutputTerminal => ReferenceEquals(Out, System.Console.Out) && !System.Console.IsOutputRedirected;
+
     public ProgressBar Progress(string label, int total) => new(this, label, total);
 }

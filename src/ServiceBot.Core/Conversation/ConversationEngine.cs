@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using ServiceBot.Answers;
 using ServiceBot.Conversation.Rewriting;
 using ServiceBot.Handoff;
+using ServiceBot.Places;
 using ServiceBot.Storage;
 using ServiceBot.Storage.Retention;
 using ServiceBot.Tasks;
@@ -28,12 +29,15 @@ public sealed partial class ConversationEngine(
     QuestionRewriter? rewriter = null,
     HandoffController? handoffs = null,
     IStateEraser? eraser = null,
-    ITurnLock? turnLock = null) : IConversationEngine
+    ITurnLock? turnLock = null,
+    PlaceGazetteer? places = null,
+    IOptions<AssistantOptions>? assistant = null) : IConversationEngine
 {
     public const int MaxIdLength = 200;
 
     private readonly ConversationOptions _options = options.Value;
     private readonly ITurnLock _locks = turnLock ?? new InProcessTurnLock();
+    private readonly AssistantOptions _assistant = assistant?.Value ?? new AssistantOptions();
 
     private TaskCatalog Catalog => forms.Catalog;
 
@@ -48,6 +52,8 @@ public sealed partial class ConversationEngine(
             return earlier;
 
         var conversation = await ResolveAsync(message, cancellationToken);
+        EnterPlace(conversation, message.Place);
+        if (message.Arrival) return await ArriveAsync(conversation, message.MessageId, cancellationToken);
         var text = message.Text.Trim();
         var before = conversation.Task is { } task ? (task.Id, task.State) : default;
 
@@ -105,6 +111,7 @@ public sealed partial class ConversationEngine(
             throw new InvalidMessageException($"conversationId 不能为空白且不能超过 {MaxIdLength} 个字符。", nameof(message.ConversationId));
         if (message.MessageId is { Length: > MaxIdLength })
             throw new InvalidMessageException($"messageId 不能超过 {MaxIdLength} 个字符。", nameof(message.MessageId));
+        if (message.Arrival) return;
         if (string.IsNullOrWhiteSpace(message.Text)) throw new InvalidMessageException("text 不能为空。", nameof(message.Text));
         if (message.Text.Length > _options.MaxTextLength)
             throw new InvalidMessageException($"text 不能超过 {_options.MaxTextLength} 个字符。", nameof(message.Text));
@@ -178,22 +185,20 @@ public sealed partial class ConversationEngine(
 
         if (prediction.Confidence < _options.MinIntentConfidence)
         {
-            if (await ProposeTaskAsync(text, cancellationToken) is var (proposed, proposal))
-                return await forms.StartAsync(conversation, proposed, text, known: null, proposal, cancellationToken);
+            if (await ProposeTaskAsync(conversation, text, cancellationToken) is var (proposed, proposal))
+                return WithPlaceNote(conversation, await forms.StartAsync(conversation, proposed, text, PlaceValues(conversation, proposed, text), proposal, cancellationToken));
             return await AnswerAsync(text, cancellationToken);
         }
         if (Catalog.Find(prediction.Intent) is { } task)
         {
             // 社保转移要准备啥材料 asks before doing: answer and offer the task rather than open a form.
-            if (AsksAbout(task, text)) return await AnswerTaskQuestionAsync(conversation, text, task, cancellationToken);
+            if (AsksAbout(conversation, task, text)) return await AnswerTaskQuestionAsync(conversation, text, task, cancellationToken);
             return await StartAsync(conversation, task, text, cancellationToken);
         }
         return prediction.Intent switch
         {
             IntentNames.TaskQuestion => await AnswerTaskQuestionAsync(conversation, text, Catalog.Find(prediction.Topic), cancellationToken),
-            IntentNames.Greeting => TurnResult.Text(
-                "您好！我是政务服务智能助手，可以为您解答新就业群体权益保障、社保、公积金等政策问题，也可以边聊边办以下事项。请问有什么可以帮您？",
-                Catalog.Menu),
+            IntentNames.Greeting => TurnResult.Text(Welcome.For(_assistant, places?.Find(conversation.Place)), Catalog.Menu),
             IntentNames.Thanks => TurnResult.Text("不客气！很高兴能帮到您。还有其他问题可以随时问我。", ["还有其他问题", .. Catalog.Menu]),
             IntentNames.HumanAgent => HandOff(),
             IntentNames.OutOfScope => TurnResult.Text(
@@ -204,34 +209,36 @@ public sealed partial class ConversationEngine(
         };
     }
 
-    private Task<TurnResult> StartAsync(ConversationState conversation, TaskDefinition definition, string text, CancellationToken cancellationToken)
+    private async Task<TurnResult> StartAsync(ConversationState conversation, TaskDefinition definition, string text, CancellationToken cancellationToken)
     {
+        var known = PlaceValues(conversation, definition, text);
         // 查询办件进度 right after a submission asks about the ticket just issued.
-        var known = conversation.Task is { Ticket: { } ticket } && definition.Slot(Understanding.Slots.SlotIds.Ticket) is not null
-            ? new Dictionary<string, string> { [Understanding.Slots.SlotIds.Ticket] = ticket }
-            : null;
-        return forms.StartAsync(conversation, definition, text, known, cancellationToken);
+        if (conversation.Task is { Ticket: { } ticket } && definition.Slot(Understanding.Slots.SlotIds.Ticket) is not null)
+            known[Understanding.Slots.SlotIds.Ticket] = ticket;
+        return WithPlaceNote(conversation, await forms.StartAsync(conversation, definition, text, known, cancellationToken));
     }
 
     /// <summary>
     /// When the offline classifier is unsure, the interpreter (if a model is configured) may name a task. Opening a form is
     /// safe (nothing submits before the user confirms), but a yes/no question about a task with side effects is answered.
     /// </summary>
-    private async Task<(TaskDefinition Task, Interpretation Proposal)?> ProposeTaskAsync(string text, CancellationToken cancellationToken)
+    private async Task<(TaskDefinition Task, Interpretation Proposal)?> ProposeTaskAsync(ConversationState conversation, string text, CancellationToken cancellationToken)
     {
         if (interpreter is null) return null;
         var proposal = await interpreter.InterpretAsync(text, Catalog.All, expectedSlot: null, cancellationToken);
         if (Catalog.Find(proposal?.Task) is not { } task) return null;
-        return AsksAbout(task, text) ? null : (task, proposal!);
+        return AsksAbout(conversation, task, text) ? null : (task, proposal!);
     }
 
     /// <summary>
     /// A question about the task (<see cref="TaskQuestionCue"/>). A look-up given what it looks up (邯郸附近有没有骑手驿站,
-    /// 我的办件GJJ-…到哪一步了) is a request whatever its wording: its answer is the look-up.
+    /// 我的办件GJJ-…到哪一步了) is a request whatever its wording: its answer is the look-up. So is a look-up the user's
+    /// door plate answers (附近有没有驿站 at a known place).
     /// </summary>
-    private bool AsksAbout(TaskDefinition task, string text)
+    private bool AsksAbout(ConversationState conversation, TaskDefinition task, string text)
         => TaskQuestionCue.AsksAbout(text)
-           && (task.HasSideEffect || understanding.Slots.ExtractSlots(text, task.SlotIds, clock.GetUtcNow()).Count == 0);
+           && (task.HasSideEffect || (understanding.Slots.ExtractSlots(text, task.SlotIds, clock.GetUtcNow()).Count == 0
+                                      && PlaceValues(conversation, task, text).Count == 0));
 
     private async Task<TurnResult> AnswerAsync(string text, CancellationToken cancellationToken)
         => AnswerTurn(await knowledge.AnswerAsync(text, cancellationToken));

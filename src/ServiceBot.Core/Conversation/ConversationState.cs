@@ -33,6 +33,12 @@ public sealed class ConversationState
     /// <summary>The task the last reply offered to start (after a question about it), so "好的，办理" starts it.</summary>
     public string? OfferedTask { get; set; }
 
+    /// <summary>
+    /// The door-plate code (数字政务门牌) of the place the user came from, so station look-ups and appeals use it. Only
+    /// codes the gazetteer knows are kept.
+    /// </summary>
+    public string? Place { get; set; }
+
     /// <summary>The last reply asked the user to confirm deleting their records; only the next turn can confirm.</summary>
     public bool ErasureRequested { get; set; }
 

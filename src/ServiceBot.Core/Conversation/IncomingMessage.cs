@@ -13,4 +13,13 @@ public sealed record IncomingMessage(string UserId, string Channel, string? Conv
     /// instead of starting a conversation under it, so nobody can claim an id first.
     /// </summary>
     public bool ConversationIdIssuedByServer { get; init; }
+
+    /// <summary>A door-plate code (the page's <c>?place=</c>, a WeChat QR scene); an unknown code is ignored.</summary>
+    public string? Place { get; init; }
+
+    /// <summary>
+    /// The user arrived (scanned a door plate) without saying anything: <see cref="Text"/> may be empty, and the reply is
+    /// the welcome.
+    /// </summary>
+    public bool Arrival { get; init; }
 }

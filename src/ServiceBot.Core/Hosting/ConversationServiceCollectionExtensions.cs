@@ -7,6 +7,7 @@ using ServiceBot.Conversation;
 using ServiceBot.Conversation.Rewriting;
 using ServiceBot.Knowledge;
 using ServiceBot.Llm;
+using ServiceBot.Places;
 using ServiceBot.Tasks;
 using ServiceBot.Text;
 using ServiceBot.Understanding;
@@ -18,7 +19,7 @@ public static class ConversationServiceCollectionExtensions
 {
     /// <summary>
     /// The conversation slice: <c>Conversation</c> options (validated at start), the understanding components, the task
-    /// catalog, the form engine over the backend plugins and the conversation engine, all singletons. It relies on
+    /// catalog, the door-plate gazetteer (<c>Places</c>), the assistant's name and greeting (<c>Assistant</c>), the form engine over the backend plugins and the conversation engine, all singletons. It relies on
     /// <see cref="KnowledgeServiceCollectionExtensions.AddServiceBotKnowledge"/> and
     /// <see cref="Backend.BackendServiceCollectionExtensions.AddServiceBotBackend"/>, and registers no
     /// <see cref="Storage.IConversationStore"/>: the host chooses where conversations live.
@@ -34,6 +35,13 @@ public static class ConversationServiceCollectionExtensions
             .Bind(configuration.GetSection(ConversationOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<AssistantOptions>()
+            .Bind(configuration.GetSection(AssistantOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        // The door-plate gazetteer is read once at start, so a duplicate code or an unknown city stops the service with the line at fault.
+        services.AddOptions<PlacesOptions>().Bind(configuration.GetSection(PlacesOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlacesOptions>, PlacesOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         // The conversation reads dates in the service's zone; the host's (often UTC) would put 昨天 on the wrong day.
         services.TryAddSingleton(sp => new ServiceTimeProvider(sp.GetRequiredService<TimeProvider>(),
@@ -41,6 +49,8 @@ public static class ConversationServiceCollectionExtensions
         // The knowledge base's analyzer is only reachable once its index is loaded; the classifier trains at start with its own.
         services.TryAddSingleton(_ => IntentClassifier.CreateDefault(new ChineseAnalyzer()));
         services.TryAddSingleton(sp => ConversationUnderstanding.Create(sp.GetRequiredService<IntentClassifier>(), sp.GetRequiredService<ServiceTimeProvider>()));
+        services.TryAddSingleton(sp => PlaceGazetteerLoader.Load(sp.GetRequiredService<IOptions<PlacesOptions>>().Value,
+            sp.GetRequiredService<ConversationUnderstanding>().Slots.Lexicons.Cities));
         services.TryAddSingleton(TaskCatalog.Default);
         services.TryAddSingleton<ITaskBackend>(sp => new KernelTaskBackend(sp));
         services.TryAddSingleton<IKnowledgeAnswerer>(sp => new ExtractiveKnowledgeAnswerer(

@@ -233,7 +233,7 @@ public sealed partial class FormEngine(
         if (act == DialogAct.Deny || ChangeWords().IsMatch(text))
         {
             var choices = definition.Slots.Where(s => task.Slots.ContainsKey(s.Id)).Select(s => "修改" + s.Label).Append("取消").ToList();
-            return TurnResult.Text("好的，请问需要修改哪一项？您可以直接说，例如“金额改成2000”，或点击下方选项。", choices);
+            return TurnResult.Text($"好的，请问需要修改哪一项？您可以直接说，例如“{CorrectionExample(definition)}”，或点击下方选项。", choices);
         }
         return Confirm(task, definition, "请先核对以下信息。");
     }
@@ -261,7 +261,7 @@ public sealed partial class FormEngine(
         {
             if (correction.SlotId is not null && definition.Slot(correction.SlotId) is { } target)
                 return Ask(task, definition, target, $"抱歉，没有识别出新的{target.Label}。");
-            return Resume(task, definition, "请告诉我要修改哪一项以及新的内容，例如“金额改成2000”。");
+            return Resume(task, definition, $"请告诉我要修改哪一项以及新的内容，例如“{CorrectionExample(definition)}”。");
         }
         if (!found.IsValid)
         {
@@ -328,6 +328,12 @@ public sealed partial class FormEngine(
         return TurnResult.Text(Join(lead, slot.Question), [.. slot.Suggestions, CancelSuggestion]);
     }
 
+    /// <summary>A correction naming one of this task's own slots: 金额改成2000 only where the task has an amount.</summary>
+    private static string CorrectionExample(TaskDefinition definition)
+        => definition.Slot(SlotIds.Amount) is not null ? "金额改成2000"
+            : definition.Slot(SlotIds.Phone) is { } phone ? $"{phone.Label}改成13900002222"
+            : $"{definition.Slots.FirstOrDefault(s => !s.Sensitive)?.Label ?? definition.Slots[0].Label}改成……";
+
     private static TurnResult Confirm(TaskInstance task, TaskDefinition definition, string lead)
     {
         task.State = TaskState.Confirming;
@@ -336,7 +342,7 @@ public sealed partial class FormEngine(
         foreach (var slot in definition.Slots.Where(s => task.Slots.ContainsKey(s.Id)))
             text.Append("- ").Append(slot.Label).Append('：').AppendLine(SlotFormatter.Markdown(slot, task.Slots[slot.Id]));
         text.AppendLine().Append(definition.ConfirmationNote)
-            .Append("信息无误请回复“**确认**”；需要修改请直接说，例如“金额改成2000”；不办了请回复“取消”。");
+            .Append($"信息无误请回复“**确认**”；需要修改请直接说，例如“{CorrectionExample(definition)}”；不办了请回复“取消”。");
         return TurnResult.Text(Join(lead, text.ToString()), ConfirmSuggestions);
     }
 

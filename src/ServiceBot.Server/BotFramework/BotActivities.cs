@@ -14,9 +14,10 @@ public static class BotActivities
 
     public static Activity Text(Activity incoming, string markdown) => Message(incoming, incoming.From!, markdown, []);
 
-    public static Activity Welcome(Activity incoming, ChannelAccount member)
+    /// <param name="greeting">The configured greeting (<see cref="ServiceBot.Conversation.Welcome.Greeting"/>).</param>
+    public static Activity Welcome(Activity incoming, ChannelAccount member, string greeting)
     {
-        var text = new StringBuilder(TaskMenu.Greeting).Append("\n\n");
+        var text = new StringBuilder(greeting).Append("\n\n").Append(TaskMenu.Lead).Append("\n\n");
         foreach (var item in TaskMenu.Items) text.Append("- ").Append(item.Label).Append('\n');
         text.Append('\n').Append(TaskMenu.Closing);
         return Message(incoming, member, text.ToString(), TaskMenu.Items.Select(i => new CardAction("imBack", i.Label, i.Trigger)));

@@ -1,4 +1,5 @@
 using ServiceBot.Conversation;
+using Microsoft.Extensions.Options;
 using ServiceBot.Handoff;
 
 namespace ServiceBot.Server.BotFramework;
@@ -7,7 +8,7 @@ namespace ServiceBot.Server.BotFramework;
 /// Runs accepted activities: a message becomes one engine turn and one reply; a conversation update welcomes new members.
 /// While a conversation is handed off, its reference is kept so an agent can write to the user proactively.
 /// </summary>
-public sealed class BotMessageHandler(IServiceProvider services, BotConnector connector, ILogger<BotMessageHandler> logger)
+public sealed class BotMessageHandler(IServiceProvider services, BotConnector connector, IOptions<AssistantOptions> assistant, ILogger<BotMessageHandler> logger)
 {
     public const string Channel = "botframework";
     public const string PleaseType = "抱歉，我目前只能看懂文字消息，请输入文字描述您的问题或要办理的事项。";
@@ -51,6 +52,6 @@ public sealed class BotMessageHandler(IServiceProvider services, BotConnector co
         // The bot is itself announced as a member; it is the activity's recipient.
         foreach (var member in activity.MembersAdded ?? [])
             if (!string.IsNullOrEmpty(member.Id) && member.Id != activity.Recipient?.Id)
-                await connector.SendAsync(BotActivities.Welcome(activity, member), cancellationToken);
+                await connector.SendAsync(BotActivities.Welcome(activity, member, Welcome.Greeting(assistant.Value)), cancellationToken);
     }
 }

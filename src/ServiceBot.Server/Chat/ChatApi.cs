@@ -34,7 +34,10 @@ public static class ChatApi
 
         if (await identity.RefuseAsync(request, Channel, body.UserId!, body.UserToken, cancellationToken) is { } unauthorized) return unauthorized;
 
-        var message = new IncomingMessage(body.UserId!, Channel, body.ConversationId, body.MessageId, body.Text!) { ConversationIdIssuedByServer = true };
+        var message = new IncomingMessage(body.UserId!, Channel, body.ConversationId, body.MessageId, body.Text!)
+        {
+            ConversationIdIssuedByServer = true, Place = body.Place,
+        };
         try
         {
             var reply = await engine.HandleAsync(message, cancellationToken);

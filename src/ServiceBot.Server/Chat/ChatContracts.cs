@@ -5,7 +5,8 @@ using ServiceBot.Tasks;
 namespace ServiceBot.Server.Chat;
 
 /// <summary>POST /api/chat request (CONTRACT §2).</summary>
-public sealed record ChatRequest(string? UserId, string? ConversationId, string? MessageId, string? Text, string? UserToken = null);
+/// <param name="Place">A door-plate code (the page's <c>?place=</c>): the conversation continues at that place; an unknown code is ignored.</param>
+public sealed record ChatRequest(string? UserId, string? ConversationId, string? MessageId, string? Text, string? UserToken = null, string? Place = null);
 
 /// <summary>POST /api/chat response (CONTRACT §2).</summary>
 public sealed record ChatResponse(

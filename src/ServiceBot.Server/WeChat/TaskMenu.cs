@@ -28,7 +28,8 @@ public static class TaskMenu
     public static Item? FindByKey(string? key) =>
         Items.FirstOrDefault(i => string.Equals(i.Key, key, StringComparison.OrdinalIgnoreCase));
 
-    public const string Greeting = "您好，欢迎使用政务服务助手！我可以解答政策问题（附条款出处），也可以边聊边帮您办事：";
+    /// <summary>Leads the menu that follows the greeting.</summary>
+    public const string Lead = "可以直接办理：";
 
     public const string Closing = "也可以直接输入您的问题，例如“外卖骑手受伤了怎么申报？”";
 }

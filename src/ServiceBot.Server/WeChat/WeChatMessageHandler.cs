@@ -1,18 +1,22 @@
 using Microsoft.Extensions.Options;
 using ServiceBot.Conversation;
+using ServiceBot.Places;
 using ServiceBot.Text;
 
 namespace ServiceBot.Server.WeChat;
 
 /// <summary>
 /// Turns one decoded message or event into the text to send back. Text, recognised voice and menu clicks go to the
-/// engine; subscribing gets the welcome menu; other media, and voice WeChat could not recognise, get a request to type;
+/// engine; subscribing gets the welcome menu; a door-plate QR code (subscribe with <c>qrscene_CODE</c>, SCAN with <c>CODE</c>)
+/// opens the conversation at that place; other media, and voice WeChat could not recognise, get a request to type;
 /// other events get no reply.
 /// </summary>
 public sealed class WeChatMessageHandler(
     IServiceProvider services,
     WeChatSuggestions suggestions,
     IOptions<WeChatOptions> options,
+    IOptions<AssistantOptions> assistant,
+    PlaceGazetteer places,
     ILogger<WeChatMessageHandler> logger)
 {
     public const string Channel = "wechat";
@@ -43,9 +47,13 @@ public sealed class WeChatMessageHandler(
     {
         switch (message.Event?.ToLowerInvariant())
         {
+            case "subscribe" when places.Find(SceneCode(message.EventKey)) is { } place:
+                return await ArriveAsync(message, place, cancellationToken);
+            case "scan" when places.Find(message.EventKey) is { } place:
+                return await ArriveAsync(message, place, cancellationToken);
             case "subscribe":
                 suggestions.Remember(message.FromUserName, [.. TaskMenu.Items.Select(i => i.Trigger)]);
-                return WeChatOutcome.Text(WeChatText.Welcome());
+                return WeChatOutcome.Text(WeChatText.Welcome(Welcome.Greeting(assistant.Value)));
             case "click" when TaskMenu.FindByKey(message.EventKey) is { } item:
                 return await AskEngineAsync(message, item.Trigger, cancellationToken);
             default:
@@ -54,8 +62,20 @@ public sealed class WeChatMessageHandler(
         }
     }
 
+    /// <summary>A subscription through a parametric QR code carries its scene as <c>qrscene_</c> followed by the value.</summary>
+    private static string? SceneCode(string? eventKey)
+        => eventKey is not null && eventKey.StartsWith("qrscene_", StringComparison.Ordinal) ? eventKey["qrscene_".Length..] : null;
+
+    private Task<WeChatOutcome> ArriveAsync(WeChatInbound message, Place place, CancellationToken cancellationToken)
+        => AskEngineAsync(message, new IncomingMessage(message.FromUserName, Channel, null, message.DeliveryId, "") { Place = place.Code, Arrival = true },
+            cancellationToken);
+
     /// <param name="heard">The text is WeChat's recognition of a voice message: the reply first says what was heard, so a mishearing shows.</param>
-    private async Task<WeChatOutcome> AskEngineAsync(WeChatInbound message, string text, CancellationToken cancellationToken, bool heard = false)
+    private Task<WeChatOutcome> AskEngineAsync(WeChatInbound message, string text, CancellationToken cancellationToken, bool heard = false)
+        => AskEngineAsync(message, new IncomingMessage(message.FromUserName, Channel, null, message.DeliveryId, text), cancellationToken,
+            heard ? $"我听到的是：“{MarkdownInline.Escape(text)}”\n\n" : "");
+
+    private async Task<WeChatOutcome> AskEngineAsync(WeChatInbound message, IncomingMessage incoming, CancellationToken cancellationToken, string lead = "")
     {
         // A scope per turn: the engine may depend on scoped services (stores, HTTP clients).
         await using var scope = services.CreateAsyncScope();
@@ -63,7 +83,7 @@ public sealed class WeChatMessageHandler(
         Reply reply;
         try
         {
-            reply = await engine.HandleAsync(new IncomingMessage(message.FromUserName, Channel, null, message.DeliveryId, text), cancellationToken);
+            reply = await engine.HandleAsync(incoming, cancellationToken);
         }
         catch (InvalidMessageException e)
         {
@@ -75,7 +95,7 @@ public sealed class WeChatMessageHandler(
             return WeChatOutcome.Text(Unavailable);
         }
         suggestions.Remember(message.FromUserName, reply.Suggestions);
-        if (heard) reply = reply with { Markdown = $"我听到的是：“{MarkdownInline.Escape(text)}”\n\n{reply.Markdown}" };
+        if (lead.Length > 0) reply = reply with { Markdown = lead + reply.Markdown };
         return new WeChatOutcome(WeChatText.Render(reply, canContinue: options.Value.CustomerServiceEnabled));
     }
 }

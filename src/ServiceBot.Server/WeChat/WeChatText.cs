@@ -15,9 +15,10 @@ public static partial class WeChatText
     public const string ShortenedNote = "……（内容较长，已节选）";
     private const int MaxCitations = 3;
 
-    public static string Welcome()
+    /// <param name="greeting">The configured greeting (<see cref="ServiceBot.Conversation.Welcome"/>), led by the place when there is one.</param>
+    public static string Welcome(string greeting)
     {
-        var text = new StringBuilder(TaskMenu.Greeting).Append('\n');
+        var text = new StringBuilder(greeting).Append("\n\n").Append(TaskMenu.Lead);
         for (var i = 0; i < TaskMenu.Items.Count; i++) text.Append('\n').Append(i + 1).Append(". ").Append(TaskMenu.Items[i].Label);
         text.Append("\n\n回复数字即可开始办理。").Append(TaskMenu.Closing);
         return text.ToString();

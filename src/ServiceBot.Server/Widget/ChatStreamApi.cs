@@ -45,7 +45,10 @@ public static class ChatStreamApi
         if (await identity.RefuseAsync(context.Request, Channel, request.UserId!, request.UserToken, cancellationToken) is { } unauthorized) return unauthorized;
         var userToken = identity.TokenFor(Channel, request.UserId!);
 
-        var message = new IncomingMessage(request.UserId!, Channel, request.ConversationId, request.MessageId, request.Text!) { ConversationIdIssuedByServer = true };
+        var message = new IncomingMessage(request.UserId!, Channel, request.ConversationId, request.MessageId, request.Text!)
+        {
+            ConversationIdIssuedByServer = true, Place = request.Place,
+        };
         var updates = engine.StreamAsync(message, cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {

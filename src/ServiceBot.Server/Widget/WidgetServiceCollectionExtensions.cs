@@ -30,7 +30,7 @@ public static class WidgetServiceCollectionExtensions
         return services;
     }
 
-    /// <summary><c>GET /</c> (demo page), <c>/widget/*</c>, <c>POST /api/chat/stream</c>, <c>GET /api/chat/events</c>, <c>/api/feedback</c>.</summary>
+    /// <summary><c>GET /</c> (demo page), <c>/widget/*</c>, <c>GET /api/chat/welcome</c>, <c>POST /api/chat/stream</c>, <c>GET /api/chat/events</c>, <c>/api/feedback</c>.</summary>
     public static WebApplication MapWidget(this WebApplication app)
     {
         app.Use(WidgetCors.InvokeAsync);
@@ -42,6 +42,7 @@ public static class WidgetServiceCollectionExtensions
                 file is "index.html" ? (IResult)TypedResults.NotFound() : assets.Serve(context, file, "public, max-age=300"))
             .ExcludeFromDescription();
 
+        app.MapGet("/api/chat/welcome", WelcomeApi.Get);
         app.MapPost("/api/chat/stream", ChatStreamApi.HandleAsync);
         app.MapGet("/api/chat/events", ChatEventsApi.StreamAsync);
         app.MapPost("/api/feedback", FeedbackApi.PostAsync);

@@ -35,6 +35,12 @@ public class ChatCommandTests
         Assert.Contains("1304**********4510", result.Output);
         Assert.Matches(@"办件编号：GJJ-\d{8}-[0-9A-Z]{8}", result.Output);
         Assert.Contains("再见", result.Output);
+        Assert.Contains("我是政务小助手", result.Output);
+        Assert.Contains("办理：住房公积金提取 · 已提交 · 办件编号：GJJ-", result.Output);
+        // Bold is a style, never raw asterisks around words (a masked number keeps its stars).
+        Assert.DoesNotMatch(@"\*\*\p{IsCJKUnifiedIdeographs}|\p{IsCJKUnifiedIdeographs}\*\*", result.Output);
+        Assert.DoesNotContain("ServiceBot", result.Output);
+        Assert.DoesNotContain("fund_withdrawal", result.Output);
         Assert.True(File.Exists(Path.Combine(folder.Path, "sandbox.db")));
     }
 

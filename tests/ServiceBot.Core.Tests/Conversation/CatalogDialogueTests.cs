@@ -26,6 +26,33 @@ public sealed class CatalogDialogueTests(EngineFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task HandleAsync_InjuryConfirmation_CorrectionExampleNamesOneOfItsOwnSlots()
+    {
+        var bot = new EngineHarness(fixture);
+
+        var confirming = await bot.SayAll("我要申报职业伤害", "130402199003074510", "美团", "昨天下午三点", "中华大街与人民路交叉口", "左小腿骨折", "13800001111");
+        var which = await bot.Say("我要修改");
+
+        Assert.Equal("confirming", confirming.Task!.State);
+        Assert.DoesNotContain("金额", confirming.Markdown);
+        Assert.Contains("例如“手机号改成13900002222”", confirming.Markdown);
+        Assert.DoesNotContain("金额", which.Markdown);
+        var corrected = await bot.Say("手机号改成13900002222");
+        Assert.Equal("13900002222", corrected.Task!.Slots["phone"]);
+    }
+
+    [Fact]
+    public async Task HandleAsync_FundConfirmation_CorrectionExampleIsTheAmount()
+    {
+        var bot = new EngineHarness(fixture);
+
+        var confirming = await bot.Say("我想提取公积金，身份证130402199003074510，租房，提取3000元，银行卡6217001234567890122");
+
+        Assert.Equal("confirming", confirming.Task!.State);
+        Assert.Contains("例如“金额改成2000”", confirming.Markdown);
+    }
+
+    [Fact]
     public async Task HandleAsync_WageComplaint_SubmitsAfterYes()
     {
         var bot = new EngineHarness(fixture);

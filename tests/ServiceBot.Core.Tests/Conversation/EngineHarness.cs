@@ -7,6 +7,7 @@ using ServiceBot.Core.Tests.Understanding;
 using ServiceBot.Hosting;
 using ServiceBot.Ingestion;
 using ServiceBot.Knowledge;
+using ServiceBot.Places;
 using ServiceBot.Storage;
 using ServiceBot.Tasks;
 using ServiceBot.Text;
@@ -65,7 +66,8 @@ internal sealed class EngineHarness
     /// <param name="store">Where the engine keeps state; <see cref="Store"/> (in memory) when null.</param>
     /// <param name="turnLock">How the engine serialises a user's turns; in process when null.</param>
     public EngineHarness(EngineFixture fixture, Func<BackendInvocation, object?>? backend = null, ConversationOptions? options = null,
-        IKnowledgeAnswerer? answerer = null, IUtteranceInterpreter? interpreter = null, IConversationStore? store = null, ITurnLock? turnLock = null)
+        IKnowledgeAnswerer? answerer = null, IUtteranceInterpreter? interpreter = null, IConversationStore? store = null, ITurnLock? turnLock = null,
+        AssistantOptions? assistant = null)
     {
         Clock = FixedTimeProvider.At("2026-11-28 10:00");
         Backend = new FakeTaskBackend(backend ?? Accept);
@@ -74,8 +76,18 @@ internal sealed class EngineHarness
         var understanding = ConversationUnderstanding.Create(fixture.Intents, Clock);
         var opts = Options.Create(options ?? new ConversationOptions());
         Forms = new FormEngine(TaskCatalog.Default, understanding, Backend, answerer, Clock, opts, interpreter);
-        Engine = new ConversationEngine(store ?? Store, Forms, understanding, answerer, Clock, opts, interpreter, turnLock: turnLock);
+        Places = PlaceGazetteer.Parse(PlacesText, understanding.Slots.Lexicons.Cities);
+        Engine = new ConversationEngine(store ?? Store, Forms, understanding, answerer, Clock, opts, interpreter, turnLock: turnLock,
+            places: Places, assistant: Options.Create(assistant ?? new AssistantOptions()));
     }
+
+    /// <summary>Two door plates of the test's own: one in Kunshan with a nearest station, one in Handan without.</summary>
+    public const string PlacesText = """
+        KS-KF-0009 | 测试广场 | 昆山市 | 开发区 | 昆山市开发区测试路1号 | 测试驿站
+        HD-CT-0009 | 测试大厅 | 邯郸市 | 丛台区 | 邯郸市丛台区测试街2号 |
+        """;
+
+    public PlaceGazetteer Places { get; }
 
     public FixedTimeProvider Clock { get; }
     public FakeTaskBackend Backend { get; }
@@ -83,8 +95,12 @@ internal sealed class EngineHarness
     public FormEngine Forms { get; }
     public ConversationEngine Engine { get; }
 
-    public Task<Reply> Say(string text, string? messageId = null, string? conversationId = null)
-        => Engine.HandleAsync(new IncomingMessage(UserId, Channel, conversationId, messageId, text), CancellationToken.None);
+    public Task<Reply> Say(string text, string? messageId = null, string? conversationId = null, string? place = null)
+        => Engine.HandleAsync(new IncomingMessage(UserId, Channel, conversationId, messageId, text) { Place = place }, CancellationToken.None);
+
+    /// <summary>The user scans a door plate without saying anything.</summary>
+    public Task<Reply> Arrive(string place, string? messageId = null)
+        => Engine.HandleAsync(new IncomingMessage(UserId, Channel, null, messageId, "") { Place = place, Arrival = true }, CancellationToken.None);
 
     /// <summary>Says each line in turn and returns the last reply.</summary>
     public async Task<Reply> SayAll(params string[] lines)

@@ -36,6 +36,7 @@ public abstract class StateStoreContract : IAsyncLifetime
         Channel = "api",
         CreatedAt = at,
         UpdatedAt = at,
+        Place = "HD-CT-0001",
         Task = new TaskInstance
         {
             Id = "t1",
@@ -68,6 +69,7 @@ public abstract class StateStoreContract : IAsyncLifetime
         Assert.Equal(TaskState.Confirming, loaded.Task!.State);
         Assert.Equal("3000", loaded.Task.Slots["amount"]);
         Assert.Equal("bank_card", loaded.Task.PendingSlot);
+        Assert.Equal("HD-CT-0001", loaded.Place);
         Assert.Equal("我想提取公积金", Assert.Single(loaded.History).User);
         Assert.Null(await OpenReplica().Conversations.FindAsync("c-2", CancellationToken.None));
     }

@@ -82,6 +82,8 @@ public sealed class BotFrameworkAnonymousTests : IAsyncLifetime
         Assert.Equal(UserId, welcome.GetProperty("recipient").GetProperty("id").GetString());
         Assert.Equal(BotId, welcome.GetProperty("from").GetProperty("id").GetString());
         Assert.Contains("住房公积金提取", welcome.GetProperty("text").GetString());
+        Assert.StartsWith("您好！我是政务小助手", welcome.GetProperty("text").GetString());
+        Assert.DoesNotContain("ServiceBot", welcome.GetProperty("text").GetString());
         var actions = welcome.GetProperty("suggestedActions").GetProperty("actions").EnumerateArray().ToList();
         Assert.Equal(7, actions.Count);
         Assert.Equal("我要办理住房公积金提取", actions[0].GetProperty("value").GetString());

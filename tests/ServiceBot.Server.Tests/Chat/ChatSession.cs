@@ -15,10 +15,11 @@ internal sealed class ChatSession(HttpClient http, string? userId = null, string
     /// <summary>The token the server issued to this user (sent on every later turn).</summary>
     public string? UserToken { get; private set; } = userToken;
 
-    public async Task<ChatTurn> SayAsync(string text, string? messageId = null)
+    /// <param name="place">A door-plate code, sent as the widget does when the page was opened with <c>?place=</c>.</param>
+    public async Task<ChatTurn> SayAsync(string text, string? messageId = null, string? place = null)
     {
         messageId ??= $"{UserId}-{++_sequence}-{Guid.NewGuid():N}";
-        using var response = await http.PostAsJsonAsync("api/chat", new { userId = UserId, conversationId = ConversationId, messageId, text, userToken = UserToken });
+        using var response = await http.PostAsJsonAsync("api/chat", new { userId = UserId, conversationId = ConversationId, messageId, text, userToken = UserToken, place });
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"POST /api/chat answered {(int)response.StatusCode}: {body}");
         var turn = new ChatTurn(JsonDocument.Parse(body).RootElement.Clone());

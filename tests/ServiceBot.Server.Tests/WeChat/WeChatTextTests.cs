@@ -80,7 +80,7 @@ public sealed class WeChatTextTests
     [Fact]
     public void Welcome_ListsEveryTaskNumbered()
     {
-        var welcome = WeChatText.Welcome();
+        var welcome = WeChatText.Welcome("您好！我是政务小助手。");
 
         foreach (var label in new[] { "住房公积金提取", "职业伤害保障申报", "欠薪投诉", "社保转移", "12345诉求", "附近驿站", "办件进度" })
             Assert.Contains(label, welcome);

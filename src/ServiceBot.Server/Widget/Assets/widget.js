@@ -32,6 +32,8 @@
   var REASONS = { rent: '租房', purchase: '购房', resignation: '离职', retirement: '退休', medical: '医疗' };
   var STATES = { collecting: '填写中', confirming: '待确认', submitted: '已提交', cancelled: '已取消', failed: '未办成' };
   var STARTERS = ['新就业形态人员职业伤害保障怎么申请？', '我要提取公积金', '附近的新就业群体服务站'];
+  var DEFAULT_NAME = '政务小助手';
+  var DEFAULT_WELCOME = '您好！我是' + DEFAULT_NAME + '，可以解答新就业群体权益保障、社保、公积金等政策问题，也可以在对话中帮您办理公积金提取、职业伤害申报等事项。';
 
   // ---- identifiers and local state ----
 
@@ -59,11 +61,29 @@
       open: s.open === true,
       // After a handoff the widget listens for the agent's messages, from the last one it has shown.
       live: s.live === true,
-      lastEventId: typeof s.lastEventId === 'number' ? s.lastEventId : 0
+      lastEventId: typeof s.lastEventId === 'number' ? s.lastEventId : 0,
+      // The door plate (数字政务门牌) the page was opened from; the server keeps the conversation there.
+      place: typeof s.place === 'string' && PLACE_CODE.test(s.place) ? s.place : null
     };
   }
 
+  var PLACE_CODE = /^[A-Za-z0-9-]{1,40}$/;
+
+  /** ?place=CODE on the page's address (a door plate's QR code), or data-place on the script tag. */
+  function placeFromPage() {
+    var code = null;
+    try { code = new URLSearchParams(location.search).get('place'); } catch (e) { code = null; }
+    if (!code && script) code = script.getAttribute('data-place');
+    code = (code || '').trim();
+    return PLACE_CODE.test(code) ? code : null;
+  }
+
   var state = loadState();
+  var pagePlace = placeFromPage();
+  var arrivedAt = pagePlace && pagePlace.toUpperCase() !== (state.place || '').toUpperCase() ? pagePlace : null;
+  if (pagePlace) state.place = pagePlace;
+  // What the server says on arrival (assistant name, greeting naming the place); the built-in text until it answers.
+  var welcome = { assistant: DEFAULT_NAME, welcome: DEFAULT_WELCOME, suggestions: [] };
   function saveState() {
     state.history = state.history.slice(-MAX_HISTORY);
     try { localStorage.setItem(STORE_KEY, JSON.stringify(state)); } catch (e) { /* storage full or blocked: the chat still works */ }
@@ -200,7 +220,7 @@
     type: 'button', className: 'sbw-launcher', 'aria-controls': 'sbw-panel', 'aria-expanded': 'false', 'aria-label': '打开智能客服'
   }, [chatIcon(), el('span', { text: '在线咨询' })]);
 
-  var title = el('h2', { id: 'sbw-title', className: 'sbw-title', text: '政务服务智能助手' });
+  var title = el('h2', { id: 'sbw-title', className: 'sbw-title', text: DEFAULT_NAME });
   var newButton = el('button', { type: 'button', className: 'sbw-header-button sbw-new', text: '新对话', 'aria-label': '开始新对话' });
   var closeButton = el('button', { type: 'button', className: 'sbw-header-button sbw-close', 'aria-label': '关闭对话窗口' }, [
     el('span', { 'aria-hidden': 'true', text: '×' })
@@ -247,7 +267,8 @@
       bubble.appendChild(el('p', { className: 'sbw-ticket-chip' }, ['办件编号：', el('strong', { text: entry.task.ticket })]));
     }
     if (entry.citations && entry.citations.length) bubble.appendChild(renderCitations(entry.citations));
-    if (entry.replyTo) bubble.appendChild(renderRating(entry));
+    // Only answers are rated: a form prompt, a confirmation or a validation message carries no citations.
+    if (entry.replyTo && entry.citations && entry.citations.length) bubble.appendChild(renderRating(entry));
     return el('div', { className: 'sbw-msg sbw-msg-bot' }, [el('span', { className: 'sbw-visually-hidden', text: '助手：' }), bubble]);
   }
 
@@ -280,9 +301,12 @@
 
   function append(node) {
     log.appendChild(node);
-    log.scrollTop = log.scrollHeight;
+    scrollToEnd();
     return node;
   }
+
+  /** The newest message in view; a hidden log has no height, so this runs again whenever the panel is shown. */
+  function scrollToEnd() { log.scrollTop = log.scrollHeight; }
 
   function renderAgent(entry) {
     return el('div', { className: 'sbw-msg sbw-msg-agent' }, [
@@ -311,9 +335,36 @@
   }
 
   function renderWelcome() {
-    append(el('div', { className: 'sbw-msg sbw-msg-bot sbw-welcome' }, [el('div', { className: 'sbw-bubble' }, [
-      el('p', { text: '您好！我是政务服务智能助手，可以解答新就业群体权益保障、社保、公积金等政策问题，也可以在对话中帮您办理公积金提取、职业伤害申报等事项。' })
-    ])]));
+    var body = el('div', { className: 'sbw-body' });
+    renderMarkdown(welcome.welcome, body);
+    append(el('div', { className: 'sbw-msg sbw-msg-bot sbw-welcome' }, [el('div', { className: 'sbw-bubble' }, [body])]));
+  }
+
+  function starters() { return welcome.suggestions && welcome.suggestions.length ? welcome.suggestions : STARTERS; }
+
+  /** GET /api/chat/welcome: the configured assistant name and greeting, naming the place when there is one. */
+  async function loadWelcome() {
+    var data;
+    try {
+      var response = await fetch(endpoint('api/chat/welcome') + (state.place ? '?place=' + encodeURIComponent(state.place) : ''), { signal: withTimeout() });
+      if (!response.ok) return;
+      data = await response.json();
+    } catch (e) {
+      return; // the built-in welcome stays
+    }
+    if (!data || typeof data.welcome !== 'string') return;
+    welcome = { assistant: String(data.assistant || DEFAULT_NAME), welcome: data.welcome, suggestions: Array.isArray(data.suggestions) ? data.suggestions : [] };
+    title.textContent = welcome.assistant;
+    if (!state.history.length) {
+      if (!busy) renderAll();
+    } else if (arrivedAt && data.place) {
+      // Scanned another door plate in the middle of a conversation: say where the user is now.
+      var notice = { role: 'notice', text: data.welcome };
+      state.history.push(notice);
+      saveState();
+      append(renderEntry(notice));
+    }
+    arrivedAt = null;
   }
 
   function renderSuggestions(list) {
@@ -321,7 +372,8 @@
     (list || []).slice(0, 6).forEach(function (text) {
       if (typeof text !== 'string' || !text) return;
       var button = el('button', { type: 'button', className: 'sbw-suggestion', text: text });
-      button.addEventListener('click', function () { send(text); });
+      // The button goes away with the reply: focus moves to the input first, so it never falls to <body>.
+      button.addEventListener('click', function () { input.focus(); send(text); });
       suggestionArea.appendChild(button);
     });
     suggestionArea.hidden = !suggestionArea.firstChild;
@@ -376,11 +428,11 @@
       var actions = el('div', { className: 'sbw-task-actions' });
       if (task.state === 'confirming') {
         var confirm = el('button', { type: 'button', className: 'sbw-task-confirm', text: '确认提交' });
-        confirm.addEventListener('click', function () { send('确认'); });
+        confirm.addEventListener('click', function () { input.focus(); send('确认'); });
         actions.appendChild(confirm);
       }
       var cancel = el('button', { type: 'button', className: 'sbw-task-cancel', text: '取消办理' });
-      cancel.addEventListener('click', function () { send('取消'); });
+      cancel.addEventListener('click', function () { input.focus(); send('取消'); });
       actions.appendChild(cancel);
       taskArea.appendChild(actions);
     }
@@ -390,7 +442,7 @@
     clear(log);
     if (!state.history.length) renderWelcome();
     state.history.forEach(function (entry) { append(renderEntry(entry)); });
-    renderSuggestions(state.suggestions || (state.history.length ? [] : STARTERS));
+    renderSuggestions(state.suggestions || (state.history.length ? [] : starters()));
     renderTask(state.task);
   }
 
@@ -549,7 +601,9 @@
     var pending = append(el('div', { className: 'sbw-msg sbw-msg-bot', 'data-streaming': 'true', 'aria-busy': 'true' }, [
       el('div', { className: 'sbw-bubble' }, [body])
     ]));
-    var request = { userId: state.userId, conversationId: state.conversationId, messageId: messageId, text: text, userToken: state.userToken };
+    var request = {
+      userId: state.userId, conversationId: state.conversationId, messageId: messageId, text: text, userToken: state.userToken, place: state.place
+    };
 
     var reply = null, failure = null;
     try {
@@ -607,6 +661,7 @@
     setBusy(false);
     renderSuggestions(state.suggestions);
     renderTask(state.task);
+    if (!panel.hidden && (!document.activeElement || document.activeElement === document.body)) input.focus();
   }
 
   // ---- opening, closing, keyboard ----
@@ -617,7 +672,7 @@
     launcher.hidden = true;
     state.open = true;
     saveState();
-    log.scrollTop = log.scrollHeight;
+    scrollToEnd();
     input.focus();
   }
 
@@ -670,8 +725,9 @@
   function mount() {
     document.body.appendChild(root);
     renderAll();
-    if (state.open) { panel.hidden = false; launcher.hidden = true; launcher.setAttribute('aria-expanded', 'true'); }
+    if (state.open) { panel.hidden = false; launcher.hidden = true; launcher.setAttribute('aria-expanded', 'true'); scrollToEnd(); }
     listen();
+    loadWelcome();
   }
   if (document.body) mount(); else document.addEventListener('DOMContentLoaded', mount);
 

@@ -58,8 +58,11 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
         {
             var today = DateOnly.FromDateTime(localNow);
             foreach (var date in _dates.FindAll(afterNumbers, now, DateLean.Future))
-                candidates.Add(new ExtractedSlot(SlotIds.AppointmentDate, date.Value, date.Start, date.Length,
-                    AppointmentDateValidator.Validate(date, today, WorkingDayCalendar.Default)));
+            {
+                // 下周一上午十点 books the day: the validator's ISO date, not the moment.
+                var validation = AppointmentDateValidator.Validate(date, today, WorkingDayCalendar.Default);
+                candidates.Add(new ExtractedSlot(SlotIds.AppointmentDate, validation.Normalized ?? date.Value, date.Start, date.Length, validation));
+            }
         }
         foreach (var date in _dates.FindAll(afterNumbers, now))
         {

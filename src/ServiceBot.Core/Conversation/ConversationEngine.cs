@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using ServiceBot.Answers;
 using ServiceBot.Conversation.Rewriting;
@@ -51,9 +50,9 @@ public sealed partial class ConversationEngine(
 
         var conversation = await ResolveAsync(message, cancellationToken);
         var text = message.Text.Trim();
-        // The turn speaks the message's language: resources read the current UI culture, which flows into every await of this turn only.
+        // The turn speaks the message's language; the setting flows into every await of this turn only.
         conversation.Language = LanguageDetector.Detect(text, conversation.Language);
-        CultureInfo.CurrentUICulture = BotLanguages.Culture(conversation.Language);
+        BotLanguages.UseForTurn(conversation.Language);
         var before = conversation.Task is { } task ? (task.Id, task.State) : default;
 
         // While a person has the conversation the user's own words go to them; otherwise the bot routes the turn.
@@ -92,7 +91,7 @@ public sealed partial class ConversationEngine(
         if (await store.FindAsync(conversationId, cancellationToken) is not { } known) return null;
         await using var _ = await _locks.AcquireAsync(known.Channel + "\n" + known.UserId, cancellationToken);
         var conversation = (await store.FindAsync(conversationId, cancellationToken))!;
-        CultureInfo.CurrentUICulture = BotLanguages.Culture(conversation.Language);
+        BotLanguages.UseForTurn(conversation.Language);
         var before = conversation.Task is { } task ? (task.Id, task.State) : default;
         var (next, refused) = await forms.PrefillAsync(conversation, definition, values, cancellationToken);
         var reply = new Reply(conversationId, next.Markdown, next.Citations, next.Suggestions, SnapshotOf(conversation, before), Handoff: true);
@@ -170,16 +169,18 @@ public sealed partial class ConversationEngine(
         }
 
         if (Catalog.FindNamedIn(text) is { } named) return await StartAsync(conversation, named, text, cancellationToken);
-        if (offered is not null && (understanding.Acts.Detect(text) == DialogAct.Affirm || text.Contains("办理", StringComparison.Ordinal)))
+        if (offered is not null && (understanding.Acts.Detect(text) == DialogAct.Affirm || text.Contains("办理", StringComparison.Ordinal)
+                || text.Contains("start", StringComparison.OrdinalIgnoreCase)))
             return await StartAsync(conversation, offered, text, cancellationToken);
         if (forms.CanRetry(conversation, text)) return await forms.RetryAsync(conversation, text, cancellationToken);
         switch (understanding.Acts.Detect(text))
         {
             case DialogAct.Cancel:
-                return TurnResult.Text("好的。当前没有正在办理的事项，还有什么可以帮您？", Catalog.Menu);
+                return TurnResult.Text(BotText.Get(nameof(BotTexts.Conversation_NothingToCancel)), Catalog.Menu);
             case DialogAct.Affirm when conversation.Task is { State: TaskState.Submitted, Ticket: { } ticket } done:
                 // A second yes after the submission (a resent 确认) must not look like nothing happened, nor submit again.
-                return TurnResult.Text($"您的**{Catalog.Find(done.Name)?.DisplayName}**已提交，办件编号：**{ticket}**，无需重复提交。", FormEngine.AfterTicketSuggestions);
+                return TurnResult.Text(BotText.Format(nameof(BotTexts.Conversation_AlreadySubmitted), Catalog.Find(done.Name)?.DisplayName.Value, ticket),
+                    FormEngine.AfterTicketSuggestions);
         }
 
         if (prediction.Confidence < _options.MinIntentConfidence)
@@ -198,14 +199,12 @@ public sealed partial class ConversationEngine(
         {
             IntentNames.TaskQuestion => await AnswerTaskQuestionAsync(conversation, text, Catalog.Find(prediction.Topic), cancellationToken),
             IntentNames.Greeting => TurnResult.Text(
-                "您好！我是政务服务智能助手，可以为您解答新就业群体权益保障、社保、公积金等政策问题，也可以边聊边办以下事项。请问有什么可以帮您？",
-                Catalog.Menu),
-            IntentNames.Thanks => TurnResult.Text("不客气！很高兴能帮到您。还有其他问题可以随时问我。", ["还有其他问题", .. Catalog.Menu]),
+                BotText.Format(nameof(BotTexts.Conversation_Greeting), BotText.Get(nameof(BotTexts.Conversation_AssistantName))), Catalog.Menu),
+            IntentNames.Thanks => TurnResult.Text(BotText.Get(nameof(BotTexts.Conversation_Thanks)),
+                [BotText.Get(nameof(BotTexts.Choice_OtherQuestion)), .. Catalog.Menu]),
             IntentNames.HumanAgent => HandOff(),
-            IntentNames.OutOfScope => TurnResult.Text(
-                "抱歉，这个问题超出了我的服务范围。我主要解答政务服务和劳动保障方面的政策，并帮您办理相关事项。\n\n" +
-                "其他问题可拨打 **12345** 政务服务便民热线咨询，或回复“人工客服”转接人工。",
-                ["人工客服", .. Catalog.Menu]) with { Refused = true },
+            IntentNames.OutOfScope => TurnResult.Text(BotText.Get(nameof(BotTexts.Conversation_OutOfScope)),
+                [BotText.Get(nameof(BotTexts.Choice_HumanAgent)), .. Catalog.Menu]) with { Refused = true },
             _ => await AnswerAsync(text, cancellationToken),
         };
     }
@@ -245,7 +244,9 @@ public sealed partial class ConversationEngine(
     /// <summary>A grounded answer invites more questions; a refusal offers the nearest known topics, then a human or 12345.</summary>
     private static TurnResult AnswerTurn(Answer answer)
     {
-        IReadOnlyList<string> suggestions = answer.Grounded ? ["还有其他问题"] : [.. answer.Suggestions, "人工客服", "我要登记12345诉求"];
+        IReadOnlyList<string> suggestions = answer.Grounded
+            ? [BotText.Get(nameof(BotTexts.Choice_OtherQuestion))]
+            : [.. answer.Suggestions, BotText.Get(nameof(BotTexts.Choice_HumanAgent)), BotText.Get(nameof(BotTexts.HotlineAppeal_MenuPrompt))];
         return new TurnResult(answer.Markdown, answer.Citations, suggestions, answer.Handoff, Refused: !answer.Grounded);
     }
 
@@ -257,15 +258,15 @@ public sealed partial class ConversationEngine(
         conversation.OfferedTask = topic.Name;
         return answer with
         {
-            Markdown = answer.Markdown + $"\n\n需要的话，我可以现在就帮您办理**{topic.DisplayName}**。",
-            Suggestions = ["开始办理" + topic.DisplayName, .. answer.Suggestions],
+            Markdown = answer.Markdown + "\n\n" + BotText.Format(nameof(BotTexts.Conversation_OfferTask), topic.DisplayName.Value),
+            Suggestions = [TaskCatalog.StartChoice(topic), .. answer.Suggestions],
         };
     }
 
     /// <summary>The user asked for a person; the <see cref="HandoffController"/> puts the conversation in the queue.</summary>
     private static TurnResult HandOff()
     {
-        return new TurnResult("好的，正在为您转接人工客服，请稍候。工作人员会看到我们之前的对话，您无需重复描述。", [], [], Handoff: true);
+        return new TurnResult(BotText.Get(nameof(BotTexts.Conversation_HandOff)), [], [], Handoff: true);
     }
 
 }

@@ -1,3 +1,4 @@
+using ServiceBot.Localization;
 using System.Text.RegularExpressions;
 using ServiceBot.Text;
 
@@ -74,9 +75,9 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
     private static SlotValidation ValidateAccidentTime(DateTimeMention date, DateTime localNow)
     {
         if (date.Precision is DateTimePrecision.Year or DateTimePrecision.Month)
-            return SlotValidation.Invalid("请说出具体哪一天，例如“昨天下午三点”或“11月20日”", date.Value);
+            return SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_DateNotSpecific)), date.Value);
         if (date.Local > localNow.AddMinutes(5))
-            return SlotValidation.Invalid("事故时间不能晚于现在，请核对后重新输入", date.Value);
+            return SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_AccidentInFuture)), date.Value);
         return SlotValidation.Valid(date.Value);
     }
 
@@ -157,7 +158,7 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
         if (expectedSlot is not null && SlotIds.FreeText.Contains(expectedSlot))
         {
             var reply = FreeTextSlots.StripFillers(original);
-            var validation = reply.Length >= 2 ? SlotValidation.Valid(reply) : SlotValidation.Invalid("内容太短了，请再具体描述一下", reply);
+            var validation = reply.Length >= 2 ? SlotValidation.Valid(reply) : SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_TextTooShort)), reply);
             candidates.Add(new ExtractedSlot(expectedSlot, reply, Math.Max(0, original.IndexOf(reply, StringComparison.Ordinal)), reply.Length, validation));
             return;
         }

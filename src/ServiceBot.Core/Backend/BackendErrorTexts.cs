@@ -13,6 +13,7 @@ public static class BackendErrorTexts
     [
         "person_not_found", "fund_account_not_found", "ticket_not_found", "account_not_active", "account_not_sealed", "not_retired",
         "amount_exceeds_balance", "injury_pilot_not_enrolled", "insurance_not_held", "idempotency_conflict", "invalid_request",
+        "company_name_taken", "appointment_date_unavailable",
     ];
 
     public static string Describe(string? code, string? backendMessage)

@@ -10,7 +10,7 @@ namespace ServiceBot.Tasks.Definitions;
 
 /// <summary>
 /// 办件进度查询. Only the ticket's owner sees its details: the channel user it was issued to, or someone who gives the
-/// applicant's ID number with it. Everyone else gets the same refusal whether or not the ticket exists, so ticket
+/// applicant's ID number (a foreign applicant: passport number) with it. Everyone else gets the same refusal whether or not the ticket exists, so ticket
 /// numbers cannot be probed.
 /// </summary>
 public static class TicketStatusTask
@@ -43,6 +43,11 @@ public static class TicketStatusTask
             },
             // Never asked for: taken when the user gives it, to prove a ticket issued elsewhere is theirs.
             CommonSlots.IdNumber with { Label = new(nameof(BotTexts.Slot_ApplicantIdNumber_Label)), Required = false },
+            new SlotDefinition
+            {
+                Id = SlotIds.Passport, Label = new(nameof(BotTexts.TicketStatus_Passport_Label)), Kind = SlotKind.Passport, Sensitive = true, Required = false,
+                Question = new(nameof(BotTexts.TicketStatus_Passport_Question)),
+            },
         ],
         Call = new BackendCall("Tickets", "GetTicket", CommonSlots.Map(("ticket", SlotIds.Ticket))),
         Present = (result, context) => Present(result as LookupResult<TicketInfo>, context),
@@ -69,7 +74,11 @@ public static class TicketStatusTask
 
     private static bool IsOwner(TicketInfo ticket, LookupContext context)
         => context.IssuedTickets.Contains(ticket.Ticket, StringComparer.OrdinalIgnoreCase)
-            || (context.Given.GetValueOrDefault(SlotIds.IdNumber) is { } given
-                && ticket.Slots.GetValueOrDefault(SlotIds.IdNumber) is { } applicant
-                && string.Equals(given, applicant, StringComparison.OrdinalIgnoreCase));
+            || GivesApplicantDocument(ticket, context, SlotIds.IdNumber)
+            || GivesApplicantDocument(ticket, context, SlotIds.Passport);
+
+    private static bool GivesApplicantDocument(TicketInfo ticket, LookupContext context, string documentSlot)
+        => context.Given.GetValueOrDefault(documentSlot) is { } given
+            && ticket.Slots.GetValueOrDefault(documentSlot) is { } applicant
+            && string.Equals(given, applicant, StringComparison.OrdinalIgnoreCase);
 }

@@ -30,9 +30,12 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
         var localNow = TimeZoneInfo.ConvertTime(now, clock.LocalTimeZone).DateTime;
         var candidates = new List<ExtractedSlot>();
         var masked = normalized.ToCharArray();
+        bool Wants(string slot) => expectedSlot == slot || wantedSlotIds.Contains(slot);
 
+        var passports = Wants(SlotIds.Passport) ? AddPassports(candidates, masked, normalized, expectedSlot) : [];
         foreach (var token in NumberTokenExtractor.FindAll(normalized, expectedSlot))
         {
+            if (passports.Any(p => Overlaps(p.Start, p.Length, token.Start, token.Length))) continue;
             var (slot, validation) = token.Kind switch
             {
                 NumberKind.IdNumber => (SlotIds.IdNumber, IdNumberValidator.Validate(token.Compact, DateOnly.FromDateTime(localNow))),
@@ -52,6 +55,13 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
             candidates.Add(new ExtractedSlot(SlotIds.Period, period.Value, period.Start, period.Length, SlotValidation.Valid(period.Value)));
             MaskSpan(masked, period.Start, period.Length);
         }
+        if (Wants(SlotIds.AppointmentDate))
+        {
+            var today = DateOnly.FromDateTime(localNow);
+            foreach (var date in _dates.FindAll(afterNumbers, now, DateLean.Future))
+                candidates.Add(new ExtractedSlot(SlotIds.AppointmentDate, date.Value, date.Start, date.Length,
+                    AppointmentDateValidator.Validate(date, today, WorkingDayCalendar.Default)));
+        }
         foreach (var date in _dates.FindAll(afterNumbers, now))
         {
             if (date.Precision is DateTimePrecision.Month && !periods.Any(p => Overlaps(p.Start, p.Length, date.Start, date.Length)))
@@ -60,6 +70,14 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
             MaskSpan(masked, date.Start, date.Length);
         }
 
+        if (Wants(SlotIds.RegisteredCapital))
+        {
+            // Without a currency the amount is only worth a reason when the capital was asked for.
+            var (capital, verdict) = CurrencyAmountParser.Find(new string(masked), Lexicons.Currencies);
+            if (verdict is not null && (capital is not null || expectedSlot == SlotIds.RegisteredCapital))
+                candidates.Add(new ExtractedSlot(SlotIds.RegisteredCapital, verdict.Normalized ?? normalized, capital?.Start ?? 0,
+                    capital?.Length ?? normalized.Length, verdict));
+        }
         foreach (var amount in AmountExtractor.FindAll(new string(masked), bareNumberIsAmount: expectedSlot == SlotIds.Amount))
             candidates.Add(new ExtractedSlot(SlotIds.Amount, amount.Normalized, amount.Start, amount.Length, AmountValidator.Validate(amount.Yuan)));
 
@@ -79,6 +97,28 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
         if (date.Local > localNow.AddMinutes(5))
             return SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_AccidentInFuture)), date.Value);
         return SlotValidation.Valid(date.Value);
+    }
+
+    /// <summary>
+    /// Passport numbers, claimed before long digits and tickets (PK1234567 has the shape of neither, but its digits
+    /// must not be read as an amount). Asked for one, a reply with none gets the validator's reason: an ID number, a typo.
+    /// </summary>
+    private static List<(int Start, int Length)> AddPassports(List<ExtractedSlot> candidates, char[] masked, string normalized, string? expectedSlot)
+    {
+        var spans = new List<(int Start, int Length)>();
+        foreach (var (value, start, length) in PassportValidator.FindAll(normalized))
+        {
+            candidates.Add(new ExtractedSlot(SlotIds.Passport, value, start, length, PassportValidator.Validate(value)));
+            MaskSpan(masked, start, length);
+            spans.Add((start, length));
+        }
+        if (spans.Count > 0 || expectedSlot != SlotIds.Passport) return spans;
+        // 护照号是 pk 123 4567: drop the words, keep what could be the number.
+        var reply = new string(FreeTextSlots.StripFillers(normalized).Where(c => !TextNormalizer.IsCjk(c)).ToArray()).Trim(' ', ':', '：', '，', ',');
+        if (reply.Length == 0) return spans;
+        var validation = PassportValidator.Validate(reply);
+        candidates.Add(new ExtractedSlot(SlotIds.Passport, validation.Normalized ?? reply.ToUpperInvariant(), 0, normalized.Length, validation));
+        return spans;
     }
 
     private static void AddTickets(List<ExtractedSlot> candidates, char[] masked, string normalized, string? expectedSlot)
@@ -158,8 +198,9 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
         if (expectedSlot is not null && SlotIds.FreeText.Contains(expectedSlot))
         {
             var reply = FreeTextSlots.StripFillers(original);
-            var validation = reply.Length >= 2 ? SlotValidation.Valid(reply) : SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_TextTooShort)), reply);
-            candidates.Add(new ExtractedSlot(expectedSlot, reply, Math.Max(0, original.IndexOf(reply, StringComparison.Ordinal)), reply.Length, validation));
+            var validation = expectedSlot == SlotIds.CompanyName ? CompanyNameValidator.Validate(reply)
+                : reply.Length >= 2 ? SlotValidation.Valid(reply) : SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_TextTooShort)), reply);
+            candidates.Add(new ExtractedSlot(expectedSlot, validation.Normalized ?? reply, Math.Max(0, original.IndexOf(reply, StringComparison.Ordinal)), reply.Length, validation));
             return;
         }
         // Found in the normalised text, taken from the user's own: 地铁站B口 keeps its capital.

@@ -1,7 +1,9 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using ServiceBot.Answers;
 using ServiceBot.Conversation.Rewriting;
 using ServiceBot.Handoff;
+using ServiceBot.Localization;
 using ServiceBot.Storage;
 using ServiceBot.Storage.Retention;
 using ServiceBot.Tasks;
@@ -49,6 +51,9 @@ public sealed partial class ConversationEngine(
 
         var conversation = await ResolveAsync(message, cancellationToken);
         var text = message.Text.Trim();
+        // The turn speaks the message's language: resources read the current UI culture, which flows into every await of this turn only.
+        conversation.Language = LanguageDetector.Detect(text, conversation.Language);
+        CultureInfo.CurrentUICulture = BotLanguages.Culture(conversation.Language);
         var before = conversation.Task is { } task ? (task.Id, task.State) : default;
 
         // While a person has the conversation the user's own words go to them; otherwise the bot routes the turn.
@@ -87,6 +92,7 @@ public sealed partial class ConversationEngine(
         if (await store.FindAsync(conversationId, cancellationToken) is not { } known) return null;
         await using var _ = await _locks.AcquireAsync(known.Channel + "\n" + known.UserId, cancellationToken);
         var conversation = (await store.FindAsync(conversationId, cancellationToken))!;
+        CultureInfo.CurrentUICulture = BotLanguages.Culture(conversation.Language);
         var before = conversation.Task is { } task ? (task.Id, task.State) : default;
         var (next, refused) = await forms.PrefillAsync(conversation, definition, values, cancellationToken);
         var reply = new Reply(conversationId, next.Markdown, next.Citations, next.Suggestions, SnapshotOf(conversation, before), Handoff: true);

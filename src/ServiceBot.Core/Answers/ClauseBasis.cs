@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using ServiceBot.Knowledge;
+using ServiceBot.Knowledge.Chunking;
 
 namespace ServiceBot.Answers;
 
@@ -22,6 +24,17 @@ public static partial class ClauseBasis
             .Where(r => r.Title.Length > 0 && r.Section.Length > 0)
             .Distinct()
             .ToList();
+
+    /// <summary>The clauses of another language that <paramref name="chunk"/> rests on and <paramref name="knowledge"/> holds, in the order named.</summary>
+    public static IReadOnlyList<KnowledgeChunk> Resolve(KnowledgeBase knowledge, KnowledgeChunk chunk)
+    {
+        var language = KnowledgeLanguage.Of(chunk);
+        return Of(chunk.Text)
+            .SelectMany(reference => knowledge.Chunks.Where(c =>
+                c.Title == reference.Title && c.Section == reference.Section && KnowledgeLanguage.Of(c) != language))
+            .DistinctBy(c => c.Id)
+            .ToList();
+    }
 
     /// <summary>The section text without its "Based on:" lines.</summary>
     public static string WithoutBasis(string sectionText)

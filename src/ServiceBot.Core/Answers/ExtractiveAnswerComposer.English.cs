@@ -54,10 +54,7 @@ public sealed partial class ExtractiveAnswerComposer
 
         // The English section, then the Chinese clauses it rests on that the knowledge holds (a law may be configured out).
         var citations = new List<Citation> { new(chunk.Title, chunk.Section, text) };
-        foreach (var reference in basis)
-            citations.AddRange(knowledge.Chunks
-                .Where(c => c.Title == reference.Title && c.Section == reference.Section && KnowledgeLanguage.Of(c) != KnowledgeLanguage.Of(chunk))
-                .Select(c => new Citation(c.Title, c.Section, c.Text)));
+        citations.AddRange(ClauseBasis.Resolve(knowledge, chunk).Select(c => new Citation(c.Title, c.Section, c.Text)));
         return new Answer(markdown.ToString(), Grounded: true, citations.Take(Math.Max(_options.MaxCitations, 1 + basis.Count)).ToList(), Handoff: false);
     }
 

@@ -70,7 +70,7 @@ public static partial class PersonalData
         PersonalDataKind.IdNumber => SlotFormatter.MaskIdNumber(value),
         PersonalDataKind.BankCard => SlotFormatter.MaskBankCard(value),
         PersonalDataKind.Phone => SlotFormatter.MaskPhone(value),
-        _ => value.Length <= 4 ? new string('*', value.Length) : value[..1] + new string('*', value.Length - 4) + value[^3..],
+        _ => SlotFormatter.MaskPassport(value),
     };
 
     /// <summary>A number counts as whatever its validators accept, whatever its label says: a valid ID under "卡号" is still an ID.</summary>
@@ -92,7 +92,8 @@ public static partial class PersonalData
         return new PersonalNumber(kind, value, token.Start, token.Length, false);
     }
 
-    // Chinese ordinary (E12345678, EA1234567) and official (G/D/S/P) passports, or any 6–9 letters and digits labelled 护照.
-    [GeneratedRegex(@"(?:护照(?:号码|号)?\s*(?:是|为|:)?\s*(?<number>[a-z0-9]{6,9})(?![a-z0-9]))|(?<![a-z0-9])(?<number>[eg]\d{8}|e[a-hj-np-z]\d{7}|[dsp]e?\d{7})(?![a-z0-9])")]
+    // Chinese ordinary (E12345678, EA1234567) and official (G/D/S/P) passports, two-letter foreign ones (PK1234567) outside
+    // ticket numbers, or any 6–9 letters and digits labelled 护照.
+    [GeneratedRegex(@"(?:护照(?:号码|号)?\s*(?:是|为|:)?\s*(?<number>[a-z0-9]{6,9})(?![a-z0-9]))|(?<![a-z0-9])(?<number>[eg]\d{8}|e[a-hj-np-z]\d{7}|[dsp]e?\d{7})(?![a-z0-9])|(?<![a-z0-9-])(?<number>[a-z]{2}\d{7})(?![a-z0-9-])")]
     private static partial Regex PassportPattern();
 }

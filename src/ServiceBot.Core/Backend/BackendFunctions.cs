@@ -17,6 +17,7 @@ public static class BackendFunctions
         (typeof(HotlinePlugin), "Hotline"),
         (typeof(StationsPlugin), "Stations"),
         (typeof(TicketsPlugin), "Tickets"),
+        (typeof(MarketRegulationPlugin), "MarketRegulation"),
     ];
 
     /// <summary>

@@ -38,3 +38,15 @@ public sealed record HotlineAppeal(
     [property: JsonPropertyName("location")] string Location,
     [property: JsonPropertyName("phone")] string Phone,
     [property: JsonPropertyName("id_number"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? IdNumber = null);
+
+/// <summary>
+/// 外商投资企业设立登记预约: <see cref="RegisteredCapital"/> is "amount ISO-4217-code" (500000 USD),
+/// <see cref="AppointmentDate"/> an ISO date.
+/// </summary>
+public sealed record ForeignEnterpriseAppointment(
+    [property: JsonPropertyName("passport")] string Passport,
+    [property: JsonPropertyName("company_name")] string CompanyName,
+    [property: JsonPropertyName("business_scope")] string BusinessScope,
+    [property: JsonPropertyName("registered_capital")] string RegisteredCapital,
+    [property: JsonPropertyName("appointment_date")] string AppointmentDate,
+    [property: JsonPropertyName("phone")] string Phone);

@@ -32,6 +32,7 @@ public static class BackendServiceCollectionExtensions
         services.AddBackendClient<HotlineClient>();
         services.AddBackendClient<StationsClient>();
         services.AddBackendClient<TicketsClient>();
+        services.AddBackendClient<MarketRegulationClient>();
 
         foreach (var (type, _) in BackendFunctions.PluginTypes) services.AddTransient(type);
         return services;

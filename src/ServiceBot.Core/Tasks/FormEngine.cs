@@ -47,10 +47,10 @@ public sealed partial class FormEngine(
     {
         var task = new TaskInstance { Id = NewTaskId(), Name = definition.Name };
         conversation.Task = task;
-        var notes = Fill(task, definition, await ExtractWithProposalAsync(text, definition, task, expected: null, proposal, cancellationToken), pending: null);
+        var (notes, offers) = Fill(task, definition, await ExtractWithProposalAsync(text, definition, task, expected: null, proposal, cancellationToken), pending: null);
         foreach (var (slot, value) in known ?? new Dictionary<string, string>())
             if (definition.Slot(slot) is not null) task.Slots.TryAdd(slot, value);
-        return await NextAsync(conversation, task, definition, $"好的，我来帮您办理**{definition.DisplayName}**。" + notes, cancellationToken);
+        return await NextAsync(conversation, task, definition, $"好的，我来帮您办理**{definition.DisplayName}**。" + notes, offers, cancellationToken);
     }
 
     /// <summary>One user turn for the open task.</summary>
@@ -91,7 +91,7 @@ public sealed partial class FormEngine(
             else if (Extract(value, definition, slotId).GetValueOrDefault(slotId) is { IsValid: true } found) task.Slots[slotId] = found.Value;
             else refused[slotId] = Extract(value, definition, slotId).GetValueOrDefault(slotId)?.Validation.Reason ?? $"没有识别出{slot.Label}。";
         }
-        var next = await NextAsync(conversation, task, definition, $"工作人员已为您填写**{definition.DisplayName}**的部分信息。", cancellationToken);
+        var next = await NextAsync(conversation, task, definition, $"工作人员已为您填写**{definition.DisplayName}**的部分信息。", offers: [], cancellationToken);
         return (next, refused);
     }
 
@@ -161,10 +161,14 @@ public sealed partial class FormEngine(
         return new SlotExtractionResult(merged, offline.Candidates);
     }
 
-    /// <summary>Stores the valid values and returns the reasons for the invalid ones, as text to put before the next prompt.</summary>
-    private static string Fill(TaskInstance task, TaskDefinition definition, SlotExtractionResult extraction, string? pending)
+    /// <summary>
+    /// Stores the valid values and returns the reasons for the invalid ones, as text to put before the next prompt, with
+    /// the values the validators offer instead (the next working day) as quick replies.
+    /// </summary>
+    private static (string Notes, IReadOnlyList<string> Offers) Fill(TaskInstance task, TaskDefinition definition, SlotExtractionResult extraction, string? pending)
     {
         var notes = new StringBuilder();
+        var offers = new List<string>();
         foreach (var slot in definition.Slots)
         {
             if (!extraction.TryGetValue(slot.Id, out var found)) continue;
@@ -179,10 +183,11 @@ public sealed partial class FormEngine(
             else
             {
                 notes.Append("\n\n").Append(Problem(slot, found));
+                if (found.Validation.Suggestion is { } offer) offers.Add(offer);
                 CountInvalid(task, slot.Id);
             }
         }
-        return notes.ToString();
+        return (notes.ToString(), offers);
     }
 
     private static void CountInvalid(TaskInstance task, string slotId)
@@ -197,13 +202,13 @@ public sealed partial class FormEngine(
         var pending = task.PendingSlot;
         var extraction = await ExtractWithProposalAsync(text, definition, task, pending, proposal: null, cancellationToken);
         var before = new Dictionary<string, string>(task.Slots);
-        var notes = Fill(task, definition, extraction, pending);
+        var (notes, offers) = Fill(task, definition, extraction, pending);
         var changed = task.Slots.Count != before.Count || task.Slots.Any(s => !before.TryGetValue(s.Key, out var old) || old != s.Value);
 
         if (pending is not null && definition.Slot(pending) is { } asked && task.Slots.ContainsKey(pending))
         {
             // Re-asking a slot that still holds its old value: a bad new value or no value keeps asking, a yes keeps the old one.
-            if (notes.Length > 0) return Ask(task, definition, asked, notes.TrimStart('\n'));
+            if (notes.Length > 0) return Ask(task, definition, asked, notes.TrimStart('\n'), offers);
             if (!changed && act != DialogAct.Affirm)
                 return Ask(task, definition, asked, $"抱歉，没有识别出新的{asked.Label}。");
         }
@@ -211,7 +216,7 @@ public sealed partial class FormEngine(
         {
             return Ask(task, definition, missing, $"抱歉，没有识别出{missing.Label}。");
         }
-        return await NextAsync(conversation, task, definition, notes.TrimStart('\n'), cancellationToken);
+        return await NextAsync(conversation, task, definition, notes.TrimStart('\n'), offers, cancellationToken);
     }
 
     private async Task<TurnResult> ConfirmingAsync(ConversationState conversation, TaskInstance task, TaskDefinition definition, string text, DialogAct act,
@@ -266,12 +271,12 @@ public sealed partial class FormEngine(
         if (!found.IsValid)
         {
             CountInvalid(task, slot.Id);
-            return Ask(task, definition, slot, Problem(slot, found));
+            return Ask(task, definition, slot, Problem(slot, found), found.Validation.Suggestion is { } offer ? [offer] : null);
         }
 
         task.Slots[slot.Id] = found.Value;
         task.InvalidAttempts.Remove(slot.Id);
-        return await NextAsync(conversation, task, definition, $"已将{slot.Label}改为{SlotFormatter.Markdown(slot, found.Value)}。", cancellationToken);
+        return await NextAsync(conversation, task, definition, $"已将{slot.Label}改为{SlotFormatter.Markdown(slot, found.Value)}。", offers: [], cancellationToken);
     }
 
     /// <summary>A question asked mid-task: answer it from the knowledge base, then pick the form up where it was.</summary>
@@ -314,18 +319,20 @@ public sealed partial class FormEngine(
         return slot is null ? Confirm(task, definition, lead) : Ask(task, definition, slot, lead);
     }
 
-    private async Task<TurnResult> NextAsync(ConversationState conversation, TaskInstance task, TaskDefinition definition, string lead, CancellationToken cancellationToken)
+    private async Task<TurnResult> NextAsync(ConversationState conversation, TaskInstance task, TaskDefinition definition, string lead,
+        IReadOnlyList<string> offers, CancellationToken cancellationToken)
     {
-        if (Missing(definition, task) is [var first, ..]) return Ask(task, definition, definition.Slot(first)!, lead);
+        if (Missing(definition, task) is [var first, ..]) return Ask(task, definition, definition.Slot(first)!, lead, offers);
         if (!definition.HasSideEffect) return await LookUpAsync(conversation, task, definition, lead, cancellationToken);
         return Confirm(task, definition, lead);
     }
 
-    private static TurnResult Ask(TaskInstance task, TaskDefinition definition, SlotDefinition slot, string lead)
+    /// <param name="offers">Values a validator offered in place of a refused one; shown first.</param>
+    private static TurnResult Ask(TaskInstance task, TaskDefinition definition, SlotDefinition slot, string lead, IReadOnlyList<string>? offers = null)
     {
         task.State = TaskState.Collecting;
         task.PendingSlot = slot.Id;
-        return TurnResult.Text(Join(lead, slot.Question), [.. slot.Suggestions, CancelSuggestion]);
+        return TurnResult.Text(Join(lead, slot.Question), [.. (offers ?? []).Concat(slot.Suggestions).Distinct(StringComparer.Ordinal), CancelSuggestion]);
     }
 
     private static TurnResult Confirm(TaskInstance task, TaskDefinition definition, string lead)

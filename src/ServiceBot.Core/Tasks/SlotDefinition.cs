@@ -14,6 +14,12 @@ public enum SlotKind
     City,
     Period,
     Ticket,
+    /// <summary>A passport's document number (PK1234567); masked like other personal numbers when sensitive.</summary>
+    Passport,
+    /// <summary>An amount with its ISO 4217 currency, stored as "500000 USD".</summary>
+    CurrencyAmount,
+    /// <summary>A whole day, stored as an ISO date (2026-12-03).</summary>
+    Date,
 }
 
 /// <summary>

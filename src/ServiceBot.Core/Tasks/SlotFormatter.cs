@@ -11,7 +11,9 @@ public static class SlotFormatter
         SlotKind.IdNumber when slot.Sensitive => MaskIdNumber(value),
         SlotKind.BankCard when slot.Sensitive => MaskBankCard(value),
         SlotKind.Phone when slot.Sensitive => MaskPhone(value),
+        SlotKind.Passport when slot.Sensitive => MaskPassport(value),
         SlotKind.Amount => $"{value} 元",
+        SlotKind.Date => ReadableDate(value),
         SlotKind.Choice => slot.Choices.GetValueOrDefault(value, value),
         SlotKind.DateTime => ReadableTime(value),
         _ => value,
@@ -28,6 +30,7 @@ public static class SlotFormatter
         SlotKind.IdNumber when slot.Sensitive => MaskIdNumber(value),
         SlotKind.BankCard when slot.Sensitive => MaskBankCard(value),
         SlotKind.Phone when slot.Sensitive => MaskPhone(value),
+        SlotKind.Passport when slot.Sensitive => MaskPassport(value),
         _ => value,
     };
 
@@ -48,9 +51,13 @@ public static class SlotFormatter
         _ => value,
     };
 
-    /// <summary>E1234****: the letter and the first digits, enough to tell two passports apart.</summary>
-    public static string MaskPassport(string passport) =>
-        passport.Length < 6 ? Stars(passport.Length) : passport[..(passport.Length - 4)] + "****";
+    /// <summary>PK****567, E*****678: the letters and the last three digits, enough for the holder to recognise it.</summary>
+    public static string MaskPassport(string passport)
+    {
+        if (passport.Length < 6) return Stars(passport.Length);
+        var letters = passport.TakeWhile(char.IsAsciiLetter).Take(2).Count();
+        return passport[..letters] + Stars(passport.Length - letters - 3) + passport[^3..];
+    }
 
     /// <summary>1304**********4510: region prefix and last four, so the user can recognise it.</summary>
     public static string MaskIdNumber(string id)
@@ -63,6 +70,11 @@ public static class SlotFormatter
     /// <summary>138****1111.</summary>
     public static string MaskPhone(string phone)
         => phone.Length != 11 ? Stars(phone.Length) : phone[..3] + "****" + phone[^4..];
+
+    private static string ReadableDate(string iso)
+        => DateOnly.TryParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? Understanding.Slots.AppointmentDateValidator.Readable(day)
+            : iso;
 
     private static string ReadableTime(string iso)
         => DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)

@@ -13,7 +13,7 @@ public sealed class TaskCatalog
         _byName = All.ToDictionary(d => d.Name, StringComparer.Ordinal);
     }
 
-    /// <summary>The seven catalog tasks.</summary>
+    /// <summary>The catalog tasks (CONTRACT §3).</summary>
     public static TaskCatalog Default { get; } = new(
     [
         FundWithdrawalTask.Definition,
@@ -23,6 +23,7 @@ public sealed class TaskCatalog
         HotlineAppealTask.Definition,
         StationFinderTask.Definition,
         TicketStatusTask.Definition,
+        ForeignEnterpriseRegistrationTask.Definition,
     ]);
 
     public IReadOnlyList<TaskDefinition> All { get; }

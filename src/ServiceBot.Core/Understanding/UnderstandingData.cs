@@ -3,7 +3,7 @@ using System.Reflection;
 namespace ServiceBot.Understanding;
 
 /// <summary>
-/// Reads the understanding data files (knowledge/lexicons and knowledge/intents). They are embedded in
+/// Reads the understanding data files (knowledge/lexicons, knowledge/intents and knowledge/calendar). They are embedded in
 /// the assembly at build time, so the offline engine works from any working directory; a folder can be
 /// given instead to try edited data without rebuilding.
 /// </summary>
@@ -11,9 +11,13 @@ public static class UnderstandingData
 {
     private const string LexiconPrefix = "ServiceBot.Understanding.Lexicons.";
     private const string IntentPrefix = "ServiceBot.Understanding.Intents.";
+    private const string CalendarPrefix = "ServiceBot.Understanding.Calendar.";
 
     /// <summary>The text of an embedded lexicon file such as "cities.txt".</summary>
     public static string ReadLexicon(string fileName) => ReadResource(LexiconPrefix + fileName);
+
+    /// <summary>The text of an embedded calendar file such as "public-holidays.txt".</summary>
+    public static string ReadCalendar(string fileName) => ReadResource(CalendarPrefix + fileName);
 
     /// <summary>Embedded intent example files: file name (e.g. "greeting.txt") to text.</summary>
     public static IReadOnlyDictionary<string, string> ReadIntentFiles()

@@ -21,8 +21,8 @@ public interface ISandboxStore
     /// <summary>A ticket by its number, whatever its letter case; null when unknown.</summary>
     Task<SandboxTicket?> GetAsync(string ticket, CancellationToken cancellationToken);
 
-    /// <summary>An applicant's tickets, oldest first.</summary>
-    Task<IReadOnlyList<SandboxTicket>> ListByIdNumberAsync(string idNumber, CancellationToken cancellationToken);
+    /// <summary>An applicant's tickets by their ID or passport number (<see cref="TicketDraft.Applicant"/>), oldest first.</summary>
+    Task<IReadOnlyList<SandboxTicket>> ListByApplicantAsync(string applicant, CancellationToken cancellationToken);
 
     /// <summary>Moves a ticket along (a sandbox stand-in for the back office); false when the ticket is unknown.</summary>
     Task<bool> SetStatusAsync(string ticket, string status, CancellationToken cancellationToken);

@@ -81,13 +81,13 @@ public sealed class PostgresSandboxStore(IOptions<SandboxOptions> options, TimeP
         return await reader.ReadAsync(cancellationToken) ? ReadTicket(reader) : null;
     }
 
-    public async Task<IReadOnlyList<SandboxTicket>> ListByIdNumberAsync(string idNumber, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SandboxTicket>> ListByApplicantAsync(string applicant, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             "SELECT ticket, task, status, slots, created_at FROM sandbox_tickets WHERE upper(id_number) = upper(@id) ORDER BY created_at, ticket",
             connection);
-        command.Parameters.AddWithValue("id", idNumber);
+        command.Parameters.AddWithValue("id", applicant);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var tickets = new List<SandboxTicket>();
         while (await reader.ReadAsync(cancellationToken)) tickets.Add(ReadTicket(reader));
@@ -116,7 +116,7 @@ public sealed class PostgresSandboxStore(IOptions<SandboxOptions> options, TimeP
             """, connection, transaction);
         insert.Parameters.AddWithValue("ticket", ticket.Ticket);
         insert.Parameters.AddWithValue("task", ticket.Task);
-        insert.Parameters.AddWithValue("id", (object?)draft.IdNumber ?? DBNull.Value);
+        insert.Parameters.AddWithValue("id", (object?)draft.Applicant ?? DBNull.Value);
         insert.Parameters.AddWithValue("status", ticket.Status);
         insert.Parameters.AddWithValue("slots", JsonSerializer.Serialize(ticket.Slots, Json));
         insert.Parameters.AddWithValue("created", ticket.CreatedAt.ToUniversalTime());

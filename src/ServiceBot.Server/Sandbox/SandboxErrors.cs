@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using ServiceBot.Understanding.Slots;
 
 namespace ServiceBot.Server.Sandbox;
 
@@ -50,6 +51,57 @@ public sealed partial class SandboxErrors
         if (!CardPattern().IsMatch(card) || !HasValidLuhnDigit(card)) { Add(field, "银行卡号不正确，请核对（应为 12 到 19 位数字）。"); return null; }
         return card;
     }
+
+    /// <summary>A passport document number (PK1234567), upper-cased.</summary>
+    public string? Passport(string field, string? value)
+    {
+        var text = Required(field, value, "护照号码", 20);
+        if (text is null) return null;
+        var validation = PassportValidator.Validate(text);
+        if (!validation.IsValid) { Add(field, validation.Reason + "。"); return null; }
+        return validation.Normalized;
+    }
+
+    /// <summary>A name ending in its organisational form (有限公司, Co., Ltd.).</summary>
+    public string? CompanyName(string field, string? value)
+    {
+        var text = Required(field, value, "企业名称", 100);
+        if (text is null) return null;
+        var validation = CompanyNameValidator.Validate(text);
+        if (!validation.IsValid) { Add(field, validation.Reason + "。"); return null; }
+        return validation.Normalized;
+    }
+
+    /// <summary>"500000 USD": a positive amount with at most two decimals and an ISO 4217 code the registry accepts.</summary>
+    public string? RegisteredCapital(string field, string? value)
+    {
+        var text = Required(field, value, "注册资本", 40);
+        if (text is null) return null;
+        if (!CurrencyAmountParser.TryParseNormalized(text, out var amount, out var currency) || !AcceptedCurrencies.Contains(currency))
+        {
+            Add(field, $"注册资本应写成“金额 币种代码”，例如“500000 USD”；币种代码可为：{string.Join("、", AcceptedCurrencies.Order(StringComparer.Ordinal))}。");
+            return null;
+        }
+        if (amount <= 0) { Add(field, "注册资本必须大于 0。"); return null; }
+        return CurrencyAmountParser.Format(amount, currency);
+    }
+
+    /// <summary>An ISO date, today or later in Beijing, on a working day.</summary>
+    public DateOnly? AppointmentDate(string field, string? value, DateOnly today)
+    {
+        var text = Required(field, value, "预约日期", 10);
+        if (text is null) return null;
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            Add(field, "预约日期应为 yyyy-MM-dd 格式，例如 2026-12-03。");
+            return null;
+        }
+        var validation = AppointmentDateValidator.Validate(date, today, WorkingDayCalendar.Default);
+        if (!validation.IsValid) { Add(field, validation.Reason + "。"); return null; }
+        return date;
+    }
+
+    private static readonly IReadOnlySet<string> AcceptedCurrencies = AliasLexicon.Parse(Understanding.UnderstandingData.ReadLexicon("currencies.txt")).Canonicals.ToHashSet(StringComparer.Ordinal);
 
     public decimal? PositiveAmount(string field, decimal? value, string label)
     {

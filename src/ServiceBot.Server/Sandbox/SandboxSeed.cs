@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ServiceBot.Text;
 
 namespace ServiceBot.Server.Sandbox;
 
@@ -12,10 +13,14 @@ public sealed class SandboxSeed
 
     private readonly Dictionary<string, SeedCitizen> _byIdNumber;
 
-    public SandboxSeed(IReadOnlyList<SeedCitizen> citizens, IReadOnlyList<SeedStation> stations)
+    private readonly HashSet<string> _registeredCompanies;
+
+    /// <param name="registeredCompanies">Names already on the business register: a new enterprise cannot take them.</param>
+    public SandboxSeed(IReadOnlyList<SeedCitizen> citizens, IReadOnlyList<SeedStation> stations, IReadOnlyList<string>? registeredCompanies = null)
     {
         Citizens = citizens;
         Stations = stations;
+        _registeredCompanies = new HashSet<string>((registeredCompanies ?? []).Select(CompanyNameKey), StringComparer.Ordinal);
         _byIdNumber = citizens.Where(c => c.Id is not null).ToDictionary(c => c.Id!, StringComparer.OrdinalIgnoreCase);
     }
 
@@ -24,6 +29,12 @@ public sealed class SandboxSeed
     public IReadOnlyList<SeedStation> Stations { get; }
 
     public SeedCitizen? FindCitizen(string idNumber) => _byIdNumber.GetValueOrDefault(idNumber);
+
+    /// <summary>True when the name is registered already, whatever its letter case, spacing or punctuation.</summary>
+    public bool IsCompanyRegistered(string name) => _registeredCompanies.Contains(CompanyNameKey(name));
+
+    private static string CompanyNameKey(string name)
+        => new(TextNormalizer.Normalize(name).Where(char.IsLetterOrDigit).ToArray());
 
     public static SandboxSeed LoadEmbedded()
     {
@@ -36,10 +47,10 @@ public sealed class SandboxSeed
     {
         var file = JsonSerializer.Deserialize<SeedFile>(json, SeedJson)
             ?? throw new InvalidOperationException("The sandbox seed file is empty.");
-        return new SandboxSeed(file.Citizens ?? [], file.ServiceStations ?? []);
+        return new SandboxSeed(file.Citizens ?? [], file.ServiceStations ?? [], file.RegisteredCompanies);
     }
 
-    private sealed record SeedFile(IReadOnlyList<SeedCitizen>? Citizens, IReadOnlyList<SeedStation>? ServiceStations);
+    private sealed record SeedFile(IReadOnlyList<SeedCitizen>? Citizens, IReadOnlyList<SeedStation>? ServiceStations, IReadOnlyList<string>? RegisteredCompanies);
 }
 
 public sealed record SeedCitizen(

@@ -35,7 +35,7 @@ public static class SandboxServiceCollectionExtensions
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "ServiceBot 沙箱政务后台";
-                document.Info.Description = "模拟住房公积金、职业伤害保障、劳动保障监察、社会保险、12345 热线和服务站点的接口。提交类接口支持 Idempotency-Key 请求头，同一个键只生成一个办件。";
+                document.Info.Description = "模拟住房公积金、职业伤害保障、劳动保障监察、社会保险、12345 热线、市场监督管理（外商投资企业设立登记预约）和服务站点的接口。提交类接口支持 Idempotency-Key 请求头，同一个键只生成一个办件。";
                 return Task.CompletedTask;
             });
         });
@@ -56,6 +56,7 @@ public static class SandboxServiceCollectionExtensions
             .MapLabourInspectionApi()
             .MapSocialInsuranceApi()
             .MapHotlineApi()
+            .MapMarketRegulationApi()
             .MapStationsApi()
             .MapTicketsApi();
         return app;

@@ -86,7 +86,7 @@ public sealed class SandboxStore(IOptions<SandboxOptions> options, TimeProvider 
             """;
         insert.Parameters.AddWithValue("$ticket", ticket.Ticket);
         insert.Parameters.AddWithValue("$task", ticket.Task);
-        insert.Parameters.AddWithValue("$id", (object?)draft.IdNumber ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$id", (object?)draft.Applicant ?? DBNull.Value);
         insert.Parameters.AddWithValue("$status", ticket.Status);
         insert.Parameters.AddWithValue("$slots", JsonSerializer.Serialize(ticket.Slots, Json));
         insert.Parameters.AddWithValue("$created", ticket.CreatedAt.ToString("O", CultureInfo.InvariantCulture));
@@ -106,12 +106,12 @@ public sealed class SandboxStore(IOptions<SandboxOptions> options, TimeProvider 
         return await reader.ReadAsync(cancellationToken) ? ReadTicket(reader) : null;
     }
 
-    public async Task<IReadOnlyList<SandboxTicket>> ListByIdNumberAsync(string idNumber, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SandboxTicket>> ListByApplicantAsync(string applicant, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT ticket, task, status, slots, created_at FROM tickets WHERE id_number = $id COLLATE NOCASE ORDER BY created_at, ticket;";
-        command.Parameters.AddWithValue("$id", idNumber);
+        command.Parameters.AddWithValue("$id", applicant);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var tickets = new List<SandboxTicket>();
         while (await reader.ReadAsync(cancellationToken)) tickets.Add(ReadTicket(reader));
@@ -179,8 +179,12 @@ public static class SandboxTicketClock
     public static string RandomTicketPart() => System.Security.Cryptography.RandomNumberGenerator.GetString("0123456789ABCDEFGHJKMNPQRSTVWXYZ", 8);
 }
 
-/// <summary>What a submission asks the store to record; <see cref="Fingerprint"/> identifies the request body for idempotency.</summary>
-public sealed record TicketDraft(string Task, string Prefix, string? IdNumber, IReadOnlyDictionary<string, string> Slots, string Fingerprint);
+/// <summary>
+/// What a submission asks the store to record; <see cref="Fingerprint"/> identifies the request body for idempotency.
+/// <see cref="Applicant"/> is the applicant's identity document — a resident ID number, or a foreign applicant's passport
+/// number (the two never look alike) — kept in the id_number column and used to list the applicant's tickets.
+/// </summary>
+public sealed record TicketDraft(string Task, string Prefix, string? Applicant, IReadOnlyDictionary<string, string> Slots, string Fingerprint);
 
 /// <summary>The original response of a keyed submission and the fingerprint of the body that produced it.</summary>
 public sealed record IdempotentTicket(SandboxTicket Ticket, string Fingerprint);

@@ -14,13 +14,14 @@ public sealed class SandboxSubmissions(ISandboxStore store)
     public const string IdempotencyHeader = "Idempotency-Key";
     private const int MaxKeyLength = 200;
 
-    public static TicketDraft Draft(string task, string? idNumber, IReadOnlyDictionary<string, string> slots)
+    /// <param name="applicant">The applicant's ID number, or passport number for a foreign applicant.</param>
+    public static TicketDraft Draft(string task, string? applicant, IReadOnlyDictionary<string, string> slots)
     {
-        var canonical = new StringBuilder(task).Append('\n').Append(idNumber).Append('\n');
+        var canonical = new StringBuilder(task).Append('\n').Append(applicant).Append('\n');
         foreach (var (key, value) in slots.OrderBy(s => s.Key, StringComparer.Ordinal))
             canonical.Append(key).Append('=').Append(value).Append('\n');
         var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
-        return new TicketDraft(task, SandboxTasks.PrefixOf(task), idNumber, slots, fingerprint);
+        return new TicketDraft(task, SandboxTasks.PrefixOf(task), applicant, slots, fingerprint);
     }
 
     public async Task<Results<Created<SandboxTicket>, Ok<SandboxTicket>, ValidationProblem, ProblemHttpResult>> SubmitAsync(

@@ -20,6 +20,7 @@ public static class SandboxTasks
     public const string WageComplaint = "wage_complaint";
     public const string InsuranceTransfer = "insurance_transfer";
     public const string HotlineAppeal = "hotline_appeal";
+    public const string ForeignEnterpriseRegistration = "foreign_enterprise_registration";
 
     public static string PrefixOf(string task) => task switch
     {
@@ -28,6 +29,7 @@ public static class SandboxTasks
         WageComplaint => "QX",
         InsuranceTransfer => "SBZY",
         HotlineAppeal => "RX",
+        ForeignEnterpriseRegistration => "WZDJ",
         _ => throw new ArgumentOutOfRangeException(nameof(task), task, "Not a task with a side effect."),
     };
 }

@@ -23,6 +23,7 @@ public static class TaskMenu
         new("hotline_appeal", "12345诉求", "我要办理12345诉求登记"),
         new("station_finder", "附近驿站", "我要办理附近驿站/服务站查询"),
         new("ticket_status", "办件进度", "我要办理办件进度查询"),
+        new("foreign_enterprise_registration", "外资企业登记预约", "我要办理外商投资企业设立登记预约"),
     ];
 
     public static Item? FindByKey(string? key) =>

@@ -74,6 +74,53 @@ public sealed class CatalogDialogueTests(EngineFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task HandleAsync_ForeignEnterpriseRegistration_RefusesSundayOffersMondayAndBooks()
+    {
+        var bot = new EngineHarness(fixture);
+
+        var start = await bot.Say("我想注册外资公司");
+        await bot.SayAll("PK1234567", "义乌环球贸易有限公司", "日用百货进出口", "50万美元");
+        var sunday = await bot.Say("明天");
+        var confirming = await bot.SayAll(sunday.Suggestions[0], "13500005555");
+        var submitted = await bot.Say("确认");
+
+        Assert.Equal("foreign_enterprise_registration", start.Task!.Name);
+        Assert.Equal(["passport", "company_name", "business_scope", "registered_capital", "appointment_date", "phone"], start.Task.Missing);
+        Assert.Contains("周日不办公", sunday.Markdown);
+        Assert.Equal("2026年11月30日", sunday.Suggestions[0]);
+        Assert.Equal("confirming", confirming.Task!.State);
+        Assert.Contains(@"PK\*\*\*\*567", confirming.Markdown);
+        Assert.DoesNotContain("PK1234567", confirming.Markdown);
+        Assert.Contains("2026年11月30日（周一）", confirming.Markdown);
+        var call = Assert.Single(bot.Backend.Calls);
+        Assert.Equal(("MarketRegulation", "BookForeignEnterpriseRegistration"), (call.Plugin, call.Function));
+        Assert.Equal(("PK1234567", "义乌环球贸易有限公司", "500000 USD", "2026-11-30"),
+            (call.Arguments["passport"], call.Arguments["companyName"], call.Arguments["registeredCapital"], call.Arguments["appointmentDate"]));
+        Assert.Equal("submitted", submitted.Task!.State);
+    }
+
+    [Theory]
+    [InlineData("我想注册外资公司")]
+    [InlineData("外商投资企业设立登记预约")]
+    [InlineData("我是巴基斯坦商人，想在义乌开一家贸易公司")]
+    public async Task HandleAsync_ForeignEnterpriseRequest_OpensTheRegistrationForm(string text)
+    {
+        var reply = await new EngineHarness(fixture).Say(text);
+
+        Assert.Equal("foreign_enterprise_registration", reply.Task?.Name);
+        Assert.Equal("passport", reply.Task!.Missing[0]);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ForeignEnterpriseHowQuestion_AnsweredThenOffered()
+    {
+        var reply = await new EngineHarness(fixture).Say("外国人在义乌开公司怎么预约");
+
+        Assert.Null(reply.Task);
+        Assert.Equal("开始办理外商投资企业设立登记预约", reply.Suggestions[0]);
+    }
+
+    [Fact]
     public async Task HandleAsync_StationFinder_ListsStationsWithoutConfirmation()
     {
         var bot = new EngineHarness(fixture);

@@ -1,4 +1,5 @@
 using ServiceBot.Conversation;
+using ServiceBot.Tasks;
 
 namespace ServiceBot.Core.Tests.Conversation;
 
@@ -14,7 +15,7 @@ public sealed class ConversationRoutingTests(EngineFixture fixture) : IClassFixt
         Assert.Contains("您好", reply.Markdown);
         Assert.Null(reply.Task);
         Assert.Contains("我要提取公积金", reply.Suggestions);
-        Assert.Equal(7, reply.Suggestions.Count);
+        Assert.Equal(TaskCatalog.Default.All.Count, reply.Suggestions.Count);
         Assert.False(reply.Handoff);
     }
 

@@ -17,6 +17,7 @@ public sealed class TaskCatalogTests
         { "hotline_appeal", ["description", "location", "phone"] },
         { "station_finder", ["city"] },
         { "ticket_status", ["ticket"] },
+        { "foreign_enterprise_registration", ["passport", "company_name", "business_scope", "registered_capital", "appointment_date", "phone"] },
     };
 
     [Theory]
@@ -30,9 +31,9 @@ public sealed class TaskCatalogTests
     }
 
     [Fact]
-    public void Default_SevenTasks_OnlyLookupsWithoutSideEffects()
+    public void Default_EightTasks_OnlyLookupsWithoutSideEffects()
     {
-        Assert.Equal(7, TaskCatalog.Default.All.Count);
+        Assert.Equal(8, TaskCatalog.Default.All.Count);
         Assert.Equal(["station_finder", "ticket_status"], TaskCatalog.Default.All.Where(d => !d.HasSideEffect).Select(d => d.Name));
     }
 

@@ -95,6 +95,8 @@ public class IntentClassifierTests(IntentClassifierFixture fixture, ITestOutputH
     [InlineData("file a complaint with 12345", IntentNames.HotlineAppeal)]
     [InlineData("Where can I rest in Handan?", IntentNames.StationFinder)]
     [InlineData("check my ticket HF20261130", IntentNames.TicketStatus)]
+    [InlineData("register a foreign-invested company", IntentNames.ForeignEnterpriseRegistration)]
+    [InlineData("book an appointment for company registration", IntentNames.ForeignEnterpriseRegistration)]
     [InlineData("Hello!", IntentNames.Greeting)]
     [InlineData("Thanks!", IntentNames.Thanks)]
     [InlineData("I want to talk to a human", IntentNames.HumanAgent)]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using ServiceBot.Server.WeChat;
 using ServiceBot.Server.Tests.WeChat;
 using static ServiceBot.Server.Tests.BotFramework.EmulatorActivities;
 
@@ -83,7 +84,7 @@ public sealed class BotFrameworkAnonymousTests : IAsyncLifetime
         Assert.Equal(BotId, welcome.GetProperty("from").GetProperty("id").GetString());
         Assert.Contains("住房公积金提取", welcome.GetProperty("text").GetString());
         var actions = welcome.GetProperty("suggestedActions").GetProperty("actions").EnumerateArray().ToList();
-        Assert.Equal(7, actions.Count);
+        Assert.Equal(TaskMenu.Items.Count, actions.Count);
         Assert.Equal("我要办理住房公积金提取", actions[0].GetProperty("value").GetString());
         Assert.Equal(0, _engine.CallCount);
     }

@@ -9,14 +9,14 @@ namespace ServiceBot.Tasks.Definitions;
 
 /// <summary>
 /// 办件进度查询. Only the ticket's owner sees its details: the channel user it was issued to, or someone who gives the
-/// applicant's ID number with it. Everyone else gets the same refusal whether or not the ticket exists, so ticket
+/// applicant's ID number (a foreign applicant: passport number) with it. Everyone else gets the same refusal whether or not the ticket exists, so ticket
 /// numbers cannot be probed.
 /// </summary>
 public static class TicketStatusTask
 {
     public const string NotYours =
         "抱歉，没有查到您名下的这个办件。为保护个人信息，只能查询您本人申请的办件。\n\n" +
-        "请核对办件编号；如果是在其他渠道或由他人代为申请的，请把办件编号和申请人的18位身份证号码一起发给我，" +
+        "请核对办件编号；如果是在其他渠道或由他人代为申请的，请把办件编号和申请人的18位身份证号码（外籍申请人请提供护照号码）一起发给我，" +
         "例如“查询办件 GJJ-20250601-7KQ4M2XP，身份证号……”。";
 
     public static TaskDefinition Definition { get; } = new()
@@ -33,6 +33,11 @@ public static class TicketStatusTask
             },
             // Never asked for: taken when the user gives it, to prove a ticket issued elsewhere is theirs.
             CommonSlots.IdNumber with { Label = "申请人身份证号", Required = false },
+            new SlotDefinition
+            {
+                Id = SlotIds.Passport, Label = "申请人护照号码", Kind = SlotKind.Passport, Sensitive = true, Required = false,
+                Question = "请提供申请人的**护照号码**。",
+            },
         ],
         Call = new BackendCall("Tickets", "GetTicket", CommonSlots.Map(("ticket", SlotIds.Ticket))),
         Present = (result, context) => Present(result as LookupResult<TicketInfo>, context),
@@ -59,7 +64,11 @@ public static class TicketStatusTask
 
     private static bool IsOwner(TicketInfo ticket, LookupContext context)
         => context.IssuedTickets.Contains(ticket.Ticket, StringComparer.OrdinalIgnoreCase)
-            || (context.Given.GetValueOrDefault(SlotIds.IdNumber) is { } given
-                && ticket.Slots.GetValueOrDefault(SlotIds.IdNumber) is { } applicant
-                && string.Equals(given, applicant, StringComparison.OrdinalIgnoreCase));
+            || GivesApplicantDocument(ticket, context, SlotIds.IdNumber)
+            || GivesApplicantDocument(ticket, context, SlotIds.Passport);
+
+    private static bool GivesApplicantDocument(TicketInfo ticket, LookupContext context, string documentSlot)
+        => context.Given.GetValueOrDefault(documentSlot) is { } given
+            && ticket.Slots.GetValueOrDefault(documentSlot) is { } applicant
+            && string.Equals(given, applicant, StringComparison.OrdinalIgnoreCase);
 }

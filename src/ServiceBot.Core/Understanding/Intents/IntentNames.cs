@@ -1,6 +1,6 @@
 namespace ServiceBot.Understanding.Intents;
 
-/// <summary>Intents the router knows: the seven tasks (CONTRACT §3) and the conversational ones.</summary>
+/// <summary>Intents the router knows: the catalog tasks (CONTRACT §3) and the conversational ones.</summary>
 public static class IntentNames
 {
     public const string FundWithdrawal = "fund_withdrawal";
@@ -10,6 +10,7 @@ public static class IntentNames
     public const string HotlineAppeal = "hotline_appeal";
     public const string StationFinder = "station_finder";
     public const string TicketStatus = "ticket_status";
+    public const string ForeignEnterpriseRegistration = "foreign_enterprise_registration";
 
     /// <summary>A question about policy or law, answered from the knowledge index.</summary>
     public const string PolicyQuestion = "policy_question";
@@ -21,7 +22,7 @@ public static class IntentNames
     public const string OutOfScope = "out_of_scope";
 
     public static readonly IReadOnlyList<string> Tasks =
-        [FundWithdrawal, InjuryReport, WageComplaint, InsuranceTransfer, HotlineAppeal, StationFinder, TicketStatus];
+        [FundWithdrawal, InjuryReport, WageComplaint, InsuranceTransfer, HotlineAppeal, StationFinder, TicketStatus, ForeignEnterpriseRegistration];
 
     public static bool IsTask(string intent) => Tasks.Contains(intent);
 }

@@ -7,7 +7,7 @@ namespace ServiceBot.Understanding.Slots;
 /// Chinese dates and times (昨天下午三点, 上周五, 上个月15号, 3月5日下午2点, 2026-10-03 14:00, 刚才) resolved
 /// against the conversation's clock in the provider's local time zone. Incomplete dates lean to the
 /// past (3月5日 said in February means last March) because the slots that use them — an accident
-/// time, a wage period — are in the past.
+/// time, a wage period — are in the past; an appointment asks for <see cref="DateLean.Future"/> instead.
 /// </summary>
 public sealed partial class ChineseDateTimeExtractor(TimeProvider clock)
 {
@@ -17,7 +17,10 @@ public sealed partial class ChineseDateTimeExtractor(TimeProvider clock)
     public IReadOnlyList<DateTimeMention> FindAll(string normalizedText) => FindAll(normalizedText, Clock.GetUtcNow());
 
     /// <summary>Mentions resolved against <paramref name="now"/>, seen in the clock's local time zone.</summary>
-    public IReadOnlyList<DateTimeMention> FindAll(string normalizedText, DateTimeOffset now)
+    public IReadOnlyList<DateTimeMention> FindAll(string normalizedText, DateTimeOffset now) => FindAll(normalizedText, now, DateLean.Past);
+
+    /// <summary>Mentions resolved against <paramref name="now"/>; <paramref name="lean"/> says which way an incomplete date goes.</summary>
+    public IReadOnlyList<DateTimeMention> FindAll(string normalizedText, DateTimeOffset now, DateLean lean)
     {
         var zone = Clock.LocalTimeZone;
         var localNow = TimeZoneInfo.ConvertTime(now, zone).DateTime;
@@ -25,7 +28,7 @@ public sealed partial class ChineseDateTimeExtractor(TimeProvider clock)
         foreach (Match match in Pattern().Matches(normalizedText))
         {
             if (match.Length == 0 || !IsSubstantial(match)) continue;
-            if (Resolve(match, localNow) is not { } resolved) continue;
+            if (Resolve(match, localNow, lean) is not { } resolved) continue;
             var (local, precision) = resolved;
             mentions.Add(new DateTimeMention(Format(local, precision, zone), precision, local, match.Index, match.Length));
         }
@@ -50,7 +53,7 @@ public sealed partial class ChineseDateTimeExtractor(TimeProvider clock)
         return char.IsAsciiDigit(m.Groups["hour"].Value[0]) || m.Groups["half"].Success || m.Groups["quarter"].Success || m.Groups["minute"].Success;
     }
 
-    private static (DateTime Local, DateTimePrecision Precision)? Resolve(Match m, DateTime now)
+    private static (DateTime Local, DateTimePrecision Precision)? Resolve(Match m, DateTime now, DateLean lean)
     {
         if (m.Groups["justnow"].Success)
             return (new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second, DateTimeKind.Unspecified), DateTimePrecision.Second);
@@ -76,12 +79,13 @@ public sealed partial class ChineseDateTimeExtractor(TimeProvider clock)
             var monday = now.Date.AddDays(-(((int)now.DayOfWeek + 6) % 7));
             var offsetWeeks = m.Groups["weekrel"].Value switch { "上上" => -2, "上" => -1, "下" => 1, _ => 0 };
             date = monday.AddDays(offsetWeeks * 7 + weekday - 1);
-            if (!m.Groups["weekrel"].Success && date > now.Date) date = date.AddDays(-7);
+            if (!m.Groups["weekrel"].Success && lean == DateLean.Past && date > now.Date) date = date.AddDays(-7);
+            if (!m.Groups["weekrel"].Success && lean == DateLean.Future && date < now.Date) date = date.AddDays(7);
         }
         else if (m.Groups["year"].Success || m.Groups["relyear"].Success || m.Groups["month"].Success
                  || m.Groups["relmonth"].Success || m.Groups["day"].Success)
         {
-            if (ResolveCalendarDate(m, now) is not { } calendar) return null;
+            if (ResolveCalendarDate(m, now, lean) is not { } calendar) return null;
             (date, precision) = calendar;
         }
         else
@@ -105,7 +109,7 @@ public sealed partial class ChineseDateTimeExtractor(TimeProvider clock)
         return (local, DateTimePrecision.Minute);
     }
 
-    private static (DateTime Date, DateTimePrecision Precision)? ResolveCalendarDate(Match m, DateTime now)
+    private static (DateTime Date, DateTimePrecision Precision)? ResolveCalendarDate(Match m, DateTime now, DateLean lean)
     {
         int? year = m.Groups["year"].Success ? Number(m.Groups["year"].Value)
             : m.Groups["relyear"].Success ? now.Year + RelativeYears(m.Groups["relyear"].Value) : null;
@@ -121,10 +125,11 @@ public sealed partial class ChineseDateTimeExtractor(TimeProvider clock)
         {
             // 15号 alone: this month, or last month when the 15th has not come yet.
             var candidate = TryDate(year ?? now.Year, now.Month, day!.Value, out var d) ? d : DateTime.MaxValue;
-            if (candidate > now.Date && year is null)
+            var wrongSide = lean == DateLean.Past ? candidate > now.Date : candidate < now.Date;
+            if (wrongSide && year is null)
             {
-                var previous = new DateTime(now.Year, now.Month, 1).AddMonths(-1);
-                return TryDate(previous.Year, previous.Month, day.Value, out d) ? (d, DateTimePrecision.Day) : null;
+                var other = new DateTime(now.Year, now.Month, 1).AddMonths(lean == DateLean.Past ? -1 : 1);
+                return TryDate(other.Year, other.Month, day.Value, out d) ? (d, DateTimePrecision.Day) : null;
             }
             return candidate == DateTime.MaxValue ? null : (candidate, DateTimePrecision.Day);
         }
@@ -132,11 +137,13 @@ public sealed partial class ChineseDateTimeExtractor(TimeProvider clock)
         var resolvedYear = year ?? now.Year;
         if (day is null)
         {
-            if (year is null && month > now.Month) resolvedYear--;
+            if (year is null && lean == DateLean.Past && month > now.Month) resolvedYear--;
+            if (year is null && lean == DateLean.Future && month < now.Month) resolvedYear++;
             return (new DateTime(resolvedYear, month.Value, 1), DateTimePrecision.Month);
         }
         if (!TryDate(resolvedYear, month.Value, day.Value, out var date)) return null;
-        if (year is null && date > now.Date && TryDate(resolvedYear - 1, month.Value, day.Value, out var lastYear)) date = lastYear;
+        if (year is null && lean == DateLean.Past && date > now.Date && TryDate(resolvedYear - 1, month.Value, day.Value, out var lastYear)) date = lastYear;
+        if (year is null && lean == DateLean.Future && date < now.Date && TryDate(resolvedYear + 1, month.Value, day.Value, out var nextYear)) date = nextYear;
         return (date, DateTimePrecision.Day);
     }
 

@@ -7,8 +7,9 @@ namespace ServiceBot.Understanding.Slots;
 /// English dates and times (tomorrow, next Monday, December 3, 3 Dec 2026, the 3rd of December, last month, yesterday at
 /// 3 pm) resolved against the conversation's clock in its local time zone; ISO dates are left to
 /// <see cref="ChineseDateTimeExtractor"/>, which reads them first. English says whether a date is ahead or behind
-/// (next, last), so a bare day or weekday is taken as the nearest one: "December 3" said on November 30 is three days
-/// ahead, said on December 10 a week ago. A bare month ("in October") is a past month, as a wage period is.
+/// (next, last); a bare day or weekday goes where the slot leans (<see cref="DateLean"/>: an appointment ahead, an
+/// accident behind), and without a lean to the nearest one: "December 3" said on November 30 is three days ahead, said
+/// on December 10 a week ago. A bare month ("in October") is a past month, as a wage period is.
 /// </summary>
 public sealed partial class EnglishDateTimeExtractor(TimeProvider clock)
 {
@@ -18,14 +19,15 @@ public sealed partial class EnglishDateTimeExtractor(TimeProvider clock)
     private static readonly string[] WeekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
     /// <summary>Mentions in <paramref name="normalizedText"/> (lower case) resolved against <paramref name="now"/>.</summary>
-    public IReadOnlyList<DateTimeMention> FindAll(string normalizedText, DateTimeOffset now)
+    /// <param name="lean">Where a date without its year or week goes; null for the nearest.</param>
+    public IReadOnlyList<DateTimeMention> FindAll(string normalizedText, DateTimeOffset now, DateLean? lean = null)
     {
         var zone = clock.LocalTimeZone;
         var localNow = TimeZoneInfo.ConvertTime(now, zone).DateTime;
         var mentions = new List<DateTimeMention>();
         foreach (Match match in Pattern().Matches(normalizedText))
         {
-            if (Resolve(match, localNow) is not var (date, precision)) continue;
+            if (Resolve(match, localNow, lean) is not var (date, precision)) continue;
             if (TimeOfDay(match) is { } time)
             {
                 date = date.Date + time;
@@ -42,7 +44,7 @@ public sealed partial class EnglishDateTimeExtractor(TimeProvider clock)
         return mentions;
     }
 
-    private static (DateTime Date, DateTimePrecision Precision)? Resolve(Match m, DateTime now)
+    private static (DateTime Date, DateTimePrecision Precision)? Resolve(Match m, DateTime now, DateLean? lean)
     {
         var today = now.Date;
         if (m.Groups["rel"].Success)
@@ -64,7 +66,7 @@ public sealed partial class EnglishDateTimeExtractor(TimeProvider clock)
                 "last" => monday.AddDays(-7 + weekday),
                 "this" => monday.AddDays(weekday),
                 "coming" => today.AddDays((weekday - ((int)today.DayOfWeek + 6) % 7 + 6) % 7 + 1),
-                _ => Nearest(today, Enumerable.Range(-3, 7).Select(d => today.AddDays(d)).Where(d => ((int)d.DayOfWeek + 6) % 7 == weekday)),
+                _ => Pick(today, Enumerable.Range(-7, 15).Select(d => today.AddDays(d)).Where(d => ((int)d.DayOfWeek + 6) % 7 == weekday), lean),
             };
             return (date, DateTimePrecision.Day);
         }
@@ -87,12 +89,19 @@ public sealed partial class EnglishDateTimeExtractor(TimeProvider clock)
         if (yearText.Length > 0)
             return TryDate(int.Parse(yearText, CultureInfo.InvariantCulture), monthNumber, day) is { } exact ? (exact, DateTimePrecision.Day) : null;
         var candidates = new[] { now.Year - 1, now.Year, now.Year + 1 }.Select(y => TryDate(y, monthNumber, day)).OfType<DateTime>().ToList();
-        return candidates.Count == 0 ? null : (Nearest(today, candidates), DateTimePrecision.Day);
+        return candidates.Count == 0 ? null : (Pick(today, candidates, lean), DateTimePrecision.Day);
     }
 
-    /// <summary>The date closest to <paramref name="today"/>; of two equally close, the later.</summary>
-    private static DateTime Nearest(DateTime today, IEnumerable<DateTime> dates)
-        => dates.OrderBy(d => Math.Abs((d - today).TotalDays)).ThenByDescending(d => d).First();
+    /// <summary>
+    /// Of the possible dates, the nearest on the side <paramref name="lean"/> names (today counts on either side); without a
+    /// lean, the nearest of all, and of two equally close the later.
+    /// </summary>
+    private static DateTime Pick(DateTime today, IEnumerable<DateTime> dates, DateLean? lean)
+    {
+        var side = dates.Where(d => lean switch { DateLean.Future => d >= today, DateLean.Past => d <= today, _ => true }).ToList();
+        var pool = side.Count > 0 ? side : dates.ToList();
+        return pool.OrderBy(d => Math.Abs((d - today).TotalDays)).ThenByDescending(d => d).First();
+    }
 
     private static TimeSpan? TimeOfDay(Match m)
     {

@@ -30,9 +30,12 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
         var localNow = TimeZoneInfo.ConvertTime(now, clock.LocalTimeZone).DateTime;
         var candidates = new List<ExtractedSlot>();
         var masked = normalized.ToCharArray();
+        bool Wants(string slot) => expectedSlot == slot || wantedSlotIds.Contains(slot);
 
+        var passports = Wants(SlotIds.Passport) ? AddPassports(candidates, masked, normalized, expectedSlot) : [];
         foreach (var token in NumberTokenExtractor.FindAll(normalized, expectedSlot))
         {
+            if (passports.Any(p => Overlaps(p.Start, p.Length, token.Start, token.Length))) continue;
             var (slot, validation) = token.Kind switch
             {
                 NumberKind.IdNumber => (SlotIds.IdNumber, IdNumberValidator.Validate(token.Compact, DateOnly.FromDateTime(localNow))),
@@ -52,6 +55,14 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
             candidates.Add(new ExtractedSlot(SlotIds.Period, period.Value, period.Start, period.Length, SlotValidation.Valid(period.Value)));
             MaskSpan(masked, period.Start, period.Length);
         }
+        if (Wants(SlotIds.AppointmentDate))
+        {
+            var today = DateOnly.FromDateTime(localNow);
+            var ahead = _dates.FindAll(afterNumbers, now, DateLean.Future).Concat(_englishDates.FindAll(afterNumbers, now, DateLean.Future));
+            foreach (var date in ahead)
+                candidates.Add(new ExtractedSlot(SlotIds.AppointmentDate, date.Value, date.Start, date.Length,
+                    AppointmentDateValidator.Validate(date, today, WorkingDayCalendar.Default)));
+        }
         void AddDate(DateTimeMention date)
         {
             if (date.Precision is DateTimePrecision.Month && !periods.Any(p => Overlaps(p.Start, p.Length, date.Start, date.Length)))
@@ -61,8 +72,16 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
         }
         foreach (var date in _dates.FindAll(afterNumbers, now)) AddDate(date);
         // English dates in what the Chinese reader left (it has already taken ISO dates).
-        foreach (var date in _englishDates.FindAll(new string(masked), now)) AddDate(date);
+        foreach (var date in _englishDates.FindAll(new string(masked), now, DateLean.Past)) AddDate(date);
 
+        if (Wants(SlotIds.RegisteredCapital))
+        {
+            // Without a currency the amount is only worth a reason when the capital was asked for.
+            var (capital, verdict) = CurrencyAmountParser.Find(new string(masked), Lexicons.Currencies);
+            if (verdict is not null && (capital is not null || expectedSlot == SlotIds.RegisteredCapital))
+                candidates.Add(new ExtractedSlot(SlotIds.RegisteredCapital, verdict.Normalized ?? normalized, capital?.Start ?? 0,
+                    capital?.Length ?? normalized.Length, verdict));
+        }
         foreach (var amount in AmountExtractor.FindAll(new string(masked), bareNumberIsAmount: expectedSlot == SlotIds.Amount))
             candidates.Add(new ExtractedSlot(SlotIds.Amount, amount.Normalized, amount.Start, amount.Length, AmountValidator.Validate(amount.Yuan)));
 
@@ -82,6 +101,28 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
         if (date.Local > localNow.AddMinutes(5))
             return SlotValidation.Invalid("事故时间不能晚于现在，请核对后重新输入", date.Value);
         return SlotValidation.Valid(date.Value);
+    }
+
+    /// <summary>
+    /// Passport numbers, claimed before long digits and tickets (PK1234567 has the shape of neither, but its digits
+    /// must not be read as an amount). Asked for one, a reply with none gets the validator's reason: an ID number, a typo.
+    /// </summary>
+    private static List<(int Start, int Length)> AddPassports(List<ExtractedSlot> candidates, char[] masked, string normalized, string? expectedSlot)
+    {
+        var spans = new List<(int Start, int Length)>();
+        foreach (var (value, start, length) in PassportValidator.FindAll(normalized))
+        {
+            candidates.Add(new ExtractedSlot(SlotIds.Passport, value, start, length, PassportValidator.Validate(value)));
+            MaskSpan(masked, start, length);
+            spans.Add((start, length));
+        }
+        if (spans.Count > 0 || expectedSlot != SlotIds.Passport) return spans;
+        // 护照号是 pk 123 4567: drop the words, keep what could be the number.
+        var reply = new string(FreeTextSlots.StripFillers(normalized).Where(c => !TextNormalizer.IsCjk(c)).ToArray()).Trim(' ', ':', '：', '，', ',');
+        if (reply.Length == 0) return spans;
+        var validation = PassportValidator.Validate(reply);
+        candidates.Add(new ExtractedSlot(SlotIds.Passport, validation.Normalized ?? reply.ToUpperInvariant(), 0, normalized.Length, validation));
+        return spans;
     }
 
     private static void AddTickets(List<ExtractedSlot> candidates, char[] masked, string normalized, string? expectedSlot)
@@ -161,8 +202,9 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
         if (expectedSlot is not null && SlotIds.FreeText.Contains(expectedSlot))
         {
             var reply = FreeTextSlots.StripFillers(original);
-            var validation = reply.Length >= 2 ? SlotValidation.Valid(reply) : SlotValidation.Invalid("内容太短了，请再具体描述一下", reply);
-            candidates.Add(new ExtractedSlot(expectedSlot, reply, Math.Max(0, original.IndexOf(reply, StringComparison.Ordinal)), reply.Length, validation));
+            var validation = expectedSlot == SlotIds.CompanyName ? CompanyNameValidator.Validate(reply)
+                : reply.Length >= 2 ? SlotValidation.Valid(reply) : SlotValidation.Invalid("内容太短了，请再具体描述一下", reply);
+            candidates.Add(new ExtractedSlot(expectedSlot, validation.Normalized ?? reply, Math.Max(0, original.IndexOf(reply, StringComparison.Ordinal)), reply.Length, validation));
             return;
         }
         // Found in the normalised text, taken from the user's own: 地铁站B口 keeps its capital.

@@ -22,10 +22,15 @@ public static class SlotIds
     public const string City = "city";
     public const string District = "district";
     public const string Ticket = "ticket";
+    public const string Passport = "passport";
+    public const string CompanyName = "company_name";
+    public const string BusinessScope = "business_scope";
+    public const string RegisteredCapital = "registered_capital";
+    public const string AppointmentDate = "appointment_date";
 
     /// <summary>Slots whose value is the user's own words rather than a recognisable pattern.</summary>
     public static readonly IReadOnlySet<string> FreeText = new HashSet<string>(StringComparer.Ordinal)
     {
-        AccidentPlace, Injury, Employer, Description, Location,
+        AccidentPlace, Injury, Employer, Description, Location, CompanyName, BusinessScope,
     };
 }

@@ -21,13 +21,14 @@
   var TASK_NAMES = {
     fund_withdrawal: '住房公积金提取', injury_report: '新就业形态职业伤害保障申报', wage_complaint: '欠薪投诉',
     insurance_transfer: '社保关系转移接续', hotline_appeal: '12345诉求登记', station_finder: '附近驿站/服务站查询',
-    ticket_status: '办件进度查询'
+    ticket_status: '办件进度查询', foreign_enterprise_registration: '外商投资企业设立登记预约'
   };
   var SLOT_NAMES = {
     id_number: '身份证号码', reason: '提取原因', amount: '金额', bank_card: '银行卡号', platform: '平台',
     accident_time: '受伤时间', accident_place: '事故地点', injury: '伤情', phone: '手机号码', employer: '用人单位',
     period: '欠薪时间段', from_city: '转出城市', to_city: '转入城市', insurance_type: '险种', description: '诉求内容',
-    location: '诉求地点', city: '城市', district: '区县', ticket: '办件编号'
+    location: '诉求地点', city: '城市', district: '区县', ticket: '办件编号', passport: '护照号码', company_name: '企业名称',
+    business_scope: '经营范围', registered_capital: '注册资本', appointment_date: '预约日期'
   };
   var REASONS = { rent: '租房', purchase: '购房', resignation: '离职', retirement: '退休', medical: '医疗' };
   var STATES = { collecting: '填写中', confirming: '待确认', submitted: '已提交', cancelled: '已取消', failed: '未办成' };

@@ -28,7 +28,8 @@
     insurance_transfer: ['id_number', 'from_city', 'to_city', 'insurance_type'],
     hotline_appeal: ['description', 'location', 'phone'],
     station_finder: ['city', 'district'],
-    ticket_status: ['ticket']
+    ticket_status: ['ticket'],
+    foreign_enterprise_registration: ['passport', 'company_name', 'business_scope', 'registered_capital', 'appointment_date', 'phone']
   };
   var TASK_STATES = { collecting: '填写中', confirming: '待确认', submitted: '已提交', cancelled: '已取消', failed: '未办成' };
   var SLOT_NAMES = {

@@ -55,7 +55,8 @@ public sealed partial class ExtractiveAnswerComposer
         // The English section, then the Chinese clauses it rests on that the knowledge holds (a law may be configured out).
         var citations = new List<Citation> { new(chunk.Title, chunk.Section, text) };
         citations.AddRange(ClauseBasis.Resolve(knowledge, chunk).Select(c => new Citation(c.Title, c.Section, c.Text)));
-        return new Answer(markdown.ToString(), Grounded: true, citations.Take(Math.Max(_options.MaxCitations, 1 + basis.Count)).ToList(), Handoff: false);
+        // Every piece of a named clause is cited: a long news section is stored in several chunks.
+        return new Answer(markdown.ToString(), Grounded: true, citations, Handoff: false);
     }
 
     /// <summary>An English refusal offers the nearest English topics when the question touched one, otherwise says what the service covers.</summary>

@@ -94,6 +94,43 @@ public class EnglishSlotValuesTests
         Assert.Null(Value(Extractor.ExtractSlots(text, FundSlots), SlotIds.Amount));
     }
 
+    private static readonly string[] RegistrationSlots =
+        [SlotIds.Passport, SlotIds.CompanyName, SlotIds.BusinessScope, SlotIds.RegisteredCapital, SlotIds.AppointmentDate, SlotIds.Phone];
+
+    [Theory]
+    [InlineData("tomorrow", "2026-12-01")]
+    [InlineData("next Monday", "2026-12-07")]
+    [InlineData("on Friday", "2026-12-04")]
+    [InlineData("December 3", "2026-12-03")]
+    [InlineData("3 Dec 2026", "2026-12-03")]
+    [InlineData("2026-12-03", "2026-12-03")]
+    public void ExtractSlots_EnglishAppointmentDate_WorkingDayAhead(string text, string expected)
+    {
+        var result = Extractor.ExtractSlots("I'd like to come " + text, RegistrationSlots);
+
+        Assert.Equal(expected, Value(result, SlotIds.AppointmentDate));
+        Assert.True(result[SlotIds.AppointmentDate].IsValid, result[SlotIds.AppointmentDate].Validation.Reason);
+    }
+
+    [Fact]
+    public void ExtractSlots_EnglishAppointmentOnASunday_RefusedWithAReason()
+    {
+        var result = Extractor.ExtractSlots("next Sunday", RegistrationSlots);
+
+        Assert.Equal("2026-12-13", Value(result, SlotIds.AppointmentDate));
+        Assert.False(result[SlotIds.AppointmentDate].IsValid);
+    }
+
+    [Theory]
+    [InlineData("registered capital 500,000 USD", "500000 USD")]
+    [InlineData("1 million US dollars", "1000000 USD")]
+    [InlineData("USD 500k", "500000 USD")]
+    [InlineData("RMB 2 million", "2000000 CNY")]
+    public void ExtractSlots_EnglishCapital_AmountAndCurrencyCode(string text, string expected)
+    {
+        Assert.Equal(expected, Value(Extractor.ExtractSlots(text, RegistrationSlots), SlotIds.RegisteredCapital));
+    }
+
     [Theory]
     [InlineData("Where can I rest in Handan?", "邯郸市")]
     [InlineData("stations in YIWU", "义乌市")]

@@ -11,6 +11,9 @@ public static class MetadataKeys
     public const string DocNumber = "doc_number";
     public const string SupersededBy = "superseded_by";
     public const string History = "history";
+
+    /// <summary>"en" for a document written in English (knowledge/guides/en); absent for Chinese, the default.</summary>
+    public const string Language = "language";
 }
 
 /// <summary>Values of <see cref="MetadataKeys.Type"/> the chunker knows.</summary>

@@ -14,6 +14,7 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
 {
     private const char Mask = '□';
     private readonly ChineseDateTimeExtractor _dates = new(clock);
+    private readonly EnglishDateTimeExtractor _englishDates = new(clock);
 
     public static SlotExtractor CreateDefault(TimeProvider? clock = null) => new(SlotLexicons.LoadDefault(), clock ?? TimeProvider.System);
 
@@ -58,17 +59,21 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
         if (Wants(SlotIds.AppointmentDate))
         {
             var today = DateOnly.FromDateTime(localNow);
-            foreach (var date in _dates.FindAll(afterNumbers, now, DateLean.Future))
+            var ahead = _dates.FindAll(afterNumbers, now, DateLean.Future).Concat(_englishDates.FindAll(afterNumbers, now, DateLean.Future));
+            foreach (var date in ahead)
                 candidates.Add(new ExtractedSlot(SlotIds.AppointmentDate, date.Value, date.Start, date.Length,
                     AppointmentDateValidator.Validate(date, today, WorkingDayCalendar.Default)));
         }
-        foreach (var date in _dates.FindAll(afterNumbers, now))
+        void AddDate(DateTimeMention date)
         {
             if (date.Precision is DateTimePrecision.Month && !periods.Any(p => Overlaps(p.Start, p.Length, date.Start, date.Length)))
                 candidates.Add(new ExtractedSlot(SlotIds.Period, date.Value, date.Start, date.Length, SlotValidation.Valid(date.Value)));
             candidates.Add(new ExtractedSlot(SlotIds.AccidentTime, date.Value, date.Start, date.Length, ValidateAccidentTime(date, localNow)));
             MaskSpan(masked, date.Start, date.Length);
         }
+        foreach (var date in _dates.FindAll(afterNumbers, now)) AddDate(date);
+        // English dates in what the Chinese reader left (it has already taken ISO dates).
+        foreach (var date in _englishDates.FindAll(new string(masked), now, DateLean.Past)) AddDate(date);
 
         if (Wants(SlotIds.RegisteredCapital))
         {
@@ -245,10 +250,10 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
     [GeneratedRegex(@"(?<![a-z0-9])[a-z]{1,8}-?\d{4,}(?:-[a-z0-9]+)*(?![a-z0-9])", RegexOptions.IgnoreCase)]
     private static partial Regex TicketPattern();
 
-    [GeneratedRegex(@"(从|由|自|原来在|之前在|以前在|老家)$")]
+    [GeneratedRegex(@"(从|由|自|原来在|之前在|以前在|老家|(?<![a-z])from\s)$")]
     private static partial Regex FromBefore();
 
-    [GeneratedRegex(@"(转到|转入|转去|转往|转至|转回|迁到|迁往|迁入|调到|到|去|回|来|往|回老家|到老家)$")]
+    [GeneratedRegex(@"(转到|转入|转去|转往|转至|转回|迁到|迁往|迁入|调到|到|去|回|来|往|回老家|到老家|(?<![a-z])(?:to|into)\s)$")]
     private static partial Regex ToBefore();
 
     [GeneratedRegex(@"^(市)?(转出|迁出|转走)")]

@@ -50,8 +50,9 @@ public sealed partial class ConversationEngine(
 
         var conversation = await ResolveAsync(message, cancellationToken);
         var text = message.Text.Trim();
-        // The turn speaks the message's language; the setting flows into every await of this turn only.
-        conversation.Language = LanguageDetector.Detect(text, conversation.Language);
+        // The turn speaks the message's language; the setting flows into every await of this turn only. A name or
+        // description given for a free-text slot (Global Trade (Yiwu) Co., Ltd. / 义乌环球贸易有限公司) is no change of language.
+        if (!AnswersFreeText(conversation)) conversation.Language = LanguageDetector.Detect(text, conversation.Language);
         BotLanguages.UseForTurn(conversation.Language);
         var before = conversation.Task is { } task ? (task.Id, task.State) : default;
 
@@ -148,6 +149,9 @@ public sealed partial class ConversationEngine(
             ConversationId = id, UserId = message.UserId, Channel = message.Channel, CreatedAt = now, UpdatedAt = now, Tickets = [.. issued ?? []],
         };
     }
+
+    private static bool AnswersFreeText(ConversationState conversation)
+        => conversation.Task is { IsOpen: true, PendingSlot: { } pending } && Understanding.Slots.SlotIds.FreeText.Contains(pending);
 
     /// <summary>The open task; or the task this turn finished, shown once more with its ticket; otherwise none.</summary>
     private TaskSnapshot? SnapshotOf(ConversationState conversation, (string? Id, TaskState State) before)

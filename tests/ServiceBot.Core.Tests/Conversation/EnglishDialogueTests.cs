@@ -51,6 +51,18 @@ public sealed partial class EnglishDialogueTests(EngineFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task HandleAsync_ChineseNameForAFreeTextSlot_KeepsEnglish()
+    {
+        var bot = new EngineHarness(fixture);
+
+        await bot.SayAll("Book a foreign-invested company registration", "PK1234567");
+        var reply = await bot.Say("义乌环球贸易有限公司");
+
+        Assert.Equal("义乌环球贸易有限公司", reply.Task!.Slots["company_name"]);
+        Assert.Contains("Please describe the company's **business scope**", reply.Markdown);
+    }
+
+    [Fact]
     public async Task HandleAsync_InvalidValueInEnglish_ReasonInEnglish()
     {
         var bot = new EngineHarness(fixture);

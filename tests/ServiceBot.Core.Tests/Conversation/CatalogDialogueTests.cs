@@ -99,6 +99,24 @@ public sealed class CatalogDialogueTests(EngineFixture fixture) : IClassFixture<
         Assert.Equal("submitted", submitted.Task!.State);
     }
 
+    [Fact]
+    public async Task HandleAsync_ForeignEnterpriseCorrections_ChangeCapitalAndRefuseASaturday()
+    {
+        var bot = new EngineHarness(fixture);
+
+        await bot.SayAll("我想注册外资公司", "PK1234567", "Global Trade (Yiwu) Co., Ltd.", "import and export of daily necessities", "50万美元", "12月1日", "13500005555");
+        var capital = await bot.Say("注册资本改成100万元人民币");
+        var saturday = await bot.Say("预约日期改成12月5日");
+        var date = await bot.Say("预约日期改成12月2日");
+
+        Assert.Equal("1000000 CNY", capital.Task!.Slots["registered_capital"]);
+        Assert.Contains("周六不办公", saturday.Markdown);
+        Assert.Equal("2026-12-01", saturday.Task!.Slots["appointment_date"]);
+        Assert.Equal("2026-12-02", date.Task!.Slots["appointment_date"]);
+        Assert.Equal("confirming", date.Task.State);
+        Assert.Empty(bot.Backend.Calls);
+    }
+
     [Theory]
     [InlineData("我想注册外资公司")]
     [InlineData("外商投资企业设立登记预约")]

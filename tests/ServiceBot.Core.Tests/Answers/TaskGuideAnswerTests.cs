@@ -29,6 +29,7 @@ public sealed class TaskGuideAnswerTests(RealKnowledgeFixture withLaws, Knowledg
             ("12345可以反映哪些问题", IntentNames.HotlineAppeal),
             ("办件进度怎么查", IntentNames.TicketStatus),
             ("附近有骑手驿站吗", IntentNames.StationFinder),
+            ("外国人注册公司要带什么材料", IntentNames.ForeignEnterpriseRegistration),
         ];
         var data = new TheoryData<string, string, bool>();
         foreach (var includeLaws in new[] { true, false })
@@ -46,6 +47,7 @@ public sealed class TaskGuideAnswerTests(RealKnowledgeFixture withLaws, Knowledg
         { IntentNames.HotlineAppeal, ["诉求内容", "地点", "联系电话"] },
         { IntentNames.StationFinder, ["城市", "区县（可选）"] },
         { IntentNames.TicketStatus, ["办件编号"] },
+        { IntentNames.ForeignEnterpriseRegistration, ["护照号码", "企业名称", "经营范围", "注册资本", "预约日期", "手机号码"] },
     };
 
     [Theory]

@@ -59,6 +59,7 @@ public sealed class AppointmentSlotExtractionTests
     [InlineData("2026-11-30T10:00:00+08:00", "周五", "2026-12-04")]
     [InlineData("2026-11-30T10:00:00+08:00", "下周一", "2026-12-07")]
     [InlineData("2026-12-10T10:00:00+08:00", "1月5日", "2027-01-05")]
+    [InlineData("2026-11-30T10:00:00+08:00", "下周一上午十点", "2026-12-07")]
     public void AppointmentDate_IncompleteDate_LeansToTheFuture(string beijingNow, string text, string expected)
     {
         var date = Date(beijingNow, text);

@@ -61,8 +61,11 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
             var today = DateOnly.FromDateTime(localNow);
             var ahead = _dates.FindAll(afterNumbers, now, DateLean.Future).Concat(_englishDates.FindAll(afterNumbers, now, DateLean.Future));
             foreach (var date in ahead)
-                candidates.Add(new ExtractedSlot(SlotIds.AppointmentDate, date.Value, date.Start, date.Length,
-                    AppointmentDateValidator.Validate(date, today, WorkingDayCalendar.Default)));
+            {
+                // 下周一上午十点 books the day: the validator's ISO date, not the moment.
+                var validation = AppointmentDateValidator.Validate(date, today, WorkingDayCalendar.Default);
+                candidates.Add(new ExtractedSlot(SlotIds.AppointmentDate, validation.Normalized ?? date.Value, date.Start, date.Length, validation));
+            }
         }
         void AddDate(DateTimeMention date)
         {

@@ -13,9 +13,6 @@ namespace ServiceBot.Answers;
 /// </summary>
 public sealed partial class ExtractiveAnswerComposer
 {
-    public const string EnglishNoAnswerMarkdown =
-        "Sorry, I could not find a policy or guide that answers this question.\n\n" + EnglishHelpLine;
-
     public const string EnglishOutOfScopeMarkdown =
         "Sorry, this question is outside what I can help with. I answer questions about government services, such as the " +
         "housing provident fund, social insurance, work injuries, unpaid wages and registering a foreign-invested company, " +

@@ -10,7 +10,7 @@ public readonly record struct SparseVector(int[] Indices, float[] Values);
 /// TF-IDF over character 1–3-grams and jieba words. Character n-grams carry the short cues that decide
 /// an intent (吗, 能不能, 怎么) and survive typos and unknown words; words add the segmenter's knowledge
 /// of multi-character terms. Digits collapse to one symbol so a phone number is not a feature.
-/// A message without a single ideograph is read as Latin words instead (<see cref="LatinWords"/>): character
+/// A message with letters but without a single ideograph is read as Latin words instead (<see cref="LatinWords"/>): character
 /// n-grams of run-together English ("iwanttowithdraw") are mostly noise across word boundaries.
 /// </summary>
 public sealed class TextFeaturizer
@@ -74,7 +74,8 @@ public sealed class TextFeaturizer
 
     private static IEnumerable<string> Terms(string text, ChineseAnalyzer? analyzer)
     {
-        if (!text.Any(TextNormalizer.IsCjk)) return LatinTerms(text);
+        // Digits alone (a phone number, a ticket typed bare) keep the features they always had.
+        if (!text.Any(TextNormalizer.IsCjk) && text.Any(char.IsLetter)) return LatinTerms(text);
         return ChineseTerms(text, analyzer);
     }
 

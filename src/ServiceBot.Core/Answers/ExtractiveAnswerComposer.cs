@@ -16,7 +16,7 @@ public sealed record GroundedCandidate(RetrievedChunk Retrieved, double Coverage
 /// and cite it, or say plainly what was understood and that the knowledge has no answer. The grounding decision uses
 /// <see cref="GroundingScorer"/> coverage and <see cref="SimilarQuestionMatcher"/> matches, never raw scores.
 /// </summary>
-public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
+public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
 {
     private readonly AnswerOptions _options = options.Value;
 
@@ -35,8 +35,14 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
 
     private const string Disclaimer = "以上内容摘自原文，具体办理请以当地主管部门的规定为准。";
 
-    /// <summary>The question's terms and whether it uses a domain word; computed once per question.</summary>
-    private sealed record Analysis(string Question, IReadOnlyList<QueryTerm> Terms, bool InDomain, GroundingScorer Scorer);
+    /// <summary>The question's terms, whether it uses a domain word, and its language (<see cref="KnowledgeLanguage"/>); computed once per question.</summary>
+    private sealed record Analysis(string Question, IReadOnlyList<QueryTerm> Terms, bool InDomain, GroundingScorer Scorer, string Language)
+    {
+        public bool IsEnglish => Language == Localization.BotLanguages.English;
+
+        /// <summary>Only chunks in the question's language answer it.</summary>
+        public bool Speaks(KnowledgeChunk chunk) => KnowledgeLanguage.Of(chunk) == Language;
+    }
 
     /// <summary>The retrieved candidates, best-covering first; equal coverage keeps retrieval order.</summary>
     public IReadOnlyList<GroundedCandidate> Candidates(KnowledgeBase knowledge, string question)
@@ -113,16 +119,20 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
     {
         var scorer = new GroundingScorer(knowledge.Lexical, (float)_options.DomainWordWeight);
         var terms = scorer.Terms(knowledge.AsksAboutOldPolicy(question) ? OldPolicyQuestion.WithoutCues(question) : question);
-        return new Analysis(question, terms, terms.Any(t => t.IsDomain), scorer);
+        return new Analysis(question, terms, terms.Any(t => t.IsDomain), scorer, KnowledgeLanguage.OfQuestion(question));
     }
 
     private List<GroundedCandidate> Candidates(KnowledgeBase knowledge, Analysis analysis)
     {
         var matches = SimilarQuestionMatcher.Match(knowledge, analysis.Scorer, analysis.Terms, analysis.Question)
-            .Where(m => m.Match >= _options.MinQuestionMatch)
+            .Where(m => m.Match >= _options.MinQuestionMatch && analysis.Speaks(m.Chunk))
             .ToDictionary(m => m.Chunk.Id, m => m.Match, StringComparer.Ordinal);
         var aboutOld = knowledge.AsksAboutOldPolicy(analysis.Question);
-        var retrieved = knowledge.Search(analysis.Question, _options.Candidates);
+        // Chunks of the other language are skipped, so more are fetched than kept.
+        var retrieved = knowledge.Search(analysis.Question, _options.Candidates * 3)
+            .Where(r => analysis.Speaks(r.Chunk))
+            .Take(_options.Candidates)
+            .ToList();
         var candidates = retrieved
             .Select(r => new GroundedCandidate(r, Math.Max(CoverageOf(r.Chunk, analysis.Terms), matches.GetValueOrDefault(r.Chunk.Id))))
             .ToList();
@@ -141,16 +151,16 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
     {
         var asked = TaskGuideSections.AskedFor(analysis.Question);
         var guide = knowledge.Chunks
-            .Where(c => c.Metadata.GetValueOrDefault(TaskGuideSections.TaskKey) == task && knowledge.IsCitable(c, aboutOldPolicy: false))
+            .Where(c => c.Metadata.GetValueOrDefault(TaskGuideSections.TaskKey) == task && analysis.Speaks(c) && knowledge.IsCitable(c, aboutOldPolicy: false))
             .ToList();
         if (guide.Count == 0) return null;
         var matches = SimilarQuestionMatcher.Match(knowledge, analysis.Scorer, analysis.Terms, analysis.Question)
-            .Where(m => m.Match >= _options.MinQuestionMatch)
+            .Where(m => m.Match >= _options.MinQuestionMatch && analysis.Speaks(m.Chunk))
             .ToDictionary(m => m.Chunk.Id, m => m.Match, StringComparer.Ordinal);
         var scored = guide
             .Select((chunk, order) => (Chunk: chunk, Order: order,
                 Coverage: Math.Max(CoverageOf(chunk, analysis.Terms), matches.GetValueOrDefault(chunk.Id))))
-            .Select(s => (s.Chunk, s.Order, Score: Math.Min(1, s.Coverage + (s.Chunk.Section == asked ? _options.AskedSectionBonus : 0))))
+            .Select(s => (s.Chunk, s.Order, Score: Math.Min(1, s.Coverage + (TaskGuideSections.IsSection(s.Chunk.Section, asked) ? _options.AskedSectionBonus : 0))))
             // Of sections covering it equally, the one whose linked question (相似问法, FAQ) matches it answers it.
             .OrderByDescending(s => s.Score).ThenByDescending(s => matches.GetValueOrDefault(s.Chunk.Id)).ThenBy(s => s.Order)
             .First();
@@ -162,6 +172,7 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
     private Answer Render(KnowledgeBase knowledge, GroundedCandidate lead, IReadOnlyList<GroundedCandidate> candidates, Analysis analysis,
         string? askedSection = null)
     {
+        if (analysis.IsEnglish) return RenderEnglish(knowledge, lead, analysis, askedSection);
         // Further citations must themselves be grounded and cover nearly as much as the lead.
         var floor = lead.Coverage * _options.CitationCoverageRatio;
         var cited = candidates
@@ -173,7 +184,7 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
 
         var chunk = cited[0];
         var markdown = new StringBuilder();
-        var fromStart = chunk.Section == askedSection;
+        var fromStart = TaskGuideSections.IsSection(chunk.Section, askedSection);
         var sentence = LeadSentence.Extract(chunk.Text, analysis.Terms, _options.LeadMaxLength, fromStart);
         if (sentence.Length > 0) markdown.AppendLine(sentence).AppendLine();
         markdown.Append("> ").AppendLine(Quote(chunk.Text, analysis.Terms, fromStart).Replace("\n", "\n> ")).AppendLine();
@@ -199,6 +210,7 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
     /// </summary>
     private Answer Refusal(Analysis analysis, IReadOnlyList<GroundedCandidate> candidates)
     {
+        if (analysis.IsEnglish) return EnglishRefusal(candidates);
         var understood = analysis.Terms.Where(t => t.IsDomain).Select(t => t.Word).Distinct(StringComparer.Ordinal).Take(3).ToList();
         if (understood.Count == 0) return new Answer(OutOfScopeMarkdown, Grounded: false, [], Handoff: false);
         var topics = candidates

@@ -5,7 +5,7 @@ namespace ServiceBot.Answers;
 /// <summary>
 /// Which section of a task's 办事指南 a question about the task asks for: 材料 → 所需材料, 多久 → 办理时限,
 /// 能不能 → 适用对象和办理条件, 收费 → 收费标准, 怎么办 → 办理流程. Questions without such a cue are matched
-/// against the guide's 常见问题 and sections by coverage alone.
+/// against the guide's 常见问题 and sections by coverage alone. English cues (documents, how long, fees, can I) name the same sections.
 /// </summary>
 public static partial class TaskGuideSections
 {
@@ -15,6 +15,24 @@ public static partial class TaskGuideSections
     public const string TimeLimit = "办理时限";
     public const string Fees = "收费标准";
     public const string Questions = "常见问题";
+
+    /// <summary>The headings of the same sections in an English guide (knowledge/guides/en).</summary>
+    private static readonly Dictionary<string, string> EnglishNames = new(StringComparer.Ordinal)
+    {
+        [Conditions] = "Who can apply",
+        [Materials] = "Required materials",
+        [Procedure] = "Procedure",
+        [TimeLimit] = "Time limit",
+        [Fees] = "Fees",
+        [Questions] = "Frequently asked questions",
+    };
+
+    /// <summary>Whether a guide's <paramref name="section"/> is the section <paramref name="asked"/> names, in Chinese or English.</summary>
+    public static bool IsSection(string section, string? asked)
+        => asked is not null && (section == asked || EnglishNames.GetValueOrDefault(asked) == section);
+
+    /// <summary>The heading of <paramref name="section"/> in an English guide; the name itself when it has none.</summary>
+    public static string EnglishName(string section) => EnglishNames.GetValueOrDefault(section, section);
 
     /// <summary>The guide front matter key naming the catalog task a guide describes.</summary>
     public const string TaskKey = "task";
@@ -30,18 +48,18 @@ public static partial class TaskGuideSections
         return null;
     }
 
-    [GeneratedRegex("材料|证件|证明|带什么|带啥|带哪些|准备什么|准备啥|准备哪些|要提供|需要提供")]
+    [GeneratedRegex(@"材料|证件|证明|带什么|带啥|带哪些|准备什么|准备啥|准备哪些|要提供|需要提供|\b(documents?|materials?|paperwork|bring|prepare)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MaterialsCue();
 
-    [GeneratedRegex("多久|多长时间|多少天|几天|几个月|时限|时效|期限|来得及|时间限制|什么时候|啥时候|过期|到账")]
+    [GeneratedRegex(@"多久|多长时间|多少天|几天|几个月|时限|时效|期限|来得及|时间限制|什么时候|啥时候|过期|到账|\b(how long|how many days|deadline|time limit|when will)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimeLimitCue();
 
-    [GeneratedRegex("费用|收费|收钱|要钱|花钱|免费|多少钱|交钱")]
+    [GeneratedRegex(@"费用|收费|收钱|要钱|花钱|免费|多少钱|交钱|\b(fees?|charges?|cost|free|how much)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FeesCue();
 
-    [GeneratedRegex("条件|能不能|可不可以|能否|可以吗|能吗|行不行|中不中|符合|资格|够不够")]
+    [GeneratedRegex(@"条件|能不能|可不可以|能否|可以吗|能吗|行不行|中不中|符合|资格|够不够|\b(conditions?|eligible|eligibility|qualify|can i|am i allowed)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ConditionsCue();
 
-    [GeneratedRegex("流程|步骤|怎么办|怎么弄|咋办|咋弄|怎么申请|怎么报|咋报")]
+    [GeneratedRegex(@"流程|步骤|怎么办|怎么弄|咋办|咋弄|怎么申请|怎么报|咋报|\b(procedure|steps|process)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ProcedureCue();
 }

@@ -3,6 +3,7 @@ using ServiceBot.Answers;
 using ServiceBot.Conversation.Rewriting;
 using ServiceBot.Handoff;
 using ServiceBot.Places;
+using ServiceBot.Localization;
 using ServiceBot.Storage;
 using ServiceBot.Storage.Retention;
 using ServiceBot.Tasks;
@@ -55,6 +56,10 @@ public sealed partial class ConversationEngine(
         EnterPlace(conversation, message.Place);
         if (message.Arrival) return await ArriveAsync(conversation, message.MessageId, cancellationToken);
         var text = message.Text.Trim();
+        // The turn speaks the message's language; the setting flows into every await of this turn only. A name or
+        // description given for a free-text slot (Global Trade (Yiwu) Co., Ltd. / 义乌环球贸易有限公司) is no change of language.
+        if (!AnswersFreeText(conversation)) conversation.Language = LanguageDetector.Detect(text, conversation.Language);
+        BotLanguages.UseForTurn(conversation.Language);
         var before = conversation.Task is { } task ? (task.Id, task.State) : default;
 
         // While a person has the conversation the user's own words go to them; otherwise the bot routes the turn.
@@ -93,6 +98,7 @@ public sealed partial class ConversationEngine(
         if (await store.FindAsync(conversationId, cancellationToken) is not { } known) return null;
         await using var _ = await _locks.AcquireAsync(known.Channel + "\n" + known.UserId, cancellationToken);
         var conversation = (await store.FindAsync(conversationId, cancellationToken))!;
+        BotLanguages.UseForTurn(conversation.Language);
         var before = conversation.Task is { } task ? (task.Id, task.State) : default;
         var (next, refused) = await forms.PrefillAsync(conversation, definition, values, cancellationToken);
         var reply = new Reply(conversationId, next.Markdown, next.Citations, next.Suggestions, SnapshotOf(conversation, before), Handoff: true);
@@ -151,6 +157,9 @@ public sealed partial class ConversationEngine(
         };
     }
 
+    private static bool AnswersFreeText(ConversationState conversation)
+        => conversation.Task is { IsOpen: true, PendingSlot: { } pending } && Understanding.Slots.SlotIds.FreeText.Contains(pending);
+
     /// <summary>The open task; or the task this turn finished, shown once more with its ticket; otherwise none.</summary>
     private TaskSnapshot? SnapshotOf(ConversationState conversation, (string? Id, TaskState State) before)
         => conversation.Task is { } task && (task.IsOpen || task.Id != before.Id || task.State != before.State)
@@ -171,16 +180,18 @@ public sealed partial class ConversationEngine(
         }
 
         if (Catalog.FindNamedIn(text) is { } named) return await StartAsync(conversation, named, text, cancellationToken);
-        if (offered is not null && (understanding.Acts.Detect(text) == DialogAct.Affirm || text.Contains("办理", StringComparison.Ordinal)))
+        if (offered is not null && (understanding.Acts.Detect(text) == DialogAct.Affirm || text.Contains("办理", StringComparison.Ordinal)
+                || text.Contains("start", StringComparison.OrdinalIgnoreCase)))
             return await StartAsync(conversation, offered, text, cancellationToken);
         if (forms.CanRetry(conversation, text)) return await forms.RetryAsync(conversation, text, cancellationToken);
         switch (understanding.Acts.Detect(text))
         {
             case DialogAct.Cancel:
-                return TurnResult.Text("好的。当前没有正在办理的事项，还有什么可以帮您？", Catalog.Menu);
+                return TurnResult.Text(BotText.Get(nameof(BotTexts.Conversation_NothingToCancel)), Catalog.Menu);
             case DialogAct.Affirm when conversation.Task is { State: TaskState.Submitted, Ticket: { } ticket } done:
                 // A second yes after the submission (a resent 确认) must not look like nothing happened, nor submit again.
-                return TurnResult.Text($"您的**{Catalog.Find(done.Name)?.DisplayName}**已提交，办件编号：**{ticket}**，无需重复提交。", FormEngine.AfterTicketSuggestions);
+                return TurnResult.Text(BotText.Format(nameof(BotTexts.Conversation_AlreadySubmitted), Catalog.Find(done.Name)?.DisplayName.Value, ticket),
+                    FormEngine.AfterTicketSuggestions);
         }
 
         if (prediction.Confidence < _options.MinIntentConfidence)
@@ -199,12 +210,11 @@ public sealed partial class ConversationEngine(
         {
             IntentNames.TaskQuestion => await AnswerTaskQuestionAsync(conversation, text, Catalog.Find(prediction.Topic), cancellationToken),
             IntentNames.Greeting => TurnResult.Text(Welcome.For(_assistant, places?.Find(conversation.Place)), Catalog.Menu),
-            IntentNames.Thanks => TurnResult.Text("不客气！很高兴能帮到您。还有其他问题可以随时问我。", ["还有其他问题", .. Catalog.Menu]),
+            IntentNames.Thanks => TurnResult.Text(BotText.Get(nameof(BotTexts.Conversation_Thanks)),
+                [BotText.Get(nameof(BotTexts.Choice_OtherQuestion)), .. Catalog.Menu]),
             IntentNames.HumanAgent => HandOff(),
-            IntentNames.OutOfScope => TurnResult.Text(
-                "抱歉，这个问题超出了我的服务范围。我主要解答政务服务和劳动保障方面的政策，并帮您办理相关事项。\n\n" +
-                "其他问题可拨打 **12345** 政务服务便民热线咨询，或回复“人工客服”转接人工。",
-                ["人工客服", .. Catalog.Menu]) with { Refused = true },
+            IntentNames.OutOfScope => TurnResult.Text(BotText.Get(nameof(BotTexts.Conversation_OutOfScope)),
+                [BotText.Get(nameof(BotTexts.Choice_HumanAgent)), .. Catalog.Menu]) with { Refused = true },
             _ => await AnswerAsync(text, cancellationToken),
         };
     }
@@ -246,7 +256,9 @@ public sealed partial class ConversationEngine(
     /// <summary>A grounded answer invites more questions; a refusal offers the nearest known topics, then a human or 12345.</summary>
     private static TurnResult AnswerTurn(Answer answer)
     {
-        IReadOnlyList<string> suggestions = answer.Grounded ? ["还有其他问题"] : [.. answer.Suggestions, "人工客服", "我要登记12345诉求"];
+        IReadOnlyList<string> suggestions = answer.Grounded
+            ? [BotText.Get(nameof(BotTexts.Choice_OtherQuestion))]
+            : [.. answer.Suggestions, BotText.Get(nameof(BotTexts.Choice_HumanAgent)), BotText.Get(nameof(BotTexts.HotlineAppeal_MenuPrompt))];
         return new TurnResult(answer.Markdown, answer.Citations, suggestions, answer.Handoff, Refused: !answer.Grounded);
     }
 
@@ -258,15 +270,15 @@ public sealed partial class ConversationEngine(
         conversation.OfferedTask = topic.Name;
         return answer with
         {
-            Markdown = answer.Markdown + $"\n\n需要的话，我可以现在就帮您办理**{topic.DisplayName}**。",
-            Suggestions = ["开始办理" + topic.DisplayName, .. answer.Suggestions],
+            Markdown = answer.Markdown + "\n\n" + BotText.Format(nameof(BotTexts.Conversation_OfferTask), topic.DisplayName.Value),
+            Suggestions = [TaskCatalog.StartChoice(topic), .. answer.Suggestions],
         };
     }
 
     /// <summary>The user asked for a person; the <see cref="HandoffController"/> puts the conversation in the queue.</summary>
     private static TurnResult HandOff()
     {
-        return new TurnResult("好的，正在为您转接人工客服，请稍候。工作人员会看到我们之前的对话，您无需重复描述。", [], [], Handoff: true);
+        return new TurnResult(BotText.Get(nameof(BotTexts.Conversation_HandOff)), [], [], Handoff: true);
     }
 
 }

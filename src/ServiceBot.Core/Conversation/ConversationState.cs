@@ -42,6 +42,12 @@ public sealed class ConversationState
     /// <summary>The last reply asked the user to confirm deleting their records; only the next turn can confirm.</summary>
     public bool ErasureRequested { get; set; }
 
+    /// <summary>
+    /// The language the bot speaks in this conversation (<see cref="Localization.BotLanguages"/>): set from each message
+    /// by <see cref="Localization.LanguageDetector"/>, kept by messages without a language of their own (digits, ok).
+    /// </summary>
+    public string Language { get; set; } = Localization.BotLanguages.Chinese;
+
     public const int HistoryLimit = 40;
 
     public void Remember(string userText, string botReply, DateTimeOffset at)

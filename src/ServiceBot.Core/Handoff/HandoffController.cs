@@ -1,5 +1,6 @@
 using ServiceBot.Assist;
 using ServiceBot.Conversation;
+using ServiceBot.Localization;
 
 namespace ServiceBot.Handoff;
 
@@ -14,11 +15,11 @@ public sealed class HandoffController(IHandoffStore store, IAuditLog audit, Time
     public const int RefusalLimit = 2;
     public const int InvalidValueLimit = 3;
     public const string SystemActor = "system";
-    public static readonly IReadOnlyList<string> WaitingSuggestions = ["返回机器人"];
+    /// <summary>Quick replies while the user waits for a person, in the turn's language.</summary>
+    public static IReadOnlyList<string> WaitingSuggestions => [BotText.Get(nameof(BotTexts.Handoff_BackToBotChoice))];
 
-    public const string EmergencyNotice =
-        "您的安全最重要。如果您正面临危险，请立即拨打 **110** 报警；需要医疗急救请拨打 **120**；" +
-        "心理援助热线 **12356** 随时有人倾听。";
+    /// <summary>Emergency numbers, shown first when a message speaks of danger or distress.</summary>
+    public static BotText EmergencyNotice { get; } = new(nameof(BotTexts.Handoff_Emergency));
 
     private readonly HandoffPhrases _phrases = phrases ?? HandoffPhrases.Default;
 
@@ -34,10 +35,10 @@ public sealed class HandoffController(IHandoffStore store, IAuditLog audit, Time
             await store.AppendAsync(Line(conversation, Speakers.User, text), messageId, cancellationToken);
             return handoff.State == HandoffStates.Waiting
                 ? new TurnResult(await WaitingNoticeAsync(conversation.ConversationId, cancellationToken), [], WaitingSuggestions, Handoff: true)
-                : new TurnResult("您的消息已转给人工客服，请稍候回复。", [], [], Handoff: true);
+                : new TurnResult(BotText.Get(nameof(BotTexts.Handoff_Forwarded)), [], [], Handoff: true);
         }
         if (!_phrases.IsDistress(text)) return null;
-        var notice = EmergencyNotice + "\n\n我已为您转接人工客服，工作人员会尽快与您联系。";
+        var notice = EmergencyNotice.Value + "\n\n" + BotText.Get(nameof(BotTexts.Handoff_EmergencyTransferred));
         return await OpenAsync(conversation, text, messageId, HandoffReasons.Distress, notice, cancellationToken);
     }
 
@@ -46,11 +47,11 @@ public sealed class HandoffController(IHandoffStore store, IAuditLog audit, Time
     {
         conversation.ConsecutiveRefusals = routed.Refused ? conversation.ConsecutiveRefusals + 1 : 0;
         var (reason, lead) = routed.Handoff
-            ? (HandoffReasons.UserRequest, "好的，正在为您转接人工客服。工作人员会看到我们之前的对话，您无需重复描述。")
+            ? (HandoffReasons.UserRequest, BotText.Get(nameof(BotTexts.Handoff_UserRequest)))
             : conversation.ConsecutiveRefusals >= RefusalLimit
-                ? (HandoffReasons.RepeatedRefusal, routed.Markdown + "\n\n---\n\n抱歉，我暂时没能解答您的问题，已为您转接人工客服。")
+                ? (HandoffReasons.RepeatedRefusal, routed.Markdown + "\n\n---\n\n" + BotText.Get(nameof(BotTexts.Handoff_RepeatedRefusal)))
                 : conversation.Task is { IsOpen: true } task && task.InvalidAttempts.Values.Any(n => n >= InvalidValueLimit)
-                    ? (HandoffReasons.InvalidValues, routed.Markdown + "\n\n---\n\n看起来填写遇到了困难，已为您转接人工客服，工作人员会协助您办理。")
+                    ? (HandoffReasons.InvalidValues, routed.Markdown + "\n\n---\n\n" + BotText.Get(nameof(BotTexts.Handoff_InvalidValues)))
                     : default;
         if (reason is null) return routed;
         return await OpenAsync(conversation, text, messageId, reason, lead!, cancellationToken);
@@ -89,14 +90,15 @@ public sealed class HandoffController(IHandoffStore store, IAuditLog audit, Time
             await store.AppendAsync(Line(conversation, TranscriptEntry.System, "用户已返回智能助手。"), null, cancellationToken);
             await audit.AppendAsync(new AuditEntry(conversation.ConversationId, now, SystemActor, AuditActions.UserReturned, handoff.Agent, []), cancellationToken);
         }
-        return TurnResult.Text("好的，已为您切换回智能助手。请问还有什么可以帮您？", ["人工客服", "还有其他问题"]);
+        return TurnResult.Text(BotText.Get(nameof(BotTexts.Handoff_Returned)),
+            [BotText.Get(nameof(BotTexts.Choice_HumanAgent)), BotText.Get(nameof(BotTexts.Choice_OtherQuestion))]);
     }
 
     private async Task<string> WaitingNoticeAsync(string conversationId, CancellationToken cancellationToken)
     {
         var position = await store.QueuePositionAsync(conversationId, cancellationToken);
-        var place = position > 0 ? $"您目前排在第 **{position}** 位，" : "";
-        return $"正在等待人工客服接入，{place}请稍候。您发送的消息工作人员都能看到；不想等待可回复“返回机器人”。";
+        var place = position > 0 ? BotText.Format(nameof(BotTexts.Handoff_QueuePosition), position) : "";
+        return BotText.Format(nameof(BotTexts.Handoff_Waiting), place);
     }
 
     private TranscriptEntry Line(ConversationState conversation, string speaker, string text)

@@ -5,6 +5,7 @@ using Microsoft.SemanticKernel;
 using ServiceBot.Answers;
 using ServiceBot.Knowledge;
 using ServiceBot.Knowledge.Chunking;
+using ServiceBot.Localization;
 
 namespace ServiceBot.Llm;
 
@@ -12,7 +13,8 @@ namespace ServiceBot.Llm;
 /// Retrieve first, then write: the hybrid search finds the clauses, the offline grounding rule decides whether the knowledge
 /// answers at all (out-of-scope questions are refused exactly as without a model), and the model writes the answer from the
 /// numbered clauses only, citing them as [n]. Markers are checked against what was retrieved; an answer that cites nothing
-/// real is replaced by the extractive one. Deltas stream to <see cref="AnswerStreaming.Current"/>. Failures propagate:
+/// real is replaced by the extractive one. The model answers in the question's language; an English question is answered from
+/// the Chinese clauses its English guide sections rest on (<see cref="ClauseBasis"/>), so the citations are the Chinese originals. Deltas stream to <see cref="AnswerStreaming.Current"/>. Failures propagate:
 /// <see cref="FallbackKnowledgeAnswerer"/> turns them into the offline answer.
 /// </summary>
 public sealed class GroundedKnowledgeAnswerer(
@@ -51,12 +53,17 @@ public sealed class GroundedKnowledgeAnswerer(
     private async Task<Answer> GenerateAsync(KnowledgeBase kb, string question, Answer extractive, IReadOnlyList<GroundedCandidate> candidates,
         CancellationToken cancellationToken)
     {
-        var clauses = candidates.Take(_options.MaxClauses).Select(c => c.Retrieved.Chunk).ToList();
+        var language = KnowledgeLanguage.OfQuestion(question);
+        var retrieved = candidates.Select(c => c.Retrieved.Chunk);
+        if (language == BotLanguages.English) retrieved = retrieved.SelectMany(c => ClauseBasis.Resolve(kb, c)).DistinctBy(c => c.Id);
+        var clauses = retrieved.Take(_options.MaxClauses).ToList();
+        if (clauses.Count == 0) return extractive;
         List<ChatMessage> messages =
         [
             new(ChatRole.System, await prompts.RenderAsync(PromptNames.Persona, cancellationToken: cancellationToken)),
             new(ChatRole.User, await prompts.RenderAsync(PromptNames.GroundedAnswer,
-                new KernelArguments { ["question"] = question, ["clauses"] = Numbered(clauses) }, cancellationToken)),
+                new KernelArguments { ["question"] = question, ["clauses"] = Numbered(clauses), ["language"] = LanguageName(language) },
+                cancellationToken)),
         ];
         var chatOptions = new ChatOptions { Tools = [.. tools.Tools], ToolMode = ChatToolMode.Auto, Temperature = 0.2f };
 
@@ -74,6 +81,9 @@ public sealed class GroundedKnowledgeAnswerer(
         var citations = markers.Cited.Select(n => clauses[n - 1]).Select(c => Citation.Of(c, kb)).ToList();
         return new Answer(markers.Text.Trim(), Grounded: true, citations, Handoff: false);
     }
+
+    /// <summary>The answer language as the prompt names it.</summary>
+    public static string LanguageName(string language) => language == BotLanguages.English ? "English" : "简体中文";
 
     /// <summary>The clauses as the prompt shows them: [n] 《title》section, then the text.</summary>
     public static string Numbered(IReadOnlyList<KnowledgeChunk> clauses)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ServiceBot.Answers;
 using ServiceBot.Backend;
 using ServiceBot.Conversation;
+using ServiceBot.Localization;
 using ServiceBot.Text;
 using ServiceBot.Understanding;
 using ServiceBot.Understanding.Dialog;
@@ -27,9 +28,13 @@ public sealed partial class FormEngine(
     IOptions<ConversationOptions> options,
     IUtteranceInterpreter? interpreter = null)
 {
-    public static readonly IReadOnlyList<string> ConfirmSuggestions = ["确认提交", "修改", "取消"];
-    public static readonly IReadOnlyList<string> AfterTicketSuggestions = ["查询办件进度", "还有其他问题"];
-    private const string CancelSuggestion = "取消办理";
+    /// <summary>Quick replies under a confirmation, in the turn's language.</summary>
+    public static IReadOnlyList<string> ConfirmSuggestions
+        => [BotText.Get(nameof(BotTexts.Choice_ConfirmSubmit)), BotText.Get(nameof(BotTexts.Choice_Change)), BotText.Get(nameof(BotTexts.Choice_Cancel))];
+
+    /// <summary>Quick replies under a ticket just issued, in the turn's language.</summary>
+    public static IReadOnlyList<string> AfterTicketSuggestions
+        => [BotText.Get(nameof(BotTexts.TicketStatus_MenuPrompt)), BotText.Get(nameof(BotTexts.Choice_OtherQuestion))];
 
     private readonly ConversationOptions _options = options.Value;
 
@@ -50,7 +55,7 @@ public sealed partial class FormEngine(
         var (notes, offers) = Fill(task, definition, await ExtractWithProposalAsync(text, definition, task, expected: null, proposal, cancellationToken), pending: null);
         foreach (var (slot, value) in known ?? new Dictionary<string, string>())
             if (definition.Slot(slot) is not null) task.Slots.TryAdd(slot, value);
-        return await NextAsync(conversation, task, definition, $"好的，我来帮您办理**{definition.DisplayName}**。" + notes, offers, cancellationToken);
+        return await NextAsync(conversation, task, definition, BotText.Format(nameof(BotTexts.Forms_Start), definition.DisplayName.Value) + notes, offers, cancellationToken);
     }
 
     /// <summary>One user turn for the open task.</summary>
@@ -87,11 +92,11 @@ public sealed partial class FormEngine(
         var refused = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (slotId, value) in values)
         {
-            if (definition.Slot(slotId) is not { } slot) refused[slotId] = $"{definition.DisplayName}没有这一项。";
+            if (definition.Slot(slotId) is not { } slot) refused[slotId] = BotText.Format(nameof(BotTexts.Forms_NoSuchSlot), definition.DisplayName.Value);
             else if (Extract(value, definition, slotId).GetValueOrDefault(slotId) is { IsValid: true } found) task.Slots[slotId] = found.Value;
-            else refused[slotId] = Extract(value, definition, slotId).GetValueOrDefault(slotId)?.Validation.Reason ?? $"没有识别出{slot.Label}。";
+            else refused[slotId] = Extract(value, definition, slotId).GetValueOrDefault(slotId)?.Validation.Reason ?? BotText.Format(nameof(BotTexts.Forms_NotRecognised), slot.Label.Value);
         }
-        var next = await NextAsync(conversation, task, definition, $"工作人员已为您填写**{definition.DisplayName}**的部分信息。", offers: [], cancellationToken);
+        var next = await NextAsync(conversation, task, definition, BotText.Format(nameof(BotTexts.Forms_Prefilled), definition.DisplayName.Value), offers: [], cancellationToken);
         return (next, refused);
     }
 
@@ -194,7 +199,7 @@ public sealed partial class FormEngine(
         => task.InvalidAttempts[slotId] = task.InvalidAttempts.GetValueOrDefault(slotId) + 1;
 
     private static string Problem(SlotDefinition slot, ExtractedSlot found)
-        => $"您提供的{slot.Label}未通过校验：{found.Validation.Reason}。";
+        => BotText.Format(nameof(BotTexts.Forms_ValueRejected), slot.Label.Value, found.Validation.Reason);
 
     private async Task<TurnResult> CollectingAsync(ConversationState conversation, TaskInstance task, TaskDefinition definition, string text, DialogAct act,
         CancellationToken cancellationToken)
@@ -210,11 +215,11 @@ public sealed partial class FormEngine(
             // Re-asking a slot that still holds its old value: a bad new value or no value keeps asking, a yes keeps the old one.
             if (notes.Length > 0) return Ask(task, definition, asked, notes.TrimStart('\n'), offers);
             if (!changed && act != DialogAct.Affirm)
-                return Ask(task, definition, asked, $"抱歉，没有识别出新的{asked.Label}。");
+                return Ask(task, definition, asked, BotText.Format(nameof(BotTexts.Forms_NewValueNotRecognised), asked.Label.Value));
         }
         else if (!changed && notes.Length == 0 && pending is not null && definition.Slot(pending) is { } missing)
         {
-            return Ask(task, definition, missing, $"抱歉，没有识别出{missing.Label}。");
+            return Ask(task, definition, missing, BotText.Format(nameof(BotTexts.Forms_ValueNotRecognised), missing.Label.Value));
         }
         return await NextAsync(conversation, task, definition, notes.TrimStart('\n'), offers, cancellationToken);
     }
@@ -229,18 +234,21 @@ public sealed partial class FormEngine(
             .Where(s => !SlotIds.FreeText.Contains(s.Id) && extraction.TryGetValue(s.Id, out var v) && v.IsValid && task.Slots.GetValueOrDefault(s.Id) != v.Value)
             .ToList();
         if (updates.Count == 0 && NamedSlot(definition, text) is { } named)
-            return Ask(task, definition, named, $"好的，请重新提供{named.Label}。");
+            return Ask(task, definition, named, BotText.Format(nameof(BotTexts.Forms_GiveAgain), named.Label.Value));
         if (updates.Count > 0)
         {
             foreach (var slot in updates) task.Slots[slot.Id] = extraction[slot.Id].Value;
-            return Confirm(task, definition, "已更新：" + string.Join("，", updates.Select(s => $"{s.Label}为{SlotFormatter.Markdown(s, task.Slots[s.Id])}")) + "。");
+            var changes = updates.Select(s => BotText.Format(nameof(BotTexts.Forms_UpdatedItem), s.Label.Value, SlotFormatter.Markdown(s, task.Slots[s.Id])));
+            return Confirm(task, definition, BotText.Format(nameof(BotTexts.Forms_Updated), string.Join(BotText.Get(nameof(BotTexts.Forms_ListSeparator)), changes)));
         }
         if (act == DialogAct.Deny || ChangeWords().IsMatch(text))
         {
-            var choices = definition.Slots.Where(s => task.Slots.ContainsKey(s.Id)).Select(s => "修改" + s.Label).Append("取消").ToList();
-            return TurnResult.Text($"好的，请问需要修改哪一项？您可以直接说，例如“{CorrectionExample(definition)}”，或点击下方选项。", choices);
+            var choices = definition.Slots.Where(s => task.Slots.ContainsKey(s.Id))
+                .Select(s => BotText.Format(nameof(BotTexts.Choice_ChangeSlot), s.Label.Value))
+                .Append(BotText.Get(nameof(BotTexts.Choice_Cancel))).ToList();
+            return TurnResult.Text(BotText.Format(nameof(BotTexts.Forms_WhichToChange), CorrectionExample.For(definition)), choices);
         }
-        return Confirm(task, definition, "请先核对以下信息。");
+        return Confirm(task, definition, BotText.Get(nameof(BotTexts.Forms_CheckFirst)));
     }
 
     private async Task<TurnResult> CorrectAsync(ConversationState conversation, TaskInstance task, TaskDefinition definition, SlotCorrection correction,
@@ -265,8 +273,8 @@ public sealed partial class FormEngine(
         if (found is null || definition.Slot(found.SlotId) is not { } slot)
         {
             if (correction.SlotId is not null && definition.Slot(correction.SlotId) is { } target)
-                return Ask(task, definition, target, $"抱歉，没有识别出新的{target.Label}。");
-            return Resume(task, definition, $"请告诉我要修改哪一项以及新的内容，例如“{CorrectionExample(definition)}”。");
+                return Ask(task, definition, target, BotText.Format(nameof(BotTexts.Forms_NewValueNotRecognised), target.Label.Value));
+            return Resume(task, definition, BotText.Format(nameof(BotTexts.Forms_WhatToChange), CorrectionExample.For(definition)));
         }
         if (!found.IsValid)
         {
@@ -276,7 +284,8 @@ public sealed partial class FormEngine(
 
         task.Slots[slot.Id] = found.Value;
         task.InvalidAttempts.Remove(slot.Id);
-        return await NextAsync(conversation, task, definition, $"已将{slot.Label}改为{SlotFormatter.Markdown(slot, found.Value)}。", offers: [], cancellationToken);
+        return await NextAsync(conversation, task, definition,
+            BotText.Format(nameof(BotTexts.Forms_Changed), slot.Label.Value, SlotFormatter.Markdown(slot, found.Value)), offers: [], cancellationToken);
     }
 
     /// <summary>A question asked mid-task: answer it from the knowledge base, then pick the form up where it was.</summary>
@@ -299,7 +308,7 @@ public sealed partial class FormEngine(
         }
 
         var answer = await knowledge.AnswerAsync(text, cancellationToken);
-        var resumed = Resume(task, definition, $"我们继续办理**{definition.DisplayName}**。");
+        var resumed = Resume(task, definition, BotText.Format(nameof(BotTexts.Forms_Resume), definition.DisplayName.Value));
         return resumed with { Markdown = answer.Markdown + "\n\n---\n\n" + resumed.Markdown, Citations = answer.Citations };
     }
 
@@ -307,7 +316,8 @@ public sealed partial class FormEngine(
     {
         task.State = TaskState.Cancelled;
         task.PendingSlot = null;
-        return TurnResult.Text($"好的，已取消**{definition.DisplayName}**，您填写的信息不会提交。还有什么可以帮您？", ["还有其他问题", definition.MenuPrompt]);
+        return TurnResult.Text(BotText.Format(nameof(BotTexts.Forms_Cancelled), definition.DisplayName.Value),
+            [BotText.Get(nameof(BotTexts.Choice_OtherQuestion)), definition.MenuPrompt.Value]);
     }
 
     /// <summary>The current step again: the confirmation, or the slot being asked.</summary>
@@ -332,24 +342,19 @@ public sealed partial class FormEngine(
     {
         task.State = TaskState.Collecting;
         task.PendingSlot = slot.Id;
-        return TurnResult.Text(Join(lead, slot.Question), [.. (offers ?? []).Concat(slot.Suggestions).Distinct(StringComparer.Ordinal), CancelSuggestion]);
+        return TurnResult.Text(Join(lead, slot.Question.Value),
+            [.. (offers ?? []).Concat(slot.Suggestions.Select(s => s.Value)).Distinct(StringComparer.Ordinal), BotText.Get(nameof(BotTexts.Choice_CancelTask))]);
     }
-
-    /// <summary>A correction naming one of this task's own slots: 金额改成2000 only where the task has an amount.</summary>
-    private static string CorrectionExample(TaskDefinition definition)
-        => definition.Slot(SlotIds.Amount) is not null ? "金额改成2000"
-            : definition.Slot(SlotIds.Phone) is { } phone ? $"{phone.Label}改成13900002222"
-            : $"{definition.Slots.FirstOrDefault(s => !s.Sensitive)?.Label ?? definition.Slots[0].Label}改成……";
 
     private static TurnResult Confirm(TaskInstance task, TaskDefinition definition, string lead)
     {
         task.State = TaskState.Confirming;
         task.PendingSlot = null;
-        var text = new StringBuilder($"请核对您的**{definition.DisplayName}**信息：\n\n");
+        var text = new StringBuilder(BotText.Format(nameof(BotTexts.Forms_ConfirmHeading), definition.DisplayName.Value)).Append("\n\n");
         foreach (var slot in definition.Slots.Where(s => task.Slots.ContainsKey(s.Id)))
-            text.Append("- ").Append(slot.Label).Append('：').AppendLine(SlotFormatter.Markdown(slot, task.Slots[slot.Id]));
-        text.AppendLine().Append(definition.ConfirmationNote)
-            .Append($"信息无误请回复“**确认**”；需要修改请直接说，例如“{CorrectionExample(definition)}”；不办了请回复“取消”。");
+            text.AppendLine(BotText.Format(nameof(BotTexts.Forms_ConfirmLine), slot.Label.Value, SlotFormatter.Markdown(slot, task.Slots[slot.Id])));
+        text.AppendLine().Append(definition.ConfirmationNote?.Value)
+            .Append(BotText.Format(nameof(BotTexts.Forms_ConfirmInstructions), CorrectionExample.For(definition)));
         return TurnResult.Text(Join(lead, text.ToString()), ConfirmSuggestions);
     }
 
@@ -368,18 +373,18 @@ public sealed partial class FormEngine(
             task.State = TaskState.Submitted;
             task.Ticket = result.Ticket;
             if (result.Ticket is { } issued && !conversation.Tickets.Contains(issued)) conversation.Tickets.Add(issued);
-            return TurnResult.Text(
-                $"您的**{definition.DisplayName}**申请已提交，办件编号：**{result.Ticket}**。\n\n请保存好编号，可随时回复“查询办件进度”了解办理情况。",
-                AfterTicketSuggestions);
+            return TurnResult.Text(BotText.Format(nameof(BotTexts.Forms_Submitted), definition.DisplayName.Value, result.Ticket), AfterTicketSuggestions);
         }
 
         task.State = TaskState.Failed;
         task.FailureReason = result.Message;
         task.RetrySlot = result.ErrorCode is { } code && definition.RetrySlots.TryGetValue(code, out var retry) ? retry : null;
-        var refusal = $"抱歉，您的**{definition.DisplayName}**申请未能受理：\n\n> {result.Message ?? "后端未说明原因。"}";
+        var refusal = BotText.Format(nameof(BotTexts.Forms_Refused), definition.DisplayName.Value) + "\n\n> " + BackendErrorTexts.Describe(result.ErrorCode, result.Message);
         if (task.RetrySlot is { } slotId && definition.Slot(slotId) is { } slot)
-            return TurnResult.Text(Join(refusal, $"如需调整，请直接告诉我新的{slot.Label}，我会重新为您核对后提交。"), [.. slot.Suggestions, "取消"]);
-        return TurnResult.Text(Join(refusal, "如有疑问，可拨打 **12345** 政务服务便民热线，或回复“人工客服”。"), ["人工客服", "还有其他问题"]);
+            return TurnResult.Text(Join(refusal, BotText.Format(nameof(BotTexts.Forms_RetryHint), slot.Label.Value)),
+                [.. slot.Suggestions.Select(s => s.Value), BotText.Get(nameof(BotTexts.Choice_Cancel))]);
+        return TurnResult.Text(Join(refusal, BotText.Get(nameof(BotTexts.Forms_RefusedHelp))),
+            [BotText.Get(nameof(BotTexts.Choice_HumanAgent)), BotText.Get(nameof(BotTexts.Choice_OtherQuestion))]);
     }
 
     /// <summary>A look-up runs as soon as its slots are filled: nothing changes, so nothing needs confirming.</summary>
@@ -392,7 +397,8 @@ public sealed partial class FormEngine(
         task.State = outcome.Found ? TaskState.Submitted : TaskState.Failed;
         task.FailureReason = outcome.Found ? null : outcome.Markdown;
         task.RetrySlot = outcome.Found ? null : outcome.RetrySlot;
-        return TurnResult.Text(Join(lead, outcome.Markdown), outcome.Found ? ["还有其他问题", "查询办件进度"] : ["还有其他问题"]);
+        var otherQuestion = BotText.Get(nameof(BotTexts.Choice_OtherQuestion));
+        return TurnResult.Text(Join(lead, outcome.Markdown), outcome.Found ? [otherQuestion, BotText.Get(nameof(BotTexts.TicketStatus_MenuPrompt))] : [otherQuestion]);
     }
 
     private static Dictionary<string, object?> Arguments(TaskInstance task, TaskDefinition definition)
@@ -415,7 +421,7 @@ public sealed partial class FormEngine(
         return understanding.SlotNames.FindAll(normalized)
             .Select(m => definition.Slot(m.Canonical))
             .FirstOrDefault(s => s is not null)
-            ?? definition.Slots.FirstOrDefault(s => normalized.Contains(s.Label, StringComparison.Ordinal));
+            ?? definition.Slots.FirstOrDefault(s => normalized.Contains(s.Label.Value, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>A long answer to a free-text question (诉求内容) may mention 取消 without meaning it.</summary>
@@ -430,6 +436,6 @@ public sealed partial class FormEngine(
     [GeneratedRegex(@"什么|怎么|如何|为什么|哪些|是否|能不能|可不可以|多久|多长时间")]
     private static partial Regex Interrogative();
 
-    [GeneratedRegex(@"修改|更改|改一下|要改")]
+    [GeneratedRegex(@"修改|更改|改一下|要改|\b(?:change|modify|edit)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ChangeWords();
 }

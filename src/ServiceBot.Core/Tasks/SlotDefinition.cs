@@ -1,3 +1,5 @@
+using ServiceBot.Localization;
+
 namespace ServiceBot.Tasks;
 
 /// <summary>How a slot value is shown to the user and passed to the backend.</summary>
@@ -29,8 +31,8 @@ public enum SlotKind
 public sealed record SlotDefinition
 {
     public required string Id { get; init; }
-    public required string Label { get; init; }
-    public required string Question { get; init; }
+    public required BotText Label { get; init; }
+    public required BotText Question { get; init; }
     public required SlotKind Kind { get; init; }
     public bool Required { get; init; } = true;
 
@@ -38,8 +40,11 @@ public sealed record SlotDefinition
     public bool Sensitive { get; init; }
 
     /// <summary>Quick replies offered while this slot is asked for.</summary>
-    public IReadOnlyList<string> Suggestions { get; init; } = [];
+    public IReadOnlyList<BotText> Suggestions { get; init; } = [];
 
     /// <summary>Display labels of a <see cref="SlotKind.Choice"/> slot's codes, in the order they are offered.</summary>
-    public IReadOnlyDictionary<string, string> Choices { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, BotText> Choices { get; init; } = new Dictionary<string, BotText>();
+
+    /// <summary>Every text of the slot, for checks that each exists in every language.</summary>
+    public IEnumerable<BotText> Texts => [Label, Question, .. Suggestions, .. Choices.Values];
 }

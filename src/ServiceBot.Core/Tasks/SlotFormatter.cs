@@ -1,4 +1,5 @@
 using System.Globalization;
+using ServiceBot.Localization;
 using ServiceBot.Text;
 
 namespace ServiceBot.Tasks;
@@ -12,9 +13,9 @@ public static class SlotFormatter
         SlotKind.BankCard when slot.Sensitive => MaskBankCard(value),
         SlotKind.Phone when slot.Sensitive => MaskPhone(value),
         SlotKind.Passport when slot.Sensitive => MaskPassport(value),
-        SlotKind.Amount => $"{value} 元",
+        SlotKind.Amount => BotText.Format(nameof(BotTexts.Format_Amount), value),
         SlotKind.Date => ReadableDate(value),
-        SlotKind.Choice => slot.Choices.GetValueOrDefault(value, value),
+        SlotKind.Choice => slot.Choices.GetValueOrDefault(value)?.Value ?? value,
         SlotKind.DateTime => ReadableTime(value),
         _ => value,
     };
@@ -77,9 +78,11 @@ public static class SlotFormatter
             : iso;
 
     private static string ReadableTime(string iso)
-        => DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
-            ? at.ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture)
-            : iso;
+        => DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? ReadableTime(at) : iso;
+
+    /// <summary>A moment as the user reads it, in the turn's language (its own offset kept).</summary>
+    public static string ReadableTime(DateTimeOffset at)
+        => at.ToString(BotText.Get(nameof(BotTexts.Format_DateTime)), CultureInfo.InvariantCulture);
 
     private static string Stars(int count) => new('*', Math.Max(count, 0));
 }

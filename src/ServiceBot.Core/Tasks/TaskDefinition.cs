@@ -1,3 +1,5 @@
+using ServiceBot.Localization;
+
 namespace ServiceBot.Tasks;
 
 /// <summary>
@@ -19,16 +21,16 @@ public sealed record LookupContext(TaskCatalog Catalog, IReadOnlyCollection<stri
 public sealed record TaskDefinition
 {
     public required string Name { get; init; }
-    public required string DisplayName { get; init; }
+    public required BotText DisplayName { get; init; }
 
     /// <summary>The quick reply that starts the task from a menu (我要提取公积金).</summary>
-    public required string MenuPrompt { get; init; }
+    public required BotText MenuPrompt { get; init; }
 
     public required IReadOnlyList<SlotDefinition> Slots { get; init; }
     public required BackendCall Call { get; init; }
 
     /// <summary>What confirming will do, shown under the summary (确认后将提交至住房公积金管理中心).</summary>
-    public string ConfirmationNote { get; init; } = "";
+    public BotText? ConfirmationNote { get; init; }
 
     /// <summary>
     /// Turns a look-up's result into the reply. Null means the call has a side effect: it returns a
@@ -40,6 +42,10 @@ public sealed record TaskDefinition
     public IReadOnlyDictionary<string, string> RetrySlots { get; init; } = new Dictionary<string, string>();
 
     public bool HasSideEffect => Present is null;
+
+    /// <summary>Every text of the task and its slots, for checks that each exists in every language.</summary>
+    public IEnumerable<BotText> Texts
+        => [DisplayName, MenuPrompt, .. ConfirmationNote is { } note ? [note] : Array.Empty<BotText>(), .. Slots.SelectMany(s => s.Texts)];
 
     public IReadOnlyList<string> SlotIds => [.. Slots.Select(s => s.Id)];
 

@@ -32,13 +32,19 @@ public static class IntentBenchmark
 
         int correct = 0, peerCorrect = 0;
         var misses = new List<string>();
+        // Per language: English lines (no ideograph) are read as words, so each language is reported on its own.
+        var byLanguage = new SortedDictionary<string, (int Total, int Correct, int PeerCorrect)>(StringComparer.Ordinal);
         foreach (var (intent, text) in heldOut)
         {
             var predicted = classifier.Classify(text).Intent;
             if (predicted == intent) correct++;
             else misses.Add($"{text} → {predicted}（应为 {intent}）");
             var hit = nearest.Search(text, 1).FirstOrDefault();
-            if (hit is not null && examples[int.Parse(hit.Id)].Intent == intent) peerCorrect++;
+            var peerHit = hit is not null && examples[int.Parse(hit.Id)].Intent == intent;
+            if (peerHit) peerCorrect++;
+            var language = text.Any(TextNormalizer.IsCjk) ? "zh" : "en";
+            var row = byLanguage.GetValueOrDefault(language);
+            byLanguage[language] = (row.Total + 1, row.Correct + (predicted == intent ? 1 : 0), row.PeerCorrect + (peerHit ? 1 : 0));
         }
 
         double accuracy = (double)correct / heldOut.Count, peer = (double)peerCorrect / heldOut.Count;
@@ -47,6 +53,11 @@ public static class IntentBenchmark
         Console.WriteLine("| metric | ServiceBot classifier | nearest example (BM25) | ratio |");
         Console.WriteLine("|---|---:|---:|---:|");
         Console.WriteLine($"| accuracy | {accuracy:F3} | {peer:F3} | {accuracy / peer:F2} |");
+        foreach (var (language, row) in byLanguage)
+        {
+            double own = (double)row.Correct / row.Total, other = (double)row.PeerCorrect / row.Total;
+            Console.WriteLine($"| accuracy, {language} ({row.Total}) | {own:F3} | {other:F3} | {(other > 0 ? own / other : 0):F2} |");
+        }
         Console.WriteLine($"| training (s) | {trainSeconds:F2} | {peerSeconds:F2} | |");
         Console.WriteLine();
         foreach (var miss in misses) Console.WriteLine($"- {miss}");

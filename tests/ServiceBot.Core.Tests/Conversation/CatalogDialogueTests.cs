@@ -19,6 +19,9 @@ public sealed class CatalogDialogueTests(EngineFixture fixture) : IClassFixture<
         Assert.Equal("中华大街与人民路交叉口", confirming.Task.Slots["accident_place"]);
         Assert.Contains(@"138\*\*\*\*1111", confirming.Markdown);
         Assert.Contains("2026年11月27日 15:00", confirming.Markdown);
+        // The correction hint names a slot this task has: the injury report has no amount.
+        Assert.Contains("手机号改成13900002222", confirming.Markdown);
+        Assert.DoesNotContain("金额", confirming.Markdown);
         var call = Assert.Single(bot.Backend.Calls);
         Assert.Equal(("Injury", "SubmitReport", "美团", "13800001111"), (call.Plugin, call.Function, call.Arguments["platform"], call.Arguments["phone"]));
         Assert.Equal("submitted", submitted.Task!.State);

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ServiceBot.Core.Tests.Answers;
+using ServiceBot.Knowledge;
+using ServiceBot.Localization;
 
 namespace ServiceBot.Core.Tests.Knowledge;
 
@@ -72,7 +74,9 @@ public sealed partial class LayQuestionSetTests(KnowledgeOnlyFixture knowledge) 
     {
         var labelled = ReadLabels().Select(l => (l.Source, l.Section)).ToHashSet();
 
-        var uncovered = knowledge.Knowledge.Chunks.Select(c => (c.Title, c.Section)).Distinct()
+        // The set holds Chinese lay questions; the English guides are checked by EnglishGuideTests and EnglishAnswerTests.
+        var uncovered = knowledge.Knowledge.Chunks.Where(c => KnowledgeLanguage.Of(c) != BotLanguages.English)
+            .Select(c => (c.Title, c.Section)).Distinct()
             .Where(c => !labelled.Contains(c)).Select(c => $"《{c.Title}》{c.Section}").ToList();
 
         Assert.True(uncovered.Count == 0, "no question in dev.jsonl is answered by:\n" + string.Join("\n", uncovered));

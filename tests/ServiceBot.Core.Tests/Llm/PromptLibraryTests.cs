@@ -9,10 +9,11 @@ public sealed class PromptLibraryTests
     public async Task RenderAsync_GroundedAnswer_FillsVariablesVerbatim()
     {
         var text = await LlmTestSupport.Prompts.RenderAsync(PromptNames.GroundedAnswer,
-            new KernelArguments { ["question"] = "A<b>&\"问", ["clauses"] = "[1] 《办法》第一条\n条文" });
+            new KernelArguments { ["question"] = "A<b>&\"问", ["clauses"] = "[1] 《办法》第一条\n条文", ["language"] = "English" });
 
         Assert.Contains("用户问题：A<b>&\"问", text, StringComparison.Ordinal);
         Assert.Contains("[1] 《办法》第一条\n条文", text);
+        Assert.Contains("用户使用的语言：English", text);
         Assert.DoesNotContain("{{$", text);
     }
 

@@ -1,6 +1,7 @@
 using ServiceBot.Answers;
 using ServiceBot.Conversation;
 using ServiceBot.Handoff;
+using ServiceBot.Localization;
 using ServiceBot.Storage;
 
 namespace ServiceBot.Core.Tests.Storage;
@@ -72,6 +73,18 @@ public abstract class StateStoreContract : IAsyncLifetime
         Assert.Equal("HD-CT-0001", loaded.Place);
         Assert.Equal("我想提取公积金", Assert.Single(loaded.History).User);
         Assert.Null(await OpenReplica().Conversations.FindAsync("c-2", CancellationToken.None));
+    }
+
+    [StoreFact]
+    public async Task SaveTurn_EnglishConversation_KeepsLanguageOnAnotherReplica()
+    {
+        var state = State("c-1", "u1", T0);
+        state.Language = BotLanguages.English;
+        await OpenReplica().Conversations.SaveTurnAsync(state, "m1", ReplyFor("c-1", "Please give your ID number."), CancellationToken.None);
+
+        var loaded = await OpenReplica().Conversations.FindAsync("c-1", CancellationToken.None);
+
+        Assert.Equal(BotLanguages.English, loaded!.Language);
     }
 
     [StoreFact]

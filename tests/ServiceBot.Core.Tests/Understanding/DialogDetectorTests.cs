@@ -93,6 +93,50 @@ public class DialogDetectorTests
     }
 
     [Theory]
+    [InlineData("yes", DialogAct.Affirm)]
+    [InlineData("Yes, please confirm.", DialogAct.Affirm)]
+    [InlineData("OK", DialogAct.Affirm)]
+    [InlineData("That's correct", DialogAct.Affirm)]
+    [InlineData("Confirm and submit", DialogAct.Affirm)]
+    [InlineData("no", DialogAct.Cancel)]
+    [InlineData("Cancel", DialogAct.Cancel)]
+    [InlineData("never mind, I will do it later", DialogAct.Cancel)]
+    [InlineData("stop", DialogAct.Cancel)]
+    [InlineData("Please cancel the registration", DialogAct.Cancel)]
+    [InlineData("No, that's wrong", DialogAct.Deny)]
+    [InlineData("wait", DialogAct.Deny)]
+    public void DialogActDetect_EnglishReplies_ReadWordByWord(string text, DialogAct expected)
+    {
+        Assert.Equal(expected, Acts.Detect(text));
+    }
+
+    [Theory]
+    [InlineData("Where is the nearest bus stop near Renmin Road")]
+    [InlineData("My phone number is 13500005555")]
+    [InlineData("Is it okay to register a company in November")]
+    [InlineData("yes I want to know the deadline")]
+    public void DialogActDetect_EnglishSentenceContainingActWords_None(string text)
+    {
+        Assert.Equal(DialogAct.None, Acts.Detect(text));
+    }
+
+    [Theory]
+    [InlineData("change the phone to 13900002222", SlotIds.Phone, "13900002222")]
+    [InlineData("No, please change my phone number to 139 0000 2222", SlotIds.Phone, "139 0000 2222")]
+    [InlineData("the mobile number should be 13900002222.", SlotIds.Phone, "13900002222")]
+    [InlineData("update the place of the accident to Renmin Road", SlotIds.AccidentPlace, "Renmin Road")]
+    public void CorrectionDetect_English_SlotAndValue(string text, string slot, string value)
+    {
+        Assert.Equal(new SlotCorrection(slot, value), Corrections.Detect(text, InjurySlots));
+    }
+
+    [Fact]
+    public void CorrectionDetect_EnglishNameInsideAWord_NotThatSlot()
+    {
+        Assert.Null(Corrections.Detect("change the paid to 2000", InjurySlots));
+    }
+
+    [Theory]
     [InlineData("好的我想问一下提取要多久")]
     [InlineData("是不是要带身份证")]
     [InlineData("我要提取公积金")]

@@ -75,6 +75,42 @@ public class IntentClassifierTests(IntentClassifierFixture fixture, ITestOutputH
             $"{text}: expected {expected}, got {string.Join(", ", prediction.Ranked.Take(3).Select(r => $"{r.Intent} {r.Score:F2}"))}");
     }
 
+    [Fact]
+    public void Classify_EnglishHeldOutSplit_AccuracyAtLeast85Percent()
+    {
+        var english = IntentExampleSet.Load(IntentClassifierFixture.IntentsFolder, IntentExampleSet.HeldOutExtension).All
+            .Where(e => !e.Text.Any(TextNormalizer.IsCjk))
+            .ToList();
+        var misses = english.Where(e => Classifier.Classify(e.Text).Intent != e.Intent).Select(e => $"{e.Text}: expected {e.Intent}").ToList();
+
+        Assert.True(english.Count >= 30, $"only {english.Count} English held-out lines");
+        Assert.True(misses.Count <= english.Count * 0.15, string.Join('\n', misses));
+    }
+
+    [Theory]
+    [InlineData("I want to withdraw my housing fund", IntentNames.FundWithdrawal)]
+    [InlineData("report a work injury", IntentNames.InjuryReport)]
+    [InlineData("my boss hasn't paid me", IntentNames.WageComplaint)]
+    [InlineData("transfer my social insurance to Hangzhou", IntentNames.InsuranceTransfer)]
+    [InlineData("file a complaint with 12345", IntentNames.HotlineAppeal)]
+    [InlineData("Where can I rest in Handan?", IntentNames.StationFinder)]
+    [InlineData("check my ticket HF20261130", IntentNames.TicketStatus)]
+    [InlineData("register a foreign-invested company", IntentNames.ForeignEnterpriseRegistration)]
+    [InlineData("book an appointment for company registration", IntentNames.ForeignEnterpriseRegistration)]
+    [InlineData("Hello!", IntentNames.Greeting)]
+    [InlineData("Thanks!", IntentNames.Thanks)]
+    [InlineData("I want to talk to a human", IntentNames.HumanAgent)]
+    [InlineData("what is the weather like today", IntentNames.OutOfScope)]
+    [InlineData("What rights do delivery riders have?", IntentNames.PolicyQuestion)]
+    [InlineData("What documents do I need to withdraw my housing fund?", IntentNames.TaskQuestion)]
+    public void Classify_EnglishMessage_ExpectedIntent(string text, string expected)
+    {
+        var prediction = Classifier.Classify(text);
+
+        Assert.True(expected == prediction.Intent,
+            $"{text}: expected {expected}, got {string.Join(", ", prediction.Ranked.Take(3).Select(r => $"{r.Intent} {r.Score:F2}"))}");
+    }
+
     [Theory]
     [InlineData("租房能提公积金吗", IntentNames.FundWithdrawal)]
     [InlineData("工伤申报要什么材料", IntentNames.InjuryReport)]

@@ -13,6 +13,9 @@ public static class MetadataKeys
     public const string Effective = "effective";
     public const string Expires = "expires";
     public const string History = "history";
+
+    /// <summary>"en" for a document written in English (knowledge/guides/en); absent for Chinese, the default.</summary>
+    public const string Language = "language";
 }
 
 /// <summary>Values of <see cref="MetadataKeys.Type"/> the chunker knows.</summary>

@@ -1,3 +1,4 @@
+using ServiceBot.Localization;
 using ServiceBot.Understanding.Slots;
 
 namespace ServiceBot.Tasks.Definitions;
@@ -7,17 +8,17 @@ internal static class CommonSlots
 {
     public static SlotDefinition IdNumber { get; } = new()
     {
-        Id = SlotIds.IdNumber, Label = "身份证号", Kind = SlotKind.IdNumber, Sensitive = true,
-        Question = "请提供您的**身份证号码**（18位）。",
+        Id = SlotIds.IdNumber, Label = new(nameof(BotTexts.Slot_IdNumber_Label)), Kind = SlotKind.IdNumber, Sensitive = true,
+        Question = new(nameof(BotTexts.Slot_IdNumber_Question)),
     };
 
     public static SlotDefinition Phone { get; } = new()
     {
-        Id = SlotIds.Phone, Label = "手机号", Kind = SlotKind.Phone, Sensitive = true,
-        Question = "请留下您的**手机号码**，方便工作人员联系您。",
+        Id = SlotIds.Phone, Label = new(nameof(BotTexts.Slot_Phone_Label)), Kind = SlotKind.Phone, Sensitive = true,
+        Question = new(nameof(BotTexts.Slot_Phone_Question)),
     };
 
-    public static SlotDefinition Amount(string label, string question) => new()
+    public static SlotDefinition Amount(BotText label, BotText question) => new()
     {
         Id = SlotIds.Amount, Label = label, Kind = SlotKind.Amount, Question = question,
     };

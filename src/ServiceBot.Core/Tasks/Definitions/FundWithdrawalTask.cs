@@ -1,3 +1,4 @@
+using ServiceBot.Localization;
 using ServiceBot.Understanding.Intents;
 using ServiceBot.Understanding.Slots;
 
@@ -5,34 +6,40 @@ namespace ServiceBot.Tasks.Definitions;
 
 public static class FundWithdrawalTask
 {
+    private static readonly IReadOnlyDictionary<string, BotText> Reasons = new Dictionary<string, BotText>
+    {
+        ["rent"] = new(nameof(BotTexts.FundWithdrawal_Reason_Rent)),
+        ["purchase"] = new(nameof(BotTexts.FundWithdrawal_Reason_Purchase)),
+        ["resignation"] = new(nameof(BotTexts.FundWithdrawal_Reason_Resignation)),
+        ["retirement"] = new(nameof(BotTexts.FundWithdrawal_Reason_Retirement)),
+        ["medical"] = new(nameof(BotTexts.FundWithdrawal_Reason_Medical)),
+    };
+
     public static TaskDefinition Definition { get; } = new()
     {
         Name = IntentNames.FundWithdrawal,
-        DisplayName = "住房公积金提取",
-        MenuPrompt = "我要提取公积金",
+        DisplayName = new(nameof(BotTexts.FundWithdrawal_DisplayName)),
+        MenuPrompt = new(nameof(BotTexts.FundWithdrawal_MenuPrompt)),
         Slots =
         [
             CommonSlots.IdNumber,
             new SlotDefinition
             {
-                Id = SlotIds.Reason, Label = "提取原因", Kind = SlotKind.Choice,
-                Question = "请问您提取公积金的**原因**是什么？（租房、购房、离职、退休、医疗）",
-                Choices = new Dictionary<string, string>
-                {
-                    ["rent"] = "租房", ["purchase"] = "购房", ["resignation"] = "离职", ["retirement"] = "退休", ["medical"] = "医疗",
-                },
-                Suggestions = ["租房", "购房", "离职", "退休", "医疗"],
+                Id = SlotIds.Reason, Label = new(nameof(BotTexts.FundWithdrawal_Reason_Label)), Kind = SlotKind.Choice,
+                Question = new(nameof(BotTexts.FundWithdrawal_Reason_Question)),
+                Choices = Reasons,
+                Suggestions = [.. Reasons.Values],
             },
-            CommonSlots.Amount("提取金额", "请问您要提取**多少金额**（元）？"),
+            CommonSlots.Amount(new(nameof(BotTexts.FundWithdrawal_Amount_Label)), new(nameof(BotTexts.FundWithdrawal_Amount_Question))),
             new SlotDefinition
             {
-                Id = SlotIds.BankCard, Label = "收款银行卡", Kind = SlotKind.BankCard, Sensitive = true,
-                Question = "请提供用于收款的**本人银行卡号**。",
+                Id = SlotIds.BankCard, Label = new(nameof(BotTexts.FundWithdrawal_BankCard_Label)), Kind = SlotKind.BankCard, Sensitive = true,
+                Question = new(nameof(BotTexts.FundWithdrawal_BankCard_Question)),
             },
         ],
         Call = new BackendCall("HousingFund", "SubmitWithdrawal", CommonSlots.Map(
             ("idNumber", SlotIds.IdNumber), ("reason", SlotIds.Reason), ("amount", SlotIds.Amount), ("bankCard", SlotIds.BankCard))),
-        ConfirmationNote = "确认后将向住房公积金管理中心提交提取申请。",
+        ConfirmationNote = new(nameof(BotTexts.FundWithdrawal_ConfirmationNote)),
         RetrySlots = new Dictionary<string, string>
         {
             ["amount_exceeds_balance"] = SlotIds.Amount,

@@ -1,3 +1,4 @@
+using ServiceBot.Localization;
 using ServiceBot.Understanding.Intents;
 using ServiceBot.Understanding.Slots;
 
@@ -8,31 +9,36 @@ public static class InsuranceTransferTask
     public static TaskDefinition Definition { get; } = new()
     {
         Name = IntentNames.InsuranceTransfer,
-        DisplayName = "社保关系转移接续",
-        MenuPrompt = "我要转移社保",
+        DisplayName = new(nameof(BotTexts.InsuranceTransfer_DisplayName)),
+        MenuPrompt = new(nameof(BotTexts.InsuranceTransfer_MenuPrompt)),
         Slots =
         [
             CommonSlots.IdNumber,
             new SlotDefinition
             {
-                Id = SlotIds.FromCity, Label = "转出城市", Kind = SlotKind.City,
-                Question = "请问社保要从**哪个城市转出**？",
+                Id = SlotIds.FromCity, Label = new(nameof(BotTexts.InsuranceTransfer_FromCity_Label)), Kind = SlotKind.City,
+                Question = new(nameof(BotTexts.InsuranceTransfer_FromCity_Question)),
             },
             new SlotDefinition
             {
-                Id = SlotIds.ToCity, Label = "转入城市", Kind = SlotKind.City,
-                Question = "请问要**转入哪个城市**？",
+                Id = SlotIds.ToCity, Label = new(nameof(BotTexts.InsuranceTransfer_ToCity_Label)), Kind = SlotKind.City,
+                Question = new(nameof(BotTexts.InsuranceTransfer_ToCity_Question)),
             },
             new SlotDefinition
             {
-                Id = SlotIds.InsuranceType, Label = "险种", Kind = SlotKind.Text,
-                Question = "请问要转移哪个**险种**？（养老保险、医疗保险、失业保险）",
-                Suggestions = ["养老保险", "医疗保险", "失业保险"],
+                Id = SlotIds.InsuranceType, Label = new(nameof(BotTexts.InsuranceTransfer_InsuranceType_Label)), Kind = SlotKind.Text,
+                Question = new(nameof(BotTexts.InsuranceTransfer_InsuranceType_Question)),
+                Suggestions =
+                [
+                    new(nameof(BotTexts.InsuranceType_Pension)),
+                    new(nameof(BotTexts.InsuranceType_Medical)),
+                    new(nameof(BotTexts.InsuranceType_Unemployment)),
+                ],
             },
         ],
         Call = new BackendCall("SocialInsurance", "SubmitTransfer", CommonSlots.Map(
             ("idNumber", SlotIds.IdNumber), ("fromCity", SlotIds.FromCity), ("toCity", SlotIds.ToCity), ("insuranceType", SlotIds.InsuranceType))),
-        ConfirmationNote = "确认后将向转入地社会保险经办机构提交转移接续申请。",
+        ConfirmationNote = new(nameof(BotTexts.InsuranceTransfer_ConfirmationNote)),
         RetrySlots = new Dictionary<string, string>
         {
             ["insurance_not_held"] = SlotIds.FromCity,

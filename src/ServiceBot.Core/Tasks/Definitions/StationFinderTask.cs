@@ -1,5 +1,6 @@
 using System.Text;
 using ServiceBot.Backend;
+using ServiceBot.Localization;
 using ServiceBot.Understanding.Intents;
 using ServiceBot.Understanding.Slots;
 
@@ -10,35 +11,61 @@ public static class StationFinderTask
     public static TaskDefinition Definition { get; } = new()
     {
         Name = IntentNames.StationFinder,
-        DisplayName = "附近驿站/服务站查询",
-        MenuPrompt = "查找附近的驿站",
+        DisplayName = new(nameof(BotTexts.StationFinder_DisplayName)),
+        MenuPrompt = new(nameof(BotTexts.StationFinder_MenuPrompt)),
         Slots =
         [
             new SlotDefinition
             {
-                Id = SlotIds.City, Label = "城市", Kind = SlotKind.City,
-                Question = "请问您在**哪个城市**？也可以说到区县，例如“邯郸市丛台区”。",
+                Id = SlotIds.City, Label = new(nameof(BotTexts.StationFinder_City_Label)), Kind = SlotKind.City,
+                Question = new(nameof(BotTexts.StationFinder_City_Question)),
             },
-            new SlotDefinition { Id = SlotIds.District, Label = "区县", Kind = SlotKind.City, Required = false, Question = "请问在哪个区县？" },
+            new SlotDefinition { Id = SlotIds.District, Label = new(nameof(BotTexts.StationFinder_District_Label)), Kind = SlotKind.City, Required = false, Question = new(nameof(BotTexts.StationFinder_District_Question)) },
         ],
         Call = new BackendCall("Stations", "FindStations", CommonSlots.Map(("city", SlotIds.City), ("district", SlotIds.District))),
         Present = (result, _) => Present(result as LookupResult<IReadOnlyList<ServiceStation>>),
     };
 
+    /// <summary>The backend's service words, worded in the user's language; others are shown as the backend gives them.</summary>
+    private static readonly IReadOnlyDictionary<string, BotText> ServiceNames = new Dictionary<string, BotText>(StringComparer.Ordinal)
+    {
+        ["饮水"] = new(nameof(BotTexts.StationService_DrinkingWater)),
+        ["热饭"] = new(nameof(BotTexts.StationService_HotMeals)),
+        ["充电"] = new(nameof(BotTexts.StationService_Charging)),
+        ["休息"] = new(nameof(BotTexts.StationService_Rest)),
+        ["如厕"] = new(nameof(BotTexts.StationService_Toilet)),
+        ["停车"] = new(nameof(BotTexts.StationService_Parking)),
+        ["淋浴"] = new(nameof(BotTexts.StationService_Shower)),
+        ["法律咨询"] = new(nameof(BotTexts.StationService_LegalAdvice)),
+    };
+
+    /// <summary>Opening hours the backend words in Chinese rather than as a time range.</summary>
+    private static readonly IReadOnlyDictionary<string, BotText> HoursNames = new Dictionary<string, BotText>(StringComparer.Ordinal)
+    {
+        ["24小时"] = new(nameof(BotTexts.Stations_OpenAllDay)),
+    };
+
+    /// <summary>Every text the listing may show, for checks that each exists in every language.</summary>
+    public static IEnumerable<BotText> ValueTexts => [.. ServiceNames.Values, .. HoursNames.Values];
+
     private static LookupOutcome Present(LookupResult<IReadOnlyList<ServiceStation>>? result)
     {
         if (result is not { Found: true, Value: { Count: > 0 } stations })
-            return new LookupOutcome(false,
-                (result?.Message is { Length: > 0 } message ? message + "\n\n" : "暂未查到该地区的驿站或服务站。\n\n") + "您可以换一个城市或区县再试。",
-                SlotIds.City);
+        {
+            // The backend's reason is Chinese; an English conversation gets the resource text instead.
+            var reason = result?.Message is { Length: > 0 } message && !BotLanguages.IsEnglish ? message : BotText.Get(nameof(BotTexts.Stations_NoneFound));
+            return new LookupOutcome(false, reason + "\n\n" + BotText.Get(nameof(BotTexts.Stations_TryAnother)), SlotIds.City);
+        }
 
-        var text = new StringBuilder($"为您找到 {stations.Count} 个驿站/服务站：\n");
+        var text = new StringBuilder(BotText.Format(nameof(BotTexts.Stations_Found), stations.Count)).Append('\n');
         foreach (var s in stations)
         {
-            text.Append("\n**").Append(s.Name).Append("**（").Append(s.City).Append(s.District).AppendLine("）");
-            text.Append("- 地址：").AppendLine(s.Address);
-            text.Append("- 开放时间：").AppendLine(s.Hours);
-            if (s.Services.Count > 0) text.Append("- 服务：").AppendLine(string.Join("、", s.Services));
+            text.Append('\n').AppendLine(BotText.Format(nameof(BotTexts.Stations_Heading), s.Name, s.City, s.District));
+            text.AppendLine(BotText.Format(nameof(BotTexts.Stations_Address), s.Address));
+            text.AppendLine(BotText.Format(nameof(BotTexts.Stations_Hours), HoursNames.GetValueOrDefault(s.Hours)?.Value ?? s.Hours));
+            if (s.Services.Count > 0)
+                text.AppendLine(BotText.Format(nameof(BotTexts.Stations_Services), string.Join(
+                    BotText.Get(nameof(BotTexts.Stations_ServiceSeparator)), s.Services.Select(n => ServiceNames.GetValueOrDefault(n)?.Value ?? n))));
         }
         return new LookupOutcome(true, text.ToString().TrimEnd());
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ServiceBot.Backend;
 using ServiceBot.Text;
+using ServiceBot.Localization;
 using ServiceBot.Understanding.Intents;
 using ServiceBot.Understanding.Slots;
 
@@ -14,29 +15,38 @@ namespace ServiceBot.Tasks.Definitions;
 /// </summary>
 public static class TicketStatusTask
 {
-    public const string NotYours =
-        "抱歉，没有查到您名下的这个办件。为保护个人信息，只能查询您本人申请的办件。\n\n" +
-        "请核对办件编号；如果是在其他渠道或由他人代为申请的，请把办件编号和申请人的18位身份证号码（外籍申请人请提供护照号码）一起发给我，" +
-        "例如“查询办件 GJJ-20250601-7KQ4M2XP，身份证号……”。";
+    /// <summary>The same refusal whether or not the ticket exists.</summary>
+    public static BotText NotYours { get; } = new(nameof(BotTexts.Tickets_NotYours));
+
+    /// <summary>The backend's statuses, worded in the user's language; others are shown as the backend gives them.</summary>
+    private static readonly IReadOnlyDictionary<string, BotText> Statuses = new Dictionary<string, BotText>(StringComparer.Ordinal)
+    {
+        ["已受理"] = new(nameof(BotTexts.TicketStatus_Received)),
+        ["办理中"] = new(nameof(BotTexts.TicketStatus_InProgress)),
+        ["已办结"] = new(nameof(BotTexts.TicketStatus_Completed)),
+    };
+
+    /// <summary>Every text the status may show, for checks that each exists in every language.</summary>
+    public static IEnumerable<BotText> ValueTexts => [NotYours, .. Statuses.Values];
 
     public static TaskDefinition Definition { get; } = new()
     {
         Name = IntentNames.TicketStatus,
-        DisplayName = "办件进度查询",
-        MenuPrompt = "查询办件进度",
+        DisplayName = new(nameof(BotTexts.TicketStatus_DisplayName)),
+        MenuPrompt = new(nameof(BotTexts.TicketStatus_MenuPrompt)),
         Slots =
         [
             new SlotDefinition
             {
-                Id = SlotIds.Ticket, Label = "办件编号", Kind = SlotKind.Ticket,
-                Question = "请提供您的**办件编号**（例如 GJJ-20250601-000001）。",
+                Id = SlotIds.Ticket, Label = new(nameof(BotTexts.TicketStatus_Ticket_Label)), Kind = SlotKind.Ticket,
+                Question = new(nameof(BotTexts.TicketStatus_Ticket_Question)),
             },
             // Never asked for: taken when the user gives it, to prove a ticket issued elsewhere is theirs.
-            CommonSlots.IdNumber with { Label = "申请人身份证号", Required = false },
+            CommonSlots.IdNumber with { Label = new(nameof(BotTexts.Slot_ApplicantIdNumber_Label)), Required = false },
             new SlotDefinition
             {
-                Id = SlotIds.Passport, Label = "申请人护照号码", Kind = SlotKind.Passport, Sensitive = true, Required = false,
-                Question = "请提供申请人的**护照号码**。",
+                Id = SlotIds.Passport, Label = new(nameof(BotTexts.TicketStatus_Passport_Label)), Kind = SlotKind.Passport, Sensitive = true, Required = false,
+                Question = new(nameof(BotTexts.TicketStatus_Passport_Question)),
             },
         ],
         Call = new BackendCall("Tickets", "GetTicket", CommonSlots.Map(("ticket", SlotIds.Ticket))),
@@ -46,18 +56,18 @@ public static class TicketStatusTask
     private static LookupOutcome Present(LookupResult<TicketInfo>? result, LookupContext context)
     {
         if (result is not { Found: true, Value: { } ticket } || !IsOwner(ticket, context))
-            return new LookupOutcome(false, NotYours, SlotIds.Ticket);
+            return new LookupOutcome(false, NotYours.Value, SlotIds.Ticket);
 
         var task = context.Catalog.Find(ticket.Task);
         var text = new StringBuilder();
-        text.Append("办件 **").Append(ticket.Ticket).Append("**（").Append(task?.DisplayName ?? ticket.Task).AppendLine("）");
-        text.Append("- 当前状态：**").Append(ticket.Status).AppendLine("**");
-        text.Append("- 受理时间：").AppendLine(ticket.CreatedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture));
+        text.AppendLine(BotText.Format(nameof(BotTexts.Tickets_Heading), ticket.Ticket, task?.DisplayName.Value ?? ticket.Task));
+        text.AppendLine(BotText.Format(nameof(BotTexts.Tickets_Status), Statuses.GetValueOrDefault(ticket.Status)?.Value ?? ticket.Status));
+        text.AppendLine(BotText.Format(nameof(BotTexts.Tickets_CreatedAt), SlotFormatter.ReadableTime(ticket.CreatedAt.ToOffset(TimeSpan.FromHours(8)))));
         foreach (var (id, value) in ticket.Slots)
         {
             var slot = task?.Slot(id);
-            text.Append("- ").Append(slot?.Label ?? id).Append('：')
-                .AppendLine(slot is null ? MarkdownInline.Escape(SlotFormatter.MaskBySlotId(id, value)) : SlotFormatter.Markdown(slot, value));
+            text.AppendLine(BotText.Format(nameof(BotTexts.Forms_ConfirmLine), slot?.Label.Value ?? id,
+                slot is null ? MarkdownInline.Escape(SlotFormatter.MaskBySlotId(id, value)) : SlotFormatter.Markdown(slot, value)));
         }
         return new LookupOutcome(true, text.ToString().TrimEnd());
     }

@@ -1,3 +1,4 @@
+using ServiceBot.Localization;
 using ServiceBot.Understanding.Intents;
 using ServiceBot.Understanding.Slots;
 
@@ -8,28 +9,28 @@ public static class WageComplaintTask
     public static TaskDefinition Definition { get; } = new()
     {
         Name = IntentNames.WageComplaint,
-        DisplayName = "欠薪投诉",
-        MenuPrompt = "我要投诉欠薪",
+        DisplayName = new(nameof(BotTexts.WageComplaint_DisplayName)),
+        MenuPrompt = new(nameof(BotTexts.WageComplaint_MenuPrompt)),
         Slots =
         [
             CommonSlots.IdNumber,
             new SlotDefinition
             {
-                Id = SlotIds.Employer, Label = "用人单位", Kind = SlotKind.Text,
-                Question = "请问拖欠您工资的**用人单位**（公司或老板）名称是什么？",
+                Id = SlotIds.Employer, Label = new(nameof(BotTexts.WageComplaint_Employer_Label)), Kind = SlotKind.Text,
+                Question = new(nameof(BotTexts.WageComplaint_Employer_Question)),
             },
-            CommonSlots.Amount("欠薪金额", "请问被拖欠的**工资金额**是多少（元）？"),
+            CommonSlots.Amount(new(nameof(BotTexts.WageComplaint_Amount_Label)), new(nameof(BotTexts.WageComplaint_Amount_Question))),
             new SlotDefinition
             {
-                Id = SlotIds.Period, Label = "欠薪期间", Kind = SlotKind.Period,
-                Question = "请问拖欠的是**哪段时间**的工资？（例如“今年3月到5月”）",
+                Id = SlotIds.Period, Label = new(nameof(BotTexts.WageComplaint_Period_Label)), Kind = SlotKind.Period,
+                Question = new(nameof(BotTexts.WageComplaint_Period_Question)),
             },
             CommonSlots.Phone,
         ],
         Call = new BackendCall("LabourInspection", "SubmitWageComplaint", CommonSlots.Map(
             ("idNumber", SlotIds.IdNumber), ("employer", SlotIds.Employer), ("amount", SlotIds.Amount),
             ("period", SlotIds.Period), ("phone", SlotIds.Phone))),
-        ConfirmationNote = "确认后将向劳动保障监察机构提交欠薪投诉。",
+        ConfirmationNote = new(nameof(BotTexts.WageComplaint_ConfirmationNote)),
         RetrySlots = new Dictionary<string, string> { ["person_not_found"] = SlotIds.IdNumber },
     };
 }

@@ -10,6 +10,8 @@ public readonly record struct SparseVector(int[] Indices, float[] Values);
 /// TF-IDF over character 1–3-grams and jieba words. Character n-grams carry the short cues that decide
 /// an intent (吗, 能不能, 怎么) and survive typos and unknown words; words add the segmenter's knowledge
 /// of multi-character terms. Digits collapse to one symbol so a phone number is not a feature.
+/// A message with letters but without a single ideograph is read as Latin words instead (<see cref="LatinWords"/>): character
+/// n-grams of run-together English ("iwanttowithdraw") are mostly noise across word boundaries.
 /// </summary>
 public sealed class TextFeaturizer
 {
@@ -71,6 +73,26 @@ public sealed class TextFeaturizer
     }
 
     private static IEnumerable<string> Terms(string text, ChineseAnalyzer? analyzer)
+    {
+        // Digits alone (a phone number, a ticket typed bare) keep the features they always had.
+        if (!text.Any(TextNormalizer.IsCjk) && text.Any(char.IsLetter)) return LatinTerms(text);
+        return ChineseTerms(text, analyzer);
+    }
+
+    /// <summary>Word stems, adjacent stem pairs ("human agent", "work injury") and character trigrams inside each word, which survive typos.</summary>
+    private static IEnumerable<string> LatinTerms(string text)
+    {
+        var words = LatinWords.Stems(text);
+        for (var i = 0; i < words.Count; i++)
+        {
+            yield return "e:" + words[i];
+            if (i > 0) yield return "e2:" + words[i - 1] + " " + words[i];
+            var padded = "<" + words[i] + ">";
+            for (var j = 0; j + 3 <= padded.Length; j++) yield return "c:" + padded.Substring(j, 3);
+        }
+    }
+
+    private static IEnumerable<string> ChineseTerms(string text, ChineseAnalyzer? analyzer)
     {
         var clean = Clean(text);
         var padded = "^" + clean + "$";

@@ -12,7 +12,8 @@ public sealed record AmountMention(decimal Yuan, int Start, int Length)
 /// <summary>
 /// Amounts of money: 3000元, 三千五百块, 两万, 1.5万, 3k, ¥2,000, 2000.50元, 十二块五. A number counts as money when
 /// it carries a currency sign, a unit (元/块) or a magnitude (万/千/k), or when a money word precedes it
-/// (金额改成2000, 欠了我8000); digits followed by 月/号/点/个 are dates, times or counts.
+/// (金额改成2000, 欠了我8000); digits followed by 月/号/点/个 are dates, times or counts. English reads the same
+/// way: 8,600 yuan, RMB 8600, 3k, 8.6 thousand, "he owes me 8000"; 3 days and 5 pm are not money.
 /// Callers mask ID numbers, cards, phones and dates before calling.
 /// </summary>
 public static partial class AmountExtractor
@@ -67,7 +68,8 @@ public static partial class AmountExtractor
             yuan *= match.Groups["magnitude"].Value switch
             {
                 "万" or "w" => 10_000m,
-                "千" or "k" => 1_000m,
+                "千" or "k" or "thousand" => 1_000m,
+                "million" => 1_000_000m,
                 "百" => 100m,
                 _ => 1m,
             };
@@ -83,16 +85,24 @@ public static partial class AmountExtractor
         var rest = text.AsSpan(end).TrimStart(' ');
         if (rest.IsEmpty) return false;
         return rest[0] is '月' or '日' or '号' or '点' or '时' or '分' or '年' or '个' or '岁' or '天' or '周' or '楼' or '层' or '路'
-            or '次' or '人' or '%' or '米' or '斤' or '公' or '小' or '栋' or '单' or '室' or '期' or '倍' or '位';
+            or '次' or '人' or '%' or '米' or '斤' or '公' or '小' or '栋' or '单' or '室' or '期' or '倍' or '位'
+            || EnglishNonMoney().IsMatch(rest.ToString());
     }
 
     private static bool MoneyWordBefore(string text, int start)
     {
         var window = text.AsSpan(Math.Max(0, start - 8), start - Math.Max(0, start - 8));
-        return MoneyWord().IsMatch(window);
+        return MoneyWord().IsMatch(window) || EnglishMoneyWord().IsMatch(text.AsSpan(Math.Max(0, start - 24), start - Math.Max(0, start - 24)));
     }
 
-    [GeneratedRegex(@"(?:(?<currency>[¥￥])\s*)?(?:(?<num>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s*(?<magnitude>万|千|百|k|w)?|(?<cn>[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾][零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟]*))\s*多?\s*(?<unit>块钱|块(?:(?<jiao>[一二三四五六七八九])毛?(?![零〇一二两三四五六七八九十百千万亿点月号日天年个]))?|元|圆|人民币)?")]
+    // English counts and times: 3 days, 2 people, 5 pm, the 3rd.
+    [GeneratedRegex(@"^(?:days?|weeks?|months?|years?|hours?|minutes?|people|persons?|times|am|pm|a\.m\.|p\.m\.|o'clock|km|st|nd|rd|th)(?![a-z])")]
+    private static partial Regex EnglishNonMoney();
+
+    [GeneratedRegex(@"(?<![a-z])(?:amount|withdraw|take out|owes?(?: me)?|owed(?: me)?|unpaid|salary|wages?|pay|paid|total|about|around|change it to|is)\s*(?:of\s*)?[:：]?\s*$")]
+    private static partial Regex EnglishMoneyWord();
+
+    [GeneratedRegex(@"(?:(?<currency>[¥￥]|(?<![a-z])(?:rmb|cny)(?![a-z]))\s*)?(?:(?<num>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s*(?<magnitude>万|千|百|thousand(?![a-z])|million(?![a-z])|k(?![a-z])|w(?![a-z]))?|(?<cn>[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾][零〇一二两三四五六七八九十百千万亿点壹贰叁肆伍陆柒捌玖拾佰仟]*))\s*多?\s*(?<unit>块钱|块(?:(?<jiao>[一二三四五六七八九])毛?(?![零〇一二两三四五六七八九十百千万亿点月号日天年个]))?|元|圆|人民币|(?:yuan|rmb|cny|kuai)(?![a-z]))?")]
     private static partial Regex AmountPattern();
 
     [GeneratedRegex(@"(金额|钱数|数额|提取|提|取|取出|欠|拖欠|欠薪|工资|薪水|一共|总共|共计|合计|改成|改为|换成|应该是|是|要|约|大概|差不多)\s*[:：]?\s*$")]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ServiceBot.Localization;
 
 namespace ServiceBot.Understanding.Slots;
 
@@ -8,12 +9,12 @@ namespace ServiceBot.Understanding.Slots;
 /// </summary>
 public static class AppointmentDateValidator
 {
-    private static readonly string[] WeekdayNames = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
+    private static readonly string[] ChineseWeekdayNames = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
 
     public static SlotValidation Validate(DateTimeMention mention, DateOnly today, WorkingDayCalendar calendar)
     {
         if (mention.Precision is DateTimePrecision.Year or DateTimePrecision.Month)
-            return SlotValidation.Invalid("请说出具体哪一天，例如“下周一”或“12月3日”", mention.Value, Suggest(calendar.NextWorkingDay(today)));
+            return SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_AppointmentDateNotSpecific)), mention.Value, Suggest(calendar.NextWorkingDay(today)));
         return Validate(DateOnly.FromDateTime(mention.Local), today, calendar);
     }
 
@@ -21,23 +22,30 @@ public static class AppointmentDateValidator
     {
         var iso = Iso(date);
         if (date < today)
-            return SlotValidation.Invalid($"{Readable(date)}已经过去了，请选择今天（{Readable(today)}）或以后的工作日", iso, Suggest(calendar.NextWorkingDay(today)));
+            return SlotValidation.Invalid(BotText.Format(nameof(BotTexts.Validation_AppointmentDatePast), Readable(date), Readable(today)), iso,
+                Suggest(calendar.NextWorkingDay(today)));
         var verdict = calendar.Check(date);
         if (!verdict.IsWorkingDay)
         {
             var next = calendar.NextWorkingDay(date);
-            var closed = verdict.ClosedBecause is "周六" or "周日" ? $"是{verdict.ClosedBecause}，{verdict.ClosedBecause}不办公" : $"是{verdict.ClosedBecause}，假期不办公";
-            return SlotValidation.Invalid($"{Suggest(date)}{closed}，最近的工作日是{Readable(next)}", iso, Suggest(next));
+            var reason = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday
+                ? BotText.Format(nameof(BotTexts.Validation_AppointmentWeekend), Suggest(date), WeekdayName(date), Readable(next))
+                // The holiday's name (国庆节假期) is Chinese; the English text leaves it out.
+                : BotText.Format(nameof(BotTexts.Validation_AppointmentHoliday), Suggest(date), verdict.ClosedBecause, Readable(next));
+            return SlotValidation.Invalid(reason, iso, Suggest(next));
         }
         return SlotValidation.Valid(iso);
     }
 
-    /// <summary>2026年12月7日（周一）.</summary>
+    /// <summary>2026年12月7日（周一） / Monday, 7 December 2026, in the turn's language.</summary>
     public static string Readable(DateOnly date)
-        => date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture) + "（" + WeekdayNames[(int)date.DayOfWeek] + "）";
+        => BotText.Format(nameof(BotTexts.Format_DateWithWeekday), Suggest(date), WeekdayName(date));
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     // Read back by the date extractor whatever the day it is said on: the year makes it unambiguous.
-    private static string Suggest(DateOnly date) => date.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);
+    private static string Suggest(DateOnly date) => date.ToString(BotText.Get(nameof(BotTexts.Format_Date)), CultureInfo.InvariantCulture);
+
+    private static string WeekdayName(DateOnly date)
+        => BotLanguages.IsEnglish ? CultureInfo.InvariantCulture.DateTimeFormat.GetDayName(date.DayOfWeek) : ChineseWeekdayNames[(int)date.DayOfWeek];
 }

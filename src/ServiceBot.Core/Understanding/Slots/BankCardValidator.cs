@@ -1,3 +1,4 @@
+using ServiceBot.Localization;
 namespace ServiceBot.Understanding.Slots;
 
 /// <summary>Bank card number: 13–19 digits ending in a valid Luhn check digit.</summary>
@@ -6,10 +7,10 @@ public static class BankCardValidator
     public static SlotValidation Validate(string? raw)
     {
         var card = raw is null ? "" : new string(raw.Where(c => c is not (' ' or '-' or '\u3000')).ToArray());
-        if (card.Length == 0) return SlotValidation.Invalid("请提供银行卡号");
-        if (!card.All(char.IsAsciiDigit)) return SlotValidation.Invalid("银行卡号只能包含数字，请核对后重新输入");
-        if (card.Length is < 13 or > 19) return SlotValidation.Invalid($"银行卡号应为13到19位数字，您输入的是{card.Length}位");
-        if (!PassesLuhn(card)) return SlotValidation.Invalid("银行卡号校验不通过，请核对后重新输入");
+        if (card.Length == 0) return SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_BankCardMissing)));
+        if (!card.All(char.IsAsciiDigit)) return SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_BankCardDigits)));
+        if (card.Length is < 13 or > 19) return SlotValidation.Invalid(BotText.Format(nameof(BotTexts.Validation_BankCardLength), card.Length));
+        if (!PassesLuhn(card)) return SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_BankCardCheckDigit)));
         return SlotValidation.Valid(card);
     }
 

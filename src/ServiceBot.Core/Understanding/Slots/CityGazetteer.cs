@@ -8,7 +8,8 @@ public sealed record PlaceMention(string City, string? District, int Start, int 
 /// <summary>
 /// Cities and their districts from lines "城市 | 省 | 区 区 …". A city matches with or without 市; a
 /// district with its suffix anywhere, and without it (丛台) only right after its city, because short
-/// district names (复兴, 朝阳) are ordinary words too.
+/// district names (复兴, 朝阳) are ordinary words too. Other names of a city (English: Handan, Yiwu) come from
+/// lines "城市: name, name" and match as whole Latin words, in any case.
 /// </summary>
 public sealed class CityGazetteer
 {
@@ -22,7 +23,7 @@ public sealed class CityGazetteer
     private readonly Dictionary<string, Dictionary<string, string>> _shortDistrictsByCity = new(StringComparer.Ordinal);
     private readonly int _longest;
 
-    private CityGazetteer(IEnumerable<(string City, IReadOnlyList<string> Districts)> cities)
+    private CityGazetteer(IEnumerable<(string City, IReadOnlyList<string> Districts)> cities, AliasLexicon? otherNames)
     {
         var names = new List<string>();
         foreach (var (city, districts) in cities)
@@ -38,13 +39,19 @@ public sealed class CityGazetteer
                 if (Shorten(district, DistrictSuffixes) is { } shortDistrict) shortDistricts.TryAdd(shortDistrict, district);
             }
         }
+        foreach (var city in otherNames?.Canonicals ?? [])
+        {
+            if (!names.Contains(city)) throw new FormatException($"other names given for {city}, which is not in the gazetteer");
+            foreach (var alias in otherNames!.AliasesOf(city)) _cityBySurface.TryAdd(alias, city);
+        }
         Cities = names;
         _longest = _cityBySurface.Keys.Concat(_districtsByFullName.Keys).Max(k => k.Length);
     }
 
     public IReadOnlyList<string> Cities { get; }
 
-    public static CityGazetteer Parse(string text)
+    /// <param name="otherNames">Lines "城市: name, name" (knowledge/lexicons/cities-en.txt); every city must be in <paramref name="text"/>.</param>
+    public static CityGazetteer Parse(string text, string? otherNames = null)
     {
         var cities = new List<(string, IReadOnlyList<string>)>();
         foreach (var (line, number) in UnderstandingData.ContentLines(text))
@@ -55,7 +62,7 @@ public sealed class CityGazetteer
             var districts = fields.Length == 3 ? fields[2].Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
             cities.Add((fields[0], districts));
         }
-        return new CityGazetteer(cities);
+        return new CityGazetteer(cities, otherNames is null ? null : AliasLexicon.Parse(otherNames));
     }
 
     /// <summary>The canonical city for a name with or without 市, or null.</summary>
@@ -103,6 +110,9 @@ public sealed class CityGazetteer
             }
             if (_cityBySurface.TryGetValue(surface, out var city))
             {
+                // A Latin name (Handan, Xi'an) is a whole word, never part of a longer one.
+                if (char.IsAsciiLetter(surface[0]) && (start > 0 && char.IsAsciiLetter(text[start - 1])
+                    || start + length < text.Length && char.IsAsciiLetter(text[start + length]))) continue;
                 if (surface != city && FollowedByAny(text, start + length, StreetSuffixes)) continue;
                 return new PlaceMention(city, null, start, length);
             }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ServiceBot.Localization;
 
 namespace ServiceBot.Understanding.Slots;
 
@@ -13,13 +14,13 @@ public static partial class CompanyNameValidator
     public static SlotValidation Validate(string? raw)
     {
         var name = Whitespace().Replace(raw?.Trim() ?? "", " ");
-        if (name.Length == 0) return SlotValidation.Invalid("请提供拟设立企业的名称");
-        if (name.Length > LongestName) return SlotValidation.Invalid($"企业名称不能超过{LongestName}个字");
+        if (name.Length == 0) return SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_CompanyNameMissing)));
+        if (name.Length > LongestName) return SlotValidation.Invalid(BotText.Format(nameof(BotTexts.Validation_CompanyNameTooLong), LongestName));
         var form = OrganisationalForm().Match(name);
         if (!form.Success)
-            return SlotValidation.Invalid("企业名称应以组织形式结尾，例如“义乌环球贸易有限公司”或“Global Trade (Yiwu) Co., Ltd.”");
+            return SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_CompanyNameForm)));
         if (name[..form.Index].Trim(' ', ',', '(', ')', '（', '）').Length < 2)
-            return SlotValidation.Invalid("请在组织形式前写明企业的字号，例如“义乌环球贸易有限公司”");
+            return SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_CompanyNameTradeName)));
         return SlotValidation.Valid(name);
     }
 

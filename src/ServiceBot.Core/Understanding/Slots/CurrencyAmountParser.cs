@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ServiceBot.Localization;
 
 namespace ServiceBot.Understanding.Slots;
 
@@ -25,19 +26,19 @@ public static partial class CurrencyAmountParser
         // Digits hidden, so a code written against its number (300000PKR) still stands apart as a word.
         var currencyMentions = currencies.FindAll(Digit().Replace(normalizedText, "#"));
         if (currencyMentions.Count == 0)
-            return (null, SlotValidation.Invalid("请同时说明金额和币种，例如“50万美元”或“100万元人民币”"));
+            return (null, SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_CapitalCurrencyMissing))));
 
         // A number and the currency beside it belong together: "USD 500k" and "50万美元" alike.
         var (number, currency) = numbers
             .SelectMany(n => currencyMentions.Select(c => (Number: n, Currency: c)))
             .MinBy(pair => Gap(pair.Number.Index, pair.Number.Length, pair.Currency.Start, pair.Currency.Length));
         if (!TryEvaluate(number, out var amount))
-            return (null, SlotValidation.Invalid("没有看懂金额，请写成例如“50万美元”或“500000 USD”"));
+            return (null, SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_CapitalUnreadable))));
         var start = Math.Min(number.Index, currency.Start);
         var end = Math.Max(number.Index + number.Length, currency.Start + currency.Length);
         var mention = new CurrencyAmountMention(amount, currency.Canonical, start, end - start);
-        if (amount <= 0) return (mention, SlotValidation.Invalid("金额必须大于0", mention.Normalized));
-        if (decimal.Round(amount, 2) != amount) return (mention, SlotValidation.Invalid("金额最多保留两位小数", mention.Normalized));
+        if (amount <= 0) return (mention, SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_CapitalNotPositive)), mention.Normalized));
+        if (decimal.Round(amount, 2) != amount) return (mention, SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_CapitalPrecision)), mention.Normalized));
         return (mention, SlotValidation.Valid(mention.Normalized));
     }
 

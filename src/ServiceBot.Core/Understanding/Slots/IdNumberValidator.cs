@@ -1,3 +1,4 @@
+using ServiceBot.Localization;
 using System.Globalization;
 
 namespace ServiceBot.Understanding.Slots;
@@ -20,17 +21,17 @@ public static class IdNumberValidator
     public static SlotValidation Validate(string? raw, DateOnly? today = null)
     {
         var id = Compact(raw);
-        if (id.Length == 0) return SlotValidation.Invalid("请提供18位居民身份证号");
-        if (id.Length != 18) return SlotValidation.Invalid($"身份证号应为18位，您输入的是{id.Length}位，请核对后重新输入");
+        if (id.Length == 0) return SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_IdNumberMissing)));
+        if (id.Length != 18) return SlotValidation.Invalid(BotText.Format(nameof(BotTexts.Validation_IdNumberLength), id.Length));
         for (var i = 0; i < 17; i++)
-            if (!char.IsAsciiDigit(id[i])) return SlotValidation.Invalid("身份证号前17位应为数字，请核对后重新输入");
-        if (!char.IsAsciiDigit(id[17]) && id[17] != 'X') return SlotValidation.Invalid("身份证号最后一位应为数字或X，请核对后重新输入");
+            if (!char.IsAsciiDigit(id[i])) return SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_IdNumberDigits)));
+        if (!char.IsAsciiDigit(id[17]) && id[17] != 'X') return SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_IdNumberLastCharacter)));
         if (!ProvinceCodes.Contains((id[0] - '0') * 10 + (id[1] - '0')))
-            return SlotValidation.Invalid("身份证号的地区码不正确，请核对后重新输入");
+            return SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_IdNumberRegion)));
         if (!DateOnly.TryParseExact(id.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
             || birth.Year < 1900 || (today is { } t && birth > t))
-            return SlotValidation.Invalid("身份证号中的出生日期无效，请核对后重新输入");
-        if (CheckCharacter(id) != id[17]) return SlotValidation.Invalid("身份证号校验位不正确，请核对后重新输入");
+            return SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_IdNumberBirthDate)));
+        if (CheckCharacter(id) != id[17]) return SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_IdNumberCheckDigit)));
         return SlotValidation.Valid(id);
     }
 

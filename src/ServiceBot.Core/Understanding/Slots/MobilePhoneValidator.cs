@@ -1,3 +1,4 @@
+using ServiceBot.Localization;
 namespace ServiceBot.Understanding.Slots;
 
 /// <summary>Mainland China mobile number: 11 digits, 1[3-9]…, with an optional +86 / 0086 / 86 prefix.</summary>
@@ -6,12 +7,12 @@ public static class MobilePhoneValidator
     public static SlotValidation Validate(string? raw)
     {
         var phone = raw is null ? "" : new string(raw.Where(c => c is not (' ' or '-' or '(' or ')' or '\u3000')).ToArray());
-        if (phone.Length == 0) return SlotValidation.Invalid("请提供手机号码");
+        if (phone.Length == 0) return SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_PhoneMissing)));
         phone = StripCountryCode(phone);
-        if (!phone.All(char.IsAsciiDigit)) return SlotValidation.Invalid("手机号只能包含数字，请核对后重新输入");
-        if (phone.Length != 11) return SlotValidation.Invalid($"手机号应为11位，您输入的是{phone.Length}位，请核对后重新输入");
+        if (!phone.All(char.IsAsciiDigit)) return SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_PhoneDigits)));
+        if (phone.Length != 11) return SlotValidation.Invalid(BotText.Format(nameof(BotTexts.Validation_PhoneLength), phone.Length));
         if (phone[0] != '1' || phone[1] is < '3' or > '9')
-            return SlotValidation.Invalid("手机号应以13至19开头，请输入中国大陆手机号");
+            return SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_PhonePrefix)));
         return SlotValidation.Valid(phone);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ServiceBot.Localization;
 
 namespace ServiceBot.Understanding.Slots;
 
@@ -16,16 +17,16 @@ public static partial class PassportValidator
     public static SlotValidation Validate(string? raw)
     {
         var number = Compact(raw);
-        if (number.Length == 0) return SlotValidation.Invalid("请提供护照号码");
+        if (number.Length == 0) return SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_PassportMissing)));
         if (number.Length == 18 && number[..17].All(char.IsAsciiDigit))
-            return SlotValidation.Invalid("这是中国居民身份证号码，本事项需要申请人的护照号码（例如 PK1234567）");
-        if (!number.All(char.IsAsciiLetterOrDigit)) return SlotValidation.Invalid("护照号码只能包含字母和数字，请核对后重新输入");
+            return SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_PassportIsIdNumber)));
+        if (!number.All(char.IsAsciiLetterOrDigit)) return SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_PassportCharacters)));
         if (number.Length < ShortestLength)
-            return SlotValidation.Invalid($"护照号码太短（{number.Length}位），一般为7至10位字母和数字，请核对后重新输入");
+            return SlotValidation.Invalid(BotText.Format(nameof(BotTexts.Validation_PassportTooShort), number.Length));
         if (number.Length > LongestLength)
-            return SlotValidation.Invalid($"护照号码太长（{number.Length}位），一般为7至10位字母和数字，请核对后重新输入");
+            return SlotValidation.Invalid(BotText.Format(nameof(BotTexts.Validation_PassportTooLong), number.Length));
         if (!DocumentNumber().IsMatch(number))
-            return SlotValidation.Invalid("护照号码应以1至2个字母开头、后接6至8位数字（例如 PK1234567），请核对后重新输入");
+            return SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_PassportFormat)));
         return SlotValidation.Valid(number);
     }
 

@@ -1,3 +1,4 @@
+using ServiceBot.Localization;
 using System.Text.RegularExpressions;
 using ServiceBot.Text;
 
@@ -13,6 +14,7 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
 {
     private const char Mask = '□';
     private readonly ChineseDateTimeExtractor _dates = new(clock);
+    private readonly EnglishDateTimeExtractor _englishDates = new(clock);
 
     public static SlotExtractor CreateDefault(TimeProvider? clock = null) => new(SlotLexicons.LoadDefault(), clock ?? TimeProvider.System);
 
@@ -57,20 +59,24 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
         if (Wants(SlotIds.AppointmentDate))
         {
             var today = DateOnly.FromDateTime(localNow);
-            foreach (var date in _dates.FindAll(afterNumbers, now, DateLean.Future))
+            var ahead = _dates.FindAll(afterNumbers, now, DateLean.Future).Concat(_englishDates.FindAll(afterNumbers, now, DateLean.Future));
+            foreach (var date in ahead)
             {
                 // 下周一上午十点 books the day: the validator's ISO date, not the moment.
                 var validation = AppointmentDateValidator.Validate(date, today, WorkingDayCalendar.Default);
                 candidates.Add(new ExtractedSlot(SlotIds.AppointmentDate, validation.Normalized ?? date.Value, date.Start, date.Length, validation));
             }
         }
-        foreach (var date in _dates.FindAll(afterNumbers, now))
+        void AddDate(DateTimeMention date)
         {
             if (date.Precision is DateTimePrecision.Month && !periods.Any(p => Overlaps(p.Start, p.Length, date.Start, date.Length)))
                 candidates.Add(new ExtractedSlot(SlotIds.Period, date.Value, date.Start, date.Length, SlotValidation.Valid(date.Value)));
             candidates.Add(new ExtractedSlot(SlotIds.AccidentTime, date.Value, date.Start, date.Length, ValidateAccidentTime(date, localNow)));
             MaskSpan(masked, date.Start, date.Length);
         }
+        foreach (var date in _dates.FindAll(afterNumbers, now)) AddDate(date);
+        // English dates in what the Chinese reader left (it has already taken ISO dates).
+        foreach (var date in _englishDates.FindAll(new string(masked), now, DateLean.Past)) AddDate(date);
 
         // Digits read one by one (八八零零 二三四五) are part of a card or phone being read out, never a sum of money.
         MaskSpokenDigits(masked, TextNormalizer.Normalize(text ?? ""));
@@ -98,9 +104,9 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
     private static SlotValidation ValidateAccidentTime(DateTimeMention date, DateTime localNow)
     {
         if (date.Precision is DateTimePrecision.Year or DateTimePrecision.Month)
-            return SlotValidation.Invalid("请说出具体哪一天，例如“昨天下午三点”或“11月20日”", date.Value);
+            return SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_DateNotSpecific)), date.Value);
         if (date.Local > localNow.AddMinutes(5))
-            return SlotValidation.Invalid("事故时间不能晚于现在，请核对后重新输入", date.Value);
+            return SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_AccidentInFuture)), date.Value);
         return SlotValidation.Valid(date.Value);
     }
 
@@ -219,7 +225,7 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
         {
             var reply = FreeTextSlots.StripFillers(original);
             var validation = expectedSlot == SlotIds.CompanyName ? CompanyNameValidator.Validate(reply)
-                : reply.Length >= 2 ? SlotValidation.Valid(reply) : SlotValidation.Invalid("内容太短了，请再具体描述一下", reply);
+                : reply.Length >= 2 ? SlotValidation.Valid(reply) : SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_TextTooShort)), reply);
             candidates.Add(new ExtractedSlot(expectedSlot, validation.Normalized ?? reply, Math.Max(0, original.IndexOf(reply, StringComparison.Ordinal)), reply.Length, validation));
             return;
         }
@@ -273,7 +279,7 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
     private static partial Regex TicketPattern();
 
     // 把杭州交的医保转回去: what is moved comes from there.
-    [GeneratedRegex(@"(从|由|自|原来在|之前在|以前在|老家|把)$")]
+    [GeneratedRegex(@"(从|由|自|原来在|之前在|以前在|老家|把|(?<![a-z])from\s)$")]
     private static partial Regex FromBefore();
 
     [GeneratedRegex(@"^(?:市)?人(?![社民])")]
@@ -282,7 +288,7 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
     [GeneratedRegex(@"(?:已经|早就|早已|之前就)(?:都)?(?:转|迁)")]
     private static partial Regex DoneTransfer();
 
-    [GeneratedRegex(@"(转到|转入|转去|转往|转至|转回|迁到|迁往|迁入|调到|到|去|回|来|往|回老家|到老家)$")]
+    [GeneratedRegex(@"(转到|转入|转去|转往|转至|转回|迁到|迁往|迁入|调到|到|去|回|来|往|回老家|到老家|(?<![a-z])(?:to|into)\s)$")]
     private static partial Regex ToBefore();
 
     [GeneratedRegex(@"^(市)?(转出|迁出|转走)")]

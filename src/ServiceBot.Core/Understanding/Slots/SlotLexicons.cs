@@ -4,9 +4,12 @@ namespace ServiceBot.Understanding.Slots;
 public sealed record SlotLexicons(CityGazetteer Cities, AliasLexicon Platforms, AliasLexicon InsuranceTypes, AliasLexicon WithdrawalReasons,
     AliasLexicon Currencies)
 {
+    /// <summary>English names of the gazetteer's cities, beside cities.txt.</summary>
+    public const string EnglishCityNames = "cities-en.txt";
+
     /// <summary>The lexicons embedded in the assembly.</summary>
     public static SlotLexicons LoadDefault() => new(
-        CityGazetteer.Parse(UnderstandingData.ReadLexicon("cities.txt")),
+        CityGazetteer.Parse(UnderstandingData.ReadLexicon("cities.txt"), UnderstandingData.ReadLexicon(EnglishCityNames)),
         AliasLexicon.Parse(UnderstandingData.ReadLexicon("platforms.txt")),
         AliasLexicon.Parse(UnderstandingData.ReadLexicon("insurance-types.txt")),
         AliasLexicon.Parse(UnderstandingData.ReadLexicon("withdrawal-reasons.txt")),
@@ -14,7 +17,8 @@ public sealed record SlotLexicons(CityGazetteer Cities, AliasLexicon Platforms, 
 
     /// <summary>The lexicons in a folder laid out like knowledge/lexicons.</summary>
     public static SlotLexicons Load(string folder) => new(
-        CityGazetteer.Parse(File.ReadAllText(Path.Combine(folder, "cities.txt"))),
+        CityGazetteer.Parse(File.ReadAllText(Path.Combine(folder, "cities.txt")),
+            File.Exists(Path.Combine(folder, EnglishCityNames)) ? File.ReadAllText(Path.Combine(folder, EnglishCityNames)) : null),
         AliasLexicon.Parse(File.ReadAllText(Path.Combine(folder, "platforms.txt"))),
         AliasLexicon.Parse(File.ReadAllText(Path.Combine(folder, "insurance-types.txt"))),
         AliasLexicon.Parse(File.ReadAllText(Path.Combine(folder, "withdrawal-reasons.txt"))),

@@ -1,3 +1,4 @@
+using ServiceBot.Localization;
 using System.Text.RegularExpressions;
 
 namespace ServiceBot.Understanding.Slots;
@@ -11,9 +12,9 @@ public static partial class TicketNumberValidator
     public static SlotValidation Validate(string? raw)
     {
         var ticket = raw is null ? "" : new string(raw.Trim().Where(c => c is not (' ' or '\u3000')).ToArray()).ToUpperInvariant();
-        if (ticket.Length == 0) return SlotValidation.Invalid("请提供办件编号");
+        if (ticket.Length == 0) return SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_TicketMissing)));
         if (!TicketShape().IsMatch(ticket))
-            return SlotValidation.Invalid("办件编号由字母、数字和短横线组成，例如 GJJ-20250601-7KQ4M2XP，请核对后重新输入");
+            return SlotValidation.Invalid(BotText.Get(nameof(BotTexts.Validation_TicketFormat)));
         return SlotValidation.Valid(ticket);
     }
 

@@ -1,0 +1,89 @@
+using ServiceBot.Answers;
+using ServiceBot.Knowledge;
+using ServiceBot.Text;
+using ServiceBot.Understanding.Intents;
+
+namespace ServiceBot.Core.Tests.Answers;
+
+/// <summary>English questions answered offline from knowledge/guides/en, citing the Chinese clauses the English rests on.</summary>
+public sealed class EnglishAnswerTests(KnowledgeOnlyFixture fixture) : IClassFixture<KnowledgeOnlyFixture>
+{
+    private readonly ExtractiveAnswerComposer _composer = new();
+
+    private KnowledgeBase Knowledge => fixture.Knowledge;
+
+    [Theory]
+    [InlineData("What documents do I need to withdraw my housing fund?", "Housing Provident Fund Withdrawal Guide (sample)", "住房公积金提取办事指南（示例）", "所需材料")]
+    [InlineData("How long does a social insurance transfer take?", "Social Insurance Transfer Guide (sample)", "社会保险关系转移接续办事指南（示例）", "办理时限")]
+    [InlineData("Is there a fee for a wage complaint?", "Unpaid Wages Complaint Guide (sample)", "欠薪投诉办事指南（示例）", "收费标准")]
+    [InlineData("Can delivery riders get occupational injury protection?", "Occupational Injury Protection Claim Guide for Platform Workers (sample)",
+        "新就业形态就业人员职业伤害保障申报办事指南（示例）", "适用对象和办理条件")]
+    public void Compose_EnglishQuestion_AnsweredInEnglishWithTheChineseClauseCited(string question, string englishTitle, string chineseTitle, string chineseSection)
+    {
+        var answer = _composer.Compose(Knowledge, question);
+
+        Assert.True(answer.Grounded, answer.Markdown);
+        Assert.Equal(englishTitle, answer.Citations[0].Source);
+        var chinese = Assert.Single(answer.Citations, c => c.Source == chineseTitle && c.Section == chineseSection);
+        Assert.Contains(chinese.Text, c => TextNormalizer.IsCjk(c));
+        Assert.Contains($"《{chineseTitle}》{chineseSection}", answer.Markdown);
+        Assert.DoesNotContain(ClauseBasis.Prefix, answer.Citations[0].Text);
+        Assert.StartsWith("The text above is quoted", answer.Markdown.Split('\n')[^1]);
+    }
+
+    [Fact]
+    public void ComposeForTask_EnglishTimeQuestion_OpensWithTheTimeLimitSection()
+    {
+        var answer = _composer.ComposeForTask(Knowledge, "how long until the money arrives?", IntentNames.FundWithdrawal);
+
+        Assert.True(answer.Grounded, answer.Markdown);
+        Assert.Equal("Time limit", answer.Citations[0].Section);
+        Assert.Contains(answer.Citations, c => c.Section == "办理时限");
+    }
+
+    [Fact]
+    public void Compose_ForeignInvestedRegistrationQuestion_OneWorkingDayFromTheYiwuReport()
+    {
+        var answer = _composer.Compose(Knowledge, "How long does it take to register a foreign-invested company in Yiwu?");
+
+        Assert.True(answer.Grounded, answer.Markdown);
+        Assert.Contains("one working day", answer.Markdown);
+        Assert.Contains(answer.Citations, c => c.Source.Contains("义乌发展经验", StringComparison.Ordinal) && c.Text.Contains("一个工作日", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("What is the best recipe for pizza?")]
+    [InlineData("Who will win the football match tonight?")]
+    public void Compose_EnglishQuestionNothingAnswers_EnglishRefusalWithoutCitations(string question)
+    {
+        var answer = _composer.Compose(Knowledge, question);
+
+        Assert.False(answer.Grounded);
+        Assert.Empty(answer.Citations);
+        Assert.StartsWith("Sorry", answer.Markdown);
+        Assert.DoesNotContain(answer.Markdown, c => TextNormalizer.IsCjk(c));
+    }
+
+    [Theory]
+    [InlineData("租房能提公积金吗")]
+    [InlineData("公积金提取需要什么材料")]
+    [InlineData("依照住房公积金管理条例第二十四条能提取吗")]
+    [InlineData("外商在义乌注册公司要多久")]
+    [InlineData("社保转移要多久")]
+    public void Compose_ChineseQuestion_NeverCitesAnEnglishGuide(string question)
+    {
+        var answer = _composer.Compose(Knowledge, question);
+
+        Assert.All(answer.Citations, c => Assert.Contains(c.Source, ch => TextNormalizer.IsCjk(ch)));
+        Assert.DoesNotContain("Based on", answer.Markdown);
+    }
+
+    [Fact]
+    public void ComposeForTask_ChineseQuestion_AnsweredFromTheChineseGuide()
+    {
+        var answer = _composer.ComposeForTask(Knowledge, "提取公积金要带什么材料", IntentNames.FundWithdrawal);
+
+        Assert.Equal("住房公积金提取办事指南（示例）", answer.Citations[0].Source);
+        Assert.Equal("所需材料", answer.Citations[0].Section);
+    }
+}

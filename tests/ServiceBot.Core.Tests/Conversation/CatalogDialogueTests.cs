@@ -52,7 +52,7 @@ public sealed class CatalogDialogueTests(EngineFixture fixture) : IClassFixture<
         var confirming = await bot.Say("我想提取公积金，身份证130402199003074510，租房，提取3000元，银行卡6217001234567890122");
 
         Assert.Equal("confirming", confirming.Task!.State);
-        Assert.Contains("例如“金额改成2000”", confirming.Markdown);
+        Assert.Contains("例如“提取金额改成2000”", confirming.Markdown);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ServiceBot.Hosting;
+using ServiceBot.Server.Staff.Admin.HitTest;
 using ServiceBot.Server.Staff.Admin.Knowledge;
 
 namespace ServiceBot.Server.Staff.Admin;
@@ -14,11 +16,21 @@ public static class AdminServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAdminConsole(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName))
+            .PostConfigure(AdminOptions.CreateKnowledgeFolder).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
+        // Uploads are indexed after the configured folders, by the same pipeline and on every start.
+        services.AddOptions<KnowledgeOptions>().PostConfigure<IOptions<AdminOptions>>((knowledge, admin) =>
+        {
+            if (knowledge.Paths.Count == 0 && Directory.Exists(KnowledgeOptions.DefaultPath)) knowledge.Paths.Add(KnowledgeOptions.DefaultPath);
+            var uploads = admin.Value.KnowledgeFullPath;
+            if (!knowledge.EffectivePaths.Contains(uploads, StringComparer.Ordinal)) knowledge.Paths.Add(uploads);
+        });
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AdminAssets>();
         services.AddSingleton<AdminAudit>();
+        services.AddSingleton<UploadedDocuments>();
+        services.AddSingleton<ReindexJob>();
         return services;
     }
 
@@ -37,6 +49,7 @@ public static class AdminServiceCollectionExtensions
         var api = app.MapGroup("/api/admin").RequireStaff([StaffRoles.Admin]);
         api.MapGet("/me", (HttpContext context) => TypedResults.Ok(context.Member()));
         api.MapDocumentsApi();
+        api.MapHitTestApi();
         return app;
     }
 }

@@ -35,7 +35,7 @@ public sealed class DocumentUploadTests(AdminServer server) : IClassFixture<Admi
         Assert.StartsWith($"---\ntitle: {title}\ntype: policy\neffective: 2026-01-01\n", markdown, StringComparison.Ordinal);
         Assert.Contains($"\n# {title}\n", markdown, StringComparison.Ordinal);
         Assert.Contains("\n## 一、补贴对象\n", markdown, StringComparison.Ordinal);
-        Assert.Contains("\n（二）夜班骑手星光补贴的标准为每人每月二百元，按季度发放。\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("\n(二)夜班骑手星光补贴的标准为每人每月二百元，按季度发放。\n", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

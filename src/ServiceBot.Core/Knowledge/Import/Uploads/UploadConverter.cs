@@ -51,7 +51,7 @@ public static class UploadConverter
         {
             if (block.Kind == KnowledgeBlockKind.SimilarQuestions) writer.SimilarQuestions(block.Questions);
             else if (block.IsHeading) writer.Heading(Math.Max(2, block.Level), block.Text);
-            else writer.Paragraph(block.Text);
+            else writer.Paragraph(HalfWidthClauseMarker(block.Text));
         }
         var markdown = writer.ToString();
 
@@ -127,6 +127,12 @@ public static class UploadConverter
         if (titleHeading >= 0) blocks.RemoveAt(titleHeading);
         return (document.Title, document.Metadata, blocks);
     }
+
+    /// <summary>"（二）…" → "(二)…": clauses are cited with the half-width marker the committed documents use (四、(八)).</summary>
+    private static string HalfWidthClauseMarker(string paragraph)
+        => ChineseText.ClauseStart().Match(paragraph) is { Success: true } clause && clause.Value[0] == '（'
+            ? "(" + clause.Value[1..^1] + ")" + paragraph[clause.Length..]
+            : paragraph;
 
     private static void AddDate(List<KeyValuePair<string, string>> frontMatter, string key, DateOnly? date)
     {

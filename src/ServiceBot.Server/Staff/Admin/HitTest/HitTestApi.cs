@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using ServiceBot.Answers;
 using ServiceBot.Answers.HitTesting;
 using ServiceBot.Knowledge;
-using ServiceBot.Retrieval.Ranking;
 using ServiceBot.Server.Http;
 
 namespace ServiceBot.Server.Staff.Admin.HitTest;

@@ -62,9 +62,6 @@ public sealed class ReindexJob(KnowledgeBaseProvider knowledge, AdminAudit audit
         }
     }
 
-    /// <summary>Completes when the current run (if any) has finished; for shutdown and tests.</summary>
-    public Task Completion => _running ?? Task.CompletedTask;
-
     private async Task RunAsync(ReindexStatus started, StaffMember member)
     {
         try

@@ -200,7 +200,7 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
     private Answer Refusal(Analysis analysis, IReadOnlyList<GroundedCandidate> candidates)
     {
         var understood = analysis.Terms.Where(t => t.IsDomain).Select(t => t.Word).Distinct(StringComparer.Ordinal).Take(3).ToList();
-        if (understood.Count == 0) return new Answer(OutOfScopeMarkdown, Grounded: false, [], Handoff: false);
+        if (understood.Count == 0) return new Answer(OutOfScopeMarkdown, Grounded: false, [], Handoff: false) { OutOfScope = true };
         var topics = candidates
             .Where(c => c.Coverage > 0)
             .Select(c => TopicOf(c.Retrieved.Chunk))

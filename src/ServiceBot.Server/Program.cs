@@ -6,6 +6,7 @@ using ServiceBot.Server.Chat.Identity;
 using ServiceBot.Server.Hosting;
 using ServiceBot.Server.Limits;
 using ServiceBot.Server.Sandbox;
+using ServiceBot.Server.Staff.Admin;
 using ServiceBot.Server.Staff.AgentDesk;
 using ServiceBot.Server.WeChat;
 using ServiceBot.Server.Widget;
@@ -25,6 +26,7 @@ builder.Services.AddBotFramework(builder.Configuration);
 builder.Services.AddChatIdentity(builder.Configuration);
 builder.Services.AddWidget(builder.Configuration);
 builder.Services.AddAgentDesk(builder.Configuration);
+builder.Services.AddAdminConsole(builder.Configuration);
 builder.Services.AddReadiness();
 builder.Services.AddRequestLimits(builder.Configuration);
 
@@ -39,6 +41,7 @@ app.MapWeChat();
 app.MapBotFramework();
 app.MapWidget();
 app.MapAgentDesk();
+app.MapAdminConsole();
 app.Run();
 
 /// <summary>Visible to the test host.</summary>

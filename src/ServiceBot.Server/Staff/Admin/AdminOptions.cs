@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Options;
+
+namespace ServiceBot.Server.Staff.Admin;
+
+/// <summary>The <c>Admin</c> section: where uploaded documents go and how large an upload may be.</summary>
+public sealed class AdminOptions
+{
+    public const string SectionName = "Admin";
+
+    public const string DefaultKnowledgePath = ".servicebot/knowledge-admin";
+
+    /// <summary>The writable knowledge folder uploads are converted into; indexed after the configured folders.</summary>
+    public string KnowledgePath { get; set; } = DefaultKnowledgePath;
+
+    /// <summary>The largest accepted upload, in bytes.</summary>
+    public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
+
+    public string KnowledgeFullPath => Path.GetFullPath(KnowledgePath);
+}
+
+public sealed class AdminOptionsValidator : IValidateOptions<AdminOptions>
+{
+    /// <summary>Enough for a long policy in Word or PDF; more than this is a scan or a mistake.</summary>
+    public const long UploadCeilingBytes = 100 * 1024 * 1024;
+
+    public ValidateOptionsResult Validate(string? name, AdminOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.KnowledgePath))
+            failures.Add("Admin:KnowledgePath is required.");
+        else if (options.KnowledgePath.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+            failures.Add("Admin:KnowledgePath is not a valid path.");
+        if (options.MaxUploadBytes is < 1024 or > UploadCeilingBytes)
+            failures.Add($"Admin:MaxUploadBytes must be between 1024 and {UploadCeilingBytes}.");
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

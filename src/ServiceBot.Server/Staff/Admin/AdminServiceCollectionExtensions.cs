@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ServiceBot.Analytics.Dashboard;
+using ServiceBot.Server.Staff.Admin.Insight;
 using ServiceBot.Server.Staff.Admin.Knowledge;
 
 namespace ServiceBot.Server.Staff.Admin;
@@ -19,6 +21,7 @@ public static class AdminServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AdminAssets>();
         services.AddSingleton<AdminAudit>();
+        services.TryAddSingleton<DashboardBuilder>();
         return services;
     }
 
@@ -37,6 +40,8 @@ public static class AdminServiceCollectionExtensions
         var api = app.MapGroup("/api/admin").RequireStaff([StaffRoles.Admin]);
         api.MapGet("/me", (HttpContext context) => TypedResults.Ok(context.Member()));
         api.MapDocumentsApi();
+        api.MapDashboardApi();
+        api.MapAuditExportApi();
         return app;
     }
 }

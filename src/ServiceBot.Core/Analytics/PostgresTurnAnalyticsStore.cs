@@ -11,14 +11,15 @@ public sealed class PostgresTurnAnalyticsStore(PostgresDatabase database, IState
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("""
-            INSERT INTO turns (at, channel, conversation_id, user_hash, outcome, question, task_name, task_run, task_state, asked_slot)
-            VALUES (@at, @channel, @conversation, @user, @outcome, @question, @task, @run, @state, @slot)
+            INSERT INTO turns (at, channel, conversation_id, user_hash, outcome, handed_off, question, task_name, task_run, task_state, asked_slot)
+            VALUES (@at, @channel, @conversation, @user, @outcome, @handed_off, @question, @task, @run, @state, @slot)
             """, connection);
         command.Parameters.AddWithValue("at", turn.At.ToUniversalTime());
         command.Parameters.AddWithValue("channel", turn.Channel);
         command.Parameters.AddWithValue("conversation", turn.ConversationId);
         command.Parameters.AddWithValue("user", turn.UserHash);
         command.Parameters.AddWithValue("outcome", turn.Outcome);
+        command.Parameters.AddWithValue("handed_off", turn.HandedOff);
         command.Parameters.AddWithValue("question", (object?)protector.ProtectOptional(turn.Question) ?? DBNull.Value);
         command.Parameters.AddWithValue("task", (object?)turn.TaskName ?? DBNull.Value);
         command.Parameters.AddWithValue("run", (object?)turn.TaskRun ?? DBNull.Value);
@@ -32,7 +33,7 @@ public sealed class PostgresTurnAnalyticsStore(PostgresDatabase database, IState
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("""
-            SELECT at, channel, conversation_id, user_hash, outcome, question, task_name, task_run, task_state, asked_slot FROM turns
+            SELECT at, channel, conversation_id, user_hash, outcome, handed_off, question, task_name, task_run, task_state, asked_slot FROM turns
             WHERE at >= @from AND at < @to AND (cardinality(@outcomes) = 0 OR outcome = ANY(@outcomes)) ORDER BY at, id
             """, connection);
         command.Parameters.AddWithValue("from", from.ToUniversalTime());
@@ -48,11 +49,12 @@ public sealed class PostgresTurnAnalyticsStore(PostgresDatabase database, IState
                 reader.GetString(2),
                 reader.GetString(3),
                 reader.GetString(4),
-                reader.IsDBNull(5) ? null : protector.Unprotect(reader.GetString(5)),
-                Optional(reader, 6),
+                reader.GetBoolean(5),
+                reader.IsDBNull(6) ? null : protector.Unprotect(reader.GetString(6)),
                 Optional(reader, 7),
                 Optional(reader, 8),
-                Optional(reader, 9)));
+                Optional(reader, 9),
+                Optional(reader, 10)));
         }
         return turns;
     }

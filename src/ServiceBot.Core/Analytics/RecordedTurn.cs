@@ -5,6 +5,7 @@ namespace ServiceBot.Analytics;
 /// <param name="Channel">api, widget, wechat, botframework, cli …</param>
 /// <param name="UserHash">The channel user, hashed (<see cref="TurnUserHash"/>): counts distinct users without naming them.</param>
 /// <param name="Outcome">One of <see cref="TurnOutcomes"/>.</param>
+/// <param name="HandedOff">After this turn the conversation is with a person.</param>
 /// <param name="Question">The user's text for answered and unanswered questions (encrypted at rest); null otherwise.</param>
 /// <param name="TaskName">The 一件事 the turn worked on.</param>
 /// <param name="TaskRun">The run of that task, so a funnel follows each run.</param>
@@ -16,6 +17,7 @@ public sealed record RecordedTurn(
     string ConversationId,
     string UserHash,
     string Outcome,
+    bool HandedOff,
     string? Question,
     string? TaskName,
     string? TaskRun,

@@ -44,6 +44,7 @@ public sealed partial class RecordingConversationEngine(
             reply.ConversationId,
             TurnUserHash.Of(message.Channel, message.UserId),
             facts.Outcome,
+            facts.HandedOff,
             TurnOutcomes.KeepsQuestion(facts.Outcome) ? message.Text.Trim() : null,
             facts.Task?.Name,
             facts.Task?.RunId,

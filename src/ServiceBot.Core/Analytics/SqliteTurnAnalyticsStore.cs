@@ -17,6 +17,7 @@ public sealed class SqliteTurnAnalyticsStore : ITurnAnalyticsStore
             conversation_id TEXT NOT NULL,
             user_hash TEXT NOT NULL,
             outcome TEXT NOT NULL,
+            handed_off INTEGER NOT NULL,
             question TEXT,
             task_name TEXT,
             task_run TEXT,
@@ -40,8 +41,8 @@ public sealed class SqliteTurnAnalyticsStore : ITurnAnalyticsStore
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO turns (at, channel, conversation_id, user_hash, outcome, question, task_name, task_run, task_state, asked_slot)
-            VALUES ($at, $channel, $conversation, $user, $outcome, $question, $task, $run, $state, $slot)
+            INSERT INTO turns (at, channel, conversation_id, user_hash, outcome, handed_off, question, task_name, task_run, task_state, asked_slot)
+            VALUES ($at, $channel, $conversation, $user, $outcome, $handed_off, $question, $task, $run, $state, $slot)
             """;
         // Fixed-width UTC ISO 8601, so text order is time order (as in the other tables).
         command.Parameters.AddWithValue("$at", turn.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
@@ -49,6 +50,7 @@ public sealed class SqliteTurnAnalyticsStore : ITurnAnalyticsStore
         command.Parameters.AddWithValue("$conversation", turn.ConversationId);
         command.Parameters.AddWithValue("$user", turn.UserHash);
         command.Parameters.AddWithValue("$outcome", turn.Outcome);
+        command.Parameters.AddWithValue("$handed_off", turn.HandedOff ? 1 : 0);
         command.Parameters.AddWithValue("$question", (object?)_protector.ProtectOptional(turn.Question) ?? DBNull.Value);
         command.Parameters.AddWithValue("$task", (object?)turn.TaskName ?? DBNull.Value);
         command.Parameters.AddWithValue("$run", (object?)turn.TaskRun ?? DBNull.Value);
@@ -70,7 +72,7 @@ public sealed class SqliteTurnAnalyticsStore : ITurnAnalyticsStore
             filter = $" AND outcome IN ({string.Join(", ", names.Select(n => n.Name))})";
         }
         command.CommandText = $"""
-            SELECT at, channel, conversation_id, user_hash, outcome, question, task_name, task_run, task_state, asked_slot FROM turns
+            SELECT at, channel, conversation_id, user_hash, outcome, handed_off, question, task_name, task_run, task_state, asked_slot FROM turns
             WHERE at >= $from AND at < $to{filter} ORDER BY at, id
             """;
         command.Parameters.AddWithValue("$from", from.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
@@ -85,11 +87,12 @@ public sealed class SqliteTurnAnalyticsStore : ITurnAnalyticsStore
                 reader.GetString(2),
                 reader.GetString(3),
                 reader.GetString(4),
-                reader.IsDBNull(5) ? null : _protector.Unprotect(reader.GetString(5)),
-                Optional(reader, 6),
+                reader.GetInt64(5) != 0,
+                reader.IsDBNull(6) ? null : _protector.Unprotect(reader.GetString(6)),
                 Optional(reader, 7),
                 Optional(reader, 8),
-                Optional(reader, 9)));
+                Optional(reader, 9),
+                Optional(reader, 10)));
         }
         return turns;
     }

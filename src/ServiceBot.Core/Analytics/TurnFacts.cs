@@ -6,8 +6,9 @@ namespace ServiceBot.Analytics;
 /// store) carries none and is not counted twice.
 /// </summary>
 /// <param name="Outcome">One of <see cref="TurnOutcomes"/>.</param>
+/// <param name="HandedOff">The reply leaves the conversation with a person (asked for, after repeated refusals, or already there).</param>
 /// <param name="Task">The 一件事 this turn worked on, if any.</param>
-public sealed record TurnFacts(string Outcome, TaskFacts? Task);
+public sealed record TurnFacts(string Outcome, bool HandedOff, TaskFacts? Task);
 
 /// <summary>One task run as it stands after a turn.</summary>
 /// <param name="Name">The catalog task name.</param>

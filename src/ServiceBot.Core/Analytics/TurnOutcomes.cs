@@ -15,7 +15,7 @@ public static class TurnOutcomes
     /// <summary>A step of a 一件事 form: a slot asked or taken, a confirmation, a submission.</summary>
     public const string TaskStep = "task_step";
 
-    /// <summary>The conversation is (or is now) with a person.</summary>
+    /// <summary>The user asked for a person, or wrote while a person has the conversation.</summary>
     public const string Handoff = "handoff";
 
     /// <summary>Greetings, thanks, menus and anything else.</summary>

@@ -54,12 +54,13 @@ public sealed partial class ConversationEngine(
 
         // While a person has the conversation the user's own words go to them; otherwise the bot routes the turn.
         var turn = handoffs is null ? null : await handoffs.InterceptAsync(conversation, text, message.MessageId, cancellationToken);
+        var routedTurn = turn;
         if (turn is null)
         {
             // Lay language is read before routing: 设保 → 社保, then 那外地户口呢 completed from the conversation.
             var routed = rewriter is null ? text : (await rewriter.CorrectAsync(text, cancellationToken)).Text;
             if (rewriter is not null) routed = (await rewriter.ResolveFollowUpAsync(conversation, routed, cancellationToken)).Text;
-            turn = await RouteAsync(conversation, routed, cancellationToken);
+            turn = routedTurn = await RouteAsync(conversation, routed, cancellationToken);
             if (handoffs is not null && !turn.ErasesUserData) turn = await handoffs.ReviewAsync(conversation, text, message.MessageId, turn, cancellationToken);
         }
 
@@ -73,7 +74,7 @@ public sealed partial class ConversationEngine(
         var snapshot = SnapshotOf(conversation, before);
         var reply = new Reply(conversation.ConversationId, turn.Markdown, turn.Citations, turn.Suggestions, snapshot, turn.Handoff)
         {
-            Facts = FactsOf(turn, snapshot is null ? null : conversation.Task, before),
+            Facts = FactsOf(routedTurn ?? turn, turn.Handoff, snapshot is null ? null : conversation.Task, before),
         };
         conversation.UpdatedAt = now;
         conversation.Remember(text, reply.Markdown, now);
@@ -155,8 +156,10 @@ public sealed partial class ConversationEngine(
             ? forms.Snapshot(task)
             : null;
 
+    /// <param name="turn">What the bot made of the message, before a handoff review replaced it (a refusal stays a refusal).</param>
+    /// <param name="handedOff">The reply leaves the conversation with a person.</param>
     /// <param name="task">The task the reply shows, if any.</param>
-    private static TurnFacts FactsOf(TurnResult turn, TaskInstance? task, (string? Id, TaskState State) before)
+    private static TurnFacts FactsOf(TurnResult turn, bool handedOff, TaskInstance? task, (string? Id, TaskState State) before)
     {
         var outcome = turn switch
         {
@@ -167,9 +170,9 @@ public sealed partial class ConversationEngine(
             _ when task is not null => TurnOutcomes.TaskStep,
             _ => TurnOutcomes.Other,
         };
-        if (task is null) return new TurnFacts(outcome, null);
+        if (task is null) return new TurnFacts(outcome, handedOff, null);
         var started = task.Id != before.Id;
-        return new TurnFacts(outcome, new TaskFacts(task.Name, task.Id, task.State.ToString().ToLowerInvariant(),
+        return new TurnFacts(outcome, handedOff, new TaskFacts(task.Name, task.Id, task.State.ToString().ToLowerInvariant(),
             task.State == TaskState.Collecting ? task.PendingSlot : null, started, started || task.State != before.State));
     }
 

@@ -103,7 +103,7 @@ public sealed class RecordingConversationEngineTests(EngineFixture fixture) : IC
 
         Assert.Equal("confirming", reply.Task!.State);
         await Assert.ThrowsAnyAsync<Exception>(() => broken.RecordAsync(
-            new RecordedTurn(DateTimeOffset.UnixEpoch, "api", "c", "h", TurnOutcomes.Other, null, null, null, null, null), CancellationToken.None));
+            new RecordedTurn(DateTimeOffset.UnixEpoch, "api", "c", "h", TurnOutcomes.Other, false, null, null, null, null, null), CancellationToken.None));
     }
 
     public void Dispose()

@@ -28,12 +28,12 @@ public abstract class TurnAnalyticsStoreContract : IAsyncLifetime
     public Task DisposeAsync() => DropDatabaseAsync();
 
     private static RecordedTurn Turn(DateTimeOffset at, string outcome, string user = "alice", string channel = "api", string? question = null)
-        => new(at, channel, "c-" + user, TurnUserHash.Of(channel, user), outcome, question, null, null, null, null);
+        => new(at, channel, "c-" + user, TurnUserHash.Of(channel, user), outcome, HandedOff: false, question, null, null, null, null);
 
     [StoreFact]
     public async Task Record_ThenListOnAnotherReplica_RoundTripsEveryField()
     {
-        var recorded = new RecordedTurn(T0, "wechat", "c-1", TurnUserHash.Of("wechat", "u1"), TurnOutcomes.TaskStep, null,
+        var recorded = new RecordedTurn(T0, "wechat", "c-1", TurnUserHash.Of("wechat", "u1"), TurnOutcomes.TaskStep, HandedOff: true, null,
             "fund_withdrawal", "t-1", "collecting", "id_number");
         await OpenStore().RecordAsync(recorded, CancellationToken.None);
         await OpenStore().RecordAsync(Turn(T0.AddMinutes(1), TurnOutcomes.Refusal, question: "骑手摔伤了找谁赔"), CancellationToken.None);

@@ -29,7 +29,7 @@ public sealed class DashboardBuilder(ITurnAnalyticsStore turns, IFeedbackStore f
         var refused = rows.Count(r => r.Outcome == TurnOutcomes.Refusal);
         var outOfScope = rows.Count(r => r.Outcome == TurnOutcomes.OutOfScope);
         var conversations = rows.Select(r => r.ConversationId).Distinct(StringComparer.Ordinal).Count();
-        var handedOff = rows.Where(r => r.Outcome == TurnOutcomes.Handoff).Select(r => r.ConversationId).Distinct(StringComparer.Ordinal).Count();
+        var handedOff = rows.Where(r => r.HandedOff).Select(r => r.ConversationId).Distinct(StringComparer.Ordinal).Count();
         var up = ratings.Count(r => r.Rating == "up");
         var down = ratings.Count(r => r.Rating == "down");
 

@@ -18,7 +18,7 @@ public sealed record DashboardReport(
 
 /// <param name="Turns">Every user turn.</param>
 /// <param name="Questions">Knowledge questions: grounded, refused and out of scope.</param>
-/// <param name="HandedOff">Conversations with at least one turn handed to a person.</param>
+/// <param name="HandedOff">Conversations a turn left with a person (asked for, or after repeated refusals).</param>
 public sealed record DashboardTotals(
     int Turns, int Conversations, int Users, int Questions, int Grounded, int Refused, int OutOfScope, int HandedOff);
 

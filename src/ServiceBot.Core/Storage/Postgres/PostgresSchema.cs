@@ -95,6 +95,7 @@ public static class PostgresSchema
                 conversation_id text NOT NULL,
                 user_hash text NOT NULL,
                 outcome text NOT NULL,
+                handed_off boolean NOT NULL,
                 question text,
                 task_name text,
                 task_run text,

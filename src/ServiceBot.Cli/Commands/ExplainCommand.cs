@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ServiceBot.Answers;
+using ServiceBot.Answers.HitTesting;
 using ServiceBot.Knowledge;
 using ServiceBot.Retrieval;
 using ServiceBot.Retrieval.Ranking;
@@ -22,36 +22,6 @@ internal static class ExplainCommand
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static readonly Dictionary<RankingFeature, string> Labels = new()
-    {
-        [RankingFeature.WordScore] = "词 BM25",
-        [RankingFeature.BigramScore] = "二元组 BM25",
-        [RankingFeature.QuestionScore] = "相似问法 BM25",
-        [RankingFeature.NeighborScore] = "邻条得分",
-        [RankingFeature.GroupScore] = "文档证据",
-        [RankingFeature.FirstStageRelative] = "首阶段相对分",
-        [RankingFeature.FirstStageRank] = "首阶段名次",
-        [RankingFeature.WordScoreRelative] = "词 BM25 相对值",
-        [RankingFeature.BigramScoreRelative] = "二元组 BM25 相对值",
-        [RankingFeature.WordCoverage] = "词覆盖率",
-        [RankingFeature.BigramCoverage] = "二元组覆盖率",
-        [RankingFeature.TitleCoverage] = "标题覆盖率",
-        [RankingFeature.ArticleNamed] = "问题提到条号",
-        [RankingFeature.ArticleMatch] = "条号吻合",
-        [RankingFeature.ClauseLength] = "条款词数",
-        [RankingFeature.QueryLength] = "问题词数",
-        [RankingFeature.GroupRank] = "文档名次",
-        [RankingFeature.GroupShare] = "文档候选占比",
-        [RankingFeature.MatchedWords] = "命中词数",
-        [RankingFeature.UnmatchedMaxIdf] = "未命中词最大 idf",
-        [RankingFeature.NeighborCoverage] = "邻条词覆盖率",
-        [RankingFeature.GroupCoverage] = "文档词覆盖率",
-        [RankingFeature.GroupSize] = "文档条款数",
-        [RankingFeature.ArticlePosition] = "条号",
-        [RankingFeature.RelativePosition] = "条号相对位置",
-        [RankingFeature.TitleKind] = "文档类型",
-    };
-
     public static async Task<int> RunAsync(string question, CommandLineArguments arguments, CliConsole console, CancellationToken cancellationToken)
     {
         var top = arguments.PositiveInt("top", DefaultTop);
@@ -67,20 +37,14 @@ internal static class ExplainCommand
         var answerOptions = services.GetRequiredService<IOptions<AnswerOptions>>().Value;
         var composer = services.GetRequiredService<ExtractiveAnswerComposer>();
 
-        var explanation = knowledge.Lexical.Explain(question, top);
-        var terms = new GroundingScorer(knowledge.Lexical, (float)answerOptions.DomainWordWeight).Terms(question);
-        var grounding = new Grounding(answerOptions, terms.Any(t => t.IsDomain),
-            composer.Candidates(knowledge, question).ToDictionary(c => c.Retrieved.Chunk.Id, c => c.Coverage, StringComparer.Ordinal));
+        var test = HitTest.Run(knowledge, composer, answerOptions, question, top);
         console.Out.WriteLine(json
-            ? ToJson(question, explanation, knowledge, grounding, composer).ToJsonString(Json)
-            : ToText(question, explanation, knowledge, grounding, composer));
+            ? HitTestJson.ToJson(test).ToJsonString(Json)
+            : ToText(question, test.Explanation, knowledge, test.Grounding, composer));
         return CliApplication.Success;
     }
 
-    /// <param name="Coverage">Coverage of the clauses the answer composer examines, by chunk id.</param>
-    private sealed record Grounding(AnswerOptions Options, bool InDomain, IReadOnlyDictionary<string, double> Coverage);
-
-    private static string ToText(string question, SearchExplanation explanation, KnowledgeBase knowledge, Grounding grounding,
+    private static string ToText(string question, SearchExplanation explanation, KnowledgeBase knowledge, HitTestGrounding grounding,
         ExtractiveAnswerComposer composer)
     {
         var text = new StringBuilder();
@@ -119,12 +83,12 @@ internal static class ExplainCommand
             {
                 var strongest = ranker.Contributions.Select((c, f) => (Value: c, Feature: (RankingFeature)f))
                     .Where(c => Math.Abs(c.Value) >= 0.005).OrderByDescending(c => Math.Abs(c.Value)).Take(6)
-                    .Select(c => $"{Labels[c.Feature]} {c.Value:+0.00;-0.00}（{candidate.Features[(int)c.Feature]:0.##}）");
+                    .Select(c => $"{RankingFeatureLabels.Labels[c.Feature]} {c.Value:+0.00;-0.00}（{candidate.Features[(int)c.Feature]:0.##}）");
                 text.AppendLine(CultureInfo.InvariantCulture,
                     $"   重排得分 {ranker.Score:0.000} = 基线 {ranker.Baseline:0.000}；主要贡献：{string.Join("，", strongest)}");
             }
             text.Append("   特征：").AppendLine(string.Join("  ", Enum.GetValues<RankingFeature>()
-                .Select(f => $"{Labels[f]}={candidate.Features[(int)f].ToString("0.###", CultureInfo.InvariantCulture)}")));
+                .Select(f => $"{RankingFeatureLabels.Labels[f]}={candidate.Features[(int)f].ToString("0.###", CultureInfo.InvariantCulture)}")));
             text.Append("   作答覆盖率：").AppendLine(grounding.Coverage.TryGetValue(candidate.Id, out var coverage)
                 ? $"{coverage.ToString("0.00", CultureInfo.InvariantCulture)}，{(composer.IsGrounded(coverage, grounding.InDomain) ? "达到" : "未达到")}作答阈值"
                 : $"—（不在作答时检查的前 {grounding.Options.Candidates} 条内）");
@@ -132,88 +96,11 @@ internal static class ExplainCommand
         return text.ToString().TrimEnd();
     }
 
-    private static JsonObject ToJson(string question, SearchExplanation explanation, KnowledgeBase knowledge, Grounding grounding,
-        ExtractiveAnswerComposer composer)
-    {
-        var options = explanation.Options;
-        var hits = new JsonArray();
-        foreach (var (hit, rank) in explanation.Hits.Select((h, i) => (h, i + 1)))
-        {
-            var candidate = hit.Candidate;
-            var chunk = knowledge.Find(candidate.Id);
-            var features = new JsonObject();
-            foreach (var feature in Enum.GetValues<RankingFeature>()) features[feature.ToString()] = candidate.Features[(int)feature];
-            var item = new JsonObject
-            {
-                ["rank"] = rank,
-                ["id"] = candidate.Id,
-                ["source"] = chunk?.Title,
-                ["section"] = chunk?.Section,
-                ["firstStage"] = new JsonObject
-                {
-                    ["rank"] = hit.FirstStageRank,
-                    ["score"] = candidate.FirstStageScore,
-                    ["words"] = candidate.Parts.Words,
-                    ["bigrams"] = candidate.Parts.Bigrams,
-                    ["questions"] = candidate.Parts.Questions,
-                    ["neighbor"] = candidate.Parts.Neighbor,
-                    ["group"] = candidate.Parts.Group,
-                },
-                ["features"] = features,
-            };
-            if (hit.Ranker is { } ranker)
-            {
-                var contributions = new JsonObject();
-                foreach (var feature in Enum.GetValues<RankingFeature>()) contributions[feature.ToString()] = Math.Round(ranker.Contributions[(int)feature], 6);
-                item["ranker"] = new JsonObject { ["score"] = ranker.Score, ["baseline"] = ranker.Baseline, ["contributions"] = contributions };
-            }
-            var known = grounding.Coverage.TryGetValue(candidate.Id, out var coverage);
-            item["coverage"] = known ? coverage : null;
-            item["grounded"] = known ? composer.IsGrounded(coverage, grounding.InDomain) : null;
-            hits.Add(item);
-        }
-        return new JsonObject
-        {
-            ["question"] = question,
-            ["query"] = new JsonObject
-            {
-                ["corrections"] = new JsonArray(explanation.Query.Corrections
-                    .Select(c => (JsonNode)new JsonObject { ["typed"] = c.Typed, ["corrected"] = c.Corrected, ["start"] = c.Start }).ToArray()),
-                ["expansions"] = new JsonArray(explanation.Query.Expansions
-                    .Select(e => (JsonNode)new JsonObject { ["lay"] = new JsonArray(e.LayPhrases.Select(p => (JsonNode)p).ToArray()), ["policy"] = new JsonArray(e.PolicyWords.Select(p => (JsonNode)p).ToArray()) }).ToArray()),
-                ["words"] = TermsJson(explanation.Query.Words),
-                ["bigrams"] = TermsJson(explanation.Query.Bigrams),
-            },
-            ["ranking"] = new JsonObject
-            {
-                ["wordWeight"] = options.WordWeight,
-                ["bigramWeight"] = options.BigramWeight,
-                ["questionWeight"] = options.QuestionWeight,
-                ["neighborWeight"] = options.NeighborWeight,
-                ["groupWeight"] = options.GroupWeight,
-                ["reranked"] = explanation.Reranked,
-                ["depth"] = explanation.Depth,
-            },
-            ["grounding"] = new JsonObject
-            {
-                ["minCoverage"] = grounding.Options.MinCoverage,
-                ["minDomainCoverage"] = grounding.Options.MinDomainCoverage,
-                ["questionInDomain"] = grounding.InDomain,
-            },
-            ["hits"] = hits,
-        };
-    }
-
     private static string Terms(IReadOnlyDictionary<string, float> terms)
         => terms.Count == 0
             ? "（无）"
             : string.Join("  ", terms.OrderByDescending(t => t.Value).Select(t =>
                 $"{t.Key}×{t.Value.ToString("0.##", CultureInfo.InvariantCulture)}{(t.Value < 1f ? "（扩展）" : "")}"));
-
-    private static JsonArray TermsJson(IReadOnlyDictionary<string, float> terms)
-        => new(terms.OrderByDescending(t => t.Value)
-            .Select(t => (JsonNode)new JsonObject { ["term"] = t.Key, ["weight"] = t.Value, ["expansion"] = t.Value < 1f })
-            .ToArray());
 
     private static string Excerpt(string text)
     {

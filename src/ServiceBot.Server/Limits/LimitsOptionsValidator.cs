@@ -13,7 +13,7 @@ public sealed class LimitsOptionsValidator : IValidateOptions<RequestLimitsOptio
     public ValidateOptionsResult Validate(string? name, RequestLimitsOptions options)
     {
         var errors = new List<string>();
-        foreach (var (key, value) in new[] { ("ChatBodyBytes", options.ChatBodyBytes), ("ChannelBodyBytes", options.ChannelBodyBytes), ("DefaultBodyBytes", options.DefaultBodyBytes) })
+        foreach (var (key, value) in new[] { ("ChatBodyBytes", options.ChatBodyBytes), ("ChannelBodyBytes", options.ChannelBodyBytes), ("DefaultBodyBytes", options.DefaultBodyBytes), ("UploadBodyBytes", options.UploadBodyBytes) })
             if (value is < MinBody or > MaxBody)
                 errors.Add($"RequestLimits:{key} must lie between {MinBody} and {MaxBody}.");
         foreach (var (key, value, min, max) in new[]

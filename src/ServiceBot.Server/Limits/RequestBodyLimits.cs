@@ -40,6 +40,7 @@ public sealed class RequestBodyLimits(RequestDelegate next, IOptions<RequestLimi
     {
         if (path.StartsWithSegments("/api/chat")) return limits.ChatBodyBytes;
         if (path.StartsWithSegments("/wechat") || path.StartsWithSegments("/api/messages")) return limits.ChannelBodyBytes;
+        if (path.StartsWithSegments("/api/admin/documents")) return limits.UploadBodyBytes;
         return limits.DefaultBodyBytes;
     }
 

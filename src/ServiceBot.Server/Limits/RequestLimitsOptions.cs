@@ -19,6 +19,9 @@ public sealed class RequestLimitsOptions
     /// <summary>Every other route (sandbox submissions, feedback, staff routes).</summary>
     public long DefaultBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>Document uploads to the admin console (<c>/api/admin/documents</c>): the file and its form fields.</summary>
+    public long UploadBodyBytes { get; set; } = 11 * 1024 * 1024;
+
     /// <summary>Path and query of the request line (answered 414). Kestrel's own default for the whole line.</summary>
     public int TargetBytes { get; set; } = 8 * 1024;
 

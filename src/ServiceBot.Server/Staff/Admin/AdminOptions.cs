@@ -16,20 +16,33 @@ public sealed class AdminOptions
     public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
 
     public string KnowledgeFullPath => Path.GetFullPath(KnowledgePath);
+
+    /// <summary>Creates the upload folder at start; the validator reports it when that was not possible.</summary>
+    public static void CreateKnowledgeFolder(AdminOptions options)
+    {
+        try
+        {
+            if (!string.IsNullOrWhiteSpace(options.KnowledgePath)) Directory.CreateDirectory(options.KnowledgeFullPath);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            // Left to AdminOptionsValidator, which names the key.
+        }
+    }
 }
 
 public sealed class AdminOptionsValidator : IValidateOptions<AdminOptions>
 {
-    /// <summary>Enough for a long policy in Word or PDF; more than this is a scan or a mistake.</summary>
-    public const long UploadCeilingBytes = 100 * 1024 * 1024;
+    /// <summary>The largest request body the limits allow; a text document is far smaller.</summary>
+    public const long UploadCeilingBytes = 64 * 1024 * 1024;
 
     public ValidateOptionsResult Validate(string? name, AdminOptions options)
     {
         var failures = new List<string>();
         if (string.IsNullOrWhiteSpace(options.KnowledgePath))
             failures.Add("Admin:KnowledgePath is required.");
-        else if (options.KnowledgePath.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
-            failures.Add("Admin:KnowledgePath is not a valid path.");
+        else if (options.KnowledgePath.IndexOfAny(Path.GetInvalidPathChars()) >= 0 || !Directory.Exists(options.KnowledgeFullPath))
+            failures.Add($"Admin:KnowledgePath: the folder '{options.KnowledgePath}' does not exist and cannot be created.");
         if (options.MaxUploadBytes is < 1024 or > UploadCeilingBytes)
             failures.Add($"Admin:MaxUploadBytes must be between 1024 and {UploadCeilingBytes}.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ServiceBot.Analytics.Dashboard;
+using ServiceBot.Hosting;
+using ServiceBot.Server.Staff.Admin.HitTest;
 using ServiceBot.Server.Staff.Admin.Insight;
 using ServiceBot.Server.Staff.Admin.Knowledge;
 
@@ -16,12 +18,22 @@ public static class AdminServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAdminConsole(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName))
+            .PostConfigure(AdminOptions.CreateKnowledgeFolder).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
+        // Uploads are indexed after the configured folders, by the same pipeline and on every start.
+        services.AddOptions<KnowledgeOptions>().PostConfigure<IOptions<AdminOptions>>((knowledge, admin) =>
+        {
+            if (knowledge.Paths.Count == 0 && Directory.Exists(KnowledgeOptions.DefaultPath)) knowledge.Paths.Add(KnowledgeOptions.DefaultPath);
+            var uploads = admin.Value.KnowledgeFullPath;
+            if (!knowledge.EffectivePaths.Contains(uploads, StringComparer.Ordinal)) knowledge.Paths.Add(uploads);
+        });
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AdminAssets>();
         services.AddSingleton<AdminAudit>();
         services.TryAddSingleton<DashboardBuilder>();
+        services.AddSingleton<UploadedDocuments>();
+        services.AddSingleton<ReindexJob>();
         return services;
     }
 
@@ -42,6 +54,7 @@ public static class AdminServiceCollectionExtensions
         api.MapDocumentsApi();
         api.MapDashboardApi();
         api.MapAuditExportApi();
+        api.MapHitTestApi();
         return app;
     }
 }

@@ -13,6 +13,10 @@ public sealed class AdminConsoleSecurityTests(AdminServer server) : IClassFixtur
         { "GET", "api/admin/dashboard" },
         { "GET", "api/admin/audit" },
         { "GET", "api/admin/audit?format=csv" },
+        { "POST", "api/admin/documents" },
+        { "GET", "api/admin/reindex" },
+        { "POST", "api/admin/reindex" },
+        { "GET", "api/admin/hittest?q=社保" },
     };
 
     [Theory]

@@ -21,6 +21,9 @@ public sealed record DocumentSummary(
 {
     /// <summary>The document id (path below its knowledge folder); not part of the contract, used to replace a document.</summary>
     public string? Id { get; init; }
+
+    /// <summary>Whether it was uploaded through the console and so may be replaced there; not part of the contract.</summary>
+    public bool Replaceable { get; init; }
 }
 
 /// <summary>Lists the documents of the knowledge base in service, with the file each came from (the index manifest).</summary>

@@ -65,7 +65,7 @@ public sealed partial class ExtractiveAnswerComposer
             .Distinct(StringComparer.Ordinal)
             .Take(_options.RefusalTopics)
             .ToList();
-        if (topics.Count == 0) return new Answer(EnglishOutOfScopeMarkdown, Grounded: false, [], Handoff: false);
+        if (topics.Count == 0) return new Answer(EnglishOutOfScopeMarkdown, Grounded: false, [], Handoff: false) { OutOfScope = true };
         var markdown = new StringBuilder("Sorry, I could not find a policy or guide that answers this question directly.\n\n")
             .Append("Related questions I can answer: ").AppendJoin("; ", topics).Append(". Tap one below to learn more.\n\n")
             .Append(EnglishHelpLine);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.Options;
 using ServiceBot.Knowledge;
@@ -5,6 +6,7 @@ using ServiceBot.Knowledge.Chunking;
 using ServiceBot.Knowledge.Reading;
 using ServiceBot.Knowledge.Text;
 using ServiceBot.Knowledge.Validity;
+using ServiceBot.Telemetry;
 
 namespace ServiceBot.Answers;
 
@@ -129,10 +131,12 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
             .ToDictionary(m => m.Chunk.Id, m => m.Match, StringComparer.Ordinal);
         var aboutOld = knowledge.AsksAboutOldPolicy(analysis.Question);
         // Chunks of the other language are skipped, so more are fetched than kept.
+        var searchStarted = Stopwatch.GetTimestamp();
         var retrieved = knowledge.Search(analysis.Question, _options.Candidates * 3)
             .Where(r => analysis.Speaks(r.Chunk))
             .Take(_options.Candidates)
             .ToList();
+        ServiceBotTelemetry.RetrievalCompleted(Stopwatch.GetElapsedTime(searchStarted));
         var candidates = retrieved
             .Select(r => new GroundedCandidate(r, Math.Max(CoverageOf(r.Chunk, analysis.Terms), matches.GetValueOrDefault(r.Chunk.Id))))
             .ToList();
@@ -212,7 +216,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
     {
         if (analysis.IsEnglish) return EnglishRefusal(candidates);
         var understood = analysis.Terms.Where(t => t.IsDomain).Select(t => t.Word).Distinct(StringComparer.Ordinal).Take(3).ToList();
-        if (understood.Count == 0) return new Answer(OutOfScopeMarkdown, Grounded: false, [], Handoff: false);
+        if (understood.Count == 0) return new Answer(OutOfScopeMarkdown, Grounded: false, [], Handoff: false) { OutOfScope = true };
         var topics = candidates
             .Where(c => c.Coverage > 0)
             .Select(c => TopicOf(c.Retrieved.Chunk))

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ServiceBot.Analytics;
 using ServiceBot.Answers;
 using ServiceBot.Conversation.Rewriting;
 using ServiceBot.Handoff;
@@ -64,12 +65,13 @@ public sealed partial class ConversationEngine(
 
         // While a person has the conversation the user's own words go to them; otherwise the bot routes the turn.
         var turn = handoffs is null ? null : await handoffs.InterceptAsync(conversation, text, message.MessageId, cancellationToken);
+        var routedTurn = turn;
         if (turn is null)
         {
             // Lay language is read before routing: 设保 → 社保, then 那外地户口呢 completed from the conversation.
             var routed = rewriter is null ? text : (await rewriter.CorrectAsync(text, cancellationToken)).Text;
             if (rewriter is not null) routed = (await rewriter.ResolveFollowUpAsync(conversation, routed, cancellationToken)).Text;
-            turn = await RouteAsync(conversation, routed, cancellationToken);
+            turn = routedTurn = await RouteAsync(conversation, routed, cancellationToken);
             if (handoffs is not null && !turn.ErasesUserData) turn = await handoffs.ReviewAsync(conversation, text, message.MessageId, turn, cancellationToken);
         }
 
@@ -80,7 +82,11 @@ public sealed partial class ConversationEngine(
             return new Reply(conversation.ConversationId, turn.Markdown, turn.Citations, turn.Suggestions, Task: null, Handoff: false);
         }
         var now = clock.GetUtcNow();
-        var reply = new Reply(conversation.ConversationId, turn.Markdown, turn.Citations, turn.Suggestions, SnapshotOf(conversation, before), turn.Handoff);
+        var snapshot = SnapshotOf(conversation, before);
+        var reply = new Reply(conversation.ConversationId, turn.Markdown, turn.Citations, turn.Suggestions, snapshot, turn.Handoff)
+        {
+            Facts = FactsOf(routedTurn ?? turn, turn.Handoff, snapshot is null ? null : conversation.Task, before),
+        };
         conversation.UpdatedAt = now;
         conversation.Remember(text, reply.Markdown, now);
         await store.SaveTurnAsync(conversation, message.MessageId, reply, cancellationToken);
@@ -166,6 +172,26 @@ public sealed partial class ConversationEngine(
             ? forms.Snapshot(task)
             : null;
 
+    /// <param name="turn">What the bot made of the message, before a handoff review replaced it (a refusal stays a refusal).</param>
+    /// <param name="handedOff">The reply leaves the conversation with a person.</param>
+    /// <param name="task">The task the reply shows, if any.</param>
+    private static TurnFacts FactsOf(TurnResult turn, bool handedOff, TaskInstance? task, (string? Id, TaskState State) before)
+    {
+        var outcome = turn switch
+        {
+            { Handoff: true } => TurnOutcomes.Handoff,
+            { OutOfScope: true } => TurnOutcomes.OutOfScope,
+            { Refused: true } => TurnOutcomes.Refusal,
+            { Answered: true } => TurnOutcomes.Grounded,
+            _ when task is not null => TurnOutcomes.TaskStep,
+            _ => TurnOutcomes.Other,
+        };
+        if (task is null) return new TurnFacts(outcome, handedOff, null);
+        var started = task.Id != before.Id;
+        return new TurnFacts(outcome, handedOff, new TaskFacts(task.Name, task.Id, task.State.ToString().ToLowerInvariant(),
+            task.State == TaskState.Collecting ? task.PendingSlot : null, started, started || task.State != before.State));
+    }
+
     private async Task<TurnResult> RouteAsync(ConversationState conversation, string text, CancellationToken cancellationToken)
     {
         var offered = Catalog.Find(conversation.OfferedTask);
@@ -214,7 +240,7 @@ public sealed partial class ConversationEngine(
                 [BotText.Get(nameof(BotTexts.Choice_OtherQuestion)), .. Catalog.Menu]),
             IntentNames.HumanAgent => HandOff(),
             IntentNames.OutOfScope => TurnResult.Text(BotText.Get(nameof(BotTexts.Conversation_OutOfScope)),
-                [BotText.Get(nameof(BotTexts.Choice_HumanAgent)), .. Catalog.Menu]) with { Refused = true },
+                [BotText.Get(nameof(BotTexts.Choice_HumanAgent)), .. Catalog.Menu]) with { Refused = true, OutOfScope = true },
             _ => await AnswerAsync(text, cancellationToken),
         };
     }
@@ -259,7 +285,11 @@ public sealed partial class ConversationEngine(
         IReadOnlyList<string> suggestions = answer.Grounded
             ? [BotText.Get(nameof(BotTexts.Choice_OtherQuestion))]
             : [.. answer.Suggestions, BotText.Get(nameof(BotTexts.Choice_HumanAgent)), BotText.Get(nameof(BotTexts.HotlineAppeal_MenuPrompt))];
-        return new TurnResult(answer.Markdown, answer.Citations, suggestions, answer.Handoff, Refused: !answer.Grounded);
+        return new TurnResult(answer.Markdown, answer.Citations, suggestions, answer.Handoff, Refused: !answer.Grounded)
+        {
+            Answered = answer.Grounded,
+            OutOfScope = answer.OutOfScope,
+        };
     }
 
     /// <summary>Answered from the task's guide first, then the task is offered; it starts only when the user accepts.</summary>

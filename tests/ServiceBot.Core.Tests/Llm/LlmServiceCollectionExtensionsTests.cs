@@ -60,7 +60,8 @@ public sealed class LlmServiceCollectionExtensionsTests
         using var provider = Build(OpenAI());
 
         var chat = provider.GetRequiredService<IChatClient>();
-        Assert.IsType<TimeoutChatClient>(chat);
+        Assert.IsType<MeteredChatClient>(chat);
+        Assert.NotNull(chat.GetService<TimeoutChatClient>());
         Assert.NotNull(chat.GetService<FunctionInvokingChatClient>());
         Assert.NotNull(chat.GetService<OpenTelemetryChatClient>());
         Assert.NotNull(chat.GetService<ToolGuardrailChatClient>());

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using ServiceBot.Analytics.Dashboard;
 using ServiceBot.Hosting;
 using ServiceBot.Server.Staff.Admin.HitTest;
+using ServiceBot.Server.Staff.Admin.Insight;
 using ServiceBot.Server.Staff.Admin.Knowledge;
 
 namespace ServiceBot.Server.Staff.Admin;
@@ -29,6 +31,7 @@ public static class AdminServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AdminAssets>();
         services.AddSingleton<AdminAudit>();
+        services.TryAddSingleton<DashboardBuilder>();
         services.AddSingleton<UploadedDocuments>();
         services.AddSingleton<ReindexJob>();
         return services;
@@ -49,6 +52,8 @@ public static class AdminServiceCollectionExtensions
         var api = app.MapGroup("/api/admin").RequireStaff([StaffRoles.Admin]);
         api.MapGet("/me", (HttpContext context) => TypedResults.Ok(context.Member()));
         api.MapDocumentsApi();
+        api.MapDashboardApi();
+        api.MapAuditExportApi();
         api.MapHitTestApi();
         return app;
     }

@@ -10,6 +10,9 @@ public sealed class AdminConsoleSecurityTests(AdminServer server) : IClassFixtur
     {
         { "GET", "api/admin/me" },
         { "GET", "api/admin/documents" },
+        { "GET", "api/admin/dashboard" },
+        { "GET", "api/admin/audit" },
+        { "GET", "api/admin/audit?format=csv" },
         { "POST", "api/admin/documents" },
         { "GET", "api/admin/reindex" },
         { "POST", "api/admin/reindex" },
@@ -69,6 +72,8 @@ public sealed class AdminConsoleSecurityTests(AdminServer server) : IClassFixtur
     [InlineData("admin/admin.js", "text/javascript")]
     [InlineData("admin/admin-knowledge.js", "text/javascript")]
     [InlineData("admin/admin-hittest.js", "text/javascript")]
+    [InlineData("admin/admin-dashboard.js", "text/javascript")]
+    [InlineData("admin/admin-audit.js", "text/javascript")]
     [InlineData("admin/admin.css", "text/css")]
     public async Task Page_NoToken_ServedForSignIn(string path, string contentType)
     {

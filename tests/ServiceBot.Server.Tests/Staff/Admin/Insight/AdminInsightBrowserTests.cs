@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+using ServiceBot.Server.Tests.Chat;
+using ServiceBot.Server.Tests.Widget;
+
+namespace ServiceBot.Server.Tests.Staff.Admin.Insight;
+
+/// <summary>The dashboard and audit tabs in Chromium, over figures seeded through real chat turns.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AdminInsightBrowserTests(Chromium chromium, InsightServer server) : IClassFixture<InsightServer>
+{
+    private const string Day = "2026-09-15", AuditDay = "2026-09-16";
+
+    private async Task<IPage> SignedInAsync(BrowserSession browser)
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(server.Http.BaseAddress!, "admin").ToString());
+        await page.FillAsync("#token", InsightServer.AdminToken);
+        await page.ClickAsync("#sign-in-form button[type=submit]");
+        await page.WaitForSelectorAsync("#console:not([hidden])");
+        return page;
+    }
+
+    [Fact]
+    public async Task DashboardTab_SeededDay_DrawsChannelBarsRatesFunnelAndUnanswered()
+    {
+        server.At(Day + " 10:00");
+        await new ChatSession(server.Http).SayAsync("骑手每天跑十几个小时，休息权有保障吗？");
+        await new ChatSession(server.Http).SayAsync("帮我订一张去上海的机票");
+        await new ChatSession(server.Http).SayAsync("我想提取公积金");
+        await using var browser = await chromium.StartAsync();
+        var page = await SignedInAsync(browser);
+
+        await page.ClickAsync("#tab-dashboard");
+        await page.FillAsync("#dashboard-from", Day);
+        await page.FillAsync("#dashboard-to", Day);
+        await page.ClickAsync("#dashboard-load");
+        await page.WaitForSelectorAsync("#dashboard-status:has-text('共 3 轮对话')");
+
+        Assert.Equal(1, await page.Locator("#dashboard-days svg rect[data-channel='api'][data-day='" + Day + "']").CountAsync());
+        Assert.Equal("50.0%", await page.Locator("#card-grounded .card-value").TextContentAsync());
+        Assert.Equal(1, await page.Locator("#dashboard-funnels svg[data-task='fund_withdrawal']").CountAsync());
+        Assert.Contains("帮我订一张去上海的机票", await page.Locator("#dashboard-unanswered").TextContentAsync());
+        await BrowserSession.ScreenshotAsync(page, "admin-dashboard");
+    }
+
+    [Fact]
+    public async Task AuditTab_HandoffOnDay_ListedReadOnly()
+    {
+        server.At(AuditDay + " 11:00");
+        await new ChatSession(server.Http).SayAsync("转人工客服");
+        await using var browser = await chromium.StartAsync();
+        var page = await SignedInAsync(browser);
+
+        await page.ClickAsync("#tab-audit");
+        await page.FillAsync("#audit-from", AuditDay);
+        await page.FillAsync("#audit-to", AuditDay);
+        await page.ClickAsync("#audit-load");
+        await page.WaitForSelectorAsync("#audit-status:has-text('条记录')");
+
+        Assert.Contains("转人工", await page.Locator("#audit-rows").TextContentAsync());
+        Assert.Equal(0, await page.Locator("#panel-audit button:has-text('删除'), #panel-audit button:has-text('编辑')").CountAsync());
+    }
+}

@@ -30,4 +30,7 @@ public sealed record Answer(string Markdown, bool Grounded, IReadOnlyList<Citati
 {
     /// <summary>Quick replies the answer proposes (a refusal's nearest known topics); not part of the answer JSON.</summary>
     public IReadOnlyList<string> Suggestions { get; init; } = [];
+
+    /// <summary>Not grounded because the question has nothing to do with the service (not a single domain word).</summary>
+    public bool OutOfScope { get; init; }
 }

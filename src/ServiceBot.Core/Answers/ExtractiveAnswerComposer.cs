@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.Options;
 using ServiceBot.Knowledge;
@@ -5,6 +6,7 @@ using ServiceBot.Knowledge.Chunking;
 using ServiceBot.Knowledge.Reading;
 using ServiceBot.Knowledge.Text;
 using ServiceBot.Knowledge.Validity;
+using ServiceBot.Telemetry;
 
 namespace ServiceBot.Answers;
 
@@ -122,7 +124,9 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
             .Where(m => m.Match >= _options.MinQuestionMatch)
             .ToDictionary(m => m.Chunk.Id, m => m.Match, StringComparer.Ordinal);
         var aboutOld = knowledge.AsksAboutOldPolicy(analysis.Question);
+        var searchStarted = Stopwatch.GetTimestamp();
         var retrieved = knowledge.Search(analysis.Question, _options.Candidates);
+        ServiceBotTelemetry.RetrievalCompleted(Stopwatch.GetElapsedTime(searchStarted));
         var candidates = retrieved
             .Select(r => new GroundedCandidate(r, Math.Max(CoverageOf(r.Chunk, analysis.Terms), matches.GetValueOrDefault(r.Chunk.Id))))
             .ToList();
@@ -200,7 +204,7 @@ public sealed class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
     private Answer Refusal(Analysis analysis, IReadOnlyList<GroundedCandidate> candidates)
     {
         var understood = analysis.Terms.Where(t => t.IsDomain).Select(t => t.Word).Distinct(StringComparer.Ordinal).Take(3).ToList();
-        if (understood.Count == 0) return new Answer(OutOfScopeMarkdown, Grounded: false, [], Handoff: false);
+        if (understood.Count == 0) return new Answer(OutOfScopeMarkdown, Grounded: false, [], Handoff: false) { OutOfScope = true };
         var topics = candidates
             .Where(c => c.Coverage > 0)
             .Select(c => TopicOf(c.Retrieved.Chunk))

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ServiceBot.Analytics;
 using ServiceBot.Answers;
 using ServiceBot.Conversation.Rewriting;
 using ServiceBot.Handoff;
@@ -69,7 +70,11 @@ public sealed partial class ConversationEngine(
             return new Reply(conversation.ConversationId, turn.Markdown, turn.Citations, turn.Suggestions, Task: null, Handoff: false);
         }
         var now = clock.GetUtcNow();
-        var reply = new Reply(conversation.ConversationId, turn.Markdown, turn.Citations, turn.Suggestions, SnapshotOf(conversation, before), turn.Handoff);
+        var snapshot = SnapshotOf(conversation, before);
+        var reply = new Reply(conversation.ConversationId, turn.Markdown, turn.Citations, turn.Suggestions, snapshot, turn.Handoff)
+        {
+            Facts = FactsOf(turn, snapshot is null ? null : conversation.Task, before),
+        };
         conversation.UpdatedAt = now;
         conversation.Remember(text, reply.Markdown, now);
         await store.SaveTurnAsync(conversation, message.MessageId, reply, cancellationToken);
@@ -150,6 +155,24 @@ public sealed partial class ConversationEngine(
             ? forms.Snapshot(task)
             : null;
 
+    /// <param name="task">The task the reply shows, if any.</param>
+    private static TurnFacts FactsOf(TurnResult turn, TaskInstance? task, (string? Id, TaskState State) before)
+    {
+        var outcome = turn switch
+        {
+            { Handoff: true } => TurnOutcomes.Handoff,
+            { OutOfScope: true } => TurnOutcomes.OutOfScope,
+            { Refused: true } => TurnOutcomes.Refusal,
+            { Answered: true } => TurnOutcomes.Grounded,
+            _ when task is not null => TurnOutcomes.TaskStep,
+            _ => TurnOutcomes.Other,
+        };
+        if (task is null) return new TurnFacts(outcome, null);
+        var started = task.Id != before.Id;
+        return new TurnFacts(outcome, new TaskFacts(task.Name, task.Id, task.State.ToString().ToLowerInvariant(),
+            task.State == TaskState.Collecting ? task.PendingSlot : null, started, started || task.State != before.State));
+    }
+
     private async Task<TurnResult> RouteAsync(ConversationState conversation, string text, CancellationToken cancellationToken)
     {
         var offered = Catalog.Find(conversation.OfferedTask);
@@ -199,7 +222,7 @@ public sealed partial class ConversationEngine(
             IntentNames.OutOfScope => TurnResult.Text(
                 "抱歉，这个问题超出了我的服务范围。我主要解答政务服务和劳动保障方面的政策，并帮您办理相关事项。\n\n" +
                 "其他问题可拨打 **12345** 政务服务便民热线咨询，或回复“人工客服”转接人工。",
-                ["人工客服", .. Catalog.Menu]) with { Refused = true },
+                ["人工客服", .. Catalog.Menu]) with { Refused = true, OutOfScope = true },
             _ => await AnswerAsync(text, cancellationToken),
         };
     }
@@ -240,7 +263,11 @@ public sealed partial class ConversationEngine(
     private static TurnResult AnswerTurn(Answer answer)
     {
         IReadOnlyList<string> suggestions = answer.Grounded ? ["还有其他问题"] : [.. answer.Suggestions, "人工客服", "我要登记12345诉求"];
-        return new TurnResult(answer.Markdown, answer.Citations, suggestions, answer.Handoff, Refused: !answer.Grounded);
+        return new TurnResult(answer.Markdown, answer.Citations, suggestions, answer.Handoff, Refused: !answer.Grounded)
+        {
+            Answered = answer.Grounded,
+            OutOfScope = answer.OutOfScope,
+        };
     }
 
     /// <summary>Answered from the task's guide first, then the task is offered; it starts only when the user accepts.</summary>

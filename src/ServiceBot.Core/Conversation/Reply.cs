@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using ServiceBot.Analytics;
 using ServiceBot.Answers;
 
 namespace ServiceBot.Conversation;
@@ -9,7 +11,12 @@ public sealed record Reply(
     IReadOnlyList<Citation> Citations,
     IReadOnlyList<string> Suggestions,
     TaskSnapshot? Task,
-    bool Handoff);
+    bool Handoff)
+{
+    /// <summary>What the engine learned running this turn; null on a reply read back for a repeated message id.</summary>
+    [JsonIgnore]
+    public TurnFacts? Facts { get; init; }
+}
 
 /// <summary>The active task as the user and the channel see it (CONTRACT §2).</summary>
 /// <param name="State">collecting | confirming | submitted | cancelled | failed.</param>

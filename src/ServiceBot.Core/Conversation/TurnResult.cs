@@ -10,5 +10,11 @@ public sealed record TurnResult(string Markdown, IReadOnlyList<Citation> Citatio
     /// <summary>The user confirmed deleting their records: the engine erases them and saves nothing of this turn.</summary>
     public bool ErasesUserData { get; init; }
 
+    /// <summary>A knowledge answer grounded on cited clauses.</summary>
+    public bool Answered { get; init; }
+
+    /// <summary>Refused because the question lies outside the service, rather than unanswered by the knowledge.</summary>
+    public bool OutOfScope { get; init; }
+
     public static TurnResult Text(string markdown, IReadOnlyList<string> suggestions) => new(markdown, [], suggestions);
 }

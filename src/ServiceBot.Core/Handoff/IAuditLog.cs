@@ -28,4 +28,7 @@ public interface IAuditLog
 
     /// <summary>The conversation's entries, oldest first.</summary>
     Task<IReadOnlyList<AuditEntry>> ListAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>Every trail's entries from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), in the order written.</summary>
+    Task<IReadOnlyList<AuditEntry>> ListBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 }

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ServiceBot.Analytics;
 using ServiceBot.Answers;
 using ServiceBot.Conversation;
 using ServiceBot.Conversation.Rewriting;
@@ -51,7 +54,9 @@ public static class ConversationServiceCollectionExtensions
             sp.GetService<IUtteranceInterpreter>()));
         services.TryAddSingleton(sp => new QuestionRewriter(sp.GetRequiredService<KnowledgeBaseProvider>(), sp.GetRequiredService<IntentClassifier>()));
         services.TryAddSingleton(sp => ActivatorUtilities.CreateInstance<ConversationEngine>(sp, sp.GetRequiredService<ServiceTimeProvider>()));
-        services.TryAddSingleton<IConversationEngine>(sp => sp.GetRequiredService<ConversationEngine>());
+        // Every channel's turns pass the recorder: metrics always, the turn analytics when the host keeps state.
+        services.TryAddSingleton<IConversationEngine>(sp => new RecordingConversationEngine(sp.GetRequiredService<ConversationEngine>(),
+            sp.GetService<ITurnAnalyticsStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<RecordingConversationEngine>>() ?? NullLogger<RecordingConversationEngine>.Instance));
         services.TryAddSingleton<IStreamingConversationEngine>(sp => new StreamingConversationEngine(sp.GetRequiredService<IConversationEngine>()));
         return services;
     }

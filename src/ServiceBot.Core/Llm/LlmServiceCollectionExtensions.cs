@@ -45,6 +45,7 @@ public static class LlmServiceCollectionExtensions
         services.TryAddSingleton(sp => new PromptLibrary(sp.GetRequiredService<IOptions<LlmOptions>>().Value.ResolvedPromptsPath));
         services.TryAddSingleton(ReadOnlyTools.Create);
         services.AddChatClient(sp => CreateProviderClient(sp.GetRequiredService<IOptions<LlmOptions>>().Value))
+            .UseCallMetrics()
             .UseTimeout(sp => sp.GetRequiredService<IOptions<LlmOptions>>().Value.Timeout)
             .UseLogging()
             .UseOpenTelemetry(sourceName: TelemetrySourceName)

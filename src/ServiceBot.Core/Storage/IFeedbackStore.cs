@@ -17,4 +17,7 @@ public interface IFeedbackStore
 
     /// <summary>The conversation's feedback, oldest first.</summary>
     Task<IReadOnlyList<Feedback>> ListAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>Feedback given from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), oldest first.</summary>
+    Task<IReadOnlyList<Feedback>> ListBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 }

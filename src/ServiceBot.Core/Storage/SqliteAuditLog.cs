@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using ServiceBot.Handoff;
 using ServiceBot.Storage.Protection;
@@ -56,6 +57,21 @@ public sealed class SqliteAuditLog : IAuditLog
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT conversation_id, at, actor, action, detail, cited FROM audit_log WHERE conversation_id = $conversation ORDER BY id";
         command.Parameters.AddWithValue("$conversation", conversationId);
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> ListBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT conversation_id, at, actor, action, detail, cited FROM audit_log WHERE at >= $from AND at < $to ORDER BY id";
+        command.Parameters.AddWithValue("$from", from.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$to", to.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<AuditEntry>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
         var entries = new List<AuditEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

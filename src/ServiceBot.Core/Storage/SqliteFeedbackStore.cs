@@ -56,6 +56,24 @@ public sealed class SqliteFeedbackStore : IFeedbackStore
             WHERE conversation_id = $conversation ORDER BY created_at, message_id
             """;
         command.Parameters.AddWithValue("$conversation", conversationId);
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Feedback>> ListBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT conversation_id, message_id, rating, comment, created_at FROM feedback
+            WHERE created_at >= $from AND created_at < $to ORDER BY created_at, conversation_id, message_id
+            """;
+        command.Parameters.AddWithValue("$from", from.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$to", to.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Feedback>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
         var entries = new List<Feedback>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

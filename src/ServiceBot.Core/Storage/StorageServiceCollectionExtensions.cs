@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using ServiceBot.Analytics;
 using ServiceBot.Conversation;
 using ServiceBot.Handoff;
 using ServiceBot.Storage.Postgres;
@@ -14,7 +15,7 @@ namespace ServiceBot.Storage;
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// The conversation, feedback, handoff and audit stores and the per-user turn lock, on the provider <c>State:Provider</c>
+    /// The conversation, feedback, handoff, audit and turn analytics stores and the per-user turn lock, on the provider <c>State:Provider</c>
     /// names: one embedded SQLite database (the default) or a PostgreSQL database shared by replicas (<c>postgres</c>,
     /// migrated at start). Also the <see cref="HandoffController"/> that keeps the handoff state in them for the engine.
     /// What they keep of users is encrypted with Data Protection keys (in <c>State:KeysPath</c> for SQLite, in the shared
@@ -39,6 +40,7 @@ public static class StorageServiceCollectionExtensions
             services.TryAddSingleton<IFeedbackStore, PostgresFeedbackStore>();
             services.TryAddSingleton<IHandoffStore, PostgresHandoffStore>();
             services.TryAddSingleton<IAuditLog, PostgresAuditLog>();
+            services.TryAddSingleton<ITurnAnalyticsStore, PostgresTurnAnalyticsStore>();
             services.TryAddSingleton<IStateEraser, PostgresStateEraser>();
             services.TryAddSingleton<ITurnLock, PostgresTurnLock>();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgresMigrationService>());
@@ -52,6 +54,7 @@ public static class StorageServiceCollectionExtensions
             services.TryAddSingleton<IFeedbackStore, SqliteFeedbackStore>();
             services.TryAddSingleton<IHandoffStore, SqliteHandoffStore>();
             services.TryAddSingleton<IAuditLog, SqliteAuditLog>();
+            services.TryAddSingleton<ITurnAnalyticsStore, SqliteTurnAnalyticsStore>();
             services.TryAddSingleton<IStateEraser, SqliteStateEraser>();
             services.TryAddSingleton<ITurnLock, InProcessTurnLock>();
         }

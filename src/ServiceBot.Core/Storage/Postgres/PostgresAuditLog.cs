@@ -29,6 +29,21 @@ public sealed class PostgresAuditLog(PostgresDatabase database, Protection.IStat
         await using var command = new NpgsqlCommand(
             "SELECT conversation_id, at, actor, action, detail, cited FROM audit_log WHERE conversation_id = @conversation ORDER BY id", connection);
         command.Parameters.AddWithValue("conversation", conversationId);
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> ListBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT conversation_id, at, actor, action, detail, cited FROM audit_log WHERE at >= @from AND at < @to ORDER BY id", connection);
+        command.Parameters.AddWithValue("from", from.ToUniversalTime());
+        command.Parameters.AddWithValue("to", to.ToUniversalTime());
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<AuditEntry>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         var entries = new List<AuditEntry>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -30,6 +30,23 @@ public sealed class PostgresFeedbackStore(PostgresDatabase database, Protection.
             WHERE conversation_id = @conversation ORDER BY created_at, message_id
             """, connection);
         command.Parameters.AddWithValue("conversation", conversationId);
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Feedback>> ListBetweenAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
+            SELECT conversation_id, message_id, rating, comment, created_at FROM feedback
+            WHERE created_at >= @from AND created_at < @to ORDER BY created_at, conversation_id, message_id
+            """, connection);
+        command.Parameters.AddWithValue("from", from.ToUniversalTime());
+        command.Parameters.AddWithValue("to", to.ToUniversalTime());
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Feedback>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         var entries = new List<Feedback>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -87,6 +87,22 @@ public static class PostgresSchema
             CREATE INDEX IF NOT EXISTS ix_conversations_updated ON conversations (updated_at);
             CREATE INDEX IF NOT EXISTS ix_processed_messages_created ON processed_messages (created_at);
             """),
+        (4, "turn analytics: one row per user turn, for the dashboards and the review queue", """
+            CREATE TABLE IF NOT EXISTS turns (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                at timestamptz NOT NULL,
+                channel text NOT NULL,
+                conversation_id text NOT NULL,
+                user_hash text NOT NULL,
+                outcome text NOT NULL,
+                question text,
+                task_name text,
+                task_run text,
+                task_state text,
+                asked_slot text);
+            CREATE INDEX IF NOT EXISTS ix_turns_at ON turns (at);
+            CREATE INDEX IF NOT EXISTS ix_turns_user ON turns (channel, user_hash);
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

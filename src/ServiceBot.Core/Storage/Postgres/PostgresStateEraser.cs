@@ -1,4 +1,5 @@
 using Npgsql;
+using ServiceBot.Analytics;
 using ServiceBot.Storage.Retention;
 
 namespace ServiceBot.Storage.Postgres;
@@ -13,7 +14,8 @@ public sealed class PostgresStateEraser(PostgresDatabase database) : IStateErase
 
     public async Task<int> EraseUserAsync(string channel, string userId, CancellationToken cancellationToken)
     {
-        var deleted = await DeleteAsync(cancellationToken, [("channel", channel), ("user", userId)],
+        var deleted = await DeleteAsync(cancellationToken, [("channel", channel), ("user", userId), ("user_hash", TurnUserHash.Of(channel, userId))],
+            "DELETE FROM turns WHERE channel = @channel AND user_hash = @user_hash",
             $"DELETE FROM feedback WHERE conversation_id IN ({UserConversations})",
             $"DELETE FROM transcript_lines WHERE conversation_id IN ({UserConversations})",
             "DELETE FROM handoffs WHERE channel = @channel AND user_id = @user",
@@ -30,6 +32,7 @@ public sealed class PostgresStateEraser(PostgresDatabase database) : IStateErase
             "DELETE FROM handoffs WHERE COALESCE(closed_at, taken_at, waiting_since) < @cutoff",
             "DELETE FROM processed_messages WHERE created_at < @cutoff",
             "DELETE FROM audit_log WHERE at < @cutoff",
+            "DELETE FROM turns WHERE at < @cutoff",
             "DELETE FROM conversations WHERE updated_at < @cutoff");
         return deleted.Sum();
     }

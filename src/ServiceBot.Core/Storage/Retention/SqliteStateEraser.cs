@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using ServiceBot.Analytics;
 
 namespace ServiceBot.Storage.Retention;
 
@@ -26,12 +27,13 @@ public sealed class SqliteStateEraser : IStateEraser
     public SqliteStateEraser(IOptions<StateOptions> options)
     {
         _database = new SqliteDatabase(options.Value.ConnectionString,
-            SqliteConversationStore.Schema + SqliteFeedbackStore.Schema + SqliteHandoffStore.Schema + SqliteAuditLog.Schema + RetentionSchema);
+            SqliteConversationStore.Schema + SqliteFeedbackStore.Schema + SqliteHandoffStore.Schema + SqliteAuditLog.Schema + SqliteTurnAnalyticsStore.Schema + RetentionSchema);
     }
 
     public async Task<int> EraseUserAsync(string channel, string userId, CancellationToken cancellationToken)
     {
-        var deleted = await DeleteAsync(cancellationToken, [("$channel", channel), ("$user", userId)],
+        var deleted = await DeleteAsync(cancellationToken, [("$channel", channel), ("$user", userId), ("$user_hash", TurnUserHash.Of(channel, userId))],
+            "DELETE FROM turns WHERE channel = $channel AND user_hash = $user_hash",
             $"DELETE FROM feedback WHERE conversation_id IN ({UserConversations})",
             $"DELETE FROM transcript_lines WHERE conversation_id IN ({UserConversations})",
             "DELETE FROM handoffs WHERE channel = $channel AND user_id = $user",
@@ -50,6 +52,7 @@ public sealed class SqliteStateEraser : IStateEraser
             "DELETE FROM handoffs WHERE COALESCE(closed_at, taken_at, waiting_since) < $cutoff",
             "DELETE FROM processed_messages WHERE created_at < $cutoff",
             "DELETE FROM audit_log WHERE at < $cutoff",
+            "DELETE FROM turns WHERE at < $cutoff",
             "DELETE FROM conversations WHERE updated_at < $cutoff");
         return deleted.Sum();
     }

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ServiceBot.Hosting;
 using ServiceBot.Server.Staff.Admin.HitTest;
+using ServiceBot.Analytics.Dashboard;
+using ServiceBot.Server.Staff.Admin.Insight;
 using ServiceBot.Server.Staff.Admin.Knowledge;
 
 namespace ServiceBot.Server.Staff.Admin;
@@ -31,6 +33,7 @@ public static class AdminServiceCollectionExtensions
         services.AddSingleton<AdminAudit>();
         services.AddSingleton<UploadedDocuments>();
         services.AddSingleton<ReindexJob>();
+        services.TryAddSingleton<DashboardBuilder>();
         return services;
     }
 
@@ -50,6 +53,8 @@ public static class AdminServiceCollectionExtensions
         api.MapGet("/me", (HttpContext context) => TypedResults.Ok(context.Member()));
         api.MapDocumentsApi();
         api.MapHitTestApi();
+        api.MapDashboardApi();
+        api.MapAuditExportApi();
         return app;
     }
 }

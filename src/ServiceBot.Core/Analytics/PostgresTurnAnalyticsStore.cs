@@ -1,0 +1,61 @@
+using Npgsql;
+using ServiceBot.Storage.Postgres;
+using ServiceBot.Storage.Protection;
+
+namespace ServiceBot.Analytics;
+
+/// <summary>The turn analytics in the shared PostgreSQL state database (migration 4); question texts are encrypted.</summary>
+public sealed class PostgresTurnAnalyticsStore(PostgresDatabase database, IStateProtector protector) : ITurnAnalyticsStore
+{
+    public async Task RecordAsync(RecordedTurn turn, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO turns (at, channel, conversation_id, user_hash, outcome, question, task_name, task_run, task_state, asked_slot)
+            VALUES (@at, @channel, @conversation, @user, @outcome, @question, @task, @run, @state, @slot)
+            """, connection);
+        command.Parameters.AddWithValue("at", turn.At.ToUniversalTime());
+        command.Parameters.AddWithValue("channel", turn.Channel);
+        command.Parameters.AddWithValue("conversation", turn.ConversationId);
+        command.Parameters.AddWithValue("user", turn.UserHash);
+        command.Parameters.AddWithValue("outcome", turn.Outcome);
+        command.Parameters.AddWithValue("question", (object?)protector.ProtectOptional(turn.Question) ?? DBNull.Value);
+        command.Parameters.AddWithValue("task", (object?)turn.TaskName ?? DBNull.Value);
+        command.Parameters.AddWithValue("run", (object?)turn.TaskRun ?? DBNull.Value);
+        command.Parameters.AddWithValue("state", (object?)turn.TaskState ?? DBNull.Value);
+        command.Parameters.AddWithValue("slot", (object?)turn.AskedSlot ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RecordedTurn>> ListAsync(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<string>? outcomes,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
+            SELECT at, channel, conversation_id, user_hash, outcome, question, task_name, task_run, task_state, asked_slot FROM turns
+            WHERE at >= @from AND at < @to AND (cardinality(@outcomes) = 0 OR outcome = ANY(@outcomes)) ORDER BY at, id
+            """, connection);
+        command.Parameters.AddWithValue("from", from.ToUniversalTime());
+        command.Parameters.AddWithValue("to", to.ToUniversalTime());
+        command.Parameters.AddWithValue("outcomes", (outcomes ?? []).ToArray());
+        var turns = new List<RecordedTurn>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            turns.Add(new RecordedTurn(
+                reader.GetFieldValue<DateTimeOffset>(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.IsDBNull(5) ? null : protector.Unprotect(reader.GetString(5)),
+                Optional(reader, 6),
+                Optional(reader, 7),
+                Optional(reader, 8),
+                Optional(reader, 9)));
+        }
+        return turns;
+    }
+
+    private static string? Optional(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

@@ -1,0 +1,23 @@
+namespace ServiceBot.Analytics;
+
+/// <summary>One row of the turn analytics store: one user turn the engine ran.</summary>
+/// <param name="At">When the turn ran (UTC; reports show it in the service's zone).</param>
+/// <param name="Channel">api, widget, wechat, botframework, cli …</param>
+/// <param name="UserHash">The channel user, hashed (<see cref="TurnUserHash"/>): counts distinct users without naming them.</param>
+/// <param name="Outcome">One of <see cref="TurnOutcomes"/>.</param>
+/// <param name="Question">The user's text for answered and unanswered questions (encrypted at rest); null otherwise.</param>
+/// <param name="TaskName">The 一件事 the turn worked on.</param>
+/// <param name="TaskRun">The run of that task, so a funnel follows each run.</param>
+/// <param name="TaskState">The run's state after the turn.</param>
+/// <param name="AskedSlot">The slot the reply asked for.</param>
+public sealed record RecordedTurn(
+    DateTimeOffset At,
+    string Channel,
+    string ConversationId,
+    string UserHash,
+    string Outcome,
+    string? Question,
+    string? TaskName,
+    string? TaskRun,
+    string? TaskState,
+    string? AskedSlot);

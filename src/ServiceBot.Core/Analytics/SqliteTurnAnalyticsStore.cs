@@ -1,0 +1,98 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using ServiceBot.Storage;
+using ServiceBot.Storage.Protection;
+
+namespace ServiceBot.Analytics;
+
+/// <summary>The turn analytics in the conversation database (<c>State:ConnectionString</c>); question texts are encrypted.</summary>
+public sealed class SqliteTurnAnalyticsStore : ITurnAnalyticsStore
+{
+    internal const string Schema = """
+        CREATE TABLE IF NOT EXISTS turns (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            conversation_id TEXT NOT NULL,
+            user_hash TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            question TEXT,
+            task_name TEXT,
+            task_run TEXT,
+            task_state TEXT,
+            asked_slot TEXT);
+        CREATE INDEX IF NOT EXISTS ix_turns_at ON turns (at);
+        CREATE INDEX IF NOT EXISTS ix_turns_user ON turns (channel, user_hash);
+        """;
+
+    private readonly SqliteDatabase _database;
+    private readonly IStateProtector _protector;
+
+    public SqliteTurnAnalyticsStore(IOptions<StateOptions> options, IStateProtector protector)
+    {
+        _database = new SqliteDatabase(options.Value.ConnectionString, Schema);
+        _protector = protector;
+    }
+
+    public async Task RecordAsync(RecordedTurn turn, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO turns (at, channel, conversation_id, user_hash, outcome, question, task_name, task_run, task_state, asked_slot)
+            VALUES ($at, $channel, $conversation, $user, $outcome, $question, $task, $run, $state, $slot)
+            """;
+        // Fixed-width UTC ISO 8601, so text order is time order (as in the other tables).
+        command.Parameters.AddWithValue("$at", turn.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$channel", turn.Channel);
+        command.Parameters.AddWithValue("$conversation", turn.ConversationId);
+        command.Parameters.AddWithValue("$user", turn.UserHash);
+        command.Parameters.AddWithValue("$outcome", turn.Outcome);
+        command.Parameters.AddWithValue("$question", (object?)_protector.ProtectOptional(turn.Question) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$task", (object?)turn.TaskName ?? DBNull.Value);
+        command.Parameters.AddWithValue("$run", (object?)turn.TaskRun ?? DBNull.Value);
+        command.Parameters.AddWithValue("$state", (object?)turn.TaskState ?? DBNull.Value);
+        command.Parameters.AddWithValue("$slot", (object?)turn.AskedSlot ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RecordedTurn>> ListAsync(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<string>? outcomes,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        var filter = "";
+        if (outcomes is { Count: > 0 })
+        {
+            var names = outcomes.Select((outcome, i) => (Name: "$o" + i, outcome)).ToList();
+            foreach (var (name, outcome) in names) command.Parameters.AddWithValue(name, outcome);
+            filter = $" AND outcome IN ({string.Join(", ", names.Select(n => n.Name))})";
+        }
+        command.CommandText = $"""
+            SELECT at, channel, conversation_id, user_hash, outcome, question, task_name, task_run, task_state, asked_slot FROM turns
+            WHERE at >= $from AND at < $to{filter} ORDER BY at, id
+            """;
+        command.Parameters.AddWithValue("$from", from.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$to", to.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+        var turns = new List<RecordedTurn>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            turns.Add(new RecordedTurn(
+                DateTimeOffset.Parse(reader.GetString(0), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.IsDBNull(5) ? null : _protector.Unprotect(reader.GetString(5)),
+                Optional(reader, 6),
+                Optional(reader, 7),
+                Optional(reader, 8),
+                Optional(reader, 9)));
+        }
+        return turns;
+    }
+
+    private static string? Optional(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

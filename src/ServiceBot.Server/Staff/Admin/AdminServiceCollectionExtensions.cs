@@ -5,6 +5,7 @@ using ServiceBot.Server.Staff.Admin.HitTest;
 using ServiceBot.Analytics.Dashboard;
 using ServiceBot.Server.Staff.Admin.Insight;
 using ServiceBot.Server.Staff.Admin.Knowledge;
+using ServiceBot.Server.Staff.Admin.Review;
 
 namespace ServiceBot.Server.Staff.Admin;
 
@@ -34,6 +35,10 @@ public static class AdminServiceCollectionExtensions
         services.AddSingleton<UploadedDocuments>();
         services.AddSingleton<ReindexJob>();
         services.TryAddSingleton<DashboardBuilder>();
+        services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReviewOptions>, ReviewOptionsValidator>();
+        services.AddSingleton<ReviewQueue>();
+        services.AddSingleton<ReviewedQuestions>();
         return services;
     }
 
@@ -55,6 +60,7 @@ public static class AdminServiceCollectionExtensions
         api.MapHitTestApi();
         api.MapDashboardApi();
         api.MapAuditExportApi();
+        api.MapReviewApi();
         return app;
     }
 }

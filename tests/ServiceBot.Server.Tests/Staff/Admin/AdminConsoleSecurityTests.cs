@@ -10,6 +10,10 @@ public sealed class AdminConsoleSecurityTests(AdminServer server) : IClassFixtur
     {
         { "GET", "api/admin/me" },
         { "GET", "api/admin/documents" },
+        { "POST", "api/admin/documents" },
+        { "GET", "api/admin/reindex" },
+        { "POST", "api/admin/reindex" },
+        { "GET", "api/admin/hittest?q=社保" },
     };
 
     [Theory]

@@ -22,8 +22,8 @@ public static class WordText
             var title = document.PackageProperties.Title?.Trim();
             return (paragraphs, string.IsNullOrEmpty(title) ? null : title);
         }
-        catch (Exception error) when (error is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException
-                                          or InvalidOperationException or NotSupportedException)
+        // A damaged package surfaces as one of many types (zip, packaging, XML, OpenXml); none of them is the server's fault.
+        catch (Exception error) when (error is not DocumentUploadException and not OutOfMemoryException)
         {
             throw new DocumentUploadException("无法读取 Word 文档，文件可能已损坏或已加密。");
         }

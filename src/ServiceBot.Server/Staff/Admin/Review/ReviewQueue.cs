@@ -26,22 +26,20 @@ public sealed class ReviewQueue(
     public async Task<IReadOnlyList<ReviewGroup>> ListAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var to = clock.GetUtcNow();
-        var from = to.AddDays(-settings.Days);
+        var now = clock.GetUtcNow();
+        var from = now.AddDays(-settings.Days);
+        // A minute's margin: another replica's clock may run slightly ahead of this one.
+        var to = now.AddMinutes(1);
         var items = new List<ReviewItem>();
-        items.AddRange(await RefusalsAsync(from, to, cancellationToken));
+        var questions = (await turns.ListAsync(from, to, [TurnOutcomes.Grounded, TurnOutcomes.Refusal, TurnOutcomes.OutOfScope], cancellationToken))
+            .Where(t => !string.IsNullOrWhiteSpace(t.Question)).ToList();
+        items.AddRange(questions.Where(t => TurnOutcomes.IsUnanswered(t.Outcome))
+            .Select(t => new ReviewItem(ReviewKinds.Refusal, PersonalData.Mask(t.Question!), t.At, t.ConversationId)));
         items.AddRange(await ThumbsDownAsync(from, to, cancellationToken));
-        items.AddRange(await HandoffsAsync(from, to, cancellationToken));
+        items.AddRange(await HandoffsAsync(from, to, questions, cancellationToken));
         var decisions = await DecisionsAsync(cancellationToken);
         var open = items.Where(item => !decisions.Any(d => d.Covers(item, settings.Similarity)));
         return ReviewGrouping.Group(open, settings.Similarity, settings.Examples);
-    }
-
-    private async Task<IEnumerable<ReviewItem>> RefusalsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
-    {
-        var refused = await turns.ListAsync(from, to, [TurnOutcomes.Refusal, TurnOutcomes.OutOfScope], cancellationToken);
-        return refused.Where(t => !string.IsNullOrWhiteSpace(t.Question))
-            .Select(t => new ReviewItem(ReviewKinds.Refusal, PersonalData.Mask(t.Question!), t.At, t.ConversationId));
     }
 
     private async Task<IEnumerable<ReviewItem>> ThumbsDownAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
@@ -62,17 +60,26 @@ public sealed class ReviewQueue(
         return items;
     }
 
-    private async Task<IEnumerable<ReviewItem>> HandoffsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    /// <summary>
+    /// Each handoff with the user's last question before it (a question turn of the analytics store), or, when the user
+    /// asked for a person straight away, their last line of the transcript.
+    /// </summary>
+    private async Task<IEnumerable<ReviewItem>> HandoffsAsync(DateTimeOffset from, DateTimeOffset to, IReadOnlyList<RecordedTurn> questions,
+        CancellationToken cancellationToken)
     {
         var items = new List<ReviewItem>();
         foreach (var handoff in await handoffs.ListAsync(HandoffStates.All, cancellationToken))
         {
             if (handoff.WaitingSince < from || handoff.WaitingSince >= to) continue;
-            var transcript = await handoffs.TranscriptAsync(handoff.ConversationId, 0, cancellationToken);
-            var last = transcript.LastOrDefault(l => l.Speaker == Speakers.User && l.At <= handoff.WaitingSince)
-                ?? transcript.FirstOrDefault(l => l.Speaker == Speakers.User);
-            if (last is null) continue;
-            items.Add(new ReviewItem(ReviewKinds.Handoff, PersonalData.Mask(last.Text), handoff.WaitingSince, handoff.ConversationId,
+            var question = questions.LastOrDefault(t => t.ConversationId == handoff.ConversationId && t.At <= handoff.WaitingSince)?.Question;
+            if (question is null)
+            {
+                var transcript = await handoffs.TranscriptAsync(handoff.ConversationId, 0, cancellationToken);
+                question = (transcript.LastOrDefault(l => l.Speaker == Speakers.User && l.At <= handoff.WaitingSince)
+                    ?? transcript.FirstOrDefault(l => l.Speaker == Speakers.User))?.Text;
+            }
+            if (question is null) continue;
+            items.Add(new ReviewItem(ReviewKinds.Handoff, PersonalData.Mask(question), handoff.WaitingSince, handoff.ConversationId,
                 Reason: handoff.Reason));
         }
         return items;

@@ -88,6 +88,8 @@
 
   async function search(el, text, hits, g, message) {
     if (!text) return;
+    // Only the latest search fills the list, whichever answer arrives last.
+    var ticket = hits.dataset.ticket = String(Number(hits.dataset.ticket || 0) + 1);
     view.admin.clear(hits);
     var r;
     try {
@@ -96,6 +98,7 @@
       message.textContent = '检索失败：' + e.message;
       return;
     }
+    if (hits.dataset.ticket !== ticket) return;
     if (!r.hits.length) hits.appendChild(el('li', { text: '没有检索到条款，请换个说法。' }));
     r.hits.filter(function (h) { return h.source && h.section; }).forEach(function (h) {
       var choose = el('button', { type: 'button', className: 'clause-choose secondary', text: '选择' });

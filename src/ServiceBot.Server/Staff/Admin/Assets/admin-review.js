@@ -138,8 +138,9 @@
         await new Promise(function (resolve) { setTimeout(resolve, 500); });
         s = await view.admin.api('GET', '/api/admin/reindex');
       }
-      view.status.textContent = s.state === 'succeeded' ? '重新索引完成，修改已生效。' : '重新索引失败：' + (s.error || '');
+      // The queue is reloaded first: attached questions answered now leave it, and its status line gives way to this one.
       if (s.state === 'succeeded') await load();
+      view.status.textContent = s.state === 'succeeded' ? '重新索引完成，修改已生效。' : '重新索引失败：' + (s.error || '');
     } catch (e) {
       view.status.textContent = '重新索引失败：' + e.message;
     } finally {

@@ -50,8 +50,8 @@ public sealed partial class ExtractiveAnswerComposer
         markdown.AppendLine().Append(EnglishDisclaimer);
 
         // The English section, then the Chinese clauses it rests on that the knowledge holds (a law may be configured out).
-        var citations = new List<Citation> { new(chunk.Title, chunk.Section, text) };
-        citations.AddRange(ClauseBasis.Resolve(knowledge, chunk).Select(c => new Citation(c.Title, c.Section, c.Text)));
+        var citations = new List<Citation> { Citation.Of(chunk, knowledge) with { Text = text } };
+        citations.AddRange(ClauseBasis.Resolve(knowledge, chunk).Select(c => Citation.Of(c, knowledge)));
         // Every piece of a named clause is cited: a long news section is stored in several chunks.
         return new Answer(markdown.ToString(), Grounded: true, citations, Handoff: false);
     }

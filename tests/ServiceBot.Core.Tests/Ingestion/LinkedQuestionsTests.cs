@@ -42,6 +42,29 @@ public sealed class LinkedQuestionsTests : IDisposable
         => Assert.Contains(reason, Assert.Throws<FormatException>(() => LinkedQuestionsFile.Parse(text)).Message);
 
     [Fact]
+    public void Format_TwoDocuments_ParsesBackToTheSameSections()
+    {
+        var sections = new Dictionary<LinkedSection, IReadOnlyList<string>>
+        {
+            [new LinkedSection("甲法", "第三条")] = ["老板拖着不发钱咋办", "工资拖欠找谁"],
+            [new LinkedSection("乙条例", "四、(八)")] = ["骑手能交公积金吗"],
+            [new LinkedSection("甲法", "第四条")] = ["能歇几天"],
+        };
+
+        var text = LinkedQuestionsFile.Format(sections);
+
+        var parsed = LinkedQuestionsFile.Parse(text);
+        Assert.Equal(3, parsed.Count);
+        foreach (var (section, questions) in sections) Assert.Equal(questions, parsed[section]);
+        Assert.Equal(1, text.Split('\n').Count(line => line == "# 《甲法》"));
+    }
+
+    [Fact]
+    public void Format_QuestionSpanningLines_Throws()
+        => Assert.Throws<ArgumentException>(() => LinkedQuestionsFile.Format(
+            [new KeyValuePair<LinkedSection, IReadOnlyList<string>>(new LinkedSection("甲法", "第三条"), ["两行\n问题"])]));
+
+    [Fact]
     public async Task RunAsync_SideFileInOneFolder_LinksQuestionsToALawInAnother()
     {
         _knowledge.Write("questions/labour.txt", "# 《中华人民共和国示例劳动法》\n## 第三条\n- 干完活老板拖着不给钱\n");

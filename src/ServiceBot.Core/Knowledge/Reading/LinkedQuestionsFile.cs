@@ -46,4 +46,29 @@ public static class LinkedQuestionsFile
         }
         return sections.ToDictionary(s => s.Key, s => (IReadOnlyList<string>)s.Value);
     }
+
+    /// <summary>The file for <paramref name="sections"/>, grouped by document in first-seen order, as <see cref="Parse"/> reads it back.</summary>
+    /// <exception cref="ArgumentException">A title, section or question that is empty or spans lines.</exception>
+    public static string Format(IEnumerable<KeyValuePair<LinkedSection, IReadOnlyList<string>>> sections)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var document in sections.GroupBy(s => s.Key.Title, StringComparer.Ordinal))
+        {
+            text.Append("# 《").Append(OneLine(document.Key)).Append("》\n");
+            foreach (var (section, questions) in document)
+            {
+                text.Append("## ").Append(OneLine(section.Section)).Append('\n');
+                foreach (var question in questions) text.Append("- ").Append(OneLine(question)).Append('\n');
+            }
+        }
+        return text.ToString();
+    }
+
+    private static string OneLine(string value)
+    {
+        var trimmed = value.Trim();
+        if (trimmed.Length == 0 || trimmed.Contains('\n') || trimmed.Contains('\r'))
+            throw new ArgumentException($"a linked-question line must be one non-empty line: \"{value}\"", nameof(value));
+        return trimmed;
+    }
 }

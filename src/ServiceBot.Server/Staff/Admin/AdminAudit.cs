@@ -10,6 +10,8 @@ public static class AdminAuditActions
     public const string DocumentUploaded = "document_upload";
     public const string DocumentReplaced = "document_replace";
     public const string Reindexed = "reindex";
+    public const string ReviewSimilarQuestion = "review_similar_question";
+    public const string ReviewOutOfScope = "review_out_of_scope";
 }
 
 /// <summary>

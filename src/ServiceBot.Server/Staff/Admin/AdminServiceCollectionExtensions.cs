@@ -5,6 +5,7 @@ using ServiceBot.Hosting;
 using ServiceBot.Server.Staff.Admin.HitTest;
 using ServiceBot.Server.Staff.Admin.Insight;
 using ServiceBot.Server.Staff.Admin.Knowledge;
+using ServiceBot.Server.Staff.Admin.Review;
 
 namespace ServiceBot.Server.Staff.Admin;
 
@@ -31,9 +32,13 @@ public static class AdminServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AdminAssets>();
         services.AddSingleton<AdminAudit>();
-        services.TryAddSingleton<DashboardBuilder>();
         services.AddSingleton<UploadedDocuments>();
         services.AddSingleton<ReindexJob>();
+        services.TryAddSingleton<DashboardBuilder>();
+        services.AddOptions<ReviewOptions>().Bind(configuration.GetSection(ReviewOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReviewOptions>, ReviewOptionsValidator>();
+        services.AddSingleton<ReviewQueue>();
+        services.AddSingleton<ReviewedQuestions>();
         return services;
     }
 
@@ -52,9 +57,10 @@ public static class AdminServiceCollectionExtensions
         var api = app.MapGroup("/api/admin").RequireStaff([StaffRoles.Admin]);
         api.MapGet("/me", (HttpContext context) => TypedResults.Ok(context.Member()));
         api.MapDocumentsApi();
+        api.MapHitTestApi();
         api.MapDashboardApi();
         api.MapAuditExportApi();
-        api.MapHitTestApi();
+        api.MapReviewApi();
         return app;
     }
 }

@@ -85,6 +85,7 @@ public sealed partial class ConversationEngine(
         var snapshot = SnapshotOf(conversation, before);
         var reply = new Reply(conversation.ConversationId, turn.Markdown, turn.Citations, turn.Suggestions, snapshot, turn.Handoff)
         {
+            Refused = turn.Refused && !turn.Handoff,
             Facts = FactsOf(routedTurn ?? turn, turn.Handoff, snapshot is null ? null : conversation.Task, before),
         };
         conversation.UpdatedAt = now;

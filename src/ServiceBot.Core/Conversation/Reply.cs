@@ -13,6 +13,9 @@ public sealed record Reply(
     TaskSnapshot? Task,
     bool Handoff)
 {
+    /// <summary>The bot could not answer the question (no grounded answer, or out of scope): an answer the user may still rate.</summary>
+    public bool Refused { get; init; }
+
     /// <summary>What the engine learned running this turn; null on a reply read back for a repeated message id.</summary>
     [JsonIgnore]
     public TurnFacts? Facts { get; init; }

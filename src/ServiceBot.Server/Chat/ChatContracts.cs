@@ -17,12 +17,16 @@ public sealed record ChatResponse(
     TaskSnapshot? Task,
     bool Handoff)
 {
+    /// <summary>True on a refusal, which the widget lets the user rate as it does a cited answer; left out otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Refused { get; init; }
+
     /// <summary>The token later turns of this user must carry (CONTRACT §2, Identity).</summary>
     public string? UserToken { get; init; }
 
     /// <summary>The reply as it leaves the server: personal numbers in the task snapshot masked (full values go only to the backend).</summary>
     public static ChatResponse From(Reply reply) =>
-        new(reply.ConversationId, reply.Markdown, reply.Citations, reply.Suggestions, Masked(reply.Task), reply.Handoff);
+        new(reply.ConversationId, reply.Markdown, reply.Citations, reply.Suggestions, Masked(reply.Task), reply.Handoff) { Refused = reply.Refused };
 
     private static TaskSnapshot? Masked(TaskSnapshot? task) => task is null ? null : task with
     {

@@ -268,8 +268,8 @@
       bubble.appendChild(el('p', { className: 'sbw-ticket-chip' }, ['办件编号：', el('strong', { text: entry.task.ticket })]));
     }
     if (entry.citations && entry.citations.length) bubble.appendChild(renderCitations(entry.citations));
-    // Only answers are rated: a form prompt, a confirmation or a validation message carries no citations.
-    if (entry.replyTo && entry.citations && entry.citations.length) bubble.appendChild(renderRating(entry));
+    // Only answers are rated, cited or refused: a form prompt, a confirmation or a validation message is neither.
+    if (entry.replyTo && ((entry.citations && entry.citations.length) || entry.refused)) bubble.appendChild(renderRating(entry));
     return el('div', { className: 'sbw-msg sbw-msg-bot' }, [el('span', { className: 'sbw-visually-hidden', text: '助手：' }), bubble]);
   }
 
@@ -633,7 +633,7 @@
       state.userToken = reply.userToken || state.userToken;
       var botEntry = {
         role: 'bot', markdown: String(reply.reply || ''), citations: reply.citations || [], task: reply.task || null,
-        replyTo: messageId, conversationId: state.conversationId
+        refused: reply.refused === true, replyTo: messageId, conversationId: state.conversationId
       };
       state.history.push(botEntry);
       state.suggestions = reply.suggestions || [];

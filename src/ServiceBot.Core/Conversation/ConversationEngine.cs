@@ -86,6 +86,7 @@ public sealed partial class ConversationEngine(
         var reply = new Reply(conversation.ConversationId, turn.Markdown, turn.Citations, turn.Suggestions, snapshot, turn.Handoff)
         {
             Refused = turn.Refused && !turn.Handoff,
+            Language = conversation.Language,
             Facts = FactsOf(routedTurn ?? turn, turn.Handoff, snapshot is null ? null : conversation.Task, before),
         };
         conversation.UpdatedAt = now;

@@ -13,6 +13,9 @@ public sealed record Reply(
     TaskSnapshot? Task,
     bool Handoff)
 {
+    /// <summary>The language the bot spoke in this turn (<see cref="Localization.BotLanguages"/>), for the channel's own words around it.</summary>
+    public string Language { get; init; } = Localization.BotLanguages.Chinese;
+
     /// <summary>The bot could not answer the question (no grounded answer, or out of scope): an answer the user may still rate.</summary>
     public bool Refused { get; init; }
 

@@ -26,6 +26,13 @@ public sealed record BotText(string Key)
     public static string Format(string key, params object?[] arguments)
         => string.Format(BotLanguages.Culture(BotLanguages.Current), Get(key), arguments);
 
+    /// <summary>The text of <paramref name="key"/> in <paramref name="language"/>, placeholders filled: for channel code outside a turn.</summary>
+    public static string In(string language, string key, params object?[] arguments)
+    {
+        var culture = BotLanguages.Culture(language);
+        return string.Format(culture, new BotText(key).In(culture), arguments);
+    }
+
     public override string ToString() => Value;
 
     public static implicit operator string(BotText text) => text.Value;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ServiceBot.Conversation;
+using ServiceBot.Localization;
 using ServiceBot.Server.WeChat;
 
 namespace ServiceBot.Server.BotFramework;
@@ -32,7 +33,7 @@ public static class BotActivities
             .Take(MaxCitations)
             .ToList();
         if (references.Count == 0) return reply.Markdown;
-        var text = new StringBuilder(reply.Markdown.TrimEnd()).Append("\n\n**依据**\n\n");
+        var text = new StringBuilder(reply.Markdown.TrimEnd()).Append("\n\n**").Append(BotText.In(reply.Language, nameof(BotTexts.Channel_Basis))).Append("**\n\n");
         foreach (var reference in references) text.Append("- ").Append(reference).Append('\n');
         return text.ToString().TrimEnd();
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ServiceBot.Conversation;
+using ServiceBot.Localization;
 using ServiceBot.Places;
 using ServiceBot.Text;
 
@@ -73,7 +74,7 @@ public sealed class WeChatMessageHandler(
     /// <param name="heard">The text is WeChat's recognition of a voice message: the reply first says what was heard, so a mishearing shows.</param>
     private Task<WeChatOutcome> AskEngineAsync(WeChatInbound message, string text, CancellationToken cancellationToken, bool heard = false)
         => AskEngineAsync(message, new IncomingMessage(message.FromUserName, Channel, null, message.DeliveryId, text), cancellationToken,
-            heard ? $"我听到的是：“{MarkdownInline.Escape(text)}”\n\n" : "");
+            heard ? BotText.In(LanguageDetector.Detect(text, BotLanguages.Chinese), nameof(BotTexts.Channel_Heard), MarkdownInline.Escape(text)) + "\n\n" : "");
 
     private async Task<WeChatOutcome> AskEngineAsync(WeChatInbound message, IncomingMessage incoming, CancellationToken cancellationToken, string lead = "")
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using ServiceBot.Conversation;
+using ServiceBot.Localization;
 
 namespace ServiceBot.Server.WeChat;
 
@@ -97,11 +98,13 @@ public static partial class WeChatText
             .Distinct(StringComparer.Ordinal)
             .Take(MaxCitations)
             .ToList();
-        if (references.Count > 0) footer.Append("依据：").AppendJoin("；", references);
+        var english = reply.Language == BotLanguages.English;
+        if (references.Count > 0)
+            footer.Append(BotText.In(reply.Language, nameof(BotTexts.Channel_Basis))).Append(english ? ": " : "：").AppendJoin(english ? "; " : "；", references);
         if (reply.Suggestions.Count > 0)
         {
             if (footer.Length > 0) footer.Append("\n\n");
-            footer.Append("您可以回复数字：");
+            footer.Append(BotText.In(reply.Language, nameof(BotTexts.Channel_ReplyWithNumber)));
             for (var i = 0; i < reply.Suggestions.Count; i++) footer.Append('\n').Append(i + 1).Append(". ").Append(reply.Suggestions[i]);
         }
         return footer.ToString();

@@ -1,21 +1,13 @@
 using ServiceBot.Understanding.Slots;
+using static ServiceBot.Core.Tests.Understanding.CatalogSlotSets;
 
 namespace ServiceBot.Core.Tests.Understanding;
 
 /// <summary>English values reach the catalog's normalised forms, the same as their Chinese counterparts.</summary>
 public class EnglishSlotValuesTests
 {
-    private static readonly string[] FundSlots = [SlotIds.IdNumber, SlotIds.Reason, SlotIds.Amount, SlotIds.BankCard];
-    private static readonly string[] InjurySlots =
-        [SlotIds.IdNumber, SlotIds.Platform, SlotIds.AccidentTime, SlotIds.AccidentPlace, SlotIds.Injury, SlotIds.Phone];
-    private static readonly string[] WageSlots = [SlotIds.IdNumber, SlotIds.Employer, SlotIds.Amount, SlotIds.Period, SlotIds.Phone];
-    private static readonly string[] TransferSlots = [SlotIds.IdNumber, SlotIds.FromCity, SlotIds.ToCity, SlotIds.InsuranceType];
-    private static readonly string[] StationSlots = [SlotIds.City, SlotIds.District];
-
     // Monday 30 November 2026, 10:00 in UTC+8.
     private static readonly SlotExtractor Extractor = SlotExtractor.CreateDefault(FixedTimeProvider.At("2026-11-30 10:00"));
-
-    private static string? Value(SlotExtractionResult result, string slot) => result.TryGetValue(slot, out var s) ? s.Value : null;
 
     [Theory]
     [InlineData("tomorrow", "2026-12-01")]

@@ -1,19 +1,11 @@
 using ServiceBot.Understanding.Slots;
+using static ServiceBot.Core.Tests.Understanding.CatalogSlotSets;
 
 namespace ServiceBot.Core.Tests.Understanding;
 
 public class SlotExtractorTests
 {
-    private static readonly string[] FundSlots = [SlotIds.IdNumber, SlotIds.Reason, SlotIds.Amount, SlotIds.BankCard];
-    private static readonly string[] InjurySlots =
-        [SlotIds.IdNumber, SlotIds.Platform, SlotIds.AccidentTime, SlotIds.AccidentPlace, SlotIds.Injury, SlotIds.Phone];
-    private static readonly string[] WageSlots = [SlotIds.IdNumber, SlotIds.Employer, SlotIds.Amount, SlotIds.Period, SlotIds.Phone];
-    private static readonly string[] TransferSlots = [SlotIds.IdNumber, SlotIds.FromCity, SlotIds.ToCity, SlotIds.InsuranceType];
-    private static readonly string[] StationSlots = [SlotIds.City, SlotIds.District];
-
     private static readonly SlotExtractor Extractor = SlotExtractor.CreateDefault(FixedTimeProvider.At("2026-11-28 10:00"));
-
-    private static string? Value(SlotExtractionResult result, string slot) => result.TryGetValue(slot, out var s) ? s.Value : null;
 
     [Fact]
     public void ExtractSlots_FundSentence_FindsFourSlots()

@@ -37,8 +37,12 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
 
     private const string Disclaimer = "以上内容摘自原文，具体办理请以当地主管部门的规定为准。";
 
-    /// <summary>The question's terms, whether it uses a domain word, and its language (<see cref="KnowledgeLanguage"/>); computed once per question.</summary>
-    private sealed record Analysis(string Question, IReadOnlyList<QueryTerm> Terms, bool InDomain, GroundingScorer Scorer, string Language)
+    /// <summary>
+    /// The question's terms, whether it uses a domain word, its language (<see cref="KnowledgeLanguage"/>) and whether it asks
+    /// about a policy no longer in force; computed once per question.
+    /// </summary>
+    private sealed record Analysis(string Question, IReadOnlyList<QueryTerm> Terms, bool InDomain, GroundingScorer Scorer, string Language,
+        bool AboutOldPolicy)
     {
         public bool IsEnglish => Language == Localization.BotLanguages.English;
 
@@ -120,8 +124,9 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
     private Analysis Analyse(KnowledgeBase knowledge, string question)
     {
         var scorer = new GroundingScorer(knowledge.Lexical, (float)_options.DomainWordWeight);
-        var terms = scorer.Terms(knowledge.AsksAboutOldPolicy(question) ? OldPolicyQuestion.WithoutCues(question) : question);
-        return new Analysis(question, terms, terms.Any(t => t.IsDomain), scorer, KnowledgeLanguage.OfQuestion(question));
+        var aboutOld = knowledge.AsksAboutOldPolicy(question);
+        var terms = scorer.Terms(aboutOld ? OldPolicyQuestion.WithoutCues(question) : question);
+        return new Analysis(question, terms, terms.Any(t => t.IsDomain), scorer, KnowledgeLanguage.OfQuestion(question), aboutOld);
     }
 
     private List<GroundedCandidate> Candidates(KnowledgeBase knowledge, Analysis analysis)
@@ -129,10 +134,10 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         var matches = SimilarQuestionMatcher.Match(knowledge, analysis.Scorer, analysis.Terms, analysis.Question)
             .Where(m => m.Match >= _options.MinQuestionMatch && analysis.Speaks(m.Chunk))
             .ToDictionary(m => m.Chunk.Id, m => m.Match, StringComparer.Ordinal);
-        var aboutOld = knowledge.AsksAboutOldPolicy(analysis.Question);
+        var aboutOld = analysis.AboutOldPolicy;
         // Chunks of the other language are skipped, so more are fetched than kept.
         var searchStarted = Stopwatch.GetTimestamp();
-        var retrieved = knowledge.Search(analysis.Question, _options.Candidates * 3)
+        var retrieved = knowledge.Search(analysis.Question, _options.Candidates * 3, aboutOld)
             .Where(r => analysis.Speaks(r.Chunk))
             .Take(_options.Candidates)
             .ToList();

@@ -91,10 +91,11 @@ public sealed class KnowledgeBase
     /// At most <paramref name="top"/> chunks, best first. Clauses of documents no longer in force are left out, unless the
     /// question is about the old policy: then they come first.
     /// </summary>
-    public IReadOnlyList<RetrievedChunk> Search(string query, int top)
+    /// <param name="aboutOldPolicy">Whether the query asks about the old policy, when the caller has decided it already.</param>
+    public IReadOnlyList<RetrievedChunk> Search(string query, int top, bool? aboutOldPolicy = null)
     {
         if (_datedDocuments.Count == 0) return Resolve(_retriever.Search(query, top), top, _ => true);
-        var aboutOld = AsksAboutOldPolicy(query);
+        var aboutOld = aboutOldPolicy ?? AsksAboutOldPolicy(query);
         // Over-fetch so that leaving out old documents' clauses still fills the list.
         var hits = _retriever.Search(query, top * 2);
         if (!aboutOld) return Resolve(hits, top, chunk => IsCitable(chunk, aboutOldPolicy: false));

@@ -13,14 +13,16 @@ public abstract class EmbeddedAssets
     private readonly Dictionary<string, Asset> _assets = new(StringComparer.Ordinal);
 
     /// <param name="required">Files that must be embedded; a build that lost one fails at start.</param>
-    protected EmbeddedAssets(string resourcePrefix, IReadOnlyList<string> required)
+    /// <param name="sharedPrefix">A second prefix whose files are served too (a base stylesheet several pages use); own files win.</param>
+    protected EmbeddedAssets(string resourcePrefix, IReadOnlyList<string> required, string? sharedPrefix = null)
     {
         var assembly = GetType().Assembly;
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(resourcePrefix, StringComparison.Ordinal)))
-        {
-            var file = name[resourcePrefix.Length..];
-            _assets[file] = Asset.Load(assembly, name, file);
-        }
+        foreach (var prefix in sharedPrefix is null ? [resourcePrefix] : new[] { sharedPrefix, resourcePrefix })
+            foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
+            {
+                var file = name[prefix.Length..];
+                _assets[file] = Asset.Load(assembly, name, file);
+            }
         foreach (var file in required)
             if (!_assets.ContainsKey(file))
                 throw new InvalidOperationException($"The asset {file} is not embedded in {assembly.GetName().Name}.");

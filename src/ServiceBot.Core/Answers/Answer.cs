@@ -33,4 +33,7 @@ public sealed record Answer(string Markdown, bool Grounded, IReadOnlyList<Citati
 
     /// <summary>Not grounded because the question has nothing to do with the service (not a single domain word).</summary>
     public bool OutOfScope { get; init; }
+
+    /// <summary>An editor's curated answer, served as written (a model never rewrites it); not part of the answer JSON.</summary>
+    public bool Curated { get; init; }
 }

@@ -34,6 +34,7 @@ public static class AdminServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ReviewOptions>, ReviewOptionsValidator>();
         services.AddSingleton<ReviewQueue>();
         services.AddSingleton<ReviewedQuestions>();
+        services.AddSingleton<CuratedAnswers>();
         return services;
     }
 

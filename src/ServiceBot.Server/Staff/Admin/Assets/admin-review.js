@@ -111,7 +111,8 @@
     }
     if (hits.dataset.ticket !== ticket) return;
     if (!r.hits.length) hits.appendChild(el('li', { text: '没有检索到条款，请换个说法。' }));
-    r.hits.filter(function (h) { return h.source && h.section; }).forEach(function (h) {
+    // A curated answer is never a clause to cite or to teach.
+    r.hits.filter(function (h) { return h.source && h.section && h.type !== 'qa'; }).forEach(function (h) {
       var button = el('button', { type: 'button', className: 'clause-choose secondary', text: '选择' });
       button.addEventListener('click', function () { choose(h); });
       hits.appendChild(el('li', { className: 'clause-hit' }, [

@@ -201,6 +201,10 @@ public sealed class ReviewApiTests(AdminServer server) : IClassFixture<AdminServ
         Assert.Equal(CuratedScenario.Source, citation.GetProperty("source").GetString());
         Assert.Equal(CuratedScenario.Section, citation.GetProperty("section").GetString());
         Assert.Equal("current", citation.GetProperty("validity").GetString());
+        var hitTest = await JsonOf(await admin.GetAsync("api/admin/hittest?q=" + Uri.EscapeDataString(Question)));
+        var curatedHit = Assert.Single(hitTest.GetProperty("hits").EnumerateArray(), h => h.GetProperty("type").GetString() == "qa");
+        Assert.StartsWith("精选答复：", curatedHit.GetProperty("source").GetString());
+        Assert.Equal(CuratedScenario.Section, hitTest.GetProperty("answer").GetProperty("citations")[0].GetProperty("section").GetString());
         var documents = await JsonOf(await admin.GetAsync("api/admin/documents"));
         var listed = Assert.Single(documents.EnumerateArray(), d => d.GetProperty("type").GetString() == "qa");
         Assert.False(listed.GetProperty("replaceable").GetBoolean());

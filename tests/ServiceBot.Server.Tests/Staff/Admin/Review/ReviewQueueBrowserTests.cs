@@ -57,7 +57,8 @@ public sealed class ReviewQueueBrowserTests(Chromium chromium, AdminServer serve
         // The admin sees it, with the comment masked, and attaches it as a 相似问法.
         await admin.Locator("#tab-review").ClickAsync();
         var group = admin.Locator(".review-group", new() { HasTextString = ReviewScenario.RefusedQuestion });
-        await Expect(group).ToBeVisibleAsync();
+        // The queue reads every store of the period; a busy machine takes its time.
+        await Expect(group).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(group.Locator(".review-meta")).ToContainTextAsync("没帮助");
         await Expect(group.Locator(".review-examples")).ToContainTextAsync("评论：没说找哪个部门管，回电138****5678");
         await group.Locator("button.attach").ClickAsync();
@@ -95,6 +96,7 @@ public sealed class ReviewQueueBrowserTests(Chromium chromium, AdminServer serve
         await SignInAsync(admin);
         await admin.Locator("#tab-review").ClickAsync();
         var group = admin.Locator(".review-group", new() { HasTextString = CuratedScenario.Question });
+        await Expect(group).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await group.Locator("button.curate").ClickAsync();
         var form = group.Locator(".curated-form");
         await form.GetByLabel("答复内容").FillAsync(CuratedScenario.Answer);

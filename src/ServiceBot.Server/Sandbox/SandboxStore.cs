@@ -2,19 +2,22 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using ServiceBot.Storage;
 
 namespace ServiceBot.Server.Sandbox;
 
 /// <summary>
 /// Tickets in SQLite. Every write runs in an immediate transaction, so the idempotency check and the
 /// insert are one atomic step even across concurrent requests; the unique index on the key is the last
-/// line of defence. Ticket numbers are random, so knowing one tells nothing about another.
+/// line of defence. Writers queue on the file's <see cref="SqliteWriteGate"/>, so they never meet in SQLite's busy loop,
+/// which sleeps the request thread. Ticket numbers are random, so knowing one tells nothing about another.
 /// </summary>
 public sealed class SandboxStore(IOptions<SandboxOptions> options, TimeProvider time) : ISandboxStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly string _connectionString = options.Value.ConnectionString;
+    private readonly SqliteWriteGate _writeGate = SqliteWriteGate.For(options.Value.ConnectionString);
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -26,6 +29,7 @@ public sealed class SandboxStore(IOptions<SandboxOptions> options, TimeProvider 
         }
 
         await using var connection = await OpenAsync(cancellationToken);
+        using var slot = await _writeGate.EnterAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             PRAGMA journal_mode = WAL;
@@ -55,6 +59,11 @@ public sealed class SandboxStore(IOptions<SandboxOptions> options, TimeProvider 
     public async Task<CreateTicketOutcome> CreateAsync(TicketDraft draft, string? idempotencyKey, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
+        return await _writeGate.RunAsync(() => CreateAsync(connection, draft, idempotencyKey, cancellationToken), cancellationToken);
+    }
+
+    private async Task<CreateTicketOutcome> CreateAsync(SqliteConnection connection, TicketDraft draft, string? idempotencyKey, CancellationToken cancellationToken)
+    {
         // Microsoft.Data.Sqlite begins IMMEDIATE transactions: the write lock is taken up front.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
 
@@ -121,6 +130,7 @@ public sealed class SandboxStore(IOptions<SandboxOptions> options, TimeProvider 
     public async Task<bool> SetStatusAsync(string ticket, string status, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
+        using var slot = await _writeGate.EnterAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "UPDATE tickets SET status = $status WHERE ticket = $ticket COLLATE NOCASE;";
         command.Parameters.AddWithValue("$status", status);

@@ -80,10 +80,10 @@ public sealed class SandboxStoreTests : IAsyncLifetime
     private static TicketDraft Draft(int amount) => new("fund_withdrawal", "HF", Applicant,
         new Dictionary<string, string> { ["amount"] = amount.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "fingerprint-" + amount);
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
+        await _store.DisposeAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
     }
 }

@@ -40,8 +40,11 @@ internal static class OpenLoopBenchmark
             await TurnWarmup.RunAsync(warmup, users: 16, "open loop");
 
         var measured = new List<(OpenLoopRun.Result Chat, OpenLoopRun.Result Health)>();
+        var cpuBefore = server.CpuTime();
         foreach (var rate in rates)
             measured.Add(await MeasureRateAsync(client, rate, duration, measured.Count));
+        // Health probes cost next to nothing, so nearly all of it is the turns'.
+        var cpuPerTurn = (server.CpuTime() - cpuBefore).TotalMilliseconds / measured.Sum(m => m.Chat.Completed);
 
         Console.WriteLine($"## Open loop over HTTP on loopback: {duration.TotalSeconds:F0} s per rate, arrivals on a fixed schedule, latency from each arrival's due time");
         Console.WriteLine();
@@ -50,6 +53,10 @@ internal static class OpenLoopBenchmark
         foreach (var (chat, health) in measured)
             Console.WriteLine($"| {chat.OfferedRate:N0} | {chat.P50:F1} | {chat.P99:F1} | {chat.P999:F1} | {chat.Errors} of {chat.Scheduled} "
                 + $"| {health.P50:F1} | {health.P99:F1} | {health.P999:F1} | {health.Errors} of {health.Scheduled} |");
+
+        Console.WriteLine();
+        Console.WriteLine($"Server CPU per completed turn: {cpuPerTurn:F2} ms, health probes included (all threads; "
+            + $"on {Environment.ProcessorCount} cores that caps the server near {Environment.ProcessorCount * 1000 / cpuPerTurn:N0} turns/s with nothing else running).");
 
         if (findMax)
         {

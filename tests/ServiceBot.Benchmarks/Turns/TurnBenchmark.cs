@@ -52,8 +52,10 @@ public static class TurnBenchmark
             }
         });
         var byDialogue = new ConcurrentBag<(int Dialogue, double Milliseconds)>();
+        var cpuBefore = server.CpuTime();
         var turns = await MeasureAsync(users, limit, (user, latencies) =>
             RunDialoguesAsync(client, $"bench-{user}", rounds, limit, latencies, byDialogue));
+        var cpuPerTurn = (server.CpuTime() - cpuBefore).TotalMilliseconds / turns.Count;
 
         Console.WriteLine($"## Turns over HTTP on loopback: {users} virtual users × {rounds} rounds of {Dialogues.Length} dialogues");
         Console.WriteLine();
@@ -64,6 +66,8 @@ public static class TurnBenchmark
         Console.WriteLine($"| latency p50 (ms) | {turns.Latency.P50:F2} | {peer.Latency.P50:F2} | {turns.Latency.P50 / peer.Latency.P50:F1} |");
         Console.WriteLine($"| latency p99 (ms) | {turns.Latency.P99:F2} | {peer.Latency.P99:F2} | {turns.Latency.P99 / peer.Latency.P99:F1} |");
         Console.WriteLine($"| latency p99.9 (ms) | {turns.P999:F2} | {peer.P999:F2} | {turns.P999 / peer.P999:F1} |");
+        Console.WriteLine();
+        Console.WriteLine($"Server CPU per turn: {cpuPerTurn:F2} ms (all threads; the load on the machine does not change it much).");
         Console.WriteLine();
         Console.WriteLine("| dialogue | turns | p50 (ms) | p99 (ms) |");
         Console.WriteLine("|---|---:|---:|---:|");

@@ -55,8 +55,8 @@ internal static class OpenLoopBenchmark
                 + $"| {health.P50:F1} | {health.P99:F1} | {health.P999:F1} | {health.Errors} of {health.Scheduled} |");
 
         Console.WriteLine();
-        Console.WriteLine($"Server CPU per completed turn: {cpuPerTurn:F2} ms, health probes included (all threads; "
-            + $"on {Environment.ProcessorCount} cores that caps the server near {Environment.ProcessorCount * 1000 / cpuPerTurn:N0} turns/s with nothing else running).");
+        Console.WriteLine($"Server CPU per completed turn: {cpuPerTurn:F2} ms (all threads, health probes included; "
+            + $"{Environment.ProcessorCount} cores at that cost serve at most {Environment.ProcessorCount * 1000 / cpuPerTurn:N0} turns/s).");
 
         if (findMax)
         {

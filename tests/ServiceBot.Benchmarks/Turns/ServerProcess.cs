@@ -27,8 +27,8 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// CPU time the server has used so far, all threads. Per turn it is the cost of the turn itself, which holds however
-    /// loaded the machine is, where latency and throughput do not.
+    /// CPU time the server has used so far, all threads. Per turn it tells the turn's own cost apart from waiting for a
+    /// core, which on a shared machine is most of the latency; contention still inflates it somewhat (cache misses, spinning).
     /// </summary>
     public TimeSpan CpuTime()
     {

@@ -67,7 +67,7 @@ public static class TurnBenchmark
         Console.WriteLine($"| latency p99 (ms) | {turns.Latency.P99:F2} | {peer.Latency.P99:F2} | {turns.Latency.P99 / peer.Latency.P99:F1} |");
         Console.WriteLine($"| latency p99.9 (ms) | {turns.P999:F2} | {peer.P999:F2} | {turns.P999 / peer.P999:F1} |");
         Console.WriteLine();
-        Console.WriteLine($"Server CPU per turn: {cpuPerTurn:F2} ms (all threads; the load on the machine does not change it much).");
+        Console.WriteLine($"Server CPU per turn: {cpuPerTurn:F2} ms (all threads, thread-pool spinning included).");
         Console.WriteLine();
         Console.WriteLine("| dialogue | turns | p50 (ms) | p99 (ms) |");
         Console.WriteLine("|---|---:|---:|---:|");

@@ -15,6 +15,9 @@ internal static class OpenLoopBenchmark
     private const double SearchPrecision = 1.1;
     private const int MaximumProbes = 8;
 
+    // Below this a 10-second probe has too few arrivals for its p99 to mean anything.
+    private const double LowestProbe = 20;
+
     public static async Task<int> RunAsync(string[] args)
     {
         var rates = ReadRates(args);
@@ -90,6 +93,7 @@ internal static class OpenLoopBenchmark
         while (probes.Count < MaximumProbes)
         {
             double rate;
+            if (passing is null && failing!.Value / 2 < LowestProbe) break;
             if (passing is null) rate = Math.Round(failing!.Value / 2);
             else if (failing is null) rate = Math.Round(passing.Value * 1.5);
             else if (failing.Value / passing.Value > SearchPrecision) rate = Math.Round((passing.Value + failing.Value) / 2);

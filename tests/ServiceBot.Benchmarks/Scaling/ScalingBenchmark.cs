@@ -10,7 +10,7 @@ namespace ServiceBot.Benchmarks.Scaling;
 /// <param name="SearchAboveBaselineMB">Search RSS minus the RSS of a process that only loaded the engine's analyzer and dictionary.</param>
 public sealed record ScalingRow(
     string Engine, int Scale, int Clauses, double BuildSeconds, double BuildPeakMB, double IndexMB,
-    double SearchMB, double SearchAboveBaselineMB, double P50, double P99, double RecallAt10, double RecallAt100);
+    double SearchMB, double SearchAboveBaselineMB, double P50, double P99, double RecallAt10, double RecallAt100, int Twins, double RecallAt10WithTwins);
 
 /// <summary>
 /// Grows the STARD pool with near-duplicates (<see cref="ScaledPool"/>) and measures both engines at each scale,
@@ -45,7 +45,7 @@ public static class ScalingBenchmark
                     Directory.Delete(index, recursive: true);
                     var searchMB = search.ResidentBytes / Megabyte;
                     rows.Add(new ScalingRow(engine, scale, search.Documents, build.Seconds, build.PeakResidentBytes / Megabyte,
-                        build.IndexBytes / Megabyte, searchMB, searchMB - baselines[engine], search.P50, search.P99, search.RecallAt10, search.RecallAt100));
+                        build.IndexBytes / Megabyte, searchMB, searchMB - baselines[engine], search.P50, search.P99, search.RecallAt10, search.RecallAt100, build.Twins, search.RecallAt10WithTwins));
                     Console.Error.WriteLine($"{EngineNames.Display(engine)} {scale}×: {search.Documents:N0} clauses, R@10 {search.RecallAt10:F3}");
                 }
             }
@@ -78,6 +78,11 @@ public static class ScalingBenchmark
                      "--scale", scale.ToString(CultureInfo.InvariantCulture), "--index", index, "--top", options.Top.ToString(CultureInfo.InvariantCulture),
                  })
             start.ArgumentList.Add(argument);
+        if (options.NearDuplicateThreshold is { } threshold)
+        {
+            start.ArgumentList.Add("--near-duplicates");
+            start.ArgumentList.Add(threshold.ToString(CultureInfo.InvariantCulture));
+        }
         if (options.Queries is { } limit)
         {
             start.ArgumentList.Add("--queries");
@@ -99,10 +104,10 @@ public static class ScalingBenchmark
         var md = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
         md.Append(c, $"## STARD pool grown with near-duplicates: {queries} judged dev queries, top {options.Top}\n\n");
-        md.Append("| scale | clauses | engine | build (s) | build peak RSS (MB) | index on disk (MB) | search RSS (MB) | search RSS above baseline (MB) | p50 (ms) | p99 (ms) | R@10 | R@100 |\n");
-        md.Append("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.Append("| scale | clauses | engine | build (s) | build peak RSS (MB) | index on disk (MB) | search RSS (MB) | search RSS above baseline (MB) | p50 (ms) | p99 (ms) | R@10 | R@100 | twins found | R@10 counting listed twins |\n");
+        md.Append("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var r in rows)
-            md.Append(c, $"| {r.Scale}× | {r.Clauses:N0} | {EngineNames.Display(r.Engine)} | {r.BuildSeconds:F1} | {r.BuildPeakMB:F0} | {r.IndexMB:F1} | {r.SearchMB:F0} | {r.SearchAboveBaselineMB:F0} | {r.P50:F2} | {r.P99:F2} | {r.RecallAt10:F3} | {r.RecallAt100:F3} |\n");
+            md.Append(c, $"| {r.Scale}× | {r.Clauses:N0} | {EngineNames.Display(r.Engine)} | {r.BuildSeconds:F1} | {r.BuildPeakMB:F0} | {r.IndexMB:F1} | {r.SearchMB:F0} | {r.SearchAboveBaselineMB:F0} | {r.P50:F2} | {r.P99:F2} | {r.RecallAt10:F3} | {r.RecallAt100:F3} | {(r.Engine == EngineNames.Lucene ? "–" : r.Twins.ToString("N0", c))} | {r.RecallAt10WithTwins:F3} |\n");
         md.Append("\nBaseline RSS (a process that only loaded the analyzer and its dictionary and analysed the queries): ")
             .AppendJoin(", ", baselines.Select(b => string.Create(c, $"{EngineNames.Display(b.Key)} {b.Value:F0} MB"))).Append(".\n");
 

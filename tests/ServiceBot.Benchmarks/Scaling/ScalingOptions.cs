@@ -13,6 +13,7 @@ public sealed record ScalingOptions
           --engines LIST    comma-separated subset of: servicebot,lucene (default: both)
           --stard DIR       STARD folder (default: <repo>/../shared/datasets/stard)
           --top N           hits per query (default 100)
+          --near-duplicates T  ServiceBot's near-duplicate threshold (default: the index default; 0 = no collapse)
           --json FILE       also write the measurements as JSON
         """;
 
@@ -22,6 +23,9 @@ public sealed record ScalingOptions
     public string? StardDirectory { get; init; }
     public int Top { get; init; } = 100;
     public string? JsonPath { get; init; }
+
+    /// <summary>ServiceBot's near-duplicate threshold; null keeps the index default.</summary>
+    public double? NearDuplicateThreshold { get; init; }
 
     /// <exception cref="ArgumentException">An option is unknown, lacks its value or has a bad value.</exception>
     public static ScalingOptions Parse(IReadOnlyList<string> args)
@@ -38,6 +42,7 @@ public sealed record ScalingOptions
                 "--stard" => options with { StardDirectory = Value() },
                 "--top" => options with { Top = ParseCount("--top", Value()) },
                 "--json" => options with { JsonPath = Value() },
+                "--near-duplicates" => options with { NearDuplicateThreshold = ParseThreshold(Value()) },
                 _ => throw new ArgumentException($"unknown option \"{args[i]}\""),
             };
         }
@@ -48,6 +53,12 @@ public sealed record ScalingOptions
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1
             ? n
             : throw new ArgumentException($"{name} expects an integer >= 1, got \"{text}\"");
+
+    public static double ParseThreshold(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+        && ServiceBot.Retrieval.Duplicates.NearDuplicateDetection.Problem(value) is null
+            ? value
+            : throw new ArgumentException($"--near-duplicates expects 0 (off) or a Jaccard threshold from {ServiceBot.Retrieval.Duplicates.NearDuplicateDetection.LowestThreshold} to 1, got \"{text}\"");
 
     private static List<int> ParseScales(string list)
     {

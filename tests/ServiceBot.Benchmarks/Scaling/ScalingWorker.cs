@@ -17,7 +17,7 @@ public static class ScalingWorker
 {
     public const string Command = "scaling-worker";
 
-    /// <summary>Arguments: build|search|baseline --engine E --stard DIR --scale N --index FOLDER [--queries N] [--top N].</summary>
+    /// <summary>Arguments: build|search|baseline --engine E --stard DIR --scale N --index FOLDER [--queries N] [--top N] [--near-duplicates THRESHOLD].</summary>
     public static int Run(IReadOnlyList<string> args)
     {
         if (args.Count == 0) throw new ArgumentException("scaling-worker needs a mode: build, search or baseline");
@@ -25,6 +25,7 @@ public static class ScalingWorker
         string? engine = null, stard = null, index = null;
         int scale = 1, top = 100;
         int? queryLimit = null;
+        var threshold = new LexicalIndexOptions().NearDuplicateThreshold;
         for (var i = 1; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -36,6 +37,7 @@ public static class ScalingWorker
                 case "--scale": scale = ScalingOptions.ParseCount("--scale", Value()); break;
                 case "--queries": queryLimit = ScalingOptions.ParseCount("--queries", Value()); break;
                 case "--top": top = ScalingOptions.ParseCount("--top", Value()); break;
+                case "--near-duplicates": threshold = ScalingOptions.ParseThreshold(Value()); break;
                 default: throw new ArgumentException($"unknown option \"{args[i]}\"");
             }
         }
@@ -43,7 +45,7 @@ public static class ScalingWorker
         stard ??= RepositoryPaths.DefaultStardDirectory();
         var result = mode switch
         {
-            "build" => Build(engine, stard, scale, index ?? throw new ArgumentException("build needs --index")),
+            "build" => Build(engine, stard, scale, index ?? throw new ArgumentException("build needs --index"), threshold),
             "search" => Search(engine, ScaledPool.Queries(stard, queryLimit), top, index ?? throw new ArgumentException("search needs --index")),
             "baseline" => Baseline(engine, ScaledPool.Queries(stard, queryLimit)),
             _ => throw new ArgumentException($"unknown mode \"{mode}\"; expected build, search or baseline"),
@@ -52,17 +54,21 @@ public static class ScalingWorker
         return 0;
     }
 
-    private static WorkerResult Build(string engine, string stard, int scale, string index)
+    private static WorkerResult Build(string engine, string stard, int scale, string index, double nearDuplicateThreshold)
     {
         Directory.CreateDirectory(index);
         var clock = Stopwatch.StartNew();
         var documents = 0;
+        var twins = 0;
         var pool = ScaledPool.Read(stard, scale).Select(d => { documents++; return d; });
         using (var progress = new ConsoleProgress($"[{EngineNames.Display(engine)} {scale}×] building"))
         {
             if (engine == EngineNames.ServiceBot)
             {
-                LexicalIndex.Build(pool, ServiceBotAnalyzer(), new LexicalIndexOptions(), progress).Save(LexicalFile(index));
+                var built = LexicalIndex.Build(pool, ServiceBotAnalyzer(),
+                    new LexicalIndexOptions { NearDuplicateThreshold = nearDuplicateThreshold }, progress);
+                built.Save(LexicalFile(index));
+                twins = built.NearDuplicates.Groups.Sum(g => g.Twins.Count);
             }
             else
             {
@@ -71,7 +77,7 @@ public static class ScalingWorker
         }
         var seconds = clock.Elapsed.TotalSeconds;
         return new WorkerResult(engine, "build", documents, seconds, ProcessMemory.PeakResidentBytes(), ProcessMemory.ResidentBytes(),
-            SizeOnDisk(index), 0, 0, 0, 0);
+            SizeOnDisk(index), 0, 0, 0, 0, twins);
     }
 
     private static WorkerResult Search(string engine, IReadOnlyList<EvaluationQuery> queries, int top, string index)
@@ -96,8 +102,12 @@ public static class ScalingWorker
             var resident = ProcessMemory.ResidentBytes();
             var metrics = RetrievalMetrics.Average(queries.Select((q, i) => RetrievalMetrics.Evaluate(q, rankings[i])).ToList());
             var latency = LatencySummary.From(latencies);
+            var withTwins = queries.Select((q, i) => RetrievalMetrics.RecallCountingTwins(rankings[i], q.Relevant, 10)).Average();
             return new WorkerResult(engine, "search", retriever is LexicalIndex lexical ? lexical.Count : ((LuceneRetriever)retriever).Count,
-                0, ProcessMemory.PeakResidentBytes(), resident, SizeOnDisk(index), latency.P50, latency.P99, metrics.RecallAt10, metrics.RecallAt100);
+                0, ProcessMemory.PeakResidentBytes(), resident, SizeOnDisk(index), latency.P50, latency.P99, metrics.RecallAt10, metrics.RecallAt100)
+            {
+                RecallAt10WithTwins = withTwins,
+            };
         }
         finally
         {

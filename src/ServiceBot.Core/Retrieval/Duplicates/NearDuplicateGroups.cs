@@ -45,9 +45,10 @@ public sealed class NearDuplicateGroups
 
     /// <summary>
     /// Groups the clauses, given each one's band keys (<see cref="MinHashBands.Bands"/> per clause, all zero for an
-    /// empty clause) and text. Only candidates that share a band with a representative are compared.
+    /// empty clause), shingle count and text. Only candidates that share a band with a representative are compared,
+    /// and only when their sizes allow the threshold (J ≤ smaller / larger).
     /// </summary>
-    internal static NearDuplicateGroups Find(IReadOnlyList<string> texts, ulong[] bandKeys, double threshold)
+    internal static NearDuplicateGroups Find(IReadOnlyList<string> texts, ulong[] bandKeys, int[] shingleCounts, double threshold)
     {
         var count = texts.Count;
         var representativeOf = new int[count];
@@ -65,6 +66,8 @@ public sealed class NearDuplicateGroups
             HashSet<ulong>? shingles = null;
             foreach (var representative in candidates)
             {
+                int own = shingleCounts[d], other = shingleCounts[representative];
+                if (Math.Min(own, other) < threshold * Math.Max(own, other)) continue;
                 shingles ??= ClauseShingles.Of(texts[d]);
                 if (ClauseShingles.Jaccard(shingles, ClauseShingles.Of(texts[representative])) < threshold) continue;
                 representativeOf[d] = representative;
@@ -76,9 +79,13 @@ public sealed class NearDuplicateGroups
         return new NearDuplicateGroups(representativeOf);
     }
 
-    /// <summary>Band keys of one clause into its slot of <paramref name="bandKeys"/> (left zero for an empty clause).</summary>
-    internal static void WriteBandKeys(string text, ulong[] bandKeys, int clause) =>
-        MinHashBands.Keys(ClauseShingles.Of(text), bandKeys.AsSpan(clause * MinHashBands.Bands, MinHashBands.Bands));
+    /// <summary>Band keys of one clause into its slot of <paramref name="bandKeys"/> (left zero for an empty clause); returns its shingle count.</summary>
+    internal static int WriteBandKeys(string text, ulong[] bandKeys, int clause)
+    {
+        var shingles = ClauseShingles.Of(text);
+        MinHashBands.Keys(shingles, bandKeys.AsSpan(clause * MinHashBands.Bands, MinHashBands.Bands));
+        return shingles.Count;
+    }
 
     /// <summary>Writes the groups to their own file beside the index (the postings file does not change).</summary>
     public void Save(string path)

@@ -61,6 +61,7 @@ public sealed partial class LexicalIndex : IRetriever
         var list = documents as IReadOnlyList<IndexDocument> ?? documents.ToList();
         var detectTwins = options.NearDuplicateThreshold > 0;
         var bandKeys = detectTwins ? new ulong[list.Count * MinHashBands.Bands] : [];
+        var shingleCounts = detectTwins ? new int[list.Count] : [];
         var words = new List<string>[list.Count];
         var bigrams = new List<string>[list.Count];
         var questionWords = new List<string>[list.Count];
@@ -77,13 +78,13 @@ public sealed partial class LexicalIndex : IRetriever
             var questions = TextNormalizer.Normalize(string.Join('\n', document.Questions));
             questionWords[d] = questions.Length == 0 ? [] : analyzer.Words(questions);
             questionBigrams[d] = ChineseAnalyzer.Bigrams(questions);
-            if (detectTwins) NearDuplicateGroups.WriteBandKeys(document.Text, bandKeys, d);
+            if (detectTwins) shingleCounts[d] = NearDuplicateGroups.WriteBandKeys(document.Text, bandKeys, d);
             var current = Interlocked.Increment(ref done);
             if (progress is not null && (current % 1000 == 0 || current == list.Count)) progress.Report(current);
         });
         var ids = list.Select(d => d.Id).ToArray();
         var twins = detectTwins
-            ? NearDuplicateGroups.Find(list.Select(d => d.Text).ToList(), bandKeys, options.NearDuplicateThreshold)
+            ? NearDuplicateGroups.Find(list.Select(d => d.Text).ToList(), bandKeys, shingleCounts, options.NearDuplicateThreshold)
             : NearDuplicateGroups.None(list.Count);
         return new LexicalIndex(ids, FieldPostings.Build(words), FieldPostings.Build(bigrams),
             FieldPostings.Build(questionWords), FieldPostings.Build(questionBigrams), DocumentGroups.Build(list, twins), twins, analyzer, options);

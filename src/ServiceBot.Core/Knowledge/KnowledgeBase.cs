@@ -70,6 +70,26 @@ public sealed class KnowledgeBase
 
     public KnowledgeChunk? Find(string id) => _chunks.GetValueOrDefault(id);
 
+    /// <summary>
+    /// The other clauses of <paramref name="chunk"/>'s near-duplicate group (see <see cref="Retrieval.Duplicates.NearDuplicateGroups"/>),
+    /// in index order; empty when it has none.
+    /// </summary>
+    public IReadOnlyList<KnowledgeChunk> TwinsOf(KnowledgeChunk chunk)
+    {
+        var groups = Lexical.NearDuplicates;
+        if (!groups.Any) return [];
+        _positions ??= Enumerable.Range(0, Lexical.Count).ToDictionary(Lexical.IdAt, StringComparer.Ordinal);
+        if (!_positions.TryGetValue(chunk.Id, out var position)) return [];
+        var representative = groups.RepresentativeOf(position);
+        return groups.TwinsOf(representative).Prepend(representative)
+            .Where(d => d != position)
+            .Select(d => Find(Lexical.IdAt(d)))
+            .OfType<KnowledgeChunk>()
+            .ToList();
+    }
+
+    private Dictionary<string, int>? _positions;
+
     /// <summary>The service's date, which decides what is in force.</summary>
     public DateOnly Today => DateOnly.FromDateTime(_clock.GetLocalNow().DateTime);
 
@@ -119,8 +139,12 @@ public sealed class KnowledgeBase
         foreach (var hit in hits)
         {
             if (results.Count == top) break;
-            if (_chunks.TryGetValue(hit.Id, out var chunk) && admit(chunk)) results.Add(new RetrievedChunk(chunk, hit.Score, results.Count));
+            // A twin that may be cited stands in for a first-seen clause that may not (an old wording ingested before its amendment).
+            var chunk = Admitted(hit.Id) ?? hit.Twins.Select(Admitted).FirstOrDefault(c => c is not null);
+            if (chunk is not null) results.Add(new RetrievedChunk(chunk, hit.Score, results.Count));
         }
         return results;
+
+        KnowledgeChunk? Admitted(string id) => _chunks.TryGetValue(id, out var chunk) && admit(chunk) ? chunk : null;
     }
 }

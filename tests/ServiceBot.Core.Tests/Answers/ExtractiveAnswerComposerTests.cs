@@ -82,6 +82,25 @@ public sealed class ExtractiveAnswerComposerTests(RealKnowledgeFixture fixture) 
         => AssertRefused(_composer.Compose(fixture.Knowledge, query));
 
     [Theory]
+    [InlineData("身份证丢了怎么补办")]
+    [InlineData("网约车资格证考试考哪些题")]
+    public void Compose_ClauseHoldsTheDomainWordsButNoneOfTheOthers_Refuses(string query)
+    {
+        var withoutRule = new ExtractiveAnswerComposer(Microsoft.Extensions.Options.Options.Create(new AnswerOptions { MinContentCoverage = 0 }));
+
+        AssertRefused(_composer.Compose(fixture.Knowledge, query));
+        Assert.True(withoutRule.Compose(fixture.Knowledge, query).Grounded, $"the domain words alone do not ground it: {query}");
+    }
+
+    [Theory]
+    [InlineData("明年最低工资涨到多少")]
+    [InlineData("老人的养老金今年涨多少")]
+    [InlineData("职业伤害保障试点都有哪些城市")]
+    [InlineData("滴滴司机的平均月收入是多少")]
+    public void Compose_AsksForAForecastAverageOrListOfPlaces_Refuses(string query)
+        => AssertRefused(_composer.Compose(fixture.Knowledge, query));
+
+    [Theory]
     [InlineData("天天被差评 压力大得睡不着觉 有没有啥心理方面的帮助", "四、(八)")]
     [InlineData("跑单中途想找个地方歇脚喝口水", "四、(九)")]
     public void Compose_LayWordsTheDictionaryLinksToPolicyWords_CountAsCovered(string query, string section)

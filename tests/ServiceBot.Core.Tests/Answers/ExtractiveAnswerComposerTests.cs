@@ -50,6 +50,7 @@ public sealed class ExtractiveAnswerComposerTests(RealKnowledgeFixture fixture) 
     [InlineData("加班费怎么算", "加班费")]
     [InlineData("个人信息被泄露了怎么办", "泄露")]
     [InlineData("新就业群体的社会保险关系转移接续怎么规定", "转移接续")]
+    [InlineData("骑手每天跑十几个小时，休息权有保障吗？", "休息权益")]
     public void Compose_InScopeQuestion_IsGroundedWithRelevantCitation(string query, string phrase)
     {
         var answer = _composer.Compose(fixture.Knowledge, query);

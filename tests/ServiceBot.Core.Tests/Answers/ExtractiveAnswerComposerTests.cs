@@ -84,7 +84,7 @@ public sealed class ExtractiveAnswerComposerTests(RealKnowledgeFixture fixture) 
 
     [Theory]
     [InlineData("身份证丢了怎么补办")]
-    [InlineData("网约车资格证考试考哪些题")]
+    [InlineData("美国的网约车司机有没有最低工资")]
     public void Compose_ClauseHoldsTheDomainWordsButNoneOfTheOthers_Refuses(string query)
     {
         var withoutRule = new ExtractiveAnswerComposer(Microsoft.Extensions.Options.Options.Create(new AnswerOptions { MinContentCoverage = 0 }));

@@ -22,6 +22,12 @@ public sealed class AnswerOptions
     /// <summary>Least coverage when the question contains a domain-dictionary word.</summary>
     [Range(0.0, 1.0)] public double MinDomainCoverage { get; set; } = 0.3;
 
+    /// <summary>
+    /// Below <see cref="MinCoverage"/>, least share of the question's other words (those outside the domain dictionary:
+    /// 美国, 补办, 押金) the clause must also contain; domain words alone (网约车司机, 身份证) do not make it an answer.
+    /// </summary>
+    [Range(0.0, 1.0)] public double MinContentCoverage { get; set; } = 0.1;
+
     /// <summary>How much more a domain-dictionary word weighs than its idf alone.</summary>
     [Range(1.0, 10.0)] public double DomainWordWeight { get; set; } = 2.0;
 

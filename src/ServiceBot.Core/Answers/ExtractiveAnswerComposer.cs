@@ -114,7 +114,21 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
     /// <summary>The best clause answers when it is grounded and states what a question for a specific figure asks (<see cref="SpecificAsk"/>).</summary>
     private bool Answers(GroundedCandidate? best, Analysis analysis)
         => best is not null && IsGrounded(best.Coverage, analysis.InDomain) && !SpecificAsk.IsUnanswered(analysis.Question, best.Retrieved.Chunk.Text)
-           && (best.Coverage >= _options.MinCoverage || !AboutAnotherField(analysis));
+           && (best.Coverage >= _options.MinCoverage || (!AboutAnotherField(analysis) && CoversContent(best, analysis)));
+
+    /// <summary>
+    /// A clause admitted by the question's domain words must also hold some of its other words (美国的网约车司机有没有最低工资
+    /// names 网约车司机, but a clause about drivers says nothing of 美国). A clause the question matched by a taught
+    /// 相似问法 covers it by that match.
+    /// </summary>
+    private bool CoversContent(GroundedCandidate best, Analysis analysis)
+    {
+        var content = analysis.Terms.Where(t => !t.IsDomain).ToList();
+        if (content.Count == 0) return true;
+        var text = CoveredText(best.Retrieved.Chunk);
+        if (best.Coverage > GroundingScorer.Coverage(analysis.Terms, text)) return true;
+        return GroundingScorer.Coverage(content, text) >= _options.MinContentCoverage;
+    }
 
     /// <summary>
     /// Much of the question is in words no clause uses (电动车上牌, 货车年检去哪个检测站): it is about something else, however

@@ -71,7 +71,9 @@ public sealed partial class ConversationEngine(
             // Lay language is read before routing: 设保 → 社保, then 那外地户口呢 completed from the conversation.
             var routed = rewriter is null ? text : (await rewriter.CorrectAsync(text, cancellationToken)).Text;
             if (rewriter is not null) routed = (await rewriter.ResolveFollowUpAsync(conversation, routed, cancellationToken)).Text;
-            turn = routedTurn = await RouteAsync(conversation, routed, cancellationToken);
+            // A long message is routed and answered by what it asks; its whole text still fills a form.
+            var question = rewriter is null ? routed : await rewriter.FocusAsync(conversation, routed, cancellationToken);
+            turn = routedTurn = await RouteAsync(conversation, routed, question, cancellationToken);
             if (handoffs is not null && !turn.ErasesUserData) turn = await handoffs.ReviewAsync(conversation, text, message.MessageId, turn, cancellationToken);
         }
 
@@ -194,12 +196,14 @@ public sealed partial class ConversationEngine(
             task.State == TaskState.Collecting ? task.PendingSlot : null, started, started || task.State != before.State));
     }
 
-    private async Task<TurnResult> RouteAsync(ConversationState conversation, string text, CancellationToken cancellationToken)
+    /// <param name="text">The message as read (corrected, follow-up completed): it answers a form and fills slots.</param>
+    /// <param name="question">What it asks (<see cref="QuestionRewriter.FocusAsync"/>): it is classified and answered.</param>
+    private async Task<TurnResult> RouteAsync(ConversationState conversation, string text, string question, CancellationToken cancellationToken)
     {
         var offered = Catalog.Find(conversation.OfferedTask);
         conversation.OfferedTask = null;
         if (ErasureStep(conversation, text) is { } erasure) return erasure;
-        var prediction = understanding.Intents.Classify(text);
+        var prediction = understanding.Intents.Classify(question);
 
         if (conversation.Task is { IsOpen: true })
         {
@@ -207,7 +211,7 @@ public sealed partial class ConversationEngine(
             return await forms.ContinueAsync(conversation, text, cancellationToken);
         }
 
-        if (Catalog.FindNamedIn(text) is { } named) return await StartAsync(conversation, named, text, cancellationToken);
+        if (Catalog.FindNamedIn(question) is { } named) return await StartAsync(conversation, named, text, cancellationToken);
         if (offered is not null && (understanding.Acts.Detect(text) == DialogAct.Affirm || text.Contains("办理", StringComparison.Ordinal)
                 || text.Contains("start", StringComparison.OrdinalIgnoreCase)))
             return await StartAsync(conversation, offered, text, cancellationToken);
@@ -224,26 +228,26 @@ public sealed partial class ConversationEngine(
 
         if (prediction.Confidence < _options.MinIntentConfidence)
         {
-            if (await ProposeTaskAsync(conversation, text, cancellationToken) is var (proposed, proposal))
+            if (await ProposeTaskAsync(conversation, question, cancellationToken) is var (proposed, proposal))
                 return WithPlaceNote(conversation, await forms.StartAsync(conversation, proposed, text, PlaceValues(conversation, proposed, text), proposal, cancellationToken));
-            return await AnswerAsync(text, cancellationToken);
+            return await AnswerAsync(question, cancellationToken);
         }
         if (Catalog.Find(prediction.Intent) is { } task)
         {
             // 社保转移要准备啥材料 asks before doing: answer and offer the task rather than open a form.
-            if (AsksAbout(conversation, task, text)) return await AnswerTaskQuestionAsync(conversation, text, task, cancellationToken);
+            if (AsksAbout(conversation, task, question)) return await AnswerTaskQuestionAsync(conversation, question, task, cancellationToken);
             return await StartAsync(conversation, task, text, cancellationToken);
         }
         return prediction.Intent switch
         {
-            IntentNames.TaskQuestion => await AnswerTaskQuestionAsync(conversation, text, Catalog.Find(prediction.Topic), cancellationToken),
+            IntentNames.TaskQuestion => await AnswerTaskQuestionAsync(conversation, question, Catalog.Find(prediction.Topic), cancellationToken),
             IntentNames.Greeting => TurnResult.Text(Welcome.For(_assistant, places?.Find(conversation.Place)), Catalog.Menu),
             IntentNames.Thanks => TurnResult.Text(BotText.Get(nameof(BotTexts.Conversation_Thanks)),
                 [BotText.Get(nameof(BotTexts.Choice_OtherQuestion)), .. Catalog.Menu]),
             IntentNames.HumanAgent => HandOff(),
             IntentNames.OutOfScope => TurnResult.Text(BotText.Get(nameof(BotTexts.Conversation_OutOfScope)),
                 [BotText.Get(nameof(BotTexts.Choice_HumanAgent)), .. Catalog.Menu]) with { Refused = true, OutOfScope = true },
-            _ => await AnswerAsync(text, cancellationToken),
+            _ => await AnswerAsync(question, cancellationToken),
         };
     }
 

@@ -6,7 +6,10 @@ namespace ServiceBot.Benchmarks.Answers;
 /// <summary>A clause that answers a lay question: the citation's source (document title) and section, exactly as indexed.</summary>
 public sealed record ExpectedClause(string Source, string Section);
 
-/// <summary>One line of a lay-question set (tests/datasets/lay-questions/*.jsonl).</summary>
+/// <summary>
+/// One line of a lay-question set (tests/datasets/lay-questions/*.jsonl). <see cref="Batch"/> names a slice written later
+/// than the first items, so its first-sight figures can be read apart from the rest.
+/// </summary>
 public sealed record LayQuestion(
     string Id,
     string Persona,
@@ -15,7 +18,8 @@ public sealed record LayQuestion(
     string Query,
     bool Answerable,
     IReadOnlyList<ExpectedClause> Expect,
-    string Kind)
+    string Kind,
+    string? Batch = null)
 {
     public bool Hits(IEnumerable<(string Source, string Section)> citations)
         => citations.Any(c => Expect.Any(e => e.Source == c.Source && e.Section == c.Section));

@@ -163,6 +163,8 @@ public static class LayQuestionBenchmark
 
         Breakdown("style", outcomes, o => o.Question.Style, LuceneAnswers);
         Breakdown("kind", outcomes, o => o.Question.Kind, LuceneAnswers);
+        if (outcomes.Any(o => o.Question.Batch is not null))
+            Breakdown("batch", outcomes, o => o.Question.Batch ?? "(first)", LuceneAnswers);
     }
 
     private static void Breakdown(string name, IReadOnlyList<Outcome> outcomes, Func<Outcome, string> key, Func<Outcome, bool> luceneAnswers)

@@ -14,7 +14,7 @@ public static class RefusalSweep
 {
     private const int Top = 3;
 
-    private sealed record Setting(double MinCoverage, double MinDomainCoverage, double MinQuestionMatch, double MinGuideCoverage)
+    private sealed record Setting(double MinCoverage, double MinDomainCoverage, double MinQuestionMatch, double MinGuideCoverage, double MinContentCoverage)
     {
         public IReadOnlyDictionary<string, string?> Overrides => new Dictionary<string, string?>
         {
@@ -22,6 +22,7 @@ public static class RefusalSweep
             [$"{AnswerOptions.SectionName}:{nameof(AnswerOptions.MinDomainCoverage)}"] = Format(MinDomainCoverage),
             [$"{AnswerOptions.SectionName}:{nameof(AnswerOptions.MinQuestionMatch)}"] = Format(MinQuestionMatch),
             [$"{AnswerOptions.SectionName}:{nameof(AnswerOptions.MinGuideCoverage)}"] = Format(MinGuideCoverage),
+            [$"{AnswerOptions.SectionName}:{nameof(AnswerOptions.MinContentCoverage)}"] = Format(MinContentCoverage),
         };
     }
 
@@ -30,7 +31,10 @@ public static class RefusalSweep
         var root = RepositoryPaths.FindRoot();
         var shared = Path.GetFullPath(Path.Combine(root, "..", "shared"));
         var knowledge = new[] { Path.Combine(root, "knowledge"), Path.Combine(shared, "knowledge-corpus", "laws") };
-        var path = args.Length > 0 ? Path.GetFullPath(args[0]) : Path.Combine(root, "tests", "datasets", "lay-questions", "dev.jsonl");
+        // refusal [FILE] [--vary OPTION]: one threshold's sweep alone (e.g. --vary MinContentCoverage) instead of all of them.
+        var vary = args.SkipWhile(a => a != "--vary").Skip(1).FirstOrDefault();
+        var files = args.TakeWhile(a => a != "--vary").ToList();
+        var path = files.Count > 0 ? Path.GetFullPath(files[0]) : Path.Combine(root, "tests", "datasets", "lay-questions", "dev.jsonl");
         if (!File.Exists(path) || knowledge.Any(f => !Directory.Exists(f)))
         {
             Console.Error.WriteLine($"error: {path} or a knowledge folder ({string.Join(", ", knowledge)}) not found");
@@ -38,15 +42,25 @@ public static class RefusalSweep
         }
         var questions = LayQuestionSet.Load(path);
         var defaults = new AnswerOptions();
-        var operating = new Setting(defaults.MinCoverage, defaults.MinDomainCoverage, defaults.MinQuestionMatch, defaults.MinGuideCoverage);
+        var operating = new Setting(defaults.MinCoverage, defaults.MinDomainCoverage, defaults.MinQuestionMatch, defaults.MinGuideCoverage,
+            defaults.MinContentCoverage);
 
-        // One threshold at a time around the defaults, then the two coverage thresholds together.
-        var settings = new List<Setting>();
-        foreach (var value in new[] { 0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5 }) settings.Add(operating with { MinDomainCoverage = value });
-        foreach (var value in new[] { 0.4, 0.5, 0.7, 0.8, 1.0 }) settings.Add(operating with { MinCoverage = value });
-        foreach (var value in new[] { 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9, 1.0 }) settings.Add(operating with { MinQuestionMatch = value });
-        foreach (var value in new[] { 0.0, 0.3, 0.4, 0.5, 0.6 }) settings.Add(operating with { MinGuideCoverage = value });
-        settings = settings.Distinct().ToList();
+        // One threshold at a time around the defaults.
+        var sweeps = new Dictionary<string, IEnumerable<Setting>>(StringComparer.OrdinalIgnoreCase)
+        {
+            [nameof(AnswerOptions.MinDomainCoverage)] = new[] { 0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5 }.Select(v => operating with { MinDomainCoverage = v }),
+            [nameof(AnswerOptions.MinCoverage)] = new[] { 0.4, 0.5, 0.7, 0.8, 1.0 }.Select(v => operating with { MinCoverage = v }),
+            [nameof(AnswerOptions.MinQuestionMatch)] = new[] { 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9, 1.0 }.Select(v => operating with { MinQuestionMatch = v }),
+            [nameof(AnswerOptions.MinGuideCoverage)] = new[] { 0.0, 0.3, 0.4, 0.5, 0.6 }.Select(v => operating with { MinGuideCoverage = v }),
+            [nameof(AnswerOptions.MinContentCoverage)] = new[] { 0.0, 0.1, 0.15, 0.2, 0.25, 0.35, 0.5 }.Select(v => operating with { MinContentCoverage = v }),
+        };
+        if (vary is not null && !sweeps.ContainsKey(vary))
+        {
+            Console.Error.WriteLine($"error: --vary accepts {string.Join(", ", sweeps.Keys)}; got \"{vary}\"");
+            return 2;
+        }
+        var settings = sweeps.Where(s => vary is null || s.Key.Equals(vary, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(s => s.Value).Distinct().ToList();
 
         var index = Path.Combine(Path.GetTempPath(), "servicebot-refusal-" + Guid.NewGuid().ToString("N"));
         try
@@ -54,15 +68,15 @@ public static class RefusalSweep
             Console.WriteLine($"## Refusal sweep ({Path.GetRelativePath(root, path)}): {questions.Count(q => q.Answerable)} answerable, "
                               + $"{questions.Count(q => !q.Answerable)} must-refuse");
             Console.WriteLine();
-            Console.WriteLine("| MinCoverage | MinDomainCoverage | MinQuestionMatch | MinGuideCoverage | answerable hit@3 | answerable refused | must-refuse refused | must-refuse answered |");
-            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine("| MinCoverage | MinDomainCoverage | MinQuestionMatch | MinGuideCoverage | MinContentCoverage | answerable hit@3 | answerable refused | must-refuse refused | must-refuse answered |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var setting in settings)
             {
                 await using var harness = await ChatHarness.CreateAsync(knowledge, setting.Overrides, index);
                 var (hit, refused, mustRefuseRefused) = await ScoreAsync(harness, questions);
                 var mark = setting == operating ? " **(default)**" : "";
                 Console.WriteLine($"| {Format(setting.MinCoverage)} | {Format(setting.MinDomainCoverage)} | {Format(setting.MinQuestionMatch)} | "
-                                  + $"{Format(setting.MinGuideCoverage)} | {hit:F3}{mark} | {refused:F3} | {mustRefuseRefused:F3} | {1 - mustRefuseRefused:F3} |");
+                                  + $"{Format(setting.MinGuideCoverage)} | {Format(setting.MinContentCoverage)} | {hit:F3}{mark} | {refused:F3} | {mustRefuseRefused:F3} | {1 - mustRefuseRefused:F3} |");
             }
         }
         finally

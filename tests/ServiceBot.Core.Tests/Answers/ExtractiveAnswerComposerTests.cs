@@ -50,6 +50,7 @@ public sealed class ExtractiveAnswerComposerTests(RealKnowledgeFixture fixture) 
     [InlineData("加班费怎么算", "加班费")]
     [InlineData("个人信息被泄露了怎么办", "泄露")]
     [InlineData("新就业群体的社会保险关系转移接续怎么规定", "转移接续")]
+    [InlineData("骑手每天跑十几个小时，休息权有保障吗？", "休息权益")]
     public void Compose_InScopeQuestion_IsGroundedWithRelevantCitation(string query, string phrase)
     {
         var answer = _composer.Compose(fixture.Knowledge, query);
@@ -79,6 +80,25 @@ public sealed class ExtractiveAnswerComposerTests(RealKnowledgeFixture fixture) 
     [InlineData("电动车上牌需要带啥")]
     [InlineData("摩托车驾照年审去哪个车管所")]
     public void Compose_QuestionMostlyInWordsNoClauseUses_Refuses(string query)
+        => AssertRefused(_composer.Compose(fixture.Knowledge, query));
+
+    [Theory]
+    [InlineData("身份证丢了怎么补办")]
+    [InlineData("美国的网约车司机有没有最低工资")]
+    public void Compose_ClauseHoldsTheDomainWordsButNoneOfTheOthers_Refuses(string query)
+    {
+        var withoutRule = new ExtractiveAnswerComposer(Microsoft.Extensions.Options.Options.Create(new AnswerOptions { MinContentCoverage = 0 }));
+
+        AssertRefused(_composer.Compose(fixture.Knowledge, query));
+        Assert.True(withoutRule.Compose(fixture.Knowledge, query).Grounded, $"the domain words alone do not ground it: {query}");
+    }
+
+    [Theory]
+    [InlineData("明年最低工资涨到多少")]
+    [InlineData("老人的养老金今年涨多少")]
+    [InlineData("职业伤害保障试点都有哪些城市")]
+    [InlineData("滴滴司机的平均月收入是多少")]
+    public void Compose_AsksForAForecastAverageOrListOfPlaces_Refuses(string query)
         => AssertRefused(_composer.Compose(fixture.Knowledge, query));
 
     [Theory]

@@ -14,6 +14,10 @@ public class TaskQuestionCueTests
     [InlineData("欠薪投诉要交钱吗")]
     [InlineData("驿站晚上开门不 俺夜里跑单")]
     [InlineData("我想申请仲裁 有时效吗")]
+    [InlineData("转社保要掏钱不咧")]
+    [InlineData("转社保需不需要我两头跑")]
+    [InlineData("转社保找转出地还是转入地")]
+    [InlineData("投诉欠薪得等好久哦")]
     public void AsksAbout_QuestionAboutTheTask_IsTrue(string text) => Assert.True(TaskQuestionCue.AsksAbout(text));
 
     [Theory]

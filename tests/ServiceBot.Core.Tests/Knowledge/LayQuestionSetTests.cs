@@ -106,6 +106,7 @@ public sealed partial class LayQuestionSetTests(KnowledgeOnlyFixture knowledge) 
         var style = Text(item, "style");
         if (!Styles.Contains(style)) yield return $"style must be one of {string.Join(", ", Styles)}";
         if (string.IsNullOrWhiteSpace(Text(item, "query"))) yield return "query must be non-empty text";
+        if (item.TryGetProperty("batch", out _) && string.IsNullOrWhiteSpace(Text(item, "batch"))) yield return "batch, when present, must be non-empty text";
 
         if (!item.TryGetProperty("history", out var history) || history.ValueKind != JsonValueKind.Array
             || history.EnumerateArray().Any(h => h.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(h.GetString())))

@@ -18,8 +18,9 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
     /// <summary>Below this the classifier's verdict that a follow-up is small talk or off-topic is not trusted.</summary>
     public const double OffTopicConfidence = 0.5;
 
-    // One resolver per loaded knowledge base; it only depends on that base's vocabulary.
+    // One resolver and one focus finder per loaded knowledge base; they only depend on that base's vocabulary.
     private readonly ConditionalWeakTable<KnowledgeBase, FollowUpResolver> _resolvers = new();
+    private readonly ConditionalWeakTable<KnowledgeBase, QuestionFocus> _focuses = new();
 
     /// <summary>The message with misspelt and homophone domain words replaced (设保 → 社保).</summary>
     public async Task<CorrectedText> CorrectAsync(string text, CancellationToken cancellationToken)
@@ -42,6 +43,19 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
         var earlier = conversation.History.TakeLast(FollowUpResolver.LookBack).Select(turn => analyzer.Correct(turn.User).Text).ToList();
         var followUp = resolver.Resolve(text, earlier, CitedSource(conversation.History[^1].Bot));
         return followUp.IsResolved && IsSmallTalk(text) ? new FollowUp(text, null) : followUp;
+    }
+
+    /// <summary>
+    /// What a long message asks (<see cref="QuestionFocus"/>): the question to route and answer, while the whole message
+    /// still fills a form. Unchanged while a form is open, where the message answers the form.
+    /// </summary>
+    /// <param name="text">The message, already spelling-corrected and completed from the conversation.</param>
+    public async Task<string> FocusAsync(ConversationState conversation, string text, CancellationToken cancellationToken)
+    {
+        if (conversation.Task is { IsOpen: true } || text.Length < QuestionFocus.MinMessageLength) return text;
+        var knowledgeBase = await knowledge.GetAsync(cancellationToken).ConfigureAwait(false);
+        var focus = _focuses.GetValue(knowledgeBase, kb => new QuestionFocus(DomainTerms(kb.Lexical.Analyzer.Options)));
+        return focus.Of(text);
     }
 
     private bool IsSmallTalk(string text)

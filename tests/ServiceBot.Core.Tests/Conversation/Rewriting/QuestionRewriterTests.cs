@@ -61,6 +61,26 @@ public sealed class QuestionRewriterTests : IDisposable
         Assert.False(followUp.IsResolved);
     }
 
+    [Fact]
+    public async Task FocusAsync_LongMessage_AsksWithTheIndexedDomainWordsOfItsStory()
+    {
+        const string message = "我在外地跑了三年外卖，老家那边的社保一直是家里人帮我交的，今年家里人说交不动了，想问问在常住地能不能接着交";
+
+        var focus = await _rewriter.FocusAsync(Conversation(), message, CancellationToken.None);
+
+        Assert.Equal("社保 想问问在常住地能不能接着交", focus);
+    }
+
+    [Fact]
+    public async Task FocusAsync_FormOpen_LeavesTheMessageToTheForm()
+    {
+        const string message = "我在外地跑了三年外卖，老家那边的社保一直是家里人帮我交的，今年家里人说交不动了，想问问在常住地能不能接着交";
+        var conversation = Conversation(("我要转社保", "请问您的身份证号码是？"));
+        conversation.Task = new TaskInstance { Id = "t1", Name = "insurance_transfer" };
+
+        Assert.Equal(message, await _rewriter.FocusAsync(conversation, message, CancellationToken.None));
+    }
+
     private static ConversationState Conversation(params (string User, string Bot)[] turns)
     {
         var conversation = new ConversationState { ConversationId = "c1", UserId = "u1", Channel = "test" };

@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using ServiceBot.Text;
+
+namespace ServiceBot.Conversation.Rewriting;
+
+/// <summary>
+/// Finds what a long, rambling message asks. People tell their story first and ask at the end (我在郑州送了三年外卖……
+/// 就想知道以前厂里交的那几年到这边还算不算数); searched and grounded as a whole, the story's words outweigh the question
+/// and the answer is refused or off topic. The focus is the last clause that asks (吗, 呢, 怎么, 能不能, 有没有 …), with the
+/// clause before it when it is too short to stand alone, preceded by the domain words the story named (社保, 公积金): they
+/// are often the subject the question leaves out (租房能不能提).
+/// </summary>
+/// <param name="domainTerms">Terms that name a topic (the dictionary's terms and synonym-group members).</param>
+public sealed partial class QuestionFocus(IReadOnlyCollection<string> domainTerms)
+{
+    /// <summary>A shorter message is its own question.</summary>
+    public const int MinMessageLength = 40;
+
+    /// <summary>A question clause shorter than this takes the clause before it (这种情况, 能不能领).</summary>
+    public const int MinQuestionLength = 10;
+
+    /// <summary>Most domain words carried over from the story: the ones nearest the question.</summary>
+    public const int MaxStoryTerms = 4;
+
+    private readonly string[] _domainTerms = domainTerms.Where(t => t.Length >= 2).Distinct(StringComparer.Ordinal)
+        .OrderByDescending(t => t.Length).ToArray();
+
+    /// <summary>The question the message asks, or the message itself when it is short, not Chinese, or asks nothing.</summary>
+    public string Of(string message)
+    {
+        var text = message.Trim();
+        if (text.Length < MinMessageLength || !text.Any(TextNormalizer.IsCjk)) return message;
+        var clauses = ClauseBreak().Split(text).Where(c => c.Length > 0).ToList();
+        if (clauses.Count < 2) return message;
+        var asking = clauses.FindLastIndex(c => Asks().IsMatch(c));
+        if (asking < 0) return message;
+        var first = asking;
+        while (first > 0 && clauses.Skip(first).Take(asking - first + 1).Sum(c => c.Length) < MinQuestionLength) first--;
+        if (first == 0) return message;
+
+        var question = string.Join("，", clauses.Skip(first).Take(asking - first + 1));
+        var subjects = StoryTerms(string.Join("，", clauses.Take(first)), question);
+        return subjects.Count == 0 ? question : string.Join(" ", subjects) + " " + question;
+    }
+
+    /// <summary>The story's domain words the question does not already use, longest match first, nearest the question kept.</summary>
+    private List<string> StoryTerms(string story, string question)
+    {
+        var found = new List<(int At, string Term)>();
+        var taken = new bool[story.Length];
+        foreach (var term in _domainTerms)
+        {
+            for (var at = story.IndexOf(term, StringComparison.Ordinal); at >= 0; at = story.IndexOf(term, at + 1, StringComparison.Ordinal))
+            {
+                if (Enumerable.Range(at, term.Length).Any(i => taken[i])) continue;
+                for (var i = at; i < at + term.Length; i++) taken[i] = true;
+                found.Add((at, term));
+            }
+        }
+        return found.OrderBy(f => f.At).Select(f => f.Term)
+            .Where(t => !question.Contains(t, StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .TakeLast(MaxStoryTerms)
+            .ToList();
+    }
+
+    [GeneratedRegex(@"[，,。！!？?；;：:\s]+")]
+    private static partial Regex ClauseBreak();
+
+    /// <summary>A clause that asks: a question particle or word, or a yes/no pair (能不能, 有没有).</summary>
+    [GeneratedRegex(@"[吗呢嘛]|什么|怎么|怎样|咋|啥|多少|多久|多长|(?<![一二三四五六七八九十两好])几|哪|谁|能不能|可不可以|是不是|有没有|要不要|算不算|行不行|该不该|会不会|是否|[不没]$")]
+    private static partial Regex Asks();
+}

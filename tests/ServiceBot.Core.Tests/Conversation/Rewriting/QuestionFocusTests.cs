@@ -1,0 +1,49 @@
+using ServiceBot.Conversation.Rewriting;
+
+namespace ServiceBot.Core.Tests.Conversation.Rewriting;
+
+public class QuestionFocusTests
+{
+    private static readonly QuestionFocus Focus = new(["社保", "社会保险", "灵活就业", "公积金", "住房公积金", "工伤", "职业伤害", "平台"]);
+
+    [Fact]
+    public void Of_StoryThenQuestion_KeepsTheQuestionAndTheStorysDomainWords()
+    {
+        var focus = Focus.Of("我在郑州送了三年外卖了，之前在老家厂里上班交了四年社保，现在这边按灵活就业自己交着，"
+                             + "上个月我妈打电话让我问清楚，就想知道以前厂里交的那几年到这边还算不算数");
+
+        Assert.Equal("社保 灵活就业 就想知道以前厂里交的那几年到这边还算不算数", focus);
+    }
+
+    [Fact]
+    public void Of_ShortQuestionClause_TakesTheClauseBeforeIt()
+    {
+        var focus = Focus.Of("我以前在厂里上班交了三年社保，后来辞职出来跑外卖了，最近单少了想歇一阵子，听说失业了可以领钱，这种情况能不能领");
+
+        Assert.Equal("社保 听说失业了可以领钱，这种情况能不能领", focus);
+    }
+
+    [Fact]
+    public void Of_DomainWordTheQuestionAlreadyNames_IsNotRepeated()
+    {
+        var focus = Focus.Of("我在深圳租的城中村，一个月房租一千八，以前厂里给交过公积金，账户里还有一万来块一直没动，租房能不能把公积金取出来");
+
+        Assert.Equal("租房能不能把公积金取出来", focus);
+    }
+
+    [Theory]
+    [InlineData("骑手摔伤了工伤认定找谁办理")]
+    [InlineData("我在郑州送了三年外卖，之前在老家厂里上班交了四年社保，现在这边按灵活就业自己交着，我要把社保转过来")]
+    [InlineData("I have been delivering food in Zhengzhou for three years, can my social insurance move with me?")]
+    public void Of_ShortMessageOrNoQuestionOrNotChinese_IsLeftAlone(string message)
+        => Assert.Equal(message, Focus.Of(message));
+
+    [Fact]
+    public void Of_CountInTheStory_IsNoQuestion()
+    {
+        // 十几个人 counts people; the question is the last clause.
+        var focus = Focus.Of("我们网点老板跑路了，我们十几个人三个月的工资都没发，平台说跟他们没关系，这种情况我们能去投诉吗");
+
+        Assert.Equal("平台 这种情况我们能去投诉吗", focus);
+    }
+}

@@ -62,7 +62,8 @@ public static class ScalingWorker
         {
             if (engine == EngineNames.ServiceBot)
             {
-                LexicalIndex.Build(pool, ServiceBotAnalyzer(), new LexicalIndexOptions(), progress).Save(LexicalFile(index));
+                // As `servicebot index build` writes it: streamed straight to the file.
+                LexicalIndex.Write(pool, ServiceBotAnalyzer(), LexicalFile(index), progress);
             }
             else
             {

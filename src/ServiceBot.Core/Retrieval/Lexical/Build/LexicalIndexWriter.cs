@@ -12,20 +12,29 @@ namespace ServiceBot.Retrieval.Lexical;
 /// </summary>
 internal sealed class LexicalIndexWriter
 {
-    private const int BatchSize = 1024;
+    private const int ProgressInterval = 1024;
 
     private readonly ChineseAnalyzer _analyzer;
     private readonly long _runPostingBudget;
+    private readonly int _batchSize;
 
     /// <param name="runPostingBudget">Postings (all fields) gathered in memory before a run is spilled.</param>
-    public LexicalIndexWriter(ChineseAnalyzer analyzer, long runPostingBudget = 2_000_000)
+    /// <param name="batchSize">Documents analysed in parallel at a time.</param>
+    public LexicalIndexWriter(ChineseAnalyzer analyzer, long runPostingBudget = 2_000_000, int batchSize = 1024)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(runPostingBudget, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         _analyzer = analyzer;
         _runPostingBudget = runPostingBudget;
+        _batchSize = batchSize;
     }
 
     /// <summary>Writes the index of <paramref name="documents"/> to <paramref name="path"/> (replacing it only when complete); returns the document count.</summary>
     public int Write(IEnumerable<IndexDocument> documents, string path, IProgress<int>? progress = null)
+        => WriteAnalysed(Analyse(documents), path, progress);
+
+    /// <summary>Writes documents whose fields are already analysed (synthetic corpora in tests and benchmarks).</summary>
+    public int WriteAnalysed(IEnumerable<AnalysedDocument> documents, string path, IProgress<int>? progress = null)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
@@ -47,7 +56,7 @@ internal sealed class LexicalIndexWriter
         }
     }
 
-    private int Write(IEnumerable<IndexDocument> documents, FileStream output, string scratch, IProgress<int>? progress)
+    private int Write(IEnumerable<AnalysedDocument> documents, FileStream output, string scratch, IProgress<int>? progress)
     {
         var sections = new IndexSection[IndexFileLayout.SectionCount];
         IndexFileLayout.WriteHeader(output, LexicalIndex.FormatVersion);
@@ -64,32 +73,33 @@ internal sealed class LexicalIndexWriter
         // The ids go straight into the file as documents arrive; everything else waits for its section.
         var idStart = Align(output);
         var count = 0;
+        long pending = 0;
         Span<byte> idBuffer = stackalloc byte[256];
-        foreach (var batch in documents.Chunk(BatchSize))
+        foreach (var document in documents)
         {
-            var analysed = new AnalysedDocument[batch.Length];
-            Parallel.For(0, batch.Length, i => analysed[i] = Analyse(batch[i]));
-            for (var i = 0; i < batch.Length; i++)
+            var bytes = Encoding.UTF8.GetByteCount(document.Id) <= idBuffer.Length
+                ? idBuffer[..Encoding.UTF8.GetBytes(document.Id, idBuffer)]
+                : Encoding.UTF8.GetBytes(document.Id);
+            output.Write(bytes);
+            idOffsets.Add(idOffsets[^1] + bytes.Length);
+            groups.Add(document.Title, document.Section);
+            for (var f = 0; f < accumulators.Length; f++)
             {
-                var document = batch[i];
-                var bytes = Encoding.UTF8.GetByteCount(document.Id) <= idBuffer.Length
-                    ? idBuffer[..Encoding.UTF8.GetBytes(document.Id, idBuffer)]
-                    : Encoding.UTF8.GetBytes(document.Id);
-                output.Write(bytes);
-                idOffsets.Add(idOffsets[^1] + bytes.Length);
-                groups.Add(document.Title, document.Section);
-                for (var f = 0; f < accumulators.Length; f++)
-                {
-                    var field = analysed[i].Fields[f];
-                    accumulators[f].Add(count, field.Terms);
-                    lengths[f].Add((ushort)Math.Min(field.Length, ushort.MaxValue));
-                    totalLengths[f] += field.Length;
-                }
-                count++;
+                var field = document.Fields[f];
+                accumulators[f].Add(count, field.Terms);
+                lengths[f].Add((ushort)Math.Min(field.Length, ushort.MaxValue));
+                totalLengths[f] += field.Length;
+                pending += field.Terms.Length;
             }
-            if (accumulators.Sum(a => (long)a.PostingCount) >= _runPostingBudget) Spill(accumulators, runs, scratch);
-            progress?.Report(count);
+            count++;
+            if (pending >= _runPostingBudget)
+            {
+                Spill(accumulators, runs, scratch);
+                pending = 0;
+            }
+            if (count % ProgressInterval == 0) progress?.Report(count);
         }
+        progress?.Report(count);
         sections[IndexFileLayout.IdBytes] = new IndexSection(idStart, output.Position - idStart);
         sections[IndexFileLayout.IdOffsets] = WriteSection(output, MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(idOffsets)));
         idOffsets = null;
@@ -164,6 +174,17 @@ internal sealed class LexicalIndexWriter
         return output.Position;
     }
 
+    /// <summary>Analyses a batch of documents at a time in parallel, keeping their order.</summary>
+    private IEnumerable<AnalysedDocument> Analyse(IEnumerable<IndexDocument> documents)
+    {
+        foreach (var batch in documents.Chunk(_batchSize))
+        {
+            var analysed = new AnalysedDocument[batch.Length];
+            Parallel.For(0, batch.Length, i => analysed[i] = Analyse(batch[i]));
+            foreach (var document in analysed) yield return document;
+        }
+    }
+
     /// <summary>
     /// A document's four fields. The section (第X条, 四、(八)) is matched only through the group signal; its
     /// words carry no topic. Questions are joined with a line break, so no bigram spans two of them.
@@ -172,7 +193,7 @@ internal sealed class LexicalIndexWriter
     {
         var text = TextNormalizer.Normalize(document.Text);
         var questions = TextNormalizer.Normalize(string.Join('\n', document.Questions));
-        return new AnalysedDocument(
+        return new AnalysedDocument(document.Id, document.Title, document.Section,
         [
             Count(_analyzer.Words(text)),
             Count(ChineseAnalyzer.Bigrams(text)),
@@ -191,7 +212,10 @@ internal sealed class LexicalIndexWriter
         return new AnalysedField(result, terms.Count);
     }
 
-    private sealed record AnalysedDocument(AnalysedField[] Fields);
-
-    private readonly record struct AnalysedField(TermCount[] Terms, int Length);
 }
+
+/// <summary>A document as the index sees it: id, group, and its four fields' terms (see <see cref="IndexFileLayout.FieldCount"/>).</summary>
+internal sealed record AnalysedDocument(string Id, string Title, string Section, AnalysedField[] Fields);
+
+/// <summary>A field's distinct terms with their counts, and its length in terms.</summary>
+internal readonly record struct AnalysedField(TermCount[] Terms, int Length);

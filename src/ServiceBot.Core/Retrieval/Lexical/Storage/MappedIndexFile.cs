@@ -9,14 +9,20 @@ namespace ServiceBot.Retrieval.Lexical;
 /// </summary>
 internal sealed unsafe class MappedIndexFile : IDisposable
 {
+    private readonly FileStream _stream;
     private readonly MemoryMappedFile _file;
     private readonly MemoryMappedViewAccessor _view;
     private byte* _base;
 
     private MappedIndexFile(FileStream stream)
     {
+        _stream = stream;
         Length = stream.Length;
-        if (Length == 0) throw new InvalidDataException($"{stream.Name} is empty. Rebuild the index.");
+        if (Length == 0)
+        {
+            stream.Dispose();
+            throw new InvalidDataException($"{stream.Name} is empty. Rebuild the index.");
+        }
         _file = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
         _view = _file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
         _view.SafeMemoryMappedViewHandle.AcquirePointer(ref _base);
@@ -55,11 +61,17 @@ internal sealed unsafe class MappedIndexFile : IDisposable
         return mapped;
     }
 
+    /// <summary>Copies the file through its handle rather than the mapping, so saving does not make the whole index resident.</summary>
     public void CopyTo(Stream destination)
     {
-        const int chunk = 1 << 20;
-        for (long offset = 0; offset < Length; offset += chunk)
-            destination.Write(new ReadOnlySpan<byte>(_base + offset, (int)Math.Min(chunk, Length - offset)));
+        var buffer = new byte[1 << 20];
+        for (long offset = 0; offset < Length;)
+        {
+            var read = RandomAccess.Read(_stream.SafeFileHandle, buffer, offset);
+            if (read == 0) throw new EndOfStreamException();
+            destination.Write(buffer, 0, read);
+            offset += read;
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -39,9 +39,6 @@ public sealed partial class LexicalIndex : IRetriever
 
     public LexicalIndexOptions Options => _options;
 
-    /// <summary>Size of the index file in bytes.</summary>
-    public long SizeInBytes => _file.Length;
-
     public static LexicalIndex Build(IEnumerable<IndexDocument> documents, IProgress<int>? progress = null)
         => Build(documents, new ChineseAnalyzer(), new LexicalIndexOptions(), progress);
 

@@ -102,7 +102,7 @@ internal sealed class LexicalIndexWriter
         progress?.Report(count);
         sections[IndexFileLayout.IdBytes] = new IndexSection(idStart, output.Position - idStart);
         sections[IndexFileLayout.IdOffsets] = WriteSection(output, MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(idOffsets)));
-        idOffsets = null;
+        idOffsets = null; // eight bytes per document, not needed through the merges
         groups.WriteColumns((section, bytes) => sections[section] = WriteSection(output, bytes));
         for (var f = 0; f < lengths.Length; f++)
             sections[IndexFileLayout.Lengths(f)] = WriteSection(output, MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(lengths[f])));

@@ -5,13 +5,14 @@ namespace ServiceBot.Retrieval.Lexical;
 /// <summary>
 /// One term's postings on disk. Documents are delta-coded as LEB128 integers, the lowest bit telling that
 /// the frequency is 1 (most are), so a typical posting takes one or two bytes. A list longer than one block
-/// starts with a skip table, one (last document, byte offset) entry per block of <see cref="BlockSize"/>,
-/// so that finding one document decodes at most one block.
+/// starts with a skip table, one (last document, byte offset within the list) entry per block of
+/// <see cref="BlockSize"/>, so that finding one document, as the second stage does for each candidate and
+/// query term, decodes at most one short block.
 /// </summary>
 internal static unsafe class PostingsCodec
 {
-    public const int BlockSize = 128;
-    private const int SkipEntrySize = 12;
+    public const int BlockSize = 64;
+    public const int SkipEntrySize = 8;
 
     public static int BlockCount(int documentFrequency) => (documentFrequency + BlockSize - 1) / BlockSize;
 
@@ -29,8 +30,9 @@ internal static unsafe class PostingsCodec
             if (blocks > 0 && i % BlockSize == 0)
             {
                 var entry = skipStart + i / BlockSize * SkipEntrySize;
-                output.PatchInt32(entry, Math.Min(documents[Math.Min(i + BlockSize, count) - 1], int.MaxValue));
-                output.PatchInt64(entry + 4, output.Length - dataStart);
+                output.PatchInt32(entry, documents[Math.Min(i + BlockSize, count) - 1]);
+                // A list is encoded in one buffer, under 2 GiB, so an offset within it fits 32 bits.
+                output.PatchInt32(entry + 4, (int)checked((uint)(output.Length - dataStart)));
             }
             var delta = (ulong)(documents[i] - previous);
             var single = frequencies[i] == 1;
@@ -64,7 +66,7 @@ internal static unsafe class PostingsCodec
             }
             if (low > 0)
             {
-                var offset = Unsafe.ReadUnaligned<long>(start + low * SkipEntrySize + 4);
+                var offset = Unsafe.ReadUnaligned<uint>(start + low * SkipEntrySize + 4);
                 var previous = Unsafe.ReadUnaligned<int>(start + (low - 1) * SkipEntrySize);
                 cursor = new PostingsCursor(cursor.Position + offset, documentFrequency - low * BlockSize, previous);
             }

@@ -18,7 +18,6 @@ internal sealed unsafe class TermDictionary
 
     private readonly byte* _blocks;
     private readonly MappedColumn<long> _blockOffsets;
-
     private readonly int _termsInLastBlock;
     private readonly long _blocksLength;
 
@@ -43,6 +42,7 @@ internal sealed unsafe class TermDictionary
     public bool TryFind(ReadOnlySpan<byte> key, out TermPostings postings)
     {
         postings = default;
+        if (_blockOffsets.Length == 0) return false;
         // The last block whose first term is not greater than the key.
         int low = 0, high = _blockOffsets.Length - 1;
         while (low < high)

@@ -67,7 +67,7 @@ public unsafe class PostingsCodecTests
         var buffer = new ByteBuffer();
         PostingsCodec.Write(buffer, documents, Enumerable.Repeat(1, 1000).ToArray());
 
-        var skipTable = PostingsCodec.BlockCount(1000) * 12;
+        var skipTable = PostingsCodec.BlockCount(1000) * PostingsCodec.SkipEntrySize;
         Assert.Equal(skipTable + 1000, buffer.Length);
     }
 

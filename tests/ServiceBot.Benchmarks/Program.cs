@@ -1,7 +1,7 @@
 using ServiceBot.Benchmarks.Retrieval;
 using ServiceBot.Retrieval.Evaluation;
 
-const string Usage = "usage: ServiceBot.Benchmarks retrieval [options] | train-ranker [options] | seedqa [--set dev|heldout|seed] [--file PATH] [--misses FILE] | refusal [SET.jsonl] [--vary OPTION] | scaling [--scales 1,2,4,8] [--queries N] | intents | turns [--users N] [--rounds N] [--max-seconds N] | turns --open-loop [--rates 200,500,1000,2000] [--seconds N] [--find-max] [--p99-ms N] | replicas [--postgres CONNECTION-STRING] [--users N] [--rounds N] | calls [--set dev|heldout] [--file PATH] | flood [--bodies N] [--megabytes N] [--parallel N]   (retrieval --help lists the options)";
+const string Usage = "usage: ServiceBot.Benchmarks retrieval [options] | train-ranker [options] | seedqa [--set dev|heldout|seed] [--file PATH] [--misses FILE] | refusal [SET.jsonl] [--vary OPTION] | scaling [--scales 1,2,4,8] [--queries N] | synthetic-index [--clauses N] [--postings N] | intents | turns [--users N] [--rounds N] [--max-seconds N] | turns --open-loop [--rates 200,500,1000,2000] [--seconds N] [--find-max] [--p99-ms N] | replicas [--postgres CONNECTION-STRING] [--users N] [--rounds N] | calls [--set dev|heldout] [--file PATH] | flood [--bodies N] [--megabytes N] [--parallel N]   (retrieval --help lists the options)";
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
@@ -98,6 +98,8 @@ switch (args[0])
             Console.Error.WriteLine($"error: {ex.Message}");
             return 2;
         }
+    case "synthetic-index":
+        return ServiceBot.Benchmarks.Scaling.SyntheticIndexBenchmark.Run(rest);
     case "intents":
         return ServiceBot.Benchmarks.Intents.IntentBenchmark.Run();
     case "turns":

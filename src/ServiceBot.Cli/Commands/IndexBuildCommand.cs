@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ServiceBot.Retrieval;
+using ServiceBot.Retrieval.Duplicates;
 using ServiceBot.Retrieval.Evaluation;
 using ServiceBot.Retrieval.Lexical;
 using ServiceBot.Text;
@@ -30,25 +31,32 @@ public sealed class IndexBuildCommand : ICliCommand
             throw new DirectoryNotFoundException($"找不到词典目录：{explicitDictionary}");
 
         var clock = Stopwatch.StartNew();
-        var documents = new List<IndexDocument>();
-        foreach (var corpus in corpora)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            documents.AddRange(JsonlCorpusReader.Read(corpus));
-        }
-        var duplicate = documents.GroupBy(d => d.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw new InvalidDataException($"语料中的 id \"{duplicate.Key}\" 重复出现。");
-        if (documents.Count == 0) throw new InvalidDataException("语料为空，没有可索引的条目。");
+        // A cheap first pass sizes the progress bar; the build itself streams, never holding the corpus.
+        var expected = corpora.Sum(c => File.ReadLines(c).Count(line => !string.IsNullOrWhiteSpace(line)));
+        if (expected == 0) throw new InvalidDataException("语料为空，没有可索引的条目。");
 
         var analyzer = new ChineseAnalyzer(AnalyzerVocabulary.FromDictionaries([dictionary]));
-        LexicalIndex index;
-        using (var progress = console.Progress("建立索引", documents.Count))
-            index = LexicalIndex.Build(documents, analyzer, new LexicalIndexOptions(), progress);
         var path = Path.Combine(indexDirectory, IndexFileName);
-        index.Save(path);
-        var groups = index.NearDuplicates.Groups.ToList();
+        int count;
+        using (var progress = console.Progress("建立索引", expected))
+            count = LexicalIndex.Write(Documents(corpora, cancellationToken), analyzer, path, progress);
+        var twinsPath = LexicalIndex.NearDuplicatesPath(path);
+        var groups = File.Exists(twinsPath) ? NearDuplicateGroups.Load(twinsPath, count).Groups.ToList() : [];
         var twins = groups.Count > 0 ? $"，近似重复 {groups.Count} 组共 {groups.Sum(g => g.Twins.Count)} 条（已合并到每组首条）" : "";
-        console.Out.WriteLine($"已索引 {documents.Count} 条，来自 {corpora.Count} 个文件{twins}，用时 {clock.Elapsed.TotalSeconds:F1} 秒：{path}");
+        console.Out.WriteLine($"已索引 {count} 条，来自 {corpora.Count} 个文件{twins}，用时 {clock.Elapsed.TotalSeconds:F1} 秒：{path}");
         return Task.FromResult(CliApplication.Success);
+    }
+
+    /// <summary>The corpora's documents in order; an id seen before stops the build.</summary>
+    private static IEnumerable<IndexDocument> Documents(IReadOnlyList<string> corpora, CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var corpus in corpora)
+            foreach (var document in JsonlCorpusReader.Read(corpus))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!ids.Add(document.Id)) throw new InvalidDataException($"语料中的 id \"{document.Id}\" 重复出现。");
+                yield return document;
+            }
     }
 }

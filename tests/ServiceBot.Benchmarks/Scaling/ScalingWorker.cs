@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ServiceBot.Benchmarks.Retrieval;
 using ServiceBot.Retrieval;
+using ServiceBot.Retrieval.Duplicates;
 using ServiceBot.Retrieval.Evaluation;
 using ServiceBot.Retrieval.Lexical;
 using ServiceBot.Retrieval.Ranking;
@@ -65,10 +66,11 @@ public static class ScalingWorker
         {
             if (engine == EngineNames.ServiceBot)
             {
-                var built = LexicalIndex.Build(pool, ServiceBotAnalyzer(),
-                    new LexicalIndexOptions { NearDuplicateThreshold = nearDuplicateThreshold }, progress);
-                built.Save(LexicalFile(index));
-                twins = built.NearDuplicates.Groups.Sum(g => g.Twins.Count);
+                // As `servicebot index build` writes it: streamed straight to the file, twins beside it.
+                var file = LexicalFile(index);
+                var count = LexicalIndex.Write(pool, ServiceBotAnalyzer(), file, progress, nearDuplicateThreshold);
+                var twinsPath = LexicalIndex.NearDuplicatesPath(file);
+                twins = File.Exists(twinsPath) ? NearDuplicateGroups.Load(twinsPath, count).Groups.Sum(g => g.Twins.Count) : 0;
             }
             else
             {

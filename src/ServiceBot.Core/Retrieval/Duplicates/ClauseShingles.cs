@@ -22,17 +22,6 @@ internal static class ClauseShingles
         return shingles;
     }
 
-    /// <summary>|a ∩ b| / |a ∪ b|; two empty sets are not alike.</summary>
-    public static double Jaccard(HashSet<ulong> a, HashSet<ulong> b)
-    {
-        if (a.Count == 0 || b.Count == 0) return 0;
-        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
-        var shared = 0;
-        foreach (var shingle in small)
-            if (large.Contains(shingle)) shared++;
-        return (double)shared / (a.Count + b.Count - shared);
-    }
-
     private static ulong Pack(ReadOnlySpan<char> shingle)
     {
         ulong value = 0;

@@ -38,6 +38,13 @@ internal static class MinHashBands
         return true;
     }
 
+    /// <summary>A shingle's 32-bit hash, for the exact comparison of two candidates.</summary>
+    public static uint Hash32(ulong shingle)
+    {
+        var x = Mix(shingle);
+        return (uint)(x ^ (x >> 32));
+    }
+
     /// <summary>SplitMix64's finaliser: spreads the packed characters over all 64 bits.</summary>
     private static ulong Mix(ulong x)
     {

@@ -4,7 +4,7 @@ namespace ServiceBot.Retrieval.Duplicates;
 /// Clauses that are near-duplicates of an earlier one (an amended law, a local rule copying national text).
 /// Every group has one representative, the clause seen first in index order (ingest order; for an external
 /// corpus, file order): the original that the copies came after. Each later clause joins the group of the first
-/// representative whose shingle Jaccard reaches the threshold, so every twin is alike to the clause shown for it.
+/// representative whose shingle Jaccard reaches the threshold (<see cref="NearDuplicateDetector"/>).
 /// </summary>
 public sealed class NearDuplicateGroups
 {
@@ -43,49 +43,8 @@ public sealed class NearDuplicateGroups
     public IEnumerable<(int Representative, IReadOnlyList<int> Twins)> Groups =>
         _twins.OrderBy(g => g.Key).Select(g => (g.Key, (IReadOnlyList<int>)g.Value));
 
-    /// <summary>
-    /// Groups the clauses, given each one's band keys (<see cref="MinHashBands.Bands"/> per clause, all zero for an
-    /// empty clause), shingle count and text. Only candidates that share a band with a representative are compared,
-    /// and only when their sizes allow the threshold (J ≤ smaller / larger).
-    /// </summary>
-    internal static NearDuplicateGroups Find(IReadOnlyList<string> texts, ulong[] bandKeys, int[] shingleCounts, double threshold)
-    {
-        var count = texts.Count;
-        var representativeOf = new int[count];
-        // Band key → the first representative that has it. Twins add no keys: a group is matched through its representative.
-        var buckets = new Dictionary<ulong, int>();
-        var candidates = new List<int>(4);
-        for (var d = 0; d < count; d++)
-        {
-            representativeOf[d] = d;
-            var keys = bandKeys.AsSpan(d * MinHashBands.Bands, MinHashBands.Bands);
-            if (keys[0] == 0 && keys[1] == 0) continue;
-            candidates.Clear();
-            foreach (var key in keys)
-                if (buckets.TryGetValue(key, out var representative) && !candidates.Contains(representative)) candidates.Add(representative);
-            HashSet<ulong>? shingles = null;
-            foreach (var representative in candidates)
-            {
-                int own = shingleCounts[d], other = shingleCounts[representative];
-                if (Math.Min(own, other) < threshold * Math.Max(own, other)) continue;
-                shingles ??= ClauseShingles.Of(texts[d]);
-                if (ClauseShingles.Jaccard(shingles, ClauseShingles.Of(texts[representative])) < threshold) continue;
-                representativeOf[d] = representative;
-                break;
-            }
-            if (representativeOf[d] != d) continue;
-            foreach (var key in keys) buckets.TryAdd(key, d);
-        }
-        return new NearDuplicateGroups(representativeOf);
-    }
-
-    /// <summary>Band keys of one clause into its slot of <paramref name="bandKeys"/> (left zero for an empty clause); returns its shingle count.</summary>
-    internal static int WriteBandKeys(string text, ulong[] bandKeys, int clause)
-    {
-        var shingles = ClauseShingles.Of(text);
-        MinHashBands.Keys(shingles, bandKeys.AsSpan(clause * MinHashBands.Bands, MinHashBands.Bands));
-        return shingles.Count;
-    }
+    /// <summary>Groups given each clause's representative (itself, or an earlier representative).</summary>
+    internal static NearDuplicateGroups FromRepresentatives(int[] representativeOf) => new(representativeOf);
 
     /// <summary>Writes the groups to their own file beside the index (the postings file does not change).</summary>
     public void Save(string path)

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ServiceBot.Retrieval.Duplicates;
 using ServiceBot.Text;
 
@@ -15,16 +16,16 @@ internal sealed class DocumentGroups
     /// <summary>Position of a clause that names no article.</summary>
     public const float NoPosition = -1f;
 
-    public required int[] GroupOf { get; init; }
-    public required int[] Previous { get; init; }
-    public required int[] Next { get; init; }
+    public required MappedColumn<int> GroupOf { get; init; }
+    public required MappedColumn<int> Previous { get; init; }
+    public required MappedColumn<int> Next { get; init; }
     public required int GroupCount { get; init; }
 
     /// <summary>Each group's normalised title (its key), for matching the words of a question.</summary>
     public required string[] Titles { get; init; }
 
     /// <summary>Each clause's article ordinal (see <see cref="ArticleNumber.TryParse"/>), or <see cref="NoPosition"/>.</summary>
-    public required float[] Positions { get; init; }
+    public required MappedColumn<float> Positions { get; init; }
 
     /// <summary>Near-duplicates, which have no neighbours and do not count in their group's size.</summary>
     public NearDuplicateGroups? Twins { get; set; }
@@ -68,28 +69,58 @@ internal sealed class DocumentGroups
         return last;
     }
 
-    /// <summary>
-    /// Groups the clauses by title and links each to its neighbours by article number. Twins are left out of the
-    /// links, so a copied clause neither stands between two articles nor lends them its score.
-    /// </summary>
-    public static DocumentGroups Build(IReadOnlyList<IndexDocument> documents, NearDuplicateGroups twins)
+    /// <summary>Statute titles appear with and without the national prefix; both name one law.</summary>
+    public static string GroupKey(string title)
     {
-        var groupIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var groupOf = new int[documents.Count];
-        var position = new float[documents.Count];
-        for (var d = 0; d < documents.Count; d++)
-        {
-            var key = GroupKey(documents[d].Title);
-            if (!groupIds.TryGetValue(key, out var id)) groupIds[key] = id = groupIds.Count;
-            groupOf[d] = id;
-            position[d] = (float?)ArticleNumber.TryParse(documents[d].Section) ?? NoPosition;
-        }
+        var key = title.Trim();
+        return key.StartsWith(NationalPrefix, StringComparison.Ordinal) && key.Length > NationalPrefix.Length
+            ? key[NationalPrefix.Length..]
+            : key;
+    }
+}
 
-        var order = Enumerable.Range(0, documents.Count)
-            .Where(d => !twins.IsTwin(d))
-            .OrderBy(d => groupOf[d]).ThenBy(d => position[d]).ThenBy(d => d).ToArray();
-        var previous = new int[documents.Count];
-        var next = new int[documents.Count];
+/// <summary>
+/// Collects each document's group and article position as documents stream past, then orders them to
+/// link every clause to its neighbours. It keeps a few numbers per document, never the documents.
+/// </summary>
+internal sealed class DocumentGroupsBuilder
+{
+    private readonly Dictionary<string, int> _groupIds = new(StringComparer.Ordinal);
+    private readonly List<string> _titles = [];
+    private readonly List<int> _groupOf = [];
+    private readonly List<float> _positions = [];
+
+    public int GroupCount => _titles.Count;
+
+    public IReadOnlyList<string> Titles => _titles;
+
+    public void Add(string title, string section)
+    {
+        var key = DocumentGroups.GroupKey(title);
+        if (!_groupIds.TryGetValue(key, out var id))
+        {
+            _groupIds[key] = id = _titles.Count;
+            _titles.Add(TextNormalizer.Normalize(key));
+        }
+        _groupOf.Add(id);
+        _positions.Add((float?)ArticleNumber.TryParse(section) ?? DocumentGroups.NoPosition);
+    }
+
+    /// <summary>
+    /// Writes group, previous and next clause, and position per document, in that order, as 32-bit columns. Twins
+    /// are left out of the neighbour links, so a copied clause neither stands between two articles nor lends them its score.
+    /// </summary>
+    public void WriteColumns(NearDuplicateGroups twins, Action<int, ReadOnlySpan<byte>> write)
+    {
+        var count = _groupOf.Count;
+        var groupOf = _groupOf.ToArray();
+        var positions = _positions.ToArray();
+        var order = Enumerable.Range(0, count).Where(d => !twins.IsTwin(d)).ToArray();
+        Array.Sort(order, (x, y) => groupOf[x] != groupOf[y] ? groupOf[x].CompareTo(groupOf[y])
+            : positions[x] != positions[y] ? positions[x].CompareTo(positions[y])
+            : x.CompareTo(y));
+        var previous = new int[count];
+        var next = new int[count];
         Array.Fill(previous, -1);
         Array.Fill(next, -1);
         for (var k = 0; k < order.Length; k++)
@@ -98,21 +129,9 @@ internal sealed class DocumentGroups
             previous[d] = k > 0 && groupOf[order[k - 1]] == groupOf[d] ? order[k - 1] : -1;
             next[d] = k + 1 < order.Length && groupOf[order[k + 1]] == groupOf[d] ? order[k + 1] : -1;
         }
-        var titles = new string[groupIds.Count];
-        foreach (var (key, id) in groupIds) titles[id] = TextNormalizer.Normalize(key);
-        return new DocumentGroups
-        {
-            GroupOf = groupOf, Previous = previous, Next = next, GroupCount = groupIds.Count, Titles = titles, Positions = position,
-            Twins = twins,
-        };
-    }
-
-    /// <summary>Statute titles appear with and without the national prefix; both name one law.</summary>
-    public static string GroupKey(string title)
-    {
-        var key = title.Trim();
-        return key.StartsWith(NationalPrefix, StringComparison.Ordinal) && key.Length > NationalPrefix.Length
-            ? key[NationalPrefix.Length..]
-            : key;
+        write(IndexFileLayout.GroupOf, MemoryMarshal.AsBytes(groupOf.AsSpan()));
+        write(IndexFileLayout.Previous, MemoryMarshal.AsBytes(previous.AsSpan()));
+        write(IndexFileLayout.Next, MemoryMarshal.AsBytes(next.AsSpan()));
+        write(IndexFileLayout.Positions, MemoryMarshal.AsBytes(positions.AsSpan()));
     }
 }

@@ -8,13 +8,12 @@ namespace ServiceBot.Retrieval;
 
 public sealed partial class LexicalIndex
 {
-    private static readonly byte[] Magic = "SBLX"u8.ToArray();
-
     /// <summary>
-    /// Version of the file layout. 2 added the similar-question fields, the document titles, article
-    /// positions and the lay vocabulary; an older file must be rebuilt from its sources. Part of the ingestion settings hash.
+    /// Version of the file layout. 2 added the similar-question fields, the document titles, article positions and
+    /// the lay vocabulary; 3 compressed the postings, sorted the terms for lookups in the mapped file and put
+    /// every part behind a 64-bit offset. An older file must be rebuilt from its sources. Part of the ingestion settings hash.
     /// </summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     /// <summary>
     /// Writes the index, with the analyzer's vocabulary, to one file. It goes to a temporary file
@@ -26,24 +25,8 @@ public sealed partial class LexicalIndex
         Directory.CreateDirectory(directory);
         var temporary = path + ".tmp";
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8))
-        {
-            writer.Write(Magic);
-            writer.Write(FormatVersion);
-            WriteAnalyzerOptions(writer, _analyzer.Options);
-            WriteStrings(writer, _ids);
-            WriteInts(writer, _groups.GroupOf);
-            WriteInts(writer, _groups.Previous);
-            WriteInts(writer, _groups.Next);
-            writer.Write(_groups.GroupCount);
-            WriteStrings(writer, _groups.Titles);
-            writer.Write(_groups.Positions.Length);
-            writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_groups.Positions.AsSpan()));
-            WriteField(writer, _words);
-            WriteField(writer, _bigrams);
-            WriteField(writer, _questionWords);
-            WriteField(writer, _questionBigrams);
-        }
+            _file.CopyTo(stream);
+        GC.KeepAlive(_file);
         File.Move(temporary, path, overwrite: true);
         var twinsPath = NearDuplicatesPath(path);
         if (_twins.Any) _twins.Save(twinsPath);
@@ -53,49 +36,85 @@ public sealed partial class LexicalIndex
     /// <summary>The near-duplicate groups live in their own file beside the index (lexical.bin → lexical.twins.bin).</summary>
     public static string NearDuplicatesPath(string indexPath) => Path.ChangeExtension(indexPath, ".twins.bin");
 
-    /// <summary>Reads an index written by <see cref="Save"/>; a file of another format is rejected.</summary>
+    /// <summary>
+    /// Maps an index written by <see cref="Save"/> or <see cref="Write"/>: postings, terms and ids stay in the file and are
+    /// paged in as queries touch them. A file of another format is rejected with what to run to rebuild it.
+    /// </summary>
     public static LexicalIndex Load(string path, LexicalIndexOptions? options = null)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        using var reader = new BinaryReader(stream, Encoding.UTF8);
-        try
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1))
         {
-            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
+            Span<byte> header = stackalloc byte[IndexFileLayout.HeaderLength];
+            if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length
+                || !header[..4].SequenceEqual(IndexFileLayout.Magic))
                 throw new InvalidDataException($"{path} is not a ServiceBot lexical index.");
-            var version = reader.ReadInt32();
+            var version = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(header[4..]);
             if (version != FormatVersion)
                 throw new InvalidDataException(
                     $"{path} was written in index format {version}; this build reads format {FormatVersion}. " +
                     "Run ingest (or index build for an external corpus) again to rebuild it.");
-            var analyzer = new ChineseAnalyzer(ReadAnalyzerOptions(reader));
-            var ids = ReadStrings(reader);
-            var groups = new DocumentGroups
-            {
-                GroupOf = ReadInts(reader),
-                Previous = ReadInts(reader),
-                Next = ReadInts(reader),
-                GroupCount = reader.ReadInt32(),
-                Titles = ReadStrings(reader),
-                Positions = ReadFloats(reader),
-            };
-            var words = ReadField(reader);
-            var bigrams = ReadField(reader);
-            var questionWords = ReadField(reader);
-            var questionBigrams = ReadField(reader);
-            if (groups.Titles.Length != groups.GroupCount || groups.Positions.Length != ids.Length)
-                throw new InvalidDataException($"{path} is inconsistent. Rebuild the index.");
-            var twinsPath = NearDuplicatesPath(path);
-            var twins = File.Exists(twinsPath) ? NearDuplicateGroups.Load(twinsPath, ids.Length) : NearDuplicateGroups.None(ids.Length);
-            groups.Twins = twins;
-            return new LexicalIndex(ids, words, bigrams, questionWords, questionBigrams, groups, twins, analyzer, options ?? new LexicalIndexOptions());
         }
-        catch (EndOfStreamException)
+        var file = MappedIndexFile.Open(path);
+        try
         {
-            throw new InvalidDataException($"{path} is truncated. Rebuild the index.");
+            return Open(file, path, options ?? new LexicalIndexOptions());
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
         }
     }
 
-    private static void WriteAnalyzerOptions(BinaryWriter writer, ChineseAnalyzerOptions options)
+    private static unsafe LexicalIndex Open(MappedIndexFile file, string path, LexicalIndexOptions options)
+    {
+        var sections = IndexFileLayout.ReadSections(file, path);
+        var meta = sections[IndexFileLayout.Meta];
+        using var stream = new UnmanagedMemoryStream(file.At(meta.Offset), meta.Length);
+        using var reader = new BinaryReader(stream, Encoding.UTF8);
+        try
+        {
+            var analyzer = new ChineseAnalyzer(ReadAnalyzerOptions(reader));
+            var count = reader.ReadInt32();
+            var groupCount = reader.ReadInt32();
+            var titles = new string[groupCount];
+            for (var g = 0; g < titles.Length; g++) titles[g] = reader.ReadString();
+            var ids = new DocumentIds(file, sections[IndexFileLayout.IdOffsets], sections[IndexFileLayout.IdBytes]);
+            var groups = new DocumentGroups
+            {
+                GroupOf = new MappedColumn<int>(file, sections[IndexFileLayout.GroupOf]),
+                Previous = new MappedColumn<int>(file, sections[IndexFileLayout.Previous]),
+                Next = new MappedColumn<int>(file, sections[IndexFileLayout.Next]),
+                GroupCount = groupCount,
+                Titles = titles,
+                Positions = new MappedColumn<float>(file, sections[IndexFileLayout.Positions]),
+            };
+            var fields = new FieldPostings[IndexFileLayout.FieldCount];
+            for (var f = 0; f < fields.Length; f++)
+            {
+                var termCount = reader.ReadInt64();
+                var termsInLastBlock = reader.ReadInt32();
+                var averageLength = reader.ReadSingle();
+                var terms = new TermDictionary(file, sections[IndexFileLayout.TermBlocks(f)], sections[IndexFileLayout.TermBlockOffsets(f)], termsInLastBlock);
+                var lengths = new MappedColumn<ushort>(file, sections[IndexFileLayout.Lengths(f)]);
+                if (lengths.Length != count) throw new InvalidDataException($"{path} is inconsistent. Rebuild the index.");
+                fields[f] = new FieldPostings(file, sections[IndexFileLayout.Postings(f)], terms, lengths, termCount, averageLength);
+            }
+            if (ids.Length != count || groups.GroupOf.Length != count || groups.Previous.Length != count
+                || groups.Next.Length != count || groups.Positions.Length != count)
+                throw new InvalidDataException($"{path} is inconsistent. Rebuild the index.");
+            var twinsPath = NearDuplicatesPath(path);
+            var twins = File.Exists(twinsPath) ? NearDuplicateGroups.Load(twinsPath, count) : NearDuplicateGroups.None(count);
+            groups.Twins = twins;
+            return new LexicalIndex(file, ids, fields, groups, twins, analyzer, options);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException($"{path} is inconsistent. Rebuild the index.");
+        }
+    }
+
+    internal static void WriteAnalyzerOptions(BinaryWriter writer, ChineseAnalyzerOptions options)
     {
         WriteStrings(writer, options.DomainWords);
         writer.Write(options.SynonymGroups.Count);
@@ -147,37 +166,6 @@ public sealed partial class LexicalIndex
         };
     }
 
-    private static void WriteField(BinaryWriter writer, FieldPostings field)
-    {
-        WriteStrings(writer, field.Terms);
-        WriteInts(writer, field.Offsets);
-        WriteInts(writer, field.Documents);
-        writer.Write(field.Frequencies.Length);
-        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(field.Frequencies.AsSpan()));
-        WriteInts(writer, field.Lengths);
-        writer.Write(field.AverageLength);
-    }
-
-    private static FieldPostings ReadField(BinaryReader reader)
-    {
-        var terms = ReadStrings(reader);
-        var offsets = ReadInts(reader);
-        var documents = ReadInts(reader);
-        var frequencies = new ushort[reader.ReadInt32()];
-        ReadExactly(reader, System.Runtime.InteropServices.MemoryMarshal.AsBytes(frequencies.AsSpan()));
-        var lengths = ReadInts(reader);
-        var average = reader.ReadSingle();
-        if (offsets.Length != terms.Length + 1 || documents.Length != frequencies.Length)
-            throw new InvalidDataException("The lexical index is inconsistent. Rebuild the index.");
-        var termIds = new Dictionary<string, int>(terms.Length, StringComparer.Ordinal);
-        for (var t = 0; t < terms.Length; t++) termIds[terms[t]] = t;
-        return new FieldPostings
-        {
-            TermIds = termIds, Terms = terms, Offsets = offsets, Documents = documents,
-            Frequencies = frequencies, Lengths = lengths, AverageLength = average,
-        };
-    }
-
     private static void WriteStrings(BinaryWriter writer, IReadOnlyList<string> values)
     {
         writer.Write(values.Count);
@@ -189,30 +177,5 @@ public sealed partial class LexicalIndex
         var values = new string[reader.ReadInt32()];
         for (var i = 0; i < values.Length; i++) values[i] = reader.ReadString();
         return values;
-    }
-
-    private static void WriteInts(BinaryWriter writer, int[] values)
-    {
-        writer.Write(values.Length);
-        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
-    }
-
-    private static int[] ReadInts(BinaryReader reader)
-    {
-        var values = new int[reader.ReadInt32()];
-        ReadExactly(reader, System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
-        return values;
-    }
-
-    private static float[] ReadFloats(BinaryReader reader)
-    {
-        var values = new float[reader.ReadInt32()];
-        ReadExactly(reader, System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
-        return values;
-    }
-
-    private static void ReadExactly(BinaryReader reader, Span<byte> buffer)
-    {
-        if (reader.Read(buffer) != buffer.Length) throw new EndOfStreamException();
     }
 }

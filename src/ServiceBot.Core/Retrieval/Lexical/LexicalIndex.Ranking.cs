@@ -131,9 +131,8 @@ public sealed partial class LexicalIndex
         mask = 0;
         foreach (var term in terms)
         {
-            var p = Array.BinarySearch(field.Documents, term.Start, term.End - term.Start, d);
-            if (p < 0) continue;
-            float tf = field.Frequencies[p];
+            float tf = field.Frequency(term.Postings, d);
+            if (tf == 0) continue;
             score += term.Weight * tf / (tf + k1 * (1 - b) + norm * b * field.Lengths[d]);
             if (!term.Typed) continue;
             covered += term.Idf;
@@ -154,8 +153,8 @@ public sealed partial class LexicalIndex
         return coverage;
     }
 
-    /// <summary>A query term found in a field: its postings range, BM25 weight (query weight × idf × (k1 + 1)) and, when typed, its bit.</summary>
-    private readonly record struct TermMatch(int Start, int End, float Weight, float Idf, bool Typed, ulong Bit);
+    /// <summary>A query term found in a field: its postings, BM25 weight (query weight × idf × (k1 + 1)) and, when typed, its bit.</summary>
+    private readonly record struct TermMatch(TermPostings Postings, float Weight, float Idf, bool Typed, ulong Bit);
 
     /// <summary>What the features need to know about the query itself.</summary>
     private sealed class QueryContext
@@ -225,12 +224,11 @@ public sealed partial class LexicalIndex
         {
             var typed = queryWeight >= 1f;
             if (typed) typedIndex++;
-            if (!field.TermIds.TryGetValue(term, out var termId)) continue;
-            int start = field.Offsets[termId], end = field.Offsets[termId + 1];
-            var df = end - start;
+            if (!field.TryFind(term, out var postings)) continue;
+            var df = postings.DocumentFrequency;
             var idf = MathF.Log(1 + (n - df + 0.5f) / (df + 0.5f));
             var bit = typed && typedIndex < 64 ? 1UL << typedIndex : 0;
-            matches.Add(new TermMatch(start, end, queryWeight * idf * (_options.K1 + 1), idf, typed, bit));
+            matches.Add(new TermMatch(postings, queryWeight * idf * (_options.K1 + 1), idf, typed, bit));
         }
         return matches;
     }

@@ -21,10 +21,10 @@ public sealed partial class LexicalIndex
     /// <summary>The linked questions (相似问法) count: they are how the maintainers taught lay words to the knowledge.</summary>
     private static bool Mentions(Lexical.FieldPostings words, Lexical.FieldPostings bigrams, string word)
     {
-        if (words.TermIds.TryGetValue(word, out var id) && words.DocumentFrequency(id) > 0) return true;
+        if (words.DocumentFrequency(word) > 0) return true;
         // Most of its bigrams, not all: a compound the segmenter formed (租房提取) spans a bigram no text has (房提).
         var pairs = ChineseAnalyzer.Bigrams(word);
-        return pairs.Count > 0 && 2 * pairs.Count(b => bigrams.TermIds.TryGetValue(b, out var bid) && bigrams.DocumentFrequency(bid) > 0) >= pairs.Count;
+        return pairs.Count > 0 && 2 * pairs.Count(b => bigrams.DocumentFrequency(b) > 0) >= pairs.Count;
     }
 
     /// <summary>BM25 idf of a character bigram.</summary>
@@ -32,7 +32,7 @@ public sealed partial class LexicalIndex
 
     private float Idf(Lexical.FieldPostings field, string term)
     {
-        var df = field.TermIds.TryGetValue(term, out var id) ? field.DocumentFrequency(id) : 0;
+        var df = field.DocumentFrequency(term);
         float n = _ids.Length;
         return MathF.Log(1 + (n - df + 0.5f) / (df + 0.5f));
     }

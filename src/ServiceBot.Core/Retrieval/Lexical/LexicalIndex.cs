@@ -14,7 +14,8 @@ namespace ServiceBot.Retrieval;
 /// </summary>
 public sealed partial class LexicalIndex : IRetriever
 {
-    private readonly string[] _ids;
+    private readonly MappedIndexFile _file;
+    private readonly DocumentIds _ids;
     private readonly FieldPostings _words;
     private readonly FieldPostings _bigrams;
     private readonly FieldPostings _questionWords;
@@ -25,15 +26,13 @@ public sealed partial class LexicalIndex : IRetriever
     private readonly LexicalIndexOptions _options;
     private readonly ThreadLocal<SearchScratch> _scratch;
 
-    private LexicalIndex(string[] ids, FieldPostings words, FieldPostings bigrams, FieldPostings questionWords,
-        FieldPostings questionBigrams, DocumentGroups groups, NearDuplicateGroups twins, ChineseAnalyzer analyzer, LexicalIndexOptions options)
+    private LexicalIndex(MappedIndexFile file, DocumentIds ids, FieldPostings[] fields, DocumentGroups groups,
+        NearDuplicateGroups twins, ChineseAnalyzer analyzer, LexicalIndexOptions options)
     {
+        _file = file;
         _twins = twins;
         _ids = ids;
-        _words = words;
-        _bigrams = bigrams;
-        _questionWords = questionWords;
-        _questionBigrams = questionBigrams;
+        (_words, _bigrams, _questionWords, _questionBigrams) = (fields[0], fields[1], fields[2], fields[3]);
         _groups = groups;
         _analyzer = analyzer;
         _options = options;
@@ -53,46 +52,37 @@ public sealed partial class LexicalIndex : IRetriever
     public static LexicalIndex Build(IEnumerable<IndexDocument> documents, IProgress<int>? progress = null)
         => Build(documents, new ChineseAnalyzer(), new LexicalIndexOptions(), progress);
 
-    /// <summary>Builds the index; <paramref name="progress"/> receives the number of documents analysed so far.</summary>
+    /// <summary>
+    /// Builds the index into a scratch file that goes away with the index, and maps it; <paramref name="progress"/>
+    /// receives the number of documents analysed so far. <see cref="Save"/> keeps it.
+    /// </summary>
     public static LexicalIndex Build(IEnumerable<IndexDocument> documents, ChineseAnalyzer analyzer,
         LexicalIndexOptions options, IProgress<int>? progress = null)
     {
         NearDuplicateDetection.Validate(options.NearDuplicateThreshold);
-        var list = documents as IReadOnlyList<IndexDocument> ?? documents.ToList();
-        var detectTwins = options.NearDuplicateThreshold > 0;
-        var bandKeys = detectTwins ? new ulong[list.Count * MinHashBands.Bands] : [];
-        var shingleCounts = detectTwins ? new int[list.Count] : [];
-        var words = new List<string>[list.Count];
-        var bigrams = new List<string>[list.Count];
-        var questionWords = new List<string>[list.Count];
-        var questionBigrams = new List<string>[list.Count];
-        var done = 0;
-        Parallel.For(0, list.Count, d =>
+        var path = Path.Combine(Path.GetTempPath(), $"servicebot-lexical-{Guid.NewGuid():N}.bin");
+        new LexicalIndexWriter(analyzer, nearDuplicateThreshold: options.NearDuplicateThreshold).Write(documents, path, progress);
+        try
         {
-            var document = list[d];
-            // The section (第X条, 四、(八)) is matched only through the group signal; its words carry no topic.
-            var text = TextNormalizer.Normalize(document.Text);
-            words[d] = analyzer.Words(text);
-            bigrams[d] = ChineseAnalyzer.Bigrams(text);
-            // Questions are joined with a line break, so no bigram spans two of them.
-            var questions = TextNormalizer.Normalize(string.Join('\n', document.Questions));
-            questionWords[d] = questions.Length == 0 ? [] : analyzer.Words(questions);
-            questionBigrams[d] = ChineseAnalyzer.Bigrams(questions);
-            if (detectTwins) shingleCounts[d] = NearDuplicateGroups.WriteBandKeys(document.Text, bandKeys, d);
-            var current = Interlocked.Increment(ref done);
-            if (progress is not null && (current % 1000 == 0 || current == list.Count)) progress.Report(current);
-        });
-        var ids = list.Select(d => d.Id).ToArray();
-        var twins = detectTwins
-            ? NearDuplicateGroups.Find(list.Select(d => d.Text).ToList(), bandKeys, shingleCounts, options.NearDuplicateThreshold)
-            : NearDuplicateGroups.None(list.Count);
-        return new LexicalIndex(ids, FieldPostings.Build(words), FieldPostings.Build(bigrams),
-            FieldPostings.Build(questionWords), FieldPostings.Build(questionBigrams), DocumentGroups.Build(list, twins), twins, analyzer, options);
+            return Open(MappedIndexFile.OpenTemporary(path), path, options);
+        }
+        finally
+        {
+            File.Delete(NearDuplicatesPath(path));
+        }
     }
 
-    /// <summary>The same index ranked with other options (e.g. another or no second-stage model); the postings are shared.</summary>
+    /// <summary>
+    /// Writes the index of <paramref name="documents"/> straight to <paramref name="path"/>, streaming: memory holds
+    /// a bounded batch of postings and a few numbers per document, never every document. Returns the document count.
+    /// </summary>
+    public static int Write(IEnumerable<IndexDocument> documents, ChineseAnalyzer analyzer, string path, IProgress<int>? progress = null,
+        double nearDuplicateThreshold = NearDuplicateDetection.DefaultThreshold)
+        => new LexicalIndexWriter(analyzer, nearDuplicateThreshold: nearDuplicateThreshold).Write(documents, path, progress);
+
+    /// <summary>The same index ranked with other options (e.g. another or no second-stage model); the file is shared.</summary>
     public LexicalIndex WithOptions(LexicalIndexOptions options)
-        => new(_ids, _words, _bigrams, _questionWords, _questionBigrams, _groups, _twins, _analyzer, options);
+        => new(_file, _ids, [_words, _bigrams, _questionWords, _questionBigrams], _groups, _twins, _analyzer, options);
 
     public IReadOnlyList<SearchHit> Search(string query, int top)
     {
@@ -113,6 +103,7 @@ public sealed partial class LexicalIndex : IRetriever
         finally
         {
             scratch.Reset();
+            GC.KeepAlive(_file);
         }
     }
 
@@ -133,23 +124,24 @@ public sealed partial class LexicalIndex : IRetriever
 
     private void Accumulate(FieldPostings field, IReadOnlyDictionary<string, float> terms, float fieldWeight, SearchScratch scratch)
     {
-        if (fieldWeight <= 0 || field.Documents.Length == 0) return;
+        if (fieldWeight <= 0 || field.TermCount == 0) return;
         float k1 = _options.K1, b = _options.B, n = _ids.Length;
         var raw = scratch.Raw;
+        var lengths = field.Lengths;
         foreach (var (term, queryWeight) in terms)
         {
-            if (!field.TermIds.TryGetValue(term, out var termId)) continue;
-            int start = field.Offsets[termId], end = field.Offsets[termId + 1];
-            var df = end - start;
+            if (!field.TryFind(term, out var postings)) continue;
+            var df = postings.DocumentFrequency;
             var idf = MathF.Log(1 + (n - df + 0.5f) / (df + 0.5f));
             var weight = fieldWeight * queryWeight * idf * (k1 + 1);
             var norm = k1 / field.AverageLength;
-            for (var p = start; p < end; p++)
+            var cursor = field.Read(postings);
+            while (cursor.MoveNext())
             {
-                var d = field.Documents[p];
-                float tf = field.Frequencies[p];
+                var d = cursor.Document;
+                float tf = cursor.Frequency;
                 if (raw[d] == 0) scratch.Touched.Add(d);
-                raw[d] += weight * tf / (tf + k1 * (1 - b) + norm * b * field.Lengths[d]);
+                raw[d] += weight * tf / (tf + k1 * (1 - b) + norm * b * lengths[d]);
             }
         }
     }

@@ -1,0 +1,98 @@
+using ServiceBot.Core.Tests.Knowledge;
+using ServiceBot.Retrieval.Lexical;
+
+namespace ServiceBot.Core.Tests.Retrieval.Lexical.Storage;
+
+public unsafe class PostingsCodecTests
+{
+    /// <summary>Ascending documents with gaps from 1 to about a million, the last one the highest id there can be.</summary>
+    private static (int[] Documents, int[] Frequencies) Postings(int count, int seed)
+    {
+        var random = new Random(seed);
+        var documents = new int[count];
+        var frequencies = new int[count];
+        var document = -1;
+        for (var i = 0; i < count; i++)
+        {
+            document += random.Next(4) == 0 ? random.Next(1, 1_000_000) : random.Next(1, 3);
+            documents[i] = document;
+            frequencies[i] = random.Next(3) == 0 ? random.Next(2, 70_000) : 1;
+        }
+        documents[^1] = int.MaxValue;
+        return (documents, frequencies);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(PostingsCodec.BlockSize)]
+    [InlineData(PostingsCodec.BlockSize + 1)]
+    [InlineData(1000)]
+    public void Read_EncodedList_ReturnsEveryDocumentWithItsFrequency(int count)
+    {
+        var (documents, frequencies) = Postings(count, count);
+        var buffer = new ByteBuffer();
+        PostingsCodec.Write(buffer, documents, frequencies);
+
+        var read = new List<(int, int)>();
+        fixed (byte* start = buffer.Written)
+        {
+            var cursor = PostingsCodec.Read(start, count);
+            while (cursor.MoveNext()) read.Add((cursor.Document, cursor.Frequency));
+        }
+
+        Assert.Equal(documents.Zip(frequencies), read);
+    }
+
+    [Fact]
+    public void Find_DocumentsInEveryBlock_ReturnTheirFrequencyAndAbsentOnesZero()
+    {
+        var (documents, frequencies) = Postings(1000, 7);
+        var buffer = new ByteBuffer();
+        PostingsCodec.Write(buffer, documents, frequencies);
+        var present = documents.ToHashSet();
+
+        fixed (byte* start = buffer.Written)
+        {
+            for (var i = 0; i < documents.Length; i++)
+                Assert.Equal(frequencies[i], PostingsCodec.Find(start, documents.Length, documents[i]));
+            foreach (var absent in documents.Select(d => d - 1).Append(documents[^2] + 1).Where(d => d >= 0 && !present.Contains(d)))
+                Assert.Equal(0, PostingsCodec.Find(start, documents.Length, absent));
+        }
+    }
+
+    [Fact]
+    public void Write_ConsecutiveDocumentsSeenOnce_TakesOneByteEachBesideTheSkipTable()
+    {
+        var documents = Enumerable.Range(0, 1000).ToArray();
+        var buffer = new ByteBuffer();
+        PostingsCodec.Write(buffer, documents, Enumerable.Repeat(1, 1000).ToArray());
+
+        var skipTable = PostingsCodec.BlockCount(1000) * PostingsCodec.SkipEntrySize;
+        Assert.Equal(skipTable + 1000, buffer.Length);
+    }
+
+    [Fact]
+    public void Read_ListStoredPastFourGibibytes_DecodesFromTheMappedFile()
+    {
+        // A sparse file: the gap before the list takes no disk, yet every offset into it needs 64 bits.
+        const long offset = (4L << 30) + 12_345;
+        var (documents, frequencies) = Postings(300, 3);
+        var buffer = new ByteBuffer();
+        PostingsCodec.Write(buffer, documents, frequencies);
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "far.bin");
+        using (var stream = File.Create(path))
+        {
+            stream.Position = offset;
+            stream.Write(buffer.Written);
+        }
+
+        using var file = MappedIndexFile.Open(path);
+        var cursor = PostingsCodec.Read(file.At(offset), documents.Length);
+        var read = new List<(int, int)>();
+        while (cursor.MoveNext()) read.Add((cursor.Document, cursor.Frequency));
+
+        Assert.Equal(documents.Zip(frequencies), read);
+        Assert.Equal(frequencies[250], PostingsCodec.Find(file.At(offset), documents.Length, documents[250]));
+    }
+}

@@ -206,13 +206,14 @@ public sealed partial class LexicalIndex : IRetriever
         {
             var score = smoothed[d];
             var group = groupOf[d];
+            var slots = best.AsSpan(group * m, m);
+            if (score <= slots[0]) continue;
+            // A group none of whose clauses enters its slots has evidence 0, as a fresh group does.
             if (!scratch.GroupSeen[group])
             {
                 scratch.GroupSeen[group] = true;
                 scratch.Groups.Add(group);
             }
-            var slots = best.AsSpan(group * m, m);
-            if (score <= slots[0]) continue;
             var i = 0;
             while (i + 1 < m && slots[i + 1] < score) { slots[i] = slots[i + 1]; i++; }
             slots[i] = score;

@@ -1,7 +1,7 @@
 using ServiceBot.Benchmarks.Retrieval;
 using ServiceBot.Retrieval.Evaluation;
 
-const string Usage = "usage: ServiceBot.Benchmarks retrieval [options] | train-ranker [options] | seedqa [--set dev|heldout|seed] [--file PATH] [--misses FILE] | refusal [SET.jsonl] | intents | turns [--users N] [--rounds N] [--max-seconds N] | replicas [--postgres CONNECTION-STRING] [--users N] [--rounds N] | calls [--set dev|heldout] [--file PATH] | flood [--bodies N] [--megabytes N] [--parallel N]   (retrieval --help lists the options)";
+const string Usage = "usage: ServiceBot.Benchmarks retrieval [options] | train-ranker [options] | seedqa [--set dev|heldout|seed] [--file PATH] [--misses FILE] | refusal [SET.jsonl] | scaling [--scales 1,2,4,8] [--queries N] | intents | turns [--users N] [--rounds N] [--max-seconds N] | turns --open-loop [--rates 200,500,1000,2000] [--seconds N] [--find-max] [--p99-ms N] | replicas [--postgres CONNECTION-STRING] [--users N] [--rounds N] | calls [--set dev|heldout] [--file PATH] | flood [--bodies N] [--megabytes N] [--parallel N]   (retrieval --help lists the options)";
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
@@ -59,6 +59,41 @@ switch (args[0])
             return ServiceBot.Benchmarks.Ranking.TrainRanker.Run(trainOptions);
         }
         catch (Exception ex) when (ex is CorpusFormatException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return 2;
+        }
+    case "scaling":
+        if (rest.Contains("--help") || rest.Contains("-h"))
+        {
+            Console.Error.WriteLine(ServiceBot.Benchmarks.Scaling.ScalingOptions.Usage);
+            return 0;
+        }
+        ServiceBot.Benchmarks.Scaling.ScalingOptions scalingOptions;
+        try
+        {
+            scalingOptions = ServiceBot.Benchmarks.Scaling.ScalingOptions.Parse(rest);
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}\n{ServiceBot.Benchmarks.Scaling.ScalingOptions.Usage}");
+            return 2;
+        }
+        try
+        {
+            return ServiceBot.Benchmarks.Scaling.ScalingBenchmark.Run(scalingOptions);
+        }
+        catch (Exception ex) when (ex is CorpusFormatException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or InvalidOperationException)
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return 2;
+        }
+    case ServiceBot.Benchmarks.Scaling.ScalingWorker.Command:
+        try
+        {
+            return ServiceBot.Benchmarks.Scaling.ScalingWorker.Run(rest);
+        }
+        catch (ArgumentException ex)
         {
             Console.Error.WriteLine($"error: {ex.Message}");
             return 2;

@@ -29,6 +29,7 @@ public sealed class ChatCommand : ICliCommand
         var services = new ServiceCollection()
             .AddLogging()
             .AddServiceBotKnowledge(configuration)
+            .AddAdminKnowledge(configuration)
             .AddServiceBotState(configuration)
             .AddServiceBotBackend(configuration)
             .AddServiceBotConversation(configuration)

@@ -46,7 +46,9 @@ public sealed class IndexBuildCommand : ICliCommand
             index = LexicalIndex.Build(documents, analyzer, new LexicalIndexOptions(), progress);
         var path = Path.Combine(indexDirectory, IndexFileName);
         index.Save(path);
-        console.Out.WriteLine($"已索引 {documents.Count} 条，来自 {corpora.Count} 个文件，用时 {clock.Elapsed.TotalSeconds:F1} 秒：{path}");
+        var groups = index.NearDuplicates.Groups.ToList();
+        var twins = groups.Count > 0 ? $"，近似重复 {groups.Count} 组共 {groups.Sum(g => g.Twins.Count)} 条（已合并到每组首条）" : "";
+        console.Out.WriteLine($"已索引 {documents.Count} 条，来自 {corpora.Count} 个文件{twins}，用时 {clock.Elapsed.TotalSeconds:F1} 秒：{path}");
         return Task.FromResult(CliApplication.Success);
     }
 }

@@ -29,6 +29,8 @@ public sealed class IngestCommand : ICliCommand
             console.Error.WriteLine($"导入失败：{failure.Path}：{failure.Reason}");
         foreach (var warning in report.Warnings)
             console.Error.WriteLine($"警告：{warning}");
+        foreach (var group in report.NearDuplicates)
+            console.Out.WriteLine($"近似重复：{group.Representative} ← {string.Join("、", group.Twins)}");
         return report.Succeeded ? CliApplication.Success : CliApplication.Failure;
     }
 
@@ -39,7 +41,8 @@ public sealed class IngestCommand : ICliCommand
             ? $"已更新索引：新增 {report.Added}，修改 {report.Changed}，未变 {report.Unchanged}，删除 {report.Removed}，失败 {report.Failures.Count}；共 {report.Chunks} 个条款片段"
             : $"知识库无变化，未改写索引：{report.FilesSeen} 个文件，{report.Chunks} 个条款片段";
         var embedded = report.Embedded > 0 ? $"，新生成向量 {report.Embedded} 个" : "";
-        return $"{head}{embedded}，用时 {seconds} 秒。\n知识目录：{string.Join("、", knowledge)}\n索引目录：{index}";
+        var twins = report.NearDuplicates.Count > 0 ? $"，近似重复 {report.NearDuplicates.Count} 组（检索结果只显示每组首条，其余列为重复条款）" : "";
+        return $"{head}{embedded}{twins}，用时 {seconds} 秒。\n知识目录：{string.Join("、", knowledge)}\n索引目录：{index}";
     }
 }
 

@@ -11,7 +11,22 @@ namespace ServiceBot.Cli.Commands;
 internal static class KnowledgeServices
 {
     public static ServiceProvider Build(CommandLineArguments arguments)
-        => new ServiceCollection().AddServiceBotKnowledge(Configuration(arguments)).BuildServiceProvider();
+    {
+        var configuration = Configuration(arguments);
+        return new ServiceCollection().AddServiceBotKnowledge(configuration).AddAdminKnowledge(configuration).BuildServiceProvider();
+    }
+
+    /// <summary>
+    /// The admin console's folder (<c>Admin__KnowledgePath</c>, default <c>.servicebot/knowledge-admin</c>) joins the knowledge
+    /// folders when it exists, as it does in the server, so the CLI indexes and answers from what the console uploaded.
+    /// </summary>
+    public static IServiceCollection AddAdminKnowledge(this IServiceCollection services, IConfiguration configuration)
+    {
+        var folder = configuration[AdminKnowledgeFolder.ConfigurationKey];
+        folder = string.IsNullOrWhiteSpace(folder) ? AdminKnowledgeFolder.DefaultPath : folder;
+        if (Directory.Exists(folder)) services.AddOptions<KnowledgeOptions>().PostConfigure(knowledge => knowledge.AddFolder(folder));
+        return services;
+    }
 
     /// <summary>appsettings.json and environment variables, with --knowledge and --index on top.</summary>
     public static IConfiguration Configuration(CommandLineArguments arguments)

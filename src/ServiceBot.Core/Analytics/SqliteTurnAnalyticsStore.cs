@@ -36,9 +36,11 @@ public sealed class SqliteTurnAnalyticsStore : ITurnAnalyticsStore
         _protector = protector;
     }
 
-    public async Task RecordAsync(RecordedTurn turn, CancellationToken cancellationToken)
+    public Task RecordAsync(RecordedTurn turn, CancellationToken cancellationToken)
+        => _database.WriteAsync(connection => InsertAsync(connection, turn, cancellationToken), cancellationToken);
+
+    private async Task InsertAsync(SqliteConnection connection, RecordedTurn turn, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO turns (at, channel, conversation_id, user_hash, outcome, handed_off, question, task_name, task_run, task_state, asked_slot)

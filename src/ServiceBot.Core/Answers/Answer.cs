@@ -13,13 +13,26 @@ public sealed record Citation(string Source, string Section, string Text)
     /// <summary>When the document took or takes effect, when known.</summary>
     public DateOnly? Effective { get; init; }
 
-    /// <summary>The citation of <paramref name="chunk"/>, with its document's standing in <paramref name="knowledge"/> today.</summary>
+    /// <summary>Near-duplicates of the clause elsewhere in the knowledge (the same text in another document); left out when none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<CitationTwin>? Twins { get; init; }
+
+    /// <summary>The citation of <paramref name="chunk"/>, with its document's standing in <paramref name="knowledge"/> today and its twins.</summary>
     public static Citation Of(KnowledgeChunk chunk, KnowledgeBase knowledge)
     {
         var validity = knowledge.ValidityOf(chunk);
-        return new Citation(chunk.Title, chunk.Section, chunk.Text) { Validity = validity.Status, Effective = validity.Effective };
+        var twins = knowledge.TwinsOf(chunk);
+        return new Citation(chunk.Title, chunk.Section, chunk.Text)
+        {
+            Validity = validity.Status,
+            Effective = validity.Effective,
+            Twins = twins.Count == 0 ? null : twins.Select(t => new CitationTwin(t.Title, t.Section)).ToList(),
+        };
     }
 }
+
+/// <summary>Where else a cited clause's text stands: a document title and section label.</summary>
+public sealed record CitationTwin(string Source, string Section);
 
 /// <summary>
 /// A reply to a knowledge question. <see cref="Grounded"/> is false when the knowledge does not answer it;
@@ -33,4 +46,7 @@ public sealed record Answer(string Markdown, bool Grounded, IReadOnlyList<Citati
 
     /// <summary>Not grounded because the question has nothing to do with the service (not a single domain word).</summary>
     public bool OutOfScope { get; init; }
+
+    /// <summary>An editor's curated answer, served as written (a model never rewrites it); not part of the answer JSON.</summary>
+    public bool Curated { get; init; }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using ServiceBot.Knowledge;
 using ServiceBot.Knowledge.Chunking;
+using ServiceBot.Knowledge.Curated;
 using ServiceBot.Knowledge.Reading;
 using ServiceBot.Knowledge.Text;
 using ServiceBot.Knowledge.Validity;
@@ -82,6 +83,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         ArgumentNullException.ThrowIfNull(knowledge);
         if (string.IsNullOrWhiteSpace(question)) return Refusal();
         var analysis = Analyse(knowledge, question);
+        if (Curated(knowledge, analysis) is { } curated) return curated;
         var candidates = Candidates(knowledge, analysis);
         return Answers(candidates.FirstOrDefault(), analysis)
             ? Render(knowledge, candidates[0], candidates, analysis)
@@ -99,6 +101,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         ArgumentNullException.ThrowIfNull(knowledge);
         if (string.IsNullOrWhiteSpace(question)) return Refusal();
         var analysis = Analyse(knowledge, question);
+        if (Curated(knowledge, analysis) is { } curated) return curated;
         var candidates = Candidates(knowledge, analysis);
         var guide = GuideCandidate(knowledge, analysis, task);
         if (guide is not null && guide.Coverage >= _options.MinGuideCoverage && !SpecificAsk.IsUnanswered(question, guide.Retrieved.Chunk.Text))
@@ -132,7 +135,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
     private List<GroundedCandidate> Candidates(KnowledgeBase knowledge, Analysis analysis)
     {
         var matches = SimilarQuestionMatcher.Match(knowledge, analysis.Scorer, analysis.Terms, analysis.Question)
-            .Where(m => m.Match >= _options.MinQuestionMatch && analysis.Speaks(m.Chunk))
+            .Where(m => m.Match >= _options.MinQuestionMatch && analysis.Speaks(m.Chunk) && !CuratedAnswerFile.IsCurated(m.Chunk))
             .ToDictionary(m => m.Chunk.Id, m => m.Match, StringComparer.Ordinal);
         var aboutOld = analysis.AboutOldPolicy;
         // Chunks of the other language are skipped, so more are fetched than kept.

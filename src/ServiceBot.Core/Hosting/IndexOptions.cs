@@ -11,4 +11,10 @@ public sealed class IndexOptions
     public string Path { get; set; } = DefaultPath;
 
     public string FullPath => System.IO.Path.GetFullPath(Path);
+
+    /// <summary>
+    /// Shingle Jaccard at or above which ingest treats a clause as a near-duplicate of one ingested before it
+    /// (<c>Index:NearDuplicateThreshold</c>); 0 turns the collapse off.
+    /// </summary>
+    public double NearDuplicateThreshold { get; set; } = Retrieval.Duplicates.NearDuplicateDetection.DefaultThreshold;
 }

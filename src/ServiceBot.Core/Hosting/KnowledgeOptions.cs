@@ -29,6 +29,17 @@ public sealed class KnowledgeOptions
             options.Paths.Insert(0, DefaultPath);
     }
 
+    /// <summary>
+    /// Adds <paramref name="folder"/> after the configured folders, once; with none configured, the default folder (when it
+    /// exists) stays first. The admin console's folder joins this way, in the server and in the CLI.
+    /// </summary>
+    public void AddFolder(string folder)
+    {
+        if (Paths.Count == 0 && Directory.Exists(DefaultPath)) Paths.Add(DefaultPath);
+        var full = System.IO.Path.GetFullPath(folder);
+        if (!EffectivePaths.Contains(full, StringComparer.Ordinal)) Paths.Add(full);
+    }
+
     /// <summary>The configured paths, or the default folder when none is configured; full paths.</summary>
     public IReadOnlyList<string> EffectivePaths
         => (Paths.Count == 0 ? [DefaultPath] : Paths).Select(p => Path.GetFullPath(p)).ToList();

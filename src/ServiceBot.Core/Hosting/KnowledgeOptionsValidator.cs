@@ -30,6 +30,8 @@ public sealed class IndexOptionsValidator : IValidateOptions<IndexOptions>
     {
         if (string.IsNullOrWhiteSpace(options.Path)) return ValidateOptionsResult.Fail("Index:Path is empty.");
         if (File.Exists(options.Path)) return ValidateOptionsResult.Fail($"Index:Path '{options.Path}' is a file; it must be a folder.");
+        if (Retrieval.Duplicates.NearDuplicateDetection.Problem(options.NearDuplicateThreshold) is { } problem)
+            return ValidateOptionsResult.Fail($"Index:NearDuplicateThreshold: {problem}.");
         return ValidateOptionsResult.Success;
     }
 }

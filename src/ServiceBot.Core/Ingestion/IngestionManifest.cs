@@ -6,11 +6,14 @@ namespace ServiceBot.Ingestion;
 /// <summary>One knowledge file as last ingested: its content hash and the chunks it produced, or why it failed.</summary>
 public sealed record ManifestFile(string Path, string Root, string Hash, IReadOnlyList<string> ChunkIds, string? Failure = null);
 
+/// <summary>Clauses whose text is a near-duplicate of an earlier one: the representative (ingested first) and its twins, by chunk id.</summary>
+public sealed record NearDuplicateGroup(string Representative, IReadOnlyList<string> Twins);
+
 /// <summary>
 /// The record of the last run, written last so that it only ever describes complete index files.
 /// <see cref="SettingsHash"/> covers the dictionary files and the analyzer settings; <see cref="Vectors"/>
 /// maps each embedded chunk id to the hash of the text it was embedded from. <see cref="Warnings"/> are the last rebuild's,
-/// repeated by runs that find nothing changed.
+/// repeated by runs that find nothing changed, as are the <see cref="NearDuplicates"/> found by the last rebuild.
 /// </summary>
 public sealed record IngestionManifest(
     int FormatVersion,
@@ -18,7 +21,8 @@ public sealed record IngestionManifest(
     string? EmbeddingModel,
     IReadOnlyList<ManifestFile> Files,
     IReadOnlyDictionary<string, string> Vectors,
-    IReadOnlyList<string>? Warnings = null)
+    IReadOnlyList<string>? Warnings = null,
+    IReadOnlyList<NearDuplicateGroup>? NearDuplicates = null)
 {
     public const int CurrentFormatVersion = 1;
 

@@ -65,7 +65,7 @@ public sealed class IngestionPipeline
             UseGeneralThesaurus = AnalyzerDefaults.UseGeneralThesaurus,
             GeneralThesaurusMaxGroupSize = AnalyzerDefaults.GeneralThesaurusMaxGroupSize,
         };
-        var settingsHash = SettingsHash(dictionary.Hash + linked.Hash, analyzerOptions);
+        var settingsHash = SettingsHash(dictionary.Hash + linked.Hash, analyzerOptions, _index.NearDuplicateThreshold);
         var embeddingModel = _embedder is null ? null : EmbeddingModelName(_embedder);
         var previous = IngestionManifest.TryLoad(files.Manifest);
         var previousFiles = previous?.Files.ToDictionary(f => f.Path, StringComparer.Ordinal) ?? [];
@@ -92,7 +92,11 @@ public sealed class IngestionPipeline
             var stored = previous.Files.Where(f => f.Failure is not null).Select(f => new FailedFile(f.Path, f.Failure!));
             progress?.Report(new IngestionProgress(sources.Count, sources.Count, null, IngestionStage.Done));
             return new IngestionReport(sources.Count, 0, 0, unchanged, 0, 0, dictionary.Failures.Concat(linked.Failures).Concat(stored).ToList(),
-                previous.Files.Sum(f => f.ChunkIds.Count), 0, clock.Elapsed, IndexRewritten: false) { Warnings = previous.Warnings ?? [] };
+                previous.Files.Sum(f => f.ChunkIds.Count), 0, clock.Elapsed, IndexRewritten: false)
+            {
+                Warnings = previous.Warnings ?? [],
+                NearDuplicates = previous.NearDuplicates ?? [],
+            };
         }
 
         // Step 2: reuse the stored chunks of unchanged files; read and chunk the others.
@@ -137,7 +141,11 @@ public sealed class IngestionPipeline
         // Step 3: rebuild the lexical index from all chunks (fast), then embed only what the vector cache lacks.
         progress?.Report(new IngestionProgress(hashed.Count, hashed.Count, null, IngestionStage.Indexing));
         var documents = chunks.Select(c => new IndexDocument(c.Id, c.Title, c.Section, c.Text, c.AllQuestions)).ToList();
-        var lexical = LexicalIndex.Build(documents, new ChineseAnalyzer(analyzerOptions), new LexicalIndexOptions());
+        var lexical = LexicalIndex.Build(documents, new ChineseAnalyzer(analyzerOptions),
+            new LexicalIndexOptions { NearDuplicateThreshold = _index.NearDuplicateThreshold });
+        var nearDuplicates = lexical.NearDuplicates.Groups
+            .Select(g => new NearDuplicateGroup(lexical.IdAt(g.Representative), g.Twins.Select(lexical.IdAt).ToList()))
+            .ToList();
 
         VectorIndex? dense = null;
         var vectors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -156,11 +164,11 @@ public sealed class IngestionPipeline
         if (dense is not null) dense.Save(files.Dense);
         else if (File.Exists(files.Dense)) File.Delete(files.Dense);
         new IngestionManifest(IngestionManifest.CurrentFormatVersion, settingsHash, dense is null ? null : embeddingModel, manifestFiles, vectors,
-            warnings.Count > 0 ? warnings : null).Save(files.Manifest);
+            warnings.Count > 0 ? warnings : null, nearDuplicates.Count > 0 ? nearDuplicates : null).Save(files.Manifest);
 
         progress?.Report(new IngestionProgress(hashed.Count, hashed.Count, null, IngestionStage.Done));
         return new IngestionReport(sources.Count, added, changed, unchanged, removed, read, failures, chunks.Count, embedded,
-            clock.Elapsed, IndexRewritten: true) { Warnings = warnings };
+            clock.Elapsed, IndexRewritten: true) { Warnings = warnings, NearDuplicates = nearDuplicates };
     }
 
     private static (SourceFile, string?, string?) HashOrFail(SourceFile source)
@@ -245,7 +253,7 @@ public sealed class IngestionPipeline
         return (index, vectors, missing.Count);
     }
 
-    private static string SettingsHash(string dictionaryHash, ChineseAnalyzerOptions options)
+    private static string SettingsHash(string dictionaryHash, ChineseAnalyzerOptions options, double nearDuplicateThreshold)
         => KnowledgeSources.HashText(string.Join('|',
             IngestionManifest.CurrentFormatVersion.ToString(CultureInfo.InvariantCulture),
             // A new lexical index layout rebuilds the index instead of failing to load it.
@@ -254,7 +262,8 @@ public sealed class IngestionPipeline
             options.SynonymWeight.ToString("R", CultureInfo.InvariantCulture),
             options.LayExpansionWeight.ToString("R", CultureInfo.InvariantCulture),
             options.UseGeneralThesaurus.ToString(),
-            options.GeneralThesaurusMaxGroupSize.ToString(CultureInfo.InvariantCulture)));
+            options.GeneralThesaurusMaxGroupSize.ToString(CultureInfo.InvariantCulture),
+            nearDuplicateThreshold.ToString("R", CultureInfo.InvariantCulture)));
 
     private static string EmbeddingModelName(IEmbeddingGenerator<string, Embedding<float>> embedder)
     {

@@ -26,4 +26,7 @@ public sealed record IngestionReport(
 
     /// <summary>Problems that do not stop a file from being indexed, e.g. a <c>superseded_by</c> that names no document.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>Near-duplicate clauses in the index: each group's representative is shown in results, its twins listed.</summary>
+    public IReadOnlyList<NearDuplicateGroup> NearDuplicates { get; init; } = [];
 }

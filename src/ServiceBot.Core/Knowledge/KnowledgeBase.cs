@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using ServiceBot.Conversation;
 using ServiceBot.Ingestion;
 using ServiceBot.Knowledge.Chunking;
+using ServiceBot.Knowledge.Curated;
 using ServiceBot.Knowledge.Validity;
 using ServiceBot.Retrieval;
 using ServiceBot.Retrieval.Dense;
@@ -15,6 +16,7 @@ namespace ServiceBot.Knowledge;
 /// with an embedder, their dense index. Searches are hybrid (RRF) when both exist, lexical otherwise.
 /// Searches prefer documents in force on the service's date (<see cref="DocumentValidity"/>): a clause of an expired or
 /// superseded document is found only for a question about the old policy (<see cref="OldPolicyQuestion"/>).
+/// Curated answers (<see cref="CuratedAnswerFile"/>) are never found by a search: they answer through their questions alone.
 /// </summary>
 public sealed class KnowledgeBase
 {
@@ -38,7 +40,11 @@ public sealed class KnowledgeBase
             .Where(c => DocumentValidity.IsDated(c.Metadata))
             .GroupBy(c => c.DocumentId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Metadata, StringComparer.Ordinal);
+        CuratedAnswers = chunks.Where(CuratedAnswerFile.IsCurated).ToList();
     }
+
+    /// <summary>The chunks of curated answers (Q&amp;A entries); usually none.</summary>
+    public IReadOnlyList<KnowledgeChunk> CuratedAnswers { get; }
 
     public IReadOnlyList<KnowledgeChunk> Chunks { get; }
 
@@ -63,6 +69,26 @@ public sealed class KnowledgeBase
     }
 
     public KnowledgeChunk? Find(string id) => _chunks.GetValueOrDefault(id);
+
+    /// <summary>
+    /// The other clauses of <paramref name="chunk"/>'s near-duplicate group (see <see cref="Retrieval.Duplicates.NearDuplicateGroups"/>),
+    /// in index order; empty when it has none.
+    /// </summary>
+    public IReadOnlyList<KnowledgeChunk> TwinsOf(KnowledgeChunk chunk)
+    {
+        var groups = Lexical.NearDuplicates;
+        if (!groups.Any) return [];
+        _positions ??= Enumerable.Range(0, Lexical.Count).ToDictionary(Lexical.IdAt, StringComparer.Ordinal);
+        if (!_positions.TryGetValue(chunk.Id, out var position)) return [];
+        var representative = groups.RepresentativeOf(position);
+        return groups.TwinsOf(representative).Prepend(representative)
+            .Where(d => d != position)
+            .Select(d => Find(Lexical.IdAt(d)))
+            .OfType<KnowledgeChunk>()
+            .ToList();
+    }
+
+    private Dictionary<string, int>? _positions;
 
     /// <summary>The service's date, which decides what is in force.</summary>
     public DateOnly Today => DateOnly.FromDateTime(_clock.GetLocalNow().DateTime);
@@ -94,12 +120,12 @@ public sealed class KnowledgeBase
     /// <param name="aboutOldPolicy">Whether the query asks about the old policy, when the caller has decided it already.</param>
     public IReadOnlyList<RetrievedChunk> Search(string query, int top, bool? aboutOldPolicy = null)
     {
-        if (_datedDocuments.Count == 0) return Resolve(_retriever.Search(query, top), top, _ => true);
+        if (_datedDocuments.Count == 0 && CuratedAnswers.Count == 0) return Resolve(_retriever.Search(query, top), top, _ => true);
         var aboutOld = aboutOldPolicy ?? AsksAboutOldPolicy(query);
-        // Over-fetch so that leaving out old documents' clauses still fills the list.
-        var hits = _retriever.Search(query, top * 2);
-        if (!aboutOld) return Resolve(hits, top, chunk => IsCitable(chunk, aboutOldPolicy: false));
-        var found = Resolve(hits, hits.Count, _ => true);
+        // Over-fetch so that leaving out old documents' clauses and curated answers still fills the list.
+        var hits = _retriever.Search(query, top * 2 + CuratedAnswers.Count);
+        if (!aboutOld) return Resolve(hits, top, chunk => !CuratedAnswerFile.IsCurated(chunk) && IsCitable(chunk, aboutOldPolicy: false));
+        var found = Resolve(hits, hits.Count, chunk => !CuratedAnswerFile.IsCurated(chunk));
         return found
             .OrderBy(r => IsCitable(r.Chunk, aboutOldPolicy: false) ? 1 : 0)
             .Take(top)
@@ -113,8 +139,12 @@ public sealed class KnowledgeBase
         foreach (var hit in hits)
         {
             if (results.Count == top) break;
-            if (_chunks.TryGetValue(hit.Id, out var chunk) && admit(chunk)) results.Add(new RetrievedChunk(chunk, hit.Score, results.Count));
+            // A twin that may be cited stands in for a first-seen clause that may not (an old wording ingested before its amendment).
+            var chunk = Admitted(hit.Id) ?? hit.Twins.Select(Admitted).FirstOrDefault(c => c is not null);
+            if (chunk is not null) results.Add(new RetrievedChunk(chunk, hit.Score, results.Count));
         }
         return results;
+
+        KnowledgeChunk? Admitted(string id) => _chunks.TryGetValue(id, out var chunk) && admit(chunk) ? chunk : null;
     }
 }

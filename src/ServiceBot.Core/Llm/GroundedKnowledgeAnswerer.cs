@@ -37,7 +37,9 @@ public sealed class GroundedKnowledgeAnswerer(
     {
         var kb = await knowledge(cancellationToken);
         var extractive = composer.Compose(kb, question);
-        return extractive.Grounded ? await GenerateAsync(kb, question, extractive, composer.Candidates(kb, question), cancellationToken) : extractive;
+        return extractive.Grounded && !extractive.Curated
+            ? await GenerateAsync(kb, question, extractive, composer.Candidates(kb, question), cancellationToken)
+            : extractive;
     }
 
     /// <summary>The task's guide clause comes first among the numbered clauses, as in the offline answer.</summary>
@@ -45,7 +47,7 @@ public sealed class GroundedKnowledgeAnswerer(
     {
         var kb = await knowledge(cancellationToken);
         var extractive = composer.ComposeForTask(kb, question, task);
-        return extractive.Grounded
+        return extractive.Grounded && !extractive.Curated
             ? await GenerateAsync(kb, question, extractive, composer.CandidatesForTask(kb, question, task), cancellationToken)
             : extractive;
     }

@@ -14,6 +14,10 @@ public static class BotLanguages
     // Flows into every await of the turn that set it and never back to its caller, so concurrent turns do not mix.
     private static readonly AsyncLocal<string?> TurnLanguage = new();
 
+    // Looked up once: GetCultureInfo takes a process-wide lock, and every reply text asks for a culture.
+    private static readonly CultureInfo ChineseCulture = CultureInfo.GetCultureInfo(Chinese);
+    private static readonly CultureInfo EnglishCulture = CultureInfo.GetCultureInfo(English);
+
     public static IReadOnlyList<string> All { get; } = [Chinese, English];
 
     /// <summary>
@@ -34,6 +38,5 @@ public static class BotLanguages
     }
 
     /// <summary>The culture resources are read in for <paramref name="language"/>; unknown names fall back to Chinese.</summary>
-    public static CultureInfo Culture(string? language)
-        => CultureInfo.GetCultureInfo(language == English ? English : Chinese);
+    public static CultureInfo Culture(string? language) => language == English ? EnglishCulture : ChineseCulture;
 }

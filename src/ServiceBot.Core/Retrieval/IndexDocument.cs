@@ -12,4 +12,8 @@ public sealed record IndexDocument(string Id, string Title, string Section, stri
 }
 
 /// <summary>A ranked result.</summary>
-public sealed record SearchHit(string Id, float Score);
+public sealed record SearchHit(string Id, float Score)
+{
+    /// <summary>Ids of the near-duplicates collapsed into this hit (see <c>NearDuplicateGroups</c>), in index order.</summary>
+    public IReadOnlyList<string> Twins { get; init; } = [];
+}

@@ -34,9 +34,11 @@ public sealed class SqliteAuditLog : IAuditLog
         _protector = protector;
     }
 
-    public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
+    public Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
+        => _database.WriteAsync(connection => InsertAsync(connection, entry, cancellationToken), cancellationToken);
+
+    private async Task InsertAsync(SqliteConnection connection, AuditEntry entry, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO audit_log (conversation_id, at, actor, action, detail, cited)

@@ -40,9 +40,6 @@ public sealed class SqliteConversationStore : IConversationStore
     private readonly SqliteDatabase _database;
     private readonly IStateProtector _protector;
 
-    // SQLite has one writer at a time; queueing writers here avoids its busy-retry sleeps under load.
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
-
     public SqliteConversationStore(IOptions<StateOptions> options, IStateProtector protector)
     {
         _database = new SqliteDatabase(options.Value.ConnectionString, Schema);
@@ -87,19 +84,8 @@ public sealed class SqliteConversationStore : IConversationStore
             : null;
     }
 
-    public async Task SaveTurnAsync(ConversationState state, string? messageId, Reply reply, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await _writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            await WriteTurnAsync(connection, state, messageId, reply, cancellationToken);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
+    public Task SaveTurnAsync(ConversationState state, string? messageId, Reply reply, CancellationToken cancellationToken)
+        => _database.WriteAsync(connection => WriteTurnAsync(connection, state, messageId, reply, cancellationToken), cancellationToken);
 
     private async Task WriteTurnAsync(SqliteConnection connection, ConversationState state, string? messageId, Reply reply,
         CancellationToken cancellationToken)

@@ -4,12 +4,14 @@ namespace ServiceBot.Storage;
 
 /// <summary>
 /// One embedded SQLite database: creates the file's folder (0700) and the file (0600), applies a schema once, and
-/// opens connections set up the same way for every store that lives in it.
+/// opens connections set up the same way for every store that lives in it. Every write goes through
+/// <see cref="WriteAsync{T}"/>, so writers queue on the file's <see cref="SqliteWriteGate"/> rather than in SQLite's busy loop.
 /// </summary>
 internal sealed class SqliteDatabase
 {
     private readonly string _connectionString;
     private readonly Lazy<Task> _schema;
+    private readonly SqliteWriteGate _writeGate;
 
     public SqliteDatabase(string connectionString, string schema)
     {
@@ -23,6 +25,7 @@ internal sealed class SqliteDatabase
         }
         builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 30);
         _connectionString = builder.ToString();
+        _writeGate = SqliteWriteGate.For(_connectionString);
         _schema = new Lazy<Task>(() => ApplySchemaAsync(schema));
     }
 
@@ -31,6 +34,22 @@ internal sealed class SqliteDatabase
         await _schema.Value.WaitAsync(cancellationToken);
         return await OpenConnectionAsync(cancellationToken);
     }
+
+    /// <summary>Runs one write (a statement or a transaction) on its own connection, alone among this process's writers of the file.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> write, CancellationToken cancellationToken)
+    {
+        // Opened before queueing, so the slot is held only for the write itself.
+        await using var connection = await OpenAsync(cancellationToken);
+        return await _writeGate.RunAsync(() => write(connection), cancellationToken);
+    }
+
+    /// <inheritdoc cref="WriteAsync{T}"/>
+    public Task WriteAsync(Func<SqliteConnection, Task> write, CancellationToken cancellationToken)
+        => WriteAsync(async connection =>
+        {
+            await write(connection);
+            return true;
+        }, cancellationToken);
 
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
@@ -46,8 +65,11 @@ internal sealed class SqliteDatabase
     private async Task ApplySchemaAsync(string schema)
     {
         await using var connection = await OpenConnectionAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode = WAL;\n" + schema;
-        await command.ExecuteNonQueryAsync();
+        using (await _writeGate.EnterAsync(CancellationToken.None))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = WAL;\n" + schema;
+            await command.ExecuteNonQueryAsync();
+        }
     }
 }

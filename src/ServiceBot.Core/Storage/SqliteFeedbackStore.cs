@@ -29,9 +29,11 @@ public sealed class SqliteFeedbackStore : IFeedbackStore
         _protector = protector;
     }
 
-    public async Task SaveAsync(Feedback feedback, CancellationToken cancellationToken)
+    public Task SaveAsync(Feedback feedback, CancellationToken cancellationToken)
+        => _database.WriteAsync(connection => InsertAsync(connection, feedback, cancellationToken), cancellationToken);
+
+    private async Task InsertAsync(SqliteConnection connection, Feedback feedback, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO feedback (conversation_id, message_id, rating, comment, created_at)

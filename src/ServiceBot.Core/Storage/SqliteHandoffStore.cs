@@ -63,9 +63,11 @@ public sealed class SqliteHandoffStore : IHandoffStore
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
 
-    public async Task OpenAsync(HandoffRecord handoff, IReadOnlyList<TranscriptEntry> lines, CancellationToken cancellationToken)
+    public Task OpenAsync(HandoffRecord handoff, IReadOnlyList<TranscriptEntry> lines, CancellationToken cancellationToken)
+        => _database.WriteAsync(connection => OpenAsync(connection, handoff, lines, cancellationToken), cancellationToken);
+
+    private async Task OpenAsync(SqliteConnection connection, HandoffRecord handoff, IReadOnlyList<TranscriptEntry> lines, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using (var upsert = connection.CreateCommand())
         {
@@ -154,11 +156,8 @@ public sealed class SqliteHandoffStore : IHandoffStore
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
-    public async Task<long> AppendAsync(TranscriptEntry line, string? messageId, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        return await InsertLineAsync(connection, null, line, messageId, cancellationToken);
-    }
+    public Task<long> AppendAsync(TranscriptEntry line, string? messageId, CancellationToken cancellationToken)
+        => _database.WriteAsync(connection => InsertLineAsync(connection, null, line, messageId, cancellationToken), cancellationToken);
 
     public async Task<IReadOnlyList<TranscriptEntry>> TranscriptAsync(string conversationId, long afterId, CancellationToken cancellationToken)
     {
@@ -205,9 +204,12 @@ public sealed class SqliteHandoffStore : IHandoffStore
         return await earlier.ExecuteScalarAsync(cancellationToken) is long existing ? existing : 0;
     }
 
-    private async Task<bool> UpdateAsync(string sql, string conversationId, CancellationToken cancellationToken, params (string Name, string Value)[] parameters)
+    private Task<bool> UpdateAsync(string sql, string conversationId, CancellationToken cancellationToken, params (string Name, string Value)[] parameters)
+        => _database.WriteAsync(connection => UpdateAsync(connection, sql, conversationId, parameters, cancellationToken), cancellationToken);
+
+    private static async Task<bool> UpdateAsync(SqliteConnection connection, string sql, string conversationId, (string Name, string Value)[] parameters,
+        CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Parameters.AddWithValue("$id", conversationId);

@@ -17,7 +17,14 @@ public static class TextNormalizer
                 >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
                 _ => c,
             };
-            builder.Append(char.ToLowerInvariant(folded));
+            builder.Append(folded switch
+            {
+                >= 'A' and <= 'Z' => (char)(folded + ('a' - 'A')),
+                // ASCII and ideographs have nothing to lower; asking ICU for each character of a Chinese text costs.
+                < '\u0080' => folded,
+                _ when IsCjk(folded) => folded,
+                _ => char.ToLowerInvariant(folded),
+            });
         }
         return builder.ToString();
     }

@@ -2,19 +2,35 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using ServiceBot.Storage;
 
 namespace ServiceBot.Server.Sandbox;
 
 /// <summary>
 /// Tickets in SQLite. Every write runs in an immediate transaction, so the idempotency check and the
 /// insert are one atomic step even across concurrent requests; the unique index on the key is the last
-/// line of defence. Ticket numbers are random, so knowing one tells nothing about another.
+/// line of defence. Writers queue on the file's <see cref="SqliteWriteGate"/>, so they never meet in SQLite's busy loop,
+/// which sleeps the request thread. Submissions are group-committed (<see cref="SqliteGroupCommit{TWrite, TResult}"/>):
+/// each waits for the disk as before, but the submissions that arrive during one commit share the next.
+/// Ticket numbers are random, so knowing one tells nothing about another.
 /// </summary>
-public sealed class SandboxStore(IOptions<SandboxOptions> options, TimeProvider time) : ISandboxStore
+public sealed class SandboxStore : ISandboxStore, IAsyncDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly string _connectionString = options.Value.ConnectionString;
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+    private readonly SqliteWriteGate _writeGate;
+    private readonly SqliteGroupCommit<(TicketDraft Draft, string? IdempotencyKey), CreateTicketOutcome> _submissions;
+
+    public SandboxStore(IOptions<SandboxOptions> options, TimeProvider time)
+    {
+        _connectionString = options.Value.ConnectionString;
+        _time = time;
+        _writeGate = SqliteWriteGate.For(_connectionString);
+        _submissions = new(_connectionString, OpenAsync,
+            (connection, transaction, submission) => CreateAsync(connection, transaction, submission.Draft, submission.IdempotencyKey));
+    }
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -26,6 +42,7 @@ public sealed class SandboxStore(IOptions<SandboxOptions> options, TimeProvider 
         }
 
         await using var connection = await OpenAsync(cancellationToken);
+        using var slot = await _writeGate.EnterAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             PRAGMA journal_mode = WAL;
@@ -52,24 +69,25 @@ public sealed class SandboxStore(IOptions<SandboxOptions> options, TimeProvider 
         return await FindByKeyAsync(connection, null, idempotencyKey, cancellationToken);
     }
 
-    public async Task<CreateTicketOutcome> CreateAsync(TicketDraft draft, string? idempotencyKey, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenAsync(cancellationToken);
-        // Microsoft.Data.Sqlite begins IMMEDIATE transactions: the write lock is taken up front.
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+    public Task<CreateTicketOutcome> CreateAsync(TicketDraft draft, string? idempotencyKey, CancellationToken cancellationToken)
+        => _submissions.WriteAsync((draft, idempotencyKey), cancellationToken);
 
-        if (idempotencyKey is not null && await FindByKeyAsync(connection, transaction, idempotencyKey, cancellationToken) is { } earlier)
+    /// <summary>
+    /// One submission inside the group's transaction (Microsoft.Data.Sqlite begins IMMEDIATE transactions: the write lock
+    /// is taken up front), so an earlier submission with the same key, even in the same group, is found.
+    /// </summary>
+    private async Task<CreateTicketOutcome> CreateAsync(SqliteConnection connection, SqliteTransaction transaction, TicketDraft draft, string? idempotencyKey)
+    {
+        if (idempotencyKey is not null && await FindByKeyAsync(connection, transaction, idempotencyKey, CancellationToken.None) is { } earlier)
             return new CreateTicketOutcome(earlier.Ticket, Created: false, Conflict: earlier.Fingerprint != draft.Fingerprint);
 
-        var now = SandboxTicketClock.Now(time);
+        var now = SandboxTicketClock.Now(_time);
         SandboxTicket ticket;
         do
         {
             ticket = SandboxTicketClock.NewTicket(draft, now);
         }
-        while (!await TryInsertAsync(connection, transaction, ticket, draft, idempotencyKey, cancellationToken));
-
-        await transaction.CommitAsync(cancellationToken);
+        while (!await TryInsertAsync(connection, transaction, ticket, draft, idempotencyKey, CancellationToken.None));
         return new CreateTicketOutcome(ticket, Created: true, Conflict: false);
     }
 
@@ -121,12 +139,15 @@ public sealed class SandboxStore(IOptions<SandboxOptions> options, TimeProvider 
     public async Task<bool> SetStatusAsync(string ticket, string status, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
+        using var slot = await _writeGate.EnterAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "UPDATE tickets SET status = $status WHERE ticket = $ticket COLLATE NOCASE;";
         command.Parameters.AddWithValue("$status", status);
         command.Parameters.AddWithValue("$ticket", ticket);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
+
+    public ValueTask DisposeAsync() => _submissions.DisposeAsync();
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

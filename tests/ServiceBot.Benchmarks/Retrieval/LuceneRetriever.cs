@@ -22,7 +22,10 @@ public enum LuceneFieldLayout
     SeparateTitle,
 }
 
-/// <summary>Reference peer: Lucene.Net BM25 (k1 = 1.2, b = 0.75) over SmartChineseAnalyzer tokens, in memory.</summary>
+/// <summary>
+/// Reference peer: Lucene.Net BM25 (k1 = 1.2, b = 0.75) over SmartChineseAnalyzer tokens, in memory or, given a
+/// folder, on disk (FSDirectory) as a deployment would keep it.
+/// </summary>
 public sealed class LuceneRetriever : IRetriever, IDisposable
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
@@ -31,7 +34,7 @@ public sealed class LuceneRetriever : IRetriever, IDisposable
     private const string TitleField = "title";
 
     private readonly Analyzer _analyzer;
-    private readonly RAMDirectory _directory;
+    private readonly Lucene.Net.Store.Directory _directory;
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly string[] _ids;
@@ -43,7 +46,7 @@ public sealed class LuceneRetriever : IRetriever, IDisposable
         BooleanQuery.MaxClauseCount = int.MaxValue;
     }
 
-    private LuceneRetriever(Analyzer analyzer, RAMDirectory directory, LuceneFieldLayout layout)
+    private LuceneRetriever(Analyzer analyzer, Lucene.Net.Store.Directory directory, LuceneFieldLayout layout)
     {
         _analyzer = analyzer;
         _directory = directory;
@@ -57,11 +60,15 @@ public sealed class LuceneRetriever : IRetriever, IDisposable
 
     public int Count => _ids.Length;
 
-    public static LuceneRetriever Build(
-        IEnumerable<IndexDocument> documents, LuceneFieldLayout layout = LuceneFieldLayout.Combined, IProgress<int>? progress = null)
+    /// <summary>The analyzer both the index and the queries use.</summary>
+    public static Analyzer CreateAnalyzer() => new SmartChineseAnalyzer(Version);
+
+    /// <summary>Builds the index in memory, or in <paramref name="folder"/> on disk when one is given.</summary>
+    public static LuceneRetriever Build(IEnumerable<IndexDocument> documents, LuceneFieldLayout layout = LuceneFieldLayout.Combined,
+        IProgress<int>? progress = null, string? folder = null)
     {
-        var analyzer = new SmartChineseAnalyzer(Version);
-        var directory = new RAMDirectory();
+        var analyzer = CreateAnalyzer();
+        Lucene.Net.Store.Directory directory = folder is null ? new RAMDirectory() : FSDirectory.Open(folder);
         var config = new IndexWriterConfig(Version, analyzer)
         {
             OpenMode = OpenMode.CREATE,
@@ -82,10 +89,26 @@ public sealed class LuceneRetriever : IRetriever, IDisposable
         return new LuceneRetriever(analyzer, directory, layout);
     }
 
+    /// <summary>Opens an index that <see cref="Build"/> wrote to <paramref name="folder"/>.</summary>
+    public static LuceneRetriever Open(string folder, LuceneFieldLayout layout = LuceneFieldLayout.Combined)
+        => new(CreateAnalyzer(), FSDirectory.Open(folder), layout);
+
+    /// <summary>Every token the analyzer makes of <paramref name="text"/>, as queries see them.</summary>
+    public static List<string> Analyze(Analyzer analyzer, string text)
+    {
+        var terms = new List<string>();
+        using var stream = analyzer.GetTokenStream(BodyField, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken()) terms.Add(term.ToString());
+        stream.End();
+        return terms;
+    }
+
     public IReadOnlyList<SearchHit> Search(string query, int top)
     {
         if (top <= 0 || string.IsNullOrWhiteSpace(query)) return [];
-        var terms = Analyze(query);
+        var terms = Analyze(_analyzer, query);
         if (terms.Count == 0) return [];
 
         // Built from tokens rather than QueryParser so no user text can be a syntax error.
@@ -122,16 +145,5 @@ public sealed class LuceneRetriever : IRetriever, IDisposable
             doc.Add(new TextField(BodyField, $"{source.Section}\n{source.Text}", Field.Store.NO));
         }
         return doc;
-    }
-
-    private List<string> Analyze(string text)
-    {
-        var terms = new List<string>();
-        using var stream = _analyzer.GetTokenStream(BodyField, text);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken()) terms.Add(term.ToString());
-        stream.End();
-        return terms;
     }
 }

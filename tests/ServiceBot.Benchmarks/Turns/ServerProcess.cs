@@ -26,6 +26,16 @@ public sealed class ServerProcess : IAsyncDisposable
         return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
     }
 
+    /// <summary>
+    /// CPU time the server has used so far, all threads. Per turn it tells the turn's own cost apart from waiting for a
+    /// core, which on a shared machine is most of the latency; contention still inflates it somewhat (cache misses, spinning).
+    /// </summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public static async Task<ServerProcess> StartAsync(string repositoryRoot, IReadOnlyDictionary<string, string> environment)
     {
         var dll = Path.Combine(repositoryRoot, "src", "ServiceBot.Server", "bin", "Release", "net10.0", "ServiceBot.Server.dll");

@@ -11,7 +11,8 @@ namespace ServiceBot.Benchmarks.Turns;
 /// Offline turn throughput and latency over HTTP on loopback. A bounded load generator (fixed
 /// virtual users, fixed number of dialogues, hard time limit) drives scripted dialogues through
 /// POST /api/chat, and the same generator hits GET /healthz as the peer: the floor that HTTP on
-/// this machine costs, so the ratio isolates the engine's own cost.
+/// this machine costs, so the ratio isolates the engine's own cost. This is the closed loop (each user waits for its
+/// reply); <c>--open-loop</c> runs <see cref="OpenLoopBenchmark"/> instead.
 /// </summary>
 public static class TurnBenchmark
 {
@@ -26,6 +27,7 @@ public static class TurnBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args.Contains("--open-loop")) return await OpenLoopBenchmark.RunAsync(args);
         var users = ReadOption(args, "--users", 8);
         var rounds = ReadOption(args, "--rounds", 10);
         var limit = TimeSpan.FromSeconds(ReadOption(args, "--max-seconds", 120));
@@ -33,8 +35,12 @@ public static class TurnBenchmark
 
         await using var server = await ServerProcess.StartAsync(root, new Dictionary<string, string>());
         using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        // Warm-up: one pass through every dialogue so JIT, index loading and SQLite are out of the measurement.
-        await RunDialoguesAsync(client, "warmup", 1, TimeSpan.FromMinutes(2), new ConcurrentBag<double>(), new ConcurrentBag<(int, double)>());
+        // Untimed: both sides warm at the measured concurrency, so JIT, index loading and SQLite are out of the measurement.
+        await TurnWarmup.RunAsync(client, users, $"{users} users");
+        await Task.WhenAll(Enumerable.Range(0, users).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < 500; i++) (await client.GetAsync("healthz")).EnsureSuccessStatusCode();
+        })));
 
         var peer = await MeasureAsync(users, limit, async (_, latencies) =>
         {
@@ -46,8 +52,10 @@ public static class TurnBenchmark
             }
         });
         var byDialogue = new ConcurrentBag<(int Dialogue, double Milliseconds)>();
+        var cpuBefore = server.CpuTime();
         var turns = await MeasureAsync(users, limit, (user, latencies) =>
             RunDialoguesAsync(client, $"bench-{user}", rounds, limit, latencies, byDialogue));
+        var cpuPerTurn = (server.CpuTime() - cpuBefore).TotalMilliseconds / turns.Count;
 
         Console.WriteLine($"## Turns over HTTP on loopback: {users} virtual users × {rounds} rounds of {Dialogues.Length} dialogues");
         Console.WriteLine();
@@ -57,6 +65,9 @@ public static class TurnBenchmark
         Console.WriteLine($"| throughput (req/s) | {turns.Throughput:F0} | {peer.Throughput:F0} | {turns.Throughput / peer.Throughput:F2} |");
         Console.WriteLine($"| latency p50 (ms) | {turns.Latency.P50:F2} | {peer.Latency.P50:F2} | {turns.Latency.P50 / peer.Latency.P50:F1} |");
         Console.WriteLine($"| latency p99 (ms) | {turns.Latency.P99:F2} | {peer.Latency.P99:F2} | {turns.Latency.P99 / peer.Latency.P99:F1} |");
+        Console.WriteLine($"| latency p99.9 (ms) | {turns.P999:F2} | {peer.P999:F2} | {turns.P999 / peer.P999:F1} |");
+        Console.WriteLine();
+        Console.WriteLine($"Server CPU per turn: {cpuPerTurn:F2} ms (all threads, thread-pool spinning included).");
         Console.WriteLine();
         Console.WriteLine("| dialogue | turns | p50 (ms) | p99 (ms) |");
         Console.WriteLine("|---|---:|---:|---:|");
@@ -68,7 +79,7 @@ public static class TurnBenchmark
         return 0;
     }
 
-    internal sealed record Measurement(int Count, double Throughput, LatencySummary Latency);
+    internal sealed record Measurement(int Count, double Throughput, LatencySummary Latency, double P999);
 
     internal static async Task<Measurement> MeasureAsync(int users, TimeSpan limit, Func<int, ConcurrentBag<double>, Task> work)
     {
@@ -79,7 +90,9 @@ public static class TurnBenchmark
             throw new TimeoutException("the load generator exceeded its time limit");
         await all;
         var elapsed = clock.Elapsed.TotalSeconds;
-        return new Measurement(latencies.Count, latencies.Count / elapsed, LatencySummary.From(latencies));
+        var sorted = latencies.ToArray();
+        Array.Sort(sorted);
+        return new Measurement(sorted.Length, sorted.Length / elapsed, LatencySummary.From(sorted), LatencySummary.Percentile(sorted, 99.9));
     }
 
     private static Task RunDialoguesAsync(HttpClient client, string user, int rounds, TimeSpan limit, ConcurrentBag<double> latencies,

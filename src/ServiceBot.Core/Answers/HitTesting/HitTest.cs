@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ServiceBot.Knowledge;
+using ServiceBot.Knowledge.Reading;
 using ServiceBot.Retrieval;
 using ServiceBot.Retrieval.Ranking;
 
@@ -52,6 +53,8 @@ public static class HitTestJson
                 ["id"] = candidate.Id,
                 ["source"] = chunk?.Title,
                 ["section"] = chunk?.Section,
+                // A curated answer is listed for what the ranking saw, yet never cited (CuratedAnswerFile).
+                ["type"] = chunk?.Metadata.GetValueOrDefault(MetadataKeys.Type),
                 ["firstStage"] = new JsonObject
                 {
                     ["rank"] = hit.FirstStageRank,

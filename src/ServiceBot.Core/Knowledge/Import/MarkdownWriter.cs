@@ -9,10 +9,16 @@ internal sealed class MarkdownWriter
 {
     private readonly StringBuilder _text = new();
 
-    public MarkdownWriter(IEnumerable<KeyValuePair<string, string>> frontMatter)
+    /// <param name="lists">Front matter keys whose value is a YAML list (one item a line), written after the scalars.</param>
+    public MarkdownWriter(IEnumerable<KeyValuePair<string, string>> frontMatter, IEnumerable<KeyValuePair<string, IReadOnlyList<string>>>? lists = null)
     {
         _text.Append("---\n");
         foreach (var (key, value) in frontMatter) _text.Append(key).Append(": ").Append(YamlScalar(value)).Append('\n');
+        foreach (var (key, items) in lists ?? [])
+        {
+            _text.Append(key).Append(":\n");
+            foreach (var item in items) _text.Append("  - ").Append(YamlScalar(item)).Append('\n');
+        }
         _text.Append("---\n");
     }
 

@@ -25,6 +25,9 @@ public static class DocumentTypes
     public const string Law = "law";
     public const string News = "news";
     public const string Guide = "guide";
+
+    /// <summary>A curated answer (Q&amp;A entry, <see cref="Curated.CuratedAnswerFile"/>): answers its questions, never cited itself.</summary>
+    public const string Qa = "qa";
 }
 
 public enum KnowledgeBlockKind

@@ -68,6 +68,25 @@ public static class RetrievalMetrics
             perQuery.Average(m => m.HitAt10 ? 1.0 : 0.0));
     }
 
+    /// <summary>
+    /// Recall@k where the near-duplicates listed under a hit (<see cref="SearchHit.Twins"/>) count as found at its rank:
+    /// what a reader of collapsed results sees. Equals <see cref="RecallAt"/> when no hit lists twins.
+    /// </summary>
+    public static double RecallCountingTwins(IReadOnlyList<SearchHit> hits, IReadOnlyCollection<string> relevant, int k)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(k);
+        if (relevant.Count == 0) return 0;
+        var wanted = relevant as IReadOnlySet<string> ?? new HashSet<string>(relevant, StringComparer.Ordinal);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var hit in hits.Take(k))
+        {
+            if (wanted.Contains(hit.Id)) found.Add(hit.Id);
+            foreach (var twin in hit.Twins)
+                if (wanted.Contains(twin)) found.Add(twin);
+        }
+        return (double)found.Count / relevant.Count;
+    }
+
     public static bool IsJudged(EvaluationQuery query) => query.Relevant.Count > 0;
 
     // 1-based ranks, ascending, of the distinct relevant documents within the top k.

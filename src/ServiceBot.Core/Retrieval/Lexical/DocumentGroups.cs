@@ -1,3 +1,4 @@
+using ServiceBot.Retrieval.Duplicates;
 using ServiceBot.Text;
 
 namespace ServiceBot.Retrieval.Lexical;
@@ -24,6 +25,9 @@ internal sealed class DocumentGroups
 
     /// <summary>Each clause's article ordinal (see <see cref="ArticleNumber.TryParse"/>), or <see cref="NoPosition"/>.</summary>
     public required float[] Positions { get; init; }
+
+    /// <summary>Near-duplicates, which have no neighbours and do not count in their group's size.</summary>
+    public NearDuplicateGroups? Twins { get; set; }
 
     private int[]? _sizes;
     private float[]? _lastPositions;
@@ -52,7 +56,8 @@ internal sealed class DocumentGroups
     private int[] CountSizes()
     {
         var sizes = new int[GroupCount];
-        foreach (var group in GroupOf) sizes[group]++;
+        for (var d = 0; d < GroupOf.Length; d++)
+            if (Twins?.IsTwin(d) != true) sizes[GroupOf[d]]++;
         return sizes;
     }
 
@@ -63,7 +68,11 @@ internal sealed class DocumentGroups
         return last;
     }
 
-    public static DocumentGroups Build(IReadOnlyList<IndexDocument> documents)
+    /// <summary>
+    /// Groups the clauses by title and links each to its neighbours by article number. Twins are left out of the
+    /// links, so a copied clause neither stands between two articles nor lends them its score.
+    /// </summary>
+    public static DocumentGroups Build(IReadOnlyList<IndexDocument> documents, NearDuplicateGroups twins)
     {
         var groupIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var groupOf = new int[documents.Count];
@@ -77,9 +86,12 @@ internal sealed class DocumentGroups
         }
 
         var order = Enumerable.Range(0, documents.Count)
+            .Where(d => !twins.IsTwin(d))
             .OrderBy(d => groupOf[d]).ThenBy(d => position[d]).ThenBy(d => d).ToArray();
         var previous = new int[documents.Count];
         var next = new int[documents.Count];
+        Array.Fill(previous, -1);
+        Array.Fill(next, -1);
         for (var k = 0; k < order.Length; k++)
         {
             var d = order[k];
@@ -91,6 +103,7 @@ internal sealed class DocumentGroups
         return new DocumentGroups
         {
             GroupOf = groupOf, Previous = previous, Next = next, GroupCount = groupIds.Count, Titles = titles, Positions = position,
+            Twins = twins,
         };
     }
 

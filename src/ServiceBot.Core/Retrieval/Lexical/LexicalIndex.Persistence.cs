@@ -1,4 +1,5 @@
 using System.Text;
+using ServiceBot.Retrieval.Duplicates;
 using ServiceBot.Retrieval.Lexical;
 using ServiceBot.Text;
 using ServiceBot.Text.Spelling;
@@ -44,7 +45,13 @@ public sealed partial class LexicalIndex
             WriteField(writer, _questionBigrams);
         }
         File.Move(temporary, path, overwrite: true);
+        var twinsPath = NearDuplicatesPath(path);
+        if (_twins.Any) _twins.Save(twinsPath);
+        else if (File.Exists(twinsPath)) File.Delete(twinsPath);
     }
+
+    /// <summary>The near-duplicate groups live in their own file beside the index (lexical.bin → lexical.twins.bin).</summary>
+    public static string NearDuplicatesPath(string indexPath) => Path.ChangeExtension(indexPath, ".twins.bin");
 
     /// <summary>Reads an index written by <see cref="Save"/>; a file of another format is rejected.</summary>
     public static LexicalIndex Load(string path, LexicalIndexOptions? options = null)
@@ -77,7 +84,10 @@ public sealed partial class LexicalIndex
             var questionBigrams = ReadField(reader);
             if (groups.Titles.Length != groups.GroupCount || groups.Positions.Length != ids.Length)
                 throw new InvalidDataException($"{path} is inconsistent. Rebuild the index.");
-            return new LexicalIndex(ids, words, bigrams, questionWords, questionBigrams, groups, analyzer, options ?? new LexicalIndexOptions());
+            var twinsPath = NearDuplicatesPath(path);
+            var twins = File.Exists(twinsPath) ? NearDuplicateGroups.Load(twinsPath, ids.Length) : NearDuplicateGroups.None(ids.Length);
+            groups.Twins = twins;
+            return new LexicalIndex(ids, words, bigrams, questionWords, questionBigrams, groups, twins, analyzer, options ?? new LexicalIndexOptions());
         }
         catch (EndOfStreamException)
         {

@@ -1,3 +1,4 @@
+using ServiceBot.Retrieval.Duplicates;
 using ServiceBot.Retrieval.Lexical;
 using ServiceBot.Retrieval.Ranking;
 using ServiceBot.Text;
@@ -8,7 +9,8 @@ namespace ServiceBot.Retrieval;
 /// The sparse index. The first stage is BM25 over jieba words, character bigrams and the similar questions
 /// linked to a clause, then two structural signals: a clause inherits part of its best neighbour's score, and
 /// every clause gains the mean score of its document's best clauses. A second stage, when a ranking model is
-/// configured, reorders the best first-stage candidates by <see cref="RankingFeature"/>s.
+/// configured, reorders the best first-stage candidates by <see cref="RankingFeature"/>s. Near-duplicate clauses
+/// (<see cref="NearDuplicateGroups"/>) are collapsed: only a group's representative is ranked, with its twins listed.
 /// </summary>
 public sealed partial class LexicalIndex : IRetriever
 {
@@ -18,13 +20,15 @@ public sealed partial class LexicalIndex : IRetriever
     private readonly FieldPostings _questionWords;
     private readonly FieldPostings _questionBigrams;
     private readonly DocumentGroups _groups;
+    private readonly NearDuplicateGroups _twins;
     private readonly ChineseAnalyzer _analyzer;
     private readonly LexicalIndexOptions _options;
     private readonly ThreadLocal<SearchScratch> _scratch;
 
     private LexicalIndex(string[] ids, FieldPostings words, FieldPostings bigrams, FieldPostings questionWords,
-        FieldPostings questionBigrams, DocumentGroups groups, ChineseAnalyzer analyzer, LexicalIndexOptions options)
+        FieldPostings questionBigrams, DocumentGroups groups, NearDuplicateGroups twins, ChineseAnalyzer analyzer, LexicalIndexOptions options)
     {
+        _twins = twins;
         _ids = ids;
         _words = words;
         _bigrams = bigrams;
@@ -40,6 +44,12 @@ public sealed partial class LexicalIndex : IRetriever
 
     public LexicalIndexOptions Options => _options;
 
+    /// <summary>The near-duplicate groups found when the index was built.</summary>
+    public NearDuplicateGroups NearDuplicates => _twins;
+
+    /// <summary>The id of the clause at <paramref name="position"/> in index order.</summary>
+    public string IdAt(int position) => _ids[position];
+
     public static LexicalIndex Build(IEnumerable<IndexDocument> documents, IProgress<int>? progress = null)
         => Build(documents, new ChineseAnalyzer(), new LexicalIndexOptions(), progress);
 
@@ -47,7 +57,11 @@ public sealed partial class LexicalIndex : IRetriever
     public static LexicalIndex Build(IEnumerable<IndexDocument> documents, ChineseAnalyzer analyzer,
         LexicalIndexOptions options, IProgress<int>? progress = null)
     {
+        NearDuplicateDetection.Validate(options.NearDuplicateThreshold);
         var list = documents as IReadOnlyList<IndexDocument> ?? documents.ToList();
+        var detectTwins = options.NearDuplicateThreshold > 0;
+        var bandKeys = detectTwins ? new ulong[list.Count * MinHashBands.Bands] : [];
+        var shingleCounts = detectTwins ? new int[list.Count] : [];
         var words = new List<string>[list.Count];
         var bigrams = new List<string>[list.Count];
         var questionWords = new List<string>[list.Count];
@@ -64,17 +78,21 @@ public sealed partial class LexicalIndex : IRetriever
             var questions = TextNormalizer.Normalize(string.Join('\n', document.Questions));
             questionWords[d] = questions.Length == 0 ? [] : analyzer.Words(questions);
             questionBigrams[d] = ChineseAnalyzer.Bigrams(questions);
+            if (detectTwins) shingleCounts[d] = NearDuplicateGroups.WriteBandKeys(document.Text, bandKeys, d);
             var current = Interlocked.Increment(ref done);
             if (progress is not null && (current % 1000 == 0 || current == list.Count)) progress.Report(current);
         });
         var ids = list.Select(d => d.Id).ToArray();
+        var twins = detectTwins
+            ? NearDuplicateGroups.Find(list.Select(d => d.Text).ToList(), bandKeys, shingleCounts, options.NearDuplicateThreshold)
+            : NearDuplicateGroups.None(list.Count);
         return new LexicalIndex(ids, FieldPostings.Build(words), FieldPostings.Build(bigrams),
-            FieldPostings.Build(questionWords), FieldPostings.Build(questionBigrams), DocumentGroups.Build(list), analyzer, options);
+            FieldPostings.Build(questionWords), FieldPostings.Build(questionBigrams), DocumentGroups.Build(list, twins), twins, analyzer, options);
     }
 
     /// <summary>The same index ranked with other options (e.g. another or no second-stage model); the postings are shared.</summary>
     public LexicalIndex WithOptions(LexicalIndexOptions options)
-        => new(_ids, _words, _bigrams, _questionWords, _questionBigrams, _groups, _analyzer, options);
+        => new(_ids, _words, _bigrams, _questionWords, _questionBigrams, _groups, _twins, _analyzer, options);
 
     public IReadOnlyList<SearchHit> Search(string query, int top)
     {
@@ -108,6 +126,7 @@ public sealed partial class LexicalIndex : IRetriever
         Accumulate(_bigrams, analyzed.Bigrams, _options.BigramWeight, scratch);
         Accumulate(_questionWords, analyzed.Words, _options.QuestionWeight, scratch);
         Accumulate(_questionBigrams, analyzed.Bigrams, _options.QuestionWeight, scratch);
+        if (_twins.Any) FoldTwins(scratch);
         SmoothWithNeighbours(scratch);
         AddGroupEvidence(scratch);
     }
@@ -136,6 +155,25 @@ public sealed partial class LexicalIndex : IRetriever
     }
 
     /// <summary>
+    /// A twin's match counts for its representative (the better of the two), and only the representative is ranked:
+    /// copies of a clause neither crowd the results nor lend their law group or neighbour evidence.
+    /// </summary>
+    private void FoldTwins(SearchScratch scratch)
+    {
+        var raw = scratch.Raw;
+        var touched = scratch.Touched;
+        var count = touched.Count;
+        for (var i = 0; i < count; i++)
+        {
+            var d = touched[i];
+            var representative = _twins.RepresentativeOf(d);
+            if (representative == d) continue;
+            if (raw[representative] == 0) touched.Add(representative);
+            raw[representative] = MathF.Max(raw[representative], raw[d]);
+        }
+    }
+
+    /// <summary>
     /// A query whose terms touch at least this share of the clauses is smoothed in one pass over every clause, in
     /// order, rather than by visiting the touched ones and their neighbours at random: long questions with common
     /// bigrams touch most of the corpus, and those make the latency tail.
@@ -152,6 +190,8 @@ public sealed partial class LexicalIndex : IRetriever
         }
         foreach (var d in scratch.Touched)
         {
+            // Neighbour links join representatives only (DocumentGroups.Build), so a twin is never a candidate.
+            if (_twins.IsTwin(d)) continue;
             MarkCandidate(scratch, d);
             if (alpha <= 0) continue;
             if (_groups.Previous[d] >= 0) MarkCandidate(scratch, _groups.Previous[d]);
@@ -163,7 +203,8 @@ public sealed partial class LexicalIndex : IRetriever
 
     /// <summary>
     /// The same candidates and scores as the sparse pass: a clause is a candidate when it or (with neighbour weight)
-    /// one of its neighbours was touched, and neighbourhood is symmetric. Candidates come in clause order.
+    /// one of its neighbours was touched, neighbourhood is symmetric, and a twin never is one. Candidates come in
+    /// clause order.
     /// </summary>
     private void SmoothEveryClause(SearchScratch scratch, float alpha)
     {
@@ -172,6 +213,7 @@ public sealed partial class LexicalIndex : IRetriever
         var candidates = scratch.Candidates;
         for (var d = 0; d < raw.Length; d++)
         {
+            if (_twins.IsTwin(d)) continue;
             var before = previous[d];
             var after = next[d];
             var neighbour = MathF.Max(before >= 0 ? raw[before] : 0, after >= 0 ? raw[after] : 0);
@@ -251,8 +293,17 @@ public sealed partial class LexicalIndex : IRetriever
     private SearchHit[] ToHits(int[] order, float[] scores)
     {
         var hits = new SearchHit[order.Length];
-        for (var i = 0; i < order.Length; i++) hits[i] = new SearchHit(_ids[order[i]], scores[order[i]]);
+        for (var i = 0; i < order.Length; i++) hits[i] = Hit(order[i], scores[order[i]]);
         return hits;
+    }
+
+    private SearchHit Hit(int d, float score)
+    {
+        var twins = _twins.TwinsOf(d);
+        if (twins.Count == 0) return new SearchHit(_ids[d], score);
+        var twinIds = new string[twins.Count];
+        for (var i = 0; i < twinIds.Length; i++) twinIds[i] = _ids[twins[i]];
+        return new SearchHit(_ids[d], score) { Twins = twinIds };
     }
 
     /// <summary>Orders the pool by the model's score; ties keep the first-stage order.</summary>
@@ -269,7 +320,7 @@ public sealed partial class LexicalIndex : IRetriever
         }
         Array.Sort(positions, 0, pool.Length, scratch.RerankOrder);
         var hits = new SearchHit[Math.Min(top, pool.Length)];
-        for (var i = 0; i < hits.Length; i++) hits[i] = new SearchHit(_ids[pool[positions[i]]], (float)scores[positions[i]]);
+        for (var i = 0; i < hits.Length; i++) hits[i] = Hit(pool[positions[i]], (float)scores[positions[i]]);
         return hits;
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ServiceBot.Retrieval.Duplicates;
 using ServiceBot.Retrieval.Ranking;
 
 namespace ServiceBot.Retrieval.Lexical;
@@ -37,6 +38,12 @@ public sealed class LexicalIndexOptions
     /// too much from statutes for it.
     /// </summary>
     public TreeEnsemble? Ranker { get; set; }
+
+    /// <summary>
+    /// Shingle Jaccard at or above which a clause is a near-duplicate (twin) of an earlier one when the index is
+    /// built; 0 turns detection off. Below 0.5 banding would miss pairs, so 0 &lt; threshold &lt; 0.5 is rejected.
+    /// </summary>
+    [Range(0, 1)] public double NearDuplicateThreshold { get; set; } = NearDuplicateDetection.DefaultThreshold;
 
     /// <summary>How many first-stage candidates the second stage reorders.</summary>
     [Range(1, 10000)] public int RerankDepth { get; set; } = 100;

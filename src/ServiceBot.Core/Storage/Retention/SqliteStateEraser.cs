@@ -58,9 +58,12 @@ public sealed class SqliteStateEraser : IStateEraser
     }
 
     /// <returns>The rows each statement deleted.</returns>
-    private async Task<int[]> DeleteAsync(CancellationToken cancellationToken, (string Name, string Value)[] parameters, params string[] statements)
+    private Task<int[]> DeleteAsync(CancellationToken cancellationToken, (string Name, string Value)[] parameters, params string[] statements)
+        => _database.WriteAsync(connection => DeleteAsync(connection, parameters, statements, cancellationToken), cancellationToken);
+
+    private static async Task<int[]> DeleteAsync(SqliteConnection connection, (string Name, string Value)[] parameters, string[] statements,
+        CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
         await using (var pragma = connection.CreateCommand())
         {
             pragma.CommandText = "PRAGMA secure_delete = ON;";

@@ -12,6 +12,7 @@ public static class AdminAuditActions
     public const string Reindexed = "reindex";
     public const string ReviewSimilarQuestion = "review_similar_question";
     public const string ReviewOutOfScope = "review_out_of_scope";
+    public const string ReviewCuratedAnswer = "review_curated_answer";
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ServiceBot.Hosting;
 
 namespace ServiceBot.Server.Staff.Admin;
 
@@ -7,7 +8,7 @@ public sealed class AdminOptions
 {
     public const string SectionName = "Admin";
 
-    public const string DefaultKnowledgePath = ".servicebot/knowledge-admin";
+    public const string DefaultKnowledgePath = AdminKnowledgeFolder.DefaultPath;
 
     /// <summary>The writable knowledge folder uploads are converted into; indexed after the configured folders.</summary>
     public string KnowledgePath { get; set; } = DefaultKnowledgePath;

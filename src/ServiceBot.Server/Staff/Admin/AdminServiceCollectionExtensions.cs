@@ -23,12 +23,7 @@ public static class AdminServiceCollectionExtensions
             .PostConfigure(AdminOptions.CreateKnowledgeFolder).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
         // Uploads are indexed after the configured folders, by the same pipeline and on every start.
-        services.AddOptions<KnowledgeOptions>().PostConfigure<IOptions<AdminOptions>>((knowledge, admin) =>
-        {
-            if (knowledge.Paths.Count == 0 && Directory.Exists(KnowledgeOptions.DefaultPath)) knowledge.Paths.Add(KnowledgeOptions.DefaultPath);
-            var uploads = admin.Value.KnowledgeFullPath;
-            if (!knowledge.EffectivePaths.Contains(uploads, StringComparer.Ordinal)) knowledge.Paths.Add(uploads);
-        });
+        services.AddOptions<KnowledgeOptions>().PostConfigure<IOptions<AdminOptions>>((knowledge, admin) => knowledge.AddFolder(admin.Value.KnowledgeFullPath));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AdminAssets>();
         services.AddSingleton<AdminAudit>();
@@ -39,6 +34,7 @@ public static class AdminServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ReviewOptions>, ReviewOptionsValidator>();
         services.AddSingleton<ReviewQueue>();
         services.AddSingleton<ReviewedQuestions>();
+        services.AddSingleton<CuratedAnswers>();
         return services;
     }
 

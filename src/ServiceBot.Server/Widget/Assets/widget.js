@@ -16,6 +16,9 @@
 
   var STORE_KEY = 'servicebot.widget.v1';
   var MAX_HISTORY = 50;
+  // A 没帮助 comment is a short note for the review queue, well under the feedback API's own limit.
+  var MAX_COMMENT = 200;
+  var commentForms = 0;
   var REQUEST_TIMEOUT_MS = 60000;
 
   var TASK_NAMES = {
@@ -519,25 +522,61 @@
     return response.json();
   }
 
+  async function sendFeedback(entry, rating, comment) {
+    var response = await fetch(endpoint('api/feedback'), {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, signal: withTimeout(),
+      body: JSON.stringify({
+        conversationId: entry.conversationId || state.conversationId, messageId: entry.replyTo, rating: rating,
+        comment: comment || null, userToken: state.userToken
+      })
+    });
+    if (!response.ok) throw await problemOf(response);
+  }
+
   async function rate(entry, rating, group, status) {
     status.textContent = '';
     try {
-      var response = await fetch(endpoint('api/feedback'), {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, signal: withTimeout(),
-        body: JSON.stringify({
-          conversationId: entry.conversationId || state.conversationId, messageId: entry.replyTo, rating: rating, userToken: state.userToken
-        })
-      });
-      if (!response.ok) throw await problemOf(response);
+      await sendFeedback(entry, rating, null);
       entry.rating = rating;
       saveState();
       Array.prototype.forEach.call(group.querySelectorAll('button'), function (b) {
         b.setAttribute('aria-pressed', b.className === 'sbw-rate-' + rating ? 'true' : 'false');
       });
       status.textContent = '感谢您的反馈';
+      var open = group.parentNode && group.parentNode.querySelector('.sbw-comment');
+      if (rating === 'down' && !open) group.parentNode.insertBefore(renderComment(entry, status), group.nextSibling);
+      if (rating !== 'down' && open) open.parentNode.removeChild(open);
     } catch (e) {
       status.textContent = '反馈提交失败，请稍后再试';
     }
+  }
+
+  /** After 没帮助: an optional short note on what was missing, sent with the rating for the people who review answers. */
+  function renderComment(entry, status) {
+    var id = 'sbw-comment-' + (++commentForms);
+    var text = el('textarea', {
+      id: id, className: 'sbw-comment-text', rows: '2', maxlength: String(MAX_COMMENT), placeholder: '例如：没说在哪里办理'
+    });
+    var send = el('button', { type: 'submit', className: 'sbw-comment-send', text: '发送' });
+    var form = el('form', { className: 'sbw-comment', 'aria-label': '补充说明' }, [
+      el('label', { for: id, className: 'sbw-comment-label', text: '哪里没帮到您？可以补充说明（选填，' + MAX_COMMENT + ' 字以内）' }),
+      text, send
+    ]);
+    form.addEventListener('submit', async function (event) {
+      event.preventDefault();
+      var comment = text.value.trim();
+      if (!comment) { status.textContent = '请先填写补充说明'; text.focus(); return; }
+      send.disabled = true;
+      try {
+        await sendFeedback(entry, 'down', comment);
+        form.parentNode.removeChild(form);
+        status.textContent = '已收到您的补充说明，感谢反馈';
+      } catch (e) {
+        send.disabled = false;
+        status.textContent = '补充说明提交失败，请稍后再试';
+      }
+    });
+    return form;
   }
 
   // ---- live messages from a human agent (GET /api/chat/events, Server-Sent Events) ----

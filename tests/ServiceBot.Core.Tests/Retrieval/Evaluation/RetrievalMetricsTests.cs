@@ -25,6 +25,20 @@ public class RetrievalMetricsTests
     }
 
     [Fact]
+    public void RecallCountingTwins_RelevantTwinListedUnderAHit_CountsWithinTheCutoffOnly()
+    {
+        SearchHit[] hits =
+        [
+            new("a", 3) { Twins = ["d"] },
+            new("x", 2),
+            new("y", 1) { Twins = ["b"] },
+        ];
+        Assert.Equal(0.5, RetrievalMetrics.RecallCountingTwins(hits, FourRelevant, 1));
+        Assert.Equal(0.75, RetrievalMetrics.RecallCountingTwins(hits, FourRelevant, 3));
+        Assert.Equal(0.25, RetrievalMetrics.RecallAt(hits.Select(h => h.Id).ToList(), FourRelevant, 3));
+    }
+
+    [Fact]
     public void RecallAt_NoJudgements_IsZero()
     {
         Assert.Equal(0, RetrievalMetrics.RecallAt(Ranked, [], 10));

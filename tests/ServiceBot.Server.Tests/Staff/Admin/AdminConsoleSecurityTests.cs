@@ -17,6 +17,10 @@ public sealed class AdminConsoleSecurityTests(AdminServer server) : IClassFixtur
         { "GET", "api/admin/reindex" },
         { "POST", "api/admin/reindex" },
         { "GET", "api/admin/hittest?q=社保" },
+        { "GET", "api/admin/review" },
+        { "POST", "api/admin/review/similar-question" },
+        { "POST", "api/admin/review/out-of-scope" },
+        { "POST", "api/admin/review/curated-answer" },
     };
 
     [Theory]
@@ -74,7 +78,10 @@ public sealed class AdminConsoleSecurityTests(AdminServer server) : IClassFixtur
     [InlineData("admin/admin-hittest.js", "text/javascript")]
     [InlineData("admin/admin-dashboard.js", "text/javascript")]
     [InlineData("admin/admin-audit.js", "text/javascript")]
+    [InlineData("admin/admin-review.js", "text/javascript")]
     [InlineData("admin/admin.css", "text/css")]
+    [InlineData("admin/staff.css", "text/css")]
+    [InlineData("admin/staff-signin.js", "text/javascript")]
     public async Task Page_NoToken_ServedForSignIn(string path, string contentType)
     {
         using var response = await server.Http.GetAsync(path);

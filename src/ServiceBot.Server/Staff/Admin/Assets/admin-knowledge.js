@@ -7,6 +7,8 @@
 
   var VALIDITY = { current: '现行有效', expired: '已失效', superseded: '已被替代', not_yet_effective: '尚未施行' };
   var TYPES = { policy: '政策文件', law: '法律法规', news: '新闻', guide: '办事指南' };
+  // Listed but never uploaded: curated answers are written from the review queue.
+  var LISTED_TYPES = Object.assign({ qa: '精选答复' }, TYPES);
   var STAGES = { discovering: '查找文件', reading: '读取文件', indexing: '建立索引', embedding: '计算向量', saving: '保存索引', done: '完成' };
   var POLL_MS = 500;
 
@@ -68,7 +70,7 @@
       documents.forEach(function (d) {
         view.rows.appendChild(el('tr', {}, [
           el('td', { text: d.source }),
-          el('td', { text: TYPES[d.type] || d.type || '—' }),
+          el('td', { text: LISTED_TYPES[d.type] || d.type || '—' }),
           el('td', {}, [el('span', { className: 'badge ' + d.validity, text: VALIDITY[d.validity] || d.validity }),
             d.supersededBy ? el('span', { className: 'hint', text: ' 由《' + d.supersededBy + '》替代' }) : null]),
           el('td', { text: d.effective || '—' }),

@@ -1,6 +1,6 @@
 /*
- * The admin console shell (/admin): sign-in, the tab bar and the helpers the tabs share. Plain JavaScript with no
- * dependencies. The staff token lives in sessionStorage only; server text goes into the page with textContent.
+ * The admin console shell (/admin): the tab bar and the helpers the tabs share; sign-in is the staff pages' shared
+ * staff-signin.js. Plain JavaScript with no dependencies; server text goes into the page with textContent.
  *
  * Adding a tab: write admin-NAME.js that calls
  *   AdminConsole.registerTab({ id: 'name', title: '标题', order: 30, render: function (panel, console) { ... }, show: function () { ... } });
@@ -11,52 +11,26 @@
 (function () {
   'use strict';
 
-  var TOKEN_KEY = 'servicebot.admin.token';
-  var ROLE_NAMES = { agent: '坐席', supervisor: '班长', admin: '管理员' };
+  var el = StaffSignIn.el, clear = StaffSignIn.clear;
 
   function $(id) { return document.getElementById(id); }
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === 'text') node.textContent = attrs[k];
-      else if (k === 'className') node.className = attrs[k];
-      else node.setAttribute(k, attrs[k]);
-    });
-    (children || []).forEach(function (c) { if (c !== null && c !== undefined) node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
-    return node;
-  }
+  var state = { tabs: [], rendered: {}, active: null };
 
-  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
-
-  function Problem(status, body) {
-    this.status = status;
-    this.body = body || {};
-    this.message = (body && (body.detail || body.title)) || ('HTTP ' + status);
-  }
-
-  var state = { token: sessionStorage.getItem(TOKEN_KEY), me: null, tabs: [], rendered: {}, active: null };
+  var session = StaffSignIn.start({
+    tokenKey: 'servicebot.admin.token', meUrl: '/api/admin/me', panel: 'console',
+    forbidden: '该账号不是管理员，不能使用管理后台。',
+    onSignedIn: renderTabBar
+  });
 
   /** Sends a request with the admin's token; JSON in, JSON out. A FormData body goes as multipart. Throws a Problem on failure. */
-  async function api(method, path, body) {
-    var headers = { 'Authorization': 'Bearer ' + state.token };
-    var payload;
-    if (body instanceof FormData) payload = body;
-    else if (body !== undefined) { headers['Content-Type'] = 'application/json'; payload = JSON.stringify(body); }
-    var response = await fetch(path, { method: method, headers: headers, body: payload });
-    var text = await response.text();
-    var json = null;
-    try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
-    if (response.status === 401) signOut('登录已失效，请重新登录。');
-    if (!response.ok) throw new Problem(response.status, json);
-    return json;
-  }
+  function api(method, path, body) { return session.api(method, path, body); }
 
   function registerTab(tab) {
     if (!tab || !tab.id || !tab.title || typeof tab.render !== 'function') throw new Error('registerTab needs {id, title, render}');
     state.tabs.push(tab);
     state.tabs.sort(function (a, b) { return (a.order || 100) - (b.order || 100); });
-    if (state.me) renderTabBar();
+    if (session.me) renderTabBar();
   }
 
   function renderTabBar() {
@@ -92,35 +66,6 @@
     if (history.replaceState) history.replaceState(null, '', '#' + id);
   }
 
-  async function signIn(token) {
-    state.token = token;
-    try {
-      state.me = await api('GET', '/api/admin/me');
-    } catch (e) {
-      state.token = null;
-      sessionStorage.removeItem(TOKEN_KEY);
-      $('sign-in-error').textContent = e.status === 401 ? '令牌无效，请检查后重试。'
-        : e.status === 403 ? '该账号不是管理员，不能使用管理后台。' : '登录失败：' + e.message;
-      return;
-    }
-    sessionStorage.setItem(TOKEN_KEY, token);
-    $('sign-in').hidden = true;
-    $('console').hidden = false;
-    $('who').hidden = false;
-    $('who-name').textContent = state.me.name + '（' + (ROLE_NAMES[state.me.role] || state.me.role) + '）';
-    renderTabBar();
-  }
-
-  function signOut(message) {
-    state.token = null;
-    state.me = null;
-    sessionStorage.removeItem(TOKEN_KEY);
-    $('console').hidden = true;
-    $('who').hidden = true;
-    $('sign-in').hidden = false;
-    $('sign-in-error').textContent = message || '';
-  }
-
   /** A date-time from the server, shown in Beijing time. */
   function formatTime(iso) {
     if (!iso) return '—';
@@ -129,17 +74,6 @@
 
   window.AdminConsole = {
     registerTab: registerTab, open: open, api: api, el: el, clear: clear, formatTime: formatTime,
-    get me() { return state.me; }
+    get me() { return session.me; }
   };
-
-  document.addEventListener('DOMContentLoaded', function () {
-    $('sign-in-form').addEventListener('submit', function (event) {
-      event.preventDefault();
-      var token = $('token').value.trim();
-      if (!token) { $('sign-in-error').textContent = '请输入访问令牌。'; return; }
-      signIn(token);
-    });
-    $('sign-out').addEventListener('click', function () { signOut(''); });
-    if (state.token) signIn(state.token);
-  });
 })();

@@ -4,6 +4,7 @@ using ServiceBot.Conversation;
 using ServiceBot.Hosting;
 using ServiceBot.Knowledge;
 using ServiceBot.Knowledge.Import.Uploads;
+using ServiceBot.Knowledge.Reading;
 using ServiceBot.Server.Http;
 
 namespace ServiceBot.Server.Staff.Admin.Knowledge;
@@ -28,7 +29,7 @@ public static class DocumentsApi
     {
         var knowledge = await provider.GetAsync(cancellationToken);
         return TypedResults.Ok(DocumentCatalog.List(knowledge, index.Value.FullPath, clock.LocalTimeZone)
-            .Select(d => d with { Replaceable = d.Id is { } id && uploads.Holds(id) }));
+            .Select(d => d with { Replaceable = d.Type != DocumentTypes.Qa && d.Id is { } id && uploads.Holds(id) }));
     }
 
     /// <summary>

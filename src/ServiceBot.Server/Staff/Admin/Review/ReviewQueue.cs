@@ -12,7 +12,7 @@ namespace ServiceBot.Server.Staff.Admin.Review;
 /// The review queue: refused questions (turn analytics), thumbs-down answers with their comments and cited clauses
 /// (feedback and the stored reply), and handed-off conversations with the user's last question, over the configured
 /// number of days, grouped by wording. Decided groups stay out: a wording marked out of scope for good, a wording
-/// attached as a 相似问法 up to the moment it was attached. Every question leaves masked.
+/// attached as a 相似问法 or answered by a curated answer up to that moment. Every question leaves masked.
 /// </summary>
 public sealed class ReviewQueue(
     ITurnAnalyticsStore turns,
@@ -90,10 +90,15 @@ public sealed class ReviewQueue(
         var decisions = new List<ReviewDecision>();
         foreach (var entry in await audit.ListAsync(cancellationToken))
         {
-            if (entry.Action is not (AdminAuditActions.ReviewOutOfScope or AdminAuditActions.ReviewSimilarQuestion) || entry.Detail is null) continue;
+            if (entry.Action is not (AdminAuditActions.ReviewOutOfScope or AdminAuditActions.ReviewSimilarQuestion or AdminAuditActions.ReviewCuratedAnswer)
+                || entry.Detail is null) continue;
             using var detail = JsonDocument.Parse(entry.Detail);
-            if (detail.RootElement.TryGetProperty("after", out var after) && after.ValueKind == JsonValueKind.Object
-                && after.TryGetProperty("key", out var key) && key.GetString() is { Length: > 0 } wording)
+            if (!detail.RootElement.TryGetProperty("after", out var after) || after.ValueKind != JsonValueKind.Object) continue;
+            // A curated answer decides every question it names (keys); the other actions one wording (key).
+            var wordings = after.TryGetProperty("keys", out var keys) && keys.ValueKind == JsonValueKind.Array
+                ? keys.EnumerateArray().Select(k => k.GetString())
+                : after.TryGetProperty("key", out var key) ? [key.GetString()] : [];
+            foreach (var wording in wordings.OfType<string>().Where(w => w.Length > 0))
                 decisions.Add(new ReviewDecision(wording, entry.At, Forever: entry.Action == AdminAuditActions.ReviewOutOfScope));
         }
         return decisions;

@@ -5,7 +5,6 @@
 (function () {
   'use strict';
 
-  var TOKEN_KEY = 'servicebot.agent.token';
   var QUEUE_REFRESH_MS = 3000;
   var TRANSCRIPT_REFRESH_MS = 1500;
 
@@ -40,21 +39,11 @@
     business_scope: '经营范围', registered_capital: '注册资本', appointment_date: '预约日期'
   };
 
+  var el = StaffSignIn.el, clear = StaffSignIn.clear;
+
   function $(id) { return document.getElementById(id); }
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === 'text') node.textContent = attrs[k];
-      else if (k === 'className') node.className = attrs[k];
-      else node.setAttribute(k, attrs[k]);
-    });
-    (children || []).forEach(function (c) { if (c) node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c); });
-    return node;
-  }
-  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
 
   var desk = {
-    token: sessionStorage.getItem(TOKEN_KEY),
     me: null,
     selected: null,      // conversation id
     conversation: null,  // its latest queue entry
@@ -65,62 +54,24 @@
     transcriptTimer: null
   };
 
-  // ---- HTTP ----
+  // ---- sign-in and HTTP (staff-signin.js) ----
 
-  function Problem(status, body) {
-    this.status = status;
-    this.body = body || {};
-    this.message = (body && (body.detail || body.title)) || ('HTTP ' + status);
-  }
-
-  async function api(method, path, body) {
-    var response = await fetch(path, {
-      method: method,
-      headers: Object.assign({ 'Authorization': 'Bearer ' + desk.token }, body ? { 'Content-Type': 'application/json' } : {}),
-      body: body ? JSON.stringify(body) : undefined
-    });
-    var json = null;
-    try { json = await response.json(); } catch (e) { json = null; }
-    if (response.status === 401) { signOut('登录已失效，请重新登录。'); throw new Problem(401, json); }
-    if (!response.ok) throw new Problem(response.status, json);
-    return json;
-  }
-
-  // ---- sign-in ----
-
-  async function signIn(token) {
-    desk.token = token;
-    try {
-      desk.me = await api('GET', '/api/agent/me');
-    } catch (e) {
-      desk.token = null;
-      sessionStorage.removeItem(TOKEN_KEY);
-      $('sign-in-error').textContent = e.status === 401 ? '令牌无效，请检查后重试。' : '登录失败：' + e.message;
-      $('sign-in').hidden = false;
-      return;
+  var session = StaffSignIn.start({
+    tokenKey: 'servicebot.agent.token', meUrl: '/api/agent/me', panel: 'desk',
+    onSignedIn: function (me) {
+      desk.me = me;
+      refreshQueue();
+      desk.queueTimer = setInterval(refreshQueue, QUEUE_REFRESH_MS);
+    },
+    onSignedOut: function () {
+      desk.me = null;
+      clearInterval(desk.queueTimer);
+      clearInterval(desk.transcriptTimer);
+      desk.selected = null;
     }
-    sessionStorage.setItem(TOKEN_KEY, token);
-    $('sign-in').hidden = true;
-    $('desk').hidden = false;
-    $('who').hidden = false;
-    $('who-name').textContent = desk.me.name + '（' + ({ agent: '坐席', supervisor: '班长', admin: '管理员' }[desk.me.role] || desk.me.role) + '）';
-    refreshQueue();
-    desk.queueTimer = setInterval(refreshQueue, QUEUE_REFRESH_MS);
-  }
+  });
 
-  function signOut(message) {
-    sessionStorage.removeItem(TOKEN_KEY);
-    desk.token = null;
-    clearInterval(desk.queueTimer);
-    clearInterval(desk.transcriptTimer);
-    desk.selected = null;
-    $('desk').hidden = true;
-    $('who').hidden = true;
-    $('sign-in').hidden = false;
-    $('sign-in-error').textContent = message || '';
-    $('token').value = '';
-    $('token').focus();
-  }
+  function api(method, path, body) { return session.api(method, path, body); }
 
   // ---- queue ----
 
@@ -365,14 +316,6 @@
     }
   }
 
-  $('sign-in-form').addEventListener('submit', function (e) {
-    e.preventDefault();
-    var token = $('token').value.trim();
-    if (!token) { $('sign-in-error').textContent = '请输入访问令牌。'; return; }
-    $('sign-in-error').textContent = '';
-    signIn(token);
-  });
-  $('sign-out').addEventListener('click', function () { signOut(''); });
   $('take-over').addEventListener('click', function () { act('takeover', null, '已接管，可以回复用户了。'); });
   $('release').addEventListener('click', function () { act('release', null, '已交还智能助手。'); });
   $('close').addEventListener('click', function () {
@@ -393,5 +336,4 @@
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); send(false); }
   });
 
-  if (desk.token) signIn(desk.token); else $('token').focus();
 })();

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceBot.Handoff;
 using ServiceBot.Server.Staff.Admin;
+using ServiceBot.Server.Staff.Admin.Review;
 using ServiceBot.Server.Tests.Chat;
 using static ServiceBot.Server.Tests.Staff.Admin.AdminServer;
 
@@ -20,6 +21,7 @@ public sealed class ReviewApiTests(AdminServer server) : IClassFixture<AdminServ
         { "GET", "api/admin/review" },
         { "POST", "api/admin/review/similar-question" },
         { "POST", "api/admin/review/out-of-scope" },
+        { "POST", "api/admin/review/curated-answer" },
     };
 
     [Theory]
@@ -156,6 +158,92 @@ public sealed class ReviewApiTests(AdminServer server) : IClassFixture<AdminServ
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.True((await JsonOf(empty)).GetProperty("errors").TryGetProperty("question", out _));
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+    }
+
+    [Fact]
+    public async Task CuratedAnswer_SaveThenReindex_TheQuestionIsAnsweredWithTheTextCitingTheClause()
+    {
+        const string Question = CuratedScenario.Question;
+        Assert.Equal(0, (await new ChatSession(server.Http).SayAsync(Question)).CitationCount);
+        using var admin = server.As(AdminToken);
+        Assert.Contains(Question, await QueueQuestionsAsync(admin));
+
+        using var saved = await admin.PostAsJsonAsync("api/admin/review/curated-answer", new
+        {
+            questions = new[] { Question, "骑手过节有没有月饼 电话13812345678" },
+            answer = CuratedScenario.Answer,
+            citations = new[] { new { source = $"《{CuratedScenario.Source}》", section = CuratedScenario.Section } },
+        });
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var body = await JsonOf(saved);
+        Assert.False(body.GetProperty("replaced").GetBoolean());
+        Assert.Equal([Question, "骑手过节有没有月饼 电话"], Strings(body.GetProperty("questions")));
+        var file = Path.Combine(server.UploadFolder, body.GetProperty("id").GetString() + ".md");
+        var markdown = await File.ReadAllTextAsync(file);
+        Assert.StartsWith($"---\ntitle: 精选答复：{Question}\ntype: qa\ncites:\n  - 《{CuratedScenario.Source}》{CuratedScenario.Section}\n---\n", markdown);
+        Assert.DoesNotContain("13812345678", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain(Question, await QueueQuestionsAsync(admin));
+        var entry = Assert.Single(await AdminTrailAsync(), e => e.Action == AdminAuditActions.ReviewCuratedAnswer);
+        Assert.Equal("ada", entry.Actor);
+        var detail = JsonDocument.Parse(entry.Detail!).RootElement;
+        Assert.Equal(JsonValueKind.Null, detail.GetProperty("before").ValueKind);
+        Assert.Equal(CuratedScenario.Answer, detail.GetProperty("after").GetProperty("answer").GetString());
+        Assert.Equal(CuratedScenario.Section, detail.GetProperty("after").GetProperty("citations")[0].GetProperty("section").GetString());
+        // Not answered until the re-index swaps the new knowledge in.
+        Assert.Equal(0, (await new ChatSession(server.Http).SayAsync(Question)).CitationCount);
+
+        Assert.Equal("succeeded", (await AdminHttp.ReindexAsync(admin))[^1].GetProperty("state").GetString());
+
+        var after = await new ChatSession(server.Http).SayAsync(Question);
+        Assert.StartsWith(CuratedScenario.Answer, after.Json.GetProperty("reply").GetString());
+        var citation = Assert.Single(after.Json.GetProperty("citations").EnumerateArray());
+        Assert.Equal(CuratedScenario.Source, citation.GetProperty("source").GetString());
+        Assert.Equal(CuratedScenario.Section, citation.GetProperty("section").GetString());
+        Assert.Equal("current", citation.GetProperty("validity").GetString());
+        var hitTest = await JsonOf(await admin.GetAsync("api/admin/hittest?q=" + Uri.EscapeDataString(Question)));
+        var curatedHit = Assert.Single(hitTest.GetProperty("hits").EnumerateArray(), h => h.GetProperty("type").GetString() == "qa");
+        Assert.StartsWith("精选答复：", curatedHit.GetProperty("source").GetString());
+        Assert.Equal(CuratedScenario.Section, hitTest.GetProperty("answer").GetProperty("citations")[0].GetProperty("section").GetString());
+        var documents = await JsonOf(await admin.GetAsync("api/admin/documents"));
+        var listed = Assert.Single(documents.EnumerateArray(), d => d.GetProperty("type").GetString() == "qa");
+        Assert.False(listed.GetProperty("replaceable").GetBoolean());
+
+        using var replaced = await admin.PostAsJsonAsync("api/admin/review/curated-answer", new
+        {
+            questions = new[] { Question }, answer = "以平台企业的规定为准。",
+            citations = new[] { new { source = CuratedScenario.Source, section = CuratedScenario.Section } },
+        });
+        Assert.True((await JsonOf(replaced)).GetProperty("replaced").GetBoolean());
+        var second = (await AdminTrailAsync()).Last(e => e.Action == AdminAuditActions.ReviewCuratedAnswer);
+        Assert.Equal(CuratedScenario.Answer, JsonDocument.Parse(second.Detail!).RootElement.GetProperty("before").GetProperty("answer").GetString());
+    }
+
+    [Fact]
+    public async Task CuratedAnswer_UnknownClauseEmptyTextOrTooManyClauses_400WithAChineseMessage()
+    {
+        using var admin = server.As(AdminToken);
+        var clause = new { source = CuratedScenario.Source, section = CuratedScenario.Section };
+
+        using var unknown = await admin.PostAsJsonAsync("api/admin/review/curated-answer",
+            new { questions = new[] { "某个问题" }, answer = "答复", citations = new[] { new { source = "不存在的文件", section = "第一条" } } });
+        using var empty = await admin.PostAsJsonAsync("api/admin/review/curated-answer",
+            new { questions = new[] { "某个问题" }, answer = " \n ", citations = new[] { clause } });
+        using var tooMany = await admin.PostAsJsonAsync("api/admin/review/curated-answer",
+            new { questions = new[] { "某个问题" }, answer = "答复", citations = new[] { clause, clause with { section = "三、(四)" }, clause with { section = "三、(六)" }, clause with { section = "三、(七)" } } });
+        using var noQuestion = await admin.PostAsJsonAsync("api/admin/review/curated-answer",
+            new { questions = new[] { "？" }, answer = "答复", citations = new[] { clause } });
+        using var tooLong = await admin.PostAsJsonAsync("api/admin/review/curated-answer",
+            new { questions = new[] { "某个问题" }, answer = new string('答', ReviewApi.MaxAnswerLength + 1), citations = new[] { clause } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal("知识库中没有《不存在的文件》第一条，请先检索并选择一个条款。", (await JsonOf(unknown)).GetProperty("errors").GetProperty("citations")[0].GetString());
+        Assert.Equal("答复内容（answer）不能为空。", (await JsonOf(empty)).GetProperty("errors").GetProperty("answer")[0].GetString());
+        Assert.Equal("请选择 1 到 3 个引用条款（citations）。", (await JsonOf(tooMany)).GetProperty("errors").GetProperty("citations")[0].GetString());
+        Assert.True((await JsonOf(noQuestion)).GetProperty("errors").TryGetProperty("questions", out _));
+        Assert.True((await JsonOf(tooLong)).GetProperty("errors").TryGetProperty("answer", out _));
+        Assert.All(new[] { empty, tooMany, noQuestion, tooLong }, r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
+        Assert.False(Directory.Exists(Path.Combine(server.UploadFolder, "answers")) && Directory.EnumerateFiles(Path.Combine(server.UploadFolder, "answers")).Any(f => File.ReadAllText(f).Contains("某个问题", StringComparison.Ordinal)));
     }
 
     private static HttpRequestMessage Request(string method, string path)

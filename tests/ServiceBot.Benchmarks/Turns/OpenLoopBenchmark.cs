@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Net;
+using ServiceBot.Benchmarks.Retrieval;
+
+namespace ServiceBot.Benchmarks.Turns;
+
+/// <summary>
+/// <c>turns --open-loop</c>: the turn dialogues at fixed offered rates (<see cref="OpenLoopRun"/>), each rate once for
+/// <c>POST /api/chat</c> and once for <c>GET /healthz</c> (the floor HTTP costs here), then optionally a search for the
+/// highest rate whose p99 stays under the bound with no error.
+/// </summary>
+internal static class OpenLoopBenchmark
+{
+    // The search stops once the passing and failing rates are this close.
+    private const double SearchPrecision = 1.1;
+    private const int MaximumProbes = 8;
+
+    // Below this a 10-second probe has too few arrivals for its p99 to mean anything.
+    private const double LowestProbe = 20;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var rates = ReadRates(args);
+        if (rates is null)
+        {
+            Console.Error.WriteLine("error: --rates takes positive numbers separated by commas, e.g. --rates 200,500,1000,2000");
+            return 2;
+        }
+        var duration = TimeSpan.FromSeconds(TurnBenchmark.ReadOption(args, "--seconds", 10));
+        var bound = TurnBenchmark.ReadOption(args, "--p99-ms", 50);
+        var findMax = args.Contains("--find-max");
+
+        await using var server = await ServerProcess.StartAsync(RepositoryPaths.FindRoot(), new Dictionary<string, string>());
+        using var handler = CreateHandler();
+        using var client = new HttpClient(handler, disposeHandler: false)
+        {
+            BaseAddress = server.BaseAddress,
+            // A turn later than this is an error, not a latency.
+            Timeout = TimeSpan.FromSeconds(5),
+        };
+        // The warm-up's first turns wait for the JIT and the index; they must not fail on the measurement's timeout.
+        using (var warmup = new HttpClient(handler, disposeHandler: false) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(2) })
+            await TurnWarmup.RunAsync(warmup, users: 16, "open loop");
+
+        var measured = new List<(OpenLoopRun.Result Chat, OpenLoopRun.Result Health)>();
+        var cpuBefore = server.CpuTime();
+        foreach (var rate in rates)
+            measured.Add(await MeasureRateAsync(client, rate, duration, measured.Count));
+        // Health probes cost next to nothing, so nearly all of it is the turns'.
+        var cpuPerTurn = (server.CpuTime() - cpuBefore).TotalMilliseconds / measured.Sum(m => m.Chat.Completed);
+
+        Console.WriteLine($"## Open loop over HTTP on loopback: {duration.TotalSeconds:F0} s per rate, arrivals on a fixed schedule, latency from each arrival's due time");
+        Console.WriteLine();
+        Console.WriteLine("| offered (req/s) | /api/chat p50 (ms) | p99 (ms) | p99.9 (ms) | errors | /healthz p50 (ms) | p99 (ms) | p99.9 (ms) | errors |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (chat, health) in measured)
+            Console.WriteLine($"| {chat.OfferedRate:N0} | {chat.P50:F1} | {chat.P99:F1} | {chat.P999:F1} | {chat.Errors} of {chat.Scheduled} "
+                + $"| {health.P50:F1} | {health.P99:F1} | {health.P999:F1} | {health.Errors} of {health.Scheduled} |");
+
+        Console.WriteLine();
+        Console.WriteLine($"Server CPU per completed turn: {cpuPerTurn:F2} ms (all threads, health probes included; "
+            + $"{Environment.ProcessorCount} cores at that cost serve at most {Environment.ProcessorCount * 1000 / cpuPerTurn:N0} turns/s).");
+
+        if (findMax)
+        {
+            Console.WriteLine();
+            await FindMaximumAsync(client, measured.Select(m => m.Chat).ToList(), bound, duration, measured.Count);
+        }
+        return 0;
+    }
+
+    private static async Task<(OpenLoopRun.Result Chat, OpenLoopRun.Result Health)> MeasureRateAsync(HttpClient client, double rate, TimeSpan duration, int run)
+    {
+        var chat = await OpenLoopRun.RunAsync(client, OpenLoopTarget.Chat, rate, duration, $"open-{run}");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var health = await OpenLoopRun.RunAsync(client, OpenLoopTarget.Health, rate, duration, $"open-{run}");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Console.Error.WriteLine($"{rate:F0}/s: chat p99 {chat.P99:F1} ms ({chat.Errors} errors), healthz p99 {health.P99:F1} ms");
+        return (chat, health);
+    }
+
+    /// <summary>
+    /// Steps up from the highest passing rate measured (×1.5) until a rate fails, then bisects between the two. A rate
+    /// passes when its p99 is under the bound and no arrival failed.
+    /// </summary>
+    private static async Task FindMaximumAsync(HttpClient client, List<OpenLoopRun.Result> measured, int bound, TimeSpan duration, int run)
+    {
+        bool Passes(OpenLoopRun.Result r) => r.Errors == 0 && r.P99 < bound;
+        var probes = new List<OpenLoopRun.Result>();
+        double? passing = measured.Where(Passes).Select(r => (double?)r.OfferedRate).Max();
+        double? failing = measured.Where(r => !Passes(r) && r.OfferedRate > (passing ?? 0)).Select(r => (double?)r.OfferedRate).Min();
+
+        while (probes.Count < MaximumProbes)
+        {
+            double rate;
+            if (passing is null && failing!.Value / 2 < LowestProbe) break;
+            if (passing is null) rate = Math.Round(failing!.Value / 2);
+            else if (failing is null) rate = Math.Round(passing.Value * 1.5);
+            else if (failing.Value / passing.Value > SearchPrecision) rate = Math.Round((passing.Value + failing.Value) / 2);
+            else break;
+            var result = await OpenLoopRun.RunAsync(client, OpenLoopTarget.Chat, rate, duration, $"search-{run + probes.Count}");
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            Console.Error.WriteLine($"search {rate:F0}/s: p99 {result.P99:F1} ms, {result.Errors} errors");
+            probes.Add(result);
+            if (Passes(result)) passing = rate;
+            else failing = rate;
+        }
+
+        Console.WriteLine($"### Highest sustainable rate (p99 < {bound} ms, no error)");
+        Console.WriteLine();
+        Console.WriteLine("| probe (req/s) | p50 (ms) | p99 (ms) | p99.9 (ms) | errors | passes |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---|");
+        foreach (var probe in probes)
+            Console.WriteLine($"| {probe.OfferedRate:N0} | {probe.P50:F1} | {probe.P99:F1} | {probe.P999:F1} | {probe.Errors} | {(Passes(probe) ? "yes" : "no")} |");
+        Console.WriteLine();
+        Console.WriteLine((passing, failing) switch
+        {
+            (null, _) => $"Highest sustainable rate: below {failing:N0} turns/s (no probed rate passed).",
+            (_, null) => $"Highest sustainable rate: at least {passing:N0} turns/s (no probed rate failed).",
+            _ => $"Highest sustainable rate: {passing:N0} turns/s ({failing:N0} turns/s fails).",
+        });
+    }
+
+    /// <summary>One connection pool for the whole run: connections are opened once and reused, nothing is logged per request.</summary>
+    private static SocketsHttpHandler CreateHandler() => new()
+    {
+        MaxConnectionsPerServer = 1024,
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+        UseCookies = false,
+        AutomaticDecompression = DecompressionMethods.None,
+        ConnectTimeout = TimeSpan.FromSeconds(5),
+    };
+
+    private static double[]? ReadRates(string[] args)
+    {
+        var i = Array.IndexOf(args, "--rates");
+        if (i < 0) return [200, 500, 1000, 2000];
+        if (i + 1 >= args.Length) return null;
+        var rates = new List<double>();
+        foreach (var part in args[i + 1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) || rate <= 0) return null;
+            rates.Add(rate);
+        }
+        return rates.Count > 0 ? rates.ToArray() : null;
+    }
+}

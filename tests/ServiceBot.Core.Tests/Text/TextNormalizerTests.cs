@@ -1,0 +1,15 @@
+using ServiceBot.Text;
+
+namespace ServiceBot.Core.Tests.Text;
+
+public class TextNormalizerTests
+{
+    [Theory]
+    [InlineData("ＡＢＣ１２３", "abc123")]
+    [InlineData("社保ＡＰＰ怎么用", "社保app怎么用")]
+    [InlineData("WeChat\u3000小程序", "wechat 小程序")]
+    [InlineData("ÉCOLE Ωmega", "école ωmega")]
+    [InlineData("《工伤保险条例》第十四条", "《工伤保险条例》第十四条")]
+    public void Normalize_MixedScripts_FoldsWidthAndLowersEveryCasedLetter(string text, string expected)
+        => Assert.Equal(expected, TextNormalizer.Normalize(text));
+}

@@ -114,7 +114,7 @@ public sealed class ChineseAnalyzer
         var found = new List<LayExpansion>();
         foreach (var expansion in _layExpansions)
         {
-            var phrase = expansion.LayPhrases.FirstOrDefault(p => normalized.Contains(p, StringComparison.Ordinal));
+            var phrase = FirstContained(expansion.LayPhrases, normalized);
             if (phrase is null) continue;
             found.Add(new LayExpansion([phrase], expansion.PolicyWords));
             foreach (var word in expansion.PolicyWords)
@@ -126,6 +126,14 @@ public sealed class ChineseAnalyzer
             }
         }
         return found;
+    }
+
+    // A loop rather than a LINQ predicate: this runs for every lay phrase group on every query.
+    private static string? FirstContained(IReadOnlyList<string> phrases, string text)
+    {
+        for (var i = 0; i < phrases.Count; i++)
+            if (text.Contains(phrases[i], StringComparison.Ordinal)) return phrases[i];
+        return null;
     }
 
     private static void AddBigrams(Dictionary<string, float> bigrams, string run, float weight)

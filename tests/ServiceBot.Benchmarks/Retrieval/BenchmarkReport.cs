@@ -46,6 +46,12 @@ public sealed record BenchmarkReport(
         Row("latency p50 (ms)", e => e.Latency.P50, "F2");
         Row("latency p99 (ms)", e => e.Latency.P99, "F2");
         Row("latency mean (ms)", e => e.Latency.Mean, "F2");
+        if (Engines.All(e => e.CpuTime is not null))
+        {
+            Row("CPU time p50 (ms)", e => e.CpuTime!.P50, "F2");
+            Row("CPU time p99 (ms)", e => e.CpuTime!.P99, "F2");
+        }
+        Row("allocated per query (KB)", e => e.AllocatedKBPerQuery, "F1");
         Row("build (s)", e => e.BuildSeconds, "F1");
         Row("managed heap growth (MB)", e => e.ManagedHeapMB, "F1");
         Row("working set after build (MB)", e => e.WorkingSetMB, "F1");

@@ -50,6 +50,8 @@ public static class EngineMeasurement
         }
 
         var latencies = engines.Select(_ => new double[queries.Count]).ToArray();
+        var allocated = new long[engines.Count];
+        var cpu = engines.Select(_ => new double[queries.Count]).ToArray();
         var rankings = engines.Select(_ => new IReadOnlyList<SearchHit>[queries.Count]).ToArray();
         using (var progress = new ConsoleProgress("querying every engine in rotation", queries.Count))
         {
@@ -58,9 +60,13 @@ public static class EngineMeasurement
                 for (var k = 0; k < engines.Count; k++)
                 {
                     var e = (i + k) % engines.Count;
+                    var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+                    var cpuBefore = ThreadCpuClock.Milliseconds();
                     var start = Stopwatch.GetTimestamp();
                     rankings[e][i] = engines[e].Retriever.Search(queries[i].Query, options.Top);
                     latencies[e][i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                    cpu[e][i] = ThreadCpuClock.Milliseconds() - cpuBefore;
+                    allocated[e] += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
                 }
                 if (i % 10 == 9) progress.Report(i + 1);
             }
@@ -80,7 +86,8 @@ public static class EngineMeasurement
             }
             var metrics = RetrievalMetrics.Average(queries.Select((q, i) => RetrievalMetrics.Evaluate(q, rankings[e][i])).ToList());
             results.Add(new EngineResult(engine.Engine, EngineNames.Display(engine.Engine), documentCount, metrics,
-                LatencySummary.From(latencies[e]), engine.Seconds, engine.ManagedHeapMB, engine.WorkingSetMB, engine.WorkingSetGrowthMB));
+                LatencySummary.From(latencies[e]), ThreadCpuClock.IsAvailable ? LatencySummary.From(cpu[e]) : null,
+                allocated[e] / 1024.0 / queries.Count, engine.Seconds, engine.ManagedHeapMB, engine.WorkingSetMB, engine.WorkingSetGrowthMB));
         }
         return results;
     }

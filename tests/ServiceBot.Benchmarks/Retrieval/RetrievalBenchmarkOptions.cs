@@ -8,7 +8,11 @@ public sealed record RetrievalBenchmarkOptions
     public const string Usage = """
         usage: retrieval [options]
           --stard DIR            STARD folder (default: <repo>/../shared/datasets/stard)
-          --limit-queries N      evaluate only the first N judged dev queries
+          --queries FILE         judged queries to run instead of the dev split (same JSONL shape)
+          --limit-queries N      evaluate only the first N judged queries
+          --split K/N            only part K of N of the queries, shuffled by --seed: a split neither engine was
+                                 warmed or tuned on beforehand (e.g. --split 1/2 and --split 2/2 are disjoint halves)
+          --seed S               shuffle for --split (default 1)
           --no-distractors       index corpus.jsonl only (fast, but not a realistic pool)
           --engines LIST         comma-separated subset of: servicebot,lucene (default: both)
           --lucene-title-field   index the law title as its own Lucene field instead of inside the body
@@ -19,7 +23,10 @@ public sealed record RetrievalBenchmarkOptions
         """;
 
     public string? StardDirectory { get; init; }
+    public string? QueriesPath { get; init; }
     public int? LimitQueries { get; init; }
+    public QuerySplit? Split { get; init; }
+    public int Seed { get; init; } = 1;
     public bool IncludeDistractors { get; init; } = true;
     public IReadOnlyList<string> Engines { get; init; } = [EngineNames.ServiceBot, EngineNames.Lucene];
     public LuceneFieldLayout LuceneLayout { get; init; } = LuceneFieldLayout.Combined;
@@ -48,7 +55,10 @@ public sealed record RetrievalBenchmarkOptions
             options = args[i] switch
             {
                 "--stard" => options with { StardDirectory = Value() },
+                "--queries" => options with { QueriesPath = Value() },
                 "--limit-queries" or "--sample" => options with { LimitQueries = Count(1) },
+                "--split" => options with { Split = QuerySplit.Parse(Value()) },
+                "--seed" => options with { Seed = Count(0) },
                 "--no-distractors" => options with { IncludeDistractors = false },
                 "--engines" => options with { Engines = ParseEngines(Value()) },
                 "--lucene-title-field" => options with { LuceneLayout = LuceneFieldLayout.SeparateTitle },
@@ -71,6 +81,33 @@ public sealed record RetrievalBenchmarkOptions
         // The peer goes last: the report's ratio compares the first engine with it.
         return engines.OrderBy(e => e == EngineNames.Lucene).ToList();
     }
+}
+
+/// <summary>Part <see cref="Part"/> (1-based) of <see cref="Parts"/> disjoint parts of a query set.</summary>
+public sealed record QuerySplit(int Part, int Parts)
+{
+    /// <exception cref="ArgumentException">The text is not K/N with 1 ≤ K ≤ N and N ≥ 2.</exception>
+    public static QuerySplit Parse(string text)
+    {
+        var pieces = text.Split('/');
+        if (pieces.Length == 2
+            && int.TryParse(pieces[0], NumberStyles.None, CultureInfo.InvariantCulture, out var part)
+            && int.TryParse(pieces[1], NumberStyles.None, CultureInfo.InvariantCulture, out var parts)
+            && parts >= 2 && part >= 1 && part <= parts)
+            return new QuerySplit(part, parts);
+        throw new ArgumentException($"--split expects K/N with 1 <= K <= N and N >= 2, got \"{text}\"");
+    }
+
+    /// <summary>The queries of this part after a shuffle by <paramref name="seed"/>, in their original order.</summary>
+    public IReadOnlyList<T> Select<T>(IReadOnlyList<T> queries, int seed)
+    {
+        var order = Enumerable.Range(0, queries.Count).ToArray();
+        new Random(seed).Shuffle(order);
+        var chosen = order.Where((_, i) => i % Parts == Part - 1).Order();
+        return chosen.Select(i => queries[i]).ToList();
+    }
+
+    public override string ToString() => $"{Part}/{Parts}";
 }
 
 /// <summary>Engine keys used on the command line, in run-file tags and in the JSON report.</summary>

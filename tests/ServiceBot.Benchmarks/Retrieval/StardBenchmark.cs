@@ -22,11 +22,12 @@ public static class StardBenchmark
         var startedAt = DateTimeOffset.Now;
         var stard = Path.GetFullPath(options.StardDirectory ?? RepositoryPaths.DefaultStardDirectory());
         var documents = LoadPool(stard, options.IncludeDistractors);
-        var queries = QueryFileReader.Read(Path.Combine(stard, DevFile))
-            .Where(RetrievalMetrics.IsJudged)
-            .Take(options.LimitQueries ?? int.MaxValue)
-            .ToList();
-        Console.Error.WriteLine($"pool: {documents.Count:N0} documents; {queries.Count} judged dev queries");
+        var queriesPath = options.QueriesPath ?? Path.Combine(stard, DevFile);
+        IReadOnlyList<EvaluationQuery> queries = QueryFileReader.Read(queriesPath).Where(RetrievalMetrics.IsJudged).ToList();
+        if (options.Split is { } split) queries = split.Select(queries, options.Seed);
+        queries = queries.Take(options.LimitQueries ?? int.MaxValue).ToList();
+        var querySet = Path.GetFileNameWithoutExtension(queriesPath) + (options.Split is { } part ? $" part {part} (seed {options.Seed})" : "");
+        Console.Error.WriteLine($"pool: {documents.Count:N0} documents; {queries.Count} judged queries of {querySet}");
 
         var builds = new List<EngineBuild>();
         IReadOnlyList<EngineResult> results;
@@ -48,7 +49,7 @@ public static class StardBenchmark
         }
 
         var report = new BenchmarkReport(
-            options.IncludeDistractors ? "STARD dev (corpus + LawRefBook distractors)" : "STARD dev (corpus only)",
+            $"STARD {querySet} ({(options.IncludeDistractors ? "corpus + LawRefBook distractors" : "corpus only")})",
             stard,
             documents.Count,
             queries.Count,

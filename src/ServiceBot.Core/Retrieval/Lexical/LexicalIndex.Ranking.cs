@@ -57,12 +57,11 @@ public sealed partial class LexicalIndex
             bestWord = MathF.Max(bestWord, detail.Words);
             bestBigram = MathF.Max(bestBigram, detail.Bigrams);
             var group = _groups.GroupOf[d];
-            scratch.PoolGroupCount[group] = scratch.PoolGroupCount.GetValueOrDefault(group) + 1;
-            scratch.GroupMask[group] = scratch.GroupMask.GetValueOrDefault(group) | detail.WordMask;
+            if (scratch.PoolGroupCount[group]++ == 0) scratch.PoolGroups.Add(group);
+            scratch.GroupMask[group] |= detail.WordMask;
         }
-        var rank = 1;
-        foreach (var group in scratch.PoolGroupCount.Keys.OrderByDescending(g => scratch.GroupEvidence.GetValueOrDefault(g)).ThenBy(g => g))
-            scratch.GroupRank[group] = rank++;
+        scratch.PoolGroups.Sort(scratch.PoolGroupOrder);
+        for (var g = 0; g < scratch.PoolGroups.Count; g++) scratch.GroupRank[scratch.PoolGroups[g]] = g + 1;
 
         for (var i = 0; i < pool.Length; i++)
         {
@@ -85,7 +84,7 @@ public sealed partial class LexicalIndex
             row[(int)RankingFeature.ArticleNamed] = context.Article is null ? 0 : 1;
             row[(int)RankingFeature.ArticleMatch] = context.Article is { } article && _groups.Positions[d] == article ? 1 : 0;
             row[(int)RankingFeature.ClauseLength] = _words.Lengths[d];
-            row[(int)RankingFeature.QueryLength] = context.TypedWords.Count;
+            row[(int)RankingFeature.QueryLength] = context.TypedWords.Length;
             row[(int)RankingFeature.GroupRank] = scratch.GroupRank[group];
             row[(int)RankingFeature.GroupShare] = (float)scratch.PoolGroupCount[group] / pool.Length;
             row[(int)RankingFeature.MatchedWords] = System.Numerics.BitOperations.PopCount(detail.WordMask);
@@ -124,7 +123,7 @@ public sealed partial class LexicalIndex
         return detail;
     }
 
-    private float Match(FieldPostings field, IReadOnlyList<TermMatch> terms, int d, out float covered, out ulong mask)
+    private float Match(FieldPostings field, TermMatch[] terms, int d, out float covered, out ulong mask)
     {
         float k1 = _options.K1, b = _options.B, norm = k1 / field.AverageLength, score = 0;
         covered = 0;
@@ -159,21 +158,22 @@ public sealed partial class LexicalIndex
     /// <summary>What the features need to know about the query itself.</summary>
     private sealed class QueryContext
     {
-        public required IReadOnlyList<(string Word, float Idf)> TypedWords { get; init; }
+        // Arrays rather than list interfaces: these are walked for every candidate, and an interface's enumerator is an allocation.
+        public required (string Word, float Idf)[] TypedWords { get; init; }
         public required float WordTotal { get; init; }
         public required float BigramTotal { get; init; }
         public required float? Article { get; init; }
-        public required IReadOnlyList<TermMatch> WordTerms { get; init; }
-        public required IReadOnlyList<TermMatch> BigramTerms { get; init; }
-        public required IReadOnlyList<TermMatch> QuestionWordTerms { get; init; }
-        public required IReadOnlyList<TermMatch> QuestionBigramTerms { get; init; }
+        public required TermMatch[] WordTerms { get; init; }
+        public required TermMatch[] BigramTerms { get; init; }
+        public required TermMatch[] QuestionWordTerms { get; init; }
+        public required TermMatch[] QuestionBigramTerms { get; init; }
 
         /// <summary>Idf share of the typed words whose bits are set (bit i = TypedWords[i]).</summary>
         public float Coverage(ulong mask)
         {
             if (WordTotal <= 0) return 0;
             float covered = 0;
-            for (var i = 0; i < Math.Min(64, TypedWords.Count); i++)
+            for (var i = 0; i < Math.Min(64, TypedWords.Length); i++)
                 if ((mask & (1UL << i)) != 0) covered += TypedWords[i].Idf;
             return covered / WordTotal;
         }
@@ -181,7 +181,7 @@ public sealed partial class LexicalIndex
         public float MaxIdfMissing(ulong mask)
         {
             float missing = 0;
-            for (var i = 0; i < TypedWords.Count; i++)
+            for (var i = 0; i < TypedWords.Length; i++)
                 if (i >= 64 || (mask & (1UL << i)) == 0) missing = MathF.Max(missing, TypedWords[i].Idf);
             return missing;
         }
@@ -202,7 +202,7 @@ public sealed partial class LexicalIndex
             var article = ArticleNumber.TryParse(TextNormalizer.Normalize(query));
             return new QueryContext
             {
-                TypedWords = typed,
+                TypedWords = typed.ToArray(),
                 WordTotal = wordTotal,
                 BigramTotal = bigramTotal,
                 Article = article is { } a ? (float)a : null,
@@ -215,7 +215,7 @@ public sealed partial class LexicalIndex
     }
 
     /// <summary>The query's terms present in <paramref name="field"/>; typed terms are numbered in enumeration order, as <see cref="QueryContext.TypedWords"/>.</summary>
-    private List<TermMatch> Terms(FieldPostings field, IReadOnlyDictionary<string, float> terms)
+    private TermMatch[] Terms(FieldPostings field, IReadOnlyDictionary<string, float> terms)
     {
         var matches = new List<TermMatch>(terms.Count);
         float n = _ids.Length;
@@ -230,7 +230,7 @@ public sealed partial class LexicalIndex
             var bit = typed && typedIndex < 64 ? 1UL << typedIndex : 0;
             matches.Add(new TermMatch(postings, queryWeight * idf * (_options.K1 + 1), idf, typed, bit));
         }
-        return matches;
+        return matches.ToArray();
     }
 }
 

@@ -36,7 +36,7 @@ public sealed partial class LexicalIndex : IRetriever
         _groups = groups;
         _analyzer = analyzer;
         _options = options;
-        _scratch = new ThreadLocal<SearchScratch>(() => new SearchScratch(ids.Length));
+        _scratch = new ThreadLocal<SearchScratch>(() => new SearchScratch(ids.Length, groups.GroupCount, options.GroupTopClauses));
     }
 
     public int Count => _ids.Length;
@@ -98,7 +98,7 @@ public sealed partial class LexicalIndex : IRetriever
             var pool = TopCandidates(scratch, Math.Max(top, _options.RerankDepth));
             var features = scratch.FeatureRows(pool.Length);
             FillFeatures(pool, QueryContext.Create(this, query, analyzed), scratch, features);
-            return Rerank(ranker, pool, features, top);
+            return Rerank(ranker, pool, features, scratch, top);
         }
         finally
         {
@@ -165,9 +165,21 @@ public sealed partial class LexicalIndex : IRetriever
         }
     }
 
+    /// <summary>
+    /// A query whose terms touch at least this share of the clauses is smoothed in one pass over every clause, in
+    /// order, rather than by visiting the touched ones and their neighbours at random: long questions with common
+    /// bigrams touch most of the corpus, and those make the latency tail.
+    /// </summary>
+    private const int DenseSweepDivisor = 8;
+
     private void SmoothWithNeighbours(SearchScratch scratch)
     {
         var alpha = _options.NeighborWeight;
+        if (scratch.Touched.Count >= _ids.Length / DenseSweepDivisor)
+        {
+            SmoothEveryClause(scratch, alpha);
+            return;
+        }
         foreach (var d in scratch.Touched)
         {
             // Neighbour links join representatives only (DocumentGroups.Build), so a twin is never a candidate.
@@ -179,6 +191,28 @@ public sealed partial class LexicalIndex : IRetriever
         }
         foreach (var d in scratch.Candidates)
             scratch.Smoothed[d] = scratch.Raw[d] + alpha * BestNeighbour(d, scratch);
+    }
+
+    /// <summary>
+    /// The same candidates and scores as the sparse pass: a clause is a candidate when it or (with neighbour weight)
+    /// one of its neighbours was touched, neighbourhood is symmetric, and a twin never is one. Candidates come in
+    /// clause order.
+    /// </summary>
+    private void SmoothEveryClause(SearchScratch scratch, float alpha)
+    {
+        float[] raw = scratch.Raw, smoothed = scratch.Smoothed;
+        int[] previous = _groups.Previous, next = _groups.Next;
+        var candidates = scratch.Candidates;
+        for (var d = 0; d < raw.Length; d++)
+        {
+            if (_twins.IsTwin(d)) continue;
+            var before = previous[d];
+            var after = next[d];
+            var neighbour = MathF.Max(before >= 0 ? raw[before] : 0, after >= 0 ? raw[after] : 0);
+            if (raw[d] == 0 && (alpha <= 0 || neighbour == 0)) continue;
+            candidates.Add(d);
+            smoothed[d] = raw[d] + alpha * neighbour;
+        }
     }
 
     /// <summary>The better neighbouring clause's combined field score.</summary>
@@ -198,41 +232,50 @@ public sealed partial class LexicalIndex : IRetriever
 
     private void AddGroupEvidence(SearchScratch scratch)
     {
-        var m = _options.GroupTopClauses;
-        // Each group keeps its m best clause scores in a tiny ascending array.
-        var best = scratch.GroupBest;
+        var m = scratch.GroupTopClauses;
+        // Each group keeps its m best clause scores in ascending slots of one shared array.
+        float[] best = scratch.GroupBest, smoothed = scratch.Smoothed;
+        var groupOf = _groups.GroupOf;
         foreach (var d in scratch.Candidates)
         {
-            var score = scratch.Smoothed[d];
-            var group = _groups.GroupOf[d];
-            if (!best.TryGetValue(group, out var slots)) best[group] = slots = new float[m];
+            var score = smoothed[d];
+            var group = groupOf[d];
+            var slots = best.AsSpan(group * m, m);
             if (score <= slots[0]) continue;
+            // A group none of whose clauses enters its slots has evidence 0, as a fresh group does.
+            if (!scratch.GroupSeen[group])
+            {
+                scratch.GroupSeen[group] = true;
+                scratch.Groups.Add(group);
+            }
             var i = 0;
             while (i + 1 < m && slots[i + 1] < score) { slots[i] = slots[i + 1]; i++; }
             slots[i] = score;
         }
         var evidence = scratch.GroupEvidence;
-        foreach (var (group, slots) in best)
+        foreach (var group in scratch.Groups)
         {
             float sum = 0;
             var filled = 0;
-            foreach (var s in slots)
+            foreach (var s in best.AsSpan(group * m, m))
                 if (s > 0) { sum += s; filled++; }
             evidence[group] = filled == 0 ? 0 : sum / filled;
         }
+        var weight = _options.GroupWeight;
         foreach (var d in scratch.Candidates)
-            scratch.Smoothed[d] += _options.GroupWeight * evidence[_groups.GroupOf[d]];
+            smoothed[d] += weight * evidence[groupOf[d]];
     }
 
-    /// <summary>The best <paramref name="top"/> candidates by first-stage score, best first.</summary>
+    /// <summary>The best <paramref name="top"/> candidates by first-stage score, best first; equal scores in clause order.</summary>
     private static int[] TopCandidates(SearchScratch scratch, int top)
     {
-        var heap = new PriorityQueue<int, float>(top + 1);
+        var heap = scratch.Heap;
+        var smoothed = scratch.Smoothed;
         foreach (var d in scratch.Candidates)
         {
-            var score = scratch.Smoothed[d];
-            if (heap.Count < top) heap.Enqueue(d, score);
-            else if (heap.TryPeek(out _, out var lowest) && score > lowest) heap.EnqueueDequeue(d, score);
+            var candidate = new Candidate(smoothed[d], d);
+            if (heap.Count < top) heap.Enqueue(d, candidate);
+            else if (heap.TryPeek(out _, out var last) && candidate.RanksAbove(last)) heap.EnqueueDequeue(d, candidate);
         }
         var order = new int[heap.Count];
         for (var i = order.Length - 1; i >= 0; i--) order[i] = heap.Dequeue();
@@ -256,17 +299,18 @@ public sealed partial class LexicalIndex : IRetriever
     }
 
     /// <summary>Orders the pool by the model's score; ties keep the first-stage order.</summary>
-    private IReadOnlyList<SearchHit> Rerank(TreeEnsemble ranker, int[] pool, float[] features, int top)
+    private IReadOnlyList<SearchHit> Rerank(TreeEnsemble ranker, int[] pool, float[] features, SearchScratch scratch, int top)
     {
         var width = RankingFeatures.Count;
-        var scores = new double[pool.Length];
-        var positions = new int[pool.Length];
+        scratch.EnsureRerankRows(pool.Length);
+        double[] scores = scratch.RerankScores;
+        int[] positions = scratch.RerankPositions;
         for (var i = 0; i < pool.Length; i++)
         {
             scores[i] = ranker.Score(features.AsSpan(i * width, width));
             positions[i] = i;
         }
-        Array.Sort(positions, (x, y) => scores[y].CompareTo(scores[x]) is var c && c != 0 ? c : x.CompareTo(y));
+        Array.Sort(positions, 0, pool.Length, scratch.RerankOrder);
         var hits = new SearchHit[Math.Min(top, pool.Length)];
         for (var i = 0; i < hits.Length; i++) hits[i] = Hit(pool[positions[i]], (float)scores[positions[i]]);
         return hits;

@@ -1,22 +1,59 @@
 namespace ServiceBot.Retrieval.Lexical;
 
-/// <summary>Per-thread score buffers, so a query allocates nothing proportional to the corpus.</summary>
-internal sealed class SearchScratch(int documentCount)
+/// <summary>
+/// Per-thread buffers, so that a query allocates nothing proportional to the corpus and, past its analysis and its
+/// result, next to nothing at all: garbage collections then stay out of the latency tail.
+/// </summary>
+internal sealed class SearchScratch
 {
-    public readonly float[] Raw = new float[documentCount];
-    public readonly float[] Smoothed = new float[documentCount];
-    public readonly bool[] IsCandidate = new bool[documentCount];
+    public SearchScratch(int documentCount, int groupCount, int groupTopClauses)
+    {
+        Raw = new float[documentCount];
+        Smoothed = new float[documentCount];
+        IsCandidate = new bool[documentCount];
+        GroupTopClauses = groupTopClauses;
+        GroupBest = new float[groupCount * groupTopClauses];
+        GroupEvidence = new float[groupCount];
+        GroupSeen = new bool[groupCount];
+        PoolGroupCount = new int[groupCount];
+        GroupRank = new int[groupCount];
+        GroupMask = new ulong[groupCount];
+        Heap = new PriorityQueue<int, Candidate>(Candidate.WorstFirst);
+        PoolGroupOrder = new GroupOrderComparer(GroupEvidence);
+        RerankOrder = new RerankOrderComparer(this);
+    }
+
+    public readonly float[] Raw;
+    public readonly float[] Smoothed;
+    public readonly bool[] IsCandidate;
     public readonly List<int> Touched = new(1024);
     public readonly List<int> Candidates = new(2048);
-    public readonly Dictionary<int, float[]> GroupBest = new();
-    public readonly Dictionary<int, float> GroupEvidence = new();
 
-    // The second stage's per-query state, sized by its candidates rather than by the corpus.
+    // Document evidence, indexed by group: each group's best clause scores in ascending slots of GroupTopClauses.
+    public readonly int GroupTopClauses;
+    public readonly float[] GroupBest;
+    public readonly float[] GroupEvidence;
+    public readonly bool[] GroupSeen;
+    public readonly List<int> Groups = new(256);
+
+    /// <summary>The first stage's best candidates while they are chosen.</summary>
+    public readonly PriorityQueue<int, Candidate> Heap;
+
+    // The second stage's per-query state: details of its candidates and their neighbours, and the pool's groups.
     public readonly Dictionary<int, FieldDetail> Details = new();
     public readonly Dictionary<int, float> TitleCoverage = new();
-    public readonly Dictionary<int, int> PoolGroupCount = new();
-    public readonly Dictionary<int, int> GroupRank = new();
-    public readonly Dictionary<int, ulong> GroupMask = new();
+    public readonly int[] PoolGroupCount;
+    public readonly int[] GroupRank;
+    public readonly ulong[] GroupMask;
+    public readonly List<int> PoolGroups = new(128);
+
+    /// <summary>Orders groups by document evidence, strongest first, then by id.</summary>
+    public readonly IComparer<int> PoolGroupOrder;
+
+    /// <summary>Orders pool positions by <see cref="RerankScores"/>, best first; ties keep the first-stage order.</summary>
+    public readonly IComparer<int> RerankOrder;
+    public double[] RerankScores = [];
+    public int[] RerankPositions = [];
     private float[] _featureRows = [];
 
     /// <summary>A reusable row-major feature matrix of at least <paramref name="rows"/> rows.</summary>
@@ -25,6 +62,14 @@ internal sealed class SearchScratch(int documentCount)
         var length = rows * Ranking.RankingFeatures.Count;
         if (_featureRows.Length < length) _featureRows = new float[length];
         return _featureRows;
+    }
+
+    /// <summary>Score and position buffers for ordering <paramref name="rows"/> candidates.</summary>
+    public void EnsureRerankRows(int rows)
+    {
+        if (RerankScores.Length >= rows) return;
+        RerankScores = new double[rows];
+        RerankPositions = new int[rows];
     }
 
     public void Reset()
@@ -37,14 +82,45 @@ internal sealed class SearchScratch(int documentCount)
         }
         Touched.Clear();
         Candidates.Clear();
-        GroupBest.Clear();
-        GroupEvidence.Clear();
+        foreach (var group in Groups)
+        {
+            Array.Clear(GroupBest, group * GroupTopClauses, GroupTopClauses);
+            GroupEvidence[group] = 0;
+            GroupSeen[group] = false;
+        }
+        Groups.Clear();
+        Heap.Clear();
         Details.Clear();
         TitleCoverage.Clear();
-        PoolGroupCount.Clear();
-        GroupRank.Clear();
-        GroupMask.Clear();
+        foreach (var group in PoolGroups)
+        {
+            PoolGroupCount[group] = 0;
+            GroupRank[group] = 0;
+            GroupMask[group] = 0;
+        }
+        PoolGroups.Clear();
     }
+
+    private sealed class GroupOrderComparer(float[] evidence) : IComparer<int>
+    {
+        public int Compare(int x, int y) => evidence[y].CompareTo(evidence[x]) is var c && c != 0 ? c : x.CompareTo(y);
+    }
+
+    private sealed class RerankOrderComparer(SearchScratch scratch) : IComparer<int>
+    {
+        public int Compare(int x, int y)
+            => scratch.RerankScores[y].CompareTo(scratch.RerankScores[x]) is var c && c != 0 ? c : x.CompareTo(y);
+    }
+}
+
+/// <summary>A first-stage candidate's heap key: of two equal scores the lower document number ranks first, whatever order they came in.</summary>
+internal readonly record struct Candidate(float Score, int Document)
+{
+    /// <summary>The heap's root is the candidate that ranks last.</summary>
+    public static readonly IComparer<Candidate> WorstFirst = Comparer<Candidate>.Create(
+        (x, y) => x.Score.CompareTo(y.Score) is var c && c != 0 ? c : y.Document.CompareTo(x.Document));
+
+    public bool RanksAbove(Candidate other) => Score > other.Score || (Score == other.Score && Document < other.Document);
 }
 
 /// <summary>

@@ -19,20 +19,23 @@ public sealed class TreeEnsemble
     {
         Features = features;
         Bias = bias;
-        Trees = trees;
-        foreach (var tree in trees) tree.Validate(features.Count);
+        _trees = trees.ToArray();
+        foreach (var tree in _trees) tree.Validate(features.Count);
     }
+
+    // Scored for every candidate of every query: an array's loop allocates no enumerator.
+    private readonly RankingTree[] _trees;
 
     public IReadOnlyList<string> Features { get; }
 
     public double Bias { get; }
 
-    public IReadOnlyList<RankingTree> Trees { get; }
+    public IReadOnlyList<RankingTree> Trees => _trees;
 
     public double Score(ReadOnlySpan<float> features)
     {
         var score = Bias;
-        foreach (var tree in Trees) score += tree.Weight * tree.LeafValues[tree.LeafOf(features)];
+        foreach (var tree in _trees) score += tree.Weight * tree.LeafValues[tree.LeafOf(features)];
         return score;
     }
 

@@ -201,7 +201,7 @@ public sealed partial class LexicalIndex : IRetriever
     private void SmoothEveryClause(SearchScratch scratch, float alpha)
     {
         float[] raw = scratch.Raw, smoothed = scratch.Smoothed;
-        int[] previous = _groups.Previous, next = _groups.Next;
+        ReadOnlySpan<int> previous = _groups.Previous.Span, next = _groups.Next.Span;
         var candidates = scratch.Candidates;
         for (var d = 0; d < raw.Length; d++)
         {

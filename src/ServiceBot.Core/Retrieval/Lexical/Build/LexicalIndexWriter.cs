@@ -23,7 +23,7 @@ internal sealed class LexicalIndexWriter
     /// <param name="runPostingBudget">Postings (all fields) gathered in memory before a run is spilled.</param>
     /// <param name="batchSize">Documents analysed in parallel at a time.</param>
     /// <param name="nearDuplicateThreshold">Shingle Jaccard from which a clause is a twin of an earlier one; 0 = no detection.</param>
-    public LexicalIndexWriter(ChineseAnalyzer analyzer, long runPostingBudget = 2_000_000, int batchSize = 1024, double nearDuplicateThreshold = 0)
+    public LexicalIndexWriter(ChineseAnalyzer analyzer, long runPostingBudget = 1_000_000, int batchSize = 1024, double nearDuplicateThreshold = 0)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(runPostingBudget, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);

@@ -16,6 +16,9 @@ internal readonly unsafe struct MappedColumn<T> where T : unmanaged
 
     public int Length { get; }
 
+    /// <summary>The whole column (sections start eight-byte aligned, so the values are aligned too).</summary>
+    public ReadOnlySpan<T> Span => new(_values, Length);
+
     public T this[int index]
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -54,14 +54,14 @@ public sealed class TimeoutChatClientTests
     [Fact]
     public async Task GetStreamingResponseAsync_SteadyTokens_EachWithinTimeout_Completes()
     {
-        // The whole stream (4 × 0.8 s) outlasts the timeout; each gap stays well inside it, even on a busy machine.
-        var inner = new TestChatClient { GetStreamingResponseAsyncCallback = (_, _, ct) => Slow(["一", "二", "三", "四"], TimeSpan.FromMilliseconds(800), ct) };
-        using var client = new TimeoutChatClient(inner, TimeSpan.FromSeconds(2));
+        // The whole stream (6 × 0.6 s) outlasts the timeout; each gap stays well inside it, even on a busy machine.
+        var inner = new TestChatClient { GetStreamingResponseAsyncCallback = (_, _, ct) => Slow(["一", "二", "三", "四", "五", "六"], TimeSpan.FromMilliseconds(600), ct) };
+        using var client = new TimeoutChatClient(inner, TimeSpan.FromSeconds(3));
         var received = new List<string>();
 
         await foreach (var update in client.GetStreamingResponseAsync("问题")) received.Add(update.Text);
 
-        Assert.Equal(["一", "二", "三", "四"], received);
+        Assert.Equal(["一", "二", "三", "四", "五", "六"], received);
     }
 
     [Fact]

@@ -26,6 +26,19 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>Every line the process wrote to standard output and error so far (its console log).</summary>
     public IReadOnlyCollection<string> Output => _output;
 
+    /// <summary>
+    /// Settings that keep a server's state, sandbox and index inside <paramref name="directory"/>, with the repository's
+    /// knowledge and warnings-only logs; a test adds its own keys to the returned dictionary.
+    /// </summary>
+    public static Dictionary<string, string> SettingsIn(string directory) => new()
+    {
+        ["State__ConnectionString"] = $"Data Source={Path.Combine(directory, "state.db")}",
+        ["Sandbox__ConnectionString"] = $"Data Source={Path.Combine(directory, "sandbox.db")}",
+        ["Index__Path"] = Path.Combine(directory, "index"),
+        ["Knowledge__Paths__0"] = RepositoryPaths.Knowledge,
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+
     /// <param name="workingDirectory">Where the process starts; the repository root unless given.</param>
     public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> environment, string? workingDirectory = null)
     {

@@ -12,15 +12,12 @@ public sealed class MetricsProcessTests : IAsyncLifetime
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "servicebot-metrics-tests", Guid.NewGuid().ToString("N"));
     private ServerProcess _server = null!;
 
-    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync(new Dictionary<string, string>
+    public async Task InitializeAsync()
     {
-        ["State__ConnectionString"] = $"Data Source={Path.Combine(_directory, "state.db")}",
-        ["Sandbox__ConnectionString"] = $"Data Source={Path.Combine(_directory, "sandbox.db")}",
-        ["Index__Path"] = Path.Combine(_directory, "index"),
-        ["Admin__KnowledgePath"] = Path.Combine(_directory, "admin"),
-        ["Knowledge__Paths__0"] = RepositoryPaths.Knowledge,
-        ["Logging__LogLevel__Default"] = "Warning",
-    });
+        var settings = ServerProcess.SettingsIn(_directory);
+        settings["Admin__KnowledgePath"] = Path.Combine(_directory, "admin");
+        _server = await ServerProcess.StartAsync(settings);
+    }
 
     public async Task DisposeAsync()
     {

@@ -13,14 +13,7 @@ public sealed class ChatIdentityProcessTests : IAsyncLifetime
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "servicebot-identity-tests", Guid.NewGuid().ToString("N"));
     private ServerProcess _server = null!;
 
-    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync(new Dictionary<string, string>
-    {
-        ["State__ConnectionString"] = $"Data Source={Path.Combine(_directory, "state.db")}",
-        ["Sandbox__ConnectionString"] = $"Data Source={Path.Combine(_directory, "sandbox.db")}",
-        ["Index__Path"] = Path.Combine(_directory, "index"),
-        ["Knowledge__Paths__0"] = RepositoryPaths.Knowledge,
-        ["Logging__LogLevel__Default"] = "Warning",
-    });
+    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync(ServerProcess.SettingsIn(_directory));
 
     public async Task DisposeAsync()
     {

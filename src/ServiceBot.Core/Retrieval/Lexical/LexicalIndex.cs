@@ -59,7 +59,6 @@ public sealed partial class LexicalIndex : IRetriever
     public static LexicalIndex Build(IEnumerable<IndexDocument> documents, ChineseAnalyzer analyzer,
         LexicalIndexOptions options, IProgress<int>? progress = null)
     {
-        NearDuplicateDetection.Validate(options.NearDuplicateThreshold);
         var path = Path.Combine(Path.GetTempPath(), $"servicebot-lexical-{Guid.NewGuid():N}.bin");
         new LexicalIndexWriter(analyzer, nearDuplicateThreshold: options.NearDuplicateThreshold).Write(documents, path, progress);
         try

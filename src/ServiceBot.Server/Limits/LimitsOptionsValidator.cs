@@ -16,6 +16,8 @@ public sealed class LimitsOptionsValidator : IValidateOptions<RequestLimitsOptio
         foreach (var (key, value) in new[] { ("ChatBodyBytes", options.ChatBodyBytes), ("ChannelBodyBytes", options.ChannelBodyBytes), ("DefaultBodyBytes", options.DefaultBodyBytes), ("UploadBodyBytes", options.UploadBodyBytes) })
             if (value is < MinBody or > MaxBody)
                 errors.Add($"RequestLimits:{key} must lie between {MinBody} and {MaxBody}.");
+        if (options.DrainBytes is < 0 or > MaxBody)
+            errors.Add($"RequestLimits:DrainBytes must lie between 0 and {MaxBody}.");
         foreach (var (key, value, min, max) in new[]
         {
             ("TargetBytes", options.TargetBytes, MinTarget, MaxTarget),

@@ -11,15 +11,19 @@ namespace ServiceBot.Server.Limits;
 /// </summary>
 public sealed class RequestBodyLimits(RequestDelegate next, IOptions<RequestLimitsOptions> options)
 {
+    /// <summary>A client still sending after its limit gets this long to finish before the answer is written anyway.</summary>
+    private static readonly TimeSpan DrainDeadline = TimeSpan.FromSeconds(2);
+
     public async Task InvokeAsync(HttpContext context)
     {
         var limit = LimitFor(context.Request.Path, options.Value);
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature) feature.MaxRequestBodySize = limit;
         if (context.Request.ContentLength > limit)
         {
             await TooLarge(limit).ExecuteAsync(context);
             return;
         }
+        var kestrelBody = context.Request.Body;
+        var bodyLimit = DrainingBodyLimit.Install(context, limit, options.Value.DrainBytes);
         try
         {
             await next(context);
@@ -27,9 +31,11 @@ public sealed class RequestBodyLimits(RequestDelegate next, IOptions<RequestLimi
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
         {
             context.Response.Clear();
+            var tooLarge = e.StatusCode == StatusCodes.Status413PayloadTooLarge;
+            if (tooLarge && bodyLimit is not null) await DrainingBodyLimit.DrainAsync(kestrelBody, DrainDeadline, context.RequestAborted);
             // An endpoint may have lowered the limit further (a channel's own maximum): name the one that applied.
-            var applied = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? limit;
-            var problem = e.StatusCode == StatusCodes.Status413PayloadTooLarge
+            var applied = bodyLimit?.Limit ?? context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? limit;
+            var problem = tooLarge
                 ? TooLarge(applied)
                 : ApiProblems.Create(e.StatusCode, "bad_request", "请求格式错误", "请求无法解析，请检查请求头和请求体。");
             await problem.ExecuteAsync(context);

@@ -22,6 +22,12 @@ public sealed class RequestLimitsOptions
     /// <summary>Document uploads to the admin console (<c>/api/admin/documents</c>): the file and its form fields.</summary>
     public long UploadBodyBytes { get; set; } = 11 * 1024 * 1024;
 
+    /// <summary>
+    /// How much of a chunked body past its limit is still read and discarded before the 413 is written, so that a client
+    /// still sending reads the answer instead of a reset connection. Bodies larger than limit plus this are cut off.
+    /// </summary>
+    public long DrainBytes { get; set; } = 1024 * 1024;
+
     /// <summary>Path and query of the request line (answered 414). Kestrel's own default for the whole line.</summary>
     public int TargetBytes { get; set; } = 8 * 1024;
 

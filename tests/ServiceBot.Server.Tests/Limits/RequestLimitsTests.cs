@@ -87,7 +87,7 @@ public sealed class RequestLimitsTests(ServiceBotServer server) : IClassFixture<
         Assert.Contains("application/problem+json", answer);
     }
 
-    private static async Task<string> ReadAnswerAsync(NetworkStream stream)
+    internal static async Task<string> ReadAnswerAsync(NetworkStream stream)
     {
         var buffer = new byte[16 * 1024];
         var text = new StringBuilder();

@@ -22,8 +22,7 @@ public sealed partial class QuestionFocus(IReadOnlyCollection<string> domainTerm
     /// <summary>Most domain words carried over from the story: the ones nearest the question.</summary>
     public const int MaxStoryTerms = 4;
 
-    private readonly string[] _domainTerms = domainTerms.Where(t => t.Length >= 2).Distinct(StringComparer.Ordinal)
-        .OrderByDescending(t => t.Length).ToArray();
+    private readonly DomainTermMatcher _terms = new(domainTerms);
 
     /// <summary>The question the message asks, or the message itself when it is short, not Chinese, or asks nothing.</summary>
     public string Of(string message)
@@ -43,31 +42,17 @@ public sealed partial class QuestionFocus(IReadOnlyCollection<string> domainTerm
         return subjects.Count == 0 ? question : string.Join(" ", subjects) + " " + question;
     }
 
-    /// <summary>The story's domain words the question does not already use, longest match first, nearest the question kept.</summary>
+    /// <summary>The story's domain words the question does not already use, nearest the question kept.</summary>
     private List<string> StoryTerms(string story, string question)
-    {
-        var found = new List<(int At, string Term)>();
-        var taken = new bool[story.Length];
-        foreach (var term in _domainTerms)
-        {
-            for (var at = story.IndexOf(term, StringComparison.Ordinal); at >= 0; at = story.IndexOf(term, at + 1, StringComparison.Ordinal))
-            {
-                if (Enumerable.Range(at, term.Length).Any(i => taken[i])) continue;
-                for (var i = at; i < at + term.Length; i++) taken[i] = true;
-                found.Add((at, term));
-            }
-        }
-        return found.OrderBy(f => f.At).Select(f => f.Term)
-            .Where(t => !question.Contains(t, StringComparison.Ordinal))
-            .Distinct(StringComparer.Ordinal)
-            .TakeLast(MaxStoryTerms)
-            .ToList();
-    }
+        => _terms.Find(story).Where(t => !question.Contains(t, StringComparison.Ordinal)).TakeLast(MaxStoryTerms).ToList();
 
     [GeneratedRegex(@"[，,。！!？?；;：:\s]+")]
     private static partial Regex ClauseBreak();
 
-    /// <summary>A clause that asks: a question particle or word, or a yes/no pair (能不能, 有没有).</summary>
-    [GeneratedRegex(@"[吗呢嘛]|什么|怎么|怎样|咋|啥|多少|多久|多长|(?<![一二三四五六七八九十两好])几|哪|谁|能不能|可不可以|是不是|有没有|要不要|算不算|行不行|该不该|会不会|是否|[不没]$")]
+    /// <summary>
+    /// A clause that asks: a question particle or word, or a yes/no pair (能不能, 有没有, and any A不A such as 管不管). 多少
+    /// after a negation measures, it does not ask (剩不了多少).
+    /// </summary>
+    [GeneratedRegex(@"[吗呢嘛]|(\p{IsCJKUnifiedIdeographs})[不没]\1|什么|怎么|怎样|咋|啥|(?<!不了|没)多少|多久|多长|(?<![一二三四五六七八九十两好])几|哪|谁|能不能|可不可以|是不是|有没有|要不要|算不算|行不行|该不该|会不会|是否|[不没]$")]
     private static partial Regex Asks();
 }

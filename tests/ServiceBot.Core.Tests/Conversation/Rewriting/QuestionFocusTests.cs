@@ -31,6 +31,14 @@ public class QuestionFocusTests
         Assert.Equal("租房能不能把公积金取出来", focus);
     }
 
+    [Fact]
+    public void Of_AnyYesNoPairAndMeasuringDuoshao_AskingClauseIsTheYesNoPair()
+    {
+        var focus = Focus.Of("我哥开网约车的，平台一单抽走快三成，跑一天下来除去油钱充电钱根本剩不了多少，他让我帮他问问，平台抽成这么高国家管不管");
+
+        Assert.Equal("平台抽成这么高国家管不管", focus);
+    }
+
     [Theory]
     [InlineData("骑手摔伤了工伤认定找谁办理")]
     [InlineData("我在郑州送了三年外卖，之前在老家厂里上班交了四年社保，现在这边按灵活就业自己交着，我要把社保转过来")]

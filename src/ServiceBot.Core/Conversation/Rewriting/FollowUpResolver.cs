@@ -82,6 +82,9 @@ public sealed partial class FollowUpResolver(IReadOnlyCollection<string> domainT
         return new FollowUp(message, null);
     }
 
+    /// <summary>True when the message names a word of the knowledge's vocabulary (周末, 留名): it is about the knowledge.</summary>
+    public bool NamesDomainWord(string message) => _terms.AnyIn(Core(message));
+
     /// <summary>True when the message asks something that has no subject without the turn before it.</summary>
     public bool LeansOnContext(string message)
     {

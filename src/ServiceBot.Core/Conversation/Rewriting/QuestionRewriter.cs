@@ -11,8 +11,9 @@ namespace ServiceBot.Conversation.Rewriting;
 /// <summary>
 /// Reads a message in lay language the way the knowledge base's analyzer does, before the engine routes it: misspelt
 /// domain words corrected against the indexed domain dictionary (设保 → 社保), then elliptical follow-ups completed
-/// from the conversation (那外地户口呢？). Both use the vocabulary of the loaded knowledge base. A follow-up the intent
-/// classifier calls small talk or out of scope (那明天会下雨吗) keeps its own words, so it is still refused.
+/// from the conversation (那外地户口呢？). Both use the vocabulary of the loaded knowledge base. A follow-up that names
+/// no word of that vocabulary and that the intent classifier calls small talk or out of scope (那明天会下雨吗) keeps its
+/// own words, so it is still refused.
 /// </summary>
 public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, IntentClassifier? intents = null)
 {
@@ -45,7 +46,8 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
             ServiceNames(kb)));
         var earlier = conversation.History.TakeLast(FollowUpResolver.LookBack).Select(turn => analyzer.Correct(turn.User).Text).ToList();
         var followUp = resolver.Resolve(text, earlier, CitedSource(conversation.History[^1].Bot));
-        return followUp.IsResolved && IsSmallTalk(text) ? new FollowUp(text, null) : followUp;
+        // The classifier reads a short message alone: 周末呢 or 不想留名行吗 look like small talk until their words are read.
+        return followUp.IsResolved && !resolver.NamesDomainWord(text) && IsSmallTalk(text) ? new FollowUp(text, null) : followUp;
     }
 
     /// <summary>

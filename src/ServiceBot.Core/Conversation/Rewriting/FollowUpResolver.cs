@@ -26,12 +26,14 @@ public sealed record FollowUp(string Text, string? Topic)
 /// </list>
 /// 这个文件 after a cited answer names the document.
 /// </summary>
-/// <param name="domainTerms">
-/// Words that name a topic: the dictionary's terms and synonym-group members, and the lay phrases it expands (被辞退);
-/// those that ask (多长时间, 要带啥) are left out.
+/// <param name="domainTerms">Words that name a topic: the dictionary's terms and synonym-group members.</param>
+/// <param name="layPhrases">
+/// How people name a topic in their own words (被辞退, 留名): carried over like domain words, yet a message using only
+/// them still leans on the turn before it (家里人能替我报吗).
 /// </param>
 /// <param name="serviceNames">The titles of the services' guides (住房公积金提取办事指南): a follow-up naming another one switches topic.</param>
-public sealed partial class FollowUpResolver(IReadOnlyCollection<string> domainTerms, IReadOnlyCollection<string>? serviceNames = null)
+public sealed partial class FollowUpResolver(IReadOnlyCollection<string> domainTerms, IReadOnlyCollection<string>? layPhrases = null,
+    IReadOnlyCollection<string>? serviceNames = null)
 {
     /// <summary>Longer messages say what they are about.</summary>
     public const int MaxEllipticalLength = 16;
@@ -43,7 +45,8 @@ public sealed partial class FollowUpResolver(IReadOnlyCollection<string> domainT
     public const int LookBack = 3;
 
     // A phrase that asks (多长时间, 要带啥) is what a question wants, never what it is about.
-    private readonly DomainTermMatcher _terms = new(domainTerms.Where(t => !Asks().IsMatch(t)));
+    private readonly DomainTermMatcher _domainTerms = new(domainTerms.Where(t => !Asks().IsMatch(t)));
+    private readonly DomainTermMatcher _terms = new(domainTerms.Concat(layPhrases ?? []).Where(t => !Asks().IsMatch(t)));
     private readonly string[] _serviceNames = (serviceNames ?? []).ToArray();
 
     /// <param name="message">The message, already spelling-corrected.</param>
@@ -64,7 +67,8 @@ public sealed partial class FollowUpResolver(IReadOnlyCollection<string> domainT
         {
             var earlier = earlierQuestions[i].Trim();
             var earlierCore = Core(earlier);
-            if (!_terms.AnyIn(earlierCore) || LeansOnContext(earlierCore)) continue;
+            // An earlier question that named its topic only in lay words (被辞退有补偿吗) still names it.
+            if (!_terms.AnyIn(earlierCore) || LeansOnContext(earlierCore, _terms)) continue;
             // 我要办社保转移 asked for a form; what the follow-up asks about is the topic, not the request.
             var topic = Request().Replace(earlier, "").Trim();
             if (topic.Length == 0) continue;
@@ -86,12 +90,16 @@ public sealed partial class FollowUpResolver(IReadOnlyCollection<string> domainT
     public bool NamesDomainWord(string message) => _terms.AnyIn(Core(message));
 
     /// <summary>True when the message asks something that has no subject without the turn before it.</summary>
-    public bool LeansOnContext(string message)
+    public bool LeansOnContext(string message) => LeansOnContext(message, _domainTerms);
+
+    /// <param name="message">The message.</param>
+    /// <param name="vocabulary">The words that make a short question name its own topic.</param>
+    private static bool LeansOnContext(string message, DomainTermMatcher vocabulary)
     {
         var core = Core(message);
         if (core.Length == 0 || core.Length > MaxEllipticalLength || !Asks().IsMatch(core)) return false;
         return Opening().IsMatch(core) || core.EndsWith('呢') || Pointer().IsMatch(core) || BareQuestion().IsMatch(core)
-               || !_terms.AnyIn(core);
+               || !vocabulary.AnyIn(core);
     }
 
     /// <summary>

@@ -41,9 +41,8 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
         if (conversation.Task is { IsOpen: true } || conversation.History.Count == 0) return new FollowUp(text, null);
         var knowledgeBase = await knowledge.GetAsync(cancellationToken).ConfigureAwait(false);
         var analyzer = knowledgeBase.Lexical.Analyzer;
-        var resolver = _resolvers.GetValue(knowledgeBase, kb => new FollowUpResolver(
-            DomainTerms(analyzer.Options).Concat(analyzer.Options.LayExpansions.SelectMany(e => e.LayPhrases).Select(TextNormalizer.Normalize)).ToList(),
-            ServiceNames(kb)));
+        var resolver = _resolvers.GetValue(knowledgeBase, kb => new FollowUpResolver(DomainTerms(analyzer.Options),
+            analyzer.Options.LayExpansions.SelectMany(e => e.LayPhrases).Select(TextNormalizer.Normalize).ToList(), ServiceNames(kb)));
         var earlier = conversation.History.TakeLast(FollowUpResolver.LookBack).Select(turn => analyzer.Correct(turn.User).Text).ToList();
         var followUp = resolver.Resolve(text, earlier, CitedSource(conversation.History[^1].Bot));
         // The classifier reads a short message alone: 周末呢 or 不想留名行吗 look like small talk until their words are read.

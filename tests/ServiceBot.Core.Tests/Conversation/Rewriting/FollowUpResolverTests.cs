@@ -10,7 +10,7 @@ public class FollowUpResolverTests
 
     private static readonly FollowUpResolver Resolver = new(Terms);
 
-    private static readonly FollowUpResolver ServiceResolver = new(Terms, ["住房公积金提取办事指南", "社保转移办事指南"]);
+    private static readonly FollowUpResolver ServiceResolver = new(Terms, serviceNames: ["住房公积金提取办事指南", "社保转移办事指南"]);
 
     [Theory]
     [InlineData("那外地户口呢？")]
@@ -67,9 +67,18 @@ public class FollowUpResolverTests
         => Assert.Equal(expected, ServiceResolver.Resolve(message, ["住房公积金骑手能提取吗"], null).Text);
 
     [Fact]
+    public void Resolve_MessageNamingOnlyALayPhrase_StillLeansOnTheEarlierTopic()
+    {
+        var resolver = new FollowUpResolver(Terms, layPhrases: ["替我", "被辞退"]);
+
+        Assert.Equal("骑手 家里人能替我报吗", resolver.Resolve("家里人能替我报吗", ["骑手受伤了怎么申报"], null).Text);
+        Assert.Equal("被辞退 那能给多少", resolver.Resolve("那能给多少", ["被辞退有补偿吗"], null).Text);
+    }
+
+    [Fact]
     public void Resolve_AskingPhraseOfEarlierQuestion_IsNoTopic()
     {
-        var resolver = new FollowUpResolver(["社保", "多长时间"]);
+        var resolver = new FollowUpResolver(["社保"], layPhrases: ["多长时间"]);
 
         var followUp = resolver.Resolve("收费不", ["社保转移要准备什么", "转移要多长时间"], lastCitedSource: null);
 

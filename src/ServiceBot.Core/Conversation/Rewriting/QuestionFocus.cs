@@ -8,7 +8,8 @@ namespace ServiceBot.Conversation.Rewriting;
 /// 就想知道以前厂里交的那几年到这边还算不算数); searched and grounded as a whole, the story's words outweigh the question
 /// and the answer is refused or off topic. The focus is the last clause that asks (吗, 呢, 怎么, 能不能, 有没有 …), with the
 /// clause before it when it is too short to stand alone, preceded by the domain words the story named (社保, 公积金): they
-/// are often the subject the question leaves out (租房能不能提).
+/// are often the subject the question leaves out (租房能不能提). The words that only frame the question (我就想问问,
+/// 到底) are left out.
 /// </summary>
 /// <param name="domainTerms">Terms that name a topic (the dictionary's terms and synonym-group members).</param>
 public sealed partial class QuestionFocus(IReadOnlyCollection<string> domainTerms)
@@ -37,7 +38,7 @@ public sealed partial class QuestionFocus(IReadOnlyCollection<string> domainTerm
         while (first > 0 && clauses.Skip(first).Take(asking - first + 1).Sum(c => c.Length) < MinQuestionLength) first--;
         if (first == 0) return message;
 
-        var question = string.Join("，", clauses.Skip(first).Take(asking - first + 1));
+        var question = Frame().Replace(string.Join("，", clauses.Skip(first).Take(asking - first + 1)), "");
         var subjects = StoryTerms(string.Join("，", clauses.Take(first)), question);
         return subjects.Count == 0 ? question : string.Join(" ", subjects) + " " + question;
     }
@@ -45,6 +46,13 @@ public sealed partial class QuestionFocus(IReadOnlyCollection<string> domainTerm
     /// <summary>The story's domain words the question does not already use, nearest the question kept.</summary>
     private List<string> StoryTerms(string story, string question)
         => _terms.Find(story).Where(t => !question.Contains(t, StringComparison.Ordinal)).TakeLast(MaxStoryTerms).ToList();
+
+    /// <summary>
+    /// Words that frame a question rather than ask it (我就想问问, 想知道, 请问, 到底): searched with the question they
+    /// only dilute what it asks.
+    /// </summary>
+    [GeneratedRegex(@"^(我|俺|我们|俺们)?(就|只|也|还)?(是)?(想|要)?(问问|问一下|问一问|问下|请问|请教一下|请教|知道|了解一下|了解|咨询一下|咨询)(一下)?|到底|究竟")]
+    private static partial Regex Frame();
 
     [GeneratedRegex(@"[，,。！!？?；;：:\s]+")]
     private static partial Regex ClauseBreak();

@@ -109,7 +109,7 @@ public sealed class QuestionRewriterTests : IDisposable
 
         var focus = await _rewriter.FocusAsync(Conversation(), message, CancellationToken.None);
 
-        Assert.Equal("社保 想问问在常住地能不能接着交", focus);
+        Assert.Equal("社保 在常住地能不能接着交", focus);
     }
 
     [Fact]

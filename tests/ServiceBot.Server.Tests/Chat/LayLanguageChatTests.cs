@@ -64,6 +64,33 @@ public sealed class LayLanguageChatTests(ServiceBotServer server) : IClassFixtur
         Assert.Equal(first.ConversationId, followUp.ConversationId);
     }
 
+    [Fact]
+    public async Task Post_FollowUpAskingItsOwnQuestion_IsAnsweredAboutTheEarlierTopic()
+    {
+        var chat = new ChatSession(server.Http);
+        await chat.SayAsync("公积金租房能提吗");
+
+        var followUp = await chat.SayAsync("一个月最多能提多少");
+
+        var citations = Citations(followUp);
+        Assert.True(citations.Count > 0, $"no citation in {followUp.Reply}");
+        Assert.Equal(FundGuide, citations[0].Source);
+    }
+
+    [Fact]
+    public async Task Post_FollowUpNamingAnotherService_SwitchesTopic()
+    {
+        var chat = new ChatSession(server.Http);
+        await chat.SayAsync("社保转移要多久");
+
+        var followUp = await chat.SayAsync("那公积金提取要多久");
+
+        var citations = Citations(followUp);
+        Assert.True(citations.Count > 0, $"no citation in {followUp.Reply}");
+        Assert.Equal(FundGuide, citations[0].Source);
+        Assert.DoesNotContain(citations, c => c.Source == InsuranceGuide);
+    }
+
     private sealed record CitationView(string Source, string Section, string Text);
 
     private static List<CitationView> Citations(ChatTurn turn)

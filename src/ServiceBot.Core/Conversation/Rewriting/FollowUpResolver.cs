@@ -11,21 +11,32 @@ public sealed record FollowUp(string Text, string? Topic)
 }
 
 /// <summary>
-/// Completes elliptical follow-ups from the conversation before they are routed or searched: 那外地户口呢？ after a
-/// social-insurance question becomes that question plus the follow-up, and 这个文件 after a cited answer names the
-/// document. A message is elliptical when it is short, asks something, and leans on what came before: it starts
-/// with 那/还有, ends with 呢, points back (这个, 上面说的, 也能), is a bare question (还有吗, 要多久), or is so short that
-/// it names no domain word at all (收费不). The predicate of the earlier question is kept even when the follow-up
-/// names a new subject (社保缴费比例是多少 → 那公积金呢 asks for the 公积金 rate).
+/// Completes elliptical follow-ups from the conversation before they are routed or searched. A message is elliptical when
+/// it is short, asks something, and leans on what came before: it starts with 那/还有, ends with 呢, points back (这个,
+/// 上面说的, 也能), is a bare question (还有吗, 要多久), or names no domain word at all (收费不, 一个月最多能提多少).
+/// What carries over depends on what the follow-up asks:
+/// <list type="bullet">
+/// <item>No question of its own (那外地户口呢, 那公积金呢, 还有吗): the earlier question, whose predicate the follow-up
+/// keeps (社保缴费比例是多少 → 那公积金呢 asks for the 公积金 rate).</item>
+/// <item>A question of its own (那得多久给结果, 家里人能替我报吗): only the earlier question's topic, its domain words,
+/// so the earlier question's own ask does not outweigh the new one.</item>
+/// <item>A question of its own that names another service (社保转移要多久 → 那公积金提取要多久: a word of another
+/// guide's title): nothing; it switches topic. Words about who asks (灵活就业, 司机) do not switch, nor does a follow-up
+/// that adds to the topic (也能, 一起).</item>
+/// </list>
+/// 这个文件 after a cited answer names the document.
 /// </summary>
-/// <param name="domainTerms">Terms that make an earlier message a topic to restore (terms and synonym-group members).</param>
-public sealed partial class FollowUpResolver(IReadOnlyCollection<string> domainTerms)
+/// <param name="domainTerms">Words that name a topic: the dictionary's terms and synonym-group members.</param>
+/// <param name="layPhrases">
+/// How people name a topic in their own words (被辞退, 留名): carried over like domain words, yet a message using only
+/// them still leans on the turn before it (家里人能替我报吗).
+/// </param>
+/// <param name="serviceNames">The titles of the services' guides (住房公积金提取办事指南): a follow-up naming another one switches topic.</param>
+public sealed partial class FollowUpResolver(IReadOnlyCollection<string> domainTerms, IReadOnlyCollection<string>? layPhrases = null,
+    IReadOnlyCollection<string>? serviceNames = null)
 {
     /// <summary>Longer messages say what they are about.</summary>
     public const int MaxEllipticalLength = 16;
-
-    /// <summary>A question this short with no domain word (收费不, 几点关门) can only be about the previous topic.</summary>
-    public const int MaxBareLength = 6;
 
     /// <summary>这个文件 still points back in a longer question (这个文件说到2027年要达到什么目标).</summary>
     public const int MaxDocumentReferenceLength = 40;
@@ -33,7 +44,10 @@ public sealed partial class FollowUpResolver(IReadOnlyCollection<string> domainT
     /// <summary>How many earlier user messages may hold the topic.</summary>
     public const int LookBack = 3;
 
-    private readonly string[] _domainTerms = domainTerms.Where(t => t.Length >= 2).Distinct(StringComparer.Ordinal).ToArray();
+    // A phrase that asks (多长时间, 要带啥) is what a question wants, never what it is about.
+    private readonly DomainTermMatcher _domainTerms = new(domainTerms.Where(t => !Asks().IsMatch(t)));
+    private readonly DomainTermMatcher _terms = new(domainTerms.Concat(layPhrases ?? []).Where(t => !Asks().IsMatch(t)));
+    private readonly string[] _serviceNames = (serviceNames ?? []).ToArray();
 
     /// <param name="message">The message, already spelling-corrected.</param>
     /// <param name="earlierQuestions">Earlier user messages, spelling-corrected, oldest first.</param>
@@ -53,30 +67,47 @@ public sealed partial class FollowUpResolver(IReadOnlyCollection<string> domainT
         {
             var earlier = earlierQuestions[i].Trim();
             var earlierCore = Core(earlier);
-            if (!Contains(_domainTerms, earlierCore) || LeansOnContext(earlierCore)) continue;
+            // An earlier question that named its topic only in lay words (被辞退有补偿吗) still names it.
+            if (!_terms.AnyIn(earlierCore) || LeansOnContext(earlierCore, _terms)) continue;
             // 我要办社保转移 asked for a form; what the follow-up asks about is the topic, not the request.
             var topic = Request().Replace(earlier, "").Trim();
             if (topic.Length == 0) continue;
-            return new FollowUp(topic + " " + message.Trim(), topic);
+            if (!AsksItsOwnQuestion(core)) return new FollowUp(topic + " " + message.Trim(), topic);
+
+            var earlierTerms = _terms.Find(topic);
+            var ownTerms = _terms.Find(core);
+            var namesAnotherService = ownTerms.Any(t => _serviceNames.Any(name => name.Contains(t, StringComparison.Ordinal))
+                && !earlierTerms.Any(e => e.Contains(t, StringComparison.Ordinal) || t.Contains(e, StringComparison.Ordinal)));
+            if (namesAnotherService && !AddsToTopic().IsMatch(core))
+                return new FollowUp(message, null);
+            var subject = string.Join(" ", earlierTerms.Where(t => !core.Contains(t, StringComparison.Ordinal)));
+            return subject.Length == 0 ? new FollowUp(message, null) : new FollowUp(subject + " " + message.Trim(), subject);
         }
         return new FollowUp(message, null);
     }
 
+    /// <summary>True when the message names a word of the knowledge's vocabulary (周末, 留名): it is about the knowledge.</summary>
+    public bool NamesDomainWord(string message) => _terms.AnyIn(Core(message));
+
     /// <summary>True when the message asks something that has no subject without the turn before it.</summary>
-    public bool LeansOnContext(string message)
+    public bool LeansOnContext(string message) => LeansOnContext(message, _domainTerms);
+
+    /// <param name="message">The message.</param>
+    /// <param name="vocabulary">The words that make a short question name its own topic.</param>
+    private static bool LeansOnContext(string message, DomainTermMatcher vocabulary)
     {
         var core = Core(message);
         if (core.Length == 0 || core.Length > MaxEllipticalLength || !Asks().IsMatch(core)) return false;
         return Opening().IsMatch(core) || core.EndsWith('呢') || Pointer().IsMatch(core) || BareQuestion().IsMatch(core)
-               || (core.Length <= MaxBareLength && !Contains(_domainTerms, core));
+               || !vocabulary.AnyIn(core);
     }
 
-    private static bool Contains(string[] terms, string text)
-    {
-        foreach (var term in terms)
-            if (text.Contains(term, StringComparison.Ordinal)) return true;
-        return false;
-    }
+    /// <summary>
+    /// True when the follow-up asks something itself (那得多久给结果, 收费不), not only names a new case for the question
+    /// before it (那外地户口呢, 还有吗).
+    /// </summary>
+    private static bool AsksItsOwnQuestion(string core)
+        => OwnQuestion().IsMatch(Opening().Replace(core, "").TrimEnd('呢', '吗', '么', '嘛'));
 
     /// <summary>The message without surrounding punctuation and spaces.</summary>
     private static string Core(string message) => message.Trim().Trim(Punctuation);
@@ -96,7 +127,15 @@ public sealed partial class FollowUpResolver(IReadOnlyCollection<string> domainT
     [GeneratedRegex(@"^(还有吗|还有呢|然后呢|要多久|多久|需要多久|多长时间|要多长时间|在哪办|在哪里办|去哪办|怎么办理|要带什么|要带啥|需要什么材料|要什么材料|收费吗|要钱吗|能网上办吗)$")]
     private static partial Regex BareQuestion();
 
-    [GeneratedRegex(@"这个文件|这份文件|该文件|这个意见|这份意见|这个政策|这份政策|这个规定|这个通知|这篇文章|这个文章|文件里|文件中|上面说的文件")]
+    /// <summary>A question word or a yes/no pair: what a follow-up asks for itself.</summary>
+    [GeneratedRegex(@"(\p{IsCJKUnifiedIdeographs})[不没]\1|多久|多长|多少|几|什么|啥|怎么|怎样|咋|哪|谁|(?<![技功职智体才可])能|可以|是否|[不没]$")]
+    private static partial Regex OwnQuestion();
+
+    /// <summary>Words that ask about the same topic for someone or something more (快递员也能去吗, 医保能一起转不).</summary>
+    [GeneratedRegex(@"也|还|一起|一块|同样|这个|那个|这种|这些|它")]
+    private static partial Regex AddsToTopic();
+
+    [GeneratedRegex(@"^(它|那)?(里面|里头)|这个文件|这份文件|该文件|这个意见|这份意见|这个政策|这份政策|这个规定|这个通知|这篇文章|这个文章|文件里|文件中|上面说的文件")]
     private static partial Regex DocumentReference();
 
     [GeneratedRegex(@"^(我要|我想|帮我|想要|我需要|请帮我)(办理|办|申请|提交)?")]

@@ -8,7 +8,8 @@ namespace ServiceBot.Conversation.Rewriting;
 /// 就想知道以前厂里交的那几年到这边还算不算数); searched and grounded as a whole, the story's words outweigh the question
 /// and the answer is refused or off topic. The focus is the last clause that asks (吗, 呢, 怎么, 能不能, 有没有 …), with the
 /// clause before it when it is too short to stand alone, preceded by the domain words the story named (社保, 公积金): they
-/// are often the subject the question leaves out (租房能不能提).
+/// are often the subject the question leaves out (租房能不能提). The words that only frame the question (我就想问问,
+/// 到底) are left out.
 /// </summary>
 /// <param name="domainTerms">Terms that name a topic (the dictionary's terms and synonym-group members).</param>
 public sealed partial class QuestionFocus(IReadOnlyCollection<string> domainTerms)
@@ -22,8 +23,7 @@ public sealed partial class QuestionFocus(IReadOnlyCollection<string> domainTerm
     /// <summary>Most domain words carried over from the story: the ones nearest the question.</summary>
     public const int MaxStoryTerms = 4;
 
-    private readonly string[] _domainTerms = domainTerms.Where(t => t.Length >= 2).Distinct(StringComparer.Ordinal)
-        .OrderByDescending(t => t.Length).ToArray();
+    private readonly DomainTermMatcher _terms = new(domainTerms);
 
     /// <summary>The question the message asks, or the message itself when it is short, not Chinese, or asks nothing.</summary>
     public string Of(string message)
@@ -38,36 +38,29 @@ public sealed partial class QuestionFocus(IReadOnlyCollection<string> domainTerm
         while (first > 0 && clauses.Skip(first).Take(asking - first + 1).Sum(c => c.Length) < MinQuestionLength) first--;
         if (first == 0) return message;
 
-        var question = string.Join("，", clauses.Skip(first).Take(asking - first + 1));
+        var question = Frame().Replace(string.Join("，", clauses.Skip(first).Take(asking - first + 1)), "");
         var subjects = StoryTerms(string.Join("，", clauses.Take(first)), question);
         return subjects.Count == 0 ? question : string.Join(" ", subjects) + " " + question;
     }
 
-    /// <summary>The story's domain words the question does not already use, longest match first, nearest the question kept.</summary>
+    /// <summary>The story's domain words the question does not already use, nearest the question kept.</summary>
     private List<string> StoryTerms(string story, string question)
-    {
-        var found = new List<(int At, string Term)>();
-        var taken = new bool[story.Length];
-        foreach (var term in _domainTerms)
-        {
-            for (var at = story.IndexOf(term, StringComparison.Ordinal); at >= 0; at = story.IndexOf(term, at + 1, StringComparison.Ordinal))
-            {
-                if (Enumerable.Range(at, term.Length).Any(i => taken[i])) continue;
-                for (var i = at; i < at + term.Length; i++) taken[i] = true;
-                found.Add((at, term));
-            }
-        }
-        return found.OrderBy(f => f.At).Select(f => f.Term)
-            .Where(t => !question.Contains(t, StringComparison.Ordinal))
-            .Distinct(StringComparer.Ordinal)
-            .TakeLast(MaxStoryTerms)
-            .ToList();
-    }
+        => _terms.Find(story).Where(t => !question.Contains(t, StringComparison.Ordinal)).TakeLast(MaxStoryTerms).ToList();
+
+    /// <summary>
+    /// Words that frame a question rather than ask it (我就想问问, 想知道, 请问, 到底): searched with the question they
+    /// only dilute what it asks.
+    /// </summary>
+    [GeneratedRegex(@"^(我|俺|我们|俺们)?(就|只|也|还)?(是)?(想|要)?(问问|问一下|问一问|问下|请问|请教一下|请教|知道|了解一下|了解|咨询一下|咨询)(一下)?|到底|究竟")]
+    private static partial Regex Frame();
 
     [GeneratedRegex(@"[，,。！!？?；;：:\s]+")]
     private static partial Regex ClauseBreak();
 
-    /// <summary>A clause that asks: a question particle or word, or a yes/no pair (能不能, 有没有).</summary>
-    [GeneratedRegex(@"[吗呢嘛]|什么|怎么|怎样|咋|啥|多少|多久|多长|(?<![一二三四五六七八九十两好])几|哪|谁|能不能|可不可以|是不是|有没有|要不要|算不算|行不行|该不该|会不会|是否|[不没]$")]
+    /// <summary>
+    /// A clause that asks: a question particle or word, or a yes/no pair (能不能, 有没有, and any A不A such as 管不管). 多少
+    /// after a negation measures, it does not ask (剩不了多少).
+    /// </summary>
+    [GeneratedRegex(@"[吗呢嘛]|(\p{IsCJKUnifiedIdeographs})[不没]\1|什么|怎么|怎样|咋|啥|(?<!不了|没)多少|多久|多长|(?<![一二三四五六七八九十两好])几|哪|谁|能不能|可不可以|是不是|有没有|要不要|算不算|行不行|该不该|会不会|是否|[不没]$")]
     private static partial Regex Asks();
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using ServiceBot.Knowledge;
+using ServiceBot.Knowledge.Reading;
 using ServiceBot.Text;
 using ServiceBot.Text.Spelling;
 using ServiceBot.Understanding.Intents;
@@ -10,8 +11,9 @@ namespace ServiceBot.Conversation.Rewriting;
 /// <summary>
 /// Reads a message in lay language the way the knowledge base's analyzer does, before the engine routes it: misspelt
 /// domain words corrected against the indexed domain dictionary (设保 → 社保), then elliptical follow-ups completed
-/// from the conversation (那外地户口呢？). Both use the vocabulary of the loaded knowledge base. A follow-up the intent
-/// classifier calls small talk or out of scope (那明天会下雨吗) keeps its own words, so it is still refused.
+/// from the conversation (那外地户口呢？). Both use the vocabulary of the loaded knowledge base. A follow-up that names
+/// no word of that vocabulary and that the intent classifier calls small talk or out of scope (那明天会下雨吗) keeps its
+/// own words, so it is still refused.
 /// </summary>
 public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, IntentClassifier? intents = null)
 {
@@ -39,10 +41,12 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
         if (conversation.Task is { IsOpen: true } || conversation.History.Count == 0) return new FollowUp(text, null);
         var knowledgeBase = await knowledge.GetAsync(cancellationToken).ConfigureAwait(false);
         var analyzer = knowledgeBase.Lexical.Analyzer;
-        var resolver = _resolvers.GetValue(knowledgeBase, _ => new FollowUpResolver(DomainTerms(analyzer.Options)));
+        var resolver = _resolvers.GetValue(knowledgeBase, kb => new FollowUpResolver(DomainTerms(analyzer.Options),
+            analyzer.Options.LayExpansions.SelectMany(e => e.LayPhrases).Select(TextNormalizer.Normalize).ToList(), ServiceNames(kb)));
         var earlier = conversation.History.TakeLast(FollowUpResolver.LookBack).Select(turn => analyzer.Correct(turn.User).Text).ToList();
         var followUp = resolver.Resolve(text, earlier, CitedSource(conversation.History[^1].Bot));
-        return followUp.IsResolved && IsSmallTalk(text) ? new FollowUp(text, null) : followUp;
+        // The classifier reads a short message alone: 周末呢 or 不想留名行吗 look like small talk until their words are read.
+        return followUp.IsResolved && !resolver.NamesDomainWord(text) && IsSmallTalk(text) ? new FollowUp(text, null) : followUp;
     }
 
     /// <summary>
@@ -65,6 +69,11 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
     /// <summary>Words that name a topic: the dictionary's terms and every member of its synonym groups.</summary>
     private static List<string> DomainTerms(ChineseAnalyzerOptions options)
         => options.DomainWords.Concat(options.SynonymGroups.SelectMany(g => g)).Select(TextNormalizer.Normalize).ToList();
+
+    /// <summary>The titles of the guides, one per service (住房公积金提取办事指南（示例）).</summary>
+    private static List<string> ServiceNames(KnowledgeBase knowledgeBase)
+        => knowledgeBase.Chunks.Where(c => c.Metadata.GetValueOrDefault(MetadataKeys.Type) == DocumentTypes.Guide)
+            .Select(c => TextNormalizer.Normalize(c.Title)).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>The first document an answer cites: answers name it as 《标题》.</summary>
     private static string? CitedSource(string reply) => CitedTitle().Match(reply) is { Success: true } match ? match.Groups[1].Value : null;

@@ -6,17 +6,18 @@ public class FollowUpResolverTests
 {
     private const string Opinion = "关于加强新就业群体服务管理的意见";
 
-    private static readonly FollowUpResolver Resolver = new(["社会保险", "社保", "住房公积金", "公积金", "工伤认定", "户口", "骑手", "平台", "抽成"]);
+    private static readonly string[] Terms = ["社会保险", "社保", "住房公积金", "公积金", "工伤认定", "户口", "骑手", "平台", "抽成", "灵活就业"];
+
+    private static readonly FollowUpResolver Resolver = new(Terms);
+
+    private static readonly FollowUpResolver ServiceResolver = new(Terms, serviceNames: ["住房公积金提取办事指南", "社保转移办事指南"]);
 
     [Theory]
     [InlineData("那外地户口呢？")]
-    [InlineData("那要多久")]
     [InlineData("还有吗")]
     [InlineData("那个呢")]
-    [InlineData("要带啥")]
-    [InlineData("收费不")]
     [InlineData("那公积金呢？")]
-    public void Resolve_EllipticalMessage_PrependsTheEarlierQuestion(string message)
+    public void Resolve_FollowUpWithoutAQuestionOfItsOwn_PrependsTheEarlierQuestion(string message)
     {
         var followUp = Resolver.Resolve(message, ["你好", "社保转移要带啥材料"], lastCitedSource: null);
 
@@ -24,17 +25,69 @@ public class FollowUpResolverTests
         Assert.Equal("社保转移要带啥材料 " + message, followUp.Text);
     }
 
+    [Theory]
+    [InlineData("那要多久")]
+    [InlineData("要带啥")]
+    [InlineData("收费不")]
+    [InlineData("一个月最多能提多少")]
+    [InlineData("家里人能替我报吗")]
+    public void Resolve_FollowUpWithAQuestionOfItsOwn_PrependsOnlyTheEarlierTopic(string message)
+    {
+        var followUp = Resolver.Resolve(message, ["你好", "骑手社保转移要带啥材料"], lastCitedSource: null);
+
+        Assert.True(followUp.IsResolved);
+        Assert.Equal("骑手 社保 " + message, followUp.Text);
+    }
+
     [Fact]
     public void Resolve_ChainOfFollowUps_GoesBackToTheQuestionThatNamedTheTopic()
     {
         var followUp = Resolver.Resolve("那要多久", ["社保咋交", "那外地户口呢"], lastCitedSource: null);
 
-        Assert.Equal("社保咋交 那要多久", followUp.Text);
+        Assert.Equal("社保 那要多久", followUp.Text);
     }
 
     [Fact]
     public void Resolve_EarlierRequestForAForm_RestoresTheTopicNotTheRequest()
-        => Assert.Equal("公积金提取 那要多久", Resolver.Resolve("那要多久", ["我要办公积金提取"], null).Text);
+        => Assert.Equal("公积金提取 那外地户口呢", Resolver.Resolve("那外地户口呢", ["我要办公积金提取"], null).Text);
+
+    [Fact]
+    public void Resolve_QuestionNamingAnotherService_SwitchesTopic()
+    {
+        var followUp = ServiceResolver.Resolve("那公积金提取要多久", ["社保转移要多久"], lastCitedSource: null);
+
+        Assert.False(followUp.IsResolved);
+        Assert.Equal("那公积金提取要多久", followUp.Text);
+    }
+
+    [Theory]
+    [InlineData("那灵活就业的能交吗", "住房公积金 骑手 那灵活就业的能交吗")]
+    [InlineData("那社保也能一起转吗", "住房公积金 骑手 那社保也能一起转吗")]
+    public void Resolve_QuestionAboutWhoAsksOrAddingToTheTopic_KeepsTheTopic(string message, string expected)
+        => Assert.Equal(expected, ServiceResolver.Resolve(message, ["住房公积金骑手能提取吗"], null).Text);
+
+    [Fact]
+    public void Resolve_MessageNamingOnlyALayPhrase_StillLeansOnTheEarlierTopic()
+    {
+        var resolver = new FollowUpResolver(Terms, layPhrases: ["替我", "被辞退"]);
+
+        Assert.Equal("骑手 家里人能替我报吗", resolver.Resolve("家里人能替我报吗", ["骑手受伤了怎么申报"], null).Text);
+        Assert.Equal("被辞退 那能给多少", resolver.Resolve("那能给多少", ["被辞退有补偿吗"], null).Text);
+    }
+
+    [Fact]
+    public void Resolve_AskingPhraseOfEarlierQuestion_IsNoTopic()
+    {
+        var resolver = new FollowUpResolver(["社保"], layPhrases: ["多长时间"]);
+
+        var followUp = resolver.Resolve("收费不", ["社保转移要准备什么", "转移要多长时间"], lastCitedSource: null);
+
+        Assert.Equal("社保 收费不", followUp.Text);
+    }
+
+    [Fact]
+    public void Resolve_InsideTheCitedDocument_NamesTheDocument()
+        => Assert.Equal($"《{Opinion}》有没有说骑手住的地方", Resolver.Resolve("里面有没有说骑手住的地方", ["那个文件出来了吗"], Opinion).Text);
 
     [Fact]
     public void Resolve_DocumentReference_NamesTheCitedDocument()
@@ -69,6 +122,7 @@ public class FollowUpResolverTests
     [InlineData("这个怎么弄", true)]
     [InlineData("快递员也能去吗", true)]
     [InlineData("几点关门", true)]
+    [InlineData("一个月最多能提多少", true)]
     [InlineData("社保怎么交", false)]
     [InlineData("确认", false)]
     [InlineData("跑单途中被车撞了，平台不管，我该找哪个部门？", false)]

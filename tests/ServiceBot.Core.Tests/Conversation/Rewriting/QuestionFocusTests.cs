@@ -12,7 +12,7 @@ public class QuestionFocusTests
         var focus = Focus.Of("我在郑州送了三年外卖了，之前在老家厂里上班交了四年社保，现在这边按灵活就业自己交着，"
                              + "上个月我妈打电话让我问清楚，就想知道以前厂里交的那几年到这边还算不算数");
 
-        Assert.Equal("社保 灵活就业 就想知道以前厂里交的那几年到这边还算不算数", focus);
+        Assert.Equal("社保 灵活就业 以前厂里交的那几年到这边还算不算数", focus);
     }
 
     [Fact]
@@ -29,6 +29,22 @@ public class QuestionFocusTests
         var focus = Focus.Of("我在深圳租的城中村，一个月房租一千八，以前厂里给交过公积金，账户里还有一万来块一直没动，租房能不能把公积金取出来");
 
         Assert.Equal("租房能不能把公积金取出来", focus);
+    }
+
+    [Fact]
+    public void Of_AnyYesNoPairAndMeasuringDuoshao_AskingClauseIsTheYesNoPair()
+    {
+        var focus = Focus.Of("我哥开网约车的，平台一单抽走快三成，跑一天下来除去油钱充电钱根本剩不了多少，他让我帮他问问，平台抽成这么高国家管不管");
+
+        Assert.Equal("平台抽成这么高国家管不管", focus);
+    }
+
+    [Fact]
+    public void Of_QuestionInAFrame_LeavesTheFrameOut()
+    {
+        var focus = Focus.Of("我在一家公司做带货主播，公司每天让我直播十个小时以上，周末也不让休息，说是行业惯例，我就想问问法律上一天工作时间到底最长能让干多久");
+
+        Assert.Equal("法律上一天工作时间最长能让干多久", focus);
     }
 
     [Theory]

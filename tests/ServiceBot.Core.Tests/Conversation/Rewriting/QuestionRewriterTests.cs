@@ -5,6 +5,8 @@ using ServiceBot.Core.Tests.Knowledge;
 using ServiceBot.Hosting;
 using ServiceBot.Ingestion;
 using ServiceBot.Knowledge;
+using ServiceBot.Text;
+using ServiceBot.Understanding.Intents;
 
 namespace ServiceBot.Core.Tests.Conversation.Rewriting;
 
@@ -20,8 +22,11 @@ public sealed class QuestionRewriterTests : IDisposable
 
     public QuestionRewriterTests()
     {
-        _knowledge.Write("dictionary/terms.txt", "社保 2000 n\n社会保险 3000 n\n住房公积金 3000 n\n");
-        _knowledge.Write("dictionary/synonyms.txt", "社会保险,社保\n户籍,户口\n");
+        _knowledge.Write("dictionary/terms.txt", "社保 2000 n\n社会保险 3000 n\n住房公积金 3000 n\n加班费 2000 n\n");
+        _knowledge.Write("dictionary/synonyms.txt", "社会保险,社保\n户籍,户口\n休息日,周末\n");
+        _knowledge.Write("dictionary/lay-terms.txt", "被辞退,被开除 => 经济补偿\n要多久,多长时间 => 办理时限\n");
+        _knowledge.Write("guides/fund-withdrawal.md",
+            "---\ntitle: 住房公积金提取办事指南\ndate: 2025-01-01\ntype: guide\n---\n\n# 住房公积金提取办事指南\n\n## 办理时限\n\n3日内作出决定。\n");
         _knowledge.Write("policies/insurance.md",
             $"---\ntitle: {Title}\ndate: 2025-01-01\ntype: policy\n---\n\n# {Title}\n\n## 一、缴费\n\n(一)灵活就业人员可以在户籍地或者常住地参加社会保险。\n");
         var pipeline = new IngestionPipeline(Options.Create(new KnowledgeOptions { Paths = [_knowledge.Path] }), Options.Create(new IndexOptions { Path = _index.Path }));
@@ -51,6 +56,42 @@ public sealed class QuestionRewriterTests : IDisposable
     }
 
     [Fact]
+    public async Task ResolveFollowUpAsync_OwnQuestionAfterLayPhrase_CarriesTheLayTopicNotTheAskingPhrase()
+    {
+        var conversation = Conversation(("被辞退有补偿吗", "……"), ("多长时间能拿到", "……"));
+
+        var followUp = await _rewriter.ResolveFollowUpAsync(conversation, "那能给多少", CancellationToken.None);
+
+        Assert.Equal("被辞退 那能给多少", followUp.Text);
+    }
+
+    [Fact]
+    public async Task ResolveFollowUpAsync_OwnQuestionNamingAnotherGuidesService_SwitchesTopic()
+    {
+        var conversation = Conversation(("社保咋交", $"根据《{Title}》一、(一)：……"));
+
+        var followUp = await _rewriter.ResolveFollowUpAsync(conversation, "那住房公积金要多久", CancellationToken.None);
+
+        Assert.False(followUp.IsResolved);
+        Assert.Equal("那住房公积金要多久", followUp.Text);
+    }
+
+    [Fact]
+    public async Task ResolveFollowUpAsync_ShortFollowUpTheClassifierCallsSmallTalk_IsResolvedOnlyWhenItNamesAKnownWord()
+    {
+        var intents = IntentClassifier.CreateDefault(new ChineseAnalyzer());
+        var rewriter = new QuestionRewriter(_provider, intents);
+        var conversation = Conversation(("加班费怎么算", "……"));
+
+        var weekend = await rewriter.ResolveFollowUpAsync(conversation, "周末呢", CancellationToken.None);
+        var weather = await rewriter.ResolveFollowUpAsync(conversation, "那明天会下雨吗", CancellationToken.None);
+
+        Assert.Equal(IntentNames.OutOfScope, intents.Classify("周末呢").Intent);
+        Assert.Equal("加班费怎么算 周末呢", weekend.Text);
+        Assert.False(weather.IsResolved);
+    }
+
+    [Fact]
     public async Task ResolveFollowUpAsync_FormOpen_LeavesTheAnswerToTheForm()
     {
         var conversation = Conversation(("我要转社保", "请问您的身份证号码是？"));
@@ -68,7 +109,7 @@ public sealed class QuestionRewriterTests : IDisposable
 
         var focus = await _rewriter.FocusAsync(Conversation(), message, CancellationToken.None);
 
-        Assert.Equal("社保 想问问在常住地能不能接着交", focus);
+        Assert.Equal("社保 在常住地能不能接着交", focus);
     }
 
     [Fact]

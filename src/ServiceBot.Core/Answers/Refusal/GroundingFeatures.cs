@@ -71,8 +71,11 @@ public static partial class GroundingFeatures
         ];
     }
 
-    /// <summary>How much, how many, which day, how long: a question a number or a date answers.</summary>
-    [GeneratedRegex("多少|几[个天年月号成块岁次件分点级]|哪天|哪一年|哪年|什么时候|啥时候|何时|多久|多长时间|多大")]
+    /// <summary>
+    /// How much, how many, which day, how long: a question a number or a date answers. A 几 after a numeral describes an
+    /// amount (十几个小时, 好几年) rather than asking for one.
+    /// </summary>
+    [GeneratedRegex("多少|(?<![一二两三四五六七八九十百千万好])几[个天年月号成块岁次件分点级]|哪天|哪一年|哪年|什么时候|啥时候|何时|多久|多长时间|多大")]
     private static partial Regex AsksFigure();
 
     [GeneratedRegex(@"\d|[一二三四五六七八九十两百千万]+(个月|个工作日|日|天|年|元|倍|成|小时|周)|百分之")]

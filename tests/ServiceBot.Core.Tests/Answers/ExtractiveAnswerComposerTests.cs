@@ -87,7 +87,7 @@ public sealed class ExtractiveAnswerComposerTests(RealKnowledgeFixture fixture) 
     [InlineData("美国的网约车司机有没有最低工资")]
     public void Compose_ClauseHoldsTheDomainWordsButNoneOfTheOthers_Refuses(string query)
     {
-        var withoutRule = new ExtractiveAnswerComposer(Microsoft.Extensions.Options.Options.Create(new AnswerOptions { MinContentCoverage = 0 }));
+        var withoutRule = new ExtractiveAnswerComposer(Microsoft.Extensions.Options.Options.Create(new AnswerOptions { MinContentCoverage = 0, UseRefusalModel = false }));
 
         AssertRefused(_composer.Compose(fixture.Knowledge, query));
         Assert.True(withoutRule.Compose(fixture.Knowledge, query).Grounded, $"the domain words alone do not ground it: {query}");

@@ -75,8 +75,8 @@ public static partial class SpecificAsk
     [GeneratedRegex(@"\d")]
     private static partial Regex Digits();
 
-    /// <summary>An amount written in words: 二倍, 一个月工资, 百分之五十, 三成.</summary>
-    [GeneratedRegex("[一二两三四五六七八九十百千万]+(元|块|倍|成|个月)|百分之")]
+    /// <summary>An amount or a headcount written in words: 二倍, 一个月工资, 百分之五十, 三成, 二十五人.</summary>
+    [GeneratedRegex("[一二两三四五六七八九十百千万]+(元|块|倍|成|个月|人|名)|百分之")]
     private static partial Regex AmountStated();
 
     /// <summary>Asks the knowledge never states: passwords, where to buy, which firm is better.</summary>

@@ -58,7 +58,8 @@ public static class RefusalSweep
             [nameof(AnswerOptions.MinQuestionMatch)] = new[] { 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9, 1.0 }.Select(v => operating with { MinQuestionMatch = v }),
             [nameof(AnswerOptions.MinGuideCoverage)] = new[] { 0.0, 0.3, 0.4, 0.5, 0.6 }.Select(v => operating with { MinGuideCoverage = v }),
             [nameof(AnswerOptions.MinContentCoverage)] = new[] { 0.0, 0.1, 0.15, 0.2, 0.25, 0.35, 0.5 }.Select(v => operating with { MinContentCoverage = v }),
-            [nameof(AnswerOptions.MinAnswerProbability)] = new[] { 0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5 }.Select(v => operating with { MinAnswerProbability = v }),
+            [nameof(AnswerOptions.MinAnswerProbability)] = new[] { 0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5 }.Append(modelThreshold).Distinct().Order()
+                .Select(v => operating with { MinAnswerProbability = v }),
         };
         if (vary is not null && !sweeps.ContainsKey(vary))
         {

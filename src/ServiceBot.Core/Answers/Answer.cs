@@ -49,4 +49,7 @@ public sealed record Answer(string Markdown, bool Grounded, IReadOnlyList<Citati
 
     /// <summary>An editor's curated answer, served as written (a model never rewrites it); not part of the answer JSON.</summary>
     public bool Curated { get; init; }
+
+    /// <summary>How the grounding rule and the refusal model decided; null for curated and empty questions. Not part of the answer JSON.</summary>
+    public Refusal.GroundingDecision? Decision { get; init; }
 }

@@ -61,6 +61,21 @@ public sealed class AnswerOptions
     /// </summary>
     [Range(0.0, 1.0)] public double MaxForeignShare { get; set; } = 0.5;
 
+    /// <summary>
+    /// Whether a question the grounding rule answers must also pass the refusal model (<see cref="Refusal.RefusalModel"/>);
+    /// off, the rule alone decides.
+    /// </summary>
+    public bool UseRefusalModel { get; set; } = true;
+
+    /// <summary>
+    /// The refusal model file; empty means the shipped <c>answers/refusal-model.json</c> beside the program, and the rule
+    /// alone when that is absent. A configured file must exist and load, or the service does not start.
+    /// </summary>
+    public string? RefusalModelPath { get; set; }
+
+    /// <summary>Least answer probability under the refusal model; empty means the threshold stored with the model.</summary>
+    [Range(0.0, 1.0)] public double? MinAnswerProbability { get; set; }
+
     /// <summary>Most nearby topics a refusal offers as quick replies.</summary>
     [Range(0, 10)] public int RefusalTopics { get; set; } = 3;
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.Options;
+using ServiceBot.Answers.Refusal;
 using ServiceBot.Knowledge;
 using ServiceBot.Knowledge.Chunking;
 using ServiceBot.Knowledge.Curated;
@@ -19,9 +20,17 @@ public sealed record GroundedCandidate(RetrievedChunk Retrieved, double Coverage
 /// and cite it, or say plainly what was understood and that the knowledge has no answer. The grounding decision uses
 /// <see cref="GroundingScorer"/> coverage and <see cref="SimilarQuestionMatcher"/> matches, never raw scores.
 /// </summary>
-public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> options)
+/// <param name="refusalModel">Vetoes answers the rule would give (<see cref="RefusalModel"/>); null, the rule alone decides.</param>
+public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> options, RefusalModel? refusalModel)
 {
     private readonly AnswerOptions _options = options.Value;
+
+    private readonly double _minAnswerProbability = options.Value.MinAnswerProbability ?? refusalModel?.Threshold ?? 0;
+
+    /// <summary>The composer with the refusal model the options name (<see cref="RefusalModel.FromOptions"/>).</summary>
+    public ExtractiveAnswerComposer(IOptions<AnswerOptions> options) : this(options, RefusalModel.FromOptions(options.Value))
+    {
+    }
 
     public ExtractiveAnswerComposer() : this(Microsoft.Extensions.Options.Options.Create(new AnswerOptions()))
     {
@@ -85,9 +94,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         var analysis = Analyse(knowledge, question);
         if (Curated(knowledge, analysis) is { } curated) return curated;
         var candidates = Candidates(knowledge, analysis);
-        return Answers(candidates.FirstOrDefault(), analysis)
-            ? Render(knowledge, candidates[0], candidates, analysis)
-            : Refusal(analysis, candidates);
+        return AnswerOrRefuse(knowledge, candidates, analysis);
     }
 
     /// <summary>
@@ -105,15 +112,41 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         var candidates = Candidates(knowledge, analysis);
         var guide = GuideCandidate(knowledge, analysis, task);
         if (guide is not null && guide.Coverage >= _options.MinGuideCoverage && !SpecificAsk.IsUnanswered(question, guide.Retrieved.Chunk.Text))
-            return Render(knowledge, guide, candidates, analysis with { InDomain = true }, TaskGuideSections.AskedFor(question));
-        return Answers(candidates.FirstOrDefault(), analysis)
-            ? Render(knowledge, candidates[0], candidates, analysis)
-            : Refusal(analysis, candidates);
+        {
+            var runnerUp = candidates.Where(c => c.Retrieved.Chunk.Id != guide.Retrieved.Chunk.Id).Select(c => c.Coverage).FirstOrDefault();
+            var decision = Decide(guide, runnerUp, analysis, viaGuide: true);
+            if (decision.Answers)
+                return Render(knowledge, guide, candidates, analysis with { InDomain = true }, TaskGuideSections.AskedFor(question)) with { Decision = decision };
+        }
+        return AnswerOrRefuse(knowledge, candidates, analysis);
+    }
+
+    private Answer AnswerOrRefuse(KnowledgeBase knowledge, IReadOnlyList<GroundedCandidate> candidates, Analysis analysis)
+    {
+        var best = candidates.FirstOrDefault();
+        var decision = best is not null && Answers(best, analysis)
+            ? Decide(best, candidates.Count > 1 ? candidates[1].Coverage : 0, analysis, viaGuide: false)
+            : GroundingDecision.RuleRefused;
+        return decision.Answers
+            ? Render(knowledge, best!, candidates, analysis) with { Decision = decision }
+            : Refusal(analysis, candidates) with { Decision = decision };
+    }
+
+    /// <summary>
+    /// The refusal model's word on a clause the rule lets answer: the features it reads, its probability, and whether that
+    /// reaches the threshold. English questions, which the model was not trained on, keep the rule's answer.
+    /// </summary>
+    private GroundingDecision Decide(GroundedCandidate best, double runnerUp, Analysis analysis, bool viaGuide)
+    {
+        var features = GroundingFeatures.Of(analysis.Question, analysis.Terms, CoveredText(best.Retrieved.Chunk), best.Coverage, runnerUp, viaGuide);
+        if (refusalModel is null || analysis.IsEnglish) return new GroundingDecision(true, features, null, true);
+        var probability = refusalModel.Probability(features);
+        return new GroundingDecision(true, features, probability, probability >= _minAnswerProbability);
     }
 
     /// <summary>The best clause answers when it is grounded and states what a question for a specific figure asks (<see cref="SpecificAsk"/>).</summary>
-    private bool Answers(GroundedCandidate? best, Analysis analysis)
-        => best is not null && IsGrounded(best.Coverage, analysis.InDomain) && !SpecificAsk.IsUnanswered(analysis.Question, best.Retrieved.Chunk.Text)
+    private bool Answers(GroundedCandidate best, Analysis analysis)
+        => IsGrounded(best.Coverage, analysis.InDomain) && !SpecificAsk.IsUnanswered(analysis.Question, best.Retrieved.Chunk.Text)
            && (best.Coverage >= _options.MinCoverage || (!AboutAnotherField(analysis) && CoversContent(best, analysis)));
 
     /// <summary>

@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace ServiceBot.Answers;
 
 /// <summary>
-/// Questions that ask for a particular figure or contact: a price or amount (几块钱, 平均月收入), a rate (百分之几, 抽多少),
-/// a telephone number, a password, which company is better or cheaper, next year's figures (明年最低工资, 今年涨多少), or how
+/// Questions that ask for a particular figure or contact: a price or amount (几块钱, 平均月收入, 奖金有多少, 报几成), a rate
+/// (百分之几, 抽多少), an age, a year or a day of the month (退休年龄是多少岁, 哪一年开始, 截止日是几号), a headcount, a
+/// telephone number, a password, which company is better or cheaper, next year's figures (明年最低工资, 今年涨多少), or how
 /// many or which places (有几个驿站, 试点有哪些城市). The knowledge states rules, not the prices, rates, numbers or
 /// rankings of particular firms and cities, so such a question is answered only by a clause that states one of the kind
 /// asked for; a clause that merely shares its topic words ("美团的抽成比例是多少" → 不合理收费抽佣) does not answer it.
@@ -17,6 +18,10 @@ public static partial class SpecificAsk
         if (Money().IsMatch(question)) return !MoneyStated().IsMatch(clauseText);
         if (Rate().IsMatch(question)) return !RateStated().IsMatch(clauseText);
         if (Phone().IsMatch(question)) return !PhoneStated().IsMatch(clauseText);
+        if (Age().IsMatch(question)) return !AgeStated().IsMatch(clauseText);
+        if (Year().IsMatch(question)) return !YearStated().IsMatch(clauseText);
+        if (Day().IsMatch(question)) return !DayStated().IsMatch(clauseText);
+        if (Headcount().IsMatch(question) || Amount().IsMatch(question)) return !Digits().IsMatch(clauseText) && !AmountStated().IsMatch(clauseText);
         return Unstated().IsMatch(question) || Forecast().IsMatch(question) || PlaceCount().IsMatch(question);
     }
 
@@ -37,6 +42,42 @@ public static partial class SpecificAsk
 
     [GeneratedRegex(@"\d{5,}")]
     private static partial Regex PhoneStated();
+
+    /// <summary>An age: 退休年龄是多少岁, 几岁.</summary>
+    [GeneratedRegex("多少岁|几岁|多大年龄|多大退")]
+    private static partial Regex Age();
+
+    [GeneratedRegex(@"\d\s*周?岁|[一二三四五六七八九十]+周?岁")]
+    private static partial Regex AgeStated();
+
+    /// <summary>A year: 哪一年开始的.</summary>
+    [GeneratedRegex("哪一年|哪年")]
+    private static partial Regex Year();
+
+    [GeneratedRegex(@"\d{4}\s*年|[〇零一二三四五六七八九]{4}年")]
+    private static partial Regex YearStated();
+
+    /// <summary>A day of the month: 截止日是几号.</summary>
+    [GeneratedRegex("几号|截止日|哪一天")]
+    private static partial Regex Day();
+
+    [GeneratedRegex(@"\d\s*(日|号)|[一二三四五六七八九十]+(日|号)")]
+    private static partial Regex DayStated();
+
+    /// <summary>How many people: 全国有多少骑手.</summary>
+    [GeneratedRegex("多少人|多少个?(骑手|司机|快递员|外卖员|主播)")]
+    private static partial Regex Headcount();
+
+    /// <summary>An amount other than a price: 奖金有多少, 押金多少, 补多少, 报几成.</summary>
+    [GeneratedRegex("(奖金|押金|补贴|利率|首付|养老金|补|报|罚款?|津贴)[^，。？ ]{0,3}(多少|几成)|多少(押金|奖金|补贴|利息|罚款)")]
+    private static partial Regex Amount();
+
+    [GeneratedRegex(@"\d")]
+    private static partial Regex Digits();
+
+    /// <summary>An amount or a headcount written in words: 二倍, 一个月工资, 百分之五十, 三成, 二十五人.</summary>
+    [GeneratedRegex("[一二两三四五六七八九十百千万]+(元|块|倍|成|个月|人|名)|百分之")]
+    private static partial Regex AmountStated();
 
     /// <summary>Asks the knowledge never states: passwords, where to buy, which firm is better.</summary>
     [GeneratedRegex("密码|在哪买|哪里买|便宜|哪个(平台|公司|快递)?.{0,6}(更好|好|高|多|强)|哪家")]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ServiceBot.Answers;
+using ServiceBot.Answers.Refusal;
 using ServiceBot.Conversation;
 using ServiceBot.Embeddings;
 using ServiceBot.Ingestion;
@@ -31,6 +32,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddOptions<IndexOptions>().Bind(configuration.GetSection(IndexOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IndexOptions>, IndexOptionsValidator>());
         services.AddOptions<AnswerOptions>().Bind(configuration.GetSection(AnswerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnswerOptions>, AnswerOptionsValidator>());
         services.AddServiceBotEmbeddings(configuration);
 
         services.TryAddSingleton(sp => new IngestionPipeline(

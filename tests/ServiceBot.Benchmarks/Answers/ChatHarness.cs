@@ -36,8 +36,9 @@ public sealed class ChatHarness : IAsyncDisposable
 
     /// <param name="overrides">Configuration on top of the defaults, e.g. <c>Answers:MinCoverage</c>.</param>
     /// <param name="indexFolder">An index folder to reuse across harnesses (ingestion skips unchanged files); a fresh one by default.</param>
+    /// <param name="services">Registrations made before the engine's own, which then keep them (e.g. an observing <see cref="ServiceBot.Answers.IKnowledgeAnswerer"/>).</param>
     public static async Task<ChatHarness> CreateAsync(IReadOnlyList<string> knowledgeFolders,
-        IReadOnlyDictionary<string, string?>? overrides = null, string? indexFolder = null)
+        IReadOnlyDictionary<string, string?>? overrides = null, string? indexFolder = null, Action<IServiceCollection>? services = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "servicebot-layqa-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -52,7 +53,9 @@ public sealed class ChatHarness : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
         var sandbox = await EmbeddedSandbox.StartAsync(configuration, CancellationToken.None);
-        var provider = new ServiceCollection()
+        var collection = new ServiceCollection();
+        services?.Invoke(collection);
+        var provider = collection
             .AddLogging()
             .AddServiceBotKnowledge(configuration)
             .AddServiceBotState(configuration)

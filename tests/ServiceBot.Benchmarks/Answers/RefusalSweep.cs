@@ -1,5 +1,6 @@
 using System.Globalization;
 using ServiceBot.Answers;
+using ServiceBot.Answers.Refusal;
 using ServiceBot.Benchmarks.Retrieval;
 
 namespace ServiceBot.Benchmarks.Answers;
@@ -14,10 +15,12 @@ public static class RefusalSweep
 {
     private const int Top = 3;
 
-    private sealed record Setting(double MinCoverage, double MinDomainCoverage, double MinQuestionMatch, double MinGuideCoverage, double MinContentCoverage)
+    private sealed record Setting(double MinCoverage, double MinDomainCoverage, double MinQuestionMatch, double MinGuideCoverage, double MinContentCoverage,
+        double MinAnswerProbability)
     {
         public IReadOnlyDictionary<string, string?> Overrides => new Dictionary<string, string?>
         {
+            [$"{AnswerOptions.SectionName}:{nameof(AnswerOptions.MinAnswerProbability)}"] = Format(MinAnswerProbability),
             [$"{AnswerOptions.SectionName}:{nameof(AnswerOptions.MinCoverage)}"] = Format(MinCoverage),
             [$"{AnswerOptions.SectionName}:{nameof(AnswerOptions.MinDomainCoverage)}"] = Format(MinDomainCoverage),
             [$"{AnswerOptions.SectionName}:{nameof(AnswerOptions.MinQuestionMatch)}"] = Format(MinQuestionMatch),
@@ -42,8 +45,10 @@ public static class RefusalSweep
         }
         var questions = LayQuestionSet.Load(path);
         var defaults = new AnswerOptions();
+        // The refusal model's own threshold is the default; 0 lets the rule alone decide.
+        var modelThreshold = RefusalModel.FromOptions(defaults)?.Threshold ?? 0;
         var operating = new Setting(defaults.MinCoverage, defaults.MinDomainCoverage, defaults.MinQuestionMatch, defaults.MinGuideCoverage,
-            defaults.MinContentCoverage);
+            defaults.MinContentCoverage, modelThreshold);
 
         // One threshold at a time around the defaults.
         var sweeps = new Dictionary<string, IEnumerable<Setting>>(StringComparer.OrdinalIgnoreCase)
@@ -53,6 +58,8 @@ public static class RefusalSweep
             [nameof(AnswerOptions.MinQuestionMatch)] = new[] { 0.5, 0.55, 0.6, 0.65, 0.7, 0.8, 0.9, 1.0 }.Select(v => operating with { MinQuestionMatch = v }),
             [nameof(AnswerOptions.MinGuideCoverage)] = new[] { 0.0, 0.3, 0.4, 0.5, 0.6 }.Select(v => operating with { MinGuideCoverage = v }),
             [nameof(AnswerOptions.MinContentCoverage)] = new[] { 0.0, 0.1, 0.15, 0.2, 0.25, 0.35, 0.5 }.Select(v => operating with { MinContentCoverage = v }),
+            [nameof(AnswerOptions.MinAnswerProbability)] = new[] { 0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5 }.Append(modelThreshold).Distinct().Order()
+                .Select(v => operating with { MinAnswerProbability = v }),
         };
         if (vary is not null && !sweeps.ContainsKey(vary))
         {
@@ -68,15 +75,15 @@ public static class RefusalSweep
             Console.WriteLine($"## Refusal sweep ({Path.GetRelativePath(root, path)}): {questions.Count(q => q.Answerable)} answerable, "
                               + $"{questions.Count(q => !q.Answerable)} must-refuse");
             Console.WriteLine();
-            Console.WriteLine("| MinCoverage | MinDomainCoverage | MinQuestionMatch | MinGuideCoverage | MinContentCoverage | answerable hit@3 | answerable refused | must-refuse refused | must-refuse answered |");
-            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine("| MinCoverage | MinDomainCoverage | MinQuestionMatch | MinGuideCoverage | MinContentCoverage | MinAnswerProbability | answerable hit@3 | answerable refused | must-refuse refused | must-refuse answered |");
+            Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var setting in settings)
             {
                 await using var harness = await ChatHarness.CreateAsync(knowledge, setting.Overrides, index);
                 var (hit, refused, mustRefuseRefused) = await ScoreAsync(harness, questions);
                 var mark = setting == operating ? " **(default)**" : "";
                 Console.WriteLine($"| {Format(setting.MinCoverage)} | {Format(setting.MinDomainCoverage)} | {Format(setting.MinQuestionMatch)} | "
-                                  + $"{Format(setting.MinGuideCoverage)} | {Format(setting.MinContentCoverage)} | {hit:F3}{mark} | {refused:F3} | {mustRefuseRefused:F3} | {1 - mustRefuseRefused:F3} |");
+                                  + $"{Format(setting.MinGuideCoverage)} | {Format(setting.MinContentCoverage)} | {Format(setting.MinAnswerProbability)} | {hit:F3}{mark} | {refused:F3} | {mustRefuseRefused:F3} | {1 - mustRefuseRefused:F3} |");
             }
         }
         finally

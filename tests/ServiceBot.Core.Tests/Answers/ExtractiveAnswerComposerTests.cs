@@ -87,7 +87,7 @@ public sealed class ExtractiveAnswerComposerTests(RealKnowledgeFixture fixture) 
     [InlineData("美国的网约车司机有没有最低工资")]
     public void Compose_ClauseHoldsTheDomainWordsButNoneOfTheOthers_Refuses(string query)
     {
-        var withoutRule = new ExtractiveAnswerComposer(Microsoft.Extensions.Options.Options.Create(new AnswerOptions { MinContentCoverage = 0 }));
+        var withoutRule = new ExtractiveAnswerComposer(Microsoft.Extensions.Options.Options.Create(new AnswerOptions { MinContentCoverage = 0, UseRefusalModel = false }));
 
         AssertRefused(_composer.Compose(fixture.Knowledge, query));
         Assert.True(withoutRule.Compose(fixture.Knowledge, query).Grounded, $"the domain words alone do not ground it: {query}");
@@ -98,7 +98,10 @@ public sealed class ExtractiveAnswerComposerTests(RealKnowledgeFixture fixture) 
     [InlineData("老人的养老金今年涨多少")]
     [InlineData("职业伤害保障试点都有哪些城市")]
     [InlineData("滴滴司机的平均月收入是多少")]
-    public void Compose_AsksForAForecastAverageOrListOfPlaces_Refuses(string query)
+    [InlineData("现在退休年龄是多少岁")]
+    [InlineData("骑手技能大赛拿了第一名 奖金有多少")]
+    [InlineData("下个月社保缴费截止日是几号")]
+    public void Compose_AsksForAFigureNoClauseStates_Refuses(string query)
         => AssertRefused(_composer.Compose(fixture.Knowledge, query));
 
     [Theory]

@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+
+namespace ServiceBot.Answers.Refusal;
+
+/// <summary>
+/// What the refusal model reads about a question and the clause that would answer it, all on 0–1 scales (or small
+/// counts) that compare across questions. The grounding rule already computes most of them; here they are gathered
+/// in a fixed order, the order of <see cref="Names"/>, which a model file must name exactly.
+/// </summary>
+public static partial class GroundingFeatures
+{
+    /// <summary>The features in vector order.</summary>
+    public static readonly IReadOnlyList<string> Names =
+    [
+        "coverage",          // the clause's coverage of the question, by its text or a taught 相似问法 (or the asked guide section's bonus)
+        "text_coverage",     // coverage by the clause's own text, title and heading path
+        "taught_match",      // how far a 相似问法 match (or a guide bonus) lifts coverage above the text's
+        "content_coverage",  // coverage of the question's words outside the domain dictionary (1 when it has none)
+        "domain_coverage",   // coverage of its domain-dictionary words (0 when it has none)
+        "domain_share",      // share of the question's weight on domain words
+        "foreign_share",     // share of its weight on words no clause uses
+        "uncovered_peak",    // the heaviest word the clause lacks, as a share of the question's weight
+        "margin",            // coverage lead over the next candidate
+        "word_count",        // ln(1 + typed content words)
+        "figure_unstated",   // asks for a number, amount or date the clause does not state
+        "via_guide",         // answered from a task's guide as a question about that task
+        "uncovered_word",    // weight of the heaviest word (two characters or more) the clause lacks, over 16
+        "uncovered_rare",    // ln(1 + words of weight 5 or more the clause lacks): 护照, 低保, 利率
+        "covered_word",      // weight of the heaviest word the clause holds, over 16
+        "uncovered_domain",  // share of the question's weight on domain words the clause lacks (结婚登记, 驾照)
+    ];
+
+    /// <summary>Weights run to about twice the largest idf (a domain word the knowledge never uses); this brings them near 0–1.</summary>
+    private const double WeightScale = 16;
+
+    /// <summary>A word this heavy is rare in the knowledge: it names what the question is about.</summary>
+    private const double RareWeight = 5;
+
+    /// <summary>Features for <paramref name="best"/> answering a question of <paramref name="terms"/>.</summary>
+    /// <param name="clauseText">Text the clause covers the question with: title, heading path and clause.</param>
+    /// <param name="runnerUp">Coverage of the next candidate, 0 when none.</param>
+    public static double[] Of(string question, IReadOnlyList<QueryTerm> terms, string clauseText, double coverage, double runnerUp, bool viaGuide)
+    {
+        var textCoverage = GroundingScorer.Coverage(terms, clauseText);
+        var content = terms.Where(t => !t.IsDomain).ToList();
+        var domain = terms.Where(t => t.IsDomain).ToList();
+        double total = terms.Sum(t => t.Weight);
+        var normalized = Text.TextNormalizer.Normalize(clauseText);
+        var missing = terms.Where(t => !t.Forms.Any(f => normalized.Contains(f, StringComparison.Ordinal))).ToList();
+        var uncovered = missing.Select(t => (double)t.Weight).DefaultIfEmpty(0).Max();
+        var missingWords = missing.Where(t => t.Word.Length > 1).ToList();
+        var coveredPeak = terms.Where(t => t.Word.Length > 1).Except(missing).Select(t => (double)t.Weight).DefaultIfEmpty(0).Max();
+        return
+        [
+            coverage,
+            textCoverage,
+            Math.Max(0, coverage - textCoverage),
+            content.Count == 0 ? 1 : GroundingScorer.Coverage(content, clauseText),
+            domain.Count == 0 ? 0 : GroundingScorer.Coverage(domain, clauseText),
+            total == 0 ? 0 : domain.Sum(t => t.Weight) / total,
+            GroundingScorer.ForeignShare(terms),
+            total == 0 ? 0 : uncovered / total,
+            Math.Max(0, coverage - runnerUp),
+            Math.Log(1 + terms.Count),
+            AsksFigure().IsMatch(question) && !FigureStated().IsMatch(clauseText) ? 1 : 0,
+            viaGuide ? 1 : 0,
+            missingWords.Select(t => (double)t.Weight).DefaultIfEmpty(0).Max() / WeightScale,
+            Math.Log(1 + missingWords.Count(t => t.Weight >= RareWeight)),
+            coveredPeak / WeightScale,
+            total == 0 ? 0 : missing.Where(t => t.IsDomain).Sum(t => t.Weight) / total,
+        ];
+    }
+
+    /// <summary>
+    /// How much, how many, which day, how long: a question a number or a date answers. A 几 after a numeral describes an
+    /// amount (十几个小时, 好几年) rather than asking for one.
+    /// </summary>
+    [GeneratedRegex("多少|(?<![一二两三四五六七八九十百千万好])几[个天年月号成块岁次件分点级]|哪天|哪一年|哪年|什么时候|啥时候|何时|多久|多长时间|多大")]
+    private static partial Regex AsksFigure();
+
+    [GeneratedRegex(@"\d|[一二三四五六七八九十两百千万]+(个月|个工作日|日|天|年|元|倍|成|小时|周)|百分之")]
+    private static partial Regex FigureStated();
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+
+namespace ServiceBot.Answers.Refusal;
+
+/// <summary>
+/// A logistic regression over <see cref="GroundingFeatures"/>: the probability that a question the grounding rule would
+/// answer is one the knowledge really answers. Below <see cref="Threshold"/> the answer is refused. It only ever turns
+/// an answer into a refusal, never the reverse, so the rule's guarantees (a figure asked for must be stated, a question
+/// in another field's words is refused) still hold. Trained offline by the benchmarks' <c>train-refusal</c> with
+/// cross-validation on the development set; the file is data, loaded and checked at start.
+/// </summary>
+public sealed class RefusalModel
+{
+    public const string FormatName = "servicebot-refusal-model";
+    public const int FormatVersion = 1;
+
+    /// <summary>Where the shipped model sits beside the program.</summary>
+    public const string RelativePath = "answers/refusal-model.json";
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    private readonly double[] _weights;
+
+    /// <exception cref="ArgumentException">The features are not this build's, a weight is not finite, or the threshold is outside 0–1.</exception>
+    public RefusalModel(IReadOnlyList<string> features, IReadOnlyList<double> weights, double bias, double threshold)
+    {
+        if (!features.SequenceEqual(GroundingFeatures.Names, StringComparer.Ordinal))
+            throw new ArgumentException(
+                $"the model names the features [{string.Join(", ", features)}]; this build computes [{string.Join(", ", GroundingFeatures.Names)}]. Train it again.");
+        if (weights.Count != features.Count) throw new ArgumentException($"{weights.Count} weights for {features.Count} features");
+        if (weights.Append(bias).Any(w => !double.IsFinite(w))) throw new ArgumentException("a weight or the bias is not a finite number");
+        if (!(threshold is >= 0 and <= 1)) throw new ArgumentException($"the threshold {threshold} is outside 0–1");
+        _weights = [.. weights];
+        Bias = bias;
+        Threshold = threshold;
+    }
+
+    public IReadOnlyList<double> Weights => _weights;
+
+    public double Bias { get; }
+
+    /// <summary>The least probability at which an answer is given; chosen from the cross-validation curve.</summary>
+    public double Threshold { get; }
+
+    /// <summary>The probability (0–1) that the question is answered by the clause the features describe.</summary>
+    public double Probability(ReadOnlySpan<double> features)
+    {
+        if (features.Length != _weights.Length) throw new ArgumentException($"{features.Length} features for a model of {_weights.Length}", nameof(features));
+        var z = Bias;
+        for (var i = 0; i < _weights.Length; i++) z += _weights[i] * features[i];
+        return 1 / (1 + Math.Exp(-z));
+    }
+
+    public void Save(string path)
+    {
+        var file = new ModelFile(FormatName, FormatVersion, GroundingFeatures.Names, _weights, Bias, Threshold);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.WriteAllText(path, JsonSerializer.Serialize(file, Json) + "\n");
+    }
+
+    /// <exception cref="InvalidDataException">The file is missing, not a refusal model of this format, or names other features.</exception>
+    public static RefusalModel Load(string path)
+    {
+        ModelFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<ModelFile>(File.ReadAllText(path), Json);
+        }
+        catch (Exception error) when (error is JsonException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"{path} cannot be read as a refusal model: {error.Message}", error);
+        }
+        if (file is null || file.Format != FormatName || file.Version != FormatVersion || file.Features is null || file.Weights is null)
+            throw new InvalidDataException($"{path} is not a {FormatName} file of version {FormatVersion}.");
+        try
+        {
+            return new RefusalModel(file.Features, file.Weights, file.Bias, file.Threshold);
+        }
+        catch (ArgumentException error)
+        {
+            throw new InvalidDataException($"{path}: {error.Message}", error);
+        }
+    }
+
+    /// <summary>
+    /// The model <paramref name="options"/> ask for: none when <see cref="AnswerOptions.UseRefusalModel"/> is off; the
+    /// configured <see cref="AnswerOptions.RefusalModelPath"/> (which must load); else the shipped file beside the
+    /// program, and the grounding rule alone when it is absent.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A configured or shipped file does not load.</exception>
+    public static RefusalModel? FromOptions(AnswerOptions options)
+    {
+        if (!options.UseRefusalModel) return null;
+        if (!string.IsNullOrWhiteSpace(options.RefusalModelPath)) return Load(options.RefusalModelPath);
+        var shipped = Path.Combine(AppContext.BaseDirectory, RelativePath);
+        return File.Exists(shipped) ? Load(shipped) : null;
+    }
+
+    private sealed record ModelFile(string Format, int Version, IReadOnlyList<string>? Features, IReadOnlyList<double>? Weights, double Bias, double Threshold);
+}

@@ -1,0 +1,136 @@
+using ServiceBot.Answers;
+using ServiceBot.Answers.Refusal;
+using ServiceBot.Core.Tests.Knowledge;
+
+namespace ServiceBot.Core.Tests.Answers.Refusal;
+
+public sealed class RefusalModelTests
+{
+    private static string ShippedPath => Path.Combine(AppContext.BaseDirectory, RefusalModel.RelativePath);
+
+    [Fact]
+    public void Load_ShippedModel_ReadsThisBuildsFeaturesAndAThreshold()
+    {
+        var model = RefusalModel.Load(ShippedPath);
+
+        Assert.Equal(GroundingFeatures.Names.Count, model.Weights.Count);
+        Assert.InRange(model.Threshold, 0.01, 0.99);
+    }
+
+    [Fact]
+    public void Load_MalformedFile_ThrowsNamingTheFile()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("model.json", "{ not json");
+
+        var error = Assert.Throws<InvalidDataException>(() => RefusalModel.Load(path));
+
+        Assert.Contains(path, error.Message);
+    }
+
+    [Fact]
+    public void Load_MissingFile_ThrowsNamingTheFile()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "absent.json");
+
+        var error = Assert.Throws<InvalidDataException>(() => RefusalModel.Load(path));
+
+        Assert.Contains(path, error.Message);
+    }
+
+    [Fact]
+    public void Load_ModelOfOtherFeatures_ThrowsAskingToTrainAgain()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("model.json",
+            """{"format":"servicebot-refusal-model","version":1,"features":["coverage"],"weights":[1.0],"bias":0,"threshold":0.5}""");
+
+        var error = Assert.Throws<InvalidDataException>(() => RefusalModel.Load(path));
+
+        Assert.Contains("Train it again", error.Message);
+    }
+
+    [Fact]
+    public void Load_ThresholdOutsideZeroToOne_Throws()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "model.json");
+        new RefusalModel(GroundingFeatures.Names, new double[GroundingFeatures.Names.Count], 0, 0.5).Save(path);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"threshold\": 0.5", "\"threshold\": 1.5"));
+
+        var error = Assert.Throws<InvalidDataException>(() => RefusalModel.Load(path));
+
+        Assert.Contains("threshold", error.Message);
+    }
+
+    [Fact]
+    public void Save_ThenLoad_GivesTheSameProbabilities()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "model.json");
+        var weights = GroundingFeatures.Names.Select((_, i) => (i % 3 - 1) * 0.7).ToArray();
+        var saved = new RefusalModel(GroundingFeatures.Names, weights, -0.4, 0.3);
+        var features = GroundingFeatures.Names.Select((_, i) => i / 10.0).ToArray();
+
+        saved.Save(path);
+        var loaded = RefusalModel.Load(path);
+
+        Assert.Equal(saved.Probability(features), loaded.Probability(features), 12);
+        Assert.Equal(0.3, loaded.Threshold);
+    }
+
+    [Fact]
+    public void FromOptions_ModelTurnedOff_LeavesTheRuleAlone()
+        => Assert.Null(RefusalModel.FromOptions(new AnswerOptions { UseRefusalModel = false }));
+
+    [Fact]
+    public void FromOptions_NothingConfigured_LoadsTheShippedModel()
+        => Assert.NotNull(RefusalModel.FromOptions(new AnswerOptions()));
+
+    [Fact]
+    public void Validate_ConfiguredModelMissing_FailsWithTheReason()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "absent.json");
+
+        var result = new AnswerOptionsValidator().Validate(null, new AnswerOptions { RefusalModelPath = path });
+
+        Assert.True(result.Failed);
+        Assert.Contains(path, result.FailureMessage);
+        Assert.Contains(nameof(AnswerOptions.RefusalModelPath), result.FailureMessage);
+    }
+
+    [Theory]
+    [InlineData("coverage", 1)]
+    [InlineData("text_coverage", 1)]
+    [InlineData("content_coverage", 1)]
+    [InlineData("taught_match", 1)]
+    [InlineData("foreign_share", -1)]
+    [InlineData("uncovered_word", -1)]
+    [InlineData("figure_unstated", -1)]
+    public void Probability_ShippedModel_MovesOneWayWithTheFeature(string feature, int direction)
+    {
+        var model = RefusalModel.Load(ShippedPath);
+        var index = GroundingFeatures.Names.ToList().IndexOf(feature);
+        var features = Enumerable.Repeat(0.3, GroundingFeatures.Names.Count).ToArray();
+
+        var probabilities = new[] { 0.0, 0.25, 0.5, 0.75, 1.0 }.Select(value =>
+        {
+            features[index] = value;
+            return model.Probability(features);
+        }).ToList();
+
+        for (var i = 1; i < probabilities.Count; i++)
+            Assert.True(direction * (probabilities[i] - probabilities[i - 1]) >= 0,
+                $"{feature}: {string.Join(", ", probabilities)} is not monotone in direction {direction}");
+    }
+
+    [Fact]
+    public void Probability_WrongNumberOfFeatures_Throws()
+    {
+        var model = new RefusalModel(GroundingFeatures.Names, new double[GroundingFeatures.Names.Count], 0, 0.5);
+
+        Assert.Throws<ArgumentException>(() => model.Probability(new double[3]));
+    }
+}

@@ -1,0 +1,32 @@
+using ServiceBot.Answers;
+
+namespace ServiceBot.Core.Tests.Answers;
+
+public sealed class SpecificAskTests
+{
+    [Theory]
+    [InlineData("现在退休年龄是多少岁", "参加基本养老保险的个人，达到法定退休年龄时累计缴费满十五年的，按月领取基本养老金。")]
+    [InlineData("职业伤害保障试点是哪一年开始搞的", "扩大职业伤害保障试点，建立健全职业伤害保障制度。")]
+    [InlineData("下个月社保缴费截止日是几号", "用人单位应当自行申报、按时足额缴纳社会保险费。")]
+    [InlineData("全国跑网约车的司机有多少人", "外卖配送员、快递员、网约车司机等户外劳动者都可以使用驿站。")]
+    [InlineData("骑手技能大赛拿了第一名 奖金有多少", "定期举办行业职业技能大赛，提升新就业群体职业荣誉感和认同感。")]
+    [InlineData("门诊看病医保能报多少", "符合基本医疗保险药品目录的医疗费用，按照国家规定从基本医疗保险基金中支付。")]
+    public void IsUnanswered_FigureAskedButClauseStatesNone_IsTrue(string question, string clause)
+        => Assert.True(SpecificAsk.IsUnanswered(question, clause));
+
+    [Theory]
+    [InlineData("现在退休年龄是多少岁", "职工年满六十周岁的，可以按月领取基本养老金。")]
+    [InlineData("职业伤害保障试点是哪一年开始搞的", "职业伤害保障试点自2022年7月起开展。")]
+    [InlineData("下个月社保缴费截止日是几号", "每月15日前缴纳当月社会保险费。")]
+    [InlineData("单位多少人以上要建工会", "企业、事业单位、社会组织，有会员二十五人以上的，应当建立基层工会委员会。")]
+    [InlineData("被辞退了 能补多少", "每满一年支付一个月工资的标准向劳动者支付。")]
+    [InlineData("加班费能报几成", "支付不低于工资的百分之一百五十的工资报酬。")]
+    public void IsUnanswered_ClauseStatesTheKindOfFigureAsked_IsFalse(string question, string clause)
+        => Assert.False(SpecificAsk.IsUnanswered(question, clause));
+
+    [Theory]
+    [InlineData("骑手每天跑十几个小时，休息权有保障吗")]
+    [InlineData("骑手受伤了怎么申报")]
+    public void IsUnanswered_QuestionAsksForNoFigure_IsFalse(string question)
+        => Assert.False(SpecificAsk.IsUnanswered(question, "保障新就业群体休息权益。"));
+}

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using ServiceBot.Knowledge;
 using ServiceBot.Knowledge.Chunking;
+using ServiceBot.Text;
 
 namespace ServiceBot.Answers;
 
@@ -14,7 +15,8 @@ namespace ServiceBot.Answers;
 /// </summary>
 public static class SimilarQuestionMatcher
 {
-    private sealed record Linked(KnowledgeChunk Chunk, string Question, IReadOnlyList<QueryTerm> Terms);
+    /// <param name="NormalizedQuestion">The question as <see cref="GroundingScorer.Coverage"/> reads it, folded once rather than on every match.</param>
+    private sealed record Linked(KnowledgeChunk Chunk, string Question, string NormalizedQuestion, IReadOnlyList<QueryTerm> Terms);
 
     private static readonly ConditionalWeakTable<KnowledgeBase, IReadOnlyList<Linked>> Cache = new();
 
@@ -27,22 +29,33 @@ public static class SimilarQuestionMatcher
         KnowledgeBase knowledge, GroundingScorer scorer, IReadOnlyList<QueryTerm> terms, string question)
     {
         var linked = Cache.GetValue(knowledge, kb => kb.Chunks
-            .SelectMany(c => LinkedQuestions(c).Select(q => new Linked(c, q, scorer.Terms(q))))
+            .SelectMany(c => LinkedQuestions(c).Select(q => new Linked(c, q, TextNormalizer.Normalize(q), scorer.Terms(q))))
             .ToList());
         if (linked.Count == 0 || terms.Count == 0) return [];
-        return linked
-            .Select(l => (l.Chunk, Match: Score(terms, l, question), l.Question))
-            .Where(m => m.Match > 0)
-            .GroupBy(m => m.Chunk.Id, StringComparer.Ordinal)
-            .Select(g => g.MaxBy(m => m.Match))
-            .OrderByDescending(m => m.Match)
-            .ToList();
+        // Every linked question is scored on every answered turn: one pass that keeps each clause's best match.
+        var normalizedQuestion = TextNormalizer.Normalize(question);
+        var matches = new List<(KnowledgeChunk Chunk, double Match, string Question)>();
+        var slotOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < linked.Count; i++)
+        {
+            var candidate = linked[i];
+            var match = Score(terms, candidate, normalizedQuestion);
+            if (match <= 0) continue;
+            // Clauses keep the order they were first matched in; of equal matches a clause's first linked question stands.
+            if (!slotOf.TryGetValue(candidate.Chunk.Id, out var slot))
+            {
+                slotOf[candidate.Chunk.Id] = matches.Count;
+                matches.Add((candidate.Chunk, match, candidate.Question));
+            }
+            else if (match > matches[slot].Match) matches[slot] = (candidate.Chunk, match, candidate.Question);
+        }
+        return matches.OrderByDescending(m => m.Match).ToList();
     }
 
-    private static double Score(IReadOnlyList<QueryTerm> terms, Linked linked, string question)
+    private static double Score(IReadOnlyList<QueryTerm> terms, Linked linked, string normalizedQuestion)
     {
-        var asked = GroundingScorer.Coverage(terms, linked.Question);
+        var asked = GroundingScorer.CoverageOfNormalized(terms, linked.NormalizedQuestion);
         if (asked == 0) return 0;
-        return (asked + GroundingScorer.Coverage(linked.Terms, question)) / 2;
+        return (asked + GroundingScorer.CoverageOfNormalized(linked.Terms, normalizedQuestion)) / 2;
     }
 }

@@ -10,11 +10,11 @@ namespace ServiceBot.Localization;
 /// </summary>
 public sealed record BotText(string Key)
 {
-    /// <summary>The text in the current turn's language.</summary>
-    public string Value => In(BotLanguages.Culture(BotLanguages.Current));
-
     // Resources never change while the process runs; ResourceManager.GetString takes a lock on every call, and a turn reads dozens of texts.
     private static readonly ConcurrentDictionary<(string Key, CultureInfo Culture), string> Texts = new();
+
+    /// <summary>The text in the current turn's language.</summary>
+    public string Value => In(BotLanguages.Culture(BotLanguages.Current));
 
     /// <summary>The text in a given culture (falls back to the neutral Chinese text).</summary>
     public string In(CultureInfo culture)

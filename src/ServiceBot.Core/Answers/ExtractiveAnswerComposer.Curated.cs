@@ -19,7 +19,7 @@ public sealed partial class ExtractiveAnswerComposer
     private Answer? Curated(KnowledgeBase knowledge, Analysis analysis)
     {
         if (knowledge.CuratedAnswers.Count == 0) return null;
-        var matches = SimilarQuestionMatcher.Match(knowledge, analysis.Scorer, analysis.Terms, analysis.Question)
+        var matches = analysis.Matches(knowledge)
             .Where(m => analysis.Speaks(m.Chunk))
             .ToList();
         if (matches.Count == 0 || matches[0].Match < _options.MinQuestionMatch) return null;

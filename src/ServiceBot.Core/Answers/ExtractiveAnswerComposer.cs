@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.Options;
 using ServiceBot.Answers.Refusal;
@@ -9,6 +10,7 @@ using ServiceBot.Knowledge.Reading;
 using ServiceBot.Knowledge.Text;
 using ServiceBot.Knowledge.Validity;
 using ServiceBot.Telemetry;
+using ServiceBot.Text;
 
 namespace ServiceBot.Answers;
 
@@ -54,7 +56,16 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
     private sealed record Analysis(string Question, IReadOnlyList<QueryTerm> Terms, bool InDomain, GroundingScorer Scorer, string Language,
         bool AboutOldPolicy)
     {
+        private IReadOnlyList<(KnowledgeChunk Chunk, double Match, string Question)>? _matches;
+
         public bool IsEnglish => Language == Localization.BotLanguages.English;
+
+        /// <summary>
+        /// The question's match with every linked question (<see cref="SimilarQuestionMatcher"/>), scored once: the curated
+        /// answer, the candidates and the task guide all read it.
+        /// </summary>
+        public IReadOnlyList<(KnowledgeChunk Chunk, double Match, string Question)> Matches(KnowledgeBase knowledge)
+            => _matches ??= SimilarQuestionMatcher.Match(knowledge, Scorer, Terms, Question);
 
         /// <summary>Only chunks in the question's language answer it.</summary>
         public bool Speaks(KnowledgeChunk chunk) => KnowledgeLanguage.Of(chunk) == Language;
@@ -158,9 +169,9 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
     {
         var content = analysis.Terms.Where(t => !t.IsDomain).ToList();
         if (content.Count == 0) return true;
-        var text = CoveredText(best.Retrieved.Chunk);
-        if (best.Coverage > GroundingScorer.Coverage(analysis.Terms, text)) return true;
-        return GroundingScorer.Coverage(content, text) >= _options.MinContentCoverage;
+        var text = NormalizedCoveredText(best.Retrieved.Chunk);
+        if (best.Coverage > GroundingScorer.CoverageOfNormalized(analysis.Terms, text)) return true;
+        return GroundingScorer.CoverageOfNormalized(content, text) >= _options.MinContentCoverage;
     }
 
     /// <summary>
@@ -181,7 +192,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
 
     private List<GroundedCandidate> Candidates(KnowledgeBase knowledge, Analysis analysis)
     {
-        var matches = SimilarQuestionMatcher.Match(knowledge, analysis.Scorer, analysis.Terms, analysis.Question)
+        var matches = analysis.Matches(knowledge)
             .Where(m => m.Match >= _options.MinQuestionMatch && analysis.Speaks(m.Chunk) && !CuratedAnswerFile.IsCurated(m.Chunk))
             .ToDictionary(m => m.Chunk.Id, m => m.Match, StringComparer.Ordinal);
         var aboutOld = analysis.AboutOldPolicy;
@@ -213,7 +224,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
             .Where(c => c.Metadata.GetValueOrDefault(TaskGuideSections.TaskKey) == task && analysis.Speaks(c) && knowledge.IsCitable(c, aboutOldPolicy: false))
             .ToList();
         if (guide.Count == 0) return null;
-        var matches = SimilarQuestionMatcher.Match(knowledge, analysis.Scorer, analysis.Terms, analysis.Question)
+        var matches = analysis.Matches(knowledge)
             .Where(m => m.Match >= _options.MinQuestionMatch && analysis.Speaks(m.Chunk))
             .ToDictionary(m => m.Chunk.Id, m => m.Match, StringComparer.Ordinal);
         var scored = guide
@@ -310,9 +321,15 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         return end > 0 ? title[..end] : title;
     }
 
-    private static string CoveredText(KnowledgeChunk chunk) => chunk.Title + "\n" + chunk.HeadingPath + "\n" + chunk.Text;
+    // Chunks are immutable and every answered turn scores a dozen of them: each is joined and folded once.
+    private static readonly ConditionalWeakTable<KnowledgeChunk, string> CoveredTexts = new();
 
-    private static double CoverageOf(KnowledgeChunk chunk, IReadOnlyList<QueryTerm> terms) => GroundingScorer.Coverage(terms, CoveredText(chunk));
+    /// <summary>The text a clause covers a question with (title, heading path, clause), as <see cref="TextNormalizer.Normalize"/> folds it.</summary>
+    private static string NormalizedCoveredText(KnowledgeChunk chunk)
+        => CoveredTexts.GetValue(chunk, static c => TextNormalizer.Normalize(c.Title + "\n" + c.HeadingPath + "\n" + c.Text));
+
+    private static double CoverageOf(KnowledgeChunk chunk, IReadOnlyList<QueryTerm> terms)
+        => GroundingScorer.CoverageOfNormalized(terms, NormalizedCoveredText(chunk));
 
     private static string Reference(KnowledgeChunk chunk) => $"《{chunk.Title}》{SectionName(chunk)}";
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ServiceBot.Retrieval;
 using ServiceBot.Text;
 
@@ -16,6 +17,9 @@ public sealed class GroundingScorer
     /// <summary>Single characters are ambiguous in Chinese ("高", "山"); they count half.</summary>
     private const float SingleCharacterWeight = 0.5f;
 
+    // A scorer is made per question; the domain words depend only on the index, so they are collected once per index.
+    private static readonly ConditionalWeakTable<LexicalIndex, HashSet<string>> DomainWordsByIndex = new();
+
     private readonly LexicalIndex _index;
     private readonly HashSet<string> _domainWords;
     private readonly float _domainWeight;
@@ -24,9 +28,9 @@ public sealed class GroundingScorer
     {
         _index = index;
         _domainWeight = domainWeight;
-        var options = index.Analyzer.Options;
-        _domainWords = options.DomainWords.Concat(options.SynonymGroups.SelectMany(g => g))
-            .Select(TextNormalizer.Normalize).ToHashSet(StringComparer.Ordinal);
+        _domainWords = DomainWordsByIndex.GetValue(index, static index => index.Analyzer.Options.DomainWords
+            .Concat(index.Analyzer.Options.SynonymGroups.SelectMany(g => g))
+            .Select(TextNormalizer.Normalize).ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>The question's typed content words with their weights and accepted surface forms.</summary>
@@ -63,16 +67,26 @@ public sealed class GroundingScorer
     }
 
     /// <summary>Idf-weighted share of <paramref name="terms"/> that <paramref name="text"/> contains (0–1).</summary>
-    public static double Coverage(IReadOnlyList<QueryTerm> terms, string text)
+    public static double Coverage(IReadOnlyList<QueryTerm> terms, string text) => CoverageOfNormalized(terms, TextNormalizer.Normalize(text));
+
+    /// <summary><see cref="Coverage"/> of a text already passed through <see cref="TextNormalizer.Normalize"/>, for texts scored again and again.</summary>
+    public static double CoverageOfNormalized(IReadOnlyList<QueryTerm> terms, string normalized)
     {
-        var normalized = TextNormalizer.Normalize(text);
         double total = 0, covered = 0;
-        foreach (var term in terms)
+        for (var i = 0; i < terms.Count; i++)
         {
+            var term = terms[i];
             total += term.Weight;
-            if (term.Forms.Any(f => normalized.Contains(f, StringComparison.Ordinal))) covered += term.Weight;
+            if (ContainsAny(normalized, term.Forms)) covered += term.Weight;
         }
         return total == 0 ? 0 : covered / total;
+    }
+
+    private static bool ContainsAny(string text, IReadOnlyList<string> forms)
+    {
+        for (var i = 0; i < forms.Count; i++)
+            if (text.Contains(forms[i], StringComparison.Ordinal)) return true;
+        return false;
     }
 }
 

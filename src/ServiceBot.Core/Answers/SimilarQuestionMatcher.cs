@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using ServiceBot.Knowledge;
 using ServiceBot.Knowledge.Chunking;
+using ServiceBot.Text;
 
 namespace ServiceBot.Answers;
 
@@ -14,9 +15,45 @@ namespace ServiceBot.Answers;
 /// </summary>
 public static class SimilarQuestionMatcher
 {
-    private sealed record Linked(KnowledgeChunk Chunk, string Question, IReadOnlyList<QueryTerm> Terms);
+    /// <param name="NormalizedQuestion">The question as <see cref="GroundingScorer.Coverage"/> reads it, folded once rather than on every match.</param>
+    private sealed record Linked(KnowledgeChunk Chunk, string Question, string NormalizedQuestion, IReadOnlyList<QueryTerm> Terms);
 
-    private static readonly ConditionalWeakTable<KnowledgeBase, IReadOnlyList<Linked>> Cache = new();
+    /// <summary>
+    /// The linked questions of one knowledge base, and for each character the ones whose text holds it (ascending): a
+    /// question holds a form only if it holds each of the form's characters, so only the questions listed under some
+    /// form's rarest character can match at all, and the others are never scanned.
+    /// </summary>
+    private sealed class LinkedSet(List<Linked> all)
+    {
+        public List<Linked> All { get; } = all;
+
+        private readonly Dictionary<char, int[]> _byCharacter = all
+            .SelectMany((linked, index) => linked.NormalizedQuestion.Distinct().Select(c => (Character: c, Index: index)))
+            .GroupBy(p => p.Character)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Index).ToArray());
+
+        /// <summary>Marks every question that may hold a form of <paramref name="terms"/>; false when any question may (an empty form).</summary>
+        public bool TryMarkCandidates(IReadOnlyList<QueryTerm> terms, bool[] candidates)
+        {
+            foreach (var term in terms)
+            {
+                foreach (var form in term.Forms)
+                {
+                    if (form.Length == 0) return false;
+                    int[]? rarest = null;
+                    foreach (var c in form)
+                    {
+                        if (!_byCharacter.TryGetValue(c, out var holders)) { rarest = []; break; }
+                        if (rarest is null || holders.Length < rarest.Length) rarest = holders;
+                    }
+                    foreach (var index in rarest!) candidates[index] = true;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static readonly ConditionalWeakTable<KnowledgeBase, LinkedSet> Cache = new();
 
     /// <summary>The maintainers' 相似问法, and a guide's FAQ question (a section titled as a question) for its own answer.</summary>
     private static IEnumerable<string> LinkedQuestions(KnowledgeChunk chunk)
@@ -26,23 +63,38 @@ public static class SimilarQuestionMatcher
     public static IReadOnlyList<(KnowledgeChunk Chunk, double Match, string Question)> Match(
         KnowledgeBase knowledge, GroundingScorer scorer, IReadOnlyList<QueryTerm> terms, string question)
     {
-        var linked = Cache.GetValue(knowledge, kb => kb.Chunks
-            .SelectMany(c => LinkedQuestions(c).Select(q => new Linked(c, q, scorer.Terms(q))))
-            .ToList());
+        var set = Cache.GetValue(knowledge, kb => new LinkedSet(kb.Chunks
+            .SelectMany(c => LinkedQuestions(c).Select(q => new Linked(c, q, TextNormalizer.Normalize(q), scorer.Terms(q))))
+            .ToList()));
+        var linked = set.All;
         if (linked.Count == 0 || terms.Count == 0) return [];
-        return linked
-            .Select(l => (l.Chunk, Match: Score(terms, l, question), l.Question))
-            .Where(m => m.Match > 0)
-            .GroupBy(m => m.Chunk.Id, StringComparer.Ordinal)
-            .Select(g => g.MaxBy(m => m.Match))
-            .OrderByDescending(m => m.Match)
-            .ToList();
+        // A question that holds none of the forms matches 0 and is left out either way: only the candidates are scored.
+        var candidates = new bool[linked.Count];
+        if (!set.TryMarkCandidates(terms, candidates)) Array.Fill(candidates, true);
+        var normalizedQuestion = TextNormalizer.Normalize(question);
+        var matches = new List<(KnowledgeChunk Chunk, double Match, string Question)>();
+        var slotOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < linked.Count; i++)
+        {
+            if (!candidates[i]) continue;
+            var candidate = linked[i];
+            var match = Score(terms, candidate, normalizedQuestion);
+            if (match <= 0) continue;
+            // Clauses keep the order they were first matched in; of equal matches a clause's first linked question stands.
+            if (!slotOf.TryGetValue(candidate.Chunk.Id, out var slot))
+            {
+                slotOf[candidate.Chunk.Id] = matches.Count;
+                matches.Add((candidate.Chunk, match, candidate.Question));
+            }
+            else if (match > matches[slot].Match) matches[slot] = (candidate.Chunk, match, candidate.Question);
+        }
+        return matches.OrderByDescending(m => m.Match).ToList();
     }
 
-    private static double Score(IReadOnlyList<QueryTerm> terms, Linked linked, string question)
+    private static double Score(IReadOnlyList<QueryTerm> terms, Linked linked, string normalizedQuestion)
     {
-        var asked = GroundingScorer.Coverage(terms, linked.Question);
+        var asked = GroundingScorer.CoverageOfNormalized(terms, linked.NormalizedQuestion);
         if (asked == 0) return 0;
-        return (asked + GroundingScorer.Coverage(linked.Terms, question)) / 2;
+        return (asked + GroundingScorer.CoverageOfNormalized(linked.Terms, normalizedQuestion)) / 2;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace ServiceBot.Localization;
@@ -9,12 +10,19 @@ namespace ServiceBot.Localization;
 /// </summary>
 public sealed record BotText(string Key)
 {
+    // Resources never change while the process runs; ResourceManager.GetString takes a lock on every call, and a turn reads dozens of texts.
+    private static readonly ConcurrentDictionary<(string Key, CultureInfo Culture), string> Texts = new();
+
     /// <summary>The text in the current turn's language.</summary>
     public string Value => In(BotLanguages.Culture(BotLanguages.Current));
 
     /// <summary>The text in a given culture (falls back to the neutral Chinese text).</summary>
     public string In(CultureInfo culture)
-        => BotTexts.ResourceManager.GetString(Key, culture) ?? throw new InvalidOperationException($"Bot text '{Key}' is not in the resources.");
+        => Texts.GetOrAdd((Key, culture), Read);
+
+    private static string Read((string Key, CultureInfo Culture) text)
+        => BotTexts.ResourceManager.GetString(text.Key, text.Culture)
+           ?? throw new InvalidOperationException($"Bot text '{text.Key}' is not in the resources.");
 
     /// <summary>The text in every language the bot speaks, for recognising a quick reply the user tapped.</summary>
     public IEnumerable<string> InAllLanguages => BotLanguages.All.Select(l => In(BotLanguages.Culture(l))).Distinct(StringComparer.Ordinal);

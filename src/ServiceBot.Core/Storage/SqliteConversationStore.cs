@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using ServiceBot.Conversation;
@@ -14,11 +12,6 @@ namespace ServiceBot.Storage;
 /// </summary>
 public sealed class SqliteConversationStore : IConversationStore
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     internal const string Schema = """
         CREATE TABLE IF NOT EXISTS conversations (
             id TEXT PRIMARY KEY,
@@ -80,7 +73,7 @@ public sealed class SqliteConversationStore : IConversationStore
         command.Parameters.AddWithValue("$user", userId);
         command.Parameters.AddWithValue("$message", messageId);
         return await command.ExecuteScalarAsync(cancellationToken) is string stored
-            ? JsonSerializer.Deserialize<Reply>(_protector.Unprotect(stored), Json)
+            ? StateJson.ReadReply(stored, _protector)
             : null;
     }
 
@@ -103,7 +96,7 @@ public sealed class SqliteConversationStore : IConversationStore
             upsert.Parameters.AddWithValue("$channel", state.Channel);
             upsert.Parameters.AddWithValue("$user", state.UserId);
             upsert.Parameters.AddWithValue("$updated", state.UpdatedAt.UtcDateTime.ToString("O"));
-            upsert.Parameters.AddWithValue("$state", _protector.Protect(JsonSerializer.Serialize(state, Json)));
+            upsert.Parameters.AddWithValue("$state", StateJson.Protected(state, _protector));
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
         if (messageId is not null)
@@ -119,7 +112,7 @@ public sealed class SqliteConversationStore : IConversationStore
             insert.Parameters.AddWithValue("$user", state.UserId);
             insert.Parameters.AddWithValue("$message", messageId);
             insert.Parameters.AddWithValue("$conversation", state.ConversationId);
-            insert.Parameters.AddWithValue("$reply", _protector.Protect(JsonSerializer.Serialize(reply, Json)));
+            insert.Parameters.AddWithValue("$reply", StateJson.Protected(reply, _protector));
             insert.Parameters.AddWithValue("$created", state.UpdatedAt.UtcDateTime.ToString("O"));
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -127,5 +120,5 @@ public sealed class SqliteConversationStore : IConversationStore
     }
 
     private ConversationState? ReadState(object? stored)
-        => stored is string text ? JsonSerializer.Deserialize<ConversationState>(_protector.Unprotect(text), Json) : null;
+        => stored is string text ? StateJson.ReadState(text, _protector) : null;
 }

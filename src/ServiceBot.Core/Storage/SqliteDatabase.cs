@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace ServiceBot.Storage;
 
@@ -9,6 +11,10 @@ namespace ServiceBot.Storage;
 /// </summary>
 internal sealed class SqliteDatabase
 {
+    // Pooled connections keep their settings, so each physical connection is set up once rather than on every open (a turn opens several).
+    private static readonly ConditionalWeakTable<sqlite3, object> SetUp = new();
+    private static readonly object Done = new();
+
     private readonly string _connectionString;
     private readonly Lazy<Task> _schema;
     private readonly SqliteWriteGate _writeGate;
@@ -55,10 +61,12 @@ internal sealed class SqliteDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        if (connection.Handle is { } handle && SetUp.TryGetValue(handle, out _)) return connection;
         // In WAL mode NORMAL survives a crash of the process; only an OS crash may lose the last writes.
         await using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA synchronous = NORMAL;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
+        if (connection.Handle is { } opened) SetUp.AddOrUpdate(opened, Done);
         return connection;
     }
 

@@ -8,10 +8,14 @@ public sealed class TaskCatalog
 {
     private readonly Dictionary<string, TaskDefinition> _byName;
 
+    // Every turn without an open form asks whether the message names a task; the texts are fixed, so they are indexed once.
+    private readonly Lazy<(Dictionary<string, TaskDefinition> Prompts, Dictionary<string, TaskDefinition> StartChoices)> _named;
+
     public TaskCatalog(IEnumerable<TaskDefinition> definitions)
     {
         All = [.. definitions];
         _byName = All.ToDictionary(d => d.Name, StringComparer.Ordinal);
+        _named = new(() => (IndexBy(d => d.MenuPrompt.InAllLanguages), IndexBy(StartChoices)));
     }
 
     /// <summary>The catalog tasks (CONTRACT §3).</summary>
@@ -38,8 +42,9 @@ public sealed class TaskCatalog
     public TaskDefinition? FindNamedIn(string text)
     {
         var trimmed = text.Trim();
-        return All.FirstOrDefault(d => d.MenuPrompt.InAllLanguages.Any(p => string.Equals(trimmed, p, StringComparison.OrdinalIgnoreCase)))
-            ?? All.FirstOrDefault(d => StartChoices(d).Any(c => string.Equals(trimmed, c, StringComparison.OrdinalIgnoreCase)))
+        var (prompts, startChoices) = _named.Value;
+        return prompts.GetValueOrDefault(trimmed)
+            ?? startChoices.GetValueOrDefault(trimmed)
             ?? All.FirstOrDefault(d => trimmed.Contains(d.DisplayName.In(BotLanguages.Culture(BotLanguages.Chinese)), StringComparison.Ordinal)
                 && trimmed.Contains("办理", StringComparison.Ordinal));
     }
@@ -47,6 +52,16 @@ public sealed class TaskCatalog
     /// <summary>The quick reply that starts <paramref name="task"/> after a question about it, in the turn's language.</summary>
     public static string StartChoice(TaskDefinition task)
         => BotText.Format(nameof(BotTexts.Conversation_StartTaskChoice), task.DisplayName.Value);
+
+    /// <summary>Each text of each task, case-insensitively; a text two tasks share names the first in catalog order.</summary>
+    private Dictionary<string, TaskDefinition> IndexBy(Func<TaskDefinition, IEnumerable<string>> textsOf)
+    {
+        var index = new Dictionary<string, TaskDefinition>(StringComparer.OrdinalIgnoreCase);
+        foreach (var task in All)
+            foreach (var text in textsOf(task))
+                index.TryAdd(text, task);
+        return index;
+    }
 
     private static IEnumerable<string> StartChoices(TaskDefinition task)
         => BotLanguages.All.Select(BotLanguages.Culture).Select(culture => string.Format(culture,

@@ -19,6 +19,14 @@ public sealed class ChineseAnalyzer
     private readonly float _layExpansionWeight;
     private readonly Lazy<DomainSpellingCorrector> _corrector;
 
+    /// <summary>How many recent texts each memo keeps: a turn's question, its words, and the conversation's last messages.</summary>
+    public const int MemoCapacity = 2048;
+
+    private readonly TextAnalysisMemo<CorrectedText> _corrections = new(MemoCapacity);
+    private readonly TextAnalysisMemo<AnalyzedQuery> _queries = new(MemoCapacity);
+    private readonly Func<string, CorrectedText> _correct;
+    private readonly Func<string, AnalyzedQuery> _analyze;
+
     public ChineseAnalyzer(ChineseAnalyzerOptions? options = null)
     {
         options ??= new ChineseAnalyzerOptions();
@@ -43,6 +51,8 @@ public sealed class ChineseAnalyzer
             options.DomainWords.Concat(options.SynonymGroups.SelectMany(g => g)).Concat(options.LayExpansions.SelectMany(e => e.PolicyWords)),
             options.ContextualCorrections, PinyinTable.Default,
             text => _segmenter.Value!.Cut(text, cutAll: false, hmm: false), SegmenterResources.Frequency));
+        _correct = text => _corrector.Value.Correct(text);
+        _analyze = Analyze;
     }
 
     public ChineseAnalyzerOptions Options { get; }
@@ -70,14 +80,17 @@ public sealed class ChineseAnalyzer
     /// The query with misspelt and homophone domain words replaced by the terms they stand for (设保 → 社保),
     /// against this analyzer's domain vocabulary; see <see cref="DomainSpellingCorrector"/>.
     /// </summary>
-    public CorrectedText Correct(string query) => _corrector.Value.Correct(query);
+    public CorrectedText Correct(string query) => _corrections.GetOrAdd(query, _correct);
 
     /// <summary>
     /// Query terms: misspelt domain words corrected, stop words of lay questions dropped, synonyms added at a lower
     /// weight so that 老板 also finds 用人单位 without outranking an exact match, and lay phrases expanded one way
     /// to the words the documents use (歇脚 → 驿站).
     /// </summary>
-    public AnalyzedQuery AnalyzeQuery(string query)
+    /// <remarks>The same text gives the same (shared, read-only) result, remembered for the next stage or turn that asks.</remarks>
+    public AnalyzedQuery AnalyzeQuery(string query) => _queries.GetOrAdd(query, _analyze);
+
+    private AnalyzedQuery Analyze(string query)
     {
         var corrected = Correct(query);
         var normalized = TextNormalizer.Normalize(corrected.Text);

@@ -11,6 +11,10 @@ internal static class SegmenterResources
     private static readonly Lock Gate = new();
     private static readonly HashSet<string> AddedWords = new(StringComparer.Ordinal);
     private static bool _configured;
+    private static int _version;
+
+    /// <summary>Changes whenever words are added: a segmentation remembered under another version may be out of date.</summary>
+    public static int Version => Volatile.Read(ref _version);
 
     public static string Directory => Path.Combine(AppContext.BaseDirectory, "Resources");
 
@@ -39,8 +43,14 @@ internal static class SegmenterResources
         lock (Gate)
         {
             var segmenter = new JiebaSegmenter();
+            var added = false;
             foreach (var word in words)
-                if (word.Length > 1 && AddedWords.Add(word)) segmenter.AddWord(word);
+            {
+                if (word.Length <= 1 || !AddedWords.Add(word)) continue;
+                segmenter.AddWord(word);
+                added = true;
+            }
+            if (added) Interlocked.Increment(ref _version);
         }
     }
 }

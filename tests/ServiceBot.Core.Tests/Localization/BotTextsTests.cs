@@ -50,6 +50,20 @@ public sealed partial class BotTextsTests
     }
 
     [Theory]
+    [MemberData(nameof(ResourceKeys))]
+    public void In_EachLanguageInTurn_ReadsThatLanguagesResourceEveryTime(string key)
+    {
+        var text = new BotText(key);
+        var chinese = BotLanguages.Culture(BotLanguages.Chinese);
+
+        // Remembered texts must stay apart by language, whichever language was asked first.
+        Assert.Equal(BotTexts.ResourceManager.GetString(key, English), text.In(English));
+        Assert.Equal(BotTexts.ResourceManager.GetString(key, chinese), text.In(chinese));
+        Assert.Equal(BotTexts.ResourceManager.GetString(key, English), text.In(English));
+        Assert.NotEqual(text.In(chinese), text.In(English));
+    }
+
+    [Theory]
     [MemberData(nameof(CatalogKeys))]
     public void TaskText_EveryTaskAndSlotText_HasBothLanguages(string key)
     {

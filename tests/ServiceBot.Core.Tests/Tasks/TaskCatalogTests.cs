@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
 using ServiceBot.Backend;
+using ServiceBot.Localization;
 using ServiceBot.Tasks;
 
 namespace ServiceBot.Core.Tests.Tasks;
@@ -70,4 +71,18 @@ public sealed class TaskCatalogTests
     [Fact]
     public void FindNamedIn_DisplayNameWithoutAskingToDoIt_None()
         => Assert.Null(TaskCatalog.Default.FindNamedIn("欠薪投诉是什么"));
+
+    [Fact]
+    public void FindNamedIn_EveryTasksPromptAndStartChoiceInEitherLanguageAnyCase_FindsThatTask()
+    {
+        var english = BotLanguages.Culture(BotLanguages.English);
+        foreach (var task in TaskCatalog.Default.All)
+        {
+            var startChoice = string.Format(english, new BotText(nameof(BotTexts.Conversation_StartTaskChoice)).In(english), task.DisplayName.In(english));
+
+            Assert.Equal(task.Name, TaskCatalog.Default.FindNamedIn("  " + task.MenuPrompt.In(english).ToUpperInvariant() + " ")?.Name);
+            Assert.Equal(task.Name, TaskCatalog.Default.FindNamedIn(startChoice.ToLowerInvariant())?.Name);
+            Assert.Equal(task.Name, TaskCatalog.Default.FindNamedIn(task.MenuPrompt.In(BotLanguages.Culture(BotLanguages.Chinese)))?.Name);
+        }
+    }
 }

@@ -12,4 +12,15 @@ public class TextNormalizerTests
     [InlineData("《工伤保险条例》第十四条", "《工伤保险条例》第十四条")]
     public void Normalize_MixedScripts_FoldsWidthAndLowersEveryCasedLetter(string text, string expected)
         => Assert.Equal(expected, TextNormalizer.Normalize(text));
+
+    [Theory]
+    [InlineData("公积金提取需要什么材料")]
+    [InlineData("social insurance 2024")]
+    [InlineData("")]
+    public void Normalize_AlreadyNormalText_ReturnsTheSameInstance(string text)
+        => Assert.Same(text, TextNormalizer.Normalize(text));
+
+    [Fact]
+    public void Normalize_FoldAfterNormalPrefix_KeepsThePrefixAndFoldsTheRest()
+        => Assert.Equal("公积金app ", TextNormalizer.Normalize("公积金ＡＰＰ\u3000"));
 }

@@ -16,7 +16,7 @@ public sealed class PostgresConversationStore(PostgresDatabase database, IStateP
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("SELECT state FROM conversations WHERE id = @id", connection);
         command.Parameters.AddWithValue("id", conversationId);
-        return await command.ExecuteScalarAsync(cancellationToken) is string json ? StateJson.ReadState(protector.Unprotect(json)) : null;
+        return await command.ExecuteScalarAsync(cancellationToken) is string json ? StateJson.ReadState(json, protector) : null;
     }
 
     public async Task<ConversationState?> FindLatestAsync(string channel, string userId, CancellationToken cancellationToken)
@@ -28,7 +28,7 @@ public sealed class PostgresConversationStore(PostgresDatabase database, IStateP
             """, connection);
         command.Parameters.AddWithValue("channel", channel);
         command.Parameters.AddWithValue("user", userId);
-        return await command.ExecuteScalarAsync(cancellationToken) is string json ? StateJson.ReadState(protector.Unprotect(json)) : null;
+        return await command.ExecuteScalarAsync(cancellationToken) is string json ? StateJson.ReadState(json, protector) : null;
     }
 
     public async Task<Reply?> FindReplyAsync(string channel, string userId, string messageId, CancellationToken cancellationToken)
@@ -41,7 +41,7 @@ public sealed class PostgresConversationStore(PostgresDatabase database, IStateP
         command.Parameters.AddWithValue("channel", channel);
         command.Parameters.AddWithValue("user", userId);
         command.Parameters.AddWithValue("message", messageId);
-        return await command.ExecuteScalarAsync(cancellationToken) is string json ? StateJson.ReadReply(protector.Unprotect(json)) : null;
+        return await command.ExecuteScalarAsync(cancellationToken) is string json ? StateJson.ReadReply(json, protector) : null;
     }
 
     public async Task SaveTurnAsync(ConversationState state, string? messageId, Reply reply, CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ public sealed class PostgresConversationStore(PostgresDatabase database, IStateP
             upsert.Parameters.AddWithValue("channel", state.Channel);
             upsert.Parameters.AddWithValue("user", state.UserId);
             upsert.Parameters.AddWithValue("updated", state.UpdatedAt.ToUniversalTime());
-            upsert.Parameters.AddWithValue("state", protector.Protect(StateJson.Write(state)));
+            upsert.Parameters.AddWithValue("state", StateJson.Protected(state, protector));
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
         if (messageId is not null)
@@ -73,7 +73,7 @@ public sealed class PostgresConversationStore(PostgresDatabase database, IStateP
             insert.Parameters.AddWithValue("user", state.UserId);
             insert.Parameters.AddWithValue("message", messageId);
             insert.Parameters.AddWithValue("conversation", state.ConversationId);
-            insert.Parameters.AddWithValue("reply", protector.Protect(StateJson.Write(reply)));
+            insert.Parameters.AddWithValue("reply", StateJson.Protected(reply, protector));
             insert.Parameters.AddWithValue("created", state.UpdatedAt.ToUniversalTime());
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -1,3 +1,6 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,8 +43,60 @@ public sealed class DataProtectionStateProtector : IStateProtector
         return new DataProtectionStateProtector(services.BuildServiceProvider().GetRequiredService<IDataProtectionProvider>());
     }
 
-    public string Protect(string plaintext) => Marker + _protector.Protect(plaintext);
+    // Data Protection's own string overloads read and write text this strictly; so do these, keeping one format.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public string Protect(string plaintext)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = StrictUtf8.GetBytes(plaintext);
+        }
+        catch (EncoderFallbackException exception)
+        {
+            throw new CryptographicException("The value is not valid UTF-16 text.", exception);
+        }
+        return ProtectUtf8(bytes);
+    }
 
     public string Unprotect(string stored)
-        => stored.StartsWith(Marker, StringComparison.Ordinal) ? _protector.Unprotect(stored[Marker.Length..]) : stored;
+    {
+        if (!stored.StartsWith(Marker, StringComparison.Ordinal)) return stored;
+        var bytes = UnprotectUtf8(stored);
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException exception)
+        {
+            throw new CryptographicException("The protected value is not UTF-8 text.", exception);
+        }
+    }
+
+    /// <summary>The marker and the base64url ciphertext, as Data Protection's string overload writes it, built in one string.</summary>
+    public string ProtectUtf8(byte[] plaintext)
+    {
+        var ciphertext = _protector.Protect(plaintext);
+        return string.Create(Marker.Length + Base64Url.GetEncodedLength(ciphertext.Length), ciphertext, static (stored, bytes) =>
+        {
+            Marker.CopyTo(stored);
+            Base64Url.EncodeToChars(bytes, stored[Marker.Length..]);
+        });
+    }
+
+    /// <summary>Decoded from the stored text in place, without copying it first; a value stored before protection existed as its UTF-8.</summary>
+    public byte[] UnprotectUtf8(string stored)
+    {
+        if (!stored.StartsWith(Marker, StringComparison.Ordinal)) return StrictUtf8.GetBytes(stored);
+        try
+        {
+            return _protector.Unprotect(Base64Url.DecodeFromChars(stored.AsSpan(Marker.Length)));
+        }
+        catch (FormatException exception)
+        {
+            // Data Protection's string overload reports malformed text as a cryptographic failure; so does this.
+            throw new CryptographicException("The protected value is not valid base64url.", exception);
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace ServiceBot.Storage.Protection;
 
 /// <summary>
@@ -11,6 +13,16 @@ public interface IStateProtector
     /// <summary>A protected value decrypted; a value stored before protection existed (older databases) as it is.</summary>
     /// <exception cref="System.Security.Cryptography.CryptographicException">The key that protected the value is gone.</exception>
     string Unprotect(string stored);
+
+    /// <summary>
+    /// UTF-8 text (serialised JSON) protected without passing through a string: the value <see cref="Protect"/> gives for
+    /// the same text. An implementation overrides it when it can skip the copies.
+    /// </summary>
+    string ProtectUtf8(byte[] plaintext) => Protect(Encoding.UTF8.GetString(plaintext));
+
+    /// <summary><see cref="Unprotect"/> to UTF-8 bytes, for a reader that parses them directly.</summary>
+    /// <exception cref="System.Security.Cryptography.CryptographicException">The key that protected the value is gone.</exception>
+    byte[] UnprotectUtf8(string stored) => Encoding.UTF8.GetBytes(Unprotect(stored));
 }
 
 public static class StateProtectorExtensions

@@ -23,6 +23,10 @@ public sealed class IntentClassifier
     private readonly string[] _tasks;
     private readonly int _taskQuestion;
 
+    // A turn classifies the same message more than once (routing, then the open form); the models never change.
+    private readonly TextAnalysisMemo<IntentPrediction> _predictions = new(ChineseAnalyzer.MemoCapacity);
+    private readonly Func<string, IntentPrediction> _predict;
+
     private IntentClassifier(TextFeaturizer features, SoftmaxRegression router, SoftmaxRegression questionCue, SoftmaxRegression topic,
         string[] intents, string[] tasks)
     {
@@ -33,6 +37,7 @@ public sealed class IntentClassifier
         _intents = intents;
         _tasks = tasks;
         _taskQuestion = Array.IndexOf(intents, IntentNames.TaskQuestion);
+        _predict = Predict;
     }
 
     public IReadOnlyList<string> Intents => _intents;
@@ -67,9 +72,12 @@ public sealed class IntentClassifier
         return new IntentClassifier(features, router, questionCue, topic, intents, tasks);
     }
 
-    public IntentPrediction Classify(string text)
+    /// <remarks>The same text gives the same (shared, read-only) prediction.</remarks>
+    public IntentPrediction Classify(string text) => _predictions.GetOrAdd(text ?? "", _predict);
+
+    private IntentPrediction Predict(string text)
     {
-        var x = _features.Transform(text ?? "");
+        var x = _features.Transform(text);
         var scores = _router.Probabilities(x);
         var topic = _topic.Probabilities(x);
         var asksAbout = _questionCue.Probabilities(x)[1];

@@ -59,12 +59,14 @@ public sealed class AliasLexicon
     public IReadOnlyList<LexiconMatch> FindAll(string normalizedText)
     {
         var matches = new List<LexiconMatch>();
+        var surfaces = _canonicalBySurface.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < normalizedText.Length;)
         {
             var matched = false;
             for (var length = Math.Min(_longest, normalizedText.Length - i); length >= 1; length--)
             {
-                if (!_canonicalBySurface.TryGetValue(normalizedText.Substring(i, length), out var canonical)) continue;
+                // Looked up by span: every position tries every length, and a substring for each would be garbage.
+                if (!surfaces.TryGetValue(normalizedText.AsSpan(i, length), out var canonical)) continue;
                 // A Latin alias (t3, ems) must not sit inside a longer Latin word.
                 if (IsAsciiLetterOrDigit(normalizedText[i]) && (i > 0 && IsAsciiLetterOrDigit(normalizedText[i - 1])
                     || i + length < normalizedText.Length && IsAsciiLetterOrDigit(normalizedText[i + length]))) continue;

@@ -25,9 +25,13 @@ public sealed partial class ChineseDateTimeExtractor(TimeProvider clock)
         var zone = Clock.LocalTimeZone;
         var localNow = TimeZoneInfo.ConvertTime(now, zone).DateTime;
         var mentions = new List<DateTimeMention>();
-        foreach (Match match in Pattern().Matches(normalizedText))
+        // Every part of the pattern is optional, so it matches empty at almost every position: those are skipped
+        // without a Match object each, and only a real mention is matched again (the same leftmost match) for its groups.
+        foreach (var found in Pattern().EnumerateMatches(normalizedText))
         {
-            if (match.Length == 0 || !IsSubstantial(match)) continue;
+            if (found.Length == 0) continue;
+            var match = Pattern().Match(normalizedText, found.Index);
+            if (!IsSubstantial(match)) continue;
             if (Resolve(match, localNow, lean) is not { } resolved) continue;
             var (local, precision) = resolved;
             mentions.Add(new DateTimeMention(Format(local, precision, zone), precision, local, match.Index, match.Length));

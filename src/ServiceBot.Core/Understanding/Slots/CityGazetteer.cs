@@ -98,26 +98,30 @@ public sealed class CityGazetteer
 
     private PlaceMention? MatchAt(string text, int start, PlaceMention? previous)
     {
+        // Looked up by span: every position tries every length, and a substring for each would be garbage.
+        var districts = _districtsByFullName.GetAlternateLookup<ReadOnlySpan<char>>();
+        var cities = _cityBySurface.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var length = Math.Min(_longest, text.Length - start); length >= 2; length--)
         {
-            var surface = text.Substring(start, length);
-            if (_districtsByFullName.TryGetValue(surface, out var owners))
+            var surface = text.AsSpan(start, length);
+            if (districts.TryGetValue(surface, out var owners))
             {
                 // An ambiguous district (朝阳区) belongs to the city just mentioned, else to the first listed.
                 var owner = previous is not null && owners.Any(o => o.City == previous.City)
                     ? owners.First(o => o.City == previous.City) : owners[0];
                 return new PlaceMention(owner.City, owner.District, start, length);
             }
-            if (_cityBySurface.TryGetValue(surface, out var city))
+            if (cities.TryGetValue(surface, out var city))
             {
                 // A Latin name (Handan, Xi'an) is a whole word, never part of a longer one.
                 if (char.IsAsciiLetter(surface[0]) && (start > 0 && char.IsAsciiLetter(text[start - 1])
                     || start + length < text.Length && char.IsAsciiLetter(text[start + length]))) continue;
-                if (surface != city && FollowedByAny(text, start + length, StreetSuffixes)) continue;
+                if (!surface.SequenceEqual(city) && FollowedByAny(text, start + length, StreetSuffixes)) continue;
                 return new PlaceMention(city, null, start, length);
             }
             if (previous is { District: null } && previous.Start + previous.Length == start
-                && _shortDistrictsByCity.GetValueOrDefault(previous.City)?.GetValueOrDefault(surface) is { } district)
+                && _shortDistrictsByCity.TryGetValue(previous.City, out var shortDistricts)
+                && shortDistricts.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(surface, out var district))
                 return new PlaceMention(previous.City, district, start, length);
         }
         return null;

@@ -1,5 +1,7 @@
 using System.Runtime.Versioning;
 using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.DataProtection;
 using ServiceBot.Core.Tests.Knowledge;
 using ServiceBot.Storage.Protection;
 
@@ -50,6 +52,58 @@ public sealed class DataProtectionStateProtectorTests : IDisposable
 
         Assert.Equal("{\"conversationId\":\"c-1\"}", protector.Unprotect("{\"conversationId\":\"c-1\"}"));
         Assert.Equal("电话13800001111", protector.Unprotect("电话13800001111"));
+    }
+
+    [Fact]
+    public void ProtectUtf8_TheTextsBytes_UnprotectsToTheText()
+    {
+        var protector = DataProtectionStateProtector.ForKeysFolder(KeysPath);
+
+        var stored = protector.ProtectUtf8(Encoding.UTF8.GetBytes(Secret));
+
+        Assert.StartsWith(DataProtectionStateProtector.Marker, stored);
+        Assert.DoesNotContain("130402199003074510", stored);
+        Assert.Equal(Secret, protector.Unprotect(stored));
+        Assert.Equal(Encoding.UTF8.GetBytes(Secret), protector.UnprotectUtf8(stored));
+    }
+
+    [Fact]
+    public void Unprotect_ValueWrittenByDataProtectionsStringOverload_ReadsIt()
+    {
+        var provider = new EphemeralDataProtectionProvider();
+        var protector = new DataProtectionStateProtector(provider);
+        // How rows were written before the byte path: the marker, then Data Protection's own base64url text.
+        var earlier = DataProtectionStateProtector.Marker + provider.CreateProtector("ServiceBot.Storage.State.v1").Protect(Secret);
+
+        Assert.Equal(Secret, protector.Unprotect(earlier));
+        Assert.Equal(Encoding.UTF8.GetBytes(Secret), protector.UnprotectUtf8(earlier));
+    }
+
+    [Fact]
+    public void Protect_ReadByDataProtectionsStringOverload_SameFormatAsBefore()
+    {
+        var provider = new EphemeralDataProtectionProvider();
+        var stored = new DataProtectionStateProtector(provider).Protect(Secret);
+
+        var read = provider.CreateProtector("ServiceBot.Storage.State.v1").Unprotect(stored[DataProtectionStateProtector.Marker.Length..]);
+
+        Assert.Equal(Secret, read);
+    }
+
+    [Fact]
+    public void UnprotectUtf8_MalformedCiphertext_ThrowsCryptographicException()
+    {
+        var protector = DataProtectionStateProtector.ForKeysFolder(KeysPath);
+
+        Assert.ThrowsAny<CryptographicException>(() => protector.UnprotectUtf8(DataProtectionStateProtector.Marker + "not*base64url"));
+    }
+
+    [Fact]
+    public void UnprotectUtf8_PlainTextFromAnOlderDatabase_ItsUtf8()
+    {
+        var protector = DataProtectionStateProtector.ForKeysFolder(KeysPath);
+
+        Assert.Equal(Encoding.UTF8.GetBytes("{\"text\":\"骑手\"}"), protector.UnprotectUtf8("{\"text\":\"骑手\"}"));
     }
 
     [UnixFact, UnsupportedOSPlatform("windows")]

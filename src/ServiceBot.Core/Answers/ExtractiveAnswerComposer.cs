@@ -322,11 +322,14 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
     }
 
     // Chunks are immutable and every answered turn scores a dozen of them: each is joined and folded once.
+    /// <summary>The text a clause is judged by: its document title, heading path and body, as written.</summary>
+    private static string CoveredText(KnowledgeChunk chunk) => chunk.Title + "\n" + chunk.HeadingPath + "\n" + chunk.Text;
+
     private static readonly ConditionalWeakTable<KnowledgeChunk, string> CoveredTexts = new();
 
     /// <summary>The text a clause covers a question with (title, heading path, clause), as <see cref="TextNormalizer.Normalize"/> folds it.</summary>
     private static string NormalizedCoveredText(KnowledgeChunk chunk)
-        => CoveredTexts.GetValue(chunk, static c => TextNormalizer.Normalize(c.Title + "\n" + c.HeadingPath + "\n" + c.Text));
+        => CoveredTexts.GetValue(chunk, static c => TextNormalizer.Normalize(CoveredText(c)));
 
     private static double CoverageOf(KnowledgeChunk chunk, IReadOnlyList<QueryTerm> terms)
         => GroundingScorer.CoverageOfNormalized(terms, NormalizedCoveredText(chunk));

@@ -45,6 +45,19 @@ public sealed class LexicalIndexOptions
     /// </summary>
     [Range(0, 1)] public double NearDuplicateThreshold { get; set; } = NearDuplicateDetection.DefaultThreshold;
 
+    /// <summary>
+    /// Lay → statute words learned from judged pairs, added to a query's words before the first stage; null (the
+    /// default) adds none. <see cref="TermTranslations.Default"/> is learned on STARD and used with
+    /// <see cref="LexicalRanker.Default"/>, whose features were computed with it.
+    /// </summary>
+    public TermTranslations? Translations { get; set; }
+
+    /// <summary>
+    /// Weight of a translated word, times its learned strength (below 1), relative to a word the user typed: a
+    /// translation never counts as much as the word itself.
+    /// </summary>
+    [Range(0, 1)] public float TranslationWeight { get; set; } = 1f;
+
     /// <summary>How many first-stage candidates the second stage reorders.</summary>
     [Range(1, 10000)] public int RerankDepth { get; set; } = 100;
 }

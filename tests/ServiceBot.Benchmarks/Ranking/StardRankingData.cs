@@ -54,7 +54,7 @@ public sealed class StardRankingData
         => analyzer.AnalyzeQuery(query).Words.Where(w => w.Value >= 1f).Select(w => w.Key).ToArray();
 
     public TermTranslations Learn(TermTranslationLearner learner, IEnumerable<int> queries)
-        => learner.Learn(queries.Select(i => Examples[i]).ToList());
+        => learner.Learn(queries.Select(i => Examples[i]).ToList(), _index.WordShare);
 
     /// <summary>
     /// The first <paramref name="depth"/> candidates of each query in <paramref name="queries"/>, ranked with

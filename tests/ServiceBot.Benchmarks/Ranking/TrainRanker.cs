@@ -87,7 +87,7 @@ public static class TrainRanker
         var title = $"{count} STARD dev queries";
         if (options.UseTranslations)
             title += $", term translations learned in each fold (weight {options.TranslationWeight}, lift ≥ {options.Translation.MinLift}, " +
-                $"strength ≥ {options.Translation.MinStrength}, ≤ {options.Translation.MaxPerWord} a word; {tableSizes.Min()}–{tableSizes.Max()} words translated)";
+                $"strength ≥ {options.Translation.MinStrength}, ≤ {options.Translation.MaxPerWord} a word, in ≤ {options.Translation.MaxCorpusShare} of the clauses; {tableSizes.Min()}–{tableSizes.Max()} words translated)";
         Header(report, title + " — out-of-fold", options, ceilings.Select(c => c / count).ToList());
         CrossValidate(report, options, trainer, count, fold => (Training(fold), tests[fold]));
         report.Append(CultureInfo.InvariantCulture, $"\nFeature extraction and cross-validation took {clock.Elapsed.TotalSeconds:F0} s.\n");

@@ -32,6 +32,7 @@ public sealed record TrainRankerOptions
           --min-lift X       least lift of a translation over its base rate in relevant articles (default 2)
           --min-strength X   least smoothed P(translation | word) (default 0.2)
           --max-translations N  most translations per word (default 10)
+          --max-corpus-share X  drop translations used by more than this share of the pool's clauses (default 0.2)
           --translations-out FILE  where the table learned on every query goes
                              (default: src/ServiceBot.Core/Retrieval/Ranking/Model/term-translations.json)
         """;
@@ -99,6 +100,7 @@ public sealed record TrainRankerOptions
                 {
                     MinQueries = options.Translation.MinQueries, MinPairs = options.Translation.MinPairs, MinLift = options.Translation.MinLift,
                     Smoothing = options.Translation.Smoothing, MinStrength = options.Translation.MinStrength, MaxPerWord = options.Translation.MaxPerWord,
+                    MaxCorpusShare = options.Translation.MaxCorpusShare,
                 };
                 set(learner);
                 return learner;
@@ -123,6 +125,7 @@ public sealed record TrainRankerOptions
                 "--translation-weight" => options with { TranslationWeight = (float)Number(0, 1) },
                 "--min-lift" => options with { Translation = Learner(l => l.MinLift = Number(1, 1000)) },
                 "--min-strength" => options with { Translation = Learner(l => l.MinStrength = Number(0, 1)) },
+                "--max-corpus-share" => options with { Translation = Learner(l => l.MaxCorpusShare = Number(0, 1)) },
                 "--max-translations" => options with { Translation = Learner(l => l.MaxPerWord = Count(1)) },
                 "--translations-out" => options with { TranslationsOut = Value() },
                 _ => throw new ArgumentException($"unknown option \"{args[i]}\""),

@@ -60,4 +60,10 @@ public sealed class LexicalIndexOptions
 
     /// <summary>How many first-stage candidates the second stage reorders.</summary>
     [Range(1, 10000)] public int RerankDepth { get; set; } = 100;
+
+    /// <summary>
+    /// Search over an external corpus of statutes (<c>search</c>): the shipped term translations and the second stage
+    /// trained with them, each left out when its file is absent.
+    /// </summary>
+    public static LexicalIndexOptions ForStatutes() => new() { Ranker = LexicalRanker.Default, Translations = TermTranslations.Default };
 }

@@ -26,6 +26,12 @@ public sealed class TermTranslationLearnerOptions
     /// <summary>Smoothed P(translation | word) below this is dropped.</summary>
     [Range(0, 1)] public double MinStrength { get; set; } = 0.2;
 
+    /// <summary>
+    /// A translation found in more than this share of the corpus's clauses is dropped: a word as common as 在 or 不
+    /// adds almost no evidence and walks a posting list as long as the corpus.
+    /// </summary>
+    [Range(0, 1)] public double MaxCorpusShare { get; set; } = 0.2;
+
     /// <summary>Most translations kept per query word, strongest first.</summary>
     [Range(1, 100)] public int MaxPerWord { get; set; } = 10;
 }
@@ -38,7 +44,12 @@ public sealed class TermTranslationLearnerOptions
 /// </summary>
 public sealed class TermTranslationLearner(TermTranslationLearnerOptions options)
 {
-    public TermTranslations Learn(IReadOnlyList<TranslationExample> examples)
+    /// <param name="examples">The judged questions to learn from.</param>
+    /// <param name="corpusShare">
+    /// The share of the searched corpus's clauses that use a word (see <see cref="LexicalIndex.WordShare"/>), for
+    /// <see cref="TermTranslationLearnerOptions.MaxCorpusShare"/>; null keeps every word.
+    /// </param>
+    public TermTranslations Learn(IReadOnlyList<TranslationExample> examples, Func<string, double>? corpusShare = null)
     {
         var queriesWith = new Dictionary<string, int>(StringComparer.Ordinal);
         var articlesWith = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -64,7 +75,8 @@ public sealed class TermTranslationLearner(TermTranslationLearnerOptions options
             var kept = group
                 .Select(p => (p.Key.Translation, Count: p.Value, Strength: p.Value / (n + options.Smoothing),
                     Lift: (double)p.Value / n / (articlesWith[p.Key.Translation] / total)))
-                .Where(t => t.Lift >= options.MinLift && t.Strength >= options.MinStrength)
+                .Where(t => t.Lift >= options.MinLift && t.Strength >= options.MinStrength
+                    && (corpusShare is null || corpusShare(t.Translation) <= options.MaxCorpusShare))
                 .OrderByDescending(t => t.Strength).ThenByDescending(t => t.Lift).ThenBy(t => t.Translation, StringComparer.Ordinal)
                 .Take(options.MaxPerWord)
                 .Select(t => new TermTranslation(t.Translation, (float)Math.Min(1, t.Strength)))

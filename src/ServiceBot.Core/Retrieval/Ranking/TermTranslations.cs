@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using ServiceBot.Text;
 
@@ -15,9 +16,13 @@ public sealed class TermTranslations
     public const int FormatVersion = 1;
     public const string RelativePath = "ranking/term-translations.json";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    // Chinese kept as it is, so the file reads and diffs as words.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = false, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
-    private static readonly Lazy<TermTranslations?> Shipped = new(() => LoadOrNull(Path.Combine(AppContext.BaseDirectory, RelativePath)));
+    private static readonly Lazy<TermTranslations?> Shipped = new(() => LoadIfPresent(Path.Combine(AppContext.BaseDirectory, RelativePath)));
 
     private static readonly float BelowTyped = MathF.BitDecrement(1f);
 
@@ -105,7 +110,9 @@ public sealed class TermTranslations
         }
     }
 
-    private static TermTranslations? LoadOrNull(string path) => File.Exists(path) ? Load(path) : null;
+    /// <summary>The table at <paramref name="path"/>, or null when there is no file: search then runs without translations.</summary>
+    /// <exception cref="InvalidDataException">The file exists but is not a valid table.</exception>
+    public static TermTranslations? LoadIfPresent(string path) => File.Exists(path) ? Load(path) : null;
 
     private sealed record TableFile(string Format, int Version, Dictionary<string, TermTranslation[]?>? Translations);
 }

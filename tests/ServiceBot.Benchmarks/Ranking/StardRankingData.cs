@@ -58,13 +58,16 @@ public sealed class StardRankingData
 
     /// <summary>
     /// The first <paramref name="depth"/> candidates of each query in <paramref name="queries"/>, ranked with
-    /// <paramref name="translations"/> at <paramref name="weight"/>, labelled; <paramref name="ceilings"/> (when given)
+    /// <paramref name="translations"/> at <paramref name="weight"/> (at most <paramref name="perQuery"/> a query), labelled; <paramref name="ceilings"/> (when given)
     /// gains each query's recall at its depths.
     /// </summary>
-    public List<LabelledQuery> Label(IEnumerable<int> queries, TermTranslations? translations, float weight, int depth,
+    public List<LabelledQuery> Label(IEnumerable<int> queries, TermTranslations? translations, float weight, int perQuery, int depth,
         IReadOnlyList<int>? ceilingDepths = null, double[]? ceilings = null)
     {
-        var index = _index.WithOptions(new LexicalIndexOptions { Translations = translations, TranslationWeight = weight });
+        var index = _index.WithOptions(new LexicalIndexOptions
+        {
+            Translations = translations, TranslationWeight = weight, MaxTranslationsPerQuery = perQuery,
+        });
         var labelled = new List<LabelledQuery>();
         foreach (var i in queries)
         {

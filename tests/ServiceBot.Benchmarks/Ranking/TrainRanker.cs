@@ -60,7 +60,7 @@ public static class TrainRanker
             foreach (var part in queries.Select(i => folds[i]).Distinct())
             {
                 var held = queries.Where(i => folds[i] == part).ToArray();
-                var ranked = data.Label(held, Learn(queries.Where(i => folds[i] != part)), options.TranslationWeight, options.Depth);
+                var ranked = data.Label(held, Learn(queries.Where(i => folds[i] != part)), options.TranslationWeight, options.TranslationsPerQuery, options.Depth);
                 for (var j = 0; j < held.Length; j++) labelled[held[j]] = ranked[j];
             }
             return queries.Select(i => labelled[i]).ToList();
@@ -75,7 +75,7 @@ public static class TrainRanker
             {
                 var table = Learn(all.Where(i => folds[i] != fold));
                 tableSizes[fold] = table?.Count ?? 0;
-                tests[fold] = data.Label(all.Where(i => folds[i] == fold), table, options.TranslationWeight, options.Depth, CeilingDepths, ceilings);
+                tests[fold] = data.Label(all.Where(i => folds[i] == fold), table, options.TranslationWeight, options.TranslationsPerQuery, options.Depth, CeilingDepths, ceilings);
                 progress.Report(fold + 1);
             }
         }
@@ -87,7 +87,7 @@ public static class TrainRanker
         var title = $"{count} STARD dev queries";
         if (options.UseTranslations)
             title += $", term translations learned in each fold (weight {options.TranslationWeight}, lift ≥ {options.Translation.MinLift}, " +
-                $"strength ≥ {options.Translation.MinStrength}, ≤ {options.Translation.MaxPerWord} a word, in ≤ {options.Translation.MaxCorpusShare} of the clauses; {tableSizes.Min()}–{tableSizes.Max()} words translated)";
+                $"strength ≥ {options.Translation.MinStrength}, ≤ {options.Translation.MaxPerWord} a word and {options.TranslationsPerQuery} a query, in ≤ {options.Translation.MaxCorpusShare} of the clauses; {tableSizes.Min()}–{tableSizes.Max()} words translated)";
         Header(report, title + " — out-of-fold", options, ceilings.Select(c => c / count).ToList());
         CrossValidate(report, options, trainer, count, fold => (Training(fold), tests[fold]));
         report.Append(CultureInfo.InvariantCulture, $"\nFeature extraction and cross-validation took {clock.Elapsed.TotalSeconds:F0} s.\n");

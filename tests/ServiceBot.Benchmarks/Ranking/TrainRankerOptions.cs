@@ -32,6 +32,7 @@ public sealed record TrainRankerOptions
           --min-lift X       least lift of a translation over its base rate in relevant articles (default 2)
           --min-strength X   least smoothed P(translation | word) (default 0.2)
           --max-translations N  most translations per word (default 10)
+          --query-translations N  most translated words added to one query, strongest first (default 10)
           --max-corpus-share X  drop translations used by more than this share of the pool's clauses (default 0.2)
           --translations-out FILE  where the table learned on every query goes
                              (default: src/ServiceBot.Core/Retrieval/Ranking/Model/term-translations.json)
@@ -58,6 +59,7 @@ public sealed record TrainRankerOptions
     public bool FirstStageOnly { get; init; }
     public bool UseTranslations { get; init; } = true;
     public float TranslationWeight { get; init; } = new LexicalIndexOptions().TranslationWeight;
+    public int TranslationsPerQuery { get; init; } = new LexicalIndexOptions().MaxTranslationsPerQuery;
     public TermTranslationLearnerOptions Translation { get; init; } = new();
     public string? TranslationsOut { get; init; }
 
@@ -125,6 +127,7 @@ public sealed record TrainRankerOptions
                 "--translation-weight" => options with { TranslationWeight = (float)Number(0, 1) },
                 "--min-lift" => options with { Translation = Learner(l => l.MinLift = Number(1, 1000)) },
                 "--min-strength" => options with { Translation = Learner(l => l.MinStrength = Number(0, 1)) },
+                "--query-translations" => options with { TranslationsPerQuery = Count(0) },
                 "--max-corpus-share" => options with { Translation = Learner(l => l.MaxCorpusShare = Number(0, 1)) },
                 "--max-translations" => options with { Translation = Learner(l => l.MaxPerWord = Count(1)) },
                 "--translations-out" => options with { TranslationsOut = Value() },

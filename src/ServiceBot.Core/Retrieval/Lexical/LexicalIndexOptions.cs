@@ -58,6 +58,9 @@ public sealed class LexicalIndexOptions
     /// </summary>
     [Range(0, 1)] public float TranslationWeight { get; set; } = 1f;
 
+    /// <summary>Most translated words added to one query, strongest first: each walks its postings in both stages.</summary>
+    [Range(0, 1000)] public int MaxTranslationsPerQuery { get; set; } = 10;
+
     /// <summary>How many first-stage candidates the second stage reorders.</summary>
     [Range(1, 10000)] public int RerankDepth { get; set; } = 100;
 

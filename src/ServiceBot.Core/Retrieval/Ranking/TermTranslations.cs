@@ -55,25 +55,32 @@ public sealed class TermTranslations
 
     /// <summary>
     /// <paramref name="query"/> with the translations of its typed words (weight ≥ 1) added at
-    /// <paramref name="weight"/> × strength (less than 1); a word already in the query keeps the larger weight. The query itself
-    /// is returned when nothing translates.
+    /// <paramref name="weight"/> × strength (less than 1), the <paramref name="limit"/> strongest of the whole query
+    /// only (each added word walks its postings, so the limit bounds the cost); a word already in the query keeps the
+    /// larger weight. The query itself is returned when nothing translates.
     /// </summary>
-    public AnalyzedQuery Expand(AnalyzedQuery query, float weight)
+    public AnalyzedQuery Expand(AnalyzedQuery query, float weight, int limit = int.MaxValue)
     {
-        if (weight <= 0 || _table.Count == 0) return query;
-        Dictionary<string, float>? words = null;
+        if (weight <= 0 || limit <= 0 || _table.Count == 0) return query;
+        List<TermTranslation>? found = null;
         foreach (var (word, typedWeight) in query.Words)
         {
             if (typedWeight < 1f || !_table.TryGetValue(word, out var translations)) continue;
-            words ??= new Dictionary<string, float>(query.Words, StringComparer.Ordinal);
-            foreach (var translation in translations)
-            {
-                // Kept below 1: weight 1 marks a word the user typed (coverage features count only those).
-                var added = MathF.Min(weight * translation.Strength, BelowTyped);
-                if (words.GetValueOrDefault(translation.Word) < added) words[translation.Word] = added;
-            }
+            found ??= [];
+            found.AddRange(translations);
         }
-        return words is null ? query : query with { Words = words };
+        if (found is null) return query;
+        // Strongest first; equal strengths in table order, so the choice does not depend on the sort.
+        if (found.Count > limit) found = found.Select((t, i) => (t, i)).OrderByDescending(p => p.t.Strength).ThenBy(p => p.i)
+            .Take(limit).Select(p => p.t).ToList();
+        var words = new Dictionary<string, float>(query.Words, StringComparer.Ordinal);
+        foreach (var translation in found)
+        {
+            // Kept below 1: weight 1 marks a word the user typed (coverage features count only those).
+            var added = MathF.Min(weight * translation.Strength, BelowTyped);
+            if (words.GetValueOrDefault(translation.Word) < added) words[translation.Word] = added;
+        }
+        return query with { Words = words };
     }
 
     public void Save(string path)

@@ -35,6 +35,17 @@ public class TermTranslationsTests
     }
 
     [Fact]
+    public void Expand_MoreTranslationsThanTheLimit_KeepsTheStrongest()
+    {
+        var query = new AnalyzedQuery(new Dictionary<string, float> { ["房东"] = 1f }, new Dictionary<string, float>());
+
+        var expanded = LandlordTable().Expand(query, 1f, limit: 1);
+
+        Assert.Contains("出租人", expanded.Words.Keys);
+        Assert.DoesNotContain("租赁物", expanded.Words.Keys);
+    }
+
+    [Fact]
     public void Expand_OnlyExpansionsTranslate_QueryReturnedUnchanged()
     {
         // 房东 here is itself an expansion (weight below 1), not a word the user typed.

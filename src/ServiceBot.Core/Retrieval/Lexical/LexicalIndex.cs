@@ -110,7 +110,7 @@ public sealed partial class LexicalIndex : IRetriever
     private AnalyzedQuery AnalyzeQuery(string query)
     {
         var analyzed = _analyzer.AnalyzeQuery(query);
-        return _options.Translations is { } translations ? translations.Expand(analyzed, _options.TranslationWeight, _options.MaxTranslationsPerQuery) : analyzed;
+        return _options.Translations is { } translations ? translations.Expand(analyzed, _options.TranslationWeight, _options.MaxTranslationsPerQuery, WordIdf) : analyzed;
     }
 
     /// <summary>

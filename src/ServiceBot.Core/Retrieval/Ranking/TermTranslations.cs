@@ -59,7 +59,11 @@ public sealed class TermTranslations
     /// only (each added word walks its postings, so the limit bounds the cost); a word already in the query keeps the
     /// larger weight. The query itself is returned when nothing translates.
     /// </summary>
-    public AnalyzedQuery Expand(AnalyzedQuery query, float weight, int limit = int.MaxValue)
+    /// <param name="informativeness">
+    /// How much a word tells apart (e.g. its idf); with it the limit keeps the largest strength × informativeness,
+    /// so rare statute words win over common ones, which also have the longest postings.
+    /// </param>
+    public AnalyzedQuery Expand(AnalyzedQuery query, float weight, int limit = int.MaxValue, Func<string, float>? informativeness = null)
     {
         if (weight <= 0 || limit <= 0 || _table.Count == 0) return query;
         List<TermTranslation>? found = null;
@@ -70,9 +74,10 @@ public sealed class TermTranslations
             found.AddRange(translations);
         }
         if (found is null) return query;
-        // Strongest first; equal strengths in table order, so the choice does not depend on the sort.
-        if (found.Count > limit) found = found.Select((t, i) => (t, i)).OrderByDescending(p => p.t.Strength).ThenBy(p => p.i)
-            .Take(limit).Select(p => p.t).ToList();
+        // Strongest first; equal priorities in table order, so the choice does not depend on the sort.
+        if (found.Count > limit)
+            found = found.Select((t, i) => (t, i, Priority: informativeness is null ? t.Strength : t.Strength * informativeness(t.Word)))
+                .OrderByDescending(p => p.Priority).ThenBy(p => p.i).Take(limit).Select(p => p.t).ToList();
         var words = new Dictionary<string, float>(query.Words, StringComparer.Ordinal);
         foreach (var translation in found)
         {

@@ -46,6 +46,19 @@ public class TermTranslationsTests
     }
 
     [Fact]
+    public void Expand_LimitWithInformativeness_PrefersTheRarerWordOverTheStronger()
+    {
+        var query = new AnalyzedQuery(new Dictionary<string, float> { ["房东"] = 1f }, new Dictionary<string, float>());
+        var idf = new Dictionary<string, float> { ["出租人"] = 1f, ["租赁物"] = 4f };
+
+        // 出租人 0.8 × 1 against 租赁物 0.5 × 4.
+        var expanded = LandlordTable().Expand(query, 1f, limit: 1, informativeness: word => idf[word]);
+
+        Assert.Contains("租赁物", expanded.Words.Keys);
+        Assert.DoesNotContain("出租人", expanded.Words.Keys);
+    }
+
+    [Fact]
     public void Expand_OnlyExpansionsTranslate_QueryReturnedUnchanged()
     {
         // 房东 here is itself an expansion (weight below 1), not a word the user typed.

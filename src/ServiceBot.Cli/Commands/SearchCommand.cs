@@ -36,7 +36,7 @@ public sealed class SearchCommand : ICliCommand
         if (!File.Exists(queriesPath)) throw new FileNotFoundException($"找不到查询文件：{queriesPath}");
 
         var queries = QueryFileReader.Read(queriesPath);
-        var index = LexicalIndex.Load(indexPath, new LexicalIndexOptions { Ranker = LexicalRanker.Default });
+        var index = LexicalIndex.Load(indexPath, LexicalIndexOptions.ForStatutes());
         // One untimed pass over every query, as a peer measured on the same file gets: the timings then see
         // compiled code and warm caches for every query, not only for the first few.
         foreach (var query in queries)

@@ -21,17 +21,96 @@ public static class TrainRanker
     public static int Run(TrainRankerOptions options)
     {
         var clock = Stopwatch.StartNew();
-        var (labelled, ceilings, title) = options.Corpus == TrainRankerOptions.LayCorpus
-            ? LoadLay(options)
-            : LoadStard(options);
         var report = new StringBuilder();
+        var trainer = new RankerTrainer(options);
+        if (options.Corpus == TrainRankerOptions.LayCorpus)
+        {
+            var (labelled, ceilings, title) = LoadLay(options);
+            Header(report, title, options, ceilings);
+            var folds = AssignFolds(labelled.Count, options.Folds, options.Seed);
+            CrossValidate(report, options, trainer, labelled.Count,
+                fold => (labelled.Where((_, i) => folds[i] != fold).ToList(), labelled.Where((_, i) => folds[i] == fold).ToList()));
+            report.Append(CultureInfo.InvariantCulture, $"\nFeature extraction and cross-validation took {clock.Elapsed.TotalSeconds:F0} s.\n");
+            if (options.Save) SaveRanker(report, options, trainer, labelled);
+        }
+        else
+        {
+            RunStard(report, options, trainer, clock);
+        }
+        Console.Write(report.ToString());
+        return 0;
+    }
+
+    /// <summary>
+    /// STARD, with the term translation table learned inside the cross-validation: a fold's test queries are ranked
+    /// with the table learned on the other folds, and its training queries with tables cross-fitted among those
+    /// folds, so the ranker learns from candidates whose expansion was as unseen as it is at run time.
+    /// </summary>
+    private static void RunStard(StringBuilder report, TrainRankerOptions options, RankerTrainer trainer, Stopwatch clock)
+    {
+        var data = StardRankingData.Load(Path.GetFullPath(options.StardDirectory ?? RepositoryPaths.DefaultStardDirectory()));
+        var learner = new TermTranslationLearner(options.Translation);
+        var count = data.Queries.Count;
+        var folds = AssignFolds(count, options.Folds, options.Seed);
+        var all = Enumerable.Range(0, count).ToArray();
+        TermTranslations? Learn(IEnumerable<int> queries) => options.UseTranslations ? data.Learn(learner, queries) : null;
+        List<LabelledQuery> CrossFitted(int[] queries)
+        {
+            var labelled = new Dictionary<int, LabelledQuery>();
+            foreach (var part in queries.Select(i => folds[i]).Distinct())
+            {
+                var held = queries.Where(i => folds[i] == part).ToArray();
+                var ranked = data.Label(held, Learn(queries.Where(i => folds[i] != part)), options.TranslationWeight, options.TranslationsPerQuery, options.Depth);
+                for (var j = 0; j < held.Length; j++) labelled[held[j]] = ranked[j];
+            }
+            return queries.Select(i => labelled[i]).ToList();
+        }
+
+        var ceilings = new double[CeilingDepths.Length];
+        var tests = new List<LabelledQuery>[options.Folds];
+        var tableSizes = new int[options.Folds];
+        using (var progress = new ConsoleProgress("first stage + features, fold by fold", options.Folds))
+        {
+            for (var fold = 0; fold < options.Folds; fold++)
+            {
+                var table = Learn(all.Where(i => folds[i] != fold));
+                tableSizes[fold] = table?.Count ?? 0;
+                tests[fold] = data.Label(all.Where(i => folds[i] == fold), table, options.TranslationWeight, options.TranslationsPerQuery, options.Depth, CeilingDepths, ceilings);
+                progress.Report(fold + 1);
+            }
+        }
+        // Without translations a query's candidates do not depend on the fold, so the training folds are the other test folds.
+        List<LabelledQuery> Training(int fold) => options.UseTranslations
+            ? CrossFitted(all.Where(i => folds[i] != fold).ToArray())
+            : Enumerable.Range(0, options.Folds).Where(f => f != fold).SelectMany(f => tests[f]).ToList();
+
+        var title = $"{count} STARD dev queries";
+        if (options.UseTranslations)
+            title += $", term translations learned in each fold (weight {options.TranslationWeight}, lift ≥ {options.Translation.MinLift}, " +
+                $"strength ≥ {options.Translation.MinStrength}, ≤ {options.Translation.MaxPerWord} a word and {options.TranslationsPerQuery} a query, in ≤ {options.Translation.MaxCorpusShare} of the clauses; {tableSizes.Min()}–{tableSizes.Max()} words translated)";
+        Header(report, title + " — out-of-fold", options, ceilings.Select(c => c / count).ToList());
+        CrossValidate(report, options, trainer, count, fold => (Training(fold), tests[fold]));
+        report.Append(CultureInfo.InvariantCulture, $"\nFeature extraction and cross-validation took {clock.Elapsed.TotalSeconds:F0} s.\n");
+
+        if (!options.Save) return;
+        SaveRanker(report, options, trainer, options.UseTranslations ? CrossFitted(all) : tests.SelectMany(t => t).ToList());
+        if (!options.UseTranslations) return;
+        var shipped = Learn(all)!;
+        shipped.Save(options.TranslationsOutPath);
+        report.Append(CultureInfo.InvariantCulture, $"Term translations learned on all {count} queries: `{options.TranslationsOutPath}` ({shipped.Count} words).\n");
+    }
+
+    private static void Header(StringBuilder report, string title, TrainRankerOptions options, IReadOnlyList<double> ceilings)
+    {
         report.Append(CultureInfo.InvariantCulture, $"## Second-stage ranker: {title}, depth {options.Depth}\n\n");
         report.Append("First-stage recall ceiling (R@K of the candidates the ranker may reorder):\n\n| K |")
             .AppendJoin("", CeilingDepths.Select(k => $" {k} |")).Append("\n|---|").Append(string.Concat(CeilingDepths.Select(_ => "---:|")))
             .Append("\n| R@K |").AppendJoin("", ceilings.Select(c => $" {c:F3} |")).Append("\n\n");
+    }
 
-        var trainer = new RankerTrainer(options);
-        var folds = AssignFolds(labelled.Count, options.Folds, options.Seed);
+    private static void CrossValidate(StringBuilder report, TrainRankerOptions options, RankerTrainer trainer, int count,
+        Func<int, (List<LabelledQuery> Train, List<LabelledQuery> Test)> foldData)
+    {
         report.Append(CultureInfo.InvariantCulture,
             $"{options.Folds}-fold cross-validation by query ({options.Trees} trees, {options.Leaves} leaves, ≥{options.MinimumLeafRows} rows a leaf, learning rate {options.LearningRate}):\n\n")
             .Append("| fold | queries | first stage R@10 | R@100 | MRR@10 | reranked R@10 | R@100 | MRR@10 |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -41,63 +120,33 @@ public static class TrainRanker
         var rerankedFolds = new List<MetricsSummary>();
         for (var fold = 0; fold < options.Folds; fold++)
         {
-            var train = labelled.Where((_, i) => folds[i] != fold).ToList();
-            var test = labelled.Where((_, i) => folds[i] == fold).ToList();
+            var (train, test) = foldData(fold);
+            var first = test.Select(q => Evaluate(q, FirstStageOrder(q))).ToList();
+            firstAll.AddRange(first);
+            firstFolds.Add(RetrievalMetrics.Average(first));
+            if (options.FirstStageOnly)
+            {
+                Row(report, (fold + 1).ToString(CultureInfo.InvariantCulture), test.Count, firstFolds[^1], firstFolds[^1]);
+                continue;
+            }
             TreeEnsemble model;
             using (new ConsoleProgress($"fold {fold + 1}/{options.Folds}: training on {train.Count} queries")) model = trainer.Train(train);
-            var first = test.Select(q => Evaluate(q, FirstStageOrder(q))).ToList();
             var reranked = test.Select(q => Evaluate(q, Reranked(q, model))).ToList();
-            firstAll.AddRange(first);
             rerankedAll.AddRange(reranked);
-            firstFolds.Add(RetrievalMetrics.Average(first));
             rerankedFolds.Add(RetrievalMetrics.Average(reranked));
             Row(report, (fold + 1).ToString(CultureInfo.InvariantCulture), test.Count, firstFolds[^1], rerankedFolds[^1]);
         }
-        Row(report, "**mean of folds**", labelled.Count, Mean(firstFolds), Mean(rerankedFolds));
-        Row(report, "all queries pooled", labelled.Count, RetrievalMetrics.Average(firstAll), RetrievalMetrics.Average(rerankedAll));
-        report.Append(CultureInfo.InvariantCulture, $"\nFeature extraction and cross-validation took {clock.Elapsed.TotalSeconds:F0} s.\n");
-
-        if (options.Save)
-        {
-            TreeEnsemble final;
-            using (new ConsoleProgress($"training on all {labelled.Count} queries")) final = trainer.Train(labelled);
-            final.Save(options.OutPath);
-            report.Append(CultureInfo.InvariantCulture, $"\nModel trained on all {labelled.Count} queries: `{options.OutPath}` ({final.Trees.Count} trees).\n");
-        }
-        Console.Write(report.ToString());
-        return 0;
+        if (options.FirstStageOnly) (rerankedFolds, rerankedAll) = (firstFolds, firstAll);
+        Row(report, "**mean of folds**", count, Mean(firstFolds), Mean(rerankedFolds));
+        Row(report, "all queries pooled", count, RetrievalMetrics.Average(firstAll), RetrievalMetrics.Average(rerankedAll));
     }
 
-    private static (IReadOnlyList<LabelledQuery>, IReadOnlyList<double>, string) LoadStard(TrainRankerOptions options)
+    private static void SaveRanker(StringBuilder report, TrainRankerOptions options, RankerTrainer trainer, IReadOnlyList<LabelledQuery> labelled)
     {
-        var stard = Path.GetFullPath(options.StardDirectory ?? RepositoryPaths.DefaultStardDirectory());
-        var documents = StardBenchmark.LoadPool(stard, includeDistractors: true);
-        var queries = QueryFileReader.Read(Path.Combine(stard, StardBenchmark.DevFile)).Where(RetrievalMetrics.IsJudged).ToList();
-        Console.Error.WriteLine($"pool: {documents.Count:N0} documents; {queries.Count} judged dev queries");
-
-        LexicalIndex index;
-        using (var progress = new ConsoleProgress("[ServiceBot] building", documents.Count))
-            index = StardBenchmark.BuildServiceBot(documents, new LexicalIndexOptions(), progress);
-        documents.Clear();
-
-        var ceilingDepth = Math.Max(options.Depth, CeilingDepths[^1]);
-        var labelled = new List<LabelledQuery>(queries.Count);
-        var ceilings = new double[CeilingDepths.Length];
-        using (var progress = new ConsoleProgress("first stage + features", queries.Count))
-        {
-            foreach (var query in queries)
-            {
-                var candidates = index.RankingCandidates(query.Query, ceilingDepth);
-                var relevant = query.Relevant.ToHashSet(StringComparer.Ordinal);
-                var ranked = candidates.Select(c => c.Id).ToList();
-                for (var k = 0; k < CeilingDepths.Length; k++) ceilings[k] += RetrievalMetrics.RecallAt(ranked, relevant, CeilingDepths[k]);
-                var kept = candidates.Take(options.Depth).ToList();
-                labelled.Add(new LabelledQuery(query.Id, kept.Select(c => c.Id).ToList(), kept.Select(c => c.Features).ToList(),
-                    kept.Select(c => relevant.Contains(c.Id)).ToList(), query.Relevant));
-                progress.Report(labelled.Count);
-            }
-        }
-        return (labelled, ceilings.Select(c => c / queries.Count).ToList(), $"{queries.Count} STARD dev queries");
+        TreeEnsemble final;
+        using (new ConsoleProgress($"training on all {labelled.Count} queries")) final = trainer.Train(labelled);
+        final.Save(options.OutPath);
+        report.Append(CultureInfo.InvariantCulture, $"\nModel trained on all {labelled.Count} queries: `{options.OutPath}` ({final.Trees.Count} trees).\n");
     }
 
     private static (IReadOnlyList<LabelledQuery>, IReadOnlyList<double>, string) LoadLay(TrainRankerOptions options)

@@ -1,5 +1,7 @@
 using System.Globalization;
 using ServiceBot.Benchmarks.Retrieval;
+using ServiceBot.Retrieval.Lexical;
+using ServiceBot.Retrieval.Ranking;
 
 namespace ServiceBot.Benchmarks.Ranking;
 
@@ -23,6 +25,17 @@ public sealed record TrainRankerOptions
                              (default: src/ServiceBot.Core/Retrieval/Ranking/Model/lexical-ranker.json, or
                              knowledge-ranker.json with --corpus lay)
           --no-save          cross-validate only
+          --first-stage-only cross-validate the first stage alone (no ranker is trained; implies --no-save)
+          STARD only — the lay → statute term translation table, learned inside each fold:
+          --no-translations  rank without it (and save no table)
+          --translation-weight X  weight of a translated word relative to a typed one (default 1)
+          --min-lift X       least lift of a translation over its base rate in relevant articles (default 2)
+          --min-strength X   least smoothed P(translation | word) (default 0.2)
+          --max-translations N  most translations per word (default 10)
+          --query-translations N  most translated words added to one query, strongest first (default 10)
+          --max-corpus-share X  drop translations used by more than this share of the pool's clauses (default 0.2)
+          --translations-out FILE  where the table learned on every query goes
+                             (default: src/ServiceBot.Core/Retrieval/Ranking/Model/term-translations.json)
         """;
 
     public const string StardCorpus = "stard";
@@ -43,6 +56,15 @@ public sealed record TrainRankerOptions
     public string OutPath => Out ?? Path.Combine(RepositoryPaths.FindRoot(), "src", "ServiceBot.Core", "Retrieval", "Ranking", "Model",
         Corpus == LayCorpus ? "knowledge-ranker.json" : "lexical-ranker.json");
     public bool Save { get; init; } = true;
+    public bool FirstStageOnly { get; init; }
+    public bool UseTranslations { get; init; } = true;
+    public float TranslationWeight { get; init; } = new LexicalIndexOptions().TranslationWeight;
+    public int TranslationsPerQuery { get; init; } = new LexicalIndexOptions().MaxTranslationsPerQuery;
+    public TermTranslationLearnerOptions Translation { get; init; } = new();
+    public string? TranslationsOut { get; init; }
+
+    public string TranslationsOutPath => TranslationsOut ?? Path.Combine(RepositoryPaths.FindRoot(), "src", "ServiceBot.Core", "Retrieval", "Ranking",
+        "Model", "term-translations.json");
 
     /// <exception cref="ArgumentException">An option is unknown, lacks its value or has a bad value.</exception>
     public static TrainRankerOptions Parse(IReadOnlyList<string> args)
@@ -66,6 +88,25 @@ public sealed record TrainRankerOptions
                     ? x
                     : throw new ArgumentException($"--learning-rate expects a number in (0, 1], got \"{text}\"");
             }
+            double Number(double min, double max)
+            {
+                var name = args[i];
+                var text = Value();
+                return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && x >= min && x <= max
+                    ? x
+                    : throw new ArgumentException($"{name} expects a number in [{min}, {max}], got \"{text}\"");
+            }
+            TermTranslationLearnerOptions Learner(Action<TermTranslationLearnerOptions> set)
+            {
+                var learner = new TermTranslationLearnerOptions
+                {
+                    MinQueries = options.Translation.MinQueries, MinPairs = options.Translation.MinPairs, MinLift = options.Translation.MinLift,
+                    Smoothing = options.Translation.Smoothing, MinStrength = options.Translation.MinStrength, MaxPerWord = options.Translation.MaxPerWord,
+                    MaxCorpusShare = options.Translation.MaxCorpusShare,
+                };
+                set(learner);
+                return learner;
+            }
 
             options = args[i] switch
             {
@@ -81,6 +122,15 @@ public sealed record TrainRankerOptions
                 "--seed" => options with { Seed = Count(0) },
                 "--out" => options with { Out = Value() },
                 "--no-save" => options with { Save = false },
+                "--first-stage-only" => options with { FirstStageOnly = true, Save = false },
+                "--no-translations" => options with { UseTranslations = false },
+                "--translation-weight" => options with { TranslationWeight = (float)Number(0, 1) },
+                "--min-lift" => options with { Translation = Learner(l => l.MinLift = Number(1, 1000)) },
+                "--min-strength" => options with { Translation = Learner(l => l.MinStrength = Number(0, 1)) },
+                "--query-translations" => options with { TranslationsPerQuery = Count(0) },
+                "--max-corpus-share" => options with { Translation = Learner(l => l.MaxCorpusShare = Number(0, 1)) },
+                "--max-translations" => options with { Translation = Learner(l => l.MaxPerWord = Count(1)) },
+                "--translations-out" => options with { TranslationsOut = Value() },
                 _ => throw new ArgumentException($"unknown option \"{args[i]}\""),
             };
         }

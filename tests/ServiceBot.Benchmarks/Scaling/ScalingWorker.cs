@@ -85,8 +85,8 @@ public static class ScalingWorker
     private static WorkerResult Search(string engine, IReadOnlyList<EvaluationQuery> queries, int top, string index)
     {
         IRetriever retriever = engine == EngineNames.ServiceBot
-            // As `servicebot search` runs it: with the shipped second stage.
-            ? LexicalIndex.Load(LexicalFile(index), new LexicalIndexOptions { Ranker = LexicalRanker.Default })
+            // As `servicebot search` runs it: with the shipped term translations and second stage.
+            ? LexicalIndex.Load(LexicalFile(index), LexicalIndexOptions.ForStatutes())
             : LuceneRetriever.Open(index);
         try
         {

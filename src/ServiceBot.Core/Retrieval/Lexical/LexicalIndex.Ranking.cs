@@ -14,7 +14,7 @@ public sealed partial class LexicalIndex
     public IReadOnlyList<RankingCandidate> RankingCandidates(string query, int depth)
     {
         if (depth <= 0 || string.IsNullOrWhiteSpace(query)) return [];
-        var analyzed = _analyzer.AnalyzeQuery(query);
+        var analyzed = AnalyzeQuery(query);
         if (analyzed.IsEmpty) return [];
         var scratch = _scratch.Value!;
         try

@@ -27,6 +27,9 @@ public sealed partial class LexicalIndex
         return pairs.Count > 0 && 2 * pairs.Count(b => bigrams.DocumentFrequency(b) > 0) >= pairs.Count;
     }
 
+    /// <summary>Share of the clauses whose text has the word (0 when none has it).</summary>
+    public double WordShare(string word) => _ids.Length == 0 ? 0 : (double)_words.DocumentFrequency(word) / _ids.Length;
+
     /// <summary>BM25 idf of a character bigram.</summary>
     public float BigramIdf(string bigram) => Idf(_bigrams, bigram);
 

@@ -86,7 +86,7 @@ public sealed partial class LexicalIndex : IRetriever
     public IReadOnlyList<SearchHit> Search(string query, int top)
     {
         if (top <= 0 || string.IsNullOrWhiteSpace(query)) return [];
-        var analyzed = _analyzer.AnalyzeQuery(query);
+        var analyzed = AnalyzeQuery(query);
         if (analyzed.IsEmpty) return [];
         var scratch = _scratch.Value!;
         try
@@ -104,6 +104,13 @@ public sealed partial class LexicalIndex : IRetriever
             scratch.Reset();
             GC.KeepAlive(_file);
         }
+    }
+
+    /// <summary>The analyzer's reading of the query, with the learned term translations added when configured.</summary>
+    private AnalyzedQuery AnalyzeQuery(string query)
+    {
+        var analyzed = _analyzer.AnalyzeQuery(query);
+        return _options.Translations is { } translations ? translations.Expand(analyzed, _options.TranslationWeight, _options.MaxTranslationsPerQuery, WordIdf) : analyzed;
     }
 
     /// <summary>

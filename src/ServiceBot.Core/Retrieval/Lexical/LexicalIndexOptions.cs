@@ -45,6 +45,28 @@ public sealed class LexicalIndexOptions
     /// </summary>
     [Range(0, 1)] public double NearDuplicateThreshold { get; set; } = NearDuplicateDetection.DefaultThreshold;
 
+    /// <summary>
+    /// Lay → statute words learned from judged pairs, added to a query's words before the first stage; null (the
+    /// default) adds none. <see cref="TermTranslations.Default"/> is learned on STARD and used with
+    /// <see cref="LexicalRanker.Default"/>, whose features were computed with it.
+    /// </summary>
+    public TermTranslations? Translations { get; set; }
+
+    /// <summary>
+    /// Weight of a translated word, times its learned strength (below 1), relative to a word the user typed: a
+    /// translation never counts as much as the word itself.
+    /// </summary>
+    [Range(0, 1)] public float TranslationWeight { get; set; } = 1f;
+
+    /// <summary>Most translated words added to one query, strongest first: each walks its postings in both stages.</summary>
+    [Range(0, 1000)] public int MaxTranslationsPerQuery { get; set; } = 10;
+
     /// <summary>How many first-stage candidates the second stage reorders.</summary>
     [Range(1, 10000)] public int RerankDepth { get; set; } = 100;
+
+    /// <summary>
+    /// Search over an external corpus of statutes (<c>search</c>): the shipped term translations and the second stage
+    /// trained with them, each left out when its file is absent.
+    /// </summary>
+    public static LexicalIndexOptions ForStatutes() => new() { Ranker = LexicalRanker.Default, Translations = TermTranslations.Default };
 }

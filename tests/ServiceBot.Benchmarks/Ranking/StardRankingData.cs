@@ -1,0 +1,88 @@
+using ServiceBot.Benchmarks.Retrieval;
+using ServiceBot.Retrieval;
+using ServiceBot.Retrieval.Evaluation;
+using ServiceBot.Retrieval.Lexical;
+using ServiceBot.Retrieval.Ranking;
+using ServiceBot.Text;
+
+namespace ServiceBot.Benchmarks.Ranking;
+
+/// <summary>
+/// STARD's dev split over the full pool, ready for training: the index, the judged queries, and for each query the
+/// words typed and the words of its relevant articles (what <see cref="TermTranslationLearner"/> learns from).
+/// Candidates are ranked with whichever translation table a fold learned, so no query is ever ranked with a table
+/// that saw its own judgements.
+/// </summary>
+public sealed class StardRankingData
+{
+    private readonly LexicalIndex _index;
+
+    private StardRankingData(LexicalIndex index, IReadOnlyList<EvaluationQuery> queries, IReadOnlyList<TranslationExample> examples)
+    {
+        _index = index;
+        Queries = queries;
+        Examples = examples;
+    }
+
+    public IReadOnlyList<EvaluationQuery> Queries { get; }
+
+    public IReadOnlyList<TranslationExample> Examples { get; }
+
+    public static StardRankingData Load(string stardDirectory)
+    {
+        var documents = StardBenchmark.LoadPool(stardDirectory, includeDistractors: true);
+        var queries = QueryFileReader.Read(Path.Combine(stardDirectory, StardBenchmark.DevFile)).Where(RetrievalMetrics.IsJudged).ToList();
+        Console.Error.WriteLine($"pool: {documents.Count:N0} documents; {queries.Count} judged dev queries");
+
+        var judged = queries.SelectMany(q => q.Relevant).ToHashSet(StringComparer.Ordinal);
+        var judgedTexts = documents.Where(d => judged.Contains(d.Id)).ToDictionary(d => d.Id, d => d.Text, StringComparer.Ordinal);
+        LexicalIndex index;
+        using (var progress = new ConsoleProgress("[ServiceBot] building", documents.Count))
+            index = StardBenchmark.BuildServiceBot(documents, new LexicalIndexOptions(), progress);
+        documents.Clear();
+
+        var analyzer = index.Analyzer;
+        var examples = queries.Select(q => new TranslationExample(
+            TypedWords(analyzer, q.Query),
+            q.Relevant.Where(judgedTexts.ContainsKey).SelectMany(id => analyzer.Words(TextNormalizer.Normalize(judgedTexts[id]))).ToHashSet(StringComparer.Ordinal)))
+            .ToList();
+        return new StardRankingData(index, queries, examples);
+    }
+
+    /// <summary>The words of the question itself, as the index reads it: expansions (weight below 1) left out.</summary>
+    private static string[] TypedWords(ChineseAnalyzer analyzer, string query)
+        => analyzer.AnalyzeQuery(query).Words.Where(w => w.Value >= 1f).Select(w => w.Key).ToArray();
+
+    public TermTranslations Learn(TermTranslationLearner learner, IEnumerable<int> queries)
+        => learner.Learn(queries.Select(i => Examples[i]).ToList(), _index.WordShare);
+
+    /// <summary>
+    /// The first <paramref name="depth"/> candidates of each query in <paramref name="queries"/>, ranked with
+    /// <paramref name="translations"/> at <paramref name="weight"/> (at most <paramref name="perQuery"/> a query), labelled; <paramref name="ceilings"/> (when given)
+    /// gains each query's recall at its depths.
+    /// </summary>
+    public List<LabelledQuery> Label(IEnumerable<int> queries, TermTranslations? translations, float weight, int perQuery, int depth,
+        IReadOnlyList<int>? ceilingDepths = null, double[]? ceilings = null)
+    {
+        var index = _index.WithOptions(new LexicalIndexOptions
+        {
+            Translations = translations, TranslationWeight = weight, MaxTranslationsPerQuery = perQuery,
+        });
+        var labelled = new List<LabelledQuery>();
+        foreach (var i in queries)
+        {
+            var query = Queries[i];
+            var candidates = index.RankingCandidates(query.Query, Math.Max(depth, ceilingDepths?[^1] ?? 0));
+            var relevant = query.Relevant.ToHashSet(StringComparer.Ordinal);
+            if (ceilingDepths is not null && ceilings is not null)
+            {
+                var ranked = candidates.Select(c => c.Id).ToList();
+                for (var k = 0; k < ceilingDepths.Count; k++) ceilings[k] += RetrievalMetrics.RecallAt(ranked, relevant, ceilingDepths[k]);
+            }
+            var kept = candidates.Take(depth).ToList();
+            labelled.Add(new LabelledQuery(query.Id, kept.Select(c => c.Id).ToList(), kept.Select(c => c.Features).ToList(),
+                kept.Select(c => relevant.Contains(c.Id)).ToList(), query.Relevant));
+        }
+        return labelled;
+    }
+}

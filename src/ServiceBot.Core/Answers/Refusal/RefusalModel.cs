@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ServiceBot.Storage;
 
 namespace ServiceBot.Answers.Refusal;
 
@@ -54,8 +55,7 @@ public sealed class RefusalModel
     public void Save(string path)
     {
         var file = new ModelFile(FormatName, FormatVersion, GroundingFeatures.Names, _weights, Bias, Threshold);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, JsonSerializer.Serialize(file, Json) + "\n");
+        JsonDataFile.Write(path, file, Json);
     }
 
     /// <exception cref="InvalidDataException">The file is missing, not a refusal model of this format, or names other features.</exception>
@@ -64,9 +64,9 @@ public sealed class RefusalModel
         ModelFile? file;
         try
         {
-            file = JsonSerializer.Deserialize<ModelFile>(File.ReadAllText(path), Json);
+            file = JsonDataFile.Read<ModelFile>(path, Json, "a refusal model");
         }
-        catch (Exception error) when (error is JsonException or IOException or UnauthorizedAccessException)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             throw new InvalidDataException($"{path} cannot be read as a refusal model: {error.Message}", error);
         }

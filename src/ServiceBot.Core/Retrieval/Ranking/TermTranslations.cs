@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ServiceBot.Text;
+using ServiceBot.Storage;
 
 namespace ServiceBot.Retrieval.Ranking;
 
@@ -92,22 +93,13 @@ public sealed class TermTranslations
     {
         var file = new TableFile(FormatName, FormatVersion,
             _table.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => (TermTranslation[]?)p.Value, StringComparer.Ordinal));
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, JsonSerializer.Serialize(file, Json) + "\n");
+        JsonDataFile.Write(path, file, Json);
     }
 
     /// <exception cref="InvalidDataException">The file is not a translation table of this format, or holds a bad entry.</exception>
     public static TermTranslations Load(string path)
     {
-        TableFile? file;
-        try
-        {
-            file = JsonSerializer.Deserialize<TableFile>(File.ReadAllText(path), Json);
-        }
-        catch (JsonException error)
-        {
-            throw new InvalidDataException($"{path} is not a term translation table: {error.Message}", error);
-        }
+        var file = JsonDataFile.Read<TableFile>(path, Json, "a term translation table");
         if (file is null || file.Format != FormatName || file.Version != FormatVersion || file.Translations is null)
             throw new InvalidDataException($"{path} is not a {FormatName} file of version {FormatVersion}.");
         try

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ServiceBot.Storage;
 
 namespace ServiceBot.Retrieval.Ranking;
 
@@ -73,22 +74,13 @@ public sealed class TreeEnsemble
     {
         var model = new ModelFile(FormatName, FormatVersion, Features, Bias,
             Trees.Select(t => new TreeFile(t.Weight, t.SplitFeatures, t.Thresholds, t.LeftChildren, t.RightChildren, t.LeafValues)).ToList());
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, JsonSerializer.Serialize(model, Json) + "\n");
+        JsonDataFile.Write(path, model, Json);
     }
 
     /// <exception cref="InvalidDataException">The file is not a tree ensemble of this format, or is inconsistent.</exception>
     public static TreeEnsemble Load(string path)
     {
-        ModelFile? model;
-        try
-        {
-            model = JsonSerializer.Deserialize<ModelFile>(File.ReadAllText(path), Json);
-        }
-        catch (JsonException error)
-        {
-            throw new InvalidDataException($"{path} is not a ranking model: {error.Message}", error);
-        }
+        var model = JsonDataFile.Read<ModelFile>(path, Json, "a ranking model");
         if (model is null || model.Format != FormatName || model.Version != FormatVersion)
             throw new InvalidDataException($"{path} is not a {FormatName} file of version {FormatVersion}.");
         try

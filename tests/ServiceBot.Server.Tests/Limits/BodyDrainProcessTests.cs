@@ -9,27 +9,16 @@ namespace ServiceBot.Server.Tests.Limits;
 /// (the way a browser on a slow uplink sends): the server reads the rest and discards it before answering, so the
 /// client's writes never meet a reset connection and it reads the 413.
 /// </summary>
-public sealed class BodyDrainProcessTests : IAsyncLifetime
+public sealed class BodyDrainProcessTests() : ServerProcessTest("drain")
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "servicebot-drain-tests", Guid.NewGuid().ToString("N"));
-    private ServerProcess _server = null!;
-
-    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync(ServerProcess.SettingsIn(_directory));
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
-
     [Fact]
     public async Task Chat_ChunkedBodyOverLimitStillBeingSent_ClientFinishesWritingAndReads413()
     {
         // A warm server answers within the pause below; a cold one might still be compiling its first request.
-        await new ChatSession(_server.Http).SayAsync("你好");
-        await _server.Http.PostAsync("api/chat", new ChunkedContent(RequestLimitsTests.ChatJson(100 * 1024)));
+        await new ChatSession(Server.Http).SayAsync("你好");
+        await Server.Http.PostAsync("api/chat", new ChunkedContent(RequestLimitsTests.ChatJson(100 * 1024)));
         using var socket = new TcpClient();
-        await socket.ConnectAsync(_server.Http.BaseAddress!.Host, _server.Http.BaseAddress.Port);
+        await socket.ConnectAsync(Server.Http.BaseAddress!.Host, Server.Http.BaseAddress.Port);
         var stream = socket.GetStream();
         await stream.WriteAsync(Encoding.ASCII.GetBytes("POST /api/chat HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"));
         await stream.WriteAsync(Chunk("{\"userId\":\"drain\",\"text\":\""));

@@ -7,32 +7,18 @@ namespace ServiceBot.Server.Tests.Telemetry;
 /// <c>/metrics</c> of a server process of its own, so that no other test's turns share its meter: each turn is counted
 /// exactly once, in the turn counter and in the latency histogram.
 /// </summary>
-public sealed class MetricsProcessTests : IAsyncLifetime
+public sealed class MetricsProcessTests() : ServerProcessTest("metrics")
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "servicebot-metrics-tests", Guid.NewGuid().ToString("N"));
-    private ServerProcess _server = null!;
-
-    public async Task InitializeAsync()
-    {
-        var settings = ServerProcess.SettingsIn(_directory);
-        settings["Admin__KnowledgePath"] = Path.Combine(_directory, "admin");
-        _server = await ServerProcess.StartAsync(settings);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
+    protected override void Configure(Dictionary<string, string> settings) => settings["Admin__KnowledgePath"] = Path.Combine(Directory, "admin");
 
     [Fact]
     public async Task Metrics_ThreeTurns_CountedOnceEachByOutcomeAndInTheLatencyHistogram()
     {
         var before = await ScrapeAsync();
 
-        await new ChatSession(_server.Http).SayAsync("骑手每天跑十几个小时，休息权有保障吗？");
-        await new ChatSession(_server.Http).SayAsync("帮我订一张去上海的机票");
-        await new ChatSession(_server.Http).SayAsync("我想提取公积金");
+        await new ChatSession(Server.Http).SayAsync("骑手每天跑十几个小时，休息权有保障吗？");
+        await new ChatSession(Server.Http).SayAsync("帮我订一张去上海的机票");
+        await new ChatSession(Server.Http).SayAsync("我想提取公积金");
         // The exporter caches a scrape briefly.
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         var after = await ScrapeAsync();
@@ -48,7 +34,7 @@ public sealed class MetricsProcessTests : IAsyncLifetime
 
     private async Task<string> ScrapeAsync()
     {
-        using var response = await _server.Http.GetAsync("metrics");
+        using var response = await Server.Http.GetAsync("metrics");
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadAsStringAsync();
     }

@@ -6,37 +6,26 @@ using System.Text.Json;
 namespace ServiceBot.Server.Tests.Chat.Identity;
 
 /// <summary>The user-token rules on the built server as its own process, with its default configuration and no API key.</summary>
-public sealed class ChatIdentityProcessTests : IAsyncLifetime
+public sealed class ChatIdentityProcessTests() : ServerProcessTest("identity")
 {
     private const string Question = "骑手每天跑十几个小时，休息权有保障吗？";
-
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "servicebot-identity-tests", Guid.NewGuid().ToString("N"));
-    private ServerProcess _server = null!;
-
-    public async Task InitializeAsync() => _server = await ServerProcess.StartAsync(ServerProcess.SettingsIn(_directory));
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
 
     [Fact]
     public async Task Post_OnServerProcess_TokenRequiredAndAnotherUsersConversationRefused()
     {
-        var victim = new ChatSession(_server.Http);
+        var victim = new ChatSession(Server.Http);
         await victim.SayAsync("我想提取公积金，身份证130402199003074510");
-        var intruder = new ChatSession(_server.Http);
+        var intruder = new ChatSession(Server.Http);
         await intruder.SayAsync(Question);
 
-        using var withoutToken = await _server.Http.PostAsJsonAsync("api/chat", new { userId = victim.UserId, text = "租房" });
-        using var intrudersToken = await _server.Http.PostAsJsonAsync("api/chat",
+        using var withoutToken = await Server.Http.PostAsJsonAsync("api/chat", new { userId = victim.UserId, text = "租房" });
+        using var intrudersToken = await Server.Http.PostAsJsonAsync("api/chat",
             new { userId = victim.UserId, text = "租房", userToken = intruder.UserToken });
-        using var victimsConversation = await _server.Http.PostAsJsonAsync("api/chat",
+        using var victimsConversation = await Server.Http.PostAsJsonAsync("api/chat",
             new { userId = intruder.UserId, conversationId = victim.ConversationId, text = "租房", userToken = intruder.UserToken });
         using var bearer = new HttpRequestMessage(HttpMethod.Post, "api/chat") { Content = JsonContent.Create(new { userId = victim.UserId, text = "租房" }) };
         bearer.Headers.Authorization = new AuthenticationHeaderValue("Bearer", victim.UserToken);
-        using var withToken = await _server.Http.SendAsync(bearer);
+        using var withToken = await Server.Http.SendAsync(bearer);
 
         await AssertProblemAsync(withoutToken, HttpStatusCode.Unauthorized);
         await AssertProblemAsync(intrudersToken, HttpStatusCode.Unauthorized);

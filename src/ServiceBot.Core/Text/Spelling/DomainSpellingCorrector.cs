@@ -178,7 +178,9 @@ public sealed class DomainSpellingCorrector
         if (differing == 0) return null;
         var accepted = term.Length switch
         {
-            2 => differing == 1 && (cost <= 1 || (cost <= PinyinSimilarity.SameFinal && IsRare(text[start] == term[0] ? term[0] : term[1]))),
+            // The kept character must carry some weight: beside 的, 了 or 是 one homophone is ordinary text (的事 is not 的士).
+            2 => differing == 1 && !IsCommon(text[start] == term[0] ? term[0] : term[1])
+                && (cost <= 1 || (cost <= PinyinSimilarity.SameFinal && IsRare(text[start] == term[0] ? term[0] : term[1]))),
             3 => cost <= 2,
             _ => cost <= 3 && (!stray || differing == 1),
         };

@@ -40,6 +40,8 @@ public class DomainSpellingCorrectorTests
     [InlineData("抵押的房屋被出租了，是否影响抵押权的实现？")]
     [InlineData("宠物被人打伤，主人能否要求精神损害赔偿？")]
     [InlineData("医保卡丢了怎么补办")]
+    [InlineData("跑单摔了的事能找平台吗")]
+    [InlineData("欠薪的事找谁")]
     public void Correct_CorrectQuestion_LeavesItAlone(string question)
     {
         var corrected = Domain.Value.Correct(question);

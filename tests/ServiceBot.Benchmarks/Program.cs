@@ -13,81 +13,14 @@ var rest = args[1..];
 switch (args[0])
 {
     case "retrieval":
-        if (rest.Contains("--help") || rest.Contains("-h"))
-        {
-            Console.Error.WriteLine(RetrievalBenchmarkOptions.Usage);
-            return 0;
-        }
-        RetrievalBenchmarkOptions options;
-        try
-        {
-            options = RetrievalBenchmarkOptions.Parse(rest);
-        }
-        catch (ArgumentException ex)
-        {
-            Console.Error.WriteLine($"error: {ex.Message}\n{RetrievalBenchmarkOptions.Usage}");
-            return 2;
-        }
-        try
-        {
-            return StardBenchmark.Run(options);
-        }
-        // Bad or missing data is a user error; anything else keeps its stack trace.
-        catch (Exception ex) when (ex is CorpusFormatException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException)
-        {
-            Console.Error.WriteLine($"error: {ex.Message}");
-            return 2;
-        }
+        return RunWithOptions(rest, RetrievalBenchmarkOptions.Usage, RetrievalBenchmarkOptions.Parse, StardBenchmark.Run);
     case "train-ranker":
-        if (rest.Contains("--help") || rest.Contains("-h"))
-        {
-            Console.Error.WriteLine(ServiceBot.Benchmarks.Ranking.TrainRankerOptions.Usage);
-            return 0;
-        }
-        ServiceBot.Benchmarks.Ranking.TrainRankerOptions trainOptions;
-        try
-        {
-            trainOptions = ServiceBot.Benchmarks.Ranking.TrainRankerOptions.Parse(rest);
-        }
-        catch (ArgumentException ex)
-        {
-            Console.Error.WriteLine($"error: {ex.Message}\n{ServiceBot.Benchmarks.Ranking.TrainRankerOptions.Usage}");
-            return 2;
-        }
-        try
-        {
-            return ServiceBot.Benchmarks.Ranking.TrainRanker.Run(trainOptions);
-        }
-        catch (Exception ex) when (ex is CorpusFormatException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException)
-        {
-            Console.Error.WriteLine($"error: {ex.Message}");
-            return 2;
-        }
+        return RunWithOptions(rest, ServiceBot.Benchmarks.Ranking.TrainRankerOptions.Usage,
+            ServiceBot.Benchmarks.Ranking.TrainRankerOptions.Parse, ServiceBot.Benchmarks.Ranking.TrainRanker.Run);
     case "scaling":
-        if (rest.Contains("--help") || rest.Contains("-h"))
-        {
-            Console.Error.WriteLine(ServiceBot.Benchmarks.Scaling.ScalingOptions.Usage);
-            return 0;
-        }
-        ServiceBot.Benchmarks.Scaling.ScalingOptions scalingOptions;
-        try
-        {
-            scalingOptions = ServiceBot.Benchmarks.Scaling.ScalingOptions.Parse(rest);
-        }
-        catch (ArgumentException ex)
-        {
-            Console.Error.WriteLine($"error: {ex.Message}\n{ServiceBot.Benchmarks.Scaling.ScalingOptions.Usage}");
-            return 2;
-        }
-        try
-        {
-            return ServiceBot.Benchmarks.Scaling.ScalingBenchmark.Run(scalingOptions);
-        }
-        catch (Exception ex) when (ex is CorpusFormatException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or InvalidOperationException)
-        {
-            Console.Error.WriteLine($"error: {ex.Message}");
-            return 2;
-        }
+        // The scaling benchmark reports a worker process that failed as an invalid operation: a user-facing error too.
+        return RunWithOptions(rest, ServiceBot.Benchmarks.Scaling.ScalingOptions.Usage,
+            ServiceBot.Benchmarks.Scaling.ScalingOptions.Parse, ServiceBot.Benchmarks.Scaling.ScalingBenchmark.Run, workerErrors: true);
     case ServiceBot.Benchmarks.Scaling.ScalingWorker.Command:
         try
         {
@@ -119,4 +52,35 @@ switch (args[0])
     default:
         Console.Error.WriteLine($"unknown benchmark \"{args[0]}\"\n{Usage}");
         return 2;
+}
+
+// --help prints the command's usage; bad options print it after the error; bad or missing data is a user error
+// (exit 2), and anything else keeps its stack trace.
+static int RunWithOptions<TOptions>(string[] rest, string usage, Func<string[], TOptions> parse, Func<TOptions, int> run, bool workerErrors = false)
+{
+    if (rest.Contains("--help") || rest.Contains("-h"))
+    {
+        Console.Error.WriteLine(usage);
+        return 0;
+    }
+    TOptions options;
+    try
+    {
+        options = parse(rest);
+    }
+    catch (ArgumentException ex)
+    {
+        Console.Error.WriteLine($"error: {ex.Message}\n{usage}");
+        return 2;
+    }
+    try
+    {
+        return run(options);
+    }
+    catch (Exception ex) when (ex is CorpusFormatException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException
+        || (workerErrors && ex is InvalidOperationException))
+    {
+        Console.Error.WriteLine($"error: {ex.Message}");
+        return 2;
+    }
 }

@@ -41,11 +41,12 @@ public static partial class GroundingFeatures
     /// <param name="runnerUp">Coverage of the next candidate, 0 when none.</param>
     public static double[] Of(string question, IReadOnlyList<QueryTerm> terms, string clauseText, double coverage, double runnerUp, bool viaGuide)
     {
-        var textCoverage = GroundingScorer.Coverage(terms, clauseText);
+        // Folded once: every coverage below reads the same text.
+        var normalized = Text.TextNormalizer.Normalize(clauseText);
+        var textCoverage = GroundingScorer.CoverageOfNormalized(terms, normalized);
         var content = terms.Where(t => !t.IsDomain).ToList();
         var domain = terms.Where(t => t.IsDomain).ToList();
         double total = terms.Sum(t => t.Weight);
-        var normalized = Text.TextNormalizer.Normalize(clauseText);
         var missing = terms.Where(t => !t.Forms.Any(f => normalized.Contains(f, StringComparison.Ordinal))).ToList();
         var uncovered = missing.Select(t => (double)t.Weight).DefaultIfEmpty(0).Max();
         var missingWords = missing.Where(t => t.Word.Length > 1).ToList();
@@ -55,8 +56,8 @@ public static partial class GroundingFeatures
             coverage,
             textCoverage,
             Math.Max(0, coverage - textCoverage),
-            content.Count == 0 ? 1 : GroundingScorer.Coverage(content, clauseText),
-            domain.Count == 0 ? 0 : GroundingScorer.Coverage(domain, clauseText),
+            content.Count == 0 ? 1 : GroundingScorer.CoverageOfNormalized(content, normalized),
+            domain.Count == 0 ? 0 : GroundingScorer.CoverageOfNormalized(domain, normalized),
             total == 0 ? 0 : domain.Sum(t => t.Weight) / total,
             GroundingScorer.ForeignShare(terms),
             total == 0 ? 0 : uncovered / total,

@@ -9,6 +9,7 @@ using ServiceBot.Knowledge.Curated;
 using ServiceBot.Knowledge.Reading;
 using ServiceBot.Knowledge.Text;
 using ServiceBot.Knowledge.Validity;
+using ServiceBot.Retrieval.Ranking;
 using ServiceBot.Telemetry;
 using ServiceBot.Text;
 
@@ -23,9 +24,14 @@ public sealed record GroundedCandidate(RetrievedChunk Retrieved, double Coverage
 /// <see cref="GroundingScorer"/> coverage and <see cref="SimilarQuestionMatcher"/> matches, never raw scores.
 /// </summary>
 /// <param name="refusalModel">Vetoes answers the rule would give (<see cref="RefusalModel"/>); null, the rule alone decides.</param>
-public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> options, RefusalModel? refusalModel)
+/// <param name="ranking">The knowledge ranker (<see cref="KnowledgeRanker"/>) that orders the candidates; null means the defaults (the shipped model).</param>
+public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> options, RefusalModel? refusalModel, KnowledgeRankingOptions? ranking = null)
 {
     private readonly AnswerOptions _options = options.Value;
+
+    private readonly KnowledgeRankingOptions _rankingOptions = ranking ?? new KnowledgeRankingOptions();
+
+    private readonly TreeEnsemble? _ranker = KnowledgeRanker.FromOptions(ranking ?? new KnowledgeRankingOptions());
 
     private readonly double _minAnswerProbability = options.Value.MinAnswerProbability ?? refusalModel?.Threshold ?? 0;
 
@@ -191,6 +197,10 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
     }
 
     private List<GroundedCandidate> Candidates(KnowledgeBase knowledge, Analysis analysis)
+        => _ranker is null ? Pool(knowledge, analysis, _options.Candidates) : Reranked(knowledge, analysis, _ranker);
+
+    /// <summary>The best <paramref name="depth"/> search results and the clauses whose taught questions match, by coverage.</summary>
+    private List<GroundedCandidate> Pool(KnowledgeBase knowledge, Analysis analysis, int depth)
     {
         var matches = analysis.Matches(knowledge)
             .Where(m => m.Match >= _options.MinQuestionMatch && analysis.Speaks(m.Chunk) && !CuratedAnswerFile.IsCurated(m.Chunk))
@@ -198,9 +208,9 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         var aboutOld = analysis.AboutOldPolicy;
         // Chunks of the other language are skipped, so more are fetched than kept.
         var searchStarted = Stopwatch.GetTimestamp();
-        var retrieved = knowledge.Search(analysis.Question, _options.Candidates * 3, aboutOld)
+        var retrieved = knowledge.Search(analysis.Question, depth * 3, aboutOld)
             .Where(r => analysis.Speaks(r.Chunk))
-            .Take(_options.Candidates)
+            .Take(depth)
             .ToList();
         ServiceBotTelemetry.RetrievalCompleted(Stopwatch.GetElapsedTime(searchStarted));
         var candidates = retrieved

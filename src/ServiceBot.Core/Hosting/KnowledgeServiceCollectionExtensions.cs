@@ -9,13 +9,14 @@ using ServiceBot.Conversation;
 using ServiceBot.Embeddings;
 using ServiceBot.Ingestion;
 using ServiceBot.Knowledge;
+using ServiceBot.Retrieval.Ranking;
 
 namespace ServiceBot.Hosting;
 
 public static class KnowledgeServiceCollectionExtensions
 {
     /// <summary>
-    /// The one composition point of the knowledge slice: the Knowledge, Index and Answers options (validated at
+    /// The one composition point of the knowledge slice: the Knowledge, Index, Answers and Retrieval options (validated at
     /// start), the optional embedder (through <see cref="EmbeddingsServiceCollectionExtensions.AddServiceBotEmbeddings"/>),
     /// the ingestion pipeline, the knowledge base provider and the answer composer.
     /// </summary>
@@ -33,6 +34,8 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IndexOptions>, IndexOptionsValidator>());
         services.AddOptions<AnswerOptions>().Bind(configuration.GetSection(AnswerOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnswerOptions>, AnswerOptionsValidator>());
+        services.AddOptions<KnowledgeRankingOptions>().Bind(configuration.GetSection(KnowledgeRankingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnowledgeRankingOptions>, KnowledgeRankingOptionsValidator>());
         services.AddServiceBotEmbeddings(configuration);
 
         services.TryAddSingleton(sp => new IngestionPipeline(
@@ -45,7 +48,11 @@ public static class KnowledgeServiceCollectionExtensions
             sp.GetService<IEmbeddingGenerator<string, Embedding<float>>>(),
             // The service clock when conversation services are present (its configured zone), else Beijing time.
             sp.GetService<ServiceTimeProvider>()));
-        services.TryAddSingleton(sp => new ExtractiveAnswerComposer(sp.GetRequiredService<IOptions<AnswerOptions>>()));
+        services.TryAddSingleton(sp =>
+        {
+            var answers = sp.GetRequiredService<IOptions<AnswerOptions>>();
+            return new ExtractiveAnswerComposer(answers, RefusalModel.FromOptions(answers.Value), sp.GetRequiredService<IOptions<KnowledgeRankingOptions>>().Value);
+        });
         return services;
     }
 }

@@ -215,22 +215,4 @@ public static class RefusalTraining
     private static string Format(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Format3(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
-
-    /// <summary>The engine's answerer, reporting every answer it returns.</summary>
-    private sealed class ObservingAnswerer(IKnowledgeAnswerer inner, Action<string, Answer> observe) : IKnowledgeAnswerer
-    {
-        public async Task<Answer> AnswerAsync(string question, CancellationToken cancellationToken)
-            => Observed(question, await inner.AnswerAsync(question, cancellationToken));
-
-        public async Task<Answer> AnswerTaskQuestionAsync(string question, string task, CancellationToken cancellationToken)
-            => Observed(question, await inner.AnswerTaskQuestionAsync(question, task, cancellationToken));
-
-        private static Answer Observed(string question, Answer answer, Action<string, Answer> observe)
-        {
-            observe(question, answer);
-            return answer;
-        }
-
-        private Answer Observed(string question, Answer answer) => Observed(question, answer, observe);
-    }
 }

@@ -13,8 +13,11 @@ public sealed record LabelledQuery(string Id, IReadOnlyList<string> CandidateIds
 /// Trains FastTree LambdaRank with ML.NET and exports the trees to the runtime's <see cref="TreeEnsemble"/>,
 /// so ServiceBot.Core evaluates the model without ML.NET.
 /// </summary>
-public sealed class RankerTrainer(TrainRankerOptions options)
+/// <param name="features">The names of a feature row's columns; the lexical <see cref="RankingFeatures"/> by default.</param>
+public sealed class RankerTrainer(TrainRankerOptions options, IReadOnlyList<string>? features = null)
 {
+    private readonly IReadOnlyList<string> _features = features ?? RankingFeatures.Names;
+
     private sealed class Row
     {
         public float Label { get; set; }
@@ -32,7 +35,7 @@ public sealed class RankerTrainer(TrainRankerOptions options)
             for (var c = 0; c < queries[q].Features.Count; c++)
                 rows.Add(new Row { Label = queries[q].Relevant[c] ? 1 : 0, Query = (uint)q, Features = queries[q].Features[c] });
         var schema = SchemaDefinition.Create(typeof(Row));
-        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, RankingFeatures.Count);
+        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, _features.Count);
         var data = ml.Data.LoadFromEnumerable(rows, schema);
         var keyed = ml.Transforms.Conversion.MapValueToKey("QueryKey", nameof(Row.Query)).Fit(data).Transform(data);
         var trainer = ml.Ranking.Trainers.FastTree(new FastTreeRankingTrainer.Options
@@ -49,12 +52,12 @@ public sealed class RankerTrainer(TrainRankerOptions options)
             NdcgTruncationLevel = 100,
         });
         var model = trainer.Fit(keyed);
-        var ensemble = Export(model.Model);
+        var ensemble = Export(model.Model, _features);
         CheckAgainstMlNet(ml, model, keyed, rows, ensemble);
         return ensemble;
     }
 
-    private static TreeEnsemble Export(FastTreeRankingModelParameters parameters)
+    private static TreeEnsemble Export(FastTreeRankingModelParameters parameters, IReadOnlyList<string> features)
     {
         var source = parameters.TrainedTreeEnsemble;
         var trees = new List<RankingTree>(source.Trees.Count);
@@ -70,7 +73,7 @@ public sealed class RankerTrainer(TrainRankerOptions options)
                 tree.RightChild.ToArray(),
                 tree.LeafValues.ToArray()));
         }
-        return new TreeEnsemble(RankingFeatures.Names, source.Bias, trees);
+        return new TreeEnsemble(features, source.Bias, trees);
     }
 
     /// <summary>The exported trees must score every row as ML.NET does, or the export is wrong.</summary>

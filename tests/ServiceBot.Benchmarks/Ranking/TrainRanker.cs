@@ -168,7 +168,7 @@ public static class TrainRanker
             $"| {name} | {count} | {first.RecallAt10:F3} | {first.RecallAt100:F3} | {first.MrrAt10:F3} | {reranked.RecallAt10:F3} | {reranked.RecallAt100:F3} | {reranked.MrrAt10:F3} |\n");
 
     /// <summary>Round-robin over a seeded shuffle: folds of equal size, independent of file order.</summary>
-    private static int[] AssignFolds(int count, int folds, int seed)
+    internal static int[] AssignFolds(int count, int folds, int seed)
     {
         var order = Enumerable.Range(0, count).ToArray();
         new Random(seed).Shuffle(order);

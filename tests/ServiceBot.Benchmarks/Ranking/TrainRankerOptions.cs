@@ -23,7 +23,7 @@ public sealed record TrainRankerOptions
           --seed N           fold assignment and training seed (default 7)
           --out FILE         where the model trained on every query goes
                              (default: src/ServiceBot.Core/Retrieval/Ranking/Model/lexical-ranker.json, or
-                             knowledge-ranker.json with --corpus lay)
+                             lay-lexical-ranker.json in the temporary folder with --corpus lay)
           --no-save          cross-validate only
           --first-stage-only cross-validate the first stage alone (no ranker is trained; implies --no-save)
           STARD only — the lay → statute term translation table, learned inside each fold:
@@ -53,8 +53,13 @@ public sealed record TrainRankerOptions
     public int Seed { get; init; } = 7;
     public string? Out { get; init; }
 
-    public string OutPath => Out ?? Path.Combine(RepositoryPaths.FindRoot(), "src", "ServiceBot.Core", "Retrieval", "Ranking", "Model",
-        Corpus == LayCorpus ? "knowledge-ranker.json" : "lexical-ranker.json");
+    /// <summary>
+    /// Where the model goes. A lexical ranker trained on lay questions is for study, not shipped: the knowledge base ships
+    /// the ranker of <c>train-knowledge-ranker</c>, over other features.
+    /// </summary>
+    public string OutPath => Out ?? (Corpus == LayCorpus
+        ? Path.Combine(Path.GetTempPath(), "lay-lexical-ranker.json")
+        : Path.Combine(RepositoryPaths.FindRoot(), "src", "ServiceBot.Core", "Retrieval", "Ranking", "Model", "lexical-ranker.json"));
     public bool Save { get; init; } = true;
     public bool FirstStageOnly { get; init; }
     public bool UseTranslations { get; init; } = true;

@@ -1,0 +1,92 @@
+using ServiceBot.Knowledge;
+using ServiceBot.Knowledge.Chunking;
+using ServiceBot.Knowledge.Reading;
+using ServiceBot.Retrieval.Ranking;
+
+namespace ServiceBot.Answers;
+
+/// <summary>A candidate of the answer composer with its <see cref="KnowledgeRankingFeatures"/> row.</summary>
+public sealed record RankedCandidate(GroundedCandidate Candidate, float[] Features);
+
+/// <summary>
+/// The knowledge base's second stage: the composer's candidates (a deeper pool of the search, and the clauses whose
+/// taught questions match) ordered by the knowledge ranker (<see cref="KnowledgeRanker"/>) instead of by coverage alone.
+/// </summary>
+public sealed partial class ExtractiveAnswerComposer
+{
+    /// <summary>Lexical candidates fetched per pool clause for their features: the search over-fetches past filtered clauses.</summary>
+    private const int LexicalDepthFactor = 2;
+
+    /// <summary>
+    /// The candidates the knowledge ranker orders, in the order the composer gives without it (coverage, then retrieval
+    /// rank), each with its feature row: what the ranker is trained on.
+    /// </summary>
+    public IReadOnlyList<RankedCandidate> RankingCandidates(KnowledgeBase knowledge, string question)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        var analysis = Analyse(knowledge, question);
+        var pool = Pool(knowledge, analysis, RankingDepth);
+        var rows = FeatureRows(knowledge, analysis, pool);
+        return pool.Select((candidate, i) => new RankedCandidate(candidate, rows[i])).ToList();
+    }
+
+    private int RankingDepth => Math.Max(_options.Candidates, _rankingOptions.KnowledgeRerankDepth);
+
+    /// <summary>The pool ordered by the ranker; a question about the old policy still puts the old document first.</summary>
+    private List<GroundedCandidate> Reranked(KnowledgeBase knowledge, Analysis analysis, TreeEnsemble ranker)
+    {
+        var pool = Pool(knowledge, analysis, RankingDepth);
+        var rows = FeatureRows(knowledge, analysis, pool);
+        var scores = rows.Select(row => ranker.Score(row)).ToArray();
+        var aboutOld = analysis.AboutOldPolicy;
+        return Enumerable.Range(0, pool.Count)
+            .OrderBy(i => aboutOld && knowledge.IsCitable(pool[i].Retrieved.Chunk, aboutOldPolicy: false) ? 1 : 0)
+            .ThenByDescending(i => scores[i]).ThenBy(i => i)
+            .Select(i => pool[i])
+            .ToList();
+    }
+
+    private float[][] FeatureRows(KnowledgeBase knowledge, Analysis analysis, IReadOnlyList<GroundedCandidate> pool)
+    {
+        var lexical = knowledge.Lexical.RankingCandidates(analysis.Question, RankingDepth * LexicalDepthFactor)
+            .ToDictionary(c => c.Id, c => c.Features, StringComparer.Ordinal);
+        var matches = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (chunk, match, _) in analysis.Matches(knowledge))
+            if (match >= _options.MinQuestionMatch) matches[chunk.Id] = Math.Max(match, matches.GetValueOrDefault(chunk.Id));
+        var domain = analysis.Terms.Where(t => t.IsDomain).ToList();
+        var asked = TaskGuideSections.AskedFor(analysis.Question);
+        var bestCoverage = pool.Count == 0 ? 0 : pool.Max(c => c.Coverage);
+        var rows = new float[pool.Count][];
+        for (var i = 0; i < pool.Count; i++)
+        {
+            var (retrieved, coverage) = (pool[i].Retrieved, pool[i].Coverage);
+            var chunk = retrieved.Chunk;
+            var row = new float[KnowledgeRankingFeatures.Count];
+            if (lexical.TryGetValue(chunk.Id, out var first)) first.CopyTo(row, 0);
+            // A clause outside the lexical pool ranks one past it and matched nothing there.
+            else row[(int)RankingFeature.FirstStageRank] = RankingDepth * LexicalDepthFactor + 1;
+            row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.Coverage)] = (float)coverage;
+            row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.TextCoverage)] = (float)CoverageOf(chunk, analysis.Terms);
+            row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.QuestionMatch)] = (float)matches.GetValueOrDefault(chunk.Id);
+            row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.CoverageRelative)] = bestCoverage > 0 ? (float)(coverage / bestCoverage) : 0;
+            row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.DomainCoverage)] =
+                domain.Count == 0 ? 0 : (float)GroundingScorer.CoverageOfNormalized(domain, NormalizedCoveredText(chunk));
+            row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.SectionCoverage)] =
+                (float)GroundingScorer.Coverage(analysis.Terms, chunk.HeadingPath + "\n" + chunk.Section);
+            row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.AskedSection)] = TaskGuideSections.IsSection(chunk.Section, asked) ? 1 : 0;
+            row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.RetrievalRank)] = retrieved.Rank + 1;
+            row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.ClauseKind)] = KindOf(chunk);
+            row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.TaughtQuestions)] = chunk.SimilarQuestions.Count;
+            rows[i] = row;
+        }
+        return rows;
+    }
+
+    private static float KindOf(KnowledgeChunk chunk) => chunk.Metadata.GetValueOrDefault(MetadataKeys.Type) switch
+    {
+        "policy" => 1,
+        "guide" => 2,
+        "news" => 3,
+        _ => 0,
+    };
+}

@@ -1,0 +1,50 @@
+namespace ServiceBot.Retrieval.Ranking;
+
+/// <summary>
+/// What the knowledge base's second stage adds to the lexical <see cref="RankingFeature"/>s: how the answer composer
+/// judges a candidate (coverage, taught questions) and what kind of text it is. Like the lexical features, none names a
+/// clause or a document, so the model carries over to knowledge it was not trained on.
+/// </summary>
+public enum KnowledgeRankingFeature
+{
+    /// <summary>The composer's coverage of the question: the clause's text or a linked 相似问法, whichever is higher (0–1).</summary>
+    Coverage,
+
+    /// <summary>Coverage by the clause's title, heading path and text alone (0–1).</summary>
+    TextCoverage,
+
+    /// <summary>The best match of the question with one of the clause's linked questions (0–1; 0 when none reaches the match floor).</summary>
+    QuestionMatch,
+
+    /// <summary>Coverage over the best coverage among the candidates (0–1).</summary>
+    CoverageRelative,
+
+    /// <summary>Coverage of the question's domain words alone (0–1; 0 when it has none).</summary>
+    DomainCoverage,
+
+    /// <summary>Coverage by the clause's heading path and section label: a guide section or FAQ named in the question (0–1).</summary>
+    SectionCoverage,
+
+    /// <summary>1 when the clause is the guide section the question's wording asks for (材料 → 所需材料, 多久 → 办理时限).</summary>
+    AskedSection,
+
+    /// <summary>1-based rank in the knowledge base's search; one past the pool for a clause found only by a taught question.</summary>
+    RetrievalRank,
+
+    /// <summary>Kind of text: 0 law or other, 1 policy, 2 task guide, 3 news.</summary>
+    ClauseKind,
+
+    /// <summary>Linked questions the clause carries: a clause the maintainers taught is one people ask about.</summary>
+    TaughtQuestions,
+}
+
+/// <summary>Names of the knowledge ranker's features in model order: the lexical ones, then <see cref="KnowledgeRankingFeature"/>.</summary>
+public static class KnowledgeRankingFeatures
+{
+    public static readonly IReadOnlyList<string> Names = [.. RankingFeatures.Names, .. Enum.GetNames<KnowledgeRankingFeature>()];
+
+    public static int Count => Names.Count;
+
+    /// <summary>Position of <paramref name="feature"/> in a feature row.</summary>
+    public static int IndexOf(KnowledgeRankingFeature feature) => RankingFeatures.Count + (int)feature;
+}

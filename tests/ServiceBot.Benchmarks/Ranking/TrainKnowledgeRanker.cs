@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceBot.Answers;
+using ServiceBot.Benchmarks.Answers;
+using ServiceBot.Benchmarks.Retrieval;
+using ServiceBot.Conversation;
+using ServiceBot.Knowledge;
+using ServiceBot.Retrieval.Ranking;
+using ServiceBot.Server.Chat;
+
+namespace ServiceBot.Benchmarks.Ranking;
+
+/// <summary>
+/// <c>train-knowledge-ranker</c>: the knowledge base's second stage (<see cref="KnowledgeRanker"/>), trained on the lay-question
+/// set. Every answerable item goes through the conversation engine (its history first, the ranker off), and the question
+/// the engine hands to the answerer (a follow-up rewritten with its context) gives the composer's candidates with their
+/// features; the item's expected clauses are the labels. It reports where the expected clause sits in the first stage
+/// (the ceiling), k-fold cross-validation by item (a multi-turn item is one unit), then trains on every item.
+/// </summary>
+public static class TrainKnowledgeRanker
+{
+    public const string Usage = """
+        usage: train-knowledge-ranker [options]
+          --set FILE         the lay-question set (default: tests/datasets/lay-questions/dev.jsonl)
+          --folds N          cross-validation folds, split by item (default 5)
+          --trees N, --leaves N, --min-leaf N, --learning-rate X, --seed N   as for train-ranker
+          --out FILE         where the model trained on every item goes
+                             (default: src/ServiceBot.Core/Retrieval/Ranking/Model/knowledge-ranker.json)
+          --no-save          cross-validate only
+        """;
+
+    private static readonly (int From, int To, string Name)[] Buckets =
+        [(1, 1, "1"), (2, 2, "2"), (3, 3, "3"), (4, 5, "4–5"), (6, 10, "6–10"), (11, 30, "11–30"), (31, 50, "31–50"), (51, 100, "51–100")];
+
+    private const int CeilingDepth = 100;
+
+    public static int Run(TrainRankerOptions options) => RunAsync(options).GetAwaiter().GetResult();
+
+    private static async Task<int> RunAsync(TrainRankerOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        var root = RepositoryPaths.FindRoot();
+        var set = Path.GetFullPath(options.LaySet ?? LayRankingData.DefaultSet());
+        var questions = LayQuestionSet.Load(set).Where(q => q.Answerable).ToList();
+        var (items, firstStageRanks, unasked) = await CollectAsync(questions);
+        var report = new StringBuilder();
+        report.Append(CultureInfo.InvariantCulture,
+            $"## Knowledge ranker: {questions.Count} answerable items of {Path.GetRelativePath(root, set)} ({items.Count} reach the answerer; " +
+            $"{unasked} open a form or get no knowledge answer and are left out)\n\n");
+        Ceiling(report, firstStageRanks, items);
+
+        var trainer = new RankerTrainer(options, KnowledgeRankingFeatures.Names);
+        var folds = TrainRanker.AssignFolds(items.Count, options.Folds, options.Seed);
+        report.Append(CultureInfo.InvariantCulture,
+            $"{options.Folds}-fold cross-validation by item ({options.Trees} trees, {options.Leaves} leaves, ≥{options.MinimumLeafRows} rows a leaf, learning rate {options.LearningRate}); hit@k = an expected clause among the first k candidates:\n\n")
+            .Append("| fold | items | search order hit@1 | hit@3 | composer order (coverage) hit@1 | hit@3 | reranked hit@1 | hit@3 |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        var pooled = new double[6];
+        var foldRows = new List<double[]>();
+        for (var fold = 0; fold < options.Folds; fold++)
+        {
+            var train = items.Where((_, i) => folds[i] != fold && items[i].Relevant.Contains(true)).ToList();
+            var test = items.Where((_, i) => folds[i] == fold).ToList();
+            TreeEnsemble model;
+            using (new ConsoleProgress($"fold {fold + 1}/{options.Folds}: training on {train.Count} items")) model = trainer.Train(train);
+            var figures = Figures(test, model);
+            foldRows.Add(figures);
+            for (var f = 0; f < figures.Length; f++) pooled[f] += figures[f] * test.Count;
+            Row(report, (fold + 1).ToString(CultureInfo.InvariantCulture), test.Count, figures);
+        }
+        Row(report, "**mean of folds**", items.Count, Enumerable.Range(0, 6).Select(f => foldRows.Average(r => r[f])).ToArray());
+        Row(report, "all items pooled", items.Count, pooled.Select(p => p / Math.Max(1, items.Count)).ToArray());
+        report.Append(CultureInfo.InvariantCulture, $"\nCollection and cross-validation took {clock.Elapsed.TotalSeconds:F0} s.\n");
+
+        if (options.Save)
+        {
+            var output = options.Out ?? Path.Combine(root, "src", "ServiceBot.Core", "Retrieval", "Ranking", "Model", "knowledge-ranker.json");
+            var all = items.Where(i => i.Relevant.Contains(true)).ToList();
+            TreeEnsemble final;
+            using (new ConsoleProgress($"training on all {all.Count} items")) final = trainer.Train(all);
+            final.Save(output);
+            report.Append(CultureInfo.InvariantCulture,
+                $"\nModel trained on all {all.Count} items with an expected clause among their candidates: `{Path.GetRelativePath(root, output)}` ({final.Trees.Count} trees).\n");
+        }
+        Console.Write(report.ToString());
+        return 0;
+    }
+
+    /// <summary>
+    /// Each item through the engine with the ranker off; the final turn's question as the answerer received it gives the
+    /// composer's candidates (<see cref="ExtractiveAnswerComposer.RankingCandidates"/>) and the search rank of the first
+    /// expected clause (0 when it is not in the first <see cref="CeilingDepth"/>).
+    /// </summary>
+    private static async Task<(List<LabelledQuery> Items, List<int> FirstStageRanks, int Unasked)> CollectAsync(IReadOnlyList<LayQuestion> questions)
+    {
+        string? asked = null;
+        var overrides = new Dictionary<string, string?>
+        {
+            [$"{KnowledgeRankingOptions.SectionName}:{nameof(KnowledgeRankingOptions.UseKnowledgeRanker)}"] = "false",
+        };
+        await using var harness = await ChatHarness.CreateAsync(LayRankingData.KnowledgeFolders(), overrides, services: services =>
+            services.AddSingleton<IKnowledgeAnswerer>(sp => new ObservingAnswerer(
+                new ExtractiveKnowledgeAnswerer(sp.GetRequiredService<KnowledgeBaseProvider>(), sp.GetRequiredService<ExtractiveAnswerComposer>()),
+                (question, _) => asked = question)));
+        var knowledge = await harness.Knowledge.GetAsync();
+        var composer = new ExtractiveAnswerComposer(Microsoft.Extensions.Options.Options.Create(new AnswerOptions()), refusalModel: null,
+            new KnowledgeRankingOptions { UseKnowledgeRanker = false });
+        var items = new List<LabelledQuery>();
+        var ranks = new List<int>();
+        var unasked = 0;
+        using var progress = new ConsoleProgress("running the items through the engine", questions.Count);
+        foreach (var question in questions)
+        {
+            var user = "rank-" + question.Id;
+            string? conversation = null;
+            if (question.History.Count > 0) conversation = (await harness.ConverseAsync(user, question.History))[^1].Reply.ConversationId;
+            asked = null;
+            await harness.Engine.HandleAsync(new IncomingMessage(user, ChatApi.Channel, conversation, $"{user}-final", question.Query), CancellationToken.None);
+            progress.Report(items.Count + unasked + 1);
+            if (asked is null)
+            {
+                unasked++;
+                continue;
+            }
+            bool Expected(ServiceBot.Knowledge.Chunking.KnowledgeChunk chunk) => question.Hits([(chunk.Title, chunk.Section)]);
+            var searched = knowledge.Search(asked, CeilingDepth);
+            var firstHit = searched.Select((r, i) => (r, i)).FirstOrDefault(x => Expected(x.r.Chunk), (null!, -1)).Item2;
+            ranks.Add(firstHit + 1);
+            var candidates = composer.RankingCandidates(knowledge, asked);
+            items.Add(new LabelledQuery(question.Id,
+                candidates.Select(c => c.Candidate.Retrieved.Chunk.Id).ToList(),
+                candidates.Select(c => c.Features).ToList(),
+                candidates.Select(c => Expected(c.Candidate.Retrieved.Chunk)).ToList(),
+                []));
+        }
+        return (items, ranks, unasked);
+    }
+
+    private static void Ceiling(StringBuilder report, IReadOnlyList<int> ranks, IReadOnlyList<LabelledQuery> items)
+    {
+        var count = Math.Max(1, ranks.Count);
+        report.Append("Where the first expected clause sits in the knowledge base's search for the question the answerer receives:\n\n| rank |")
+            .AppendJoin("", Buckets.Select(b => $" {b.Name} |")).Append(" not in 100 |\n|---|").Append(string.Concat(Buckets.Select(_ => "---:|"))).Append("---:|\n| share |");
+        foreach (var (from, to, _) in Buckets) report.Append(CultureInfo.InvariantCulture, $" {ranks.Count(r => r >= from && r <= to) / (double)count:F3} |");
+        report.Append(CultureInfo.InvariantCulture, $" {ranks.Count(r => r == 0) / (double)count:F3} |\n\n");
+        report.Append(CultureInfo.InvariantCulture,
+            $"Not in the top 50: {ranks.Count(r => r == 0 || r > 50) / (double)count:F3}; not in the top 100: {ranks.Count(r => r == 0) / (double)count:F3}. " +
+            $"The ranker orders the composer's pool (the search's top {new KnowledgeRankingOptions().KnowledgeRerankDepth} and the clauses whose taught questions match): " +
+            $"an expected clause is in it for {items.Count(i => i.Relevant.Contains(true)) / (double)Math.Max(1, items.Count):F3} of the items, its ceiling.\n\n");
+    }
+
+    /// <summary>hit@1 and hit@3 in search order, in the composer's order without the ranker, and reranked.</summary>
+    private static double[] Figures(IReadOnlyList<LabelledQuery> test, TreeEnsemble model)
+    {
+        var rank = KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.RetrievalRank);
+        var figures = new double[6];
+        foreach (var item in test)
+        {
+            var positions = Enumerable.Range(0, item.Features.Count).ToList();
+            var searchOrder = positions.OrderBy(i => item.Features[i][rank]).ToList();
+            var scores = item.Features.Select(f => model.Score(f)).ToArray();
+            var reranked = positions.OrderByDescending(i => scores[i]).ThenBy(i => i).ToList();
+            IReadOnlyList<int>[] orders = [searchOrder, positions, reranked];
+            for (var o = 0; o < orders.Length; o++)
+            {
+                figures[o * 2] += orders[o].Take(1).Any(i => item.Relevant[i]) ? 1 : 0;
+                figures[o * 2 + 1] += orders[o].Take(3).Any(i => item.Relevant[i]) ? 1 : 0;
+            }
+        }
+        return figures.Select(f => f / Math.Max(1, test.Count)).ToArray();
+    }
+
+    private static void Row(StringBuilder report, string name, int count, double[] figures)
+        => report.Append(CultureInfo.InvariantCulture, $"| {name} | {count} |")
+            .AppendJoin("", figures.Select(f => string.Create(CultureInfo.InvariantCulture, $" {f:F3} |"))).Append('\n');
+}

@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
 using ServiceBot.Knowledge;
 using ServiceBot.Knowledge.Chunking;
 using ServiceBot.Knowledge.Reading;
 using ServiceBot.Retrieval.Ranking;
+using ServiceBot.Text;
 
 namespace ServiceBot.Answers;
 
@@ -14,8 +16,8 @@ public sealed record RankedCandidate(GroundedCandidate Candidate, float[] Featur
 /// </summary>
 public sealed partial class ExtractiveAnswerComposer
 {
-    /// <summary>Lexical candidates fetched per pool clause for their features: the search over-fetches past filtered clauses.</summary>
-    private const int LexicalDepthFactor = 2;
+    /// <summary>Lexical candidates fetched past the pool for their features, for the clauses the knowledge base's filters skip.</summary>
+    private const int LexicalMargin = 10;
 
     /// <summary>
     /// The candidates the knowledge ranker orders, in the order the composer gives without it (coverage, then retrieval
@@ -32,6 +34,8 @@ public sealed partial class ExtractiveAnswerComposer
 
     private int RankingDepth => Math.Max(_options.Candidates, _rankingOptions.KnowledgeRerankDepth);
 
+    private int LexicalDepth => RankingDepth + LexicalMargin;
+
     /// <summary>The pool ordered by the ranker; a question about the old policy still puts the old document first.</summary>
     private List<GroundedCandidate> Reranked(KnowledgeBase knowledge, Analysis analysis, TreeEnsemble ranker)
     {
@@ -46,9 +50,24 @@ public sealed partial class ExtractiveAnswerComposer
             .ToList();
     }
 
+    /// <summary>
+    /// The candidates the answer-or-refuse decision reads, as without the ranker: the first-stage pool, best coverage first.
+    /// The decision (the rule and the refusal model) judges the best-covering clause, so the ranker changes what is cited,
+    /// not whether the question is answered.
+    /// </summary>
+    private static List<GroundedCandidate> ByCoverage(KnowledgeBase knowledge, IReadOnlyList<GroundedCandidate> candidates, Analysis analysis)
+        => candidates
+            .Where(c => !c.Deeper)
+            .OrderBy(c => analysis.AboutOldPolicy && knowledge.IsCitable(c.Retrieved.Chunk, aboutOldPolicy: false) ? 1 : 0)
+            .ThenByDescending(c => c.Coverage).ThenBy(c => c.Retrieved.Rank).ToList();
+
+    /// <summary>The clause an answer leads with: the first of the (ranked) candidates that answers on its own, else the decided one.</summary>
+    private GroundedCandidate Lead(GroundedCandidate decided, IReadOnlyList<GroundedCandidate> candidates, Analysis analysis)
+        => _ranker is null ? decided : candidates.FirstOrDefault(c => Answers(c, analysis)) ?? decided;
+
     private float[][] FeatureRows(KnowledgeBase knowledge, Analysis analysis, IReadOnlyList<GroundedCandidate> pool)
     {
-        var lexical = knowledge.Lexical.RankingCandidates(analysis.Question, RankingDepth * LexicalDepthFactor)
+        var lexical = knowledge.Lexical.RankingCandidates(analysis.Question, LexicalDepth)
             .ToDictionary(c => c.Id, c => c.Features, StringComparer.Ordinal);
         var matches = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (chunk, match, _) in analysis.Matches(knowledge))
@@ -64,7 +83,7 @@ public sealed partial class ExtractiveAnswerComposer
             var row = new float[KnowledgeRankingFeatures.Count];
             if (lexical.TryGetValue(chunk.Id, out var first)) first.CopyTo(row, 0);
             // A clause outside the lexical pool ranks one past it and matched nothing there.
-            else row[(int)RankingFeature.FirstStageRank] = RankingDepth * LexicalDepthFactor + 1;
+            else row[(int)RankingFeature.FirstStageRank] = LexicalDepth + 1;
             row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.Coverage)] = (float)coverage;
             row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.TextCoverage)] = (float)CoverageOf(chunk, analysis.Terms);
             row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.QuestionMatch)] = (float)matches.GetValueOrDefault(chunk.Id);
@@ -72,7 +91,7 @@ public sealed partial class ExtractiveAnswerComposer
             row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.DomainCoverage)] =
                 domain.Count == 0 ? 0 : (float)GroundingScorer.CoverageOfNormalized(domain, NormalizedCoveredText(chunk));
             row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.SectionCoverage)] =
-                (float)GroundingScorer.Coverage(analysis.Terms, chunk.HeadingPath + "\n" + chunk.Section);
+                (float)GroundingScorer.CoverageOfNormalized(analysis.Terms, NormalizedHeading(chunk));
             row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.AskedSection)] = TaskGuideSections.IsSection(chunk.Section, asked) ? 1 : 0;
             row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.RetrievalRank)] = retrieved.Rank + 1;
             row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.ClauseKind)] = KindOf(chunk);
@@ -81,6 +100,12 @@ public sealed partial class ExtractiveAnswerComposer
         }
         return rows;
     }
+
+    private static readonly ConditionalWeakTable<KnowledgeChunk, string> Headings = new();
+
+    /// <summary>A clause's heading path and section label, as <see cref="TextNormalizer.Normalize"/> folds them.</summary>
+    private static string NormalizedHeading(KnowledgeChunk chunk)
+        => Headings.GetValue(chunk, static c => TextNormalizer.Normalize(c.HeadingPath + "\n" + c.Section));
 
     private static float KindOf(KnowledgeChunk chunk) => chunk.Metadata.GetValueOrDefault(MetadataKeys.Type) switch
     {

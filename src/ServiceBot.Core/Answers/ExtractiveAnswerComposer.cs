@@ -16,7 +16,14 @@ using ServiceBot.Text;
 namespace ServiceBot.Answers;
 
 /// <summary>A retrieved clause with its coverage of the question (by its text, or by a linked 相似问法).</summary>
-public sealed record GroundedCandidate(RetrievedChunk Retrieved, double Coverage);
+public sealed record GroundedCandidate(RetrievedChunk Retrieved, double Coverage)
+{
+    /// <summary>
+    /// Found only by the knowledge ranker's deeper search (past <see cref="AnswerOptions.Candidates"/>, no taught question
+    /// matching): it may lead an answer, but the answer-or-refuse decision reads the candidates it always read.
+    /// </summary>
+    public bool Deeper { get; init; }
+}
 
 /// <summary>
 /// The offline engine's answers: open with the sentence of the best clause that answers the question, quote the clause
@@ -140,12 +147,13 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
 
     private Answer AnswerOrRefuse(KnowledgeBase knowledge, IReadOnlyList<GroundedCandidate> candidates, Analysis analysis)
     {
-        var best = candidates.FirstOrDefault();
+        var byCoverage = _ranker is null ? candidates : ByCoverage(knowledge, candidates, analysis);
+        var best = byCoverage.FirstOrDefault();
         var decision = best is not null && Answers(best, analysis)
-            ? Decide(best, candidates.Count > 1 ? candidates[1].Coverage : 0, analysis, viaGuide: false)
+            ? Decide(best, byCoverage.Count > 1 ? byCoverage[1].Coverage : 0, analysis, viaGuide: false)
             : GroundingDecision.RuleRefused;
         return decision.Answers
-            ? Render(knowledge, best!, candidates, analysis) with { Decision = decision }
+            ? Render(knowledge, Lead(best!, candidates, analysis), candidates, analysis) with { Decision = decision }
             : Refusal(analysis, candidates) with { Decision = decision };
     }
 
@@ -214,7 +222,10 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
             .ToList();
         ServiceBotTelemetry.RetrievalCompleted(Stopwatch.GetElapsedTime(searchStarted));
         var candidates = retrieved
-            .Select(r => new GroundedCandidate(r, Math.Max(CoverageOf(r.Chunk, analysis.Terms), matches.GetValueOrDefault(r.Chunk.Id))))
+            .Select((r, i) => new GroundedCandidate(r, Math.Max(CoverageOf(r.Chunk, analysis.Terms), matches.GetValueOrDefault(r.Chunk.Id)))
+            {
+                Deeper = i >= _options.Candidates && !matches.ContainsKey(r.Chunk.Id),
+            })
             .ToList();
         // A clause the maintainers taught this question is a candidate even when the ranking missed it.
         var seen = retrieved.Select(r => r.Chunk.Id).ToHashSet(StringComparer.Ordinal);

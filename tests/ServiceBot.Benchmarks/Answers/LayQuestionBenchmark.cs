@@ -7,6 +7,7 @@ using ServiceBot.Conversation;
 using ServiceBot.Knowledge;
 using ServiceBot.Retrieval;
 using ServiceBot.Retrieval.Evaluation;
+using ServiceBot.Retrieval.Ranking;
 
 namespace ServiceBot.Benchmarks.Answers;
 
@@ -42,10 +43,15 @@ public static class LayQuestionBenchmark
         public bool Succeeded => Question.Answerable ? Hit : Refused;
     }
 
-    public static async Task<int> RunAsync(IReadOnlyList<LayQuestion> questions, string label, IReadOnlyList<string> knowledge, string? missesPath)
+    public static async Task<int> RunAsync(IReadOnlyList<LayQuestion> questions, string label, IReadOnlyList<string> knowledge, string? missesPath,
+        bool useKnowledgeRanker = true)
     {
         var wall = Stopwatch.StartNew();
-        await using var harness = await ChatHarness.CreateAsync(knowledge);
+        var overrides = new Dictionary<string, string?>
+        {
+            [$"{KnowledgeRankingOptions.SectionName}:{nameof(KnowledgeRankingOptions.UseKnowledgeRanker)}"] = useKnowledgeRanker ? "true" : "false",
+        };
+        await using var harness = await ChatHarness.CreateAsync(knowledge, overrides);
         var clock = Stopwatch.StartNew();
         var knowledgeBase = await harness.Knowledge.GetAsync();
         var botBuild = clock.Elapsed.TotalSeconds;

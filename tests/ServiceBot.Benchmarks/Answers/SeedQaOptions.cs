@@ -9,11 +9,13 @@ public sealed record SeedQaOptions
                                   (<repo>/../shared/datasets/seed-qa/dev.jsonl, phrase-judged)
           --file PATH             any file in the lay-question format instead of --set
           --misses FILE           write the items the bot failed, with what it cited, as JSONL
+          --no-knowledge-ranker   order the answer's candidates by coverage alone (Retrieval:UseKnowledgeRanker=false)
         """;
 
     public string Set { get; init; } = "dev";
     public string? File { get; init; }
     public string? MissesPath { get; init; }
+    public bool UseKnowledgeRanker { get; init; } = true;
 
     /// <exception cref="ArgumentException">An option is unknown, lacks its value or has a bad value.</exception>
     public static SeedQaOptions Parse(IReadOnlyList<string> args)
@@ -27,6 +29,7 @@ public sealed record SeedQaOptions
                 "--set" => options with { Set = Value() is var set && set is "dev" or "heldout" or "seed" ? set : throw new ArgumentException($"--set accepts dev, heldout or seed; got \"{set}\"") },
                 "--file" => options with { File = Value() },
                 "--misses" => options with { MissesPath = Value() },
+                "--no-knowledge-ranker" => options with { UseKnowledgeRanker = false },
                 _ => throw new ArgumentException($"unknown option \"{args[i]}\""),
             };
         }

@@ -15,7 +15,7 @@ public sealed class KnowledgeRankingOptions
     public string? KnowledgeRankerPath { get; set; }
 
     /// <summary>How many of the knowledge base's search results the ranker orders.</summary>
-    [Range(1, 200)] public int KnowledgeRerankDepth { get; set; } = 30;
+    [Range(1, 200)] public int KnowledgeRerankDepth { get; set; } = 20;
 }
 
 /// <summary>A configured model must exist, load and match this build's features, or the service does not start.</summary>

@@ -6,6 +6,7 @@ using ServiceBot.Core.Tests.Knowledge;
 using ServiceBot.Hosting;
 using ServiceBot.Ingestion;
 using ServiceBot.Knowledge;
+using ServiceBot.Retrieval.Ranking;
 
 namespace ServiceBot.Core.Tests.Hosting;
 
@@ -68,6 +69,24 @@ public sealed class KnowledgeServiceCollectionExtensionsTests
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<KnowledgeOptions>>().Value);
 
         Assert.Contains("no/such/folder", error.Message);
+    }
+
+    [Fact]
+    public void AddServiceBotKnowledge_KnowledgeRankerFileMissing_FailsValidationNamingTheKey()
+    {
+        using var provider = Build(new() { ["Retrieval:KnowledgeRankerPath"] = "no/such/knowledge-ranker.json" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<KnowledgeRankingOptions>>().Value);
+        Assert.Contains("Retrieval:KnowledgeRankerPath", error.Message);
+    }
+
+    [Fact]
+    public void AddServiceBotKnowledge_KnowledgeRankerOff_BindsTheSwitch()
+    {
+        using var provider = Build(new() { ["Retrieval:UseKnowledgeRanker"] = "false" });
+
+        Assert.False(provider.GetRequiredService<IOptions<KnowledgeRankingOptions>>().Value.UseKnowledgeRanker);
+        Assert.NotNull(provider.GetRequiredService<ExtractiveAnswerComposer>());
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)

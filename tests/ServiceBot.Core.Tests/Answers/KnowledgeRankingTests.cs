@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Options;
+using ServiceBot.Answers;
+using ServiceBot.Core.Tests.Knowledge;
+using ServiceBot.Core.Tests.Retrieval.Ranking;
+using ServiceBot.Knowledge.Reading;
+using ServiceBot.Retrieval.Ranking;
+
+namespace ServiceBot.Core.Tests.Answers;
+
+/// <summary>The knowledge ranker in the answer composer, over the real pipeline's index of knowledge/ and the law fixtures.</summary>
+public sealed class KnowledgeRankingTests(RealKnowledgeFixture fixture) : IClassFixture<RealKnowledgeFixture>, IDisposable
+{
+    private const string Question = "工伤认定需要什么材料";
+
+    private readonly TempFolder _folder = new();
+
+    private ExtractiveAnswerComposer Composer(KnowledgeRankingOptions ranking)
+        => new(Options.Create(new AnswerOptions()), refusalModel: null, ranking);
+
+    private ExtractiveAnswerComposer ComposerWith(TreeEnsemble model)
+    {
+        var path = Path.Combine(_folder.Path, Guid.NewGuid().ToString("N") + ".json");
+        model.Save(path);
+        return Composer(new KnowledgeRankingOptions { KnowledgeRankerPath = path });
+    }
+
+    private static string KindOf(GroundedCandidate candidate) => candidate.Retrieved.Chunk.Metadata.GetValueOrDefault(MetadataKeys.Type) ?? "";
+
+    [Fact]
+    public void Candidates_TreesFavourGuides_MoveAGuideSectionAboveTheLaw()
+    {
+        var firstStage = Composer(new KnowledgeRankingOptions { UseKnowledgeRanker = false }).Candidates(fixture.Knowledge, Question);
+        Assert.Equal(DocumentTypes.Law, KindOf(firstStage[0]));
+
+        var reranked = ComposerWith(KnowledgeRankerTests.Favouring(KnowledgeRankingFeature.ClauseKind, 1.5f)).Candidates(fixture.Knowledge, Question);
+
+        Assert.Equal("guide", KindOf(reranked[0]));
+        Assert.Contains(reranked, c => c.Retrieved.Chunk.Id == firstStage[0].Retrieved.Chunk.Id);
+    }
+
+    [Fact]
+    public void Candidates_TreesFavourLawsAndPolicies_KeepTheLawFirst()
+    {
+        var reranked = ComposerWith(LawsAndPolicies()).Candidates(fixture.Knowledge, Question);
+
+        Assert.Equal(DocumentTypes.Law, KindOf(reranked[0]));
+    }
+
+    [Fact]
+    public void Candidates_RankerOff_KeepTheFirstStagePoolByCoverage()
+    {
+        var candidates = Composer(new KnowledgeRankingOptions { UseKnowledgeRanker = false }).Candidates(fixture.Knowledge, "骑手摔伤了算工伤吗");
+
+        Assert.All(candidates, c => Assert.False(c.Deeper));
+        Assert.Equal(candidates.OrderByDescending(c => c.Coverage).ThenBy(c => c.Retrieved.Rank).Select(c => c.Retrieved.Chunk.Id),
+            candidates.Select(c => c.Retrieved.Chunk.Id));
+    }
+
+    [Fact]
+    public void Candidates_RankerOn_OrdersTheDeeperPool()
+    {
+        var off = Composer(new KnowledgeRankingOptions { UseKnowledgeRanker = false }).Candidates(fixture.Knowledge, Question);
+
+        var on = ComposerWith(LawsAndPolicies()).Candidates(fixture.Knowledge, Question);
+
+        Assert.True(on.Count > off.Count, $"{on.Count} candidates with the ranker, {off.Count} without");
+        Assert.Contains(on, c => c.Deeper);
+    }
+
+    [Fact]
+    public void Compose_RankerReorders_AnswerOrRefuseStaysTheSame()
+    {
+        var off = Composer(new KnowledgeRankingOptions { UseKnowledgeRanker = false });
+        var on = ComposerWith(LawsAndPolicies());
+        foreach (var question in new[] { Question, "公司拖欠工资怎么办", "今天天气怎么样", "平台抽成太高了有没有人管" })
+            Assert.Equal(off.Compose(fixture.Knowledge, question).Grounded, on.Compose(fixture.Knowledge, question).Grounded);
+    }
+
+    [Fact]
+    public void RankingCandidates_EachRow_HasEveryFeatureAndTheCandidatesCoverage()
+    {
+        var rows = Composer(new KnowledgeRankingOptions()).RankingCandidates(fixture.Knowledge, Question);
+
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r =>
+        {
+            Assert.Equal(KnowledgeRankingFeatures.Count, r.Features.Length);
+            Assert.Equal((float)r.Candidate.Coverage, r.Features[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.Coverage)], 5);
+        });
+        Assert.Contains(rows, r => r.Features[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.AskedSection)] == 1
+                                   && r.Candidate.Retrieved.Chunk.Section == TaskGuideSections.Materials);
+    }
+
+    /// <summary>Laws and policies (kinds 0 and 1) score 1, guides and news 0.</summary>
+    private static TreeEnsemble LawsAndPolicies() => new(KnowledgeRankingFeatures.Names, bias: 0,
+    [
+        new RankingTree(1.0, splitFeatures: [KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.ClauseKind)], thresholds: [1.5f],
+            leftChildren: [~0], rightChildren: [~1], leafValues: [1.0, 0.0]),
+    ]);
+
+    public void Dispose() => _folder.Dispose();
+}

@@ -28,7 +28,7 @@ public enum KnowledgeRankingFeature
     /// <summary>1 when the clause is the guide section the question's wording asks for (材料 → 所需材料, 多久 → 办理时限).</summary>
     AskedSection,
 
-    /// <summary>1-based rank in the knowledge base's search; one past the pool for a clause found only by a taught question.</summary>
+    /// <summary>1-based rank in the knowledge base's search; past the search's results for a clause found only by a taught question.</summary>
     RetrievalRank,
 
     /// <summary>Kind of text: 0 law or other, 1 policy, 2 task guide, 3 news.</summary>

@@ -73,16 +73,23 @@ public sealed class SqliteConversationStore : IConversationStore
 
     public async Task<ConversationState?> FindLatestAsync(string channel, string userId, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT id, version, state FROM conversations WHERE channel = $channel AND user_id = $user
-            ORDER BY updated_at DESC LIMIT 1
-            """;
-        command.Parameters.AddWithValue("$channel", channel);
-        command.Parameters.AddWithValue("$user", userId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ReadAndRemember(reader.GetString(0), reader.GetInt64(1), reader.GetValue(2)) : null;
+        // Which conversation first, then its state only when it is not the one cached.
+        string conversationId;
+        await using (var connection = await _database.OpenAsync(cancellationToken))
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT id, version, typeof(state) = 'blob' FROM conversations WHERE channel = $channel AND user_id = $user
+                ORDER BY updated_at DESC LIMIT 1
+                """;
+            command.Parameters.AddWithValue("$channel", channel);
+            command.Parameters.AddWithValue("$user", userId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken)) return null;
+            conversationId = reader.GetString(0);
+            if (reader.GetBoolean(2) && _cache.Find(conversationId) is { } cached && cached.Version == reader.GetInt64(1)) return cached.Parse();
+        }
+        return await FindAsync(conversationId, cancellationToken);
     }
 
     public async Task<Reply?> FindReplyAsync(string channel, string userId, string messageId, CancellationToken cancellationToken)

@@ -131,10 +131,10 @@ public abstract class StateStoreContract : IAsyncLifetime
         changed.Remember("卡号6217001234567890122", "请提供手机号。", T0.AddMinutes(1));
         await second.SaveTurnAsync(changed, "m2", ReplyFor("c-1", "请提供手机号。"), CancellationToken.None);
 
+        Assert.Equal("phone", (await first.FindLatestAsync("api", "u1", CancellationToken.None))!.Task!.PendingSlot);
         var seen = (await first.FindAsync("c-1", CancellationToken.None))!;
         Assert.Equal("phone", seen.Task!.PendingSlot);
         Assert.Equal(["我想提取公积金", "卡号6217001234567890122"], seen.History.Select(turn => turn.User));
-        Assert.Equal("phone", (await first.FindLatestAsync("api", "u1", CancellationToken.None))!.Task!.PendingSlot);
     }
 
     [StoreFact]

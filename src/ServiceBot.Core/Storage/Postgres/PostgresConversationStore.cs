@@ -45,16 +45,22 @@ public sealed class PostgresConversationStore(PostgresDatabase database, IStateP
 
     public async Task<ConversationState?> FindLatestAsync(string channel, string userId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("""
-            SELECT id, version, sealed_state, state FROM conversations WHERE channel = @channel AND user_id = @user
+        // Which conversation first, then its state only when it is not the one cached.
+        string conversationId;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        await using (var command = new NpgsqlCommand("""
+            SELECT id, version, state IS NULL FROM conversations WHERE channel = @channel AND user_id = @user
             ORDER BY updated_at DESC LIMIT 1
-            """, connection);
-        command.Parameters.AddWithValue("channel", channel);
-        command.Parameters.AddWithValue("user", userId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken)) return null;
-        return Stored(reader, 2) is { } stored ? ReadAndRemember(reader.GetString(0), reader.GetInt64(1), stored) : null;
+            """, connection))
+        {
+            command.Parameters.AddWithValue("channel", channel);
+            command.Parameters.AddWithValue("user", userId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken)) return null;
+            conversationId = reader.GetString(0);
+            if (reader.GetBoolean(2) && _cache.Find(conversationId) is { } cached && cached.Version == reader.GetInt64(1)) return cached.Parse();
+        }
+        return await FindAsync(conversationId, cancellationToken);
     }
 
     public async Task<Reply?> FindReplyAsync(string channel, string userId, string messageId, CancellationToken cancellationToken)

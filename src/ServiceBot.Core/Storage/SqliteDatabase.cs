@@ -88,24 +88,34 @@ internal sealed class SqliteDatabase
         }
     }
 
-    // Looked up and added in one immediate transaction: another process opening the same file waits, then finds the column.
+    // Looked up first, so a file that has them (or is opened read-only) is not written. Missing ones are looked up again
+    // and added in one immediate transaction: another process opening the same file waits, then finds the column.
     private static async Task AddMissingColumnsAsync(SqliteConnection connection, IReadOnlyList<SqliteAddedColumn> addedColumns)
     {
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        var missing = new List<SqliteAddedColumn>();
         foreach (var added in addedColumns)
+            if (!await HasColumnAsync(connection, null, added)) missing.Add(added);
+        if (missing.Count == 0) return;
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        foreach (var added in missing)
         {
-            await using var exists = connection.CreateCommand();
-            exists.Transaction = transaction;
-            exists.CommandText = "SELECT count(*) FROM pragma_table_info($table) WHERE name = $column";
-            exists.Parameters.AddWithValue("$table", added.Table);
-            exists.Parameters.AddWithValue("$column", added.Column);
-            if (Convert.ToInt64(await exists.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0) continue;
+            if (await HasColumnAsync(connection, transaction, added)) continue;
             await using var alter = connection.CreateCommand();
             alter.Transaction = transaction;
             alter.CommandText = $"ALTER TABLE {added.Table} ADD COLUMN {added.Column} {added.Definition}";
             await alter.ExecuteNonQueryAsync();
         }
         await transaction.CommitAsync();
+    }
+
+    private static async Task<bool> HasColumnAsync(SqliteConnection connection, SqliteTransaction? transaction, SqliteAddedColumn added)
+    {
+        await using var exists = connection.CreateCommand();
+        exists.Transaction = transaction;
+        exists.CommandText = "SELECT count(*) FROM pragma_table_info($table) WHERE name = $column";
+        exists.Parameters.AddWithValue("$table", added.Table);
+        exists.Parameters.AddWithValue("$column", added.Column);
+        return Convert.ToInt64(await exists.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 }
 

@@ -6,9 +6,11 @@ using ServiceBot.Storage.Protection;
 namespace ServiceBot.Storage;
 
 /// <summary>
-/// Conversation state in an embedded SQLite database: one row per conversation (the state as JSON)
-/// and one row per processed message id (the reply given), written in one transaction. Both are encrypted with the
-/// <see cref="IStateProtector"/>: they carry the user's words and slot values.
+/// Conversation state in an embedded SQLite database: one row per conversation (the state as JSON) and one row per
+/// processed message id (the reply given), written in one transaction. Both are encrypted with the
+/// <see cref="IStateProtector"/> (they carry the user's words and slot values) and stored as bytes; rows written as
+/// text by earlier versions still read. Each write stamps the conversation row with a new version, so a turn whose
+/// state this process already holds (<see cref="ConversationStateCache"/>) reads the stamp instead of the whole state.
 /// </summary>
 public sealed class SqliteConversationStore : IConversationStore
 {
@@ -18,7 +20,8 @@ public sealed class SqliteConversationStore : IConversationStore
             channel TEXT NOT NULL,
             user_id TEXT NOT NULL,
             updated_at TEXT NOT NULL,
-            state TEXT NOT NULL);
+            state TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 0);
         CREATE INDEX IF NOT EXISTS ix_conversations_user ON conversations (channel, user_id, updated_at);
         CREATE TABLE IF NOT EXISTS processed_messages (
             channel TEXT NOT NULL,
@@ -30,12 +33,16 @@ public sealed class SqliteConversationStore : IConversationStore
             PRIMARY KEY (channel, user_id, message_id));
         """;
 
+    // Databases deployed before rows carried a version stamp; their rows read as version 0, which no write stamps.
+    private static readonly SqliteAddedColumn[] AddedColumns = [new("conversations", "version", "INTEGER NOT NULL DEFAULT 0")];
+
     private readonly SqliteDatabase _database;
     private readonly IStateProtector _protector;
+    private readonly ConversationStateCache _cache = new();
 
     public SqliteConversationStore(IOptions<StateOptions> options, IStateProtector protector)
     {
-        _database = new SqliteDatabase(options.Value.ConnectionString, Schema);
+        _database = new SqliteDatabase(options.Value.ConnectionString, Schema, AddedColumns);
         _protector = protector;
     }
 
@@ -43,22 +50,46 @@ public sealed class SqliteConversationStore : IConversationStore
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT state FROM conversations WHERE id = $id";
+        // The state comes back only when it is not the one cached. A row an earlier version rewrote holds text, and
+        // never counts as cached even if its stamp is unchanged.
+        command.CommandText = """
+            SELECT version, CASE WHEN version = $known AND typeof(state) = 'blob' THEN NULL ELSE state END
+            FROM conversations WHERE id = $id
+            """;
         command.Parameters.AddWithValue("$id", conversationId);
-        return ReadState(await command.ExecuteScalarAsync(cancellationToken));
+        // Held from here on, so the state it holds is the one the stamp below is compared with, evicted or not.
+        var cached = _cache.Find(conversationId);
+        command.Parameters.AddWithValue("$known", (object?)cached?.Version ?? DBNull.Value);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            _cache.Forget(conversationId);
+            return null;
+        }
+        var version = reader.GetInt64(0);
+        return reader.IsDBNull(1) ? cached?.Parse() ?? throw new InvalidDataException("The conversation row holds no state.")
+            : ReadAndRemember(conversationId, version, reader.GetValue(1));
     }
 
     public async Task<ConversationState?> FindLatestAsync(string channel, string userId, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT state FROM conversations WHERE channel = $channel AND user_id = $user
-            ORDER BY updated_at DESC LIMIT 1
-            """;
-        command.Parameters.AddWithValue("$channel", channel);
-        command.Parameters.AddWithValue("$user", userId);
-        return ReadState(await command.ExecuteScalarAsync(cancellationToken));
+        // Which conversation first, then its state only when it is not the one cached.
+        string conversationId;
+        await using (var connection = await _database.OpenAsync(cancellationToken))
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT id, version, typeof(state) = 'blob' FROM conversations WHERE channel = $channel AND user_id = $user
+                ORDER BY updated_at DESC LIMIT 1
+                """;
+            command.Parameters.AddWithValue("$channel", channel);
+            command.Parameters.AddWithValue("$user", userId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken)) return null;
+            conversationId = reader.GetString(0);
+            if (reader.GetBoolean(2) && _cache.Find(conversationId) is { } cached && cached.Version == reader.GetInt64(1)) return cached.Parse();
+        }
+        return await FindAsync(conversationId, cancellationToken);
     }
 
     public async Task<Reply?> FindReplyAsync(string channel, string userId, string messageId, CancellationToken cancellationToken)
@@ -72,34 +103,49 @@ public sealed class SqliteConversationStore : IConversationStore
         command.Parameters.AddWithValue("$channel", channel);
         command.Parameters.AddWithValue("$user", userId);
         command.Parameters.AddWithValue("$message", messageId);
-        return await command.ExecuteScalarAsync(cancellationToken) is string stored
-            ? StateJson.ReadReply(stored, _protector)
-            : null;
+        return await command.ExecuteScalarAsync(cancellationToken) is { } stored and not DBNull ? StateJson.ReadReply(stored, _protector) : null;
     }
 
-    public Task SaveTurnAsync(ConversationState state, string? messageId, Reply reply, CancellationToken cancellationToken)
-        => _database.WriteAsync(connection => WriteTurnAsync(connection, state, messageId, reply, cancellationToken), cancellationToken);
-
-    private async Task WriteTurnAsync(SqliteConnection connection, ConversationState state, string? messageId, Reply reply,
-        CancellationToken cancellationToken)
+    public async Task SaveTurnAsync(ConversationState state, string? messageId, Reply reply, CancellationToken cancellationToken)
     {
+        // Serialised and encrypted before queueing for the file, so the writer slot is held only for the statements.
+        var json = StateJson.Utf8(state);
+        var write = new TurnWrite(state, ConversationStateCache.NewVersion(), _protector.ProtectBytes(json),
+            messageId, messageId is null ? null : _protector.ProtectBytes(StateJson.Utf8(reply)));
+        try
+        {
+            await _database.WriteAsync(connection => WriteTurnAsync(connection, write, cancellationToken), cancellationToken);
+        }
+        catch
+        {
+            // Whether the commit happened is unknown; the next read takes the row from the database.
+            _cache.Forget(state.ConversationId);
+            throw;
+        }
+        _cache.Remember(state.ConversationId, write.Version, json);
+    }
+
+    private static async Task WriteTurnAsync(SqliteConnection connection, TurnWrite write, CancellationToken cancellationToken)
+    {
+        var state = write.State;
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using (var upsert = connection.CreateCommand())
         {
             upsert.Transaction = transaction;
             upsert.CommandText = """
-                INSERT INTO conversations (id, channel, user_id, updated_at, state)
-                VALUES ($id, $channel, $user, $updated, $state)
-                ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, state = excluded.state
+                INSERT INTO conversations (id, channel, user_id, updated_at, state, version)
+                VALUES ($id, $channel, $user, $updated, $state, $version)
+                ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, state = excluded.state, version = excluded.version
                 """;
             upsert.Parameters.AddWithValue("$id", state.ConversationId);
             upsert.Parameters.AddWithValue("$channel", state.Channel);
             upsert.Parameters.AddWithValue("$user", state.UserId);
             upsert.Parameters.AddWithValue("$updated", state.UpdatedAt.UtcDateTime.ToString("O"));
-            upsert.Parameters.AddWithValue("$state", StateJson.Protected(state, _protector));
+            upsert.Parameters.AddWithValue("$state", write.SealedState);
+            upsert.Parameters.AddWithValue("$version", write.Version);
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
-        if (messageId is not null)
+        if (write.MessageId is not null)
         {
             await using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
@@ -110,15 +156,24 @@ public sealed class SqliteConversationStore : IConversationStore
                 """;
             insert.Parameters.AddWithValue("$channel", state.Channel);
             insert.Parameters.AddWithValue("$user", state.UserId);
-            insert.Parameters.AddWithValue("$message", messageId);
+            insert.Parameters.AddWithValue("$message", write.MessageId);
             insert.Parameters.AddWithValue("$conversation", state.ConversationId);
-            insert.Parameters.AddWithValue("$reply", StateJson.Protected(reply, _protector));
+            insert.Parameters.AddWithValue("$reply", write.SealedReply);
             insert.Parameters.AddWithValue("$created", state.UpdatedAt.UtcDateTime.ToString("O"));
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private ConversationState? ReadState(object? stored)
-        => stored is string text ? StateJson.ReadState(text, _protector) : null;
+    private ConversationState? ReadAndRemember(string conversationId, long version, object stored)
+    {
+        var json = StateJson.Unprotect(stored, _protector);
+        var state = StateJson.ParseState(json);
+        // A row in text, as earlier versions wrote it, is read whole every time (see FindAsync): caching it would never pay.
+        if (stored is byte[]) _cache.Remember(conversationId, version, json);
+        return state;
+    }
+
+    /// <summary>One turn's rows, encrypted before the write is queued.</summary>
+    private sealed record TurnWrite(ConversationState State, long Version, byte[] SealedState, string? MessageId, byte[]? SealedReply);
 }

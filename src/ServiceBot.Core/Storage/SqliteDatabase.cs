@@ -19,7 +19,11 @@ internal sealed class SqliteDatabase
     private readonly Lazy<Task> _schema;
     private readonly SqliteWriteGate _writeGate;
 
-    public SqliteDatabase(string connectionString, string schema)
+    /// <param name="addedColumns">
+    /// Columns the schema gained after databases were deployed with its tables: added to an existing table that lacks
+    /// them (the schema's <c>CREATE TABLE</c> already has them for a new file).
+    /// </param>
+    public SqliteDatabase(string connectionString, string schema, IReadOnlyList<SqliteAddedColumn>? addedColumns = null)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.DataSource is { Length: > 0 } file && builder.Mode != SqliteOpenMode.Memory && file != ":memory:")
@@ -32,7 +36,7 @@ internal sealed class SqliteDatabase
         builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 30);
         _connectionString = builder.ToString();
         _writeGate = SqliteWriteGate.For(_connectionString);
-        _schema = new Lazy<Task>(() => ApplySchemaAsync(schema));
+        _schema = new Lazy<Task>(() => ApplySchemaAsync(schema, addedColumns ?? []));
     }
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -70,14 +74,50 @@ internal sealed class SqliteDatabase
         return connection;
     }
 
-    private async Task ApplySchemaAsync(string schema)
+    private async Task ApplySchemaAsync(string schema, IReadOnlyList<SqliteAddedColumn> addedColumns)
     {
         await using var connection = await OpenConnectionAsync(CancellationToken.None);
         using (await _writeGate.EnterAsync(CancellationToken.None))
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode = WAL;\n" + schema;
-            await command.ExecuteNonQueryAsync();
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "PRAGMA journal_mode = WAL;\n" + schema;
+                await command.ExecuteNonQueryAsync();
+            }
+            if (addedColumns.Count > 0) await AddMissingColumnsAsync(connection, addedColumns);
         }
     }
+
+    // Looked up first, so a file that has them (or is opened read-only) is not written. Missing ones are looked up again
+    // and added in one immediate transaction: another process opening the same file waits, then finds the column.
+    private static async Task AddMissingColumnsAsync(SqliteConnection connection, IReadOnlyList<SqliteAddedColumn> addedColumns)
+    {
+        var missing = new List<SqliteAddedColumn>();
+        foreach (var added in addedColumns)
+            if (!await HasColumnAsync(connection, null, added)) missing.Add(added);
+        if (missing.Count == 0) return;
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        foreach (var added in missing)
+        {
+            if (await HasColumnAsync(connection, transaction, added)) continue;
+            await using var alter = connection.CreateCommand();
+            alter.Transaction = transaction;
+            alter.CommandText = $"ALTER TABLE {added.Table} ADD COLUMN {added.Column} {added.Definition}";
+            await alter.ExecuteNonQueryAsync();
+        }
+        await transaction.CommitAsync();
+    }
+
+    private static async Task<bool> HasColumnAsync(SqliteConnection connection, SqliteTransaction? transaction, SqliteAddedColumn added)
+    {
+        await using var exists = connection.CreateCommand();
+        exists.Transaction = transaction;
+        exists.CommandText = "SELECT count(*) FROM pragma_table_info($table) WHERE name = $column";
+        exists.Parameters.AddWithValue("$table", added.Table);
+        exists.Parameters.AddWithValue("$column", added.Column);
+        return Convert.ToInt64(await exists.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
 }
+
+/// <summary>A column added to a table after databases were deployed with it; names and definition are the code's own, never input.</summary>
+internal sealed record SqliteAddedColumn(string Table, string Column, string Definition);

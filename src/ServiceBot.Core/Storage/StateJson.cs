@@ -27,4 +27,24 @@ internal static class StateJson
 
     /// <summary>A stored reply decrypted and parsed from its UTF-8 bytes.</summary>
     public static Reply? ReadReply(string stored, IStateProtector protector) => JsonSerializer.Deserialize<Reply>(protector.UnprotectUtf8(stored), Options);
+
+    /// <summary>The value as UTF-8 JSON, before it is protected.</summary>
+    public static byte[] Utf8<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
+
+    /// <summary>A state parsed from the UTF-8 JSON <see cref="Utf8{T}"/> wrote.</summary>
+    public static ConversationState? ParseState(ReadOnlySpan<byte> json) => JsonSerializer.Deserialize<ConversationState>(json, Options);
+
+    /// <summary>
+    /// A stored value decrypted to its UTF-8 JSON, whichever shape the row has: bytes from
+    /// <see cref="IStateProtector.ProtectBytes"/>, or text (protected text, or plain JSON from before protection existed).
+    /// </summary>
+    public static byte[] Unprotect(object stored, IStateProtector protector) => stored switch
+    {
+        byte[] bytes => protector.UnprotectBytes(bytes),
+        string text => protector.UnprotectUtf8(text),
+        _ => throw new InvalidDataException($"A stored value of type {stored.GetType().Name} is neither bytes nor text."),
+    };
+
+    /// <summary>A stored reply of either shape (<see cref="Unprotect"/>) decrypted and parsed.</summary>
+    public static Reply? ReadReply(object stored, IStateProtector protector) => JsonSerializer.Deserialize<Reply>(Unprotect(stored, protector), Options);
 }

@@ -24,8 +24,7 @@ public class SqliteConversationStoreTests : IDisposable
 
     /// <summary>A store as the host composes it; each call is a fresh start on the same database and key folder.</summary>
     private SqliteConversationStore NewStore() => new(
-        Options.Create(new StateOptions { ConnectionString = $"Data Source={DatabasePath}" }),
-        DataProtectionStateProtector.ForKeysFolder(Path.Combine(_folder.Path, "nested", "keys")));
+        Options.Create(new StateOptions { ConnectionString = $"Data Source={DatabasePath}" }), KeyRing());
 
     [Fact]
     public async Task SaveTurn_TypedIdCardAndPhone_NotInDatabaseFilesButLoadAfterRestart()
@@ -80,6 +79,63 @@ public class SqliteConversationStoreTests : IDisposable
         Assert.Equal("我想提取公积金", Assert.Single(loaded.History).User);
     }
 
+    [Fact]
+    public async Task Find_DatabaseFromBeforeVersionStamps_AddsTheColumnAndReadsProtectedTextRows()
+    {
+        // The schema and rows as earlier versions wrote them: no version column, state and reply as protected text.
+        var protector = KeyRing();
+        var old = State("c-old", "u1", DateTimeOffset.Parse("2026-01-01T08:00:00+08:00"));
+        old.Remember("我想提取公积金", "请提供身份证号。", old.UpdatedAt);
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        await ExecuteAsync("""
+            CREATE TABLE conversations (id TEXT PRIMARY KEY, channel TEXT NOT NULL, user_id TEXT NOT NULL, updated_at TEXT NOT NULL, state TEXT NOT NULL);
+            CREATE TABLE processed_messages (channel TEXT NOT NULL, user_id TEXT NOT NULL, message_id TEXT NOT NULL,
+                conversation_id TEXT NOT NULL, reply TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (channel, user_id, message_id));
+            INSERT INTO conversations VALUES ('c-old', 'api', 'u1', '2026-01-01T00:00:00.0000000Z', $state);
+            INSERT INTO processed_messages VALUES ('api', 'u1', 'm-old', 'c-old', $reply, '2026-01-01T00:00:00.0000000Z');
+            """, ("$state", StateJson.Protected(old, protector)), ("$reply", StateJson.Protected(ReplyFor("c-old", "请提供身份证号。"), protector)));
+
+        var store = NewStore();
+        var loaded = (await store.FindAsync("c-old", CancellationToken.None))!;
+        Assert.Equal("130402199003074510", loaded.Task!.Slots["id_number"]);
+        Assert.Equal("我想提取公积金", Assert.Single(loaded.History).User);
+        Assert.Equal("请提供身份证号。", (await store.FindReplyAsync("api", "u1", "m-old", CancellationToken.None))!.Markdown);
+
+        loaded.Remember("6217001234567890122", "请确认。", loaded.UpdatedAt);
+        await store.SaveTurnAsync(loaded, "m-new", ReplyFor("c-old", "请确认。"), CancellationToken.None);
+        Assert.Equal(2, (await NewStore().FindLatestAsync("api", "u1", CancellationToken.None))!.History.Count);
+        Assert.Equal(["blob"], await QueryAsync("SELECT typeof(state) FROM conversations WHERE id = 'c-old'"));
+        Assert.Equal(["blob", "text"], await QueryAsync("SELECT typeof(reply) FROM processed_messages ORDER BY message_id"));
+    }
+
+    [Fact]
+    public async Task Find_RowRewrittenAsTextByAnEarlierVersion_ReturnsTheRewrittenState()
+    {
+        var store = NewStore();
+        await store.SaveTurnAsync(State("c-1", "u1", DateTimeOffset.UnixEpoch), null, ReplyFor("c-1", "a"), CancellationToken.None);
+        Assert.Equal("bank_card", (await store.FindAsync("c-1", CancellationToken.None))!.Task!.PendingSlot);
+
+        // A process still on an earlier version rewrites the state as text and leaves the version stamp as it was.
+        var rewritten = State("c-1", "u1", DateTimeOffset.UnixEpoch);
+        rewritten.Task!.PendingSlot = "phone";
+        await ExecuteAsync("UPDATE conversations SET state = $state WHERE id = 'c-1'", ("$state", StateJson.Protected(rewritten, KeyRing())));
+
+        Assert.Equal("phone", (await store.FindAsync("c-1", CancellationToken.None))!.Task!.PendingSlot);
+    }
+
+    [Fact]
+    public async Task Find_RowDeletedByAnotherWriter_ReturnsNull()
+    {
+        var store = NewStore();
+        await store.SaveTurnAsync(State("c-1", "u1", DateTimeOffset.UnixEpoch), "m1", ReplyFor("c-1", "a"), CancellationToken.None);
+        Assert.NotNull(await store.FindAsync("c-1", CancellationToken.None));
+
+        await ExecuteAsync("DELETE FROM conversations; DELETE FROM processed_messages;");
+
+        Assert.Null(await store.FindAsync("c-1", CancellationToken.None));
+        Assert.Null(await store.FindReplyAsync("api", "u1", "m1", CancellationToken.None));
+    }
+
     [UnixFact, UnsupportedOSPlatform("windows")]
     public async Task SaveTurn_NewDatabase_FolderAndFilesOwnerOnly()
     {
@@ -101,6 +157,30 @@ public class SqliteConversationStoreTests : IDisposable
         await NewStore().SaveTurnAsync(State("c-1", "u1", DateTimeOffset.UnixEpoch), "m1", ReplyFor("c-1", "a"), CancellationToken.None);
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(DatabasePath));
+    }
+
+    private DataProtectionStateProtector KeyRing() => DataProtectionStateProtector.ForKeysFolder(Path.Combine(_folder.Path, "nested", "keys"));
+
+    private async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<List<string>> QueryAsync(string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync()) values.Add(reader.GetString(0));
+        return values;
     }
 
     private byte[] DatabaseFileBytes() =>

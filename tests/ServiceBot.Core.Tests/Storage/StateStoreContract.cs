@@ -117,6 +117,61 @@ public abstract class StateStoreContract : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task Find_AnotherReplicaSavedSinceThisOneRead_ReturnsTheNewerState()
+    {
+        var first = OpenReplica().Conversations;
+        var second = OpenReplica().Conversations;
+        var state = State("c-1", "u1", T0);
+        state.Remember("我想提取公积金", "请提供身份证号。", T0);
+        await first.SaveTurnAsync(state, "m1", ReplyFor("c-1", "请提供身份证号。"), CancellationToken.None);
+        Assert.Equal("bank_card", (await first.FindAsync("c-1", CancellationToken.None))!.Task!.PendingSlot);
+
+        var changed = (await second.FindAsync("c-1", CancellationToken.None))!;
+        changed.Task!.PendingSlot = "phone";
+        changed.Remember("卡号6217001234567890122", "请提供手机号。", T0.AddMinutes(1));
+        await second.SaveTurnAsync(changed, "m2", ReplyFor("c-1", "请提供手机号。"), CancellationToken.None);
+
+        Assert.Equal("phone", (await first.FindLatestAsync("api", "u1", CancellationToken.None))!.Task!.PendingSlot);
+        var seen = (await first.FindAsync("c-1", CancellationToken.None))!;
+        Assert.Equal("phone", seen.Task!.PendingSlot);
+        Assert.Equal(["我想提取公积金", "卡号6217001234567890122"], seen.History.Select(turn => turn.User));
+    }
+
+    [StoreFact]
+    public async Task Find_CallerChangesWhatItRead_NextFindReturnsTheSavedState()
+    {
+        var store = OpenReplica().Conversations;
+        await store.SaveTurnAsync(State("c-1", "u1", T0), null, ReplyFor("c-1", "a"), CancellationToken.None);
+
+        var read = (await store.FindAsync("c-1", CancellationToken.None))!;
+        read.Task!.Slots["amount"] = "1";
+        read.Remember("不保存的一轮", "……", T0);
+
+        var again = (await store.FindAsync("c-1", CancellationToken.None))!;
+        Assert.NotSame(read, again);
+        Assert.Equal("3000", again.Task!.Slots["amount"]);
+        Assert.Empty(again.History);
+    }
+
+    [StoreFact]
+    public async Task SaveTurn_ManyTurnsOnOneConversation_KeepsTheLatestHistoryInOrder()
+    {
+        var store = OpenReplica().Conversations;
+        var state = State("c-1", "u1", T0);
+        for (var turn = 0; turn < ConversationState.HistoryLimit + 5; turn++)
+        {
+            var loaded = turn == 0 ? state : (await store.FindAsync("c-1", CancellationToken.None))!;
+            loaded.UpdatedAt = T0.AddMinutes(turn);
+            loaded.Remember($"问题{turn}", $"回答{turn}", loaded.UpdatedAt);
+            await store.SaveTurnAsync(loaded, $"m{turn}", ReplyFor("c-1", $"回答{turn}"), CancellationToken.None);
+        }
+
+        var history = (await OpenReplica().Conversations.FindAsync("c-1", CancellationToken.None))!.History;
+        Assert.Equal(Enumerable.Range(5, ConversationState.HistoryLimit).Select(turn => $"问题{turn}"), history.Select(h => h.User));
+        Assert.Equal("回答0", (await store.FindReplyAsync("api", "u1", "m0", CancellationToken.None))!.Markdown);
+    }
+
+    [StoreFact]
     public async Task FindLatest_SeveralConversations_ReturnsMostRecentlyUpdated()
     {
         var store = OpenReplica().Conversations;

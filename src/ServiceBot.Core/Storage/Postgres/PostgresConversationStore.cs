@@ -1,4 +1,5 @@
 using Npgsql;
+using NpgsqlTypes;
 using ServiceBot.Conversation;
 using ServiceBot.Storage.Protection;
 
@@ -7,76 +8,145 @@ namespace ServiceBot.Storage.Postgres;
 /// <summary>
 /// Conversation state in PostgreSQL, shared by every replica: one row per conversation (the state as JSON) and one row
 /// per processed message id (the reply given), written in one transaction. The message id's primary key keeps the
-/// first reply whichever replica wrote it.
+/// first reply whichever replica wrote it. Both are encrypted to bytes (<c>sealed_state</c>, <c>sealed_reply</c>);
+/// rows from before migration 5 hold protected text in <c>state</c> and <c>reply</c> and still read.
+/// Each write stamps the conversation row with a new version, so a replica that holds the state it last saw
+/// (<see cref="ConversationStateCache"/>) reads only the stamp when no other replica wrote since.
 /// </summary>
 public sealed class PostgresConversationStore(PostgresDatabase database, IStateProtector protector) : IConversationStore
 {
+    private readonly ConversationStateCache _cache = new();
+
     public async Task<ConversationState?> FindAsync(string conversationId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT state FROM conversations WHERE id = @id", connection);
+        // The state comes back only when it is not the one cached. A row an earlier version rewrote holds text in
+        // state, and never counts as cached even if its stamp is unchanged.
+        await using var command = new NpgsqlCommand("""
+            SELECT version,
+                   CASE WHEN version = @known AND state IS NULL THEN NULL ELSE sealed_state END,
+                   CASE WHEN version = @known AND state IS NULL THEN NULL ELSE state END
+            FROM conversations WHERE id = @id
+            """, connection);
         command.Parameters.AddWithValue("id", conversationId);
-        return await command.ExecuteScalarAsync(cancellationToken) is string json ? StateJson.ReadState(json, protector) : null;
+        // Held from here on, so the state it holds is the one the stamp below is compared with, evicted or not.
+        var cached = _cache.Find(conversationId);
+        command.Parameters.Add(new NpgsqlParameter("known", NpgsqlDbType.Bigint) { Value = (object?)cached?.Version ?? DBNull.Value });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            _cache.Forget(conversationId);
+            return null;
+        }
+        var version = reader.GetInt64(0);
+        return Stored(reader, 1) is { } stored ? ReadAndRemember(conversationId, version, stored)
+            : cached?.Parse() ?? throw new InvalidDataException("The conversation row holds no state.");
     }
 
     public async Task<ConversationState?> FindLatestAsync(string channel, string userId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("""
-            SELECT state FROM conversations WHERE channel = @channel AND user_id = @user
+        // Which conversation first, then its state only when it is not the one cached.
+        string conversationId;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        await using (var command = new NpgsqlCommand("""
+            SELECT id, version, state IS NULL FROM conversations WHERE channel = @channel AND user_id = @user
             ORDER BY updated_at DESC LIMIT 1
-            """, connection);
-        command.Parameters.AddWithValue("channel", channel);
-        command.Parameters.AddWithValue("user", userId);
-        return await command.ExecuteScalarAsync(cancellationToken) is string json ? StateJson.ReadState(json, protector) : null;
+            """, connection))
+        {
+            command.Parameters.AddWithValue("channel", channel);
+            command.Parameters.AddWithValue("user", userId);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken)) return null;
+            conversationId = reader.GetString(0);
+            if (reader.GetBoolean(2) && _cache.Find(conversationId) is { } cached && cached.Version == reader.GetInt64(1)) return cached.Parse();
+        }
+        return await FindAsync(conversationId, cancellationToken);
     }
 
     public async Task<Reply?> FindReplyAsync(string channel, string userId, string messageId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("""
-            SELECT reply FROM processed_messages
+            SELECT sealed_reply, reply FROM processed_messages
             WHERE channel = @channel AND user_id = @user AND message_id = @message
             """, connection);
         command.Parameters.AddWithValue("channel", channel);
         command.Parameters.AddWithValue("user", userId);
         command.Parameters.AddWithValue("message", messageId);
-        return await command.ExecuteScalarAsync(cancellationToken) is string json ? StateJson.ReadReply(json, protector) : null;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) && Stored(reader, 0) is { } stored ? StateJson.ReadReply(stored, protector) : null;
     }
 
     public async Task SaveTurnAsync(ConversationState state, string? messageId, Reply reply, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var upsert = new NpgsqlCommand("""
-            INSERT INTO conversations (id, channel, user_id, updated_at, state)
-            VALUES (@id, @channel, @user, @updated, @state)
-            ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, state = excluded.state
-            """, connection, transaction))
+        var json = StateJson.Utf8(state);
+        var version = ConversationStateCache.NewVersion();
+        var sealedState = protector.ProtectBytes(json);
+        var sealedReply = messageId is null ? null : protector.ProtectBytes(StateJson.Utf8(reply));
+        try
         {
-            upsert.Parameters.AddWithValue("id", state.ConversationId);
-            upsert.Parameters.AddWithValue("channel", state.Channel);
-            upsert.Parameters.AddWithValue("user", state.UserId);
-            upsert.Parameters.AddWithValue("updated", state.UpdatedAt.ToUniversalTime());
-            upsert.Parameters.AddWithValue("state", StateJson.Protected(state, protector));
-            await upsert.ExecuteNonQueryAsync(cancellationToken);
-        }
-        if (messageId is not null)
-        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var batch = new NpgsqlBatch(connection);
+            batch.BatchCommands.Add(Upsert(state, version, sealedState));
             // The first reply to a message id wins; a concurrent duplicate never overwrites it.
-            await using var insert = new NpgsqlCommand("""
-                INSERT INTO processed_messages (channel, user_id, message_id, conversation_id, reply, created_at)
-                VALUES (@channel, @user, @message, @conversation, @reply, @created)
-                ON CONFLICT DO NOTHING
-                """, connection, transaction);
-            insert.Parameters.AddWithValue("channel", state.Channel);
-            insert.Parameters.AddWithValue("user", state.UserId);
-            insert.Parameters.AddWithValue("message", messageId);
-            insert.Parameters.AddWithValue("conversation", state.ConversationId);
-            insert.Parameters.AddWithValue("reply", StateJson.Protected(reply, protector));
-            insert.Parameters.AddWithValue("created", state.UpdatedAt.ToUniversalTime());
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            if (messageId is not null) batch.BatchCommands.Add(Processed(state, messageId, sealedReply!));
+            // One round trip; a batch of several statements runs in one implicit transaction, so the turn is never half-applied.
+            await batch.ExecuteNonQueryAsync(cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
+        catch
+        {
+            // Whether the commit happened is unknown; the next read takes the row from the database.
+            _cache.Forget(state.ConversationId);
+            throw;
+        }
+        _cache.Remember(state.ConversationId, version, json);
+    }
+
+    private static NpgsqlBatchCommand Upsert(ConversationState state, long version, byte[] sealedState)
+    {
+        var upsert = new NpgsqlBatchCommand("""
+            INSERT INTO conversations (id, channel, user_id, updated_at, state, sealed_state, version)
+            VALUES (@id, @channel, @user, @updated, NULL, @sealed, @version)
+            ON CONFLICT (id) DO UPDATE SET updated_at = excluded.updated_at, state = NULL, sealed_state = excluded.sealed_state,
+                version = excluded.version
+            """);
+        upsert.Parameters.AddWithValue("id", state.ConversationId);
+        upsert.Parameters.AddWithValue("channel", state.Channel);
+        upsert.Parameters.AddWithValue("user", state.UserId);
+        upsert.Parameters.AddWithValue("updated", state.UpdatedAt.ToUniversalTime());
+        upsert.Parameters.AddWithValue("sealed", sealedState);
+        upsert.Parameters.AddWithValue("version", version);
+        return upsert;
+    }
+
+    private static NpgsqlBatchCommand Processed(ConversationState state, string messageId, byte[] sealedReply)
+    {
+        var insert = new NpgsqlBatchCommand("""
+            INSERT INTO processed_messages (channel, user_id, message_id, conversation_id, sealed_reply, created_at)
+            VALUES (@channel, @user, @message, @conversation, @sealed, @created)
+            ON CONFLICT DO NOTHING
+            """);
+        insert.Parameters.AddWithValue("channel", state.Channel);
+        insert.Parameters.AddWithValue("user", state.UserId);
+        insert.Parameters.AddWithValue("message", messageId);
+        insert.Parameters.AddWithValue("conversation", state.ConversationId);
+        insert.Parameters.AddWithValue("sealed", sealedReply);
+        insert.Parameters.AddWithValue("created", state.UpdatedAt.ToUniversalTime());
+        return insert;
+    }
+
+    /// <summary>The stored value at <paramref name="ordinal"/> (bytes) or the one after it (text from before migration 5), if either is set.</summary>
+    private static object? Stored(NpgsqlDataReader reader, int ordinal)
+        => !reader.IsDBNull(ordinal) ? reader.GetFieldValue<byte[]>(ordinal)
+            : !reader.IsDBNull(ordinal + 1) ? reader.GetString(ordinal + 1)
+            : null;
+
+    private ConversationState? ReadAndRemember(string conversationId, long version, object stored)
+    {
+        var json = StateJson.Unprotect(stored, protector);
+        var state = StateJson.ParseState(json);
+        // A row in text, as earlier versions wrote it, is read whole every time (see FindAsync): caching it would never pay.
+        if (stored is byte[]) _cache.Remember(conversationId, version, json);
+        return state;
     }
 }

@@ -104,6 +104,13 @@ public static class PostgresSchema
             CREATE INDEX IF NOT EXISTS ix_turns_at ON turns (at);
             CREATE INDEX IF NOT EXISTS ix_turns_user ON turns (channel, user_hash);
             """),
+        (5, "state and replies encrypted as bytes; a version stamp per conversation row for replicas' state caches", """
+            ALTER TABLE conversations ADD COLUMN IF NOT EXISTS version bigint NOT NULL DEFAULT 0;
+            ALTER TABLE conversations ADD COLUMN IF NOT EXISTS sealed_state bytea;
+            ALTER TABLE conversations ALTER COLUMN state DROP NOT NULL;
+            ALTER TABLE processed_messages ADD COLUMN IF NOT EXISTS sealed_reply bytea;
+            ALTER TABLE processed_messages ALTER COLUMN reply DROP NOT NULL;
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

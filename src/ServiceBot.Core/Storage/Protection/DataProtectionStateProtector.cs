@@ -99,4 +99,9 @@ public sealed class DataProtectionStateProtector : IStateProtector
             throw new CryptographicException("The protected value is not valid base64url.", exception);
         }
     }
+
+    /// <summary>Data Protection's own payload (magic header, key id, ciphertext), as it is.</summary>
+    public byte[] ProtectBytes(byte[] plaintext) => _protector.Protect(plaintext);
+
+    public byte[] UnprotectBytes(byte[] stored) => _protector.Unprotect(stored);
 }

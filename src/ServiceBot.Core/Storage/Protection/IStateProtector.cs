@@ -23,6 +23,16 @@ public interface IStateProtector
     /// <summary><see cref="Unprotect"/> to UTF-8 bytes, for a reader that parses them directly.</summary>
     /// <exception cref="System.Security.Cryptography.CryptographicException">The key that protected the value is gone.</exception>
     byte[] UnprotectUtf8(string stored) => Encoding.UTF8.GetBytes(Unprotect(stored));
+
+    /// <summary>
+    /// UTF-8 text protected to bytes, for a binary column: no base64 and no UTF-16 string on the way to the database.
+    /// An implementation overrides it when its cipher works on bytes.
+    /// </summary>
+    byte[] ProtectBytes(byte[] plaintext) => Encoding.UTF8.GetBytes(ProtectUtf8(plaintext));
+
+    /// <summary>What <see cref="ProtectBytes"/> wrote, decrypted to its UTF-8 bytes.</summary>
+    /// <exception cref="System.Security.Cryptography.CryptographicException">The key that protected the value is gone.</exception>
+    byte[] UnprotectBytes(byte[] stored) => UnprotectUtf8(Encoding.UTF8.GetString(stored));
 }
 
 public static class StateProtectorExtensions

@@ -151,7 +151,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
     {
         var features = GroundingFeatures.Of(analysis.Question, analysis.Terms, CoveredText(best.Retrieved.Chunk), best.Coverage, runnerUp, viaGuide);
         if (refusalModel is null || analysis.IsEnglish) return new GroundingDecision(true, features, null, true);
-        var probability = refusalModel.Probability(features);
+        var probability = refusalModel.Probability(features, analysis.Question);
         return new GroundingDecision(true, features, probability, probability >= _minAnswerProbability);
     }
 

@@ -11,7 +11,7 @@ public sealed class RefusalDecisionTests(RealKnowledgeFixture fixture) : IClassF
 
     /// <summary>A model whose probability is always 0.5, with the threshold given.</summary>
     private static ExtractiveAnswerComposer ComposerWithThreshold(double threshold)
-        => new(Options.Create(new AnswerOptions()), new RefusalModel(GroundingFeatures.Names, new double[GroundingFeatures.Names.Count], 0, threshold));
+        => new(Options.Create(new AnswerOptions()), RefusalModelTests.Flat(threshold));
 
     [Fact]
     public void Compose_ModelBelowItsThreshold_RefusesWhatTheRuleAnswers()
@@ -39,7 +39,7 @@ public sealed class RefusalDecisionTests(RealKnowledgeFixture fixture) : IClassF
     [Fact]
     public void Compose_ThresholdOverriddenInOptions_UsesTheOption()
     {
-        var model = new RefusalModel(GroundingFeatures.Names, new double[GroundingFeatures.Names.Count], 0, 0.9);
+        var model = RefusalModelTests.Flat(0.9);
         var composer = new ExtractiveAnswerComposer(Options.Create(new AnswerOptions { MinAnswerProbability = 0.4 }), model);
 
         Assert.True(composer.Compose(fixture.Knowledge, AnswerableQuestion).Grounded);

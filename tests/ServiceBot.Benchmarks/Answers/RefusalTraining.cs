@@ -53,7 +53,7 @@ public static class RefusalTraining
 
         public int Fold { get; set; } = -1;
 
-        public bool AnsweredAt(double threshold) => !Refused && (Features is null || Probability >= threshold);
+        public bool AnsweredAt(double threshold) => !Refused && (Features is null || Probability >= threshold || RefusalModel.ClauseStatesIt(Features));
     }
 
     public static async Task<int> RunAsync(string[] args)
@@ -198,7 +198,7 @@ public static class RefusalTraining
             var mustRefuse = part.Where(s => !s.Question.Answerable).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {fold + 1} | {part.Count} | {answerable.Count} | {mustRefuse.Count} | {foldAuc[fold]:F3} | "
-                + $"{answerable.Count(s => s.Probability < chosen)} | {mustRefuse.Count(s => s.Probability < chosen)} |"));
+                + $"{answerable.Count(s => !s.AnsweredAt(chosen))} | {mustRefuse.Count(s => !s.AnsweredAt(chosen))} |"));
         }
         Console.WriteLine();
         Console.WriteLine("Whole set, rule then model (out-of-fold), by threshold:");

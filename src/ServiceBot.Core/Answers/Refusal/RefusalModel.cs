@@ -15,6 +15,14 @@ public sealed class RefusalModel
     public const string FormatName = "servicebot-refusal-model";
     public const int FormatVersion = 2;
 
+    /// <summary>
+    /// A clause whose own text holds this share of the question is never vetoed. The domain score learns which wordings the
+    /// knowledge of its day leaves unanswered; a document added later must still answer what it plainly says.
+    /// </summary>
+    public const double UnvetoedTextCoverage = 0.7;
+
+    private static readonly int TextCoverageIndex = GroundingFeatures.Names.ToList().IndexOf("text_coverage");
+
     /// <summary>Where the shipped model sits beside the program.</summary>
     public const string RelativePath = "answers/refusal-model.json";
 
@@ -64,6 +72,9 @@ public sealed class RefusalModel
         for (var i = 0; i < _weights.Length; i++) z += _weights[i] * features[i];
         return 1 / (1 + Math.Exp(-z));
     }
+
+    /// <summary>Whether the clause's own text covers the question so far (<see cref="UnvetoedTextCoverage"/>) that no model may veto it.</summary>
+    public static bool ClauseStatesIt(IReadOnlyList<double> features) => features[TextCoverageIndex] >= UnvetoedTextCoverage;
 
     public void Save(string path)
     {

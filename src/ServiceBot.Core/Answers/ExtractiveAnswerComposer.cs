@@ -159,14 +159,15 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
 
     /// <summary>
     /// The refusal model's word on a clause the rule lets answer: the features it reads, its probability, and whether that
-    /// reaches the threshold. English questions, which the model was not trained on, keep the rule's answer.
+    /// reaches the threshold (or the clause's text states most of the question, <see cref="RefusalModel.ClauseStatesIt"/>).
+    /// English questions, which the model was not trained on, keep the rule's answer.
     /// </summary>
     private GroundingDecision Decide(GroundedCandidate best, double runnerUp, Analysis analysis, bool viaGuide)
     {
         var features = GroundingFeatures.Of(analysis.Question, analysis.Terms, CoveredText(best.Retrieved.Chunk), best.Coverage, runnerUp, viaGuide);
         if (refusalModel is null || analysis.IsEnglish) return new GroundingDecision(true, features, null, true);
-        var probability = refusalModel.Probability(features);
-        return new GroundingDecision(true, features, probability, probability >= _minAnswerProbability);
+        var probability = refusalModel.Probability(features, analysis.Question);
+        return new GroundingDecision(true, features, probability, probability >= _minAnswerProbability || RefusalModel.ClauseStatesIt(features));
     }
 
     /// <summary>The best clause answers when it is grounded and states what a question for a specific figure asks (<see cref="SpecificAsk"/>).</summary>

@@ -12,7 +12,10 @@ namespace ServiceBot.Benchmarks.Answers;
 /// <summary>
 /// <c>train-refusal</c>: fits the refusal model (<see cref="RefusalModel"/>) on a lay-question set. Every item goes through
 /// the conversation engine with the model off, and the answers the grounding rule gives are kept with their
-/// <see cref="GroundingFeatures"/>. A logistic regression is cross-validated on them by item (k folds); the out-of-fold
+/// <see cref="GroundingFeatures"/>. A logistic regression over them and the question's <see cref="DomainScore"/> is
+/// cross-validated by item (k folds). The domain score of a fold is fitted on every question outside the fold, refused by
+/// the rule or not; the regression's own training rows read scores from an inner k-fold split of those questions, so no
+/// row is scored by a table that counted it. The out-of-fold
 /// probabilities give the curve of answerable questions refused against must-refuse questions answered over the whole
 /// set, and the threshold that refuses the most must-refuse questions for at most <see cref="MaxHitLoss"/> of answerable
 /// hit@3 is stored with a model fitted on every item.
@@ -32,6 +35,9 @@ public static class RefusalTraining
         ["uncovered_word"] = -1, ["uncovered_rare"] = -1, ["covered_word"] = 1, ["uncovered_domain"] = -1,
     };
 
+    /// <summary>The domain score's weight may only argue for answering questions worded like answerable ones.</summary>
+    private const int DomainSign = 1;
+
     /// <summary>One item's reply with the model off; <see cref="Features"/> is set when the rule answered it from a clause.</summary>
     private sealed record Sample(LayQuestion Question, bool Hit, bool Refused, double[]? Features)
     {
@@ -40,11 +46,14 @@ public static class RefusalTraining
 
         public Citation? Lead { get; init; }
 
+        /// <summary>The question's wording, as the domain score reads it: as handed to the answerer, else as typed.</summary>
+        public string Text => Asked ?? Question.Query;
+
         public double Probability { get; set; } = 1;
 
         public int Fold { get; set; } = -1;
 
-        public bool AnsweredAt(double threshold) => !Refused && (Features is null || Probability >= threshold);
+        public bool AnsweredAt(double threshold) => !Refused && (Features is null || Probability >= threshold || RefusalModel.ClauseStatesIt(Features));
     }
 
     public static async Task<int> RunAsync(string[] args)
@@ -65,19 +74,20 @@ public static class RefusalTraining
         var (samples, knowledgeBase) = await CollectAsync(questions, knowledge);
         if (Option(args, "--dump") is { } dump) await DumpAsync(samples, knowledgeBase, dump);
         var scored = samples.Where(s => s.Features is not null).ToList();
-        var signs = GroundingFeatures.Names.Select(n => Signs.GetValueOrDefault(n)).ToList();
+        var signs = GroundingFeatures.Names.Select(n => Signs.GetValueOrDefault(n)).Append(DomainSign).ToList();
 
-        // Folds by item: each item's probability comes from a model that never saw it.
-        var order = scored.OrderBy(_ => 0).ToList();
-        new Random(20261130).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(order));
-        for (var i = 0; i < order.Count; i++) order[i].Fold = i % folds;
+        // Folds by item over every question: each item's probability comes from a model and a domain score that never saw it.
+        AssignFolds(samples, folds, seed: 20261130);
         var foldAuc = new List<double>();
         for (var fold = 0; fold < folds; fold++)
         {
+            var outside = samples.Where(s => s.Fold != fold).ToList();
             var train = scored.Where(s => s.Fold != fold).ToList();
-            var (weights, bias) = LogisticRegression.Fit(train.Select(s => s.Features!).ToList(), train.Select(s => s.Question.Answerable).ToList(), signs);
+            var trainDomain = InnerDomainScores(outside, folds);
+            var (weights, bias) = LogisticRegression.Fit(train.Select(s => Row(s, trainDomain[s])).ToList(), train.Select(s => s.Question.Answerable).ToList(), signs);
+            var domain = DomainScoreFitting.Fit(outside.Select(s => (s.Text, s.Question.Answerable)));
             var test = scored.Where(s => s.Fold == fold).ToList();
-            foreach (var sample in test) sample.Probability = LogisticRegression.Probability(sample.Features!, weights, bias);
+            foreach (var sample in test) sample.Probability = LogisticRegression.Probability(Row(sample, domain.Of(sample.Text)), weights, bias);
             foldAuc.Add(LogisticRegression.Auc(test.Select(s => s.Probability).ToList(), test.Select(s => s.Question.Answerable).ToList()));
         }
 
@@ -88,14 +98,38 @@ public static class RefusalTraining
             .MaxBy(t => (FiguresOf(samples, t)[2], -t));
         Print(path, root, samples, scored, folds, foldAuc, thresholds, chosen);
 
-        var (finalWeights, finalBias) = LogisticRegression.Fit(scored.Select(s => s.Features!).ToList(), scored.Select(s => s.Question.Answerable).ToList(), signs);
-        new RefusalModel(GroundingFeatures.Names, finalWeights, finalBias, chosen).Save(output);
-        Console.WriteLine($"\nModel fitted on all {scored.Count} rule answers, threshold {chosen:F2}, written to {Path.GetRelativePath(root, output)}:");
-        foreach (var (name, weight) in GroundingFeatures.Names.Zip(finalWeights))
+        var allDomain = InnerDomainScores(samples, folds);
+        var (finalWeights, finalBias) = LogisticRegression.Fit(scored.Select(s => Row(s, allDomain[s])).ToList(), scored.Select(s => s.Question.Answerable).ToList(), signs);
+        var finalDomain = DomainScoreFitting.Fit(samples.Select(s => (s.Text, s.Question.Answerable)));
+        new RefusalModel(GroundingFeatures.Names, finalWeights[..^1], finalBias, chosen, finalDomain, finalWeights[^1]).Save(output);
+        Console.WriteLine($"\nModel fitted on all {scored.Count} rule answers, domain score on all {samples.Count} questions "
+                          + $"({finalDomain.Weights.Count} grams), threshold {chosen:F2}, written to {Path.GetRelativePath(root, output)}:");
+        foreach (var (name, weight) in GroundingFeatures.Names.Append("(domain score)").Zip(finalWeights))
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-18} {weight,8:F3}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"(bias)",-18} {finalBias,8:F3}"));
         return 0;
     }
+
+    private static void AssignFolds(IReadOnlyList<Sample> samples, int folds, int seed)
+    {
+        var order = samples.ToArray();
+        new Random(seed).Shuffle(order);
+        for (var i = 0; i < order.Length; i++) order[i].Fold = i % folds;
+    }
+
+    /// <summary>Each question's domain score from a table fitted on the other inner folds of <paramref name="questions"/>.</summary>
+    private static Dictionary<Sample, double> InnerDomainScores(IReadOnlyList<Sample> questions, int folds)
+    {
+        var scores = new Dictionary<Sample, double>(ReferenceEqualityComparer.Instance);
+        for (var inner = 0; inner < folds; inner++)
+        {
+            var domain = DomainScoreFitting.Fit(questions.Where((_, i) => i % folds != inner).Select(s => (s.Text, s.Question.Answerable)));
+            for (var i = inner; i < questions.Count; i += folds) scores[questions[i]] = domain.Of(questions[i].Text);
+        }
+        return scores;
+    }
+
+    private static double[] Row(Sample sample, double domainScore) => [.. sample.Features!, domainScore];
 
     /// <summary>Runs every item with the model off, keeping the final turn's answer as the engine's answerer returned it.</summary>
     private static async Task<(List<Sample>, KnowledgeBase)> CollectAsync(IReadOnlyList<LayQuestion> questions, IReadOnlyList<string> knowledge)
@@ -112,7 +146,7 @@ public static class RefusalTraining
             var user = "train-" + question.Id;
             string? conversation = null;
             if (question.History.Count > 0) conversation = (await harness.ConverseAsync(user, question.History))[^1].Reply.ConversationId;
-            last = null;
+            (asked, last) = (null, null);
             var reply = await harness.Engine.HandleAsync(new IncomingMessage(user, ChatApi.Channel, conversation, $"{user}-final", question.Query), CancellationToken.None);
             var form = reply.Task is { State: not "cancelled" };
             var refused = reply.Citations.Count == 0 && !form;
@@ -164,7 +198,7 @@ public static class RefusalTraining
             var mustRefuse = part.Where(s => !s.Question.Answerable).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {fold + 1} | {part.Count} | {answerable.Count} | {mustRefuse.Count} | {foldAuc[fold]:F3} | "
-                + $"{answerable.Count(s => s.Probability < chosen)} | {mustRefuse.Count(s => s.Probability < chosen)} |"));
+                + $"{answerable.Count(s => !s.AnsweredAt(chosen))} | {mustRefuse.Count(s => !s.AnsweredAt(chosen))} |"));
         }
         Console.WriteLine();
         Console.WriteLine("Whole set, rule then model (out-of-fold), by threshold:");

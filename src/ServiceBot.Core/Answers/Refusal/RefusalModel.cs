@@ -4,8 +4,8 @@ using ServiceBot.Storage;
 namespace ServiceBot.Answers.Refusal;
 
 /// <summary>
-/// A logistic regression over <see cref="GroundingFeatures"/>: the probability that a question the grounding rule would
-/// answer is one the knowledge really answers. Below <see cref="Threshold"/> the answer is refused. It only ever turns
+/// A logistic regression over <see cref="GroundingFeatures"/> and the question's <see cref="DomainScore"/>: the probability
+/// that a question the grounding rule would answer is one the knowledge really answers. Below <see cref="Threshold"/> the answer is refused. It only ever turns
 /// an answer into a refusal, never the reverse, so the rule's guarantees (a figure asked for must be stated, a question
 /// in another field's words is refused) still hold. Trained offline by the benchmarks' <c>train-refusal</c> with
 /// cross-validation on the development set; the file is data, loaded and checked at start.
@@ -13,48 +13,73 @@ namespace ServiceBot.Answers.Refusal;
 public sealed class RefusalModel
 {
     public const string FormatName = "servicebot-refusal-model";
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
+
+    /// <summary>
+    /// A clause whose own text holds this share of the question is never vetoed. The domain score learns which wordings the
+    /// knowledge of its day leaves unanswered; a document added later must still answer what it plainly says.
+    /// </summary>
+    public const double UnvetoedTextCoverage = 0.7;
+
+    private static readonly int TextCoverageIndex = GroundingFeatures.Names.ToList().IndexOf("text_coverage");
 
     /// <summary>Where the shipped model sits beside the program.</summary>
     public const string RelativePath = "answers/refusal-model.json";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    // The domain grams are Chinese characters: written as they are, so the file reads and diffs as text.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private readonly double[] _weights;
 
+    /// <param name="domainWeight">The weight of the question's <paramref name="domain"/> score.</param>
     /// <exception cref="ArgumentException">The features are not this build's, a weight is not finite, or the threshold is outside 0–1.</exception>
-    public RefusalModel(IReadOnlyList<string> features, IReadOnlyList<double> weights, double bias, double threshold)
+    public RefusalModel(IReadOnlyList<string> features, IReadOnlyList<double> weights, double bias, double threshold, DomainScore domain,
+        double domainWeight)
     {
         if (!features.SequenceEqual(GroundingFeatures.Names, StringComparer.Ordinal))
             throw new ArgumentException(
                 $"the model names the features [{string.Join(", ", features)}]; this build computes [{string.Join(", ", GroundingFeatures.Names)}]. Train it again.");
         if (weights.Count != features.Count) throw new ArgumentException($"{weights.Count} weights for {features.Count} features");
-        if (weights.Append(bias).Any(w => !double.IsFinite(w))) throw new ArgumentException("a weight or the bias is not a finite number");
+        if (weights.Append(bias).Append(domainWeight).Any(w => !double.IsFinite(w))) throw new ArgumentException("a weight or the bias is not a finite number");
         if (!(threshold is >= 0 and <= 1)) throw new ArgumentException($"the threshold {threshold} is outside 0–1");
         _weights = [.. weights];
         Bias = bias;
         Threshold = threshold;
+        Domain = domain;
+        DomainWeight = domainWeight;
     }
 
     public IReadOnlyList<double> Weights => _weights;
 
     public double Bias { get; }
 
+    public DomainScore Domain { get; }
+
+    public double DomainWeight { get; }
+
     /// <summary>The least probability at which an answer is given; chosen from the cross-validation curve.</summary>
     public double Threshold { get; }
 
-    /// <summary>The probability (0–1) that the question is answered by the clause the features describe.</summary>
-    public double Probability(ReadOnlySpan<double> features)
+    /// <summary>The probability (0–1) that <paramref name="question"/> is answered by the clause the features describe.</summary>
+    public double Probability(ReadOnlySpan<double> features, string question)
     {
         if (features.Length != _weights.Length) throw new ArgumentException($"{features.Length} features for a model of {_weights.Length}", nameof(features));
-        var z = Bias;
+        var z = Bias + DomainWeight * Domain.Of(question);
         for (var i = 0; i < _weights.Length; i++) z += _weights[i] * features[i];
         return 1 / (1 + Math.Exp(-z));
     }
 
+    /// <summary>Whether the clause's own text covers the question so far (<see cref="UnvetoedTextCoverage"/>) that no model may veto it.</summary>
+    public static bool ClauseStatesIt(IReadOnlyList<double> features) => features[TextCoverageIndex] >= UnvetoedTextCoverage;
+
     public void Save(string path)
     {
-        var file = new ModelFile(FormatName, FormatVersion, GroundingFeatures.Names, _weights, Bias, Threshold);
+        var file = new ModelFile(FormatName, FormatVersion, GroundingFeatures.Names, _weights, Bias, Threshold, DomainWeight,
+            new SortedDictionary<string, double>(Domain.Weights.ToDictionary(), StringComparer.Ordinal));
         JsonDataFile.Write(path, file, Json);
     }
 
@@ -70,11 +95,12 @@ public sealed class RefusalModel
         {
             throw new InvalidDataException($"{path} cannot be read as a refusal model: {error.Message}", error);
         }
-        if (file is null || file.Format != FormatName || file.Version != FormatVersion || file.Features is null || file.Weights is null)
+        if (file is null || file.Format != FormatName || file.Version != FormatVersion || file.Features is null || file.Weights is null
+            || file.DomainGrams is null)
             throw new InvalidDataException($"{path} is not a {FormatName} file of version {FormatVersion}.");
         try
         {
-            return new RefusalModel(file.Features, file.Weights, file.Bias, file.Threshold);
+            return new RefusalModel(file.Features, file.Weights, file.Bias, file.Threshold, new DomainScore(file.DomainGrams), file.DomainWeight);
         }
         catch (ArgumentException error)
         {
@@ -96,5 +122,6 @@ public sealed class RefusalModel
         return File.Exists(shipped) ? Load(shipped) : null;
     }
 
-    private sealed record ModelFile(string Format, int Version, IReadOnlyList<string>? Features, IReadOnlyList<double>? Weights, double Bias, double Threshold);
+    private sealed record ModelFile(string Format, int Version, IReadOnlyList<string>? Features, IReadOnlyList<double>? Weights, double Bias, double Threshold,
+        double DomainWeight, IReadOnlyDictionary<string, double>? DomainGrams);
 }

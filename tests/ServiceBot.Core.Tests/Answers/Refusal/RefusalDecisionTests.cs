@@ -11,7 +11,7 @@ public sealed class RefusalDecisionTests(RealKnowledgeFixture fixture) : IClassF
 
     /// <summary>A model whose probability is always 0.5, with the threshold given.</summary>
     private static ExtractiveAnswerComposer ComposerWithThreshold(double threshold)
-        => new(Options.Create(new AnswerOptions()), new RefusalModel(GroundingFeatures.Names, new double[GroundingFeatures.Names.Count], 0, threshold));
+        => new(Options.Create(new AnswerOptions()), RefusalModelTests.Flat(threshold));
 
     [Fact]
     public void Compose_ModelBelowItsThreshold_RefusesWhatTheRuleAnswers()
@@ -27,6 +27,16 @@ public sealed class RefusalDecisionTests(RealKnowledgeFixture fixture) : IClassF
     }
 
     [Fact]
+    public void Compose_ClauseTextStatesMostOfTheQuestion_ModelBelowItsThresholdCannotVeto()
+    {
+        var answer = ComposerWithThreshold(0.9).Compose(fixture.Knowledge, "恶劣天气等特殊情形下的劳动保护怎么加强");
+
+        Assert.True(answer.Grounded);
+        Assert.Equal(0.5, answer.Decision!.Probability);
+        Assert.InRange(answer.Decision.Features![GroundingFeatures.Names.ToList().IndexOf("text_coverage")], RefusalModel.UnvetoedTextCoverage, 1);
+    }
+
+    [Fact]
     public void Compose_ModelAtItsThreshold_Answers()
     {
         var answer = ComposerWithThreshold(0.5).Compose(fixture.Knowledge, AnswerableQuestion);
@@ -39,7 +49,7 @@ public sealed class RefusalDecisionTests(RealKnowledgeFixture fixture) : IClassF
     [Fact]
     public void Compose_ThresholdOverriddenInOptions_UsesTheOption()
     {
-        var model = new RefusalModel(GroundingFeatures.Names, new double[GroundingFeatures.Names.Count], 0, 0.9);
+        var model = RefusalModelTests.Flat(0.9);
         var composer = new ExtractiveAnswerComposer(Options.Create(new AnswerOptions { MinAnswerProbability = 0.4 }), model);
 
         Assert.True(composer.Compose(fixture.Knowledge, AnswerableQuestion).Grounded);
@@ -68,10 +78,12 @@ public sealed class RefusalDecisionTests(RealKnowledgeFixture fixture) : IClassF
     [Fact]
     public void ComposeForTask_ModelVetoesTheGuide_Refuses()
     {
-        var answer = ComposerWithThreshold(0.9).ComposeForTask(fixture.Knowledge, "社保转移要准备啥材料", "insurance_transfer");
+        // In lay words, so that no clause's own text states most of it (RefusalModel.ClauseStatesIt).
+        var answer = ComposerWithThreshold(0.9).ComposeForTask(fixture.Knowledge, "跑单换了个城市 之前交的社保咋弄过去 得准备些啥", "insurance_transfer");
 
         Assert.False(answer.Grounded);
         Assert.Empty(answer.Citations);
+        Assert.True(answer.Decision is { RuleAnswers: true, Answers: false, Probability: 0.5 });
     }
 
     [Fact]

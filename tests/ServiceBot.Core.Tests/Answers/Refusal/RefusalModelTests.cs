@@ -8,6 +8,11 @@ public sealed class RefusalModelTests
 {
     private static string ShippedPath => Path.Combine(AppContext.BaseDirectory, RefusalModel.RelativePath);
 
+    private static readonly DomainScore NoDomain = new(new Dictionary<string, double>());
+
+    /// <summary>A model whose probability is always 0.5: every weight 0 and an empty domain table.</summary>
+    public static RefusalModel Flat(double threshold) => new(GroundingFeatures.Names, new double[GroundingFeatures.Names.Count], 0, threshold, NoDomain, 0);
+
     [Fact]
     public void Load_ShippedModel_ReadsThisBuildsFeaturesAndAThreshold()
     {
@@ -44,7 +49,7 @@ public sealed class RefusalModelTests
     {
         using var folder = new TempFolder();
         var path = folder.Write("model.json",
-            """{"format":"servicebot-refusal-model","version":1,"features":["coverage"],"weights":[1.0],"bias":0,"threshold":0.5}""");
+            """{"format":"servicebot-refusal-model","version":2,"features":["coverage"],"weights":[1.0],"bias":0,"threshold":0.5,"domainWeight":1,"domainGrams":{}}""");
 
         var error = Assert.Throws<InvalidDataException>(() => RefusalModel.Load(path));
 
@@ -52,11 +57,38 @@ public sealed class RefusalModelTests
     }
 
     [Fact]
+    public void Load_ModelOfTheFormerVersionWithoutDomainScore_ThrowsNamingTheVersion()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("model.json",
+            """{"format":"servicebot-refusal-model","version":1,"features":["coverage"],"weights":[1.0],"bias":0,"threshold":0.5}""");
+
+        var error = Assert.Throws<InvalidDataException>(() => RefusalModel.Load(path));
+
+        Assert.Contains($"version {RefusalModel.FormatVersion}", error.Message);
+    }
+
+    [Fact]
+    public void Load_DomainGramOfThreeCharacters_ThrowsNamingTheGram()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "model.json");
+        new RefusalModel(GroundingFeatures.Names, new double[GroundingFeatures.Names.Count], 0, 0.5, new DomainScore(new Dictionary<string, double> { ["社保"] = 1 }), 1)
+            .Save(path);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"社保\"", "\"社保卡\""));
+
+        var error = Assert.Throws<InvalidDataException>(() => RefusalModel.Load(path));
+
+        Assert.Contains(path, error.Message);
+        Assert.Contains("社保卡", error.Message);
+    }
+
+    [Fact]
     public void Load_ThresholdOutsideZeroToOne_Throws()
     {
         using var folder = new TempFolder();
         var path = Path.Combine(folder.Path, "model.json");
-        new RefusalModel(GroundingFeatures.Names, new double[GroundingFeatures.Names.Count], 0, 0.5).Save(path);
+        Flat(0.5).Save(path);
         File.WriteAllText(path, File.ReadAllText(path).Replace("\"threshold\": 0.5", "\"threshold\": 1.5"));
 
         var error = Assert.Throws<InvalidDataException>(() => RefusalModel.Load(path));
@@ -70,14 +102,17 @@ public sealed class RefusalModelTests
         using var folder = new TempFolder();
         var path = Path.Combine(folder.Path, "model.json");
         var weights = GroundingFeatures.Names.Select((_, i) => (i % 3 - 1) * 0.7).ToArray();
-        var saved = new RefusalModel(GroundingFeatures.Names, weights, -0.4, 0.3);
+        var domain = new DomainScore(new Dictionary<string, double> { ["社保"] = 1.5, ["护照"] = -2, ["转"] = 0.25 });
+        var saved = new RefusalModel(GroundingFeatures.Names, weights, -0.4, 0.3, domain, 0.8);
         var features = GroundingFeatures.Names.Select((_, i) => i / 10.0).ToArray();
 
         saved.Save(path);
         var loaded = RefusalModel.Load(path);
 
-        Assert.Equal(saved.Probability(features), loaded.Probability(features), 12);
+        Assert.Equal(saved.Probability(features, "社保转不了"), loaded.Probability(features, "社保转不了"), 12);
+        Assert.NotEqual(loaded.Probability(features, "社保转不了"), loaded.Probability(features, "护照转不了"));
         Assert.Equal(0.3, loaded.Threshold);
+        Assert.Contains("\"社保\"", File.ReadAllText(path));
     }
 
     [Fact]
@@ -118,7 +153,7 @@ public sealed class RefusalModelTests
         var probabilities = new[] { 0.0, 0.25, 0.5, 0.75, 1.0 }.Select(value =>
         {
             features[index] = value;
-            return model.Probability(features);
+            return model.Probability(features, "社保怎么转");
         }).ToList();
 
         for (var i = 1; i < probabilities.Count; i++)
@@ -127,10 +162,18 @@ public sealed class RefusalModelTests
     }
 
     [Fact]
-    public void Probability_WrongNumberOfFeatures_Throws()
+    public void Probability_ShippedModel_RisesWithTheDomainScore()
     {
-        var model = new RefusalModel(GroundingFeatures.Names, new double[GroundingFeatures.Names.Count], 0, 0.5);
+        var model = RefusalModel.Load(ShippedPath);
+        var features = Enumerable.Repeat(0.3, GroundingFeatures.Names.Count).ToArray();
+        const string inScope = "骑手的社保能转到别的城市吗", outOfScope = "护照过期了去哪补办";
 
-        Assert.Throws<ArgumentException>(() => model.Probability(new double[3]));
+        Assert.True(model.DomainWeight > 0);
+        Assert.True(model.Domain.Of(inScope) > model.Domain.Of(outOfScope));
+        Assert.True(model.Probability(features, inScope) > model.Probability(features, outOfScope));
     }
+
+    [Fact]
+    public void Probability_WrongNumberOfFeatures_Throws()
+        => Assert.Throws<ArgumentException>(() => Flat(0.5).Probability(new double[3], "社保怎么转"));
 }

@@ -14,6 +14,10 @@ public sealed class KnowledgeBaseValidityTests : IDisposable
     private const string OldTitle = "某市骑手高温津贴办法（2023年）";
     private const string NewTitle = "某市骑手高温津贴办法（2026年）";
 
+    // Which version is cited is the grounding rule's and the index's business; the shipped refusal model was fitted on the
+    // shipped knowledge's questions, not on this fictitious policy, so it stays out of these tests.
+    private static readonly ExtractiveAnswerComposer RuleOnly = new(Options.Create(new AnswerOptions { UseRefusalModel = false }));
+
     private readonly TempFolder _knowledge = new();
     private readonly TempFolder _index = new();
 
@@ -48,7 +52,7 @@ public sealed class KnowledgeBaseValidityTests : IDisposable
     {
         var knowledge = await Load("2026-06-01 09:00");
 
-        var answer = new ExtractiveAnswerComposer().Compose(knowledge, "以前的骑手高温津贴标准是每月多少钱");
+        var answer = RuleOnly.Compose(knowledge, "以前的骑手高温津贴标准是每月多少钱");
 
         Assert.True(answer.Grounded);
         var lead = answer.Citations[0];
@@ -63,7 +67,7 @@ public sealed class KnowledgeBaseValidityTests : IDisposable
     {
         var knowledge = await Load("2026-06-01 09:00");
 
-        var answer = new ExtractiveAnswerComposer().Compose(knowledge, "骑手高温津贴标准每月多少钱");
+        var answer = RuleOnly.Compose(knowledge, "骑手高温津贴标准每月多少钱");
 
         Assert.True(answer.Grounded);
         Assert.All(answer.Citations, c => Assert.Equal(NewTitle, c.Source));
@@ -77,7 +81,7 @@ public sealed class KnowledgeBaseValidityTests : IDisposable
     {
         var knowledge = await Load("2025-07-01 09:00");
 
-        var answer = new ExtractiveAnswerComposer().Compose(knowledge, "骑手高温津贴标准每月多少钱");
+        var answer = RuleOnly.Compose(knowledge, "骑手高温津贴标准每月多少钱");
 
         // Until 2025-12-31 the 2023 version is in force (though already named as superseded) and the 2026 one is announced.
         Assert.Contains(answer.Citations, c => c.Source == NewTitle && c.Validity == ValidityStatus.NotYetEffective);

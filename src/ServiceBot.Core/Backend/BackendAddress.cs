@@ -20,6 +20,18 @@ public sealed class BackendAddress(IOptions<BackendOptions> options, IEnumerable
         throw new InvalidOperationException("Backend:BaseUrl is not configured and the built-in sandbox has no address yet (the server has not started listening).");
     }
 
+    /// <summary>
+    /// The transport of the provider whose address is used, or null for plain HTTP. A configured <c>Backend:BaseUrl</c>
+    /// is always called over HTTP.
+    /// </summary>
+    public HttpMessageHandler? CreateTransport()
+    {
+        if (!string.IsNullOrWhiteSpace(options.Value.BaseUrl)) return null;
+        foreach (var provider in providers)
+            if (provider.GetBaseAddress() is not null) return provider.CreateTransport();
+        return null;
+    }
+
     // Client paths are relative, so the root must end with a slash or its last segment would be dropped.
     private static Uri WithSlash(Uri root) => root.AbsoluteUri.EndsWith('/') ? root : new Uri(root.AbsoluteUri + "/");
 }

@@ -45,6 +45,8 @@ public static class BackendServiceCollectionExtensions
                 http.BaseAddress = root;
                 foreach (var (name, value) in headers) http.DefaultRequestHeaders.Add(name, value);
             })
+            // The default primary handler unless the backend can be reached without a socket; retries and timeouts stay the same.
+            .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<BackendAddress>().CreateTransport() ?? new HttpClientHandler())
             .AddStandardResilienceHandler(options =>
             {
                 var transient = options.Retry.ShouldHandle;

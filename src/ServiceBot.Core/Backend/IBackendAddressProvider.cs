@@ -11,4 +11,10 @@ public interface IBackendAddressProvider
 
     /// <summary>Headers every call to this provider's address carries, such as the built-in sandbox's key.</summary>
     IReadOnlyDictionary<string, string> GetHeaders() => new Dictionary<string, string>();
+
+    /// <summary>
+    /// A transport that reaches this provider's address without a socket (a server serving its own sandbox in process),
+    /// or null to call it over HTTP. Asked each time a client's handler is built.
+    /// </summary>
+    HttpMessageHandler? CreateTransport() => null;
 }

@@ -22,10 +22,10 @@ public static class ChatApi
         return app;
     }
 
-    private static async Task<Results<Ok<ChatResponse>, ProblemHttpResult, ValidationProblem>> HandleAsync(
+    private static async Task<Results<JsonHttpResult<ChatResponse>, ProblemHttpResult, ValidationProblem>> HandleAsync(
         HttpRequest request, IConversationEngine engine, IOptions<ConversationOptions> options, UserRateLimiter userLimits, ChatIdentity identity, CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonBody.ReadAsync<ChatRequest>(request, cancellationToken);
+        var (body, problem) = await JsonBody.ReadAsync(request, ChatJson.Wire.ChatRequest, cancellationToken);
         if (problem is not null) return problem;
 
         var errors = Validate(body!, options.Value.MaxTextLength);
@@ -41,7 +41,7 @@ public static class ChatApi
         try
         {
             var reply = await engine.HandleAsync(message, cancellationToken);
-            return TypedResults.Ok(ChatResponse.From(reply) with { UserToken = identity.TokenFor(Channel, body.UserId!) });
+            return TypedResults.Json(ChatResponse.From(reply) with { UserToken = identity.TokenFor(Channel, body.UserId!) }, ChatJson.Wire.ChatResponse);
         }
         catch (InvalidMessageException exception)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ServiceBot.Server.Http;
@@ -9,16 +10,21 @@ namespace ServiceBot.Server.Http;
 /// </summary>
 public static class JsonBody
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() };
 
-    public static async Task<(T? Body, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    public static Task<(T? Body, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class =>
+        ReadAsync(request, (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T)), cancellationToken);
+
+    /// <summary>Reads the body with metadata generated at build time (a route's own <see cref="System.Text.Json.Serialization.JsonSerializerContext"/>).</summary>
+    public static async Task<(T? Body, ProblemHttpResult? Problem)> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> type, CancellationToken cancellationToken)
         where T : class
     {
         if (!request.HasJsonContentType())
             return (null, ApiProblems.InvalidJson("请求体必须是 JSON（Content-Type: application/json）。"));
         try
         {
-            var body = await JsonSerializer.DeserializeAsync<T>(request.Body, Options, cancellationToken);
+            var body = await JsonSerializer.DeserializeAsync(request.Body, type, cancellationToken);
             return body is null ? (null, ApiProblems.InvalidJson("请求体不能为空。")) : (body, null);
         }
         catch (JsonException e)

@@ -8,14 +8,24 @@ namespace ServiceBot.Server.Sandbox;
 /// <summary>
 /// Points the backend plugins at this server's own sandbox when <c>Backend:BaseUrl</c> is unset. The port is
 /// only known once Kestrel has bound (it follows <c>--urls</c> and may be 0), so the address is read from the
-/// server on each call rather than fixed in configuration.
+/// server once it has bound rather than fixed in configuration. The calls themselves run in process
+/// (<see cref="InProcessSandboxHandler"/>) through the same pipeline an HTTP caller on loopback goes through.
 /// </summary>
-public sealed class SandboxBackendAddress(IServer server, IOptions<SandboxOptions> options) : IBackendAddressProvider
+public sealed class SandboxBackendAddress(IServer server, IOptions<SandboxOptions> options, SandboxPipeline pipeline) : IBackendAddressProvider
 {
-    /// <summary>The key lets the bot's calls through whatever address the server is bound to, and unmasks reads.</summary>
-    public IReadOnlyDictionary<string, string> GetHeaders() => new Dictionary<string, string> { [SandboxAccess.KeyHeader] = options.Value.ApiKey! };
+    private IReadOnlyDictionary<string, string>? _headers;
+    private Uri? _address;
 
-    public Uri? GetBaseAddress()
+    /// <summary>The key lets the bot's calls through whatever address the server is bound to, and unmasks reads.</summary>
+    public IReadOnlyDictionary<string, string> GetHeaders() =>
+        _headers ??= new Dictionary<string, string> { [SandboxAccess.KeyHeader] = options.Value.ApiKey! };
+
+    // A bound address does not change while the server runs, so it is read once.
+    public Uri? GetBaseAddress() => _address ??= ReadBoundAddress();
+
+    public HttpMessageHandler? CreateTransport() => pipeline.IsReady ? new InProcessSandboxHandler(pipeline) : null;
+
+    private Uri? ReadBoundAddress()
     {
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses;
         var bound = addresses?.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ?? addresses?.FirstOrDefault();

@@ -28,6 +28,8 @@ public static class SandboxServiceCollectionExtensions
         services.AddSingleton<SandboxSubmissions>();
         services.AddHostedService<SandboxStoreInitializer>();
         services.AddSingleton<IBackendAddressProvider, SandboxBackendAddress>();
+        services.AddSingleton<SandboxPipeline>();
+        services.AddTransient<IStartupFilter, SandboxPipelineCapture>();
         // A document of its own, so the sandbox contract does not mix with the bot's own routes.
         services.AddOpenApi(OpenApiDocument, options =>
         {

@@ -10,12 +10,13 @@ public static class WidgetCors
 {
     private static readonly string[] Paths = ["/api/chat", "/api/chat/stream", "/api/chat/events", "/api/feedback"];
 
-    public static async Task InvokeAsync(HttpContext context, Func<Task> next)
+    /// <summary>Takes the next delegate itself, so a request does not allocate a closure to call it.</summary>
+    public static async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var origin = context.Request.Headers.Origin.ToString();
         if (origin.Length == 0 || !Paths.Contains(context.Request.Path.Value?.TrimEnd('/'), StringComparer.OrdinalIgnoreCase))
         {
-            await next();
+            await next(context);
             return;
         }
 
@@ -33,6 +34,6 @@ public static class WidgetCors
             context.Response.StatusCode = StatusCodes.Status204NoContent;
             return;
         }
-        await next();
+        await next(context);
     }
 }

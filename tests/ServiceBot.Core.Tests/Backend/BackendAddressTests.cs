@@ -1,3 +1,7 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ServiceBot.Backend;
 
@@ -15,6 +19,19 @@ public sealed class BackendAddressTests
         public Uri? GetBaseAddress() => address;
 
         public IReadOnlyDictionary<string, string> GetHeaders() => new Dictionary<string, string> { ["X-Sandbox-Key"] = key };
+    }
+
+    private sealed class InProcessAddress(Uri address, HttpMessageHandler transport) : IBackendAddressProvider
+    {
+        public Uri? GetBaseAddress() => address;
+
+        public HttpMessageHandler? CreateTransport() => transport;
+    }
+
+    private sealed class AnsweringHandler(Func<HttpRequestMessage, HttpResponseMessage> answer) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(answer(request));
     }
 
     private static BackendAddress Address(string? baseUrl, params IBackendAddressProvider[] providers) =>
@@ -76,5 +93,61 @@ public sealed class BackendAddressTests
 
         Assert.Equal("sandbox", root.Host);
         Assert.Equal("configured-key-0123", Assert.Single(headers).Value);
+    }
+
+    [Fact]
+    public void CreateTransport_Unconfigured_IsTheTransportOfTheProviderThatKnows()
+    {
+        using var transport = new AnsweringHandler(_ => new HttpResponseMessage());
+
+        var chosen = Address(null, new FixedAddress(null), new InProcessAddress(new Uri("http://127.0.0.1:41234/sandbox/api/"), transport)).CreateTransport();
+
+        Assert.Same(transport, chosen);
+    }
+
+    [Fact]
+    public void CreateTransport_Configured_IsNullSoTheCallGoesOverHttp()
+    {
+        using var transport = new AnsweringHandler(_ => new HttpResponseMessage());
+
+        var chosen = Address("https://gov.example/api/", new InProcessAddress(new Uri("http://127.0.0.1:5000/sandbox/api/"), transport)).CreateTransport();
+
+        Assert.Null(chosen);
+    }
+
+    [Fact]
+    public async Task TypedClient_ProviderWithTransport_SendsThroughItWithTheProvidersHeaders()
+    {
+        var seen = new List<HttpRequestMessage>();
+        using var transport = new AnsweringHandler(request =>
+        {
+            seen.Add(request);
+            return new HttpResponseMessage(HttpStatusCode.OK)
+            {
+                Content = new StringContent("""[{"name":"测试服务站","city":"义乌市","district":"稠城街道","address":"一号","hours":"9-17","services":[]}]""",
+                    Encoding.UTF8, "application/json"),
+            };
+        });
+        await using var provider = new ServiceCollection()
+            .AddSingleton<IBackendAddressProvider>(new KeyedInProcessAddress(new Uri("http://127.0.0.1:41234/sandbox/api/"), "k1", transport))
+            .AddServiceBotBackend(new ConfigurationBuilder().Build())
+            .BuildServiceProvider();
+        var client = provider.GetRequiredService<StationsClient>();
+
+        var result = await client.FindAsync("义乌市");
+
+        Assert.Equal("测试服务站", Assert.Single(result.Value!).Name);
+        var request = Assert.Single(seen);
+        Assert.Equal("/sandbox/api/stations", request.RequestUri!.AbsolutePath);
+        Assert.Equal("k1", Assert.Single(request.Headers.GetValues("X-Sandbox-Key")));
+    }
+
+    private sealed class KeyedInProcessAddress(Uri address, string key, HttpMessageHandler transport) : IBackendAddressProvider
+    {
+        public Uri? GetBaseAddress() => address;
+
+        public IReadOnlyDictionary<string, string> GetHeaders() => new Dictionary<string, string> { ["X-Sandbox-Key"] = key };
+
+        public HttpMessageHandler? CreateTransport() => transport;
     }
 }

@@ -62,6 +62,22 @@ public sealed class ChatApiTests(ServiceBotServer server) : IClassFixture<Servic
     }
 
     [Fact]
+    public async Task Post_PolicyQuestion_WritesChineseUnescapedAndHtmlEscaped()
+    {
+        using var response = await server.Http.PostAsJsonAsync("api/chat",
+            new { userId = "u-json-" + Guid.NewGuid().ToString("N")[..8], text = "骑手每天跑十几个小时，休息权有保障吗？" });
+        var raw = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var reply = JsonDocument.Parse(raw).RootElement.GetProperty("reply").GetString()!;
+        Assert.Contains("休息", reply);
+        Assert.Contains("休息", raw);
+        Assert.DoesNotContain(@"\u4F11", raw, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<", raw);
+    }
+
+    [Fact]
     public async Task Post_WithoutConversationId_ContinuesTheUsersOpenConversation()
     {
         var chat = new ChatSession(server.Http);

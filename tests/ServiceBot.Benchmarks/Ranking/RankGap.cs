@@ -31,7 +31,7 @@ public static class RankGap
     private static readonly string[] Causes =
     [
         "form opened, or no knowledge answer (not in the ranker's items)",
-        "ranker's top 3 holds no expected clause (not a gap)",
+        "ranker's top 3 holds no expected clause, nor does the reply (not a gap)",
         "hit",
         "follow-up rewritten differently with the ranker on",
         "curated answer served",
@@ -42,6 +42,7 @@ public static class RankGap
         "expected clause below the citation floor (coverage < lead × ratio, or not grounded)",
         "lead taken from past the ranker's top 3 pushed it out",
         "other",
+        "ranker's top 3 holds no expected clause, the reply does (its lead: a task's guide section, or a clause from past the top 3)",
     ];
 
     public static async Task<int> RunAsync(string[] args)
@@ -88,18 +89,18 @@ public static class RankGap
                 var cited = reply.Citations.Take(Top).Select(c => (c.Source, c.Section)).ToList();
                 var cause = Classify(question, reply.Task is { State: not "cancelled" }, cited, seen, withoutRanker, knowledge, composer, model, options);
                 counts[cause]++;
-                if (list && cause > 2)
+                if (list && cause is > 2 and < 12)
                     lost.Append(CultureInfo.InvariantCulture, $"| {question.Id} | {question.Style} | {Causes[cause]} | {string.Join(" / ", cited.Select(c => c.Section))} |\n");
             }
         }
 
         var report = new StringBuilder();
         var reached = questions.Count - counts[0];
-        var rankerHits = reached - counts[1];
+        var rankerHits = reached - counts[1] - counts[12];
         report.Append(CultureInfo.InvariantCulture,
                 $"## Ranker's top 3 vs the reply's top-3 citations: {questions.Count} answerable items, {reached} reach the answerer, " +
                 $"the ranker's top 3 (in sample, the question the answerer received) holds an expected clause for {rankerHits} " +
-                $"({rankerHits / (double)Math.Max(1, reached):F3} of those reaching it), the reply hits for {counts[2]} ({counts[2] / (double)Math.Max(1, questions.Count):F3} of all)\n\n")
+                $"({rankerHits / (double)Math.Max(1, reached):F3} of those reaching it), the reply hits for {counts[2] + counts[12]} ({(counts[2] + counts[12]) / (double)Math.Max(1, questions.Count):F3} of all)\n\n")
             .Append("| cause | items | share of answerable |\n|---|---:|---:|\n");
         for (var c = 0; c < Causes.Length; c++)
             report.Append(CultureInfo.InvariantCulture, $"| {Causes[c]} | {counts[c]} | {counts[c] / (double)Math.Max(1, questions.Count):F3} |\n");
@@ -118,8 +119,9 @@ public static class RankGap
         var ranked = Enumerable.Range(0, candidates.Count).OrderByDescending(i => scores[i]).ThenBy(i => i).Select(i => candidates[i].Candidate).ToList();
         bool Expected(GroundedCandidate c) => question.Hits([(c.Retrieved.Chunk.Title, c.Retrieved.Chunk.Section)]);
         var top = ranked.Take(Top).ToList();
-        if (!top.Any(Expected)) return 1;
-        if (!formOpened && question.Hits(cited)) return 2;
+        var hit = !formOpened && question.Hits(cited);
+        if (!top.Any(Expected)) return hit ? 12 : 1;
+        if (hit) return 2;
         if (withoutRanker.TryGetValue(question.Id, out var before) && before != asked.Question) return 3;
         if (asked.Answer.Curated) return 4;
         if (asked.Answer.Citations.Count == 0) return asked.Answer.Decision is { RuleAnswers: true } ? 6 : 5;

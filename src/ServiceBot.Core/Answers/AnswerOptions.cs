@@ -31,7 +31,10 @@ public sealed class AnswerOptions
     /// <summary>How much more a domain-dictionary word weighs than its idf alone.</summary>
     [Range(1.0, 10.0)] public double DomainWordWeight { get; set; } = 2.0;
 
-    /// <summary>A further citation must cover at least this share of what the best one covers.</summary>
+    /// <summary>
+    /// Without the knowledge ranker, a further citation must cover at least this share of what the best one covers; with it,
+    /// the further citations are the ranker's next clauses.
+    /// </summary>
     [Range(0.0, 1.0)] public double CitationCoverageRatio { get; set; } = 0.6;
 
     /// <summary>Longest quote in the answer text; citations always carry the full clause.</summary>

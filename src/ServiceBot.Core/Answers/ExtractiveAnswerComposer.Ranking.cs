@@ -65,6 +65,20 @@ public sealed partial class ExtractiveAnswerComposer
     private GroundedCandidate Lead(GroundedCandidate decided, IReadOnlyList<GroundedCandidate> candidates, Analysis analysis)
         => _ranker is null ? decided : candidates.FirstOrDefault(c => Answers(c, analysis)) ?? decided;
 
+    /// <summary>
+    /// The clauses cited after the lead. Without the ranker, candidates in coverage order that are grounded and cover nearly
+    /// as much as the lead. With it, the ranker's own first <see cref="AnswerOptions.MaxCitations"/>: it was trained to put an
+    /// answering clause among them, and a coverage floor would drop the ones it lifted for their taught questions, section or
+    /// kind rather than their words.
+    /// </summary>
+    private IEnumerable<GroundedCandidate> FurtherCitations(GroundedCandidate lead, IReadOnlyList<GroundedCandidate> candidates, Analysis analysis)
+    {
+        var others = candidates.Where(c => c.Retrieved.Chunk.Id != lead.Retrieved.Chunk.Id);
+        if (_ranker is not null) return others.Take(_options.MaxCitations - 1);
+        var floor = lead.Coverage * _options.CitationCoverageRatio;
+        return others.Where(c => IsGrounded(c.Coverage, analysis.InDomain) && c.Coverage >= floor);
+    }
+
     private float[][] FeatureRows(KnowledgeBase knowledge, Analysis analysis, IReadOnlyList<GroundedCandidate> pool)
     {
         var lexical = knowledge.Lexical.RankingCandidates(analysis.Question, LexicalDepth)

@@ -265,10 +265,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         string? askedSection = null)
     {
         if (analysis.IsEnglish) return RenderEnglish(knowledge, lead, analysis, askedSection);
-        // Further citations must themselves be grounded and cover nearly as much as the lead.
-        var floor = lead.Coverage * _options.CitationCoverageRatio;
-        var cited = candidates
-            .Where(c => c.Retrieved.Chunk.Id != lead.Retrieved.Chunk.Id && IsGrounded(c.Coverage, analysis.InDomain) && c.Coverage >= floor)
+        var cited = FurtherCitations(lead, candidates, analysis)
             .Select(c => c.Retrieved.Chunk)
             .Prepend(lead.Retrieved.Chunk)
             .Take(_options.MaxCitations)

@@ -77,6 +77,35 @@ public sealed class KnowledgeRankingTests(RealKnowledgeFixture fixture) : IClass
     }
 
     [Fact]
+    public void Compose_RankerLiftsLowCoverageClauses_CitesTheRankersFirstClausesAfterTheLead()
+    {
+        // Trees that put the deeper search's clauses first: they cover the question far less than the clause that leads.
+        var composer = ComposerWith(KnowledgeRankerTests.Favouring(KnowledgeRankingFeature.RetrievalRank, 10.5f));
+        var ranked = composer.Candidates(fixture.Knowledge, Question);
+
+        var answer = composer.Compose(fixture.Knowledge, Question);
+
+        Assert.True(answer.Grounded);
+        var lead = ranked.Single(c => c.Retrieved.Chunk.Title == answer.Citations[0].Source && c.Retrieved.Chunk.Section == answer.Citations[0].Section);
+        var expected = ranked.Where(c => c != lead).Take(new AnswerOptions().MaxCitations - 1).Prepend(lead).ToList();
+        Assert.Equal(expected.Select(c => (c.Retrieved.Chunk.Title, c.Retrieved.Chunk.Section)), answer.Citations.Select(c => (c.Source, c.Section)));
+        Assert.Contains(expected.Skip(1), c => c.Coverage < lead.Coverage * new AnswerOptions().CitationCoverageRatio);
+    }
+
+    [Fact]
+    public void Compose_RankerOff_CitesOnlyClausesCoveringNearlyAsMuchAsTheLead()
+    {
+        var composer = Composer(new KnowledgeRankingOptions { UseKnowledgeRanker = false });
+        var candidates = composer.Candidates(fixture.Knowledge, Question);
+
+        var answer = composer.Compose(fixture.Knowledge, Question);
+
+        var coverage = candidates.ToDictionary(c => (c.Retrieved.Chunk.Title, c.Retrieved.Chunk.Section), c => c.Coverage);
+        var leadCoverage = coverage[(answer.Citations[0].Source, answer.Citations[0].Section)];
+        Assert.All(answer.Citations.Skip(1), c => Assert.True(coverage[(c.Source, c.Section)] >= leadCoverage * new AnswerOptions().CitationCoverageRatio));
+    }
+
+    [Fact]
     public void RankingCandidates_EachRow_HasEveryFeatureAndTheCandidatesCoverage()
     {
         var rows = Composer(new KnowledgeRankingOptions()).RankingCandidates(fixture.Knowledge, Question);

@@ -241,12 +241,13 @@ public static class RefusalTraining
     private static double Rate(IEnumerable<Sample> samples, Func<Sample, bool> success)
     {
         var list = samples.ToList();
-        return list.Count == 0 ? 0 : (double)list.Count(success) / list.Count;
+        // A batch with no question of a kind has no rate for it (shown as –), not a rate of 0.
+        return list.Count == 0 ? double.NaN : (double)list.Count(success) / list.Count;
     }
 
     private static string? Option(string[] args, string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 
     private static string Format(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
-    private static string Format3(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
+    private static string Format3(double value) => double.IsNaN(value) ? "–" : value.ToString("F3", CultureInfo.InvariantCulture);
 }

@@ -40,7 +40,7 @@ internal static class ExplainCommand
         var test = HitTest.Run(knowledge, composer, answerOptions, question, top);
         console.Out.WriteLine(json
             ? HitTestJson.ToJson(test).ToJsonString(Json)
-            : ToText(question, test.Explanation, knowledge, test.Grounding, composer));
+            : ToText(question, test.Explanation, knowledge, test.Grounding, composer) + Environment.NewLine + Environment.NewLine + DecisionText(test.Decision));
         return CliApplication.Success;
     }
 
@@ -94,6 +94,16 @@ internal static class ExplainCommand
                 : $"—（不在作答时检查的前 {grounding.Options.Candidates} 条内）");
         }
         return text.ToString().TrimEnd();
+    }
+
+    /// <summary>The final word: the rule's verdict, the refusal model's probability against its threshold, and what the reply does.</summary>
+    private static string DecisionText(HitTestDecision decision)
+    {
+        var model = decision.Probability is { } probability
+            ? string.Create(CultureInfo.InvariantCulture, $"拒答模型：作答概率 {probability:0.000}，阈值 {decision.MinAnswerProbability:0.00}（{(probability >= decision.MinAnswerProbability ? "达到" : "未达到")}）")
+            : "拒答模型：未参与";
+        var outcome = decision.Answers ? $"作答，引用 {decision.Lead}" : "拒答";
+        return $"最终判定：规则{(decision.RuleAnswers ? "允许作答" : "拒答")}；{model}；结论：{outcome}";
     }
 
     private static string Terms(IReadOnlyDictionary<string, float> terms)

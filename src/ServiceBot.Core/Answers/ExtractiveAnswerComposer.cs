@@ -42,6 +42,9 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
 
     private readonly double _minAnswerProbability = options.Value.MinAnswerProbability ?? refusalModel?.Threshold ?? 0;
 
+    /// <summary>The refusal model's threshold in force: configured, else the one stored with the model; 0 without a model.</summary>
+    public double MinAnswerProbability => _minAnswerProbability;
+
     /// <summary>The composer with the refusal model the options name (<see cref="RefusalModel.FromOptions"/>).</summary>
     public ExtractiveAnswerComposer(IOptions<AnswerOptions> options) : this(options, RefusalModel.FromOptions(options.Value))
     {

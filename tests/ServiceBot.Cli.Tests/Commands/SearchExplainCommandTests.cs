@@ -67,6 +67,38 @@ public sealed class SearchExplainCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Explain_AnsweredQuestion_EndsWithTheDecisionAndTheRefusalModelsProbability()
+    {
+        var text = await CliRunner.RunAsync("search", "--explain", "公积金租房提取要什么条件", "--knowledge", _knowledge, "--index", _index);
+        var json = await CliRunner.RunAsync("search", "--explain", "公积金租房提取要什么条件", "--json", "--knowledge", _knowledge, "--index", _index);
+
+        Assert.Equal(0, text.ExitCode);
+        var verdict = text.Output.TrimEnd().Split('\n')[^1];
+        Assert.StartsWith("最终判定：规则允许作答；", verdict);
+        Assert.Contains("结论：作答，引用 《住房公积金提取办法》", verdict);
+        var decision = JsonNode.Parse(json.Output)!["decision"]!;
+        Assert.True(decision["answers"]!.GetValue<bool>());
+        Assert.True(decision["ruleAnswers"]!.GetValue<bool>());
+        Assert.StartsWith("《住房公积金提取办法》", decision["lead"]!.GetValue<string>());
+        var probability = decision["answerProbability"]?.GetValue<double>();
+        if (probability is { } p) Assert.Contains($"作答概率 {p.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)}", verdict);
+        else Assert.Contains("拒答模型：未参与", verdict);
+    }
+
+    [Fact]
+    public async Task Explain_QuestionNoClauseAnswers_EndsWithARefusal()
+    {
+        var text = await CliRunner.RunAsync("search", "--explain", "明天邯郸会下雨吗", "--knowledge", _knowledge, "--index", _index);
+        var json = await CliRunner.RunAsync("search", "--explain", "明天邯郸会下雨吗", "--json", "--knowledge", _knowledge, "--index", _index);
+
+        Assert.Equal(0, text.ExitCode);
+        Assert.EndsWith("结论：拒答", text.Output.TrimEnd());
+        var decision = JsonNode.Parse(json.Output)!["decision"]!;
+        Assert.False(decision["answers"]!.GetValue<bool>());
+        Assert.Null(decision["lead"]);
+    }
+
+    [Fact]
     public async Task Explain_UnknownOption_IsAUsageError()
     {
         var result = await CliRunner.RunAsync("search", "--explain", "公积金", "--colour", "red", "--knowledge", _knowledge, "--index", _index);

@@ -11,12 +11,19 @@ namespace ServiceBot.Answers.HitTesting;
 /// <param name="Coverage">Coverage of the clauses the answer composer examines, by chunk id.</param>
 public sealed record HitTestGrounding(AnswerOptions Options, bool InDomain, IReadOnlyDictionary<string, double> Coverage);
 
+/// <summary>What the composer would finally do with the question: answer (and which clause it opens with) or refuse, and why.</summary>
+/// <param name="RuleAnswers">Whether the grounding rule lets the best clause answer.</param>
+/// <param name="Probability">The refusal model's probability that the answer is right; null when the model was not asked.</param>
+/// <param name="MinAnswerProbability">The model's threshold in force.</param>
+/// <param name="Lead">The clause the answer opens with (《title》section); null for a refusal.</param>
+public sealed record HitTestDecision(bool Answers, bool RuleAnswers, double? Probability, double MinAnswerProbability, string? Lead);
+
 /// <summary>
 /// Hit testing for the people who maintain the knowledge (<c>search --explain</c>, the admin console): how a question was
 /// analysed, the top clauses with every ranking signal, and each clause's grounding coverage against its threshold.
 /// </summary>
 public sealed record HitTest(string Question, SearchExplanation Explanation, KnowledgeBase Knowledge, HitTestGrounding Grounding,
-    ExtractiveAnswerComposer Composer)
+    ExtractiveAnswerComposer Composer, HitTestDecision Decision)
 {
     public static HitTest Run(KnowledgeBase knowledge, ExtractiveAnswerComposer composer, AnswerOptions options, string question, int top)
     {
@@ -24,7 +31,10 @@ public sealed record HitTest(string Question, SearchExplanation Explanation, Kno
         var terms = new GroundingScorer(knowledge.Lexical, (float)options.DomainWordWeight).Terms(question);
         var grounding = new HitTestGrounding(options, terms.Any(t => t.IsDomain),
             composer.Candidates(knowledge, question).ToDictionary(c => c.Retrieved.Chunk.Id, c => c.Coverage, StringComparer.Ordinal));
-        return new HitTest(question, explanation, knowledge, grounding, composer);
+        var answer = composer.Compose(knowledge, question);
+        var decision = new HitTestDecision(answer.Grounded, answer.Decision?.RuleAnswers ?? answer.Grounded, answer.Decision?.Probability,
+            composer.MinAnswerProbability, answer.Grounded && answer.Citations.Count > 0 ? $"《{answer.Citations[0].Source}》{answer.Citations[0].Section}" : null);
+        return new HitTest(question, explanation, knowledge, grounding, composer, decision);
     }
 
     /// <summary>The clause's coverage and whether it reaches the threshold; null when the composer does not examine it.</summary>
@@ -105,6 +115,14 @@ public static class HitTestJson
                 ["minCoverage"] = grounding.Options.MinCoverage,
                 ["minDomainCoverage"] = grounding.Options.MinDomainCoverage,
                 ["questionInDomain"] = grounding.InDomain,
+            },
+            ["decision"] = new JsonObject
+            {
+                ["answers"] = test.Decision.Answers,
+                ["ruleAnswers"] = test.Decision.RuleAnswers,
+                ["answerProbability"] = test.Decision.Probability,
+                ["minAnswerProbability"] = test.Decision.MinAnswerProbability,
+                ["lead"] = test.Decision.Lead,
             },
             ["hits"] = hits,
         };

@@ -17,8 +17,8 @@ internal sealed class ConversationStateCache
 
     private readonly int _generationSize;
     private readonly Lock _rotation = new();
-    private ConcurrentDictionary<string, CachedState> _current = new(StringComparer.Ordinal);
-    private ConcurrentDictionary<string, CachedState> _previous = new(StringComparer.Ordinal);
+    private Generation _current = new();
+    private Generation _previous = new();
 
     public ConversationStateCache(int generationSize = DefaultGenerationSize)
     {
@@ -32,36 +32,51 @@ internal sealed class ConversationStateCache
     /// <summary>The cached state of the conversation, if any: the caller checks its stamp against the row's.</summary>
     public CachedState? Find(string conversationId)
     {
-        if (_current.TryGetValue(conversationId, out var cached)) return cached;
-        if (!_previous.TryGetValue(conversationId, out cached)) return null;
+        var current = _current;
+        if (current.States.TryGetValue(conversationId, out var cached)) return cached;
+        if (!_previous.States.TryGetValue(conversationId, out cached)) return null;
         // Still in use: moved up so the next rotation keeps it.
-        _current.TryAdd(conversationId, cached);
+        if (current.States.TryAdd(conversationId, cached)) Added(current);
         return cached;
     }
 
     public void Remember(string conversationId, long version, byte[] json)
     {
         var current = _current;
-        current[conversationId] = new CachedState(version, json);
-        if (current.Count > _generationSize) Rotate(current);
+        var state = new CachedState(version, json);
+        if (current.States.TryAdd(conversationId, state)) Added(current);
+        else current.States[conversationId] = state;
     }
 
     public void Forget(string conversationId)
     {
-        _current.TryRemove(conversationId, out _);
-        _previous.TryRemove(conversationId, out _);
+        _current.States.TryRemove(conversationId, out _);
+        _previous.States.TryRemove(conversationId, out _);
     }
 
-    private void Rotate(ConcurrentDictionary<string, CachedState> full)
+    // Counted on insertion: ConcurrentDictionary.Count takes every lock of the table, too dear on each turn's write.
+    private void Added(Generation generation)
+    {
+        if (Interlocked.Increment(ref generation.Additions) > _generationSize) Rotate(generation);
+    }
+
+    private void Rotate(Generation full)
     {
         lock (_rotation)
         {
             if (!ReferenceEquals(full, _current)) return;
             _previous = full;
-            _current = new ConcurrentDictionary<string, CachedState>(StringComparer.Ordinal);
+            _current = new Generation();
         }
     }
 
+    private sealed class Generation
+    {
+        public readonly ConcurrentDictionary<string, CachedState> States = new(StringComparer.Ordinal);
+
+        /// <summary>Entries added so far (removals not subtracted): the generation rotates once this passes its size.</summary>
+        public int Additions;
+    }
 }
 
 /// <summary>A conversation's state as of the row version <see cref="Version"/>, as decrypted UTF-8 JSON.</summary>

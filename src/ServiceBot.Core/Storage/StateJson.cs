@@ -18,16 +18,6 @@ internal static class StateJson
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    /// <summary>The value as JSON, protected: serialised straight to UTF-8 and encrypted, never held as a string in between.</summary>
-    public static string Protected<T>(T value, IStateProtector protector) => protector.ProtectUtf8(JsonSerializer.SerializeToUtf8Bytes(value, Options));
-
-    /// <summary>A stored state decrypted and parsed from its UTF-8 bytes.</summary>
-    public static ConversationState? ReadState(string stored, IStateProtector protector)
-        => JsonSerializer.Deserialize<ConversationState>(protector.UnprotectUtf8(stored), Options);
-
-    /// <summary>A stored reply decrypted and parsed from its UTF-8 bytes.</summary>
-    public static Reply? ReadReply(string stored, IStateProtector protector) => JsonSerializer.Deserialize<Reply>(protector.UnprotectUtf8(stored), Options);
-
     /// <summary>The value as UTF-8 JSON, before it is protected.</summary>
     public static byte[] Utf8<T>(T value) => JsonSerializer.SerializeToUtf8Bytes(value, Options);
 

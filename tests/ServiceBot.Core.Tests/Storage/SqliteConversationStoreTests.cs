@@ -93,7 +93,7 @@ public class SqliteConversationStoreTests : IDisposable
                 conversation_id TEXT NOT NULL, reply TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (channel, user_id, message_id));
             INSERT INTO conversations VALUES ('c-old', 'api', 'u1', '2026-01-01T00:00:00.0000000Z', $state);
             INSERT INTO processed_messages VALUES ('api', 'u1', 'm-old', 'c-old', $reply, '2026-01-01T00:00:00.0000000Z');
-            """, ("$state", StateJson.Protected(old, protector)), ("$reply", StateJson.Protected(ReplyFor("c-old", "请提供身份证号。"), protector)));
+            """, ("$state", protector.ProtectUtf8(StateJson.Utf8(old))), ("$reply", protector.ProtectUtf8(StateJson.Utf8(ReplyFor("c-old", "请提供身份证号。")))));
 
         var store = NewStore();
         var loaded = (await store.FindAsync("c-old", CancellationToken.None))!;
@@ -118,7 +118,7 @@ public class SqliteConversationStoreTests : IDisposable
         // A process still on an earlier version rewrites the state as text and leaves the version stamp as it was.
         var rewritten = State("c-1", "u1", DateTimeOffset.UnixEpoch);
         rewritten.Task!.PendingSlot = "phone";
-        await ExecuteAsync("UPDATE conversations SET state = $state WHERE id = 'c-1'", ("$state", StateJson.Protected(rewritten, KeyRing())));
+        await ExecuteAsync("UPDATE conversations SET state = $state WHERE id = 'c-1'", ("$state", KeyRing().ProtectUtf8(StateJson.Utf8(rewritten))));
 
         Assert.Equal("phone", (await store.FindAsync("c-1", CancellationToken.None))!.Task!.PendingSlot);
     }

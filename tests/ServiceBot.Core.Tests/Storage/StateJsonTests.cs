@@ -24,9 +24,9 @@ public sealed class StateJsonTests
     [Fact]
     public void ReadState_WhatProtectedWrote_SameState()
     {
-        var stored = StateJson.Protected(State(), _protector);
+        var stored = _protector.ProtectUtf8(StateJson.Utf8(State()));
 
-        var read = StateJson.ReadState(stored, _protector)!;
+        var read = StateJson.ParseState(StateJson.Unprotect(stored, _protector))!;
 
         Assert.Equal("c-1", read.ConversationId);
         Assert.Equal("fund_withdrawal", read.OfferedTask);
@@ -36,7 +36,7 @@ public sealed class StateJsonTests
     [Fact]
     public void Protected_ChineseText_StoredUnescapedButHtmlCharactersEscaped()
     {
-        var json = Encoding.UTF8.GetString(_protector.UnprotectUtf8(StateJson.Protected(State(), _protector)));
+        var json = Encoding.UTF8.GetString(_protector.UnprotectUtf8(_protector.ProtectUtf8(StateJson.Utf8(State()))));
 
         Assert.Contains("骑手的休息权有保障吗？", json);
         Assert.DoesNotContain("<br>", json);
@@ -49,7 +49,7 @@ public sealed class StateJsonTests
         var escaped = JsonSerializer.Serialize(State(), new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } });
         Assert.Contains("\\u9A91", escaped, StringComparison.OrdinalIgnoreCase);
 
-        var read = StateJson.ReadState(_protector.Protect(escaped), _protector)!;
+        var read = StateJson.ParseState(StateJson.Unprotect(_protector.Protect(escaped), _protector))!;
 
         Assert.Equal(State().History, read.History);
     }
@@ -59,7 +59,7 @@ public sealed class StateJsonTests
     {
         var reply = new Reply("c-1", "您好，请问要办理什么？", [], ["公积金提取"], Task: null, Handoff: false);
 
-        var read = StateJson.ReadReply(StateJson.Protected(reply, _protector), _protector)!;
+        var read = StateJson.ReadReply(_protector.ProtectUtf8(StateJson.Utf8(reply)), _protector)!;
 
         Assert.Equal(reply.Markdown, read.Markdown);
         Assert.Equal(reply.Suggestions, read.Suggestions);

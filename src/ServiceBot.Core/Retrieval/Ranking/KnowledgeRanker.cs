@@ -11,15 +11,7 @@ public static class KnowledgeRanker
 
     /// <summary>Loads a model and checks that it was trained on this build's features.</summary>
     /// <exception cref="InvalidDataException">The file is malformed or names other features.</exception>
-    public static TreeEnsemble Load(string path)
-    {
-        var model = TreeEnsemble.Load(path);
-        if (!model.Features.SequenceEqual(KnowledgeRankingFeatures.Names, StringComparer.Ordinal))
-            throw new InvalidDataException(
-                $"{path} was trained on the features [{string.Join(", ", model.Features)}]; this build computes " +
-                $"[{string.Join(", ", KnowledgeRankingFeatures.Names)}]. Train it again (train-knowledge-ranker).");
-        return model;
-    }
+    public static TreeEnsemble Load(string path) => TreeEnsemble.Load(path, KnowledgeRankingFeatures.Names, "train-knowledge-ranker");
 
     /// <summary>
     /// The model the options name: none when it is turned off, the configured file (which must load), or the shipped

@@ -15,15 +15,7 @@ public static class LexicalRanker
 
     /// <summary>Loads a model and checks that it was trained on this build's features.</summary>
     /// <exception cref="InvalidDataException">The file is malformed or names other features.</exception>
-    public static TreeEnsemble Load(string path)
-    {
-        var model = TreeEnsemble.Load(path);
-        if (!model.Features.SequenceEqual(RankingFeatures.Names, StringComparer.Ordinal))
-            throw new InvalidDataException(
-                $"{path} was trained on the features [{string.Join(", ", model.Features)}]; this build computes " +
-                $"[{string.Join(", ", RankingFeatures.Names)}]. Train the ranker again.");
-        return model;
-    }
+    public static TreeEnsemble Load(string path) => TreeEnsemble.Load(path, RankingFeatures.Names, "train-ranker");
 
     private static TreeEnsemble? LoadOrNull(string path) => File.Exists(path) ? Load(path) : null;
 }

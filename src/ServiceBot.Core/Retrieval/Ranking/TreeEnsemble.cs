@@ -94,6 +94,19 @@ public sealed class TreeEnsemble
         }
     }
 
+    /// <summary>Loads a model and checks that it was trained on the features this build computes.</summary>
+    /// <param name="trainer">The benchmarks command that trains it again, named in the error.</param>
+    /// <exception cref="InvalidDataException">The file is malformed or names other features.</exception>
+    public static TreeEnsemble Load(string path, IReadOnlyList<string> features, string trainer)
+    {
+        var model = Load(path);
+        if (!model.Features.SequenceEqual(features, StringComparer.Ordinal))
+            throw new InvalidDataException(
+                $"{path} was trained on the features [{string.Join(", ", model.Features)}]; this build computes " +
+                $"[{string.Join(", ", features)}]. Train the ranker again ({trainer}).");
+        return model;
+    }
+
     private sealed record ModelFile(
         string Format, int Version, IReadOnlyList<string> Features, double Bias, IReadOnlyList<TreeFile> Trees);
 

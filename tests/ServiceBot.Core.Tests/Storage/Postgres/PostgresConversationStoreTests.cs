@@ -35,8 +35,8 @@ public sealed class PostgresConversationStoreTests(PostgresTestDatabase database
                     VALUES ('api', 'u1', 'm-old', 'c-old', @reply, @at);
                 """, connection);
             rows.Parameters.AddWithValue("at", old.UpdatedAt.ToUniversalTime());
-            rows.Parameters.AddWithValue("state", StateJson.Protected(old, protector));
-            rows.Parameters.AddWithValue("reply", StateJson.Protected(ReplyFor("c-old", "请提供身份证号。"), protector));
+            rows.Parameters.AddWithValue("state", protector.ProtectUtf8(StateJson.Utf8(old)));
+            rows.Parameters.AddWithValue("reply", protector.ProtectUtf8(StateJson.Utf8(ReplyFor("c-old", "请提供身份证号。"))));
             await rows.ExecuteNonQueryAsync();
         }
 

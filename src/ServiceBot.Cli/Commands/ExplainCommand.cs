@@ -96,14 +96,20 @@ internal static class ExplainCommand
         return text.ToString().TrimEnd();
     }
 
-    /// <summary>The final word: the rule's verdict, the refusal model's probability against its threshold, and what the reply does.</summary>
+    /// <summary>
+    /// The final word: the hard rule's refusal, or the coverage thresholds' verdict and the refusal model's probability
+    /// against its threshold (the model decides when it runs), and what the reply does.
+    /// </summary>
     private static string DecisionText(HitTestDecision decision)
     {
-        var model = decision.Probability is { } probability
-            ? string.Create(CultureInfo.InvariantCulture, $"拒答模型：作答概率 {probability:0.000}，阈值 {decision.MinAnswerProbability:0.00}（{(probability >= decision.MinAnswerProbability ? "达到" : "未达到")}）")
-            : "拒答模型：未参与";
         var outcome = decision.Answers ? $"作答，引用 {decision.Lead}" : "拒答";
-        return $"最终判定：规则{(decision.RuleAnswers ? "允许作答" : "拒答")}；{model}；结论：{outcome}";
+        if (decision.HardRefusal) return $"最终判定：规则拒答（没有条款覆盖问题、问题属于其他领域，或条款未给出所问的数字）；拒答模型：未参与；结论：{outcome}";
+        var thresholds = $"覆盖阈值{(decision.RuleAnswers ? "达到" : "未达到")}";
+        var model = decision.Probability is { } probability
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"拒答模型：作答概率 {probability:0.000}，阈值 {decision.MinAnswerProbability:0.00}（{(probability >= decision.MinAnswerProbability ? "达到" : "未达到")}），由模型判定")
+            : "拒答模型：未参与，按覆盖阈值判定";
+        return $"最终判定：{thresholds}；{model}；结论：{outcome}";
     }
 
     private static string Terms(IReadOnlyDictionary<string, float> terms)

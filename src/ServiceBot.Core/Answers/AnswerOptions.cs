@@ -65,8 +65,8 @@ public sealed class AnswerOptions
     [Range(0.0, 1.0)] public double MaxForeignShare { get; set; } = 0.5;
 
     /// <summary>
-    /// Whether a question the grounding rule answers must also pass the refusal model (<see cref="Refusal.RefusalModel"/>);
-    /// off, the rule alone decides.
+    /// Whether the refusal model (<see cref="Refusal.RefusalModel"/>) decides every question the hard rule lets through;
+    /// off, the coverage thresholds above decide.
     /// </summary>
     public bool UseRefusalModel { get; set; } = true;
 

@@ -46,7 +46,7 @@ public sealed partial class ExtractiveAnswerComposer
         return Enumerable.Range(0, pool.Count)
             .OrderBy(i => aboutOld && knowledge.IsCitable(pool[i].Retrieved.Chunk, aboutOldPolicy: false) ? 1 : 0)
             .ThenByDescending(i => scores[i]).ThenBy(i => i)
-            .Select(i => pool[i])
+            .Select(i => pool[i] with { RankerScore = scores[i] })
             .ToList();
     }
 
@@ -61,9 +61,16 @@ public sealed partial class ExtractiveAnswerComposer
             .OrderBy(c => analysis.AboutOldPolicy && knowledge.IsCitable(c.Retrieved.Chunk, aboutOldPolicy: false) ? 1 : 0)
             .ThenByDescending(c => c.Coverage).ThenBy(c => c.Retrieved.Rank).ToList();
 
-    /// <summary>The clause an answer leads with: the first of the (ranked) candidates that answers on its own, else the decided one.</summary>
+    /// <summary>
+    /// The clause an answer leads with: the first of the (ranked) candidates that answers on its own; when none does (the
+    /// refusal model answered below the coverage thresholds), the ranker's first that states any figure asked for; else the decided one.
+    /// </summary>
     private GroundedCandidate Lead(GroundedCandidate decided, IReadOnlyList<GroundedCandidate> candidates, Analysis analysis)
-        => _ranker is null ? decided : candidates.FirstOrDefault(c => Answers(c, analysis)) ?? decided;
+        => _ranker is null
+            ? decided
+            : candidates.FirstOrDefault(c => Answers(c, analysis))
+              ?? candidates.FirstOrDefault(c => c.Coverage > 0 && !SpecificAsk.IsUnanswered(analysis.Question, c.Retrieved.Chunk.Text))
+              ?? decided;
 
     /// <summary>
     /// The clauses cited after the lead. Without the ranker, candidates in coverage order that are grounded and cover nearly

@@ -23,14 +23,19 @@ public sealed record GroundedCandidate(RetrievedChunk Retrieved, double Coverage
     /// matching): it may lead an answer, but the answer-or-refuse decision reads the candidates it always read.
     /// </summary>
     public bool Deeper { get; init; }
+
+    /// <summary>The knowledge ranker's score of the clause; null when the ranker did not order the candidates.</summary>
+    public double? RankerScore { get; init; }
 }
 
 /// <summary>
 /// The offline engine's answers: open with the sentence of the best clause that answers the question, quote the clause
-/// and cite it, or say plainly what was understood and that the knowledge has no answer. The grounding decision uses
-/// <see cref="GroundingScorer"/> coverage and <see cref="SimilarQuestionMatcher"/> matches, never raw scores.
+/// and cite it, or say plainly what was understood and that the knowledge has no answer. A hard rule refuses what no
+/// clause can answer (nothing covers the question, it is worded in another field's words, or a clause lacks the figure it
+/// asks for); every other question is decided by the refusal model over the clause's coverage, the coverage thresholds'
+/// verdict, the knowledge ranker's confidence and the taught-question match.
 /// </summary>
-/// <param name="refusalModel">Vetoes answers the rule would give (<see cref="RefusalModel"/>); null, the rule alone decides.</param>
+/// <param name="refusalModel">Decides what the hard rule lets through (<see cref="RefusalModel"/>); null, the coverage thresholds decide.</param>
 /// <param name="ranking">The knowledge ranker (<see cref="KnowledgeRanker"/>) that orders the candidates; null means the defaults (the shipped model).</param>
 public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> options, RefusalModel? refusalModel, KnowledgeRankingOptions? ranking = null)
 {
@@ -141,7 +146,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         if (guide is not null && guide.Coverage >= _options.MinGuideCoverage && !SpecificAsk.IsUnanswered(question, guide.Retrieved.Chunk.Text))
         {
             var runnerUp = candidates.Where(c => c.Retrieved.Chunk.Id != guide.Retrieved.Chunk.Id).Select(c => c.Coverage).FirstOrDefault();
-            var decision = Decide(guide, runnerUp, analysis, viaGuide: true);
+            var decision = Decide(knowledge, guide, runnerUp, candidates, analysis, viaGuide: true);
             if (decision.Answers)
                 return Render(knowledge, guide, candidates, analysis with { InDomain = true }, TaskGuideSections.AskedFor(question)) with { Decision = decision };
         }
@@ -152,31 +157,55 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
     {
         var byCoverage = _ranker is null ? candidates : ByCoverage(knowledge, candidates, analysis);
         var best = byCoverage.FirstOrDefault();
-        var decision = best is not null && Answers(best, analysis)
-            ? Decide(best, byCoverage.Count > 1 ? byCoverage[1].Coverage : 0, analysis, viaGuide: false)
-            : GroundingDecision.RuleRefused;
+        var decision = best is null || HardRefusal(best, analysis)
+            ? GroundingDecision.HardRefused
+            : Decide(knowledge, best, byCoverage.Count > 1 ? byCoverage[1].Coverage : 0, candidates, analysis, viaGuide: false);
         return decision.Answers
             ? Render(knowledge, Lead(best!, candidates, analysis), candidates, analysis) with { Decision = decision }
             : Refusal(analysis, candidates) with { Decision = decision };
     }
 
     /// <summary>
-    /// The refusal model's word on a clause the rule lets answer: the features it reads, its probability, and whether that
-    /// reaches the threshold (or the clause's text states most of the question, <see cref="RefusalModel.ClauseStatesIt"/>).
-    /// English questions, which the model was not trained on, keep the rule's answer.
+    /// The decision on a clause the hard rule lets through: the features the refusal model reads, its probability, and
+    /// whether that reaches the threshold (or the clause's text states most of the question, <see cref="RefusalModel.ClauseStatesIt"/>).
+    /// Without a model, and for English questions (which it was not trained on), the coverage thresholds decide.
     /// </summary>
-    private GroundingDecision Decide(GroundedCandidate best, double runnerUp, Analysis analysis, bool viaGuide)
+    /// <param name="ranked">The candidates in the knowledge ranker's order (coverage order without it).</param>
+    private GroundingDecision Decide(KnowledgeBase knowledge, GroundedCandidate best, double runnerUp, IReadOnlyList<GroundedCandidate> ranked,
+        Analysis analysis, bool viaGuide)
     {
-        var features = GroundingFeatures.Of(analysis.Question, analysis.Terms, CoveredText(best.Retrieved.Chunk), best.Coverage, runnerUp, viaGuide);
-        if (refusalModel is null || analysis.IsEnglish) return new GroundingDecision(true, features, null, true);
+        // A guide answers a question about its task only once its coverage reached MinGuideCoverage: that is its threshold.
+        var thresholdsPass = viaGuide || PassesThresholds(best, analysis);
+        var top = ranked.Count > 0 && ranked[0].RankerScore is not null ? ranked[0] : null;
+        var signals = new DecisionSignals(thresholdsPass, analysis.InDomain, top?.RankerScore, top is null ? null : ranked.ElementAtOrDefault(1)?.RankerScore,
+            top?.Coverage ?? best.Coverage, BestQuestionMatch(knowledge, analysis));
+        var features = GroundingFeatures.Of(analysis.Question, analysis.Terms, CoveredText(best.Retrieved.Chunk), best.Coverage, runnerUp, viaGuide, signals);
+        if (refusalModel is null || analysis.IsEnglish) return new GroundingDecision(thresholdsPass, features, null, thresholdsPass);
         var probability = refusalModel.Probability(features, analysis.Question);
-        return new GroundingDecision(true, features, probability, probability >= _minAnswerProbability || RefusalModel.ClauseStatesIt(features));
+        return new GroundingDecision(thresholdsPass, features, probability, probability >= _minAnswerProbability || RefusalModel.ClauseStatesIt(features));
     }
 
-    /// <summary>The best clause answers when it is grounded and states what a question for a specific figure asks (<see cref="SpecificAsk"/>).</summary>
-    private bool Answers(GroundedCandidate best, Analysis analysis)
-        => IsGrounded(best.Coverage, analysis.InDomain) && !SpecificAsk.IsUnanswered(analysis.Question, best.Retrieved.Chunk.Text)
-           && (best.Coverage >= _options.MinCoverage || (!AboutAnotherField(analysis) && CoversContent(best, analysis)));
+    /// <summary>
+    /// The cases no model may answer: no clause shares a word with the question, the clause lacks the figure the question
+    /// asks for (<see cref="SpecificAsk"/>), or much of the question is in another field's words and the clause does not
+    /// cover most of it (<see cref="AboutAnotherField"/>).
+    /// </summary>
+    private bool HardRefusal(GroundedCandidate best, Analysis analysis)
+        => best.Coverage <= 0 || SpecificAsk.IsUnanswered(analysis.Question, best.Retrieved.Chunk.Text)
+           || (best.Coverage < _options.MinCoverage && AboutAnotherField(analysis));
+
+    /// <summary>
+    /// The coverage thresholds: the clause is grounded (<see cref="IsGrounded"/>) and, below <see cref="AnswerOptions.MinCoverage"/>,
+    /// holds some of the question's words outside the domain dictionary (<see cref="CoversContent"/>).
+    /// </summary>
+    private bool PassesThresholds(GroundedCandidate best, Analysis analysis)
+        => IsGrounded(best.Coverage, analysis.InDomain) && (best.Coverage >= _options.MinCoverage || CoversContent(best, analysis));
+
+    /// <summary>The clause answers on its own: the hard rule lets it through and it passes the coverage thresholds.</summary>
+    private bool Answers(GroundedCandidate best, Analysis analysis) => !HardRefusal(best, analysis) && PassesThresholds(best, analysis);
+
+    private static double BestQuestionMatch(KnowledgeBase knowledge, Analysis analysis)
+        => analysis.Matches(knowledge).Where(m => analysis.Speaks(m.Chunk)).Select(m => m.Match).DefaultIfEmpty(0).Max();
 
     /// <summary>
     /// A clause admitted by the question's domain words must also hold some of its other words (美国的网约车司机有没有最低工资

@@ -2,23 +2,28 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceBot.Answers;
 using ServiceBot.Answers.Refusal;
+using Microsoft.Extensions.Options;
+using ServiceBot.Benchmarks.Ranking;
 using ServiceBot.Benchmarks.Retrieval;
 using ServiceBot.Conversation;
 using ServiceBot.Knowledge;
+using ServiceBot.Retrieval.Ranking;
 using ServiceBot.Server.Chat;
 
 namespace ServiceBot.Benchmarks.Answers;
 
 /// <summary>
 /// <c>train-refusal</c>: fits the refusal model (<see cref="RefusalModel"/>) on a lay-question set. Every item goes through
-/// the conversation engine with the model off, and the answers the grounding rule gives are kept with their
-/// <see cref="GroundingFeatures"/>. A logistic regression over them and the question's <see cref="DomainScore"/> is
-/// cross-validated by item (k folds). The domain score of a fold is fitted on every question outside the fold, refused by
-/// the rule or not; the regression's own training rows read scores from an inner k-fold split of those questions, so no
-/// row is scored by a table that counted it. The out-of-fold
-/// probabilities give the curve of answerable questions refused against must-refuse questions answered over the whole
-/// set, and the threshold that refuses the most must-refuse questions for at most <see cref="MaxHitLoss"/> of answerable
-/// hit@3 is stored with a model fitted on every item.
+/// the conversation engine with a model that answers whatever the hard rule lets through, so each such question is kept
+/// with its <see cref="GroundingFeatures"/>, the coverage thresholds' verdict and whether the answer would hit. A logistic
+/// regression over them and the question's <see cref="DomainScore"/> is cross-validated by item (k folds). Learned
+/// features are nested: the domain score of a fold is fitted on every question outside the fold (the regression's own
+/// training rows read scores from an inner split), and the knowledge ranker's features come from a ranker trained on the
+/// other folds' answerable items, so no row is scored by a table or a ranker that saw it. The out-of-fold probabilities
+/// give the curve of answerable questions refused against must-refuse questions refused. For comparison the same folds
+/// fit the former design, a veto over the answers the thresholds give. The stored threshold is the one that refuses the
+/// fewest answerable questions while refusing at least as many must-refuse questions as that veto at its own operating
+/// point (the most refused for at most <see cref="MaxHitLoss"/> of hit@3).
 /// </summary>
 public static class RefusalTraining
 {
@@ -33,14 +38,34 @@ public static class RefusalTraining
         ["coverage"] = 1, ["text_coverage"] = 1, ["taught_match"] = 1, ["content_coverage"] = 1, ["domain_coverage"] = 1, ["margin"] = 1,
         ["foreign_share"] = -1, ["uncovered_peak"] = -1, ["figure_unstated"] = -1,
         ["uncovered_word"] = -1, ["uncovered_rare"] = -1, ["covered_word"] = 1, ["uncovered_domain"] = -1,
+        ["thresholds_pass"] = 1, ["ranker_confidence"] = 1, ["ranker_margin"] = 1, ["ranker_coverage"] = 1, ["question_match"] = 1,
     };
+
+    private static readonly int ThresholdsPassIndex = Index("thresholds_pass");
+
+    private static int Index(string feature) => GroundingFeatures.Names.ToList().IndexOf(feature);
+
+    /// <summary>The L2 penalty of the regression unless <c>--l2</c> says otherwise: out of fold, 0.0001 refused 0.042 of answerable questions where 0.01 refused 0.061, at the same must-refuse refused.</summary>
+    private const double DefaultL2 = 0.0001;
 
     /// <summary>The domain score's weight may only argue for answering questions worded like answerable ones.</summary>
     private const int DomainSign = 1;
 
-    /// <summary>One item's reply with the model off; <see cref="Features"/> is set when the rule answered it from a clause.</summary>
+    /// <summary>
+    /// One item's reply when everything past the hard rule is answered: <see cref="Refused"/> when the hard rule refused,
+    /// <see cref="Features"/> set when the answer was decided on a clause, <see cref="Hit"/> whether that answer would hit.
+    /// </summary>
     private sealed record Sample(LayQuestion Question, bool Hit, bool Refused, double[]? Features)
     {
+        /// <summary>The coverage thresholds let the clause answer: the former rule, which the veto design starts from.</summary>
+        public bool ThresholdsPass => Features is null || Features[ThresholdsPassIndex] > 0.5;
+
+        /// <summary>The veto design's out-of-fold probability (rows the thresholds answer only).</summary>
+        public double VetoProbability { get; set; } = 1;
+
+        /// <summary>The composer's ranking candidates for the question the answerer received, for the nested ranker.</summary>
+        public LabelledQuery? Ranking { get; set; }
+
         /// <summary>The question as the engine handed it to the answerer, and the clause it led with.</summary>
         public string? Asked { get; init; }
 
@@ -54,6 +79,10 @@ public static class RefusalTraining
         public int Fold { get; set; } = -1;
 
         public bool AnsweredAt(double threshold) => !Refused && (Features is null || Probability >= threshold || RefusalModel.ClauseStatesIt(Features));
+
+        /// <summary>The former design: the thresholds answer, and a model may veto.</summary>
+        public bool VetoAnsweredAt(double threshold)
+            => !Refused && (Features is null || ThresholdsPass && (VetoProbability >= threshold || RefusalModel.ClauseStatesIt(Features)));
     }
 
     public static async Task<int> RunAsync(string[] args)
@@ -62,6 +91,7 @@ public static class RefusalTraining
         var shared = Path.GetFullPath(Path.Combine(root, "..", "shared"));
         var knowledge = new[] { Path.Combine(root, "knowledge"), Path.Combine(shared, "knowledge-corpus", "laws") };
         var folds = int.TryParse(Option(args, "--folds"), CultureInfo.InvariantCulture, out var k) ? k : 5;
+        var l2 = double.TryParse(Option(args, "--l2"), CultureInfo.InvariantCulture, out var penalty) && penalty >= 0 ? penalty : DefaultL2;
         var output = Option(args, "--out") ?? Path.Combine(root, "src", "ServiceBot.Core", "Answers", "Refusal", "Model", "refusal-model.json");
         var files = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         var path = files.Count > 0 ? Path.GetFullPath(files[0]) : Path.Combine(root, "tests", "datasets", "lay-questions", "dev.jsonl");
@@ -76,33 +106,46 @@ public static class RefusalTraining
         var scored = samples.Where(s => s.Features is not null).ToList();
         var signs = GroundingFeatures.Names.Select(n => Signs.GetValueOrDefault(n)).Append(DomainSign).ToList();
 
-        // Folds by item over every question: each item's probability comes from a model and a domain score that never saw it.
+        // Folds by item over every question: each item's probability comes from a model, a domain score and a ranker that never saw it.
         AssignFolds(samples, folds, seed: 20261130);
+        NestRankerFeatures(samples, folds);
         var foldAuc = new List<double>();
+        var vetoAuc = new List<double>();
         for (var fold = 0; fold < folds; fold++)
         {
             var outside = samples.Where(s => s.Fold != fold).ToList();
             var train = scored.Where(s => s.Fold != fold).ToList();
             var trainDomain = InnerDomainScores(outside, folds);
-            var (weights, bias) = LogisticRegression.Fit(train.Select(s => Row(s, trainDomain[s])).ToList(), train.Select(s => s.Question.Answerable).ToList(), signs);
             var domain = DomainScoreFitting.Fit(outside.Select(s => (s.Text, s.Question.Answerable)));
             var test = scored.Where(s => s.Fold == fold).ToList();
+            var (weights, bias) = LogisticRegression.Fit(train.Select(s => Row(s, trainDomain[s])).ToList(), train.Select(s => s.Question.Answerable).ToList(), signs, l2);
             foreach (var sample in test) sample.Probability = LogisticRegression.Probability(Row(sample, domain.Of(sample.Text)), weights, bias);
             foldAuc.Add(LogisticRegression.Auc(test.Select(s => s.Probability).ToList(), test.Select(s => s.Question.Answerable).ToList()));
+            var vetoTrain = train.Where(s => s.ThresholdsPass).ToList();
+            var vetoTest = test.Where(s => s.ThresholdsPass).ToList();
+            var (vetoWeights, vetoBias) = LogisticRegression.Fit(vetoTrain.Select(s => Row(s, trainDomain[s])).ToList(), vetoTrain.Select(s => s.Question.Answerable).ToList(), signs, l2);
+            foreach (var sample in vetoTest) sample.VetoProbability = LogisticRegression.Probability(Row(sample, domain.Of(sample.Text)), vetoWeights, vetoBias);
+            vetoAuc.Add(LogisticRegression.Auc(vetoTest.Select(s => s.VetoProbability).ToList(), vetoTest.Select(s => s.Question.Answerable).ToList()));
         }
 
-        // The operating point: the most must-refuse questions refused for at most MaxHitLoss of answerable hit@3.
-        var thresholds = Enumerable.Range(0, 61).Select(i => i * 0.01).ToList();
-        var ruleHit = FiguresOf(samples, 0)[0];
-        var chosen = thresholds.Where(t => ruleHit - FiguresOf(samples, t)[0] <= MaxHitLoss + 1e-9)
-            .MaxBy(t => (FiguresOf(samples, t)[2], -t));
-        Print(path, root, samples, scored, folds, foldAuc, thresholds, chosen);
+        // The veto's operating point as it was chosen before: the most must-refuse questions refused for at most MaxHitLoss of hit@3.
+        var thresholds = Enumerable.Range(0, 91).Select(i => i * 0.01).ToList();
+        var thresholdsHit = VetoFiguresOf(samples, 0)[0];
+        var vetoChosen = thresholds.Where(t => thresholdsHit - VetoFiguresOf(samples, t)[0] <= MaxHitLoss + 1e-9)
+            .MaxBy(t => (VetoFiguresOf(samples, t)[2], -t));
+        // The model's: the fewest answerable questions refused while refusing at least as many must-refuse questions as the veto.
+        var mustRefuseTarget = VetoFiguresOf(samples, vetoChosen)[2];
+        var eligible = thresholds.Where(t => FiguresOf(samples, t)[2] >= mustRefuseTarget - 1e-9).ToList();
+        var chosen = eligible.Count > 0
+            ? eligible.MinBy(t => (FiguresOf(samples, t)[1], -FiguresOf(samples, t)[2]))
+            : thresholds.MaxBy(t => (FiguresOf(samples, t)[2], -t));
+        Print(path, root, samples, scored, folds, foldAuc, vetoAuc, thresholds, chosen, vetoChosen);
 
         var allDomain = InnerDomainScores(samples, folds);
-        var (finalWeights, finalBias) = LogisticRegression.Fit(scored.Select(s => Row(s, allDomain[s])).ToList(), scored.Select(s => s.Question.Answerable).ToList(), signs);
+        var (finalWeights, finalBias) = LogisticRegression.Fit(scored.Select(s => Row(s, allDomain[s])).ToList(), scored.Select(s => s.Question.Answerable).ToList(), signs, l2);
         var finalDomain = DomainScoreFitting.Fit(samples.Select(s => (s.Text, s.Question.Answerable)));
         new RefusalModel(GroundingFeatures.Names, finalWeights[..^1], finalBias, chosen, finalDomain, finalWeights[^1]).Save(output);
-        Console.WriteLine($"\nModel fitted on all {scored.Count} rule answers, domain score on all {samples.Count} questions "
+        Console.WriteLine($"\nModel fitted on all {scored.Count} questions past the hard rule, domain score on all {samples.Count} questions "
                           + $"({finalDomain.Weights.Count} grams), threshold {chosen:F2}, written to {Path.GetRelativePath(root, output)}:");
         foreach (var (name, weight) in GroundingFeatures.Names.Append("(domain score)").Zip(finalWeights))
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-18} {weight,8:F3}"));
@@ -131,16 +174,28 @@ public static class RefusalTraining
 
     private static double[] Row(Sample sample, double domainScore) => [.. sample.Features!, domainScore];
 
-    /// <summary>Runs every item with the model off, keeping the final turn's answer as the engine's answerer returned it.</summary>
+    /// <summary>
+    /// Runs every item with a model that answers whatever the hard rule lets through, keeping the final turn's answer as the
+    /// engine's answerer returned it, and the composer's ranking candidates for the question it received.
+    /// </summary>
     private static async Task<(List<Sample>, KnowledgeBase)> CollectAsync(IReadOnlyList<LayQuestion> questions, IReadOnlyList<string> knowledge)
     {
         Answer? last = null;
         string? asked = null;
+        var answersEverything = new RefusalModel(GroundingFeatures.Names, new double[GroundingFeatures.Names.Count], 0, 0,
+            new DomainScore(new Dictionary<string, double>()), 0);
+        // The engine's own composer, and the model file it would load, stay out of it: the answerer below decides.
         var overrides = new Dictionary<string, string?> { [$"{AnswerOptions.SectionName}:{nameof(AnswerOptions.UseRefusalModel)}"] = "false" };
         await using var harness = await ChatHarness.CreateAsync(knowledge, overrides, services: services => services.AddSingleton<IKnowledgeAnswerer>(sp =>
-            new ObservingAnswerer(new ExtractiveKnowledgeAnswerer(sp.GetRequiredService<KnowledgeBaseProvider>(), sp.GetRequiredService<ExtractiveAnswerComposer>()),
+            new ObservingAnswerer(new ExtractiveKnowledgeAnswerer(sp.GetRequiredService<KnowledgeBaseProvider>(),
+                    new ExtractiveAnswerComposer(sp.GetRequiredService<IOptions<AnswerOptions>>(), answersEverything,
+                        sp.GetRequiredService<IOptions<KnowledgeRankingOptions>>().Value)),
                 (question, answer) => (asked, last) = (question, answer))));
+        var knowledgeBase = await harness.Knowledge.GetAsync();
+        var rankingComposer = new ExtractiveAnswerComposer(Options.Create(new AnswerOptions()), refusalModel: null,
+            new KnowledgeRankingOptions { UseKnowledgeRanker = false });
         var samples = new List<Sample>(questions.Count);
+        using var progress = new ConsoleProgress("running the items through the engine", questions.Count);
         foreach (var question in questions)
         {
             var user = "train-" + question.Id;
@@ -151,10 +206,43 @@ public static class RefusalTraining
             var form = reply.Task is { State: not "cancelled" };
             var refused = reply.Citations.Count == 0 && !form;
             var hit = question.Answerable && !form && question.Hits(reply.Citations.Take(Top).Select(c => (c.Source, c.Section)));
-            var decided = !form && !refused && last?.Decision is { RuleAnswers: true, Features: { } features } ? features.ToArray() : null;
-            samples.Add(new Sample(question, hit, refused, decided) { Asked = asked, Lead = reply.Citations.FirstOrDefault() });
+            var decided = !form && !refused && last?.Decision is { Features: { } features } ? features.ToArray() : null;
+            var sample = new Sample(question, hit, refused, decided) { Asked = asked, Lead = reply.Citations.FirstOrDefault() };
+            if (decided is not null && asked is not null)
+            {
+                var candidates = rankingComposer.RankingCandidates(knowledgeBase, asked);
+                sample.Ranking = new LabelledQuery(question.Id, candidates.Select(c => c.Candidate.Retrieved.Chunk.Id).ToList(), candidates.Select(c => c.Features).ToList(),
+                    candidates.Select(c => question.Answerable && question.Hits([(c.Candidate.Retrieved.Chunk.Title, c.Candidate.Retrieved.Chunk.Section)])).ToList(), []);
+            }
+            samples.Add(sample);
+            progress.Report(samples.Count);
         }
-        return (samples, await harness.Knowledge.GetAsync());
+        return (samples, knowledgeBase);
+    }
+
+    /// <summary>
+    /// Replaces each decided question's knowledge-ranker features with those of a ranker trained, as <c>train-knowledge-ranker</c>
+    /// trains it, on the answerable items of the other folds: the shipped ranker has seen every item of the set.
+    /// </summary>
+    private static void NestRankerFeatures(IReadOnlyList<Sample> samples, int folds)
+    {
+        var trainer = new RankerTrainer(new TrainRankerOptions(), KnowledgeRankingFeatures.Names);
+        var coverage = KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.Coverage);
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var train = samples.Where(s => s.Fold != fold && s.Ranking is { } r && r.Relevant.Contains(true)).Select(s => s.Ranking!).ToList();
+            TreeEnsemble ranker;
+            using (new ConsoleProgress($"fold {fold + 1}/{folds}: training the knowledge ranker on {train.Count} items")) ranker = trainer.Train(train);
+            foreach (var sample in samples.Where(s => s.Fold == fold && s.Features is not null && s.Ranking is { Features.Count: > 0 }))
+            {
+                var rows = sample.Ranking!.Features;
+                var order = Enumerable.Range(0, rows.Count).Select(i => (Index: i, Score: ranker.Score(rows[i]))).OrderByDescending(x => x.Score).ThenBy(x => x.Index).ToList();
+                var signals = new DecisionSignals(false, false, order[0].Score, order.Count > 1 ? order[1].Score : null, rows[order[0].Index][coverage], 0);
+                sample.Features![Index("ranker_confidence")] = signals.RankerConfidence;
+                sample.Features[Index("ranker_margin")] = signals.RankerMargin;
+                sample.Features[Index("ranker_coverage")] = signals.RankerTopCoverage;
+            }
+        }
     }
 
     /// <summary>Writes each rule answer with its features and the question's words (weight, domain, foreign, covered by the lead), for study.</summary>
@@ -181,62 +269,74 @@ public static class RefusalTraining
     }
 
     private static void Print(string path, string root, IReadOnlyList<Sample> samples, IReadOnlyList<Sample> scored, int folds,
-        IReadOnlyList<double> foldAuc, IReadOnlyList<double> thresholds, double chosen)
+        IReadOnlyList<double> foldAuc, IReadOnlyList<double> vetoAuc, IReadOnlyList<double> thresholds, double chosen, double vetoChosen)
     {
         Console.WriteLine($"## Refusal model ({Path.GetRelativePath(root, path)}): {samples.Count(s => s.Question.Answerable)} answerable, "
-                          + $"{samples.Count(s => !s.Question.Answerable)} must-refuse; the rule answers {scored.Count} "
-                          + $"({scored.Count(s => s.Question.Answerable)} answerable, {scored.Count(s => !s.Question.Answerable)} must-refuse)");
+                          + $"{samples.Count(s => !s.Question.Answerable)} must-refuse; past the hard rule {scored.Count} "
+                          + $"({scored.Count(s => s.Question.Answerable)} answerable, {scored.Count(s => !s.Question.Answerable)} must-refuse), "
+                          + $"of which the coverage thresholds answer {scored.Count(s => s.ThresholdsPass)}");
         Console.WriteLine();
-        Console.WriteLine($"{folds}-fold cross-validation by item, out-of-fold probabilities; at the chosen threshold {Format(chosen)}:");
+        Console.WriteLine($"{folds}-fold cross-validation by item, out-of-fold probabilities; the model decides at {Format(chosen)}, the veto (former design) at {Format(vetoChosen)}:");
         Console.WriteLine();
-        Console.WriteLine("| fold | rule answers | answerable | must-refuse | AUC | answerable vetoed | must-refuse vetoed |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| fold | decided | answerable | must-refuse | AUC (model) | AUC (veto, threshold answers) | answerable refused | must-refuse refused |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (var fold = 0; fold < folds; fold++)
         {
             var part = scored.Where(s => s.Fold == fold).ToList();
             var answerable = part.Where(s => s.Question.Answerable).ToList();
             var mustRefuse = part.Where(s => !s.Question.Answerable).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {fold + 1} | {part.Count} | {answerable.Count} | {mustRefuse.Count} | {foldAuc[fold]:F3} | "
+                $"| {fold + 1} | {part.Count} | {answerable.Count} | {mustRefuse.Count} | {foldAuc[fold]:F3} | {vetoAuc[fold]:F3} | "
                 + $"{answerable.Count(s => !s.AnsweredAt(chosen))} | {mustRefuse.Count(s => !s.AnsweredAt(chosen))} |"));
         }
         Console.WriteLine();
-        Console.WriteLine("Whole set, rule then model (out-of-fold), by threshold:");
+        Console.WriteLine("Whole set (answerable hit@3 / answerable refused / must-refuse refused / must-refuse answered):");
+        Console.WriteLine();
+        Console.WriteLine("| decision | answerable hit@3 | answerable refused | must-refuse refused | must-refuse answered |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Console.WriteLine($"| hard rule and coverage thresholds (no model) | {Figures(VetoFiguresOf(samples, 0))} |");
+        Console.WriteLine($"| thresholds, then the veto at {Format(vetoChosen)} (former design, out of fold) | {Figures(VetoFiguresOf(samples, vetoChosen))} |");
+        Console.WriteLine($"| hard rule, then the model at {Format(chosen)} (out of fold) | {Figures(FiguresOf(samples, chosen))} |");
+        Console.WriteLine($"| hard rule alone (every question past it answered) | {Figures(FiguresOf(samples, 0))} |");
+        Console.WriteLine();
+        Console.WriteLine("The model's out-of-fold curve, by threshold:");
         Console.WriteLine();
         Console.WriteLine("| threshold | answerable hit@3 | answerable refused | must-refuse refused | must-refuse answered |");
         Console.WriteLine("|---:|---:|---:|---:|---:|");
         foreach (var threshold in thresholds.Where(t => Math.Round(t * 100) % 5 == 0 || t == chosen))
         {
             var mark = threshold == chosen ? " **(chosen)**" : "";
-            Console.WriteLine($"| {Format(threshold)}{mark} | {Figures(samples, threshold)} |");
+            Console.WriteLine($"| {Format(threshold)}{mark} | {Figures(FiguresOf(samples, threshold))} |");
         }
         var batches = samples.Where(s => s.Question.Batch is not null).GroupBy(s => s.Question.Batch!).ToList();
         if (batches.Count == 0) return;
         Console.WriteLine();
-        Console.WriteLine($"By batch, rule alone → rule and model at {Format(chosen)}:");
+        Console.WriteLine($"By batch, the veto at {Format(vetoChosen)} → the model at {Format(chosen)} (out of fold):");
         Console.WriteLine();
         Console.WriteLine("| batch | answerable hit@3 | answerable refused | must-refuse refused | must-refuse answered |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
         foreach (var batch in batches.Append(samples.Where(s => s.Question.Batch is null).GroupBy(_ => "(first)").Single()).OrderBy(b => b.Key, StringComparer.Ordinal))
         {
             var list = batch.ToList();
-            Console.WriteLine($"| {batch.Key} | {Pair(list, 0, chosen, 0)} | {Pair(list, 0, chosen, 1)} | {Pair(list, 0, chosen, 2)} | {Pair(list, 0, chosen, 3)} |");
+            var (before, after) = (VetoFiguresOf(list, vetoChosen), FiguresOf(list, chosen));
+            Console.WriteLine($"| {batch.Key} | {string.Join(" | ", Enumerable.Range(0, 4).Select(f => $"{Format3(before[f])} → {Format3(after[f])}"))} |");
         }
     }
 
-    private static double[] FiguresOf(IReadOnlyList<Sample> samples, double threshold)
+    private static double[] FiguresOf(IReadOnlyList<Sample> samples, double threshold) => Figures(samples, s => s.AnsweredAt(threshold));
+
+    private static double[] VetoFiguresOf(IReadOnlyList<Sample> samples, double threshold) => Figures(samples, s => s.VetoAnsweredAt(threshold));
+
+    /// <summary>Answerable hit@3, answerable refused, must-refuse refused and must-refuse answered, when <paramref name="answered"/> says which are answered.</summary>
+    private static double[] Figures(IReadOnlyList<Sample> samples, Func<Sample, bool> answered)
     {
         var answerable = samples.Where(s => s.Question.Answerable).ToList();
         var mustRefuse = samples.Where(s => !s.Question.Answerable).ToList();
-        var refused = Rate(mustRefuse, s => !s.AnsweredAt(threshold));
-        return [Rate(answerable, s => s.Hit && s.AnsweredAt(threshold)), Rate(answerable, s => !s.AnsweredAt(threshold)), refused, 1 - refused];
+        var refused = Rate(mustRefuse, s => !answered(s));
+        return [Rate(answerable, s => s.Hit && answered(s)), Rate(answerable, s => !answered(s)), refused, 1 - refused];
     }
 
-    private static string Figures(IReadOnlyList<Sample> samples, double threshold)
-        => string.Join(" | ", FiguresOf(samples, threshold).Select(Format3));
-
-    private static string Pair(IReadOnlyList<Sample> samples, double before, double after, int figure)
-        => $"{Format3(FiguresOf(samples, before)[figure])} → {Format3(FiguresOf(samples, after)[figure])}";
+    private static string Figures(double[] figures) => string.Join(" | ", figures.Select(Format3));
 
     private static double Rate(IEnumerable<Sample> samples, Func<Sample, bool> success)
     {

@@ -35,8 +35,8 @@ public static class RankGap
         "hit",
         "follow-up rewritten differently with the ranker on",
         "curated answer served",
-        "refused by the rule (best-covering clause of the first-stage pool)",
-        "refused by the refusal model",
+        "refused by the hard rule (no covering clause, another field, a figure not stated)",
+        "refused by the refusal model (or, without one, the coverage thresholds)",
         "task question: the guide section led instead of the ranker's choice",
         "lead skipped the ranker's expected clause (answers-on-its-own filter)",
         "expected clause below the citation floor (coverage < lead × ratio, or not grounded)",
@@ -124,7 +124,7 @@ public static class RankGap
         if (hit) return 2;
         if (withoutRanker.TryGetValue(question.Id, out var before) && before != asked.Question) return 3;
         if (asked.Answer.Curated) return 4;
-        if (asked.Answer.Citations.Count == 0) return asked.Answer.Decision is { RuleAnswers: true } ? 6 : 5;
+        if (asked.Answer.Citations.Count == 0) return asked.Answer.Decision is { IsHardRefusal: false } ? 6 : 5;
         var leadCitation = asked.Answer.Citations[0];
         var lead = ranked.FindIndex(c => c.Retrieved.Chunk.Title == leadCitation.Source && c.Retrieved.Chunk.Section == leadCitation.Section);
         if (asked.Task is not null && (lead < 0 || !Expected(ranked[lead])) && ranked.FindIndex(Expected) < lead) return 7;

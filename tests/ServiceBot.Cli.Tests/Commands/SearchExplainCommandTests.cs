@@ -74,11 +74,12 @@ public sealed class SearchExplainCommandTests : IDisposable
 
         Assert.Equal(0, text.ExitCode);
         var verdict = text.Output.TrimEnd().Split('\n')[^1];
-        Assert.StartsWith("最终判定：规则允许作答；", verdict);
+        Assert.StartsWith("最终判定：覆盖阈值达到；", verdict);
         Assert.Contains("结论：作答，引用 《住房公积金提取办法》", verdict);
         var decision = JsonNode.Parse(json.Output)!["decision"]!;
         Assert.True(decision["answers"]!.GetValue<bool>());
         Assert.True(decision["ruleAnswers"]!.GetValue<bool>());
+        Assert.False(decision["hardRefusal"]!.GetValue<bool>());
         Assert.StartsWith("《住房公积金提取办法》", decision["lead"]!.GetValue<string>());
         var probability = decision["answerProbability"]?.GetValue<double>();
         if (probability is { } p) Assert.Contains($"作答概率 {p.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)}", verdict);

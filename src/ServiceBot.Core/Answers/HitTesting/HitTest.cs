@@ -12,11 +12,12 @@ namespace ServiceBot.Answers.HitTesting;
 public sealed record HitTestGrounding(AnswerOptions Options, bool InDomain, IReadOnlyDictionary<string, double> Coverage);
 
 /// <summary>What the composer would finally do with the question: answer (and which clause it opens with) or refuse, and why.</summary>
-/// <param name="RuleAnswers">Whether the grounding rule lets the best clause answer.</param>
+/// <param name="HardRefusal">Whether the hard rule refused before the thresholds or the model were consulted.</param>
+/// <param name="RuleAnswers">Whether the coverage thresholds let the judged clause answer (the outcome when no model runs).</param>
 /// <param name="Probability">The refusal model's probability that the answer is right; null when the model was not asked.</param>
 /// <param name="MinAnswerProbability">The model's threshold in force.</param>
 /// <param name="Lead">The clause the answer opens with (《title》section); null for a refusal.</param>
-public sealed record HitTestDecision(bool Answers, bool RuleAnswers, double? Probability, double MinAnswerProbability, string? Lead);
+public sealed record HitTestDecision(bool Answers, bool HardRefusal, bool RuleAnswers, double? Probability, double MinAnswerProbability, string? Lead);
 
 /// <summary>
 /// Hit testing for the people who maintain the knowledge (<c>search --explain</c>, the admin console): how a question was
@@ -32,7 +33,8 @@ public sealed record HitTest(string Question, SearchExplanation Explanation, Kno
         var grounding = new HitTestGrounding(options, terms.Any(t => t.IsDomain),
             composer.Candidates(knowledge, question).ToDictionary(c => c.Retrieved.Chunk.Id, c => c.Coverage, StringComparer.Ordinal));
         var answer = composer.Compose(knowledge, question);
-        var decision = new HitTestDecision(answer.Grounded, answer.Decision?.RuleAnswers ?? answer.Grounded, answer.Decision?.Probability,
+        var decision = new HitTestDecision(answer.Grounded, answer.Decision?.IsHardRefusal ?? false, answer.Decision?.RuleAnswers ?? answer.Grounded,
+            answer.Decision?.Probability,
             composer.MinAnswerProbability, answer.Grounded && answer.Citations.Count > 0 ? $"《{answer.Citations[0].Source}》{answer.Citations[0].Section}" : null);
         return new HitTest(question, explanation, knowledge, grounding, composer, decision);
     }
@@ -119,6 +121,7 @@ public static class HitTestJson
             ["decision"] = new JsonObject
             {
                 ["answers"] = test.Decision.Answers,
+                ["hardRefusal"] = test.Decision.HardRefusal,
                 ["ruleAnswers"] = test.Decision.RuleAnswers,
                 ["answerProbability"] = test.Decision.Probability,
                 ["minAnswerProbability"] = test.Decision.MinAnswerProbability,

@@ -1,11 +1,18 @@
 namespace ServiceBot.Answers.Refusal;
 
 /// <summary>
-/// How an answer was decided: whether the grounding rule let the best clause answer, the <see cref="GroundingFeatures"/>
-/// of that clause (when it did), the refusal model's probability (when a model ran), and the outcome.
+/// How an answer was decided: whether the coverage thresholds let the judged clause answer, the <see cref="GroundingFeatures"/>
+/// of that clause (unless the hard rule refused), the refusal model's probability (when a model ran), and the outcome.
 /// </summary>
+/// <param name="RuleAnswers">The coverage thresholds' verdict on the judged clause: the outcome when no model runs.</param>
 public sealed record GroundingDecision(bool RuleAnswers, IReadOnlyList<double>? Features, double? Probability, bool Answers)
 {
-    /// <summary>The rule refused: no clause covers the question well enough, so the model was not asked.</summary>
-    public static readonly GroundingDecision RuleRefused = new(false, null, null, false);
+    /// <summary>
+    /// The hard rule refused (no clause covers any of the question, it is about another field, or the clause lacks the
+    /// figure asked for), so the model was not asked.
+    /// </summary>
+    public static readonly GroundingDecision HardRefused = new(false, null, null, false);
+
+    /// <summary>Whether the hard rule refused before any threshold or model was consulted.</summary>
+    public bool IsHardRefusal => Features is null && !Answers;
 }

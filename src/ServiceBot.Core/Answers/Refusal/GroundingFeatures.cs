@@ -28,6 +28,12 @@ public static partial class GroundingFeatures
         "uncovered_rare",    // ln(1 + words of weight 5 or more the clause lacks): 护照, 低保, 利率
         "covered_word",      // weight of the heaviest word the clause holds, over 16
         "uncovered_domain",  // share of the question's weight on domain words the clause lacks (结婚登记, 驾照)
+        "thresholds_pass",   // the coverage thresholds let the clause answer (the verdict without a model)
+        "in_domain",         // the question uses a domain-dictionary word
+        "ranker_confidence", // the knowledge ranker's score of its first clause, squashed to 0–1 (0.5 without the ranker)
+        "ranker_margin",     // how far that score leads the second, tanh (0 without the ranker)
+        "ranker_coverage",   // coverage of the question by the ranker's first clause
+        "question_match",    // the best match with any taught 相似问法
     ];
 
     /// <summary>Weights run to about twice the largest idf (a domain word the knowledge never uses); this brings them near 0–1.</summary>
@@ -39,7 +45,9 @@ public static partial class GroundingFeatures
     /// <summary>Features for <paramref name="best"/> answering a question of <paramref name="terms"/>.</summary>
     /// <param name="clauseText">Text the clause covers the question with: title, heading path and clause.</param>
     /// <param name="runnerUp">Coverage of the next candidate, 0 when none.</param>
-    public static double[] Of(string question, IReadOnlyList<QueryTerm> terms, string clauseText, double coverage, double runnerUp, bool viaGuide)
+    /// <param name="signals">What the composer knows beyond the clause: the thresholds' verdict, the ranker's scores, the taught match.</param>
+    public static double[] Of(string question, IReadOnlyList<QueryTerm> terms, string clauseText, double coverage, double runnerUp, bool viaGuide,
+        DecisionSignals signals)
     {
         // Folded once: every coverage below reads the same text.
         var normalized = Text.TextNormalizer.Normalize(clauseText);
@@ -69,6 +77,12 @@ public static partial class GroundingFeatures
             Math.Log(1 + missingWords.Count(t => t.Weight >= RareWeight)),
             coveredPeak / WeightScale,
             total == 0 ? 0 : missing.Where(t => t.IsDomain).Sum(t => t.Weight) / total,
+            signals.ThresholdsPass ? 1 : 0,
+            signals.InDomain ? 1 : 0,
+            signals.RankerConfidence,
+            signals.RankerMargin,
+            signals.RankerTopCoverage,
+            signals.QuestionMatch,
         ];
     }
 

@@ -5,15 +5,16 @@ namespace ServiceBot.Answers.Refusal;
 
 /// <summary>
 /// A logistic regression over <see cref="GroundingFeatures"/> and the question's <see cref="DomainScore"/>: the probability
-/// that a question the grounding rule would answer is one the knowledge really answers. Below <see cref="Threshold"/> the answer is refused. It only ever turns
-/// an answer into a refusal, never the reverse, so the rule's guarantees (a figure asked for must be stated, a question
-/// in another field's words is refused) still hold. Trained offline by the benchmarks' <c>train-refusal</c> with
-/// cross-validation on the development set; the file is data, loaded and checked at start.
+/// that the knowledge really answers a question the hard rule lets through. Below <see cref="Threshold"/> the question is
+/// refused, at or above it answered, whatever the coverage thresholds say (their verdict is one of the features). The hard
+/// rule's guarantees (a figure asked for must be stated, a question in another field's words is refused) hold before it.
+/// Trained offline by the benchmarks' <c>train-refusal</c> with cross-validation on the development set; the file is data,
+/// loaded and checked at start.
 /// </summary>
 public sealed class RefusalModel
 {
     public const string FormatName = "servicebot-refusal-model";
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     /// <summary>
     /// A clause whose own text holds this share of the question is never vetoed. The domain score learns which wordings the

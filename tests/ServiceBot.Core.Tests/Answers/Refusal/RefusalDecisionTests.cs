@@ -4,14 +4,87 @@ using ServiceBot.Answers.Refusal;
 
 namespace ServiceBot.Core.Tests.Answers.Refusal;
 
-/// <summary>The refusal model inside the composer, over the real knowledge/ and law fixtures.</summary>
+/// <summary>The hard rule and the refusal model inside the composer, over the real knowledge/ and law fixtures.</summary>
 public sealed class RefusalDecisionTests(RealKnowledgeFixture fixture) : IClassFixture<RealKnowledgeFixture>
 {
     private const string AnswerableQuestion = "骑手每天跑十几个小时，休息权有保障吗";
 
+    /// <summary>In lay words no clause uses (志愿服务 is the opinion's): the coverage thresholds refuse it, though 五、(十二) answers it.</summary>
+    private const string LowCoverageQuestion = "骑手能当志愿者不";
+
+    /// <summary>No domain word; it shares only incidental words with the knowledge.</summary>
+    private const string OffTopicQuestion = "早上好 吃了没";
+
     /// <summary>A model whose probability is always 0.5, with the threshold given.</summary>
     private static ExtractiveAnswerComposer ComposerWithThreshold(double threshold)
         => new(Options.Create(new AnswerOptions()), RefusalModelTests.Flat(threshold));
+
+    /// <summary>A small model that answers questions using a domain word (probability 0.88) and refuses the rest (0.12).</summary>
+    private static ExtractiveAnswerComposer ComposerTrustingDomainWords()
+    {
+        var weights = new double[GroundingFeatures.Names.Count];
+        weights[GroundingFeatures.Names.ToList().IndexOf("in_domain")] = 4;
+        var model = new RefusalModel(GroundingFeatures.Names, weights, -2, 0.5, new DomainScore(new Dictionary<string, double>()), 0);
+        return new ExtractiveAnswerComposer(Options.Create(new AnswerOptions()), model);
+    }
+
+    [Fact]
+    public void Compose_BelowTheCoverageThresholdsModelAnswers_AnswersWithCitations()
+    {
+        var answer = ComposerTrustingDomainWords().Compose(fixture.Knowledge, LowCoverageQuestion);
+
+        Assert.True(answer.Decision is { RuleAnswers: false, Answers: true, IsHardRefusal: false });
+        Assert.True(answer.Grounded);
+        Assert.NotEmpty(answer.Citations);
+        Assert.Contains(answer.Citations, c => c.Source == "关于加强新就业群体服务管理的意见");
+    }
+
+    [Fact]
+    public void Compose_OffTopicQuestionPastTheHardRule_ModelRefusesWithTheRefusalReply()
+    {
+        var answer = ComposerTrustingDomainWords().Compose(fixture.Knowledge, OffTopicQuestion);
+
+        Assert.True(answer.Decision is { IsHardRefusal: false, Answers: false, Probability: < 0.5 });
+        Assert.False(answer.Grounded);
+        Assert.Empty(answer.Citations);
+        Assert.Contains("12345", answer.Markdown);
+    }
+
+    [Fact]
+    public void Compose_ShippedModel_AnswersTheLowCoverageQuestionAndRefusesSmallTalk()
+    {
+        var composer = new ExtractiveAnswerComposer();
+
+        var answered = composer.Compose(fixture.Knowledge, LowCoverageQuestion);
+        var refused = composer.Compose(fixture.Knowledge, OffTopicQuestion);
+
+        Assert.True(answered.Decision is { RuleAnswers: false, Answers: true });
+        Assert.Contains(answered.Citations.Take(3), c => c.Section == "五、(十二)");
+        Assert.True(refused.Decision is { IsHardRefusal: false, Answers: false });
+        Assert.Empty(refused.Citations);
+    }
+
+    [Fact]
+    public void Compose_WithoutAModel_CoverageThresholdsDecide()
+    {
+        var composer = new ExtractiveAnswerComposer(Options.Create(new AnswerOptions()), refusalModel: null);
+
+        var answer = composer.Compose(fixture.Knowledge, LowCoverageQuestion);
+
+        Assert.True(answer.Decision is { RuleAnswers: false, Answers: false, Probability: null, IsHardRefusal: false });
+        Assert.Contains("您问的是", answer.Markdown);
+        Assert.NotEmpty(answer.Suggestions);
+    }
+
+    [Fact]
+    public void Compose_AsksForARateNoClauseStates_HardRuleRefusesWhateverTheModel()
+    {
+        var answer = ComposerWithThreshold(0).Compose(fixture.Knowledge, "外卖平台一单抽多少");
+
+        Assert.False(answer.Grounded);
+        Assert.Same(GroundingDecision.HardRefused, answer.Decision);
+        Assert.True(answer.Decision!.IsHardRefusal);
+    }
 
     [Fact]
     public void Compose_ModelBelowItsThreshold_RefusesWhatTheRuleAnswers()
@@ -67,12 +140,17 @@ public sealed class RefusalDecisionTests(RealKnowledgeFixture fixture) : IClassF
     }
 
     [Fact]
-    public void Compose_RuleRefuses_ModelIsNotAsked()
+    public void Compose_RuleAnswers_RecordsTheComposersSignals()
     {
-        var answer = ComposerWithThreshold(0).Compose(fixture.Knowledge, "红烧肉咋做好吃");
+        var answer = new ExtractiveAnswerComposer(Options.Create(new AnswerOptions()), refusalModel: null).Compose(fixture.Knowledge, AnswerableQuestion);
+        var features = answer.Decision!.Features!;
+        double Feature(string name) => features[GroundingFeatures.Names.ToList().IndexOf(name)];
 
-        Assert.False(answer.Grounded);
-        Assert.Same(GroundingDecision.RuleRefused, answer.Decision);
+        Assert.Equal(1, Feature("thresholds_pass"));
+        Assert.Equal(1, Feature("in_domain"));
+        Assert.InRange(Feature("ranker_confidence"), 0, 1);
+        Assert.NotEqual(0.5, Feature("ranker_confidence"));
+        Assert.InRange(Feature("ranker_coverage"), 0.01, 1);
     }
 
     [Fact]

@@ -49,11 +49,25 @@ public sealed class RefusalModelTests
     {
         using var folder = new TempFolder();
         var path = folder.Write("model.json",
-            """{"format":"servicebot-refusal-model","version":2,"features":["coverage"],"weights":[1.0],"bias":0,"threshold":0.5,"domainWeight":1,"domainGrams":{}}""");
+            """{"format":"servicebot-refusal-model","version":3,"features":["coverage"],"weights":[1.0],"bias":0,"threshold":0.5,"domainWeight":1,"domainGrams":{}}""");
 
         var error = Assert.Throws<InvalidDataException>(() => RefusalModel.Load(path));
 
         Assert.Contains("Train it again", error.Message);
+    }
+
+    [Fact]
+    public void Load_VetoModelOfVersionTwo_ThrowsNamingTheVersionNeeded()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "model.json");
+        Flat(0.5).Save(path);
+        File.WriteAllText(path, File.ReadAllText(path).Replace($"\"version\": {RefusalModel.FormatVersion}", "\"version\": 2"));
+
+        var error = Assert.Throws<InvalidDataException>(() => RefusalModel.Load(path));
+
+        Assert.Contains(path, error.Message);
+        Assert.Contains($"version {RefusalModel.FormatVersion}", error.Message);
     }
 
     [Fact]
@@ -144,6 +158,10 @@ public sealed class RefusalModelTests
     [InlineData("foreign_share", -1)]
     [InlineData("uncovered_word", -1)]
     [InlineData("figure_unstated", -1)]
+    [InlineData("thresholds_pass", 1)]
+    [InlineData("ranker_confidence", 1)]
+    [InlineData("ranker_coverage", 1)]
+    [InlineData("question_match", 1)]
     public void Probability_ShippedModel_MovesOneWayWithTheFeature(string feature, int direction)
     {
         var model = RefusalModel.Load(ShippedPath);

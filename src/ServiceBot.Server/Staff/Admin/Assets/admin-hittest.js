@@ -26,6 +26,13 @@
 
   function num(value, digits) { return typeof value === 'number' ? value.toFixed(digits) : '—'; }
 
+  // Why the composer refused: its hard rule, the refusal model below its threshold, or (without a model) the coverage thresholds.
+  function refusalReason(d) {
+    if (!d || d.hardRefusal) return '没有条款覆盖问题、问题属于其他领域，或条款未给出所问的数字';
+    if (typeof d.answerProbability === 'number') return '拒答模型的作答概率低于阈值';
+    return '未达到覆盖阈值';
+  }
+
   function terms(el, list) {
     if (!list.length) return el('span', { className: 'hint', text: '（无）' });
     return el('span', { className: 'terms' }, list.map(function (t) {
@@ -63,8 +70,13 @@
       className: 'decision ' + (r.answer.grounded ? 'grounded' : 'refused'),
       text: r.answer.grounded
         ? '可以作答，依据：' + r.answer.citations.map(function (c) { return '《' + c.source + '》' + c.section; }).join('；')
-        : '不作答（未达到作答阈值，将给出无法回答的提示）'
+        : '不作答（' + refusalReason(r.decision) + '，将给出无法回答的提示）'
     }));
+    if (r.decision && !r.decision.hardRefusal)
+      decision.appendChild(el('p', { className: 'hint', text: '覆盖阈值' + (r.decision.ruleAnswers ? '达到' : '未达到') + '；' +
+        (r.decision.answerProbability === null || r.decision.answerProbability === undefined
+          ? '拒答模型未参与，按覆盖阈值判定。'
+          : '拒答模型作答概率 ' + num(r.decision.answerProbability, 3) + '，阈值 ' + num(r.decision.minAnswerProbability, 2) + '，由模型判定。') }));
     decision.appendChild(el('p', { className: 'hint', text: '阈值：覆盖率 ≥ ' + num(g.minCoverage, 2) + '，问题含领域词时 ≥ ' + num(g.minDomainCoverage, 2) +
       '（本问题' + (g.questionInDomain ? '含' : '不含') + '领域词）。排序：' + (r.ranking.reranked ? '排序树重排前 ' + r.ranking.depth + ' 条候选' : '仅第一阶段得分') + '。' }));
     view.result.appendChild(decision);

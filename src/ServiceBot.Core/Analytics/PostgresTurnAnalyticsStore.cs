@@ -7,13 +7,26 @@ namespace ServiceBot.Analytics;
 /// <summary>The turn analytics in the shared PostgreSQL state database (migration 4); question texts are encrypted.</summary>
 public sealed class PostgresTurnAnalyticsStore(PostgresDatabase database, IStateProtector protector) : ITurnAnalyticsStore
 {
+    public bool RecordedWithTurns { get; private set; }
+
+    /// <summary>A conversation store on the same database writes the rows from now on, each in its turn's batch.</summary>
+    internal void RecordWithTurns() => RecordedWithTurns = true;
+
     public async Task RecordAsync(RecordedTurn turn, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("""
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(Insert(turn));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The row's insert, its question encrypted, for a batch of the caller's.</summary>
+    internal NpgsqlBatchCommand Insert(RecordedTurn turn)
+    {
+        var command = new NpgsqlBatchCommand("""
             INSERT INTO turns (at, channel, conversation_id, user_hash, outcome, handed_off, question, task_name, task_run, task_state, asked_slot)
             VALUES (@at, @channel, @conversation, @user, @outcome, @handed_off, @question, @task, @run, @state, @slot)
-            """, connection);
+            """);
         command.Parameters.AddWithValue("at", turn.At.ToUniversalTime());
         command.Parameters.AddWithValue("channel", turn.Channel);
         command.Parameters.AddWithValue("conversation", turn.ConversationId);
@@ -25,7 +38,7 @@ public sealed class PostgresTurnAnalyticsStore(PostgresDatabase database, IState
         command.Parameters.AddWithValue("run", (object?)turn.TaskRun ?? DBNull.Value);
         command.Parameters.AddWithValue("state", (object?)turn.TaskState ?? DBNull.Value);
         command.Parameters.AddWithValue("slot", (object?)turn.AskedSlot ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 
     public async Task<IReadOnlyList<RecordedTurn>> ListAsync(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<string>? outcomes,

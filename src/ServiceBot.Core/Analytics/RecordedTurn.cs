@@ -22,4 +22,15 @@ public sealed record RecordedTurn(
     string? TaskName,
     string? TaskRun,
     string? TaskState,
-    string? AskedSlot);
+    string? AskedSlot)
+{
+    /// <summary>
+    /// The row of a turn the engine ran: the user hashed, the question kept only for the outcomes that need it
+    /// (<see cref="TurnOutcomes.KeepsQuestion"/>). One definition for every writer of the row.
+    /// </summary>
+    /// <param name="question">The user's text as the engine read it (trimmed).</param>
+    public static RecordedTurn Of(DateTimeOffset at, string channel, string userId, string conversationId, string question, TurnFacts facts)
+        => new(at, channel, conversationId, TurnUserHash.Of(channel, userId), facts.Outcome, facts.HandedOff,
+            TurnOutcomes.KeepsQuestion(facts.Outcome) ? question : null,
+            facts.Task?.Name, facts.Task?.RunId, facts.Task?.State, facts.Task?.AskedSlot);
+}

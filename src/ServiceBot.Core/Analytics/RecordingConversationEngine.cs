@@ -7,7 +7,8 @@ namespace ServiceBot.Analytics;
 
 /// <summary>
 /// Wraps the turn seam every channel calls: each turn the engine ran (not a replayed delivery) is counted in the
-/// metrics and written as one row of the turn analytics. Recording never fails a turn: a store error is logged and the
+/// metrics and written as one row of the turn analytics, unless the conversation store already wrote it with the
+/// turn (<see cref="ITurnAnalyticsStore.RecordedWithTurns"/>). Recording never fails a turn: a store error is logged and the
 /// reply goes out.
 /// </summary>
 public sealed partial class RecordingConversationEngine(
@@ -24,7 +25,8 @@ public sealed partial class RecordingConversationEngine(
         activity?.SetTag("servicebot.outcome", facts.Outcome);
         ServiceBotTelemetry.TurnCompleted(message.Channel, facts.Outcome, Stopwatch.GetElapsedTime(started));
         if (facts.Task is { } task) CountTask(task);
-        if (store is not null) await RecordAsync(message, reply, facts);
+        // A store whose rows the conversation store writes in the turn's own transaction already has this one.
+        if (store is { RecordedWithTurns: false }) await RecordAsync(message, reply, facts);
         return reply;
     }
 
@@ -38,18 +40,7 @@ public sealed partial class RecordingConversationEngine(
 
     private async Task RecordAsync(IncomingMessage message, Reply reply, TurnFacts facts)
     {
-        var turn = new RecordedTurn(
-            clock.GetUtcNow(),
-            message.Channel,
-            reply.ConversationId,
-            TurnUserHash.Of(message.Channel, message.UserId),
-            facts.Outcome,
-            facts.HandedOff,
-            TurnOutcomes.KeepsQuestion(facts.Outcome) ? message.Text.Trim() : null,
-            facts.Task?.Name,
-            facts.Task?.RunId,
-            facts.Task?.State,
-            facts.Task?.AskedSlot);
+        var turn = RecordedTurn.Of(clock.GetUtcNow(), message.Channel, message.UserId, reply.ConversationId, message.Text.Trim(), facts);
         try
         {
             // The user already has their answer in hand; a caller giving up must not lose the row.

@@ -36,16 +36,30 @@ public sealed class SqliteTurnAnalyticsStore : ITurnAnalyticsStore
         _protector = protector;
     }
 
-    public Task RecordAsync(RecordedTurn turn, CancellationToken cancellationToken)
-        => _database.WriteAsync(connection => InsertAsync(connection, turn, cancellationToken), cancellationToken);
+    private const string Insert = """
+        INSERT INTO turns (at, channel, conversation_id, user_hash, outcome, handed_off, question, task_name, task_run, task_state, asked_slot)
+        VALUES ($at, $channel, $conversation, $user, $outcome, $handed_off, $question, $task, $run, $state, $slot)
+        """;
 
-    private async Task InsertAsync(SqliteConnection connection, RecordedTurn turn, CancellationToken cancellationToken)
+    public bool RecordedWithTurns { get; private set; }
+
+    /// <summary>A conversation store of the same file writes the rows from now on, each in its turn's transaction.</summary>
+    internal void RecordWithTurns() => RecordedWithTurns = true;
+
+    public Task RecordAsync(RecordedTurn turn, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO turns (at, channel, conversation_id, user_hash, outcome, handed_off, question, task_name, task_run, task_state, asked_slot)
-            VALUES ($at, $channel, $conversation, $user, $outcome, $handed_off, $question, $task, $run, $state, $slot)
-            """;
+        var row = Seal(turn);
+        return _database.WriteTransactionAsync(session => InsertAsync(session, row, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The row with its question encrypted, done before the writer slot is taken.</summary>
+    internal SealedTurn Seal(RecordedTurn turn) => new(turn, _protector.ProtectOptional(turn.Question));
+
+    /// <summary>Adds the row inside the caller's transaction.</summary>
+    internal static async Task<bool> InsertAsync(SqliteSession session, SealedTurn row, CancellationToken cancellationToken)
+    {
+        var turn = row.Turn;
+        var command = session.Command(Insert);
         // Fixed-width UTC ISO 8601, so text order is time order (as in the other tables).
         command.Parameters.AddWithValue("$at", turn.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
         command.Parameters.AddWithValue("$channel", turn.Channel);
@@ -53,12 +67,13 @@ public sealed class SqliteTurnAnalyticsStore : ITurnAnalyticsStore
         command.Parameters.AddWithValue("$user", turn.UserHash);
         command.Parameters.AddWithValue("$outcome", turn.Outcome);
         command.Parameters.AddWithValue("$handed_off", turn.HandedOff ? 1 : 0);
-        command.Parameters.AddWithValue("$question", (object?)_protector.ProtectOptional(turn.Question) ?? DBNull.Value);
+        command.Parameters.AddWithValue("$question", (object?)row.SealedQuestion ?? DBNull.Value);
         command.Parameters.AddWithValue("$task", (object?)turn.TaskName ?? DBNull.Value);
         command.Parameters.AddWithValue("$run", (object?)turn.TaskRun ?? DBNull.Value);
         command.Parameters.AddWithValue("$state", (object?)turn.TaskState ?? DBNull.Value);
         command.Parameters.AddWithValue("$slot", (object?)turn.AskedSlot ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
+        return true;
     }
 
     public async Task<IReadOnlyList<RecordedTurn>> ListAsync(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<string>? outcomes,
@@ -101,3 +116,6 @@ public sealed class SqliteTurnAnalyticsStore : ITurnAnalyticsStore
 
     private static string? Optional(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }
+
+/// <summary>A turn analytics row whose question text is already encrypted.</summary>
+internal sealed record SealedTurn(RecordedTurn Turn, string? SealedQuestion);

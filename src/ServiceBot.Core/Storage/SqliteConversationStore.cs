@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using ServiceBot.Analytics;
 using ServiceBot.Conversation;
 using ServiceBot.Storage.Protection;
 
@@ -11,6 +12,8 @@ namespace ServiceBot.Storage;
 /// <see cref="IStateProtector"/> (they carry the user's words and slot values) and stored as bytes; rows written as
 /// text by earlier versions still read. Each write stamps the conversation row with a new version, so a turn whose
 /// state this process already holds (<see cref="ConversationStateCache"/>) reads the stamp instead of the whole state.
+/// Given the turn analytics store of the same file, the turn's analytics row is written in the same transaction.
+/// Statements run on kept sessions (<see cref="SqliteSession"/>), prepared once.
 /// </summary>
 public sealed class SqliteConversationStore : IConversationStore
 {
@@ -38,24 +41,32 @@ public sealed class SqliteConversationStore : IConversationStore
 
     private readonly SqliteDatabase _database;
     private readonly IStateProtector _protector;
+    private readonly SqliteTurnAnalyticsStore? _turns;
     private readonly ConversationStateCache _cache = new();
 
-    public SqliteConversationStore(IOptions<StateOptions> options, IStateProtector protector)
+    /// <param name="turns">
+    /// The turn analytics of the same database: each turn the engine ran (its reply carries <see cref="Reply.Facts"/>)
+    /// has its row written with the turn's state, and the analytics store no longer writes them itself.
+    /// </param>
+    public SqliteConversationStore(IOptions<StateOptions> options, IStateProtector protector, SqliteTurnAnalyticsStore? turns = null)
     {
-        _database = new SqliteDatabase(options.Value.ConnectionString, Schema, AddedColumns);
+        _database = new SqliteDatabase(options.Value.ConnectionString, turns is null ? Schema : Schema + SqliteTurnAnalyticsStore.Schema, AddedColumns);
         _protector = protector;
+        _turns = turns;
+        turns?.RecordWithTurns();
     }
 
-    public async Task<ConversationState?> FindAsync(string conversationId, CancellationToken cancellationToken)
+    public Task<ConversationState?> FindAsync(string conversationId, CancellationToken cancellationToken)
+        => _database.ReadAsync(session => FindAsync(session, conversationId, cancellationToken), cancellationToken);
+
+    private async Task<ConversationState?> FindAsync(SqliteSession session, string conversationId, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
         // The state comes back only when it is not the one cached. A row an earlier version rewrote holds text, and
         // never counts as cached even if its stamp is unchanged.
-        command.CommandText = """
+        var command = session.Command("""
             SELECT version, CASE WHEN version = $known AND typeof(state) = 'blob' THEN NULL ELSE state END
             FROM conversations WHERE id = $id
-            """;
+            """);
         command.Parameters.AddWithValue("$id", conversationId);
         // Held from here on, so the state it holds is the one the stamp below is compared with, evicted or not.
         var cached = _cache.Find(conversationId);
@@ -71,50 +82,50 @@ public sealed class SqliteConversationStore : IConversationStore
             : ReadAndRemember(conversationId, version, reader.GetValue(1));
     }
 
-    public async Task<ConversationState?> FindLatestAsync(string channel, string userId, CancellationToken cancellationToken)
+    public Task<ConversationState?> FindLatestAsync(string channel, string userId, CancellationToken cancellationToken)
+        => _database.ReadAsync(session => FindLatestAsync(session, channel, userId, cancellationToken), cancellationToken);
+
+    private async Task<ConversationState?> FindLatestAsync(SqliteSession session, string channel, string userId, CancellationToken cancellationToken)
     {
         // Which conversation first, then its state only when it is not the one cached.
         string conversationId;
-        await using (var connection = await _database.OpenAsync(cancellationToken))
-        await using (var command = connection.CreateCommand())
+        var command = session.Command("""
+            SELECT id, version, typeof(state) = 'blob' FROM conversations WHERE channel = $channel AND user_id = $user
+            ORDER BY updated_at DESC LIMIT 1
+            """);
+        command.Parameters.AddWithValue("$channel", channel);
+        command.Parameters.AddWithValue("$user", userId);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            command.CommandText = """
-                SELECT id, version, typeof(state) = 'blob' FROM conversations WHERE channel = $channel AND user_id = $user
-                ORDER BY updated_at DESC LIMIT 1
-                """;
-            command.Parameters.AddWithValue("$channel", channel);
-            command.Parameters.AddWithValue("$user", userId);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken)) return null;
             conversationId = reader.GetString(0);
             if (reader.GetBoolean(2) && _cache.Find(conversationId) is { } cached && cached.Version == reader.GetInt64(1)) return cached.Parse();
         }
-        return await FindAsync(conversationId, cancellationToken);
+        return await FindAsync(session, conversationId, cancellationToken);
     }
 
-    public async Task<Reply?> FindReplyAsync(string channel, string userId, string messageId, CancellationToken cancellationToken)
-    {
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT reply FROM processed_messages
-            WHERE channel = $channel AND user_id = $user AND message_id = $message
-            """;
-        command.Parameters.AddWithValue("$channel", channel);
-        command.Parameters.AddWithValue("$user", userId);
-        command.Parameters.AddWithValue("$message", messageId);
-        return await command.ExecuteScalarAsync(cancellationToken) is { } stored and not DBNull ? StateJson.ReadReply(stored, _protector) : null;
-    }
+    public Task<Reply?> FindReplyAsync(string channel, string userId, string messageId, CancellationToken cancellationToken)
+        => _database.ReadAsync(async session =>
+        {
+            var command = session.Command("""
+                SELECT reply FROM processed_messages
+                WHERE channel = $channel AND user_id = $user AND message_id = $message
+                """);
+            command.Parameters.AddWithValue("$channel", channel);
+            command.Parameters.AddWithValue("$user", userId);
+            command.Parameters.AddWithValue("$message", messageId);
+            return await command.ExecuteScalarAsync(cancellationToken) is { } stored and not DBNull ? StateJson.ReadReply(stored, _protector) : null;
+        }, cancellationToken);
 
     public async Task SaveTurnAsync(ConversationState state, string? messageId, Reply reply, CancellationToken cancellationToken)
     {
         // Serialised and encrypted before queueing for the file, so the writer slot is held only for the statements.
         var json = StateJson.Utf8(state);
         var write = new TurnWrite(state, ConversationStateCache.NewVersion(), _protector.ProtectBytes(json),
-            messageId, messageId is null ? null : _protector.ProtectBytes(StateJson.Utf8(reply)));
+            messageId, messageId is null ? null : _protector.ProtectBytes(StateJson.Utf8(reply)), AnalyticsRow(state, reply));
         try
         {
-            await _database.WriteAsync(connection => WriteTurnAsync(connection, write, cancellationToken), cancellationToken);
+            await _database.WriteTransactionAsync(session => WriteTurnAsync(session, write, cancellationToken), cancellationToken);
         }
         catch
         {
@@ -125,35 +136,28 @@ public sealed class SqliteConversationStore : IConversationStore
         _cache.Remember(state.ConversationId, write.Version, json);
     }
 
-    private static async Task WriteTurnAsync(SqliteConnection connection, TurnWrite write, CancellationToken cancellationToken)
+    private static async Task<bool> WriteTurnAsync(SqliteSession session, TurnWrite write, CancellationToken cancellationToken)
     {
         var state = write.State;
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using (var upsert = connection.CreateCommand())
-        {
-            upsert.Transaction = transaction;
-            upsert.CommandText = """
-                INSERT INTO conversations (id, channel, user_id, updated_at, state, version)
-                VALUES ($id, $channel, $user, $updated, $state, $version)
-                ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, state = excluded.state, version = excluded.version
-                """;
-            upsert.Parameters.AddWithValue("$id", state.ConversationId);
-            upsert.Parameters.AddWithValue("$channel", state.Channel);
-            upsert.Parameters.AddWithValue("$user", state.UserId);
-            upsert.Parameters.AddWithValue("$updated", state.UpdatedAt.UtcDateTime.ToString("O"));
-            upsert.Parameters.AddWithValue("$state", write.SealedState);
-            upsert.Parameters.AddWithValue("$version", write.Version);
-            await upsert.ExecuteNonQueryAsync(cancellationToken);
-        }
+        var upsert = session.Command("""
+            INSERT INTO conversations (id, channel, user_id, updated_at, state, version)
+            VALUES ($id, $channel, $user, $updated, $state, $version)
+            ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, state = excluded.state, version = excluded.version
+            """);
+        upsert.Parameters.AddWithValue("$id", state.ConversationId);
+        upsert.Parameters.AddWithValue("$channel", state.Channel);
+        upsert.Parameters.AddWithValue("$user", state.UserId);
+        upsert.Parameters.AddWithValue("$updated", state.UpdatedAt.UtcDateTime.ToString("O"));
+        upsert.Parameters.AddWithValue("$state", write.SealedState);
+        upsert.Parameters.AddWithValue("$version", write.Version);
+        await upsert.ExecuteNonQueryAsync(cancellationToken);
         if (write.MessageId is not null)
         {
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
             // The first reply to a message id wins; a concurrent duplicate never overwrites it.
-            insert.CommandText = """
+            var insert = session.Command("""
                 INSERT OR IGNORE INTO processed_messages (channel, user_id, message_id, conversation_id, reply, created_at)
                 VALUES ($channel, $user, $message, $conversation, $reply, $created)
-                """;
+                """);
             insert.Parameters.AddWithValue("$channel", state.Channel);
             insert.Parameters.AddWithValue("$user", state.UserId);
             insert.Parameters.AddWithValue("$message", write.MessageId);
@@ -162,8 +166,15 @@ public sealed class SqliteConversationStore : IConversationStore
             insert.Parameters.AddWithValue("$created", state.UpdatedAt.UtcDateTime.ToString("O"));
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
+        if (write.Analytics is { } row) await SqliteTurnAnalyticsStore.InsertAsync(session, row, cancellationToken);
+        return true;
     }
+
+    /// <summary>The analytics row of a turn the engine ran, when this store writes them; its question is the turn's own text, the last in the history.</summary>
+    private SealedTurn? AnalyticsRow(ConversationState state, Reply reply)
+        => _turns is not null && reply.Facts is { } facts && state.History.Count > 0
+            ? _turns.Seal(RecordedTurn.Of(state.UpdatedAt, state.Channel, state.UserId, reply.ConversationId, state.History[^1].User, facts))
+            : null;
 
     private ConversationState? ReadAndRemember(string conversationId, long version, object stored)
     {
@@ -175,5 +186,6 @@ public sealed class SqliteConversationStore : IConversationStore
     }
 
     /// <summary>One turn's rows, encrypted before the write is queued.</summary>
-    private sealed record TurnWrite(ConversationState State, long Version, byte[] SealedState, string? MessageId, byte[]? SealedReply);
+    private sealed record TurnWrite(ConversationState State, long Version, byte[] SealedState, string? MessageId, byte[]? SealedReply,
+        SealedTurn? Analytics);
 }

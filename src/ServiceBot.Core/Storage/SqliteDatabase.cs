@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -7,7 +8,9 @@ namespace ServiceBot.Storage;
 /// <summary>
 /// One embedded SQLite database: creates the file's folder (0700) and the file (0600), applies a schema once, and
 /// opens connections set up the same way for every store that lives in it. Every write goes through
-/// <see cref="WriteAsync{T}"/>, so writers queue on the file's <see cref="SqliteWriteGate"/> rather than in SQLite's busy loop.
+/// <see cref="WriteAsync{T}"/> or <see cref="WriteTransactionAsync{T}"/>, so writers queue on the file's
+/// <see cref="SqliteWriteGate"/> rather than in SQLite's busy loop. What runs on every chat turn runs on kept
+/// <see cref="SqliteSession"/>s, whose statements stay prepared.
 /// </summary>
 internal sealed class SqliteDatabase
 {
@@ -18,6 +21,11 @@ internal sealed class SqliteDatabase
     private readonly string _connectionString;
     private readonly Lazy<Task> _schema;
     private readonly SqliteWriteGate _writeGate;
+    private readonly ConcurrentBag<SqliteSession> _idleSessions = [];
+    private int _idleCount;
+
+    /// <summary>Sessions kept open when idle: enough for the turns two cores run at once, with room for bursts.</summary>
+    internal const int MaximumIdleSessions = 16;
 
     /// <param name="addedColumns">
     /// Columns the schema gained after databases were deployed with its tables: added to an existing table that lacks
@@ -60,6 +68,81 @@ internal sealed class SqliteDatabase
             await write(connection);
             return true;
         }, cancellationToken);
+
+    /// <summary>Runs a read on a kept session (<see cref="SqliteSession"/>), its statements prepared once.</summary>
+    public async Task<T> ReadAsync<T>(Func<SqliteSession, Task<T>> read, CancellationToken cancellationToken)
+    {
+        var session = await RentAsync(cancellationToken);
+        var result = default(T);
+        var succeeded = false;
+        try
+        {
+            result = await read(session);
+            succeeded = true;
+        }
+        finally
+        {
+            await ReturnAsync(session, succeeded);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in one transaction on a kept session, alone among this process's writers of the
+    /// file; commits when it returns, rolls back when it throws.
+    /// </summary>
+    public async Task<T> WriteTransactionAsync<T>(Func<SqliteSession, Task<T>> write, CancellationToken cancellationToken)
+    {
+        // Taken before queueing, so the slot is held only for the write itself.
+        var session = await RentAsync(cancellationToken);
+        var result = default(T);
+        var succeeded = false;
+        try
+        {
+            using (await _writeGate.EnterAsync(cancellationToken))
+            {
+                await session.BeginAsync(cancellationToken);
+                try
+                {
+                    result = await write(session);
+                    await session.CommitAsync();
+                }
+                catch
+                {
+                    session.RollBackQuietly();
+                    throw;
+                }
+            }
+            succeeded = true;
+        }
+        finally
+        {
+            await ReturnAsync(session, succeeded);
+        }
+        return result!;
+    }
+
+    private async Task<SqliteSession> RentAsync(CancellationToken cancellationToken)
+    {
+        if (_idleSessions.TryTake(out var idle))
+        {
+            Interlocked.Decrement(ref _idleCount);
+            return idle;
+        }
+        return new SqliteSession(await OpenAsync(cancellationToken));
+    }
+
+    // A session whose use failed may hold a half-read statement or an open transaction: it is closed, not kept.
+    private async ValueTask ReturnAsync(SqliteSession session, bool reusable)
+    {
+        if (reusable && Interlocked.Increment(ref _idleCount) <= MaximumIdleSessions)
+        {
+            _idleSessions.Add(session);
+            return;
+        }
+        if (reusable) Interlocked.Decrement(ref _idleCount);
+        await session.DisposeAsync();
+    }
 
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {

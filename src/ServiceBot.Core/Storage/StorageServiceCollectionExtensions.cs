@@ -36,7 +36,9 @@ public static class StorageServiceCollectionExtensions
             // Replicas share the key ring through the database, so each can read what another wrote.
             services.TryAddSingleton<IStateProtector>(sp =>
                 DataProtectionStateProtector.ForRepository(new PostgresKeyRepository(sp.GetRequiredService<PostgresDatabase>())));
-            services.TryAddSingleton<IConversationStore, PostgresConversationStore>();
+            // The conversation store writes each turn's analytics row in the turn's own batch when the analytics are its neighbour's.
+            services.TryAddSingleton<IConversationStore>(sp => new PostgresConversationStore(sp.GetRequiredService<PostgresDatabase>(),
+                sp.GetRequiredService<IStateProtector>(), sp.GetService<ITurnAnalyticsStore>() as PostgresTurnAnalyticsStore));
             services.TryAddSingleton<IFeedbackStore, PostgresFeedbackStore>();
             services.TryAddSingleton<IHandoffStore, PostgresHandoffStore>();
             services.TryAddSingleton<IAuditLog, PostgresAuditLog>();
@@ -50,7 +52,9 @@ public static class StorageServiceCollectionExtensions
             // An unknown provider lands here too; StateOptionsValidator refuses it when the options are first read.
             services.TryAddSingleton<IStateProtector>(sp =>
                 DataProtectionStateProtector.ForKeysFolder(sp.GetRequiredService<IOptions<StateOptions>>().Value.ResolveKeysPath()));
-            services.TryAddSingleton<IConversationStore, SqliteConversationStore>();
+            // The conversation store writes each turn's analytics row in the turn's own transaction when the analytics are in its file.
+            services.TryAddSingleton<IConversationStore>(sp => new SqliteConversationStore(sp.GetRequiredService<IOptions<StateOptions>>(),
+                sp.GetRequiredService<IStateProtector>(), sp.GetService<ITurnAnalyticsStore>() as SqliteTurnAnalyticsStore));
             services.TryAddSingleton<IFeedbackStore, SqliteFeedbackStore>();
             services.TryAddSingleton<IHandoffStore, SqliteHandoffStore>();
             services.TryAddSingleton<IAuditLog, SqliteAuditLog>();

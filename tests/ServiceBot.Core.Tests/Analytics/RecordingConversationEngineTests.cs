@@ -21,10 +21,14 @@ public sealed class RecordingConversationEngineTests(EngineFixture fixture) : IC
 
     private IStateProtector Protector => DataProtectionStateProtector.ForKeysFolder(State.Value.ResolveKeysPath());
 
-    private (RecordingConversationEngine Engine, EngineHarness Harness) Build(ITurnAnalyticsStore? turns = null, IKnowledgeAnswerer? answerer = null)
+    /// <param name="rowsWithTurns">The conversation store writes the rows in each turn's transaction, as the host composes it.</param>
+    private (RecordingConversationEngine Engine, EngineHarness Harness) Build(ITurnAnalyticsStore? turns = null, IKnowledgeAnswerer? answerer = null,
+        bool rowsWithTurns = false)
     {
-        var harness = new EngineHarness(fixture, answerer: answerer, store: new SqliteConversationStore(State, Protector));
-        var engine = new RecordingConversationEngine(harness.Engine, turns ?? new SqliteTurnAnalyticsStore(State, Protector), harness.Clock,
+        var sqliteTurns = new SqliteTurnAnalyticsStore(State, Protector);
+        var harness = new EngineHarness(fixture, answerer: answerer,
+            store: new SqliteConversationStore(State, Protector, rowsWithTurns ? sqliteTurns : null));
+        var engine = new RecordingConversationEngine(harness.Engine, turns ?? sqliteTurns, harness.Clock,
             NullLogger<RecordingConversationEngine>.Instance);
         return (engine, harness);
     }
@@ -57,15 +61,17 @@ public sealed class RecordingConversationEngineTests(EngineFixture fixture) : IC
         Assert.All(turns, t => Assert.Equal(TurnUserHash.Of(EngineHarness.Channel, EngineHarness.UserId), t.UserHash));
     }
 
-    [Fact]
-    public async Task HandleAsync_GroundedRefusedAndOutOfScope_RecordsOutcomeWithQuestionText()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task HandleAsync_GroundedRefusedAndOutOfScope_RecordsOutcomeWithQuestionText(bool rowsWithTurns)
     {
         // The fixture's knowledge has no domain dictionary, so the extractive composer would call any miss out of scope:
         // this one question gets the in-domain refusal the composer gives when a dictionary word is understood.
         var composer = new ExtractiveAnswerComposer();
         var (engine, _) = Build(answerer: new DelegateKnowledgeAnswerer(question => question == "公积金贷款利率是多少"
             ? new Answer("您问的是“公积金”相关的问题，暂未找到答案。", Grounded: false, [], Handoff: false)
-            : composer.Compose(fixture.KnowledgeBase, question)));
+            : composer.Compose(fixture.KnowledgeBase, question)), rowsWithTurns: rowsWithTurns);
 
         await Say(engine, "租房可以提取住房公积金吗");
         await Say(engine, "公积金贷款利率是多少");
@@ -77,10 +83,12 @@ public sealed class RecordingConversationEngineTests(EngineFixture fixture) : IC
         Assert.All(turns, t => Assert.Null(t.TaskName));
     }
 
-    [Fact]
-    public async Task HandleAsync_SameMessageIdTwice_RecordsTheTurnOnce()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task HandleAsync_SameMessageIdTwice_RecordsTheTurnOnce(bool rowsWithTurns)
     {
-        var (engine, harness) = Build();
+        var (engine, harness) = Build(rowsWithTurns: rowsWithTurns);
 
         await Say(engine, FrontLoaded, messageId: "m1");
         await Say(engine, "确认", messageId: "m2");

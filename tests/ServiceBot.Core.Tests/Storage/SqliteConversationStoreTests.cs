@@ -124,6 +124,26 @@ public class SqliteConversationStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Find_RowsSealedByDataProtectionAsTheLastVersionDid_StillLoad()
+    {
+        var provider = new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider();
+        var options = Options.Create(new StateOptions { ConnectionString = $"Data Source={DatabasePath}" });
+        await new SqliteConversationStore(options, new DataProtectionStateProtector(provider))
+            .SaveTurnAsync(State("c-1", "u1", DateTimeOffset.UnixEpoch), "m1", ReplyFor("c-1", "a"), CancellationToken.None);
+
+        // The version before data keys stored Data Protection's own payload, bytes that start with its magic header.
+        var earlier = State("c-1", "u1", DateTimeOffset.UnixEpoch);
+        earlier.Task!.PendingSlot = "phone";
+        var dataProtection = Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.CreateProtector(provider, "ServiceBot.Storage.State.v1");
+        await ExecuteAsync("UPDATE conversations SET state = $state, version = 7 WHERE id = 'c-1'", ("$state", dataProtection.Protect(StateJson.Utf8(earlier))));
+        await ExecuteAsync("UPDATE processed_messages SET reply = $reply", ("$reply", dataProtection.Protect(StateJson.Utf8(ReplyFor("c-1", "较早的回复")))));
+
+        var store = new SqliteConversationStore(options, new DataProtectionStateProtector(provider));
+        Assert.Equal("phone", (await store.FindAsync("c-1", CancellationToken.None))!.Task!.PendingSlot);
+        Assert.Equal("较早的回复", (await store.FindReplyAsync("api", "u1", "m1", CancellationToken.None))!.Markdown);
+    }
+
+    [Fact]
     public async Task Find_RowDeletedByAnotherWriter_ReturnsNull()
     {
         var store = NewStore();

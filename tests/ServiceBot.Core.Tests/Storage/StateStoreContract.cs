@@ -1,3 +1,4 @@
+using ServiceBot.Analytics;
 using ServiceBot.Answers;
 using ServiceBot.Conversation;
 using ServiceBot.Handoff;
@@ -6,8 +7,8 @@ using ServiceBot.Storage;
 
 namespace ServiceBot.Core.Tests.Storage;
 
-/// <summary>The state stores of one process (a replica) over a shared database.</summary>
-public sealed record StateStores(IConversationStore Conversations, IFeedbackStore Feedback, IHandoffStore Handoffs, IAuditLog Audit);
+/// <summary>The state stores of one process (a replica) over a shared database; the conversation store writes the turn analytics rows.</summary>
+public sealed record StateStores(IConversationStore Conversations, IFeedbackStore Feedback, IHandoffStore Handoffs, IAuditLog Audit, ITurnAnalyticsStore Turns);
 
 /// <summary>
 /// What every state provider must do, run once per provider by its concrete subclass. Each test opens stores as two
@@ -24,6 +25,9 @@ public abstract class StateStoreContract : IAsyncLifetime
     protected abstract StateStores OpenReplica();
 
     protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+
+    /// <summary>Makes the database refuse every new turn analytics row, as a failing disk or constraint would.</summary>
+    protected abstract Task RefuseAnalyticsRowsAsync();
 
     public Task InitializeAsync() => CreateDatabaseAsync();
 
@@ -73,6 +77,57 @@ public abstract class StateStoreContract : IAsyncLifetime
         Assert.Equal("HD-CT-0001", loaded.Place);
         Assert.Equal("我想提取公积金", Assert.Single(loaded.History).User);
         Assert.Null(await OpenReplica().Conversations.FindAsync("c-2", CancellationToken.None));
+    }
+
+    /// <summary>A turn the engine ran, as it reaches the store: the question in the history, the facts on the reply.</summary>
+    private static (ConversationState State, Reply Reply) AnsweredTurn(string id, string question, DateTimeOffset at)
+    {
+        var state = State(id, "u1", at);
+        state.Remember(question, "根据《工伤保险条例》第十四条……", at);
+        var reply = ReplyFor(id, "根据《工伤保险条例》第十四条……") with
+        {
+            Facts = new TurnFacts(TurnOutcomes.Grounded, HandedOff: false, new TaskFacts("fund_withdrawal", "t1", "confirming", null, false, false)),
+        };
+        return (state, reply);
+    }
+
+    private static Task<IReadOnlyList<RecordedTurn>> AllTurnsAsync(StateStores stores)
+        => stores.Turns.ListAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue, null, CancellationToken.None);
+
+    [StoreFact]
+    public async Task SaveTurn_EngineRanTheTurn_WritesItsAnalyticsRowOnceWithIt()
+    {
+        var replica = OpenReplica();
+        var (state, reply) = AnsweredTurn("c-1", "工伤怎么认定？", T0);
+        await replica.Conversations.SaveTurnAsync(state, "m1", reply, CancellationToken.None);
+        // A reply read back for a repeated message id carries no facts: saving it again adds no row.
+        await replica.Conversations.SaveTurnAsync(state, "m2", ReplyFor("c-1", "请确认。"), CancellationToken.None);
+
+        var other = OpenReplica();
+        Assert.True(other.Turns.RecordedWithTurns);
+        var row = Assert.Single(await AllTurnsAsync(other));
+        Assert.Equal(new RecordedTurn(T0, "api", "c-1", TurnUserHash.Of("api", "u1"), TurnOutcomes.Grounded, false, "工伤怎么认定？",
+            "fund_withdrawal", "t1", "confirming", null), row);
+    }
+
+    [StoreFact]
+    public async Task SaveTurn_AnalyticsRowRefused_NeitherTheTurnNorItsReplyIsWritten()
+    {
+        var replica = OpenReplica();
+        var (first, firstReply) = AnsweredTurn("c-1", "工伤怎么认定？", T0);
+        await replica.Conversations.SaveTurnAsync(first, "m1", firstReply, CancellationToken.None);
+        await RefuseAnalyticsRowsAsync();
+
+        var (second, secondReply) = AnsweredTurn("c-1", "那外地户口呢？", T0.AddMinutes(1));
+        await Assert.ThrowsAnyAsync<Exception>(() => replica.Conversations.SaveTurnAsync(second, "m2", secondReply, CancellationToken.None));
+
+        // One transaction: the state, the reply for m2 and the row went nowhere, on this replica and on another.
+        foreach (var reader in new[] { replica, OpenReplica() })
+        {
+            Assert.Equal("工伤怎么认定？", Assert.Single((await reader.Conversations.FindAsync("c-1", CancellationToken.None))!.History).User);
+            Assert.Null(await reader.Conversations.FindReplyAsync("api", "u1", "m2", CancellationToken.None));
+            Assert.Equal("工伤怎么认定？", Assert.Single(await AllTurnsAsync(reader)).Question);
+        }
     }
 
     [StoreFact]

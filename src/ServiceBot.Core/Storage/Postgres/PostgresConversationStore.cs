@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using ServiceBot.Analytics;
 using ServiceBot.Conversation;
 using ServiceBot.Storage.Protection;
 
@@ -12,14 +13,30 @@ namespace ServiceBot.Storage.Postgres;
 /// rows from before migration 5 hold protected text in <c>state</c> and <c>reply</c> and still read.
 /// Each write stamps the conversation row with a new version, so a replica that holds the state it last saw
 /// (<see cref="ConversationStateCache"/>) reads only the stamp when no other replica wrote since.
+/// Given the turn analytics store, the turn's analytics row goes in the same batch, so in the same transaction.
 /// </summary>
-public sealed class PostgresConversationStore(PostgresDatabase database, IStateProtector protector) : IConversationStore
+public sealed class PostgresConversationStore : IConversationStore
 {
+    private readonly PostgresDatabase _database;
+    private readonly IStateProtector _protector;
+    private readonly PostgresTurnAnalyticsStore? _turns;
     private readonly ConversationStateCache _cache = new();
+
+    /// <param name="turns">
+    /// The turn analytics of the same database: each turn the engine ran (its reply carries <see cref="Reply.Facts"/>)
+    /// has its row written with the turn's state, and the analytics store no longer writes them itself.
+    /// </param>
+    public PostgresConversationStore(PostgresDatabase database, IStateProtector protector, PostgresTurnAnalyticsStore? turns = null)
+    {
+        _database = database;
+        _protector = protector;
+        _turns = turns;
+        turns?.RecordWithTurns();
+    }
 
     public async Task<ConversationState?> FindAsync(string conversationId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         // The state comes back only when it is not the one cached. A row an earlier version rewrote holds text in
         // state, and never counts as cached even if its stamp is unchanged.
         await using var command = new NpgsqlCommand("""
@@ -47,7 +64,7 @@ public sealed class PostgresConversationStore(PostgresDatabase database, IStateP
     {
         // Which conversation first, then its state only when it is not the one cached.
         string conversationId;
-        await using (var connection = await database.OpenAsync(cancellationToken))
+        await using (var connection = await _database.OpenAsync(cancellationToken))
         await using (var command = new NpgsqlCommand("""
             SELECT id, version, state IS NULL FROM conversations WHERE channel = @channel AND user_id = @user
             ORDER BY updated_at DESC LIMIT 1
@@ -65,7 +82,7 @@ public sealed class PostgresConversationStore(PostgresDatabase database, IStateP
 
     public async Task<Reply?> FindReplyAsync(string channel, string userId, string messageId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("""
             SELECT sealed_reply, reply FROM processed_messages
             WHERE channel = @channel AND user_id = @user AND message_id = @message
@@ -74,22 +91,23 @@ public sealed class PostgresConversationStore(PostgresDatabase database, IStateP
         command.Parameters.AddWithValue("user", userId);
         command.Parameters.AddWithValue("message", messageId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) && Stored(reader, 0) is { } stored ? StateJson.ReadReply(stored, protector) : null;
+        return await reader.ReadAsync(cancellationToken) && Stored(reader, 0) is { } stored ? StateJson.ReadReply(stored, _protector) : null;
     }
 
     public async Task SaveTurnAsync(ConversationState state, string? messageId, Reply reply, CancellationToken cancellationToken)
     {
         var json = StateJson.Utf8(state);
         var version = ConversationStateCache.NewVersion();
-        var sealedState = protector.ProtectBytes(json);
-        var sealedReply = messageId is null ? null : protector.ProtectBytes(StateJson.Utf8(reply));
+        var sealedState = _protector.ProtectBytes(json);
+        var sealedReply = messageId is null ? null : _protector.ProtectBytes(StateJson.Utf8(reply));
         try
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var connection = await _database.OpenAsync(cancellationToken);
             await using var batch = new NpgsqlBatch(connection);
             batch.BatchCommands.Add(Upsert(state, version, sealedState));
             // The first reply to a message id wins; a concurrent duplicate never overwrites it.
             if (messageId is not null) batch.BatchCommands.Add(Processed(state, messageId, sealedReply!));
+            if (AnalyticsRow(state, reply) is { } row) batch.BatchCommands.Add(_turns!.Insert(row));
             // One round trip; a batch of several statements runs in one implicit transaction, so the turn is never half-applied.
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -101,6 +119,12 @@ public sealed class PostgresConversationStore(PostgresDatabase database, IStateP
         }
         _cache.Remember(state.ConversationId, version, json);
     }
+
+    /// <summary>The analytics row of a turn the engine ran, when this store writes them; its question is the turn's own text, the last in the history.</summary>
+    private RecordedTurn? AnalyticsRow(ConversationState state, Reply reply)
+        => _turns is not null && reply.Facts is { } facts && state.History.Count > 0
+            ? RecordedTurn.Of(state.UpdatedAt, state.Channel, state.UserId, reply.ConversationId, state.History[^1].User, facts)
+            : null;
 
     private static NpgsqlBatchCommand Upsert(ConversationState state, long version, byte[] sealedState)
     {
@@ -143,7 +167,7 @@ public sealed class PostgresConversationStore(PostgresDatabase database, IStateP
 
     private ConversationState? ReadAndRemember(string conversationId, long version, object stored)
     {
-        var json = StateJson.Unprotect(stored, protector);
+        var json = StateJson.Unprotect(stored, _protector);
         var state = StateJson.ParseState(json);
         // A row in text, as earlier versions wrote it, is read whole every time (see FindAsync): caching it would never pay.
         if (stored is byte[]) _cache.Remember(conversationId, version, json);

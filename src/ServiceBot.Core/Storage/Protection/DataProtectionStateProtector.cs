@@ -10,18 +10,24 @@ namespace ServiceBot.Storage.Protection;
 /// <summary>
 /// <see cref="IStateProtector"/> over ASP.NET Core Data Protection (authenticated AES, keys rotated every 90 days and
 /// kept for reading older rows). A protected value starts with <see cref="Marker"/>; JSON and older plain rows never do.
+/// Bytes (<see cref="ProtectBytes"/>, what a turn writes) are sealed with AES-256-GCM under a data key the key ring wraps
+/// (<see cref="DataKeySealer"/>); bytes Data Protection sealed itself, as earlier versions wrote them, still read.
 /// </summary>
 public sealed class DataProtectionStateProtector : IStateProtector
 {
     public const string Marker = "dp1:";
     private const string Purpose = "ServiceBot.Storage.State.v1";
+    private const string DataKeyPurpose = "AES-256-GCM data key";
 
     private readonly IDataProtector _protector;
+    private readonly DataKeySealer _sealer;
 
-    public DataProtectionStateProtector(IDataProtectionProvider provider)
+    public DataProtectionStateProtector(IDataProtectionProvider provider, TimeProvider? clock = null)
     {
         _protector = provider.CreateProtector(Purpose);
+        _sealer = new DataKeySealer(_protector.CreateProtector(DataKeyPurpose), clock ?? TimeProvider.System);
     }
+
 
     /// <summary>
     /// A protector whose key ring lives in <paramref name="keysFolder"/> (0700, key files 0600). It has a container of
@@ -100,8 +106,9 @@ public sealed class DataProtectionStateProtector : IStateProtector
         }
     }
 
-    /// <summary>Data Protection's own payload (magic header, key id, ciphertext), as it is.</summary>
-    public byte[] ProtectBytes(byte[] plaintext) => _protector.Protect(plaintext);
+    /// <summary>Sealed under the current data key (<see cref="DataKeySealer"/>).</summary>
+    public byte[] ProtectBytes(byte[] plaintext) => _sealer.Seal(plaintext);
 
-    public byte[] UnprotectBytes(byte[] stored) => _protector.Unprotect(stored);
+    /// <summary>A value sealed under a data key, or Data Protection's own payload as earlier versions stored it.</summary>
+    public byte[] UnprotectBytes(byte[] stored) => DataKeySealer.Sealed(stored) ? _sealer.Open(stored) : _protector.Unprotect(stored);
 }

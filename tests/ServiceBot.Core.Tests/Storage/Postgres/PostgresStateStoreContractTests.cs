@@ -1,3 +1,5 @@
+using Npgsql;
+using ServiceBot.Analytics;
 using ServiceBot.Storage;
 using ServiceBot.Storage.Postgres;
 using ServiceBot.Storage.Protection;
@@ -22,8 +24,20 @@ public sealed class PostgresStateStoreContractTests(PostgresTestDatabase databas
         _replicas.Add(replica);
         // Each replica loads the key ring from the database itself, so a row one encrypts must be readable by another.
         var protector = DataProtectionStateProtector.ForRepository(new PostgresKeyRepository(replica));
-        return new StateStores(new PostgresConversationStore(replica, protector), new PostgresFeedbackStore(replica, protector),
-            new PostgresHandoffStore(replica, protector), new PostgresAuditLog(replica, protector));
+        var turns = new PostgresTurnAnalyticsStore(replica, protector);
+        return new StateStores(new PostgresConversationStore(replica, protector, turns), new PostgresFeedbackStore(replica, protector),
+            new PostgresHandoffStore(replica, protector), new PostgresAuditLog(replica, protector), turns);
+    }
+
+    protected override async Task RefuseAnalyticsRowsAsync()
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var trigger = new NpgsqlCommand("""
+            CREATE FUNCTION refuse_turns() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$;
+            CREATE TRIGGER refuse_turns BEFORE INSERT ON turns FOR EACH ROW EXECUTE FUNCTION refuse_turns();
+            """, connection);
+        await trigger.ExecuteNonQueryAsync();
     }
 
     protected override async Task DropDatabaseAsync()

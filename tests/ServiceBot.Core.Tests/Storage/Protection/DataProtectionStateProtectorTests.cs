@@ -90,6 +90,93 @@ public sealed class DataProtectionStateProtectorTests : IDisposable
         Assert.Equal(Secret, read);
     }
 
+    private static readonly byte[] SecretUtf8 = Encoding.UTF8.GetBytes(Secret);
+
+    [Fact]
+    public void ProtectBytes_ThenUnprotectBytes_RoundTripsAndHidesTheText()
+    {
+        var protector = DataProtectionStateProtector.ForKeysFolder(KeysPath);
+
+        var stored = protector.ProtectBytes(SecretUtf8);
+
+        Assert.Equal(-1, stored.AsSpan().IndexOf("130402199003074510"u8));
+        Assert.Equal(-1, stored.AsSpan().IndexOf("13800001111"u8));
+        Assert.Equal(SecretUtf8, protector.UnprotectBytes(stored));
+        // Random nonces: the same text never seals to the same bytes.
+        Assert.NotEqual(stored, protector.ProtectBytes(SecretUtf8));
+    }
+
+    [Fact]
+    public void UnprotectBytes_AfterRestartOnSameKeysFolder_ReadsEarlierValues()
+    {
+        var stored = DataProtectionStateProtector.ForKeysFolder(KeysPath).ProtectBytes(SecretUtf8);
+
+        Assert.Equal(SecretUtf8, DataProtectionStateProtector.ForKeysFolder(KeysPath).UnprotectBytes(stored));
+    }
+
+    [Fact]
+    public void UnprotectBytes_KeysFolderLost_Throws()
+    {
+        var stored = DataProtectionStateProtector.ForKeysFolder(KeysPath).ProtectBytes(SecretUtf8);
+
+        var elsewhere = DataProtectionStateProtector.ForKeysFolder(Path.Combine(_folder.Path, "other-keys"));
+
+        Assert.ThrowsAny<CryptographicException>(() => elsewhere.UnprotectBytes(stored));
+    }
+
+    [Fact]
+    public void UnprotectBytes_DataProtectionPayloadAsEarlierVersionsStoredIt_ReadsIt()
+    {
+        var provider = new EphemeralDataProtectionProvider();
+        var earlier = provider.CreateProtector("ServiceBot.Storage.State.v1").Protect(SecretUtf8);
+
+        Assert.Equal(SecretUtf8, new DataProtectionStateProtector(provider).UnprotectBytes(earlier));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10)]
+    [InlineData(-20)]
+    [InlineData(-1)]
+    public void UnprotectBytes_OneByteAltered_ThrowsCryptographicException(int position)
+    {
+        var protector = DataProtectionStateProtector.ForKeysFolder(KeysPath);
+        var stored = protector.ProtectBytes(SecretUtf8);
+
+        stored[position < 0 ? stored.Length + position : position] ^= 0x01;
+
+        Assert.ThrowsAny<CryptographicException>(() => protector.UnprotectBytes(stored));
+    }
+
+    [Fact]
+    public void ProtectBytes_ADayLater_SealsUnderANewDataKeyAndReadsBoth()
+    {
+        var clock = new SteppedClock { Now = new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero) };
+        var provider = new EphemeralDataProtectionProvider();
+        var protector = new DataProtectionStateProtector(provider, clock);
+        var first = protector.ProtectBytes(SecretUtf8);
+        var sameDay = protector.ProtectBytes(SecretUtf8);
+
+        clock.Now = clock.Now.AddDays(1);
+        var nextDay = protector.ProtectBytes(SecretUtf8);
+
+        Assert.Equal(WrappedKey(first), WrappedKey(sameDay));
+        Assert.NotEqual(WrappedKey(first), WrappedKey(nextDay));
+        var restarted = new DataProtectionStateProtector(provider, clock);
+        Assert.Equal(SecretUtf8, restarted.UnprotectBytes(first));
+        Assert.Equal(SecretUtf8, restarted.UnprotectBytes(nextDay));
+    }
+
+    /// <summary>The wrapped data key a sealed value carries after its 4-byte format mark and 2-byte length.</summary>
+    private static byte[] WrappedKey(byte[] stored) => stored.AsSpan(6, (stored[4] << 8) | stored[5]).ToArray();
+
+    private sealed class SteppedClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
     [Fact]
     public void UnprotectUtf8_MalformedCiphertext_ThrowsCryptographicException()
     {

@@ -64,7 +64,8 @@ public sealed class StardRankingData
     public TermTranslations Learn(TermTranslationLearner learner, IEnumerable<int> queries)
         => learner.Learn(queries.Select(i => Examples[i]).ToList(), _index.WordShare);
 
-    public LawPrior LearnLawPrior(IEnumerable<int> queries) => LawPrior.Learn(queries.Select(i => (IEnumerable<string>)CitedLaws[i]).ToList());
+    public LawPrior LearnLawPrior(IEnumerable<int> queries)
+        => LawPrior.Learn(queries.Select(i => new LawPriorExample(Examples[i].QueryWords, CitedLaws[i])).ToList());
 
     /// <summary>
     /// The first <paramref name="depth"/> candidates of each query in <paramref name="queries"/>, ranked with

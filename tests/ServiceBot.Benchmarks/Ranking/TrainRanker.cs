@@ -60,6 +60,7 @@ public static class TrainRanker
         {
             Translations = Learn(learnedOn), TranslationWeight = options.TranslationWeight, MaxTranslationsPerQuery = options.TranslationsPerQuery,
             LawPrior = LearnPrior(learnedOn), LawPriorWeight = options.LawPriorWeight, LawPriorExponent = options.LawPriorExponent,
+            LawPriorSmoothing = options.LawPriorSmoothing,
         };
         List<LabelledQuery> CrossFitted(int[] queries)
         {
@@ -97,7 +98,7 @@ public static class TrainRanker
             title += $", term translations learned in each fold (weight {options.TranslationWeight}, lift ≥ {options.Translation.MinLift}, " +
                 $"strength ≥ {options.Translation.MinStrength}, ≤ {options.Translation.MaxPerWord} a word and {options.TranslationsPerQuery} a query, in ≤ {options.Translation.MaxCorpusShare} of the clauses; {tableSizes.Min()}–{tableSizes.Max()} words translated)";
         if (options.UseLawPrior)
-            title += $", law prior learned in each fold (weight {options.LawPriorWeight}, exponent {options.LawPriorExponent})";
+            title += $", law prior learned in each fold (weight {options.LawPriorWeight}, exponent {options.LawPriorExponent}, smoothing {options.LawPriorSmoothing})";
         Header(report, title + " — out-of-fold", options, ceilings.Select(c => c / count).ToList());
         CrossValidate(report, options, trainer, count, fold => (Training(fold), tests[fold]));
         report.Append(CultureInfo.InvariantCulture, $"\nFeature extraction and cross-validation took {clock.Elapsed.TotalSeconds:F0} s.\n");

@@ -35,7 +35,7 @@ public sealed partial class LexicalIndex
                 var neighbor = _options.NeighborWeight * BestNeighbour(d, scratch);
                 var group = _options.GroupWeight * scratch.GroupEvidence[_groups.GroupOf[d]];
                 var parts = new FirstStageParts(words, bigrams, questions, neighbor, group,
-                    LawBoost(d) * (words + bigrams + questions + neighbor + group));
+                    LawBoost(d, scratch) * (words + bigrams + questions + neighbor + group));
                 candidates[i] = new RankingCandidate(_ids[d], scratch.Smoothed[d], parts, features.AsSpan(i * width, width).ToArray());
             }
             return candidates;

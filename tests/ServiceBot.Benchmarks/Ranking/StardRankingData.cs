@@ -17,16 +17,21 @@ public sealed class StardRankingData
 {
     private readonly LexicalIndex _index;
 
-    private StardRankingData(LexicalIndex index, IReadOnlyList<EvaluationQuery> queries, IReadOnlyList<TranslationExample> examples)
+    private StardRankingData(LexicalIndex index, IReadOnlyList<EvaluationQuery> queries, IReadOnlyList<TranslationExample> examples,
+        IReadOnlyList<string[]> citedLaws)
     {
         _index = index;
         Queries = queries;
         Examples = examples;
+        CitedLaws = citedLaws;
     }
 
     public IReadOnlyList<EvaluationQuery> Queries { get; }
 
     public IReadOnlyList<TranslationExample> Examples { get; }
+
+    /// <summary>For each query, the titles of the laws its relevant articles belong to (what <see cref="LawPrior"/> learns from).</summary>
+    public IReadOnlyList<string[]> CitedLaws { get; }
 
     public static StardRankingData Load(string stardDirectory)
     {
@@ -36,6 +41,7 @@ public sealed class StardRankingData
 
         var judged = queries.SelectMany(q => q.Relevant).ToHashSet(StringComparer.Ordinal);
         var judgedTexts = documents.Where(d => judged.Contains(d.Id)).ToDictionary(d => d.Id, d => d.Text, StringComparer.Ordinal);
+        var judgedTitles = documents.Where(d => judged.Contains(d.Id)).ToDictionary(d => d.Id, d => d.Title, StringComparer.Ordinal);
         LexicalIndex index;
         using (var progress = new ConsoleProgress("[ServiceBot] building", documents.Count))
             index = StardBenchmark.BuildServiceBot(documents, new LexicalIndexOptions(), progress);
@@ -46,7 +52,9 @@ public sealed class StardRankingData
             TypedWords(analyzer, q.Query),
             q.Relevant.Where(judgedTexts.ContainsKey).SelectMany(id => analyzer.Words(TextNormalizer.Normalize(judgedTexts[id]))).ToHashSet(StringComparer.Ordinal)))
             .ToList();
-        return new StardRankingData(index, queries, examples);
+        var citedLaws = queries.Select(q => q.Relevant.Where(judgedTitles.ContainsKey).Select(id => judgedTitles[id]).Distinct(StringComparer.Ordinal).ToArray())
+            .ToList();
+        return new StardRankingData(index, queries, examples, citedLaws);
     }
 
     /// <summary>The words of the question itself, as the index reads it: expansions (weight below 1) left out.</summary>
@@ -56,18 +64,18 @@ public sealed class StardRankingData
     public TermTranslations Learn(TermTranslationLearner learner, IEnumerable<int> queries)
         => learner.Learn(queries.Select(i => Examples[i]).ToList(), _index.WordShare);
 
+    public LawPrior LearnLawPrior(IEnumerable<int> queries)
+        => LawPrior.Learn(queries.Select(i => new LawPriorExample(Examples[i].QueryWords, CitedLaws[i])).ToList());
+
     /// <summary>
     /// The first <paramref name="depth"/> candidates of each query in <paramref name="queries"/>, ranked with
-    /// <paramref name="translations"/> at <paramref name="weight"/> (at most <paramref name="perQuery"/> a query), labelled; <paramref name="ceilings"/> (when given)
+    /// <paramref name="ranking"/> (whose translations and law prior a fold learned), labelled; <paramref name="ceilings"/> (when given)
     /// gains each query's recall at its depths.
     /// </summary>
-    public List<LabelledQuery> Label(IEnumerable<int> queries, TermTranslations? translations, float weight, int perQuery, int depth,
+    public List<LabelledQuery> Label(IEnumerable<int> queries, LexicalIndexOptions ranking, int depth,
         IReadOnlyList<int>? ceilingDepths = null, double[]? ceilings = null)
     {
-        var index = _index.WithOptions(new LexicalIndexOptions
-        {
-            Translations = translations, TranslationWeight = weight, MaxTranslationsPerQuery = perQuery,
-        });
+        var index = _index.WithOptions(ranking);
         var labelled = new List<LabelledQuery>();
         foreach (var i in queries)
         {

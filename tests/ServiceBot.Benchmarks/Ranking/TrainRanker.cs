@@ -54,13 +54,21 @@ public static class TrainRanker
         var folds = AssignFolds(count, options.Folds, options.Seed);
         var all = Enumerable.Range(0, count).ToArray();
         TermTranslations? Learn(IEnumerable<int> queries) => options.UseTranslations ? data.Learn(learner, queries) : null;
+        LawPrior? LearnPrior(IEnumerable<int> queries) => options.UseLawPrior ? data.LearnLawPrior(queries) : null;
+        // The tables a fold's candidates are ranked with, learned on the given queries only.
+        LexicalIndexOptions RankingWith(int[] learnedOn) => new()
+        {
+            Translations = Learn(learnedOn), TranslationWeight = options.TranslationWeight, MaxTranslationsPerQuery = options.TranslationsPerQuery,
+            LawPrior = LearnPrior(learnedOn), LawPriorWeight = options.LawPriorWeight, LawPriorExponent = options.LawPriorExponent,
+            LawPriorSmoothing = options.LawPriorSmoothing,
+        };
         List<LabelledQuery> CrossFitted(int[] queries)
         {
             var labelled = new Dictionary<int, LabelledQuery>();
             foreach (var part in queries.Select(i => folds[i]).Distinct())
             {
                 var held = queries.Where(i => folds[i] == part).ToArray();
-                var ranked = data.Label(held, Learn(queries.Where(i => folds[i] != part)), options.TranslationWeight, options.TranslationsPerQuery, options.Depth);
+                var ranked = data.Label(held, RankingWith(queries.Where(i => folds[i] != part).ToArray()), options.Depth);
                 for (var j = 0; j < held.Length; j++) labelled[held[j]] = ranked[j];
             }
             return queries.Select(i => labelled[i]).ToList();
@@ -73,14 +81,15 @@ public static class TrainRanker
         {
             for (var fold = 0; fold < options.Folds; fold++)
             {
-                var table = Learn(all.Where(i => folds[i] != fold));
-                tableSizes[fold] = table?.Count ?? 0;
-                tests[fold] = data.Label(all.Where(i => folds[i] == fold), table, options.TranslationWeight, options.TranslationsPerQuery, options.Depth, CeilingDepths, ceilings);
+                var ranking = RankingWith(all.Where(i => folds[i] != fold).ToArray());
+                tableSizes[fold] = ranking.Translations?.Count ?? 0;
+                tests[fold] = data.Label(all.Where(i => folds[i] == fold), ranking, options.Depth, CeilingDepths, ceilings);
                 progress.Report(fold + 1);
             }
         }
-        // Without translations a query's candidates do not depend on the fold, so the training folds are the other test folds.
-        List<LabelledQuery> Training(int fold) => options.UseTranslations
+        // Without learned tables a query's candidates do not depend on the fold, so the training folds are the other test folds.
+        var learnsTables = options.UseTranslations || options.UseLawPrior;
+        List<LabelledQuery> Training(int fold) => learnsTables
             ? CrossFitted(all.Where(i => folds[i] != fold).ToArray())
             : Enumerable.Range(0, options.Folds).Where(f => f != fold).SelectMany(f => tests[f]).ToList();
 
@@ -88,16 +97,26 @@ public static class TrainRanker
         if (options.UseTranslations)
             title += $", term translations learned in each fold (weight {options.TranslationWeight}, lift ≥ {options.Translation.MinLift}, " +
                 $"strength ≥ {options.Translation.MinStrength}, ≤ {options.Translation.MaxPerWord} a word and {options.TranslationsPerQuery} a query, in ≤ {options.Translation.MaxCorpusShare} of the clauses; {tableSizes.Min()}–{tableSizes.Max()} words translated)";
+        if (options.UseLawPrior)
+            title += $", law prior learned in each fold (weight {options.LawPriorWeight}, exponent {options.LawPriorExponent}, smoothing {options.LawPriorSmoothing})";
         Header(report, title + " — out-of-fold", options, ceilings.Select(c => c / count).ToList());
         CrossValidate(report, options, trainer, count, fold => (Training(fold), tests[fold]));
         report.Append(CultureInfo.InvariantCulture, $"\nFeature extraction and cross-validation took {clock.Elapsed.TotalSeconds:F0} s.\n");
 
         if (!options.Save) return;
-        SaveRanker(report, options, trainer, options.UseTranslations ? CrossFitted(all) : tests.SelectMany(t => t).ToList());
-        if (!options.UseTranslations) return;
-        var shipped = Learn(all)!;
-        shipped.Save(options.TranslationsOutPath);
-        report.Append(CultureInfo.InvariantCulture, $"Term translations learned on all {count} queries: `{options.TranslationsOutPath}` ({shipped.Count} words).\n");
+        SaveRanker(report, options, trainer, learnsTables ? CrossFitted(all) : tests.SelectMany(t => t).ToList());
+        if (options.UseTranslations)
+        {
+            var shipped = Learn(all)!;
+            shipped.Save(options.TranslationsOutPath);
+            report.Append(CultureInfo.InvariantCulture, $"Term translations learned on all {count} queries: `{options.TranslationsOutPath}` ({shipped.Count} words).\n");
+        }
+        if (options.UseLawPrior)
+        {
+            var prior = LearnPrior(all)!;
+            prior.Save(options.LawPriorOutPath);
+            report.Append(CultureInfo.InvariantCulture, $"Law prior learned on all {count} queries: `{options.LawPriorOutPath}` ({prior.Citations.Count} laws).\n");
+        }
     }
 
     private static void Header(StringBuilder report, string title, TrainRankerOptions options, IReadOnlyList<double> ceilings)

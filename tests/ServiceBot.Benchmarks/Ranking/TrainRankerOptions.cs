@@ -36,6 +36,13 @@ public sealed record TrainRankerOptions
           --max-corpus-share X  drop translations used by more than this share of the pool's clauses (default 0.2)
           --translations-out FILE  where the table learned on every query goes
                              (default: src/ServiceBot.Core/Retrieval/Ranking/Model/term-translations.json)
+          STARD only — the law prior (how often questions cite each law), learned inside each fold:
+          --no-law-prior     rank without it (and save no prior)
+          --law-prior-weight X  a cited law's clauses score × (1 + X × strength) (default 0.7)
+          --law-prior-exponent X  strength = P(law | the query's words)^X (default 0.3)
+          --law-prior-smoothing X  questions' worth of the overall shares mixed into each word's law counts (default 2)
+          --law-prior-out FILE  where the prior learned on every query goes
+                             (default: src/ServiceBot.Core/Retrieval/Ranking/Model/law-prior.json)
         """;
 
     public const string StardCorpus = "stard";
@@ -67,6 +74,15 @@ public sealed record TrainRankerOptions
     public int TranslationsPerQuery { get; init; } = new LexicalIndexOptions().MaxTranslationsPerQuery;
     public TermTranslationLearnerOptions Translation { get; init; } = new();
     public string? TranslationsOut { get; init; }
+
+    public bool UseLawPrior { get; init; } = true;
+    public float LawPriorWeight { get; init; } = new LexicalIndexOptions().LawPriorWeight;
+    public float LawPriorExponent { get; init; } = new LexicalIndexOptions().LawPriorExponent;
+    public float LawPriorSmoothing { get; init; } = new LexicalIndexOptions().LawPriorSmoothing;
+    public string? LawPriorOut { get; init; }
+
+    public string LawPriorOutPath => LawPriorOut ?? Path.Combine(RepositoryPaths.FindRoot(), "src", "ServiceBot.Core", "Retrieval", "Ranking",
+        "Model", "law-prior.json");
 
     public string TranslationsOutPath => TranslationsOut ?? Path.Combine(RepositoryPaths.FindRoot(), "src", "ServiceBot.Core", "Retrieval", "Ranking",
         "Model", "term-translations.json");
@@ -136,6 +152,11 @@ public sealed record TrainRankerOptions
                 "--max-corpus-share" => options with { Translation = Learner(l => l.MaxCorpusShare = Number(0, 1)) },
                 "--max-translations" => options with { Translation = Learner(l => l.MaxPerWord = Count(1)) },
                 "--translations-out" => options with { TranslationsOut = Value() },
+                "--no-law-prior" => options with { UseLawPrior = false },
+                "--law-prior-weight" => options with { LawPriorWeight = (float)Number(0, 10) },
+                "--law-prior-exponent" => options with { LawPriorExponent = (float)Number(0.05, 2) },
+                "--law-prior-smoothing" => options with { LawPriorSmoothing = (float)Number(0.01, 1000) },
+                "--law-prior-out" => options with { LawPriorOut = Value() },
                 _ => throw new ArgumentException($"unknown option \"{args[i]}\""),
             };
         }

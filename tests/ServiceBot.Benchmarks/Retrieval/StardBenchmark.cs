@@ -81,7 +81,7 @@ public static class StardBenchmark
     private static IRetriever FirstStageOnly(IRetriever retriever)
     {
         var index = (LexicalIndex)retriever;
-        var options = new LexicalIndexOptions { Ranker = null, Translations = index.Options.Translations };
+        var options = new LexicalIndexOptions { Ranker = null, Translations = index.Options.Translations, LawPrior = index.Options.LawPrior };
         return index.WithOptions(options);
     }
 

@@ -29,12 +29,13 @@ public sealed partial class LexicalIndex
             {
                 var d = pool[i];
                 var detail = scratch.Details[d];
-                var parts = new FirstStageParts(
-                    _options.WordWeight * detail.Words,
-                    _options.BigramWeight * detail.Bigrams,
-                    _options.QuestionWeight * detail.Questions,
-                    _options.NeighborWeight * BestNeighbour(d, scratch),
-                    _options.GroupWeight * scratch.GroupEvidence[_groups.GroupOf[d]]);
+                var words = _options.WordWeight * detail.Words;
+                var bigrams = _options.BigramWeight * detail.Bigrams;
+                var questions = _options.QuestionWeight * detail.Questions;
+                var neighbor = _options.NeighborWeight * BestNeighbour(d, scratch);
+                var group = _options.GroupWeight * scratch.GroupEvidence[_groups.GroupOf[d]];
+                var parts = new FirstStageParts(words, bigrams, questions, neighbor, group,
+                    LawBoost(d, scratch) * (words + bigrams + questions + neighbor + group));
                 candidates[i] = new RankingCandidate(_ids[d], scratch.Smoothed[d], parts, features.AsSpan(i * width, width).ToArray());
             }
             return candidates;
@@ -235,7 +236,8 @@ public sealed partial class LexicalIndex
 }
 
 /// <summary>The first stage's score of a clause, split by source; the parts add up to the first-stage score.</summary>
-public sealed record FirstStageParts(float Words, float Bigrams, float Questions, float Neighbor, float Group);
+/// <param name="LawPrior">What the law prior added (<see cref="Lexical.LexicalIndexOptions.LawPrior"/>); 0 without one.</param>
+public sealed record FirstStageParts(float Words, float Bigrams, float Questions, float Neighbor, float Group, float LawPrior = 0);
 
 /// <summary>A first-stage candidate with its <see cref="RankingFeature"/> values (indexed by the enum).</summary>
 public sealed record RankingCandidate(string Id, float FirstStageScore, FirstStageParts Parts, float[] Features);

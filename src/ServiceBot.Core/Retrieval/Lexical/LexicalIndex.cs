@@ -26,6 +26,8 @@ public sealed partial class LexicalIndex : IRetriever
     private readonly LexicalIndexOptions _options;
     private readonly ThreadLocal<SearchScratch> _scratch;
 
+    private readonly LawPriorBoosts? _lawPrior;
+
     private LexicalIndex(MappedIndexFile file, DocumentIds ids, FieldPostings[] fields, DocumentGroups groups,
         NearDuplicateGroups twins, ChineseAnalyzer analyzer, LexicalIndexOptions options)
     {
@@ -37,6 +39,7 @@ public sealed partial class LexicalIndex : IRetriever
         _analyzer = analyzer;
         _options = options;
         _scratch = new ThreadLocal<SearchScratch>(() => new SearchScratch(ids.Length, groups.GroupCount, options.GroupTopClauses));
+        _lawPrior = LawPriorBoosts.Create(groups, options);
     }
 
     public int Count => _ids.Length;
@@ -126,7 +129,22 @@ public sealed partial class LexicalIndex : IRetriever
         if (_twins.Any) FoldTwins(scratch);
         SmoothWithNeighbours(scratch);
         AddGroupEvidence(scratch);
+        ApplyLawPrior(analyzed, scratch);
     }
+
+    /// <summary>Lifts the candidates of the laws questions like this one cite, in proportion to what their words earned.</summary>
+    private void ApplyLawPrior(AnalyzedQuery analyzed, SearchScratch scratch)
+    {
+        if (_lawPrior is null) return;
+        var boosts = scratch.LawBoost;
+        _lawPrior.Fill(analyzed.Words, boosts);
+        var smoothed = scratch.Smoothed;
+        var groupOf = _groups.GroupOf;
+        foreach (var d in scratch.Candidates) smoothed[d] *= 1 + boosts[groupOf[d]];
+    }
+
+    /// <summary>The law-prior boost of clause <paramref name="d"/>'s document in the current query (0 without a prior).</summary>
+    private float LawBoost(int d, SearchScratch scratch) => _lawPrior is null ? 0 : scratch.LawBoost[_groups.GroupOf[d]];
 
     private void Accumulate(FieldPostings field, IReadOnlyDictionary<string, float> terms, float fieldWeight, SearchScratch scratch)
     {

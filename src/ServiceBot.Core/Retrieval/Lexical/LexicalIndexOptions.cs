@@ -61,12 +61,36 @@ public sealed class LexicalIndexOptions
     /// <summary>Most translated words added to one query, strongest first: each walks its postings in both stages.</summary>
     [Range(0, 1000)] public int MaxTranslationsPerQuery { get; set; } = 10;
 
+    /// <summary>
+    /// How often judged questions cite each law, learned from STARD; null (the default) leaves first-stage scores as
+    /// the words make them. <see cref="LawPrior.Default"/> is learned with <see cref="LexicalRanker.Default"/>.
+    /// </summary>
+    public LawPrior? LawPrior { get; set; }
+
+    /// <summary>
+    /// A candidate clause's first-stage score is multiplied by 1 + this × P(its law | the query's words)^<see cref="LawPriorExponent"/>.
+    /// A multiple rather than an addition, so the prior means the same against a query's large or small BM25 scores.
+    /// </summary>
+    [Range(0, 10)] public float LawPriorWeight { get; set; } = 0.7f;
+
+    /// <summary>Exponent on a law's probability given the query (below 1 flattens the prior toward the less cited laws).</summary>
+    [Range(0.05, 2)] public float LawPriorExponent { get; set; } = 0.3f;
+
+    /// <summary>
+    /// Questions' worth of the overall law shares mixed into each word's law counts: a word seen in few questions
+    /// says little, and its laws fall back toward the overall shares.
+    /// </summary>
+    [Range(0.01, 1000)] public float LawPriorSmoothing { get; set; } = 2f;
+
     /// <summary>How many first-stage candidates the second stage reorders.</summary>
     [Range(1, 10000)] public int RerankDepth { get; set; } = 100;
 
     /// <summary>
-    /// Search over an external corpus of statutes (<c>search</c>): the shipped term translations and the second stage
-    /// trained with them, each left out when its file is absent.
+    /// Search over an external corpus of statutes (<c>search</c>): the shipped term translations, law prior and the
+    /// second stage trained with them, each left out when its file is absent.
     /// </summary>
-    public static LexicalIndexOptions ForStatutes() => new() { Ranker = LexicalRanker.Default, Translations = TermTranslations.Default };
+    public static LexicalIndexOptions ForStatutes() => new()
+    {
+        Ranker = LexicalRanker.Default, Translations = TermTranslations.Default, LawPrior = Ranking.LawPrior.Default,
+    };
 }

@@ -15,6 +15,7 @@ internal sealed class SearchScratch
         GroupBest = new float[groupCount * groupTopClauses];
         GroupEvidence = new float[groupCount];
         GroupSeen = new bool[groupCount];
+        LawBoost = new float[groupCount];
         PoolGroupCount = new int[groupCount];
         GroupRank = new int[groupCount];
         GroupMask = new ulong[groupCount];
@@ -35,6 +36,9 @@ internal sealed class SearchScratch
     public readonly float[] GroupEvidence;
     public readonly bool[] GroupSeen;
     public readonly List<int> Groups = new(256);
+
+    /// <summary>Each group's law-prior boost for the current query (written whole by each query that uses a prior).</summary>
+    public readonly float[] LawBoost;
 
     /// <summary>The first stage's best candidates while they are chosen.</summary>
     public readonly PriorityQueue<int, Candidate> Heap;

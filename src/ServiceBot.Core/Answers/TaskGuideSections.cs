@@ -15,6 +15,7 @@ public static partial class TaskGuideSections
     public const string TimeLimit = "办理时限";
     public const string Fees = "收费标准";
     public const string Questions = "常见问题";
+    public const string Online = "线上办理";
 
     /// <summary>The headings of the same sections in an English guide (knowledge/guides/en).</summary>
     private static readonly Dictionary<string, string> EnglishNames = new(StringComparer.Ordinal)
@@ -25,6 +26,7 @@ public static partial class TaskGuideSections
         [TimeLimit] = "Time limit",
         [Fees] = "Fees",
         [Questions] = "Frequently asked questions",
+        [Online] = "Online service",
     };
 
     /// <summary>Whether a guide's <paramref name="section"/> is the section <paramref name="asked"/> names, in Chinese or English.</summary>
@@ -37,7 +39,12 @@ public static partial class TaskGuideSections
     /// <summary>The guide front matter key naming the catalog task a guide describes.</summary>
     public const string TaskKey = "task";
 
-    /// <summary>The section the question's wording asks for, or null. Earlier cues win: "要带啥材料多久" asks for materials.</summary>
+    /// <summary>
+    /// The section the question's wording asks for, or null. Earlier cues win: "要带啥材料多久" asks for materials.
+    /// Cues include how people type on a phone: 要填啥 / 得给你啥信息 (materials), 得等好久 / 两年多了还管不管 (time
+    /// limit, which also states how late one may still apply), 代办费 / 请律师的钱 (fees), 谁都能查 / 外地户口 (who may
+    /// apply), 咋整 / 找谁报 (procedure), 网上 / 在你这 (线上办理, the way to do it in the chat).
+    /// </summary>
     public static string? AskedFor(string question)
     {
         if (MaterialsCue().IsMatch(question)) return Materials;
@@ -45,21 +52,25 @@ public static partial class TaskGuideSections
         if (FeesCue().IsMatch(question)) return Fees;
         if (ConditionsCue().IsMatch(question)) return Conditions;
         if (ProcedureCue().IsMatch(question)) return Procedure;
+        if (OnlineCue().IsMatch(question)) return Online;
         return null;
     }
 
-    [GeneratedRegex(@"材料|证件|证明|带什么|带啥|带哪些|准备什么|准备啥|准备哪些|要提供|需要提供|\b(documents?|materials?|paperwork|bring|prepare)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"材料|资料|证件|证明|带什么|带啥|带哪些|准备什么|准备啥|准备哪些|要提供|需要提供|提供啥|提供什么|填什么|填啥|填些啥|填哪些|(啥|什么|哪些)信息|告诉你(啥|什么)|得要啥|需要啥|要些啥|要啥(东西)?[?？。!！\s]*$|\b(documents?|materials?|paperwork|bring|prepare)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MaterialsCue();
 
-    [GeneratedRegex(@"多久|多长时间|多少天|几天|几个月|时限|时效|期限|来得及|时间限制|什么时候|啥时候|过期|到账|\b(how long|how many days|deadline|time limit|when will)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"多久|好久|多长时间|多少时间|多少天|几天|几个月|时限|时效|期限|来得及|时间限制|什么时候|啥时候|过期|到账|还管不管|还受理|还能(告|投诉?|仲裁|报)|\b(how long|how many days|deadline|time limit|when will)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimeLimitCue();
 
-    [GeneratedRegex(@"费用|收费|收钱|要钱|花钱|免费|多少钱|交钱|\b(fees?|charges?|cost|free|how much)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"费用|收费|收钱|要钱|花钱|免费|多少钱|交钱|手续费|代办费|服务费|工本费|律师费|律师的钱|钱(是)?谁出|谁出钱|谁掏钱|\b(fees?|charges?|cost|free|how much)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FeesCue();
 
-    [GeneratedRegex(@"条件|能不能|可不可以|能否|可以吗|能吗|行不行|中不中|符合|资格|够不够|\b(conditions?|eligible|eligibility|qualify|can i|am i allowed)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"条件|能不能|可不可以|能否|可以吗|能吗|行不行|中不中|符合|资格|够不够|谁都能|谁能|什么人能|哪些人能|别人能|外地户口|\b(conditions?|eligible|eligibility|qualify|can i|am i allowed)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ConditionsCue();
 
-    [GeneratedRegex(@"流程|步骤|怎么办|怎么弄|咋办|咋弄|怎么申请|怎么报|咋报|\b(procedure|steps|process)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"网上|线上|手机上|小程序|在你这|你这里|\b(app|online)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex OnlineCue();
+
+    [GeneratedRegex(@"流程|步骤|怎么办|怎么弄|咋办|咋弄|咋整|怎么整|咋操作|怎么操作|怎么申请|怎么报|咋报|找谁报|找谁办|\b(procedure|steps|process)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ProcedureCue();
 }

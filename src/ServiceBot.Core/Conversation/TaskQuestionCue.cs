@@ -8,7 +8,7 @@ namespace ServiceBot.Conversation;
 /// message is answered from the task's guide and the task is offered, because a form opened for a question makes the
 /// user start something they only asked about. In order:
 /// <list type="number">
-/// <item>it asks for a guide section (材料, 多久, 收费, 能不能): a question, even after 我要;</item>
+/// <item>it asks for a guide section (材料, 多久, 收费, 能不能): a question, even after 我要 (but 怎么办 and 网上 also go with requests);</item>
 /// <item>it asks to do it (我要, 我想, 帮我 — but not 我想问): a request;</item>
 /// <item>it is worded as a question (吗, 开门不, 掏钱不咧, 需不需要, 转出地还是转入地, 啥, 怎么, 咋, 哪, 找谁 …): a question;</item>
 /// <item>anything else (社保转移, 查询办件进度, 我被拖欠工资了): a request.</item>
@@ -19,7 +19,7 @@ public static partial class TaskQuestionCue
 {
     public static bool AsksAbout(string text)
     {
-        if (TaskGuideSections.AskedFor(text) is { } section && section != TaskGuideSections.Procedure) return true;
+        if (TaskGuideSections.AskedFor(text) is { } section && section is not (TaskGuideSections.Procedure or TaskGuideSections.Online)) return true;
         if (Request().IsMatch(text)) return false;
         return Question().IsMatch(text);
     }

@@ -27,5 +27,8 @@ public class TaskQuestionCueTests
     [InlineData("我想把公积金提出来")]
     [InlineData("查询办件进度")]
     [InlineData("老板拖欠我三个月工资，我要投诉")]
+    [InlineData("都两个月没发工资了，我要投诉")]
+    [InlineData("我想在网上提公积金")]
+    [InlineData("在你这帮我转社保")]
     public void AsksAbout_RequestToDoIt_IsFalse(string text) => Assert.False(TaskQuestionCue.AsksAbout(text));
 }

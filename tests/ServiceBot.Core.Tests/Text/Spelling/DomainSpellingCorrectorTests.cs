@@ -20,6 +20,7 @@ public class DomainSpellingCorrectorTests
     [InlineData("老板不给钱我想申请仲栽", "老板不给钱我想申请仲裁")]
     [InlineData("养老保显交满15年", "养老保险交满15年")]
     [InlineData("社保断交了怎么办", "社保断缴了怎么办")]
+    [InlineData("这个意件是为啥出台的", "这个意见是为啥出台的")]
     public void Correct_MisspeltDomainWord_ReadsTheTerm(string typed, string expected)
         => Assert.Equal(expected, Domain.Value.Correct(typed).Text);
 
@@ -28,6 +29,16 @@ public class DomainSpellingCorrectorTests
     [InlineData("跑单被车撞了，工商认定怎么弄", "跑单被车撞了，工伤认定怎么弄")]
     public void Correct_GongShangBesideAnInjury_ReadsGongShangAsInjury(string typed, string expected)
         => Assert.Equal(expected, Domain.Value.Correct(typed).Text);
+
+    [Theory]
+    [InlineData("俺的半件进度到哪一步了", "俺的办件进度到哪一步了")]
+    [InlineData("半件编号忘了咋整", "办件编号忘了咋整")]
+    public void Correct_BanJianBesideProgress_ReadsItAsApplication(string typed, string expected)
+        => Assert.Equal(expected, Domain.Value.Correct(typed).Text);
+
+    [Fact]
+    public void Correct_BanJianWithoutProgress_LeavesIt()
+        => Assert.False(Domain.Value.Correct("这衣服我只买了半件的钱").IsChanged);
 
     [Theory]
     [InlineData("工商营业执照怎么办理")]

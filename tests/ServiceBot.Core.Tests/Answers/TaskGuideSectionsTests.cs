@@ -1,0 +1,44 @@
+using ServiceBot.Answers;
+
+namespace ServiceBot.Core.Tests.Answers;
+
+/// <summary>Which guide section a question about a task asks for, in the words people type on a phone.</summary>
+public class TaskGuideSectionsTests
+{
+    [Theory]
+    [InlineData("查驿站得告诉你啥信息", TaskGuideSections.Materials)]
+    [InlineData("公积金取钱要填些啥", TaskGuideSections.Materials)]
+    [InlineData("帮我爸查办件进度要啥", TaskGuideSections.Materials)]
+    [InlineData("报那个职业伤害得要啥", TaskGuideSections.Materials)]
+    [InlineData("投诉欠薪得等好久哦", TaskGuideSections.TimeLimit)]
+    [InlineData("拖欠工资都两年多了 现在投诉还管不管", TaskGuideSections.TimeLimit)]
+    [InlineData("厂里欠工资一年多咧 还能告不", TaskGuideSections.TimeLimit)]
+    [InlineData("摔了快两个月了还能报吗", TaskGuideSections.TimeLimit)]
+    [InlineData("有人说转社保要交三百块代办费", TaskGuideSections.Fees)]
+    [InlineData("骑手摔伤了报职业伤害 要交手续费吗", TaskGuideSections.Fees)]
+    [InlineData("投诉欠薪请律师的钱没有咋办", TaskGuideSections.Fees)]
+    [InlineData("职业伤害的钱是谁出的", TaskGuideSections.Fees)]
+    [InlineData("谁都能查吗 别人能查我的吗", TaskGuideSections.Conditions)]
+    [InlineData("那外地户口呢？", TaskGuideSections.Conditions)]
+    [InlineData("俺送外卖腿摔断了 这咋整", TaskGuideSections.Procedure)]
+    [InlineData("在你这里转社保咋操作", TaskGuideSections.Procedure)]
+    [InlineData("那能在网上登记不", TaskGuideSections.Online)]
+    [InlineData("在你这投诉欠薪 最后会给我个啥编号", TaskGuideSections.Online)]
+    public void AskedFor_PhoneWording_NamesTheSection(string question, string section)
+        => Assert.Equal(section, TaskGuideSections.AskedFor(question));
+
+    [Theory]
+    [InlineData("社保交了两年了能不能转", TaskGuideSections.Conditions)]
+    [InlineData("我跑了三年外卖 公积金能不能提", TaskGuideSections.Conditions)]
+    [InlineData("要带啥材料 多久能办完", TaskGuideSections.Materials)]
+    public void AskedFor_YearsOfWorkNotLateness_KeepsTheOtherCue(string question, string section)
+        => Assert.Equal(section, TaskGuideSections.AskedFor(question));
+
+    [Theory]
+    [InlineData("我跑了两年外卖了")]
+    [InlineData("都两个月没发工资了")]
+    [InlineData("社保转移")]
+    [InlineData("我要啥都没有了还要继续干")]
+    public void AskedFor_NoCue_ReturnsNull(string question)
+        => Assert.Null(TaskGuideSections.AskedFor(question));
+}

@@ -168,7 +168,9 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
     /// </summary>
     private GroundingDecision Decide(GroundedCandidate best, double runnerUp, Analysis analysis, bool viaGuide)
     {
-        var features = GroundingFeatures.Of(analysis.Question, analysis.Terms, CoveredText(best.Retrieved.Chunk), best.Coverage, runnerUp, viaGuide);
+        var chunk = best.Retrieved.Chunk;
+        var features = GroundingFeatures.Of(analysis.Question, analysis.Terms, CoveredText(chunk), NormalizedCoveredText(chunk), best.Coverage, runnerUp,
+            viaGuide);
         if (refusalModel is null || analysis.IsEnglish) return new GroundingDecision(true, features, null, true);
         var probability = refusalModel.Probability(features, analysis.Question);
         return new GroundingDecision(true, features, probability, probability >= _minAnswerProbability || RefusalModel.ClauseStatesIt(features));

@@ -40,9 +40,13 @@ public static partial class GroundingFeatures
     /// <param name="clauseText">Text the clause covers the question with: title, heading path and clause.</param>
     /// <param name="runnerUp">Coverage of the next candidate, 0 when none.</param>
     public static double[] Of(string question, IReadOnlyList<QueryTerm> terms, string clauseText, double coverage, double runnerUp, bool viaGuide)
+        => Of(question, terms, clauseText, Text.TextNormalizer.Normalize(clauseText), coverage, runnerUp, viaGuide);
+
+    /// <summary>Features for a clause whose text the caller has already folded (<see cref="Text.TextNormalizer.Normalize"/>).</summary>
+    /// <param name="normalized"><paramref name="clauseText"/> as <see cref="Text.TextNormalizer.Normalize"/> folds it; every coverage reads it.</param>
+    public static double[] Of(string question, IReadOnlyList<QueryTerm> terms, string clauseText, string normalized, double coverage, double runnerUp,
+        bool viaGuide)
     {
-        // Folded once: every coverage below reads the same text.
-        var normalized = Text.TextNormalizer.Normalize(clauseText);
         var textCoverage = GroundingScorer.CoverageOfNormalized(terms, normalized);
         var content = terms.Where(t => !t.IsDomain).ToList();
         var domain = terms.Where(t => t.IsDomain).ToList();

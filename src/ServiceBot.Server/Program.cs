@@ -15,6 +15,8 @@ using ServiceBot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddAppSettingsBesideAssembly(builder.Environment.ContentRootPath);
+// Replies do not name the web server: nothing for a scanner to match, and a header less on every response.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.Services.AddProblemDetails();
 builder.Services.AddServiceBotKnowledge(builder.Configuration);
 builder.Services.AddServiceBotState(builder.Configuration);

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using ServiceBot.Knowledge;
 using ServiceBot.Knowledge.Chunking;
 using ServiceBot.Knowledge.Reading;
+using ServiceBot.Retrieval;
 using ServiceBot.Retrieval.Ranking;
 using ServiceBot.Text;
 
@@ -27,20 +28,22 @@ public sealed partial class ExtractiveAnswerComposer
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         var analysis = Analyse(knowledge, question);
-        var pool = Pool(knowledge, analysis, RankingDepth);
-        var rows = FeatureRows(knowledge, analysis, pool);
+        var (pool, lexical) = Pool(knowledge, analysis, RankingDepth, LexicalDepth);
+        var rows = FeatureRows(knowledge, analysis, pool, lexical);
         return pool.Select((candidate, i) => new RankedCandidate(candidate, rows[i])).ToList();
     }
 
     private int RankingDepth => Math.Max(_options.Candidates, _rankingOptions.KnowledgeRerankDepth);
 
-    private int LexicalDepth => RankingDepth + LexicalMargin;
+    /// <summary>How deep the lexical index's ranking candidates go for the pool's first-stage features.</summary>
+    internal int LexicalDepth => RankingDepth + LexicalMargin;
 
     /// <summary>The pool ordered by the ranker; a question about the old policy still puts the old document first.</summary>
     private List<GroundedCandidate> Reranked(KnowledgeBase knowledge, Analysis analysis, TreeEnsemble ranker)
     {
-        var pool = Pool(knowledge, analysis, RankingDepth);
-        var rows = FeatureRows(knowledge, analysis, pool);
+        // One search gives the pool and its first-stage features.
+        var (pool, lexical) = Pool(knowledge, analysis, RankingDepth, LexicalDepth);
+        var rows = FeatureRows(knowledge, analysis, pool, lexical);
         var scores = rows.Select(row => ranker.Score(row)).ToArray();
         var aboutOld = analysis.AboutOldPolicy;
         return Enumerable.Range(0, pool.Count)
@@ -86,10 +89,11 @@ public sealed partial class ExtractiveAnswerComposer
         return others.Where(c => IsGrounded(c.Coverage, analysis.InDomain) && c.Coverage >= floor);
     }
 
-    private float[][] FeatureRows(KnowledgeBase knowledge, Analysis analysis, IReadOnlyList<GroundedCandidate> pool)
+    /// <param name="lexicalCandidates">The lexical index's ranking candidates for the question, to <see cref="LexicalDepth"/>.</param>
+    private float[][] FeatureRows(KnowledgeBase knowledge, Analysis analysis, IReadOnlyList<GroundedCandidate> pool,
+        IReadOnlyList<RankingCandidate> lexicalCandidates)
     {
-        var lexical = knowledge.Lexical.RankingCandidates(analysis.Question, LexicalDepth)
-            .ToDictionary(c => c.Id, c => c.Features, StringComparer.Ordinal);
+        var lexical = lexicalCandidates.ToDictionary(c => c.Id, c => c.Features, StringComparer.Ordinal);
         var matches = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (chunk, match, _) in analysis.Matches(knowledge))
             if (match >= _options.MinQuestionMatch) matches[chunk.Id] = Math.Max(match, matches.GetValueOrDefault(chunk.Id));

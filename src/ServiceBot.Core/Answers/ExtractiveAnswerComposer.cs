@@ -9,6 +9,7 @@ using ServiceBot.Knowledge.Curated;
 using ServiceBot.Knowledge.Reading;
 using ServiceBot.Knowledge.Text;
 using ServiceBot.Knowledge.Validity;
+using ServiceBot.Retrieval;
 using ServiceBot.Retrieval.Ranking;
 using ServiceBot.Telemetry;
 using ServiceBot.Text;
@@ -179,7 +180,9 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         var top = ranked.Count > 0 && ranked[0].RankerScore is not null ? ranked[0] : null;
         var signals = new DecisionSignals(thresholdsPass, analysis.InDomain, top?.RankerScore, top is null ? null : ranked.ElementAtOrDefault(1)?.RankerScore,
             top?.Coverage ?? best.Coverage, BestQuestionMatch(knowledge, analysis));
-        var features = GroundingFeatures.Of(analysis.Question, analysis.Terms, CoveredText(best.Retrieved.Chunk), best.Coverage, runnerUp, viaGuide, signals);
+        var chunk = best.Retrieved.Chunk;
+        var features = GroundingFeatures.Of(analysis.Question, analysis.Terms, CoveredText(chunk), NormalizedCoveredText(chunk), best.Coverage, runnerUp,
+            viaGuide, signals);
         if (refusalModel is null || analysis.IsEnglish) return new GroundingDecision(thresholdsPass, features, null, thresholdsPass);
         var probability = refusalModel.Probability(features, analysis.Question);
         return new GroundingDecision(thresholdsPass, features, probability, probability >= _minAnswerProbability || RefusalModel.ClauseStatesIt(features));
@@ -242,6 +245,14 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
 
     /// <summary>The best <paramref name="depth"/> search results and the clauses whose taught questions match, by coverage.</summary>
     private List<GroundedCandidate> Pool(KnowledgeBase knowledge, Analysis analysis, int depth)
+        => Pool(knowledge, analysis, depth, lexicalDepth: 0).Candidates;
+
+    /// <summary>
+    /// The pool, and when <paramref name="lexicalDepth"/> is positive the lexical index's ranking candidates to that depth,
+    /// from the same search.
+    /// </summary>
+    private (List<GroundedCandidate> Candidates, IReadOnlyList<RankingCandidate> Lexical) Pool(KnowledgeBase knowledge, Analysis analysis, int depth,
+        int lexicalDepth)
     {
         var matches = analysis.Matches(knowledge)
             .Where(m => m.Match >= _options.MinQuestionMatch && analysis.Speaks(m.Chunk) && !CuratedAnswerFile.IsCurated(m.Chunk))
@@ -249,7 +260,10 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         var aboutOld = analysis.AboutOldPolicy;
         // Chunks of the other language are skipped, so more are fetched than kept.
         var searchStarted = Stopwatch.GetTimestamp();
-        var retrieved = knowledge.Search(analysis.Question, depth * 3, aboutOld)
+        var search = lexicalDepth > 0
+            ? knowledge.SearchWithRankingCandidates(analysis.Question, depth * 3, lexicalDepth, aboutOld)
+            : new RankedSearch(knowledge.Search(analysis.Question, depth * 3, aboutOld), []);
+        var retrieved = search.Results
             .Where(r => analysis.Speaks(r.Chunk))
             .Take(depth)
             .ToList();
@@ -266,9 +280,10 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
             if (knowledge.Find(id) is { } chunk && knowledge.IsCitable(chunk, aboutOld))
                 candidates.Add(new GroundedCandidate(new RetrievedChunk(chunk, 0, candidates.Count), match));
         // A question about the old policy is answered from the old document, however close the current one's wording.
-        return candidates
+        var ordered = candidates
             .OrderBy(c => aboutOld && knowledge.IsCitable(c.Retrieved.Chunk, aboutOldPolicy: false) ? 1 : 0)
             .ThenByDescending(c => c.Coverage).ThenBy(c => c.Retrieved.Rank).ToList();
+        return (ordered, search.LexicalCandidates);
     }
 
     private GroundedCandidate? GuideCandidate(KnowledgeBase knowledge, Analysis analysis, string task)

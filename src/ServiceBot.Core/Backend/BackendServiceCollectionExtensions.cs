@@ -47,6 +47,9 @@ public static class BackendServiceCollectionExtensions
             })
             // The default primary handler unless the backend can be reached without a socket; retries and timeouts stay the same.
             .ConfigurePrimaryHttpMessageHandler(provider => provider.GetRequiredService<BackendAddress>().CreateTransport() ?? new HttpClientHandler())
+            // The factory's request logs are Information under System.Net.Http.HttpClient (Warning by default), yet their scope
+            // built a redacted URI on every backend call; failures still surface through the resilience handler and the caller.
+            .RemoveAllLoggers()
             .AddStandardResilienceHandler(options =>
             {
                 var transient = options.Retry.ShouldHandle;

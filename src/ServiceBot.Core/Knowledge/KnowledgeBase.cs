@@ -119,11 +119,36 @@ public sealed class KnowledgeBase
     /// </summary>
     /// <param name="aboutOldPolicy">Whether the query asks about the old policy, when the caller has decided it already.</param>
     public IReadOnlyList<RetrievedChunk> Search(string query, int top, bool? aboutOldPolicy = null)
+        => Search(query, top, aboutOldPolicy, _retriever.Search);
+
+    /// <summary>
+    /// <see cref="Search"/>, with the lexical index's ranking candidates for the same query
+    /// (<see cref="LexicalIndex.RankingCandidates"/>) to <paramref name="rankingDepth"/>. A lexical search gives both from one
+    /// first-stage pass; a hybrid one searches the lexical index again for them.
+    /// </summary>
+    public RankedSearch SearchWithRankingCandidates(string query, int top, int rankingDepth, bool? aboutOldPolicy = null)
     {
-        if (_datedDocuments.Count == 0 && CuratedAnswers.Count == 0) return Resolve(_retriever.Search(query, top), top, _ => true);
+        IReadOnlyList<RankingCandidate> candidates = [];
+        var results = Search(query, top, aboutOldPolicy, (q, n) =>
+        {
+            if (IsHybrid)
+            {
+                candidates = Lexical.RankingCandidates(q, rankingDepth);
+                return _retriever.Search(q, n);
+            }
+            var both = Lexical.SearchWithRankingCandidates(q, n, rankingDepth);
+            candidates = both.RankingCandidates;
+            return both.Hits;
+        });
+        return new RankedSearch(results, candidates);
+    }
+
+    private IReadOnlyList<RetrievedChunk> Search(string query, int top, bool? aboutOldPolicy, Func<string, int, IReadOnlyList<SearchHit>> retrieve)
+    {
+        if (_datedDocuments.Count == 0 && CuratedAnswers.Count == 0) return Resolve(retrieve(query, top), top, _ => true);
         var aboutOld = aboutOldPolicy ?? AsksAboutOldPolicy(query);
         // Over-fetch so that leaving out old documents' clauses and curated answers still fills the list.
-        var hits = _retriever.Search(query, top * 2 + CuratedAnswers.Count);
+        var hits = retrieve(query, top * 2 + CuratedAnswers.Count);
         if (!aboutOld) return Resolve(hits, top, chunk => !CuratedAnswerFile.IsCurated(chunk) && IsCitable(chunk, aboutOldPolicy: false));
         var found = Resolve(hits, hits.Count, chunk => !CuratedAnswerFile.IsCurated(chunk));
         return found
@@ -148,3 +173,6 @@ public sealed class KnowledgeBase
         KnowledgeChunk? Admitted(string id) => _chunks.TryGetValue(id, out var chunk) && admit(chunk) ? chunk : null;
     }
 }
+
+/// <summary>A knowledge search's results and the lexical index's ranking candidates (with their features) for the same query.</summary>
+public sealed record RankedSearch(IReadOnlyList<RetrievedChunk> Results, IReadOnlyList<RankingCandidate> LexicalCandidates);

@@ -32,7 +32,8 @@ public static class ChatApi
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
         if (userLimits.Refuse(request.HttpContext, Channel, body!.UserId!) is { } tooMany) return tooMany;
 
-        if (await identity.RefuseAsync(request, Channel, body.UserId!, body.UserToken, cancellationToken) is { } unauthorized) return unauthorized;
+        var admitted = await identity.CheckAsync(request, Channel, body.UserId!, body.UserToken, cancellationToken);
+        if (admitted.Refusal is { } unauthorized) return unauthorized;
 
         var message = new IncomingMessage(body.UserId!, Channel, body.ConversationId, body.MessageId, body.Text!)
         {
@@ -41,7 +42,7 @@ public static class ChatApi
         try
         {
             var reply = await engine.HandleAsync(message, cancellationToken);
-            return TypedResults.Json(ChatResponse.From(reply) with { UserToken = identity.TokenFor(Channel, body.UserId!) }, ChatJson.Wire.ChatResponse);
+            return TypedResults.Json(ChatResponse.From(reply) with { UserToken = admitted.ReplyToken }, ChatJson.Wire.ChatResponse);
         }
         catch (InvalidMessageException exception)
         {

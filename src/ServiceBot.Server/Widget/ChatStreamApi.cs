@@ -42,8 +42,9 @@ public static class ChatStreamApi
         if (string.IsNullOrWhiteSpace(request.Text)) missing["text"] = ["text 不能为空。"];
         if (missing.Count > 0) return ApiProblems.Invalid(missing);
 
-        if (await identity.RefuseAsync(context.Request, Channel, request.UserId!, request.UserToken, cancellationToken) is { } unauthorized) return unauthorized;
-        var userToken = identity.TokenFor(Channel, request.UserId!);
+        var admitted = await identity.CheckAsync(context.Request, Channel, request.UserId!, request.UserToken, cancellationToken);
+        if (admitted.Refusal is { } unauthorized) return unauthorized;
+        var userToken = admitted.ReplyToken!;
 
         var message = new IncomingMessage(request.UserId!, Channel, request.ConversationId, request.MessageId, request.Text!)
         {

@@ -120,6 +120,22 @@ public sealed class KnowledgeRankingTests(RealKnowledgeFixture fixture) : IClass
                                    && r.Candidate.Retrieved.Chunk.Section == TaskGuideSections.Materials);
     }
 
+    [Theory]
+    [InlineData(Question)]
+    [InlineData("公司拖欠工资怎么办")]
+    [InlineData("骑手摔伤了算工伤吗")]
+    public void RankingCandidates_FeaturesFromTheSearchItself_EqualASeparateFirstStagePass(string question)
+    {
+        var composer = Composer(new KnowledgeRankingOptions());
+        var separate = fixture.Knowledge.Lexical.RankingCandidates(question, composer.LexicalDepth).ToDictionary(c => c.Id);
+
+        var rows = composer.RankingCandidates(fixture.Knowledge, question);
+
+        var found = rows.Where(r => separate.ContainsKey(r.Candidate.Retrieved.Chunk.Id)).ToList();
+        Assert.True(found.Count > 1, $"{found.Count} of {rows.Count} candidates in the lexical pool");
+        Assert.All(found, r => Assert.Equal(separate[r.Candidate.Retrieved.Chunk.Id].Features, r.Features.Take(RankingFeatures.Count)));
+    }
+
     /// <summary>Laws and policies (kinds 0 and 1) score 1, guides and news 0.</summary>
     private static TreeEnsemble LawsAndPolicies() => new(KnowledgeRankingFeatures.Names, bias: 0,
     [

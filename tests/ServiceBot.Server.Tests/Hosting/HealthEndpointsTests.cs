@@ -21,6 +21,15 @@ public sealed class HealthEndpointsTests(ServiceBotServer server) : IClassFixtur
     }
 
     [Fact]
+    public async Task Live_RunningServer_ReplyNamesNoWebServer()
+    {
+        using var response = await server.Http.GetAsync("health/live");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(response.Headers.Server);
+    }
+
+    [Fact]
     public async Task Ready_IndexLoadedAndStoreAnswering_200()
     {
         var (status, body) = await GetAsync(server.Http, "health/ready");

@@ -48,9 +48,13 @@ public static partial class GroundingFeatures
     /// <param name="signals">What the composer knows beyond the clause: the thresholds' verdict, the ranker's scores, the taught match.</param>
     public static double[] Of(string question, IReadOnlyList<QueryTerm> terms, string clauseText, double coverage, double runnerUp, bool viaGuide,
         DecisionSignals signals)
+        => Of(question, terms, clauseText, Text.TextNormalizer.Normalize(clauseText), coverage, runnerUp, viaGuide, signals);
+
+    /// <summary>Features for a clause whose text the caller has already folded (<see cref="Text.TextNormalizer.Normalize"/>).</summary>
+    /// <param name="normalized"><paramref name="clauseText"/> as <see cref="Text.TextNormalizer.Normalize"/> folds it; every coverage reads it.</param>
+    public static double[] Of(string question, IReadOnlyList<QueryTerm> terms, string clauseText, string normalized, double coverage, double runnerUp,
+        bool viaGuide, DecisionSignals signals)
     {
-        // Folded once: every coverage below reads the same text.
-        var normalized = Text.TextNormalizer.Normalize(clauseText);
         var textCoverage = GroundingScorer.CoverageOfNormalized(terms, normalized);
         var content = terms.Where(t => !t.IsDomain).ToList();
         var domain = terms.Where(t => t.IsDomain).ToList();

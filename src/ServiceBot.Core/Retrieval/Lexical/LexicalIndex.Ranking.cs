@@ -12,38 +12,29 @@ public sealed partial class LexicalIndex
     /// its <see cref="RankingFeature"/> values: what a ranking model is trained on and what it scores.
     /// </summary>
     public IReadOnlyList<RankingCandidate> RankingCandidates(string query, int depth)
+        => depth <= 0 ? [] : Run(query, top: 0, rankingDepth: depth).RankingCandidates;
+
+    private RankingCandidate[] Candidates(string query, AnalyzedQuery analyzed, int depth, SearchScratch scratch, ref QueryContext? context)
     {
-        if (depth <= 0 || string.IsNullOrWhiteSpace(query)) return [];
-        var analyzed = AnalyzeQuery(query);
-        if (analyzed.IsEmpty) return [];
-        var scratch = _scratch.Value!;
-        try
+        var pool = TopCandidates(scratch, depth);
+        var width = RankingFeatures.Count;
+        var features = new float[pool.Length * width];
+        FillFeatures(pool, context ??= QueryContext.Create(this, query, analyzed), scratch, features);
+        var candidates = new RankingCandidate[pool.Length];
+        for (var i = 0; i < pool.Length; i++)
         {
-            FirstStage(analyzed, scratch);
-            var pool = TopCandidates(scratch, depth);
-            var width = RankingFeatures.Count;
-            var features = new float[pool.Length * width];
-            FillFeatures(pool, QueryContext.Create(this, query, analyzed), scratch, features);
-            var candidates = new RankingCandidate[pool.Length];
-            for (var i = 0; i < pool.Length; i++)
-            {
-                var d = pool[i];
-                var detail = scratch.Details[d];
-                var words = _options.WordWeight * detail.Words;
-                var bigrams = _options.BigramWeight * detail.Bigrams;
-                var questions = _options.QuestionWeight * detail.Questions;
-                var neighbor = _options.NeighborWeight * BestNeighbour(d, scratch);
-                var group = _options.GroupWeight * scratch.GroupEvidence[_groups.GroupOf[d]];
-                var parts = new FirstStageParts(words, bigrams, questions, neighbor, group,
-                    LawBoost(d, scratch) * (words + bigrams + questions + neighbor + group));
-                candidates[i] = new RankingCandidate(_ids[d], scratch.Smoothed[d], parts, features.AsSpan(i * width, width).ToArray());
-            }
-            return candidates;
+            var d = pool[i];
+            var detail = scratch.Details[d];
+            var words = _options.WordWeight * detail.Words;
+            var bigrams = _options.BigramWeight * detail.Bigrams;
+            var questions = _options.QuestionWeight * detail.Questions;
+            var neighbor = _options.NeighborWeight * BestNeighbour(d, scratch);
+            var group = _options.GroupWeight * scratch.GroupEvidence[_groups.GroupOf[d]];
+            var parts = new FirstStageParts(words, bigrams, questions, neighbor, group,
+                LawBoost(d, scratch) * (words + bigrams + questions + neighbor + group));
+            candidates[i] = new RankingCandidate(_ids[d], scratch.Smoothed[d], parts, features.AsSpan(i * width, width).ToArray());
         }
-        finally
-        {
-            scratch.Reset();
-        }
+        return candidates;
     }
 
     private void FillFeatures(int[] pool, QueryContext context, SearchScratch scratch, float[] features)
@@ -241,3 +232,9 @@ public sealed record FirstStageParts(float Words, float Bigrams, float Questions
 
 /// <summary>A first-stage candidate with its <see cref="RankingFeature"/> values (indexed by the enum).</summary>
 public sealed record RankingCandidate(string Id, float FirstStageScore, FirstStageParts Parts, float[] Features);
+
+/// <summary>One first-stage pass's hits (<see cref="LexicalIndex.Search"/>) and ranking candidates (<see cref="LexicalIndex.RankingCandidates"/>).</summary>
+public sealed record FirstStageResults(IReadOnlyList<SearchHit> Hits, IReadOnlyList<RankingCandidate> RankingCandidates)
+{
+    public static readonly FirstStageResults Empty = new([], []);
+}

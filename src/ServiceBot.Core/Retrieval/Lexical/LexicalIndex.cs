@@ -86,27 +86,45 @@ public sealed partial class LexicalIndex : IRetriever
     public LexicalIndex WithOptions(LexicalIndexOptions options)
         => new(_file, _ids, [_words, _bigrams, _questionWords, _questionBigrams], _groups, _twins, _analyzer, options);
 
-    public IReadOnlyList<SearchHit> Search(string query, int top)
+    public IReadOnlyList<SearchHit> Search(string query, int top) => Run(query, top, rankingDepth: 0).Hits;
+
+    /// <summary>
+    /// <see cref="Search"/> and <see cref="RankingCandidates"/> of one query from a single first-stage pass, for a caller
+    /// that orders the hits again with their features (the knowledge ranker): the same results as the two calls.
+    /// </summary>
+    public FirstStageResults SearchWithRankingCandidates(string query, int top, int rankingDepth) => Run(query, top, rankingDepth);
+
+    private FirstStageResults Run(string query, int top, int rankingDepth)
     {
-        if (top <= 0 || string.IsNullOrWhiteSpace(query)) return [];
+        if ((top <= 0 && rankingDepth <= 0) || string.IsNullOrWhiteSpace(query)) return FirstStageResults.Empty;
         var analyzed = AnalyzeQuery(query);
-        if (analyzed.IsEmpty) return [];
+        if (analyzed.IsEmpty) return FirstStageResults.Empty;
         var scratch = _scratch.Value!;
         try
         {
             FirstStage(analyzed, scratch);
-            var ranker = _options.Ranker;
-            if (ranker is null) return ToHits(TopCandidates(scratch, top), scratch.Smoothed);
-            var pool = TopCandidates(scratch, Math.Max(top, _options.RerankDepth));
-            var features = scratch.FeatureRows(pool.Length);
-            FillFeatures(pool, QueryContext.Create(this, query, analyzed), scratch, features);
-            return Rerank(ranker, pool, features, scratch, top);
+            QueryContext? context = null;
+            var hits = top > 0 ? Hits(query, analyzed, top, scratch, ref context) : [];
+            // The features of a pool depend on the pool (its groups, its best scores): the ranking pool starts afresh.
+            scratch.ResetPool();
+            var candidates = rankingDepth > 0 ? Candidates(query, analyzed, rankingDepth, scratch, ref context) : [];
+            return new FirstStageResults(hits, candidates);
         }
         finally
         {
             scratch.Reset();
             GC.KeepAlive(_file);
         }
+    }
+
+    private IReadOnlyList<SearchHit> Hits(string query, AnalyzedQuery analyzed, int top, SearchScratch scratch, ref QueryContext? context)
+    {
+        var ranker = _options.Ranker;
+        if (ranker is null) return ToHits(TopCandidates(scratch, top), scratch.Smoothed);
+        var pool = TopCandidates(scratch, Math.Max(top, _options.RerankDepth));
+        var features = scratch.FeatureRows(pool.Length);
+        FillFeatures(pool, context ??= QueryContext.Create(this, query, analyzed), scratch, features);
+        return Rerank(ranker, pool, features, scratch, top);
     }
 
     /// <summary>The analyzer's reading of the query, with the learned term translations added when configured.</summary>

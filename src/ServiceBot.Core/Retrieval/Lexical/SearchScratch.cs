@@ -96,6 +96,12 @@ internal sealed class SearchScratch
         Heap.Clear();
         Details.Clear();
         TitleCoverage.Clear();
+        ResetPool();
+    }
+
+    /// <summary>Forgets the second stage's pool (its groups' counts, ranks and masks); clause details stay, as they depend on the query alone.</summary>
+    public void ResetPool()
+    {
         foreach (var group in PoolGroups)
         {
             PoolGroupCount[group] = 0;

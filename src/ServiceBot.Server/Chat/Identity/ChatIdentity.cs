@@ -16,17 +16,22 @@ public sealed class ChatIdentity(UserTokens tokens, IConversationStore conversat
 {
     public const string ApiKeyHeader = "X-Api-Key";
 
-    /// <summary>Null when the request may go on; otherwise the 401 to answer.</summary>
-    public async Task<ProblemHttpResult?> RefuseAsync(HttpRequest request, string channel, string userId, string? bodyToken, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the request may go on, and if so the token its reply returns: the token it presented, once checked, or a
+    /// newly issued one (an API key, or a user's first turn), so a turn computes the user's HMAC at most once.
+    /// </summary>
+    public async Task<IdentityCheck> CheckAsync(HttpRequest request, string channel, string userId, string? bodyToken, CancellationToken cancellationToken)
     {
         if (request.Headers.TryGetValue(ApiKeyHeader, out var apiKey))
-            return IsApiKey(apiKey.ToString()) ? null : Unauthorized("API 密钥无效。");
+            return IsApiKey(apiKey.ToString()) ? IdentityCheck.Admit(tokens.Issue(channel, userId)) : IdentityCheck.Refuse(Unauthorized("API 密钥无效。"));
 
         var token = bodyToken ?? BearerToken(request);
         if (token is not null)
-            return tokens.IsValid(channel, userId, token) ? null : Unauthorized("身份令牌无效，请使用首次对话返回的 userToken。");
-        if (await conversations.FindLatestAsync(channel, userId, cancellationToken) is null) return null;
-        return Unauthorized("该用户已有会话，请携带首次对话返回的 userToken（请求字段 userToken 或 Authorization: Bearer）。");
+            return tokens.IsValid(channel, userId, token)
+                ? IdentityCheck.Admit(token)
+                : IdentityCheck.Refuse(Unauthorized("身份令牌无效，请使用首次对话返回的 userToken。"));
+        if (await conversations.FindLatestAsync(channel, userId, cancellationToken) is null) return IdentityCheck.Admit(tokens.Issue(channel, userId));
+        return IdentityCheck.Refuse(Unauthorized("该用户已有会话，请携带首次对话返回的 userToken（请求字段 userToken 或 Authorization: Bearer）。"));
     }
 
     /// <summary>Owner check for a conversation (feedback, live events): an API key, or the token of the conversation's owner.</summary>
@@ -39,8 +44,6 @@ public sealed class ChatIdentity(UserTokens tokens, IConversationStore conversat
             ? null
             : Unauthorized("身份令牌无效，请使用该会话用户的 userToken。");
     }
-
-    public string TokenFor(string channel, string userId) => tokens.Issue(channel, userId);
 
     private bool IsApiKey(string presented)
     {
@@ -60,4 +63,12 @@ public sealed class ChatIdentity(UserTokens tokens, IConversationStore conversat
 
     private static ProblemHttpResult Unauthorized(string detail) =>
         ApiProblems.Create(StatusCodes.Status401Unauthorized, "unauthorized", "未通过身份验证", detail);
+}
+
+/// <summary>What <see cref="ChatIdentity.CheckAsync"/> decided: the 401 to answer, or the user token the reply carries.</summary>
+public sealed record IdentityCheck(ProblemHttpResult? Refusal, string? ReplyToken)
+{
+    public static IdentityCheck Admit(string replyToken) => new(null, replyToken);
+
+    public static IdentityCheck Refuse(ProblemHttpResult refusal) => new(refusal, null);
 }

@@ -94,6 +94,25 @@ public class RankingFeatureTests
         Assert.Equal(10f, hits[0].Score);
     }
 
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(2, 10)]
+    [InlineData(5, 1)]
+    public void SearchWithRankingCandidates_OnePass_EqualsSearchAndRankingCandidatesApart(int top, int depth)
+    {
+        // The ranker's pool (all five clauses) differs from the ranking pool, and pool features such as GroupShare depend on it.
+        var index = FirstStageIndex(LexicalRanker.Default);
+        const string query = "用人单位不支付劳动报酬 加班 提取公积金";
+
+        var both = index.SearchWithRankingCandidates(query, top, depth);
+
+        Assert.Equal(index.Search(query, top).Select(h => (h.Id, h.Score)), both.Hits.Select(h => (h.Id, h.Score)));
+        var apart = index.RankingCandidates(query, depth);
+        Assert.Equal(apart.Select(c => (c.Id, c.FirstStageScore, c.Parts)), both.RankingCandidates.Select(c => (c.Id, c.FirstStageScore, c.Parts)));
+        Assert.Equal(apart.Select(c => c.Features), both.RankingCandidates.Select(c => c.Features));
+        Assert.Equal(Math.Min(depth, 5), both.RankingCandidates.Count);
+    }
+
     [Fact]
     public void Explain_WithRanker_ListsHitsInSearchOrderWithContributionsThatAddUp()
     {

@@ -45,7 +45,7 @@ public sealed class ChatIdentityTests(ServiceBotServer server) : IClassFixture<S
     }
 
     [Fact]
-    public async Task Post_LaterTurnWithBearerToken_Returns200()
+    public async Task Post_LaterTurnWithBearerToken_Returns200WithSameToken()
     {
         var user = await StartedUserAsync();
 
@@ -54,6 +54,7 @@ public sealed class ChatIdentityTests(ServiceBotServer server) : IClassFixture<S
         using var response = await _visitor.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(user.UserToken, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("userToken").GetString());
     }
 
     [Fact]
@@ -79,7 +80,7 @@ public sealed class ChatIdentityTests(ServiceBotServer server) : IClassFixture<S
     }
 
     [Fact]
-    public async Task Post_ApiKey_ActsForAnyUserWithoutToken()
+    public async Task Post_ApiKey_ActsForAnyUserWithoutTokenAndReturnsTheUsersToken()
     {
         var user = await StartedUserAsync();
 
@@ -88,7 +89,9 @@ public sealed class ChatIdentityTests(ServiceBotServer server) : IClassFixture<S
         using var response = await _visitor.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(user.ConversationId, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("conversationId").GetString());
+        var reply = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(user.ConversationId, reply.GetProperty("conversationId").GetString());
+        Assert.Equal(user.UserToken, reply.GetProperty("userToken").GetString());
     }
 
     [Fact]

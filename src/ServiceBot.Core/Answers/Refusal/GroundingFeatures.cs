@@ -46,11 +46,6 @@ public static partial class GroundingFeatures
     /// <param name="clauseText">Text the clause covers the question with: title, heading path and clause.</param>
     /// <param name="runnerUp">Coverage of the next candidate, 0 when none.</param>
     /// <param name="signals">What the composer knows beyond the clause: the thresholds' verdict, the ranker's scores, the taught match.</param>
-    public static double[] Of(string question, IReadOnlyList<QueryTerm> terms, string clauseText, double coverage, double runnerUp, bool viaGuide,
-        DecisionSignals signals)
-        => Of(question, terms, clauseText, Text.TextNormalizer.Normalize(clauseText), coverage, runnerUp, viaGuide, signals);
-
-    /// <summary>Features for a clause whose text the caller has already folded (<see cref="Text.TextNormalizer.Normalize"/>).</summary>
     /// <param name="normalized"><paramref name="clauseText"/> as <see cref="Text.TextNormalizer.Normalize"/> folds it; every coverage reads it.</param>
     public static double[] Of(string question, IReadOnlyList<QueryTerm> terms, string clauseText, string normalized, double coverage, double runnerUp,
         bool viaGuide, DecisionSignals signals)

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace ServiceBot.Storage;
@@ -5,6 +6,12 @@ namespace ServiceBot.Storage;
 /// <summary>Models and tables shipped as JSON beside the program: written whole, read with an error that names the file.</summary>
 public static class JsonDataFile
 {
+    /// <summary>One line, camelCase, Chinese kept as it is, so a table of words reads and diffs as words.</summary>
+    public static readonly JsonSerializerOptions CompactWords = new()
+    {
+        WriteIndented = false, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static void Write<T>(string path, T value, JsonSerializerOptions options)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using ServiceBot.Retrieval.Lexical;
 using ServiceBot.Storage;
 
@@ -20,11 +18,6 @@ public sealed class LawPrior
 
     /// <summary>A word enters the table when at least this many questions used it: one question says nothing general.</summary>
     public const int MinWordQuestions = 2;
-
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = false, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     private static readonly Lazy<LawPrior?> Shipped = new(() => LoadIfPresent(Path.Combine(AppContext.BaseDirectory, RelativePath)));
 
@@ -107,13 +100,13 @@ public sealed class LawPrior
             => counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         var file = new PriorFile(FormatName, FormatVersion, Questions, Ordered(_citations),
             _words.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => new WordCitations(p.Value.Questions, Ordered(p.Value.Laws)), StringComparer.Ordinal));
-        JsonDataFile.Write(path, file, Json);
+        JsonDataFile.Write(path, file, JsonDataFile.CompactWords);
     }
 
     /// <exception cref="InvalidDataException">The file is not a law prior of this format, or holds a bad entry.</exception>
     public static LawPrior Load(string path)
     {
-        var file = JsonDataFile.Read<PriorFile>(path, Json, "a law prior");
+        var file = JsonDataFile.Read<PriorFile>(path, JsonDataFile.CompactWords, "a law prior");
         if (file is null || file.Format != FormatName || file.Version != FormatVersion || file.Citations is null)
             throw new InvalidDataException($"{path} is not a {FormatName} file of version {FormatVersion}.");
         try

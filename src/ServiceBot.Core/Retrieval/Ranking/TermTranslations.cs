@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using ServiceBot.Text;
 using ServiceBot.Storage;
 
@@ -16,12 +14,6 @@ public sealed class TermTranslations
     public const string FormatName = "servicebot-term-translations";
     public const int FormatVersion = 1;
     public const string RelativePath = "ranking/term-translations.json";
-
-    // Chinese kept as it is, so the file reads and diffs as words.
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = false, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     private static readonly Lazy<TermTranslations?> Shipped = new(() => LoadIfPresent(Path.Combine(AppContext.BaseDirectory, RelativePath)));
 
@@ -93,13 +85,13 @@ public sealed class TermTranslations
     {
         var file = new TableFile(FormatName, FormatVersion,
             _table.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => (TermTranslation[]?)p.Value, StringComparer.Ordinal));
-        JsonDataFile.Write(path, file, Json);
+        JsonDataFile.Write(path, file, JsonDataFile.CompactWords);
     }
 
     /// <exception cref="InvalidDataException">The file is not a translation table of this format, or holds a bad entry.</exception>
     public static TermTranslations Load(string path)
     {
-        var file = JsonDataFile.Read<TableFile>(path, Json, "a term translation table");
+        var file = JsonDataFile.Read<TableFile>(path, JsonDataFile.CompactWords, "a term translation table");
         if (file is null || file.Format != FormatName || file.Version != FormatVersion || file.Translations is null)
             throw new InvalidDataException($"{path} is not a {FormatName} file of version {FormatVersion}.");
         try

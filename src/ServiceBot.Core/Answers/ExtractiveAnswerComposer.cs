@@ -321,7 +321,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         var chunk = cited[0];
         var markdown = new StringBuilder();
         var fromStart = TaskGuideSections.IsSection(chunk.Section, askedSection);
-        var sentence = LeadSentence.Extract(chunk.Text, analysis.Terms, _options.LeadMaxLength, fromStart);
+        var sentence = LeadSentence.Extract(chunk.Text, analysis.Terms, _options.LeadMaxLength, fromStart, SpecificAsk.AsksFigure(analysis.Question));
         if (sentence.Length > 0) markdown.AppendLine(sentence).AppendLine();
         markdown.Append("> ").AppendLine(Quote(chunk.Text, analysis.Terms, fromStart).Replace("\n", "\n> ")).AppendLine();
         markdown.Append('（').Append(Reference(chunk));

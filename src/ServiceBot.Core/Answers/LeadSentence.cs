@@ -22,22 +22,40 @@ public static partial class LeadSentence
     /// The clause as a whole answers the question (the guide section it asks for, such as 所需材料), so it opens with its
     /// own first sentence rather than the one that happens to repeat the question's words.
     /// </param>
-    public static string Extract(string clauseText, IReadOnlyList<QueryTerm> terms, int maxLength, bool fromStart = false)
+    /// <param name="asksFigure">
+    /// The question asks how much, how many or how long (<see cref="SpecificAsk.AsksFigure"/>): a sentence that states a
+    /// figure answers it better than a rule about it, when it covers at least half as much of the question's words outside
+    /// the domain dictionary as the best sentence (the domain words name the topic, which the cited title carries).
+    /// </param>
+    public static string Extract(string clauseText, IReadOnlyList<QueryTerm> terms, int maxLength, bool fromStart = false, bool asksFigure = false)
     {
         var units = Units(clauseText);
         if (units.Count == 0) return "";
         // A policy clause opens with its title ("(八)提高公共服务水平。"), a heading rather than an answer.
         var first = units.Count > 1 && ChineseText.ClauseStart().IsMatch(units[0]) && units[0].Length <= 40 ? 1 : 0;
         var best = first;
-        var bestCoverage = -1.0;
-        for (var i = first; i < units.Count && !fromStart; i++)
+        if (!fromStart)
         {
-            var coverage = GroundingScorer.Coverage(terms, units[i]);
-            if (coverage > bestCoverage) (best, bestCoverage) = (i, coverage);
+            var coverages = units.Select(unit => GroundingScorer.Coverage(terms, unit)).ToArray();
+            best = BestUnit(coverages, first, _ => true);
+            if (asksFigure && terms.Where(t => !t.IsDomain).ToList() is { Count: > 0 } asked
+                && BestUnit(coverages, first, i => SpecificAsk.StatesFigure(units[i])) is var figure && figure >= 0
+                && GroundingScorer.Coverage(asked, units[figure]) is var covered && covered > 0
+                && covered >= GroundingScorer.Coverage(asked, units[best]) / 2)
+                best = figure;
         }
         var lead = Clean(units[best]);
         if (lead.Length < ShortLead && best + 1 < units.Count) lead += Clean(units[best + 1]);
         return Shorten(lead, maxLength);
+    }
+
+    /// <summary>The first unit from <paramref name="first"/> on with the highest coverage among those <paramref name="eligible"/>; -1 when none is.</summary>
+    private static int BestUnit(double[] coverages, int first, Func<int, bool> eligible)
+    {
+        var best = -1;
+        for (var i = first; i < coverages.Length; i++)
+            if (eligible(i) && (best < 0 || coverages[i] > coverages[best])) best = i;
+        return best;
     }
 
     /// <summary>Sentences of the clause, with each "…：" line and the list items under it joined into one unit.</summary>

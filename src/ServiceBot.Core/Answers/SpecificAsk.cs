@@ -25,6 +25,19 @@ public static partial class SpecificAsk
         return Unstated().IsMatch(question) || Forecast().IsMatch(question) || PlaceCount().IsMatch(question);
     }
 
+    /// <summary>True when <paramref name="question"/> asks how much, how many, which day or how long: a number or a date answers it.</summary>
+    public static bool AsksFigure(string question) => FigureAsked().IsMatch(question);
+
+    /// <summary>True when <paramref name="text"/> states a number, a period or a share.</summary>
+    public static bool StatesFigure(string text) => FigureStated().IsMatch(text);
+
+    /// <summary>A 几 after a numeral describes an amount (十几个小时, 好几年) rather than asking for one.</summary>
+    [GeneratedRegex("多少|(?<![一二两三四五六七八九十百千万好])几[个天年月号成块岁次件分点级]|哪天|哪一年|哪年|什么时候|啥时候|何时|多久|多长时间|多大")]
+    private static partial Regex FigureAsked();
+
+    [GeneratedRegex(@"\d|[一二三四五六七八九十两百千万]+(个月|个工作日|日|天|年|元|倍|成|小时|周)|百分之")]
+    private static partial Regex FigureStated();
+
     [GeneratedRegex("多少钱|几块|几毛|几分钱|多少块|底薪|工资高|配送费是|派费多少|挣多少|能拿到多少|平均.{0,4}(收入|工资)|收入是多少|收入有多少")]
     private static partial Regex Money();
 

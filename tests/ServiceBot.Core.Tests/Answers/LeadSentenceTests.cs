@@ -14,6 +14,31 @@ public class LeadSentenceTests
         Assert.Equal("规范算法，提高透明度。", LeadSentence.Extract(clause, Algorithm, 120));
     }
 
+    private const string RentFaq = "可以提取租房公积金。提取额度每人每月不超过1500元，可按月提取。公积金提取额度以当地公积金中心公布的标准为准。";
+
+    private static readonly QueryTerm[] FundLimit =
+        [new("公积金", 2f, ["公积金"], true), new("额度", 1f, ["额度"], false), new("提取", 1f, ["提取"], false)];
+
+    [Fact]
+    public void Extract_QuestionAsksHowMuch_PrefersTheSentenceThatStatesTheFigure()
+    {
+        Assert.Equal("提取额度每人每月不超过1500元，可按月提取。", LeadSentence.Extract(RentFaq, FundLimit, 120, asksFigure: true));
+    }
+
+    [Fact]
+    public void Extract_QuestionAsksNoFigure_TakesTheBestCoveringSentence()
+    {
+        Assert.Equal("公积金提取额度以当地公积金中心公布的标准为准。", LeadSentence.Extract(RentFaq, FundLimit, 120));
+    }
+
+    [Fact]
+    public void Extract_FigureSentenceCoversTooLittle_KeepsTheBestCoveringSentence()
+    {
+        const string text = "公积金提取额度以当地公积金中心公布的标准为准。办理时限为3个工作日。";
+
+        Assert.Equal("公积金提取额度以当地公积金中心公布的标准为准。", LeadSentence.Extract(text, FundLimit, 120, asksFigure: true));
+    }
+
     [Fact]
     public void Extract_IntroducedList_ShortensToTheItemNames()
     {

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 
 namespace ServiceBot.Answers.Refusal;
 
@@ -7,7 +6,7 @@ namespace ServiceBot.Answers.Refusal;
 /// counts) that compare across questions. The grounding rule already computes most of them; here they are gathered
 /// in a fixed order, the order of <see cref="Names"/>, which a model file must name exactly.
 /// </summary>
-public static partial class GroundingFeatures
+public static class GroundingFeatures
 {
     /// <summary>The features in vector order.</summary>
     public static readonly IReadOnlyList<string> Names =
@@ -70,7 +69,7 @@ public static partial class GroundingFeatures
             total == 0 ? 0 : uncovered / total,
             Math.Max(0, coverage - runnerUp),
             Math.Log(1 + terms.Count),
-            AsksFigure().IsMatch(question) && !FigureStated().IsMatch(clauseText) ? 1 : 0,
+            SpecificAsk.AsksFigure(question) && !SpecificAsk.StatesFigure(clauseText) ? 1 : 0,
             viaGuide ? 1 : 0,
             missingWords.Select(t => (double)t.Weight).DefaultIfEmpty(0).Max() / WeightScale,
             Math.Log(1 + missingWords.Count(t => t.Weight >= RareWeight)),
@@ -84,14 +83,4 @@ public static partial class GroundingFeatures
             signals.QuestionMatch,
         ];
     }
-
-    /// <summary>
-    /// How much, how many, which day, how long: a question a number or a date answers. A 几 after a numeral describes an
-    /// amount (十几个小时, 好几年) rather than asking for one.
-    /// </summary>
-    [GeneratedRegex("多少|(?<![一二两三四五六七八九十百千万好])几[个天年月号成块岁次件分点级]|哪天|哪一年|哪年|什么时候|啥时候|何时|多久|多长时间|多大")]
-    private static partial Regex AsksFigure();
-
-    [GeneratedRegex(@"\d|[一二三四五六七八九十两百千万]+(个月|个工作日|日|天|年|元|倍|成|小时|周)|百分之")]
-    private static partial Regex FigureStated();
 }

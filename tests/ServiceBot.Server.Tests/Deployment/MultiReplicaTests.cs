@@ -155,7 +155,8 @@ public sealed class MultiReplicaTests(PostgresTestDatabase database, ITestOutput
             {
                 var request = new { userId, conversationId, messageId = $"{userId}-{step}", text = script[step], userToken };
                 // A first turn lost in flight leaves the client without the user token it needs for the retry (the
-                // identity rule refuses a tokenless request for a user who has a session), so the kill lands on later turns.
+                // identity rule refuses a tokenless request for a user who has a session), so first turns never go to
+                // the replica that will be killed, and the kill lands on later turns.
                 turn = await SendAsync(request, mayKill: userToken is not null);
                 conversationId = turn.ConversationId;
                 userToken = turn.UserToken ?? userToken;
@@ -169,7 +170,7 @@ public sealed class MultiReplicaTests(PostgresTestDatabase database, ITestOutput
             var replica = Interlocked.Increment(ref _next) % replicas.Count;
             for (var attempt = 0; attempt < replicas.Count; attempt++, replica = (replica + 1) % replicas.Count)
             {
-                if (_down.ContainsKey(replica)) continue;
+                if (_down.ContainsKey(replica) || (!mayKill && replica == VictimReplica)) continue;
                 var sending = replicas[replica].Http.PostAsJsonAsync("api/chat", request);
                 // The turn that reaches the kill threshold is sent to the victim and the victim is killed while it is in flight.
                 if (mayKill && replica == VictimReplica && _turns >= killAfterTurns && Interlocked.Exchange(ref _killing, 1) == 0)

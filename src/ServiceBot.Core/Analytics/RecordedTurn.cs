@@ -1,3 +1,5 @@
+using ServiceBot.Conversation;
+
 namespace ServiceBot.Analytics;
 
 /// <summary>One row of the turn analytics store: one user turn the engine ran.</summary>
@@ -33,4 +35,13 @@ public sealed record RecordedTurn(
         => new(at, channel, conversationId, TurnUserHash.Of(channel, userId), facts.Outcome, facts.HandedOff,
             TurnOutcomes.KeepsQuestion(facts.Outcome) ? question : null,
             facts.Task?.Name, facts.Task?.RunId, facts.Task?.State, facts.Task?.AskedSlot);
+
+    /// <summary>
+    /// The row of a turn a conversation store saves with its state: its question is the turn's own text, the last in
+    /// the history. Null when the reply carries no facts (not a turn the engine ran).
+    /// </summary>
+    public static RecordedTurn? OfSavedTurn(ConversationState state, Reply reply)
+        => reply.Facts is { } facts && state.History.Count > 0
+            ? Of(state.UpdatedAt, state.Channel, state.UserId, reply.ConversationId, state.History[^1].User, facts)
+            : null;
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ServiceBot.Conversation;
+using ServiceBot.Storage.Protection;
 
 namespace ServiceBot.Storage;
 
@@ -38,6 +39,18 @@ internal sealed class ConversationStateCache
         // Still in use: moved up so the next rotation keeps it.
         if (current.States.TryAdd(conversationId, cached)) Added(current);
         return cached;
+    }
+
+    /// <summary>
+    /// The state in a stored row (<see cref="StateJson.Unprotect"/>), remembered under its version when it is stored as
+    /// bytes; a row in text, as earlier versions wrote it, is read whole every time, so caching it would never pay.
+    /// </summary>
+    public ConversationState? Read(string conversationId, long version, object stored, IStateProtector protector)
+    {
+        var json = StateJson.Unprotect(stored, protector);
+        var state = StateJson.ParseState(json);
+        if (stored is byte[]) Remember(conversationId, version, json);
+        return state;
     }
 
     public void Remember(string conversationId, long version, byte[] json)

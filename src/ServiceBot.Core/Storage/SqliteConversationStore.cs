@@ -79,7 +79,7 @@ public sealed class SqliteConversationStore : IConversationStore
         }
         var version = reader.GetInt64(0);
         return reader.IsDBNull(1) ? cached?.Parse() ?? throw new InvalidDataException("The conversation row holds no state.")
-            : ReadAndRemember(conversationId, version, reader.GetValue(1));
+            : _cache.Read(conversationId, version, reader.GetValue(1), _protector);
     }
 
     public Task<ConversationState?> FindLatestAsync(string channel, string userId, CancellationToken cancellationToken)
@@ -170,20 +170,9 @@ public sealed class SqliteConversationStore : IConversationStore
         return true;
     }
 
-    /// <summary>The analytics row of a turn the engine ran, when this store writes them; its question is the turn's own text, the last in the history.</summary>
+    /// <summary>The analytics row of a turn the engine ran, when this store writes them.</summary>
     private SealedTurn? AnalyticsRow(ConversationState state, Reply reply)
-        => _turns is not null && reply.Facts is { } facts && state.History.Count > 0
-            ? _turns.Seal(RecordedTurn.Of(state.UpdatedAt, state.Channel, state.UserId, reply.ConversationId, state.History[^1].User, facts))
-            : null;
-
-    private ConversationState? ReadAndRemember(string conversationId, long version, object stored)
-    {
-        var json = StateJson.Unprotect(stored, _protector);
-        var state = StateJson.ParseState(json);
-        // A row in text, as earlier versions wrote it, is read whole every time (see FindAsync): caching it would never pay.
-        if (stored is byte[]) _cache.Remember(conversationId, version, json);
-        return state;
-    }
+        => _turns is not null && RecordedTurn.OfSavedTurn(state, reply) is { } turn ? _turns.Seal(turn) : null;
 
     /// <summary>One turn's rows, encrypted before the write is queued.</summary>
     private sealed record TurnWrite(ConversationState State, long Version, byte[] SealedState, string? MessageId, byte[]? SealedReply,

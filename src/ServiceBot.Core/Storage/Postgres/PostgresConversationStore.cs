@@ -56,7 +56,7 @@ public sealed class PostgresConversationStore : IConversationStore
             return null;
         }
         var version = reader.GetInt64(0);
-        return Stored(reader, 1) is { } stored ? ReadAndRemember(conversationId, version, stored)
+        return Stored(reader, 1) is { } stored ? _cache.Read(conversationId, version, stored, _protector)
             : cached?.Parse() ?? throw new InvalidDataException("The conversation row holds no state.");
     }
 
@@ -120,11 +120,8 @@ public sealed class PostgresConversationStore : IConversationStore
         _cache.Remember(state.ConversationId, version, json);
     }
 
-    /// <summary>The analytics row of a turn the engine ran, when this store writes them; its question is the turn's own text, the last in the history.</summary>
-    private RecordedTurn? AnalyticsRow(ConversationState state, Reply reply)
-        => _turns is not null && reply.Facts is { } facts && state.History.Count > 0
-            ? RecordedTurn.Of(state.UpdatedAt, state.Channel, state.UserId, reply.ConversationId, state.History[^1].User, facts)
-            : null;
+    /// <summary>The analytics row of a turn the engine ran, when this store writes them.</summary>
+    private RecordedTurn? AnalyticsRow(ConversationState state, Reply reply) => _turns is null ? null : RecordedTurn.OfSavedTurn(state, reply);
 
     private static NpgsqlBatchCommand Upsert(ConversationState state, long version, byte[] sealedState)
     {
@@ -164,13 +161,4 @@ public sealed class PostgresConversationStore : IConversationStore
         => !reader.IsDBNull(ordinal) ? reader.GetFieldValue<byte[]>(ordinal)
             : !reader.IsDBNull(ordinal + 1) ? reader.GetString(ordinal + 1)
             : null;
-
-    private ConversationState? ReadAndRemember(string conversationId, long version, object stored)
-    {
-        var json = StateJson.Unprotect(stored, _protector);
-        var state = StateJson.ParseState(json);
-        // A row in text, as earlier versions wrote it, is read whole every time (see FindAsync): caching it would never pay.
-        if (stored is byte[]) _cache.Remember(conversationId, version, json);
-        return state;
-    }
 }

@@ -93,4 +93,11 @@ public sealed class StardRankingData
         }
         return labelled;
     }
+
+    /// <summary>Each query's first-stage ranking (no second stage) to <paramref name="depth"/>, ranked with <paramref name="ranking"/>.</summary>
+    public List<IReadOnlyList<string>> FirstStage(IEnumerable<int> queries, LexicalIndexOptions ranking, int depth)
+    {
+        var index = _index.WithOptions(ranking);
+        return queries.Select(i => (IReadOnlyList<string>)index.Search(Queries[i].Query, depth).Select(h => h.Id).ToList()).ToList();
+    }
 }

@@ -55,13 +55,19 @@ public static class TrainRanker
         var all = Enumerable.Range(0, count).ToArray();
         TermTranslations? Learn(IEnumerable<int> queries) => options.UseTranslations ? data.Learn(learner, queries) : null;
         LawPrior? LearnPrior(IEnumerable<int> queries) => options.UseLawPrior ? data.LearnLawPrior(queries) : null;
-        // The tables a fold's candidates are ranked with, learned on the given queries only.
-        LexicalIndexOptions RankingWith(int[] learnedOn) => new()
+        // The tables a fold's candidates are ranked with, learned on the given queries only, over the statute first stage.
+        LexicalIndexOptions RankingWith(int[] learnedOn)
         {
-            Translations = Learn(learnedOn), TranslationWeight = options.TranslationWeight, MaxTranslationsPerQuery = options.TranslationsPerQuery,
-            LawPrior = LearnPrior(learnedOn), LawPriorWeight = options.LawPriorWeight, LawPriorExponent = options.LawPriorExponent,
-            LawPriorSmoothing = options.LawPriorSmoothing,
-        };
+            var ranking = options.DefaultScoring ? new LexicalIndexOptions() : LexicalIndexOptions.StatuteScoring();
+            ranking.Translations = Learn(learnedOn);
+            ranking.TranslationWeight = options.TranslationWeight;
+            ranking.MaxTranslationsPerQuery = options.TranslationsPerQuery;
+            ranking.LawPrior = LearnPrior(learnedOn);
+            ranking.LawPriorWeight = options.LawPriorWeight;
+            ranking.LawPriorExponent = options.LawPriorExponent;
+            ranking.LawPriorSmoothing = options.LawPriorSmoothing;
+            return ranking;
+        }
         List<LabelledQuery> CrossFitted(int[] queries)
         {
             var labelled = new Dictionary<int, LabelledQuery>();
@@ -72,6 +78,17 @@ public static class TrainRanker
                 for (var j = 0; j < held.Length; j++) labelled[held[j]] = ranked[j];
             }
             return queries.Select(i => labelled[i]).ToList();
+        }
+
+        if (options.FirstStageGrid is { } grid)
+        {
+            FirstStageGrid.Run(report, data, folds, options.Folds, grid, (learnedOn, setting) =>
+            {
+                var ranking = RankingWith(learnedOn);
+                setting.ApplyTo(ranking);
+                return ranking;
+            });
+            return;
         }
 
         var ceilings = new double[CeilingDepths.Length];
@@ -99,6 +116,7 @@ public static class TrainRanker
                 $"strength ≥ {options.Translation.MinStrength}, ≤ {options.Translation.MaxPerWord} a word and {options.TranslationsPerQuery} a query, in ≤ {options.Translation.MaxCorpusShare} of the clauses; {tableSizes.Min()}–{tableSizes.Max()} words translated)";
         if (options.UseLawPrior)
             title += $", law prior learned in each fold (weight {options.LawPriorWeight}, exponent {options.LawPriorExponent}, smoothing {options.LawPriorSmoothing})";
+        if (options.DefaultScoring) title += ", the knowledge base's first-stage parameters";
         Header(report, title + " — out-of-fold", options, ceilings.Select(c => c / count).ToList());
         CrossValidate(report, options, trainer, count, fold => (Training(fold), tests[fold]));
         report.Append(CultureInfo.InvariantCulture, $"\nFeature extraction and cross-validation took {clock.Elapsed.TotalSeconds:F0} s.\n");

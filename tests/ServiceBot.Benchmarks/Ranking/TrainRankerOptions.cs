@@ -43,6 +43,11 @@ public sealed record TrainRankerOptions
           --law-prior-smoothing X  questions' worth of the overall shares mixed into each word's law counts (default 2)
           --law-prior-out FILE  where the prior learned on every query goes
                              (default: src/ServiceBot.Core/Retrieval/Ranking/Model/law-prior.json)
+          STARD only — the first stage's parameters (LexicalIndexOptions.StatuteScoring unless told):
+          --default-scoring  rank with the knowledge base's first-stage parameters instead
+          --first-stage-grid "A=1,B=2 / A=3 / …"  the first stage's out-of-fold R@10 and R@100 for each setting of
+                             LexicalIndexOptions over the statute parameters (e.g. "K1=1.2,B=0.75 / GroupWeight=1";
+                             an empty setting is the shipped one), and the setting chosen inside each fold; no ranker is trained
         """;
 
     public const string StardCorpus = "stard";
@@ -80,6 +85,9 @@ public sealed record TrainRankerOptions
     public float LawPriorExponent { get; init; } = new LexicalIndexOptions().LawPriorExponent;
     public float LawPriorSmoothing { get; init; } = new LexicalIndexOptions().LawPriorSmoothing;
     public string? LawPriorOut { get; init; }
+
+    public bool DefaultScoring { get; init; }
+    public IReadOnlyList<FirstStageGrid.Setting>? FirstStageGrid { get; init; }
 
     public string LawPriorOutPath => LawPriorOut ?? Path.Combine(RepositoryPaths.FindRoot(), "src", "ServiceBot.Core", "Retrieval", "Ranking",
         "Model", "law-prior.json");
@@ -157,6 +165,8 @@ public sealed record TrainRankerOptions
                 "--law-prior-exponent" => options with { LawPriorExponent = (float)Number(0.05, 2) },
                 "--law-prior-smoothing" => options with { LawPriorSmoothing = (float)Number(0.01, 1000) },
                 "--law-prior-out" => options with { LawPriorOut = Value() },
+                "--default-scoring" => options with { DefaultScoring = true },
+                "--first-stage-grid" => options with { FirstStageGrid = Ranking.FirstStageGrid.Parse(Value()), Save = false },
                 _ => throw new ArgumentException($"unknown option \"{args[i]}\""),
             };
         }

@@ -81,7 +81,9 @@ public static class StardBenchmark
     private static IRetriever FirstStageOnly(IRetriever retriever)
     {
         var index = (LexicalIndex)retriever;
-        var options = new LexicalIndexOptions { Ranker = null, Translations = index.Options.Translations, LawPrior = index.Options.LawPrior };
+        var options = LexicalIndexOptions.StatuteScoring();
+        options.Translations = index.Options.Translations;
+        options.LawPrior = index.Options.LawPrior;
         return index.WithOptions(options);
     }
 

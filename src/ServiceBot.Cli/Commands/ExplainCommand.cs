@@ -63,7 +63,7 @@ internal static class ExplainCommand
         text.AppendLine(CultureInfo.InvariantCulture, $"邻条 ×{options.NeighborWeight:0.##}，文档证据 ×{options.GroupWeight:0.##}");
         text.AppendLine(explanation.Reranked
             ? $"第二阶段：{options.Ranker!.Trees.Count} 棵排序树重排前 {explanation.Depth} 条候选"
-            : "第二阶段：未启用（没有排序模型），按第一阶段得分排序");
+            : "第二阶段：未启用（没有排序模型，或条款少于重排深度），按第一阶段得分排序");
         text.AppendLine(CultureInfo.InvariantCulture,
             $"作答判定：覆盖率 ≥ {grounding.Options.MinCoverage:0.00}，或问题含领域词时 ≥ {grounding.Options.MinDomainCoverage:0.00}（本问题{(grounding.InDomain ? "含" : "不含")}领域词）");
         if (explanation.Hits.Count == 0) text.AppendLine().AppendLine("没有检索到任何条款。");

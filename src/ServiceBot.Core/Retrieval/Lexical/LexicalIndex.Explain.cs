@@ -14,7 +14,7 @@ public sealed partial class LexicalIndex
     public SearchExplanation Explain(string query, int top)
     {
         var analyzed = string.IsNullOrWhiteSpace(query) ? new AnalyzedQuery(new Dictionary<string, float>(), new Dictionary<string, float>()) : AnalyzeQuery(query);
-        var ranker = _options.Ranker;
+        var ranker = SecondStage;
         var depth = ranker is null ? top : Math.Max(top, _options.RerankDepth);
         var candidates = RankingCandidates(query, depth);
         var explained = candidates.Select((c, i) =>

@@ -119,13 +119,20 @@ public sealed partial class LexicalIndex : IRetriever
 
     private IReadOnlyList<SearchHit> Hits(string query, AnalyzedQuery analyzed, int top, SearchScratch scratch, ref QueryContext? context)
     {
-        var ranker = _options.Ranker;
+        var ranker = SecondStage;
         if (ranker is null) return ToHits(TopCandidates(scratch, top), scratch.Smoothed);
         var pool = TopCandidates(scratch, Math.Max(top, _options.RerankDepth));
         var features = scratch.FeatureRows(pool.Length);
         FillFeatures(pool, context ??= QueryContext.Create(this, query, analyzed), scratch, features);
         return Rerank(ranker, pool, features, scratch, top);
     }
+
+    /// <summary>
+    /// The second stage, when one is configured and the index holds at least as many clauses as it reorders. The model
+    /// learned to pick from the best <see cref="LexicalIndexOptions.RerankDepth"/> of tens of thousands of clauses; in a
+    /// corpus of a handful its features (ranks, pool shares, score scales) mean something else, and the first stage's order stands.
+    /// </summary>
+    private TreeEnsemble? SecondStage => _options.Ranker is { } ranker && Count >= _options.RerankDepth ? ranker : null;
 
     /// <summary>The analyzer's reading of the query, with the learned term translations added when configured.</summary>
     private AnalyzedQuery AnalyzeQuery(string query)

@@ -17,7 +17,7 @@ public class RankingFeatureTests
     ];
 
     private static LexicalIndex FirstStageIndex(TreeEnsemble? ranker = null)
-        => LexicalIndex.Build(Statutes, new ChineseAnalyzer(), new LexicalIndexOptions { Ranker = ranker });
+        => LexicalIndex.Build(Statutes, new ChineseAnalyzer(), new LexicalIndexOptions { Ranker = ranker, RerankDepth = Statutes.Length });
 
     private static float Feature(RankingCandidate candidate, RankingFeature feature) => candidate.Features[(int)feature];
 
@@ -92,6 +92,20 @@ public class RankingFeatureTests
         var hits = FirstStageIndex(articleFirst).Search(query, 3);
         Assert.Equal("a3", hits[0].Id);
         Assert.Equal(10f, hits[0].Score);
+    }
+
+    [Fact]
+    public void Search_IndexSmallerThanRerankDepth_KeepsTheFirstStageOrder()
+    {
+        var articleFirst = new TreeEnsemble(RankingFeatures.Names, 0,
+            [new RankingTree(1, [(int)RankingFeature.ArticleMatch], [0.5f], [~0], [~1], [0.0, 10.0])]);
+        const string query = "用人单位 劳动报酬 第三十二条";
+        var index = LexicalIndex.Build(Statutes, new ChineseAnalyzer(), new LexicalIndexOptions { Ranker = articleFirst, RerankDepth = Statutes.Length + 1 });
+
+        var hits = index.Search(query, 3);
+
+        Assert.Equal(FirstStageIndex().Search(query, 3).Select(h => (h.Id, h.Score)), hits.Select(h => (h.Id, h.Score)));
+        Assert.False(index.Explain(query, 3).Reranked);
     }
 
     [Theory]

@@ -20,9 +20,18 @@ public sealed class PostgresStateEraser(PostgresDatabase database) : IStateErase
             $"DELETE FROM transcript_lines WHERE conversation_id IN ({UserConversations})",
             "DELETE FROM handoffs WHERE channel = @channel AND user_id = @user",
             "DELETE FROM processed_messages WHERE channel = @channel AND user_id = @user",
+            $"DELETE FROM conversation_turns WHERE conversation_id IN ({UserConversations})",
             "DELETE FROM conversations WHERE channel = @channel AND user_id = @user");
         return deleted[^1];
     }
+
+    // The history of expired conversations, and exchanges past the cutoff that have left their conversation's window
+    // (or whose conversation is gone): the window itself stays as long as its conversation.
+    private const string HistoryOlderThan = """
+        DELETE FROM conversation_turns
+        WHERE conversation_id IN (SELECT id FROM conversations WHERE updated_at < @cutoff)
+           OR (at < @cutoff AND seq < COALESCE((SELECT c.history_from FROM conversations c WHERE c.id = conversation_turns.conversation_id), seq + 1))
+        """;
 
     public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
@@ -33,6 +42,7 @@ public sealed class PostgresStateEraser(PostgresDatabase database) : IStateErase
             "DELETE FROM processed_messages WHERE created_at < @cutoff",
             "DELETE FROM audit_log WHERE at < @cutoff",
             "DELETE FROM turns WHERE at < @cutoff",
+            HistoryOlderThan,
             "DELETE FROM conversations WHERE updated_at < @cutoff");
         return deleted.Sum();
     }

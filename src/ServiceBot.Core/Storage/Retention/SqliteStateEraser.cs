@@ -27,7 +27,8 @@ public sealed class SqliteStateEraser : IStateEraser
     public SqliteStateEraser(IOptions<StateOptions> options)
     {
         _database = new SqliteDatabase(options.Value.ConnectionString,
-            SqliteConversationStore.Schema + SqliteFeedbackStore.Schema + SqliteHandoffStore.Schema + SqliteAuditLog.Schema + SqliteTurnAnalyticsStore.Schema + RetentionSchema);
+            SqliteConversationStore.Schema + SqliteFeedbackStore.Schema + SqliteHandoffStore.Schema + SqliteAuditLog.Schema + SqliteTurnAnalyticsStore.Schema + RetentionSchema,
+            SqliteConversationStore.AddedColumns);
     }
 
     public async Task<int> EraseUserAsync(string channel, string userId, CancellationToken cancellationToken)
@@ -38,9 +39,18 @@ public sealed class SqliteStateEraser : IStateEraser
             $"DELETE FROM transcript_lines WHERE conversation_id IN ({UserConversations})",
             "DELETE FROM handoffs WHERE channel = $channel AND user_id = $user",
             "DELETE FROM processed_messages WHERE channel = $channel AND user_id = $user",
+            $"DELETE FROM conversation_turns WHERE conversation_id IN ({UserConversations})",
             "DELETE FROM conversations WHERE channel = $channel AND user_id = $user");
         return deleted[^1];
     }
+
+    // The history of expired conversations, and exchanges past the cutoff that have left their conversation's window
+    // (or whose conversation is gone): the window itself stays as long as its conversation.
+    private const string HistoryOlderThan = """
+        DELETE FROM conversation_turns
+        WHERE conversation_id IN (SELECT id FROM conversations WHERE updated_at < $cutoff)
+           OR (at < $cutoff AND seq < COALESCE((SELECT c.history_from FROM conversations c WHERE c.id = conversation_turns.conversation_id), seq + 1))
+        """;
 
     public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
@@ -53,6 +63,7 @@ public sealed class SqliteStateEraser : IStateEraser
             "DELETE FROM processed_messages WHERE created_at < $cutoff",
             "DELETE FROM audit_log WHERE at < $cutoff",
             "DELETE FROM turns WHERE at < $cutoff",
+            HistoryOlderThan,
             "DELETE FROM conversations WHERE updated_at < $cutoff");
         return deleted.Sum();
     }

@@ -44,12 +44,13 @@ public sealed class SqliteStateEraser : IStateEraser
         return deleted[^1];
     }
 
-    // The history of expired conversations, and exchanges past the cutoff that have left their conversation's window
-    // (or whose conversation is gone): the window itself stays as long as its conversation.
+    // The history of expired conversations, and exchanges past the cutoff outside their conversation's window (left it,
+    // or left behind when a window was written anew, or their conversation is gone): the window stays as long as its conversation.
     private const string HistoryOlderThan = """
         DELETE FROM conversation_turns
         WHERE conversation_id IN (SELECT id FROM conversations WHERE updated_at < $cutoff)
-           OR (at < $cutoff AND seq < COALESCE((SELECT c.history_from FROM conversations c WHERE c.id = conversation_turns.conversation_id), seq + 1))
+           OR (at < $cutoff AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.id = conversation_turns.conversation_id
+                AND conversation_turns.seq >= c.history_from AND conversation_turns.seq < c.history_to))
         """;
 
     public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)

@@ -59,7 +59,7 @@ public sealed class SqliteStateEraserTests : IDisposable
     }
 
     [Fact]
-    public async Task DeleteOlderThanAsync_Cutoff_DeletesExpiredHistoryAndOldExchangesOutsideTheWindowOnly()
+    public async Task DeleteOlderThanAsync_Cutoff_DeletesExpiredHistoryAndOldExchangesOutsideTheirWindowOnly()
     {
         await SeedAsync("c-expired", "alice", "api");
         var active = new ConversationState { ConversationId = "c-active", UserId = "bob", Channel = "api", CreatedAt = T0, UpdatedAt = T0 };
@@ -71,14 +71,24 @@ public sealed class SqliteStateEraserTests : IDisposable
             await _conversations.SaveTurnAsync(loaded, null, new Reply("c-active", "好的。", [], [], null, false), CancellationToken.None);
         }
 
+        // Written anew by a store that had not read it: rows 1 and 2 are left behind above the new window.
+        var rebuilt = new ConversationState { ConversationId = "c-rebuilt", UserId = "carol", Channel = "api", CreatedAt = T0, UpdatedAt = T0.AddDays(20) };
+        foreach (var turn in Enumerable.Range(0, 3)) rebuilt.Remember($"旧问题{turn}", "旧回答", T0);
+        await _conversations.SaveTurnAsync(rebuilt, null, new Reply("c-rebuilt", "好的。", [], [], null, false), CancellationToken.None);
+        var anew = new ConversationState { ConversationId = "c-rebuilt", UserId = "carol", Channel = "api", CreatedAt = T0, UpdatedAt = T0.AddDays(20) };
+        anew.Remember("新问题", "新回答", T0);
+        await new SqliteConversationStore(_options, DataProtectionStateProtector.ForKeysFolder(_options.Value.ResolveKeysPath()))
+            .SaveTurnAsync(anew, null, new Reply("c-rebuilt", "好的。", [], [], null, false), CancellationToken.None);
+
         // Past the two exchanges that left the window and c-expired's, but before most of c-active's window.
         await new SqliteStateEraser(_options).DeleteOlderThanAsync(T0.AddDays(10), CancellationToken.None);
 
-        Assert.Equal(["c-active"], await HistoryConversationsAsync());
+        Assert.Equal(["c-active", "c-rebuilt"], await HistoryConversationsAsync());
+        Assert.Equal(1, await CountAsync("SELECT count(*) FROM conversation_turns WHERE conversation_id = 'c-rebuilt'"));
         var history = (await new SqliteConversationStore(_options, DataProtectionStateProtector.ForKeysFolder(_options.Value.ResolveKeysPath()))
             .FindAsync("c-active", CancellationToken.None))!.History;
         Assert.Equal(Enumerable.Range(2, ConversationState.HistoryLimit).Select(turn => $"问题{turn}"), history.Select(h => h.User));
-        Assert.Equal(ConversationState.HistoryLimit, await CountAsync("SELECT count(*) FROM conversation_turns"));
+        Assert.Equal(ConversationState.HistoryLimit, await CountAsync("SELECT count(*) FROM conversation_turns WHERE conversation_id = 'c-active'"));
     }
 
     /// <summary>The conversations that have history rows, in order.</summary>

@@ -1,7 +1,7 @@
 using ServiceBot.Benchmarks.Retrieval;
 using ServiceBot.Retrieval.Evaluation;
 
-const string Usage = "usage: ServiceBot.Benchmarks retrieval [options] | train-ranker [options] | train-knowledge-ranker [options] | rank-gap [--set FILE] [--list] | seedqa [--set dev|heldout|seed] [--file PATH] [--misses FILE] | refusal [SET.jsonl] [--vary OPTION] | train-refusal [SET.jsonl] [--folds N] [--l2 X] [--out FILE] | scaling [--scales 1,2,4,8] [--queries N] | synthetic-index [--clauses N] [--postings N] | intents | turns [--users N] [--rounds N] [--max-seconds N] | turns --open-loop [--rates 200,500,1000,2000] [--seconds N] [--find-max] [--p99-ms N] | replicas [--postgres CONNECTION-STRING] [--users N] [--rounds N] | calls [--set dev|heldout] [--file PATH] | flood [--bodies N] [--megabytes N] [--parallel N]   (retrieval --help lists the options)";
+const string Usage = "usage: ServiceBot.Benchmarks retrieval [options] | train-ranker [options] | train-knowledge-ranker [options] | rank-gap [--set FILE] [--list] | seedqa [--set dev|heldout|seed] [--file PATH] [--misses FILE] | refusal [SET.jsonl] [--vary OPTION] | train-refusal [SET.jsonl] [--folds N] [--l2 X] [--out FILE] | scaling [--scales 1,2,4,8] [--queries N] | synthetic-index [--clauses N] [--postings N] | intents | turns [--users N] [--rounds N] [--max-seconds N] | turns --open-loop [--rates 200,500,1000,2000] [--seconds N] [--find-max] [--p99-ms N] | storage-turns [--conversations N] [--turns N] [--parallel N] | replicas [--postgres CONNECTION-STRING] [--users N] [--rounds N] | calls [--set dev|heldout] [--file PATH] | flood [--bodies N] [--megabytes N] [--parallel N]   (retrieval --help lists the options)";
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
@@ -40,6 +40,8 @@ switch (args[0])
         return ServiceBot.Benchmarks.Intents.IntentBenchmark.Run();
     case "turns":
         return await ServiceBot.Benchmarks.Turns.TurnBenchmark.RunAsync(rest);
+    case "storage-turns":
+        return await ServiceBot.Benchmarks.Turns.StorageTurnBenchmark.RunAsync(rest);
     case "replicas":
         return await ServiceBot.Benchmarks.Replicas.ReplicaBenchmark.RunAsync(rest);
     case "calls":

@@ -4,7 +4,10 @@ using ServiceBot.Storage.Protection;
 
 namespace ServiceBot.Analytics;
 
-/// <summary>The turn analytics in the shared PostgreSQL state database (migration 4); question texts are encrypted.</summary>
+/// <summary>
+/// The turn analytics in the shared PostgreSQL state database (migration 4); question texts are encrypted, as bytes under
+/// the state's data key in <c>sealed_question</c> (migration 6); rows from before hold Data Protection text in <c>question</c>.
+/// </summary>
 public sealed class PostgresTurnAnalyticsStore(PostgresDatabase database, IStateProtector protector) : ITurnAnalyticsStore
 {
     public bool RecordedWithTurns { get; private set; }
@@ -24,7 +27,7 @@ public sealed class PostgresTurnAnalyticsStore(PostgresDatabase database, IState
     internal NpgsqlBatchCommand Insert(RecordedTurn turn)
     {
         var command = new NpgsqlBatchCommand("""
-            INSERT INTO turns (at, channel, conversation_id, user_hash, outcome, handed_off, question, task_name, task_run, task_state, asked_slot)
+            INSERT INTO turns (at, channel, conversation_id, user_hash, outcome, handed_off, sealed_question, task_name, task_run, task_state, asked_slot)
             VALUES (@at, @channel, @conversation, @user, @outcome, @handed_off, @question, @task, @run, @state, @slot)
             """);
         command.Parameters.AddWithValue("at", turn.At.ToUniversalTime());
@@ -33,7 +36,7 @@ public sealed class PostgresTurnAnalyticsStore(PostgresDatabase database, IState
         command.Parameters.AddWithValue("user", turn.UserHash);
         command.Parameters.AddWithValue("outcome", turn.Outcome);
         command.Parameters.AddWithValue("handed_off", turn.HandedOff);
-        command.Parameters.AddWithValue("question", (object?)protector.ProtectOptional(turn.Question) ?? DBNull.Value);
+        command.Parameters.Add(new NpgsqlParameter("question", NpgsqlTypes.NpgsqlDbType.Bytea) { Value = (object?)protector.ProtectTextBytes(turn.Question) ?? DBNull.Value });
         command.Parameters.AddWithValue("task", (object?)turn.TaskName ?? DBNull.Value);
         command.Parameters.AddWithValue("run", (object?)turn.TaskRun ?? DBNull.Value);
         command.Parameters.AddWithValue("state", (object?)turn.TaskState ?? DBNull.Value);
@@ -46,7 +49,8 @@ public sealed class PostgresTurnAnalyticsStore(PostgresDatabase database, IState
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("""
-            SELECT at, channel, conversation_id, user_hash, outcome, handed_off, question, task_name, task_run, task_state, asked_slot FROM turns
+            SELECT at, channel, conversation_id, user_hash, outcome, handed_off, question, task_name, task_run, task_state, asked_slot,
+                   sealed_question FROM turns
             WHERE at >= @from AND at < @to AND (cardinality(@outcomes) = 0 OR outcome = ANY(@outcomes)) ORDER BY at, id
             """, connection);
         command.Parameters.AddWithValue("from", from.ToUniversalTime());
@@ -63,7 +67,7 @@ public sealed class PostgresTurnAnalyticsStore(PostgresDatabase database, IState
                 reader.GetString(3),
                 reader.GetString(4),
                 reader.GetBoolean(5),
-                reader.IsDBNull(6) ? null : protector.Unprotect(reader.GetString(6)),
+                Question(reader),
                 Optional(reader, 7),
                 Optional(reader, 8),
                 Optional(reader, 9),
@@ -71,6 +75,10 @@ public sealed class PostgresTurnAnalyticsStore(PostgresDatabase database, IState
         }
         return turns;
     }
+
+    private string? Question(NpgsqlDataReader reader)
+        => !reader.IsDBNull(11) ? protector.UnprotectText(reader.GetFieldValue<byte[]>(11))
+            : reader.IsDBNull(6) ? null : protector.Unprotect(reader.GetString(6));
 
     private static string? Optional(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

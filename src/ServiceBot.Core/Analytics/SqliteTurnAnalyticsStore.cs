@@ -6,7 +6,10 @@ using ServiceBot.Storage.Protection;
 
 namespace ServiceBot.Analytics;
 
-/// <summary>The turn analytics in the conversation database (<c>State:ConnectionString</c>); question texts are encrypted.</summary>
+/// <summary>
+/// The turn analytics in the conversation database (<c>State:ConnectionString</c>); question texts are encrypted, as
+/// bytes under the state's data key (rows from earlier versions hold Data Protection text, and still read).
+/// </summary>
 public sealed class SqliteTurnAnalyticsStore : ITurnAnalyticsStore
 {
     internal const string Schema = """
@@ -53,7 +56,7 @@ public sealed class SqliteTurnAnalyticsStore : ITurnAnalyticsStore
     }
 
     /// <summary>The row with its question encrypted, done before the writer slot is taken.</summary>
-    internal SealedTurn Seal(RecordedTurn turn) => new(turn, _protector.ProtectOptional(turn.Question));
+    internal SealedTurn Seal(RecordedTurn turn) => new(turn, _protector.ProtectTextBytes(turn.Question));
 
     /// <summary>Adds the row inside the caller's transaction.</summary>
     internal static async Task<bool> InsertAsync(SqliteSession session, SealedTurn row, CancellationToken cancellationToken)
@@ -105,7 +108,7 @@ public sealed class SqliteTurnAnalyticsStore : ITurnAnalyticsStore
                 reader.GetString(3),
                 reader.GetString(4),
                 reader.GetInt64(5) != 0,
-                reader.IsDBNull(6) ? null : _protector.Unprotect(reader.GetString(6)),
+                reader.IsDBNull(6) ? null : _protector.UnprotectText(reader.GetValue(6)),
                 Optional(reader, 7),
                 Optional(reader, 8),
                 Optional(reader, 9),
@@ -118,4 +121,4 @@ public sealed class SqliteTurnAnalyticsStore : ITurnAnalyticsStore
 }
 
 /// <summary>A turn analytics row whose question text is already encrypted.</summary>
-internal sealed record SealedTurn(RecordedTurn Turn, string? SealedQuestion);
+internal sealed record SealedTurn(RecordedTurn Turn, byte[]? SealedQuestion);

@@ -5,8 +5,8 @@ using ServiceBot.Storage.Protection;
 namespace ServiceBot.Storage;
 
 /// <summary>
-/// The state of recently active conversations as this process last wrote or read it: the row's version stamp and the
-/// decrypted UTF-8 JSON. A store asks the database for the row's stamp and reads, decrypts and keeps the state again
+/// The state of recently active conversations as this process last wrote or read it: the row's version stamp, the
+/// decrypted UTF-8 JSON and the history read with it. A store asks the database for the row's stamp and reads, decrypts and keeps the state again
 /// only when the stamp differs, so a write by another replica or process is never hidden. Each lookup parses a fresh
 /// <see cref="ConversationState"/>, so a caller that changes its copy never changes the cached one.
 /// Bounded by two generations: when the newer one fills up, the older one is dropped and entries still in use move up.
@@ -42,21 +42,25 @@ internal sealed class ConversationStateCache
     }
 
     /// <summary>
-    /// The state in a stored row (<see cref="StateJson.Unprotect"/>), remembered under its version when it is stored as
-    /// bytes; a row in text, as earlier versions wrote it, is read whole every time, so caching it would never pay.
+    /// The state in a stored row (<see cref="StateJson.Unprotect"/>) and its history rows, remembered under its version
+    /// when it is stored as bytes; a row in text, as earlier versions wrote it, is read whole every time, so caching it
+    /// would never pay.
     /// </summary>
-    public ConversationState? Read(string conversationId, long version, object stored, IStateProtector protector)
+    /// <param name="history">The history rows the row names, or null for a row holding its history inline, as earlier versions wrote it.</param>
+    public ConversationState? Read(string conversationId, long version, object stored, StoredHistory? history, IStateProtector protector)
     {
         var json = StateJson.Unprotect(stored, protector);
         var state = StateJson.ParseState(json);
-        if (stored is byte[]) Remember(conversationId, version, json);
+        if (state is not null && history is not null) state.History.AddRange(history.Turns);
+        if (stored is byte[]) Remember(conversationId, version, json, history);
         return state;
     }
 
-    public void Remember(string conversationId, long version, byte[] json)
+    /// <param name="json">The state's JSON: without its history when <paramref name="history"/> holds it, whole otherwise.</param>
+    public void Remember(string conversationId, long version, byte[] json, StoredHistory? history)
     {
         var current = _current;
-        var state = new CachedState(version, json);
+        var state = new CachedState(version, json, history);
         if (current.States.TryAdd(conversationId, state)) Added(current);
         else current.States[conversationId] = state;
     }
@@ -92,10 +96,20 @@ internal sealed class ConversationStateCache
     }
 }
 
-/// <summary>A conversation's state as of the row version <see cref="Version"/>, as decrypted UTF-8 JSON.</summary>
-internal sealed record CachedState(long Version, byte[] Json)
+/// <summary>
+/// A conversation's state as of the row version <see cref="Version"/>, as decrypted UTF-8 JSON, and its stored history
+/// (null when the JSON holds the history, as rows of earlier versions do).
+/// </summary>
+internal sealed record CachedState(long Version, byte[] Json, StoredHistory? History)
 {
-    /// <summary>A fresh copy of the state, which the caller may change.</summary>
-    public ConversationState Parse() => StateJson.ParseState(Json)
-        ?? throw new InvalidDataException("A cached conversation state is empty.");
+    /// <summary>
+    /// A fresh copy of the state, which the caller may change. Its history holds the cached exchanges themselves
+    /// (immutable records), which is how a save tells them from new ones (<see cref="HistoryWrite.For"/>).
+    /// </summary>
+    public ConversationState Parse()
+    {
+        var state = StateJson.ParseState(Json) ?? throw new InvalidDataException("A cached conversation state is empty.");
+        if (History is not null) state.History.AddRange(History.Turns);
+        return state;
+    }
 }

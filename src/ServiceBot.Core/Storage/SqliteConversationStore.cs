@@ -7,8 +7,10 @@ using ServiceBot.Storage.Protection;
 namespace ServiceBot.Storage;
 
 /// <summary>
-/// Conversation state in an embedded SQLite database: one row per conversation (the state as JSON) and one row per
-/// processed message id (the reply given), written in one transaction. Both are encrypted with the
+/// Conversation state in an embedded SQLite database: one row per conversation (the state as JSON, its history apart),
+/// one row per exchange of its history (<see cref="StoredHistory"/>) and one row per processed message id (the reply
+/// given), written in one transaction. Rows whose state holds its history inline, as earlier versions wrote them, still
+/// read, and move their history out on their next save. Both are encrypted with the
 /// <see cref="IStateProtector"/> (they carry the user's words and slot values) and stored as bytes; rows written as
 /// text by earlier versions still read. Each write stamps the conversation row with a new version, so a turn whose
 /// state this process already holds (<see cref="ConversationStateCache"/>) reads the stamp instead of the whole state.
@@ -24,7 +26,9 @@ public sealed class SqliteConversationStore : IConversationStore
             user_id TEXT NOT NULL,
             updated_at TEXT NOT NULL,
             state TEXT NOT NULL,
-            version INTEGER NOT NULL DEFAULT 0);
+            version INTEGER NOT NULL DEFAULT 0,
+            history_from INTEGER,
+            history_to INTEGER);
         CREATE INDEX IF NOT EXISTS ix_conversations_user ON conversations (channel, user_id, updated_at);
         CREATE TABLE IF NOT EXISTS processed_messages (
             channel TEXT NOT NULL,
@@ -34,10 +38,22 @@ public sealed class SqliteConversationStore : IConversationStore
             reply TEXT NOT NULL,
             created_at TEXT NOT NULL,
             PRIMARY KEY (channel, user_id, message_id));
+        CREATE TABLE IF NOT EXISTS conversation_turns (
+            conversation_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            turn BLOB NOT NULL,
+            UNIQUE (conversation_id, seq));
         """;
 
-    // Databases deployed before rows carried a version stamp; their rows read as version 0, which no write stamps.
-    private static readonly SqliteAddedColumn[] AddedColumns = [new("conversations", "version", "INTEGER NOT NULL DEFAULT 0")];
+    // Databases deployed before rows carried a version stamp; their rows read as version 0, which no write stamps. Rows
+    // from before the history rows have no window (NULL): their state holds its history.
+    internal static readonly SqliteAddedColumn[] AddedColumns =
+    [
+        new("conversations", "version", "INTEGER NOT NULL DEFAULT 0"),
+        new("conversations", "history_from", "INTEGER"),
+        new("conversations", "history_to", "INTEGER"),
+    ];
 
     private readonly SqliteDatabase _database;
     private readonly IStateProtector _protector;
@@ -61,11 +77,16 @@ public sealed class SqliteConversationStore : IConversationStore
 
     private async Task<ConversationState?> FindAsync(SqliteSession session, string conversationId, CancellationToken cancellationToken)
     {
-        // The state comes back only when it is not the one cached. A row an earlier version rewrote holds text, and
-        // never counts as cached even if its stamp is unchanged.
+        // The state and its history rows come back only when the state is not the one cached. A row an earlier version
+        // rewrote holds text, and never counts as cached even if its stamp is unchanged. One statement, so the history
+        // rows are those of the same commit as the state.
         var command = session.Command("""
-            SELECT version, CASE WHEN version = $known AND typeof(state) = 'blob' THEN NULL ELSE state END
-            FROM conversations WHERE id = $id
+            SELECT c.version, CASE WHEN c.version IS $known AND typeof(c.state) = 'blob' THEN NULL ELSE c.state END,
+                   c.history_from, c.history_to, t.turn
+            FROM conversations c
+            LEFT JOIN conversation_turns t ON NOT (c.version IS $known AND typeof(c.state) = 'blob')
+                AND t.conversation_id = c.id AND t.seq >= c.history_from AND t.seq < c.history_to
+            WHERE c.id = $id ORDER BY t.seq
             """);
         command.Parameters.AddWithValue("$id", conversationId);
         // Held from here on, so the state it holds is the one the stamp below is compared with, evicted or not.
@@ -78,8 +99,18 @@ public sealed class SqliteConversationStore : IConversationStore
             return null;
         }
         var version = reader.GetInt64(0);
-        return reader.IsDBNull(1) ? cached?.Parse() ?? throw new InvalidDataException("The conversation row holds no state.")
-            : _cache.Read(conversationId, version, reader.GetValue(1), _protector);
+        if (reader.IsDBNull(1)) return cached?.Parse() ?? throw new InvalidDataException("The conversation row holds no state.");
+        var stored = reader.GetValue(1);
+        if (reader.IsDBNull(2)) return _cache.Read(conversationId, version, stored, history: null, _protector);
+        var from = reader.GetInt64(2);
+        var to = reader.GetInt64(3);
+        var turns = new List<TurnRecord>((int)Math.Min(to - from, ConversationState.HistoryLimit));
+        do
+        {
+            if (!reader.IsDBNull(4)) turns.Add(StateJson.ParseTurn(_protector.UnprotectBytes((byte[])reader.GetValue(4))));
+        }
+        while (await reader.ReadAsync(cancellationToken));
+        return _cache.Read(conversationId, version, stored, new StoredHistory(from, to, [.. turns]), _protector);
     }
 
     public Task<ConversationState?> FindLatestAsync(string channel, string userId, CancellationToken cancellationToken)
@@ -120,8 +151,9 @@ public sealed class SqliteConversationStore : IConversationStore
     public async Task SaveTurnAsync(ConversationState state, string? messageId, Reply reply, CancellationToken cancellationToken)
     {
         // Serialised and encrypted before queueing for the file, so the writer slot is held only for the statements.
-        var json = StateJson.Utf8(state);
-        var write = new TurnWrite(state, ConversationStateCache.NewVersion(), _protector.ProtectBytes(json),
+        var json = StateJson.Utf8WithoutHistory(state);
+        var history = HistoryWrite.For(state.History, _cache.Find(state.ConversationId)?.History, _protector);
+        var write = new TurnWrite(state, ConversationStateCache.NewVersion(), _protector.ProtectBytes(json), history,
             messageId, messageId is null ? null : _protector.ProtectBytes(StateJson.Utf8(reply)), AnalyticsRow(state, reply));
         try
         {
@@ -133,16 +165,17 @@ public sealed class SqliteConversationStore : IConversationStore
             _cache.Forget(state.ConversationId);
             throw;
         }
-        _cache.Remember(state.ConversationId, write.Version, json);
+        _cache.Remember(state.ConversationId, write.Version, json, history.Stored);
     }
 
     private static async Task<bool> WriteTurnAsync(SqliteSession session, TurnWrite write, CancellationToken cancellationToken)
     {
         var state = write.State;
         var upsert = session.Command("""
-            INSERT INTO conversations (id, channel, user_id, updated_at, state, version)
-            VALUES ($id, $channel, $user, $updated, $state, $version)
-            ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, state = excluded.state, version = excluded.version
+            INSERT INTO conversations (id, channel, user_id, updated_at, state, version, history_from, history_to)
+            VALUES ($id, $channel, $user, $updated, $state, $version, $from, $to)
+            ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, state = excluded.state, version = excluded.version,
+                history_from = excluded.history_from, history_to = excluded.history_to
             """);
         upsert.Parameters.AddWithValue("$id", state.ConversationId);
         upsert.Parameters.AddWithValue("$channel", state.Channel);
@@ -150,7 +183,10 @@ public sealed class SqliteConversationStore : IConversationStore
         upsert.Parameters.AddWithValue("$updated", state.UpdatedAt.UtcDateTime.ToString("O"));
         upsert.Parameters.AddWithValue("$state", write.SealedState);
         upsert.Parameters.AddWithValue("$version", write.Version);
+        upsert.Parameters.AddWithValue("$from", write.History.From);
+        upsert.Parameters.AddWithValue("$to", write.History.To);
         await upsert.ExecuteNonQueryAsync(cancellationToken);
+        await WriteHistoryAsync(session, state.ConversationId, write.History, cancellationToken);
         if (write.MessageId is not null)
         {
             // The first reply to a message id wins; a concurrent duplicate never overwrites it.
@@ -170,11 +206,33 @@ public sealed class SqliteConversationStore : IConversationStore
         return true;
     }
 
+    private static async Task WriteHistoryAsync(SqliteSession session, string conversationId, HistoryWrite history, CancellationToken cancellationToken)
+    {
+        if (history.ReplacesAll)
+        {
+            var delete = session.Command("DELETE FROM conversation_turns WHERE conversation_id = $conversation");
+            delete.Parameters.AddWithValue("$conversation", conversationId);
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+        foreach (var row in history.Rows)
+        {
+            // A number another writer used since this process last read the conversation is taken over, as its state is.
+            var insert = session.Command("""
+                INSERT OR REPLACE INTO conversation_turns (conversation_id, seq, at, turn) VALUES ($conversation, $seq, $at, $turn)
+                """);
+            insert.Parameters.AddWithValue("$conversation", conversationId);
+            insert.Parameters.AddWithValue("$seq", row.Sequence);
+            insert.Parameters.AddWithValue("$at", row.At.UtcDateTime.ToString("O"));
+            insert.Parameters.AddWithValue("$turn", row.SealedTurn);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
     /// <summary>The analytics row of a turn the engine ran, when this store writes them.</summary>
     private SealedTurn? AnalyticsRow(ConversationState state, Reply reply)
         => _turns is not null && RecordedTurn.OfSavedTurn(state, reply) is { } turn ? _turns.Seal(turn) : null;
 
     /// <summary>One turn's rows, encrypted before the write is queued.</summary>
-    private sealed record TurnWrite(ConversationState State, long Version, byte[] SealedState, string? MessageId, byte[]? SealedReply,
-        SealedTurn? Analytics);
+    private sealed record TurnWrite(ConversationState State, long Version, byte[] SealedState, HistoryWrite History, string? MessageId,
+        byte[]? SealedReply, SealedTurn? Analytics);
 }

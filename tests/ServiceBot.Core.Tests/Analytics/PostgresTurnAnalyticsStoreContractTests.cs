@@ -26,15 +26,26 @@ public sealed class PostgresTurnAnalyticsStoreContractTests(PostgresTestDatabase
 
     protected override IStateEraser OpenEraser() => new PostgresStateEraser(Replica());
 
-    protected override async Task<IReadOnlyList<string>> ReadStoredQuestionsAsync()
+    protected override async Task<IReadOnlyList<byte[]>> ReadStoredQuestionsAsync()
     {
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT question FROM turns", connection);
-        var questions = new List<string>();
+        await using var command = new NpgsqlCommand("SELECT sealed_question, question FROM turns", connection);
+        var questions = new List<byte[]>();
         await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) questions.Add(reader.GetString(0));
+        while (await reader.ReadAsync())
+            questions.Add(!reader.IsDBNull(0) ? reader.GetFieldValue<byte[]>(0) : System.Text.Encoding.UTF8.GetBytes(reader.GetString(1)));
         return questions;
+    }
+
+    protected override async Task StoreQuestionsAsProtectedTextAsync(Func<IStateProtector, string> protectedText)
+    {
+        var replica = Replica();
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("UPDATE turns SET question = @question, sealed_question = NULL", connection);
+        command.Parameters.AddWithValue("question", protectedText(DataProtectionStateProtector.ForRepository(new PostgresKeyRepository(replica))));
+        await command.ExecuteNonQueryAsync();
     }
 
     protected override async Task DropDatabaseAsync()

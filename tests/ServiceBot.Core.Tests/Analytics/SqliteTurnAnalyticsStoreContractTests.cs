@@ -19,20 +19,33 @@ public sealed class SqliteTurnAnalyticsStoreContractTests : TurnAnalyticsStoreCo
     protected override Task CreateDatabaseAsync() => Task.CompletedTask;
 
     protected override ITurnAnalyticsStore OpenStore()
-        => new SqliteTurnAnalyticsStore(Options, DataProtectionStateProtector.ForKeysFolder(Options.Value.ResolveKeysPath()));
+        => new SqliteTurnAnalyticsStore(Options, Protector());
 
     protected override IStateEraser OpenEraser() => new SqliteStateEraser(Options);
 
-    protected override async Task<IReadOnlyList<string>> ReadStoredQuestionsAsync()
+    private IStateProtector Protector() => DataProtectionStateProtector.ForKeysFolder(Options.Value.ResolveKeysPath());
+
+    protected override async Task<IReadOnlyList<byte[]>> ReadStoredQuestionsAsync()
     {
         await using var connection = new SqliteConnection(Options.Value.ConnectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT question FROM turns";
-        var questions = new List<string>();
+        var questions = new List<byte[]>();
         await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) questions.Add(reader.GetString(0));
+        while (await reader.ReadAsync())
+            questions.Add(reader.GetValue(0) is byte[] bytes ? bytes : System.Text.Encoding.UTF8.GetBytes(reader.GetString(0)));
         return questions;
+    }
+
+    protected override async Task StoreQuestionsAsProtectedTextAsync(Func<IStateProtector, string> protectedText)
+    {
+        await using var connection = new SqliteConnection(Options.Value.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE turns SET question = $question";
+        command.Parameters.AddWithValue("$question", protectedText(Protector()));
+        await command.ExecuteNonQueryAsync();
     }
 
     protected override Task DropDatabaseAsync()

@@ -1,5 +1,6 @@
 using ServiceBot.Analytics;
 using ServiceBot.Core.Tests.Storage;
+using ServiceBot.Storage.Protection;
 using ServiceBot.Storage.Retention;
 
 namespace ServiceBot.Core.Tests.Analytics;
@@ -18,8 +19,11 @@ public abstract class TurnAnalyticsStoreContract : IAsyncLifetime
 
     protected abstract IStateEraser OpenEraser();
 
-    /// <summary>The question column exactly as the database holds it, every row.</summary>
-    protected abstract Task<IReadOnlyList<string>> ReadStoredQuestionsAsync();
+    /// <summary>The stored question exactly as the database holds it, every row (text as its UTF-8).</summary>
+    protected abstract Task<IReadOnlyList<byte[]>> ReadStoredQuestionsAsync();
+
+    /// <summary>Rewrites every row's question as earlier versions stored it: Data Protection text from <see cref="IStateProtector.Protect"/>.</summary>
+    protected abstract Task StoreQuestionsAsProtectedTextAsync(Func<IStateProtector, string> protectedText);
 
     protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
 
@@ -71,8 +75,21 @@ public abstract class TurnAnalyticsStoreContract : IAsyncLifetime
 
         var stored = Assert.Single(await ReadStoredQuestionsAsync());
 
-        Assert.DoesNotContain("13912345678", stored);
-        Assert.DoesNotContain("社保", stored);
+        Assert.Equal(-1, stored.AsSpan().IndexOf("13912345678"u8));
+        Assert.Equal(-1, stored.AsSpan().IndexOf("社保"u8));
+        // Sealed under the state's data key, as the conversation state is, rather than by Data Protection per value.
+        Assert.True(DataKeySealer.Sealed(stored));
+    }
+
+    [StoreFact]
+    public async Task List_QuestionStoredAsProtectedTextByAnEarlierVersion_ReadsIt()
+    {
+        await OpenStore().RecordAsync(Turn(T0, TurnOutcomes.Refusal, question: "占位"), CancellationToken.None);
+        await StoreQuestionsAsProtectedTextAsync(protector => protector.Protect("我的电话13912345678能查社保吗"));
+
+        var turn = Assert.Single(await OpenStore().ListAsync(T0, T0.AddHours(1), null, CancellationToken.None));
+
+        Assert.Equal("我的电话13912345678能查社保吗", turn.Question);
     }
 
     [StoreFact]

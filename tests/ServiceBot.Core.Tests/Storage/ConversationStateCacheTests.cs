@@ -11,7 +11,7 @@ public sealed class ConversationStateCacheTests
     public void Find_Remembered_ParsesAFreshStateEachTime()
     {
         var cache = new ConversationStateCache();
-        cache.Remember("c-1", 7, Json("c-1"));
+        cache.Remember("c-1", 7, Json("c-1"), history: null);
 
         var cached = cache.Find("c-1")!;
 
@@ -25,13 +25,13 @@ public sealed class ConversationStateCacheTests
     public void Remember_GenerationFull_DropsTheOldestButKeepsEntriesStillInUse()
     {
         var cache = new ConversationStateCache(generationSize: 2);
-        cache.Remember("c-1", 1, Json("c-1"));
-        cache.Remember("c-2", 2, Json("c-2"));
-        cache.Remember("c-3", 3, Json("c-3")); // the first generation is full: c-1..c-3 become the older one
+        cache.Remember("c-1", 1, Json("c-1"), history: null);
+        cache.Remember("c-2", 2, Json("c-2"), history: null);
+        cache.Remember("c-3", 3, Json("c-3"), history: null); // the first generation is full: c-1..c-3 become the older one
         Assert.NotNull(cache.Find("c-1")); // in use: moved up into the newer generation
 
-        cache.Remember("c-4", 4, Json("c-4"));
-        cache.Remember("c-5", 5, Json("c-5")); // full again: c-2 and c-3, unused, fall out
+        cache.Remember("c-4", 4, Json("c-4"), history: null);
+        cache.Remember("c-5", 5, Json("c-5"), history: null); // full again: c-2 and c-3, unused, fall out
 
         Assert.Equal(1, cache.Find("c-1")?.Version);
         Assert.Null(cache.Find("c-2"));
@@ -40,10 +40,26 @@ public sealed class ConversationStateCacheTests
     }
 
     [Fact]
+    public void Parse_RememberedWithItsHistory_FreshListOfTheSameExchanges()
+    {
+        var cache = new ConversationStateCache();
+        var exchange = new ServiceBot.Conversation.TurnRecord("问题", "回答", DateTimeOffset.UnixEpoch);
+        cache.Remember("c-1", 1, Json("c-1"), new StoredHistory(3, 4, [exchange]));
+
+        var first = cache.Find("c-1")!.Parse();
+        first.Remember("另一个问题", "……", DateTimeOffset.UnixEpoch);
+        var second = cache.Find("c-1")!.Parse();
+
+        // The same record instance is how a save knows the exchange is already stored.
+        Assert.Same(exchange, Assert.Single(second.History));
+        Assert.Equal(2, first.History.Count);
+    }
+
+    [Fact]
     public void Forget_Remembered_FindsNothing()
     {
         var cache = new ConversationStateCache();
-        cache.Remember("c-1", 1, Json("c-1"));
+        cache.Remember("c-1", 1, Json("c-1"), history: null);
 
         cache.Forget("c-1");
 

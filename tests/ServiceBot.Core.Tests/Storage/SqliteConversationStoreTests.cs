@@ -106,6 +106,53 @@ public class SqliteConversationStoreTests : IDisposable
         Assert.Equal(2, (await NewStore().FindLatestAsync("api", "u1", CancellationToken.None))!.History.Count);
         Assert.Equal(["blob"], await QueryAsync("SELECT typeof(state) FROM conversations WHERE id = 'c-old'"));
         Assert.Equal(["blob", "text"], await QueryAsync("SELECT typeof(reply) FROM processed_messages ORDER BY message_id"));
+        // Saved once by this version, the history has moved to its rows.
+        Assert.Equal(["0 2"], await QueryAsync("SELECT history_from || ' ' || history_to FROM conversations WHERE id = 'c-old'"));
+        Assert.Equal(["0", "1"], await QueryAsync("SELECT CAST(seq AS TEXT) FROM conversation_turns WHERE conversation_id = 'c-old' ORDER BY seq"));
+    }
+
+    [Fact]
+    public async Task Find_StateWithItsHistoryInlineAsTheLastVersionSealedIt_LoadsAndMovesTheHistoryOutOnSave()
+    {
+        var store = NewStore();
+        await store.SaveTurnAsync(State("c-1", "u1", DateTimeOffset.UnixEpoch), null, ReplyFor("c-1", "a"), CancellationToken.None);
+        // The last version: the whole state, history included, sealed under a data key; no history window on the row.
+        var earlier = State("c-1", "u1", DateTimeOffset.UnixEpoch);
+        foreach (var turn in Enumerable.Range(0, 3)) earlier.Remember($"问题{turn}", $"完整的回答{turn}", DateTimeOffset.UnixEpoch.AddMinutes(turn));
+        await ExecuteAsync("UPDATE conversations SET state = $state, version = 7, history_from = NULL, history_to = NULL WHERE id = 'c-1'",
+            ("$state", KeyRing().ProtectBytes(StateJson.Utf8(earlier))));
+
+        var loaded = (await NewStore().FindAsync("c-1", CancellationToken.None))!;
+        Assert.Equal(earlier.History, loaded.History);
+
+        var restarted = NewStore();
+        var again = (await restarted.FindAsync("c-1", CancellationToken.None))!;
+        again.Remember("问题3", "完整的回答3", DateTimeOffset.UnixEpoch.AddMinutes(3));
+        await restarted.SaveTurnAsync(again, "m-3", ReplyFor("c-1", "完整的回答3"), CancellationToken.None);
+
+        Assert.Equal(again.History, (await NewStore().FindAsync("c-1", CancellationToken.None))!.History);
+        Assert.Equal(4, again.History.Count);
+        Assert.Equal(["4"], await QueryAsync("SELECT CAST(count(*) AS TEXT) FROM conversation_turns WHERE conversation_id = 'c-1'"));
+    }
+
+    [Fact]
+    public async Task SaveTurn_FollowingTurn_WritesItsOwnExchangeAndAStateWithoutTheHistory()
+    {
+        var store = NewStore();
+        var state = State("c-1", "u1", DateTimeOffset.UnixEpoch);
+        var longReply = string.Concat(Enumerable.Repeat("根据《工伤保险条例》第十四条，职工有下列情形之一的，应当认定为工伤。", 20));
+        state.Remember("工伤怎么认定？", longReply, DateTimeOffset.UnixEpoch);
+        await store.SaveTurnAsync(state, "m1", ReplyFor("c-1", longReply), CancellationToken.None);
+        var stateBytes = await QueryAsync("SELECT CAST(length(state) AS TEXT) FROM conversations");
+
+        var next = (await store.FindAsync("c-1", CancellationToken.None))!;
+        next.Remember("那外地户口呢？", longReply, DateTimeOffset.UnixEpoch.AddMinutes(1));
+        await store.SaveTurnAsync(next, "m2", ReplyFor("c-1", longReply), CancellationToken.None);
+
+        // The state row stays the same size however long the replies; each exchange is its own row.
+        Assert.Equal(stateBytes, await QueryAsync("SELECT CAST(length(state) AS TEXT) FROM conversations"));
+        Assert.True(int.Parse(stateBytes[0]) < Encoding.UTF8.GetByteCount(longReply));
+        Assert.Equal(["0", "1"], await QueryAsync("SELECT CAST(seq AS TEXT) FROM conversation_turns ORDER BY seq"));
     }
 
     [Fact]

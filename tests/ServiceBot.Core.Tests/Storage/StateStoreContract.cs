@@ -223,7 +223,50 @@ public abstract class StateStoreContract : IAsyncLifetime
 
         var history = (await OpenReplica().Conversations.FindAsync("c-1", CancellationToken.None))!.History;
         Assert.Equal(Enumerable.Range(5, ConversationState.HistoryLimit).Select(turn => $"问题{turn}"), history.Select(h => h.User));
+        Assert.Equal(Enumerable.Range(5, ConversationState.HistoryLimit).Select(turn => $"回答{turn}"), history.Select(h => h.Bot));
+        Assert.Equal(Enumerable.Range(5, ConversationState.HistoryLimit).Select(turn => T0.AddMinutes(turn)), history.Select(h => h.At));
+        Assert.Equal(history, (await store.FindAsync("c-1", CancellationToken.None))!.History);
         Assert.Equal("回答0", (await store.FindReplyAsync("api", "u1", "m0", CancellationToken.None))!.Markdown);
+    }
+
+    [StoreFact]
+    public async Task SaveTurn_TwoReplicasTakeTurnsOnOneConversation_EveryReplicaSeesTheWholeHistory()
+    {
+        var replicas = new[] { OpenReplica().Conversations, OpenReplica().Conversations };
+        await replicas[0].SaveTurnAsync(State("c-1", "u1", T0), null, ReplyFor("c-1", "开始"), CancellationToken.None);
+        var turns = ConversationState.HistoryLimit + 3;
+        for (var turn = 0; turn < turns; turn++)
+        {
+            // Each replica's cached state is stale every other turn: the other one wrote since.
+            var store = replicas[turn % 2];
+            var loaded = (await store.FindAsync("c-1", CancellationToken.None))!;
+            loaded.UpdatedAt = T0.AddMinutes(turn);
+            loaded.Remember($"问题{turn}", $"根据《工伤保险条例》第十四条，第{turn}个完整回答……", loaded.UpdatedAt);
+            await store.SaveTurnAsync(loaded, $"m{turn}", ReplyFor("c-1", $"回答{turn}"), CancellationToken.None);
+        }
+
+        var expected = Enumerable.Range(turns - ConversationState.HistoryLimit, ConversationState.HistoryLimit)
+            .Select(turn => new TurnRecord($"问题{turn}", $"根据《工伤保险条例》第十四条，第{turn}个完整回答……", T0.AddMinutes(turn))).ToList();
+        foreach (var reader in new[] { replicas[0], replicas[1], OpenReplica().Conversations })
+            Assert.Equal(expected, (await reader.FindAsync("c-1", CancellationToken.None))!.History);
+    }
+
+    [StoreFact]
+    public async Task SaveTurn_StateBuiltWithoutReadingTheStoredOne_HistoryIsExactlyTheSavedOne()
+    {
+        var store = OpenReplica().Conversations;
+        var first = State("c-1", "u1", T0);
+        foreach (var turn in Enumerable.Range(0, 3)) first.Remember($"旧问题{turn}", $"旧回答{turn}", T0);
+        await store.SaveTurnAsync(first, null, ReplyFor("c-1", "a"), CancellationToken.None);
+
+        // Not derived from what was read (as a restored or merged conversation would be): the history is written anew.
+        var rebuilt = State("c-1", "u1", T0.AddMinutes(1));
+        rebuilt.Remember("新问题", "新回答", T0.AddMinutes(1));
+        await store.SaveTurnAsync(rebuilt, null, ReplyFor("c-1", "b"), CancellationToken.None);
+
+        var expected = new[] { new TurnRecord("新问题", "新回答", T0.AddMinutes(1)) };
+        Assert.Equal(expected, (await store.FindAsync("c-1", CancellationToken.None))!.History);
+        Assert.Equal(expected, (await OpenReplica().Conversations.FindAsync("c-1", CancellationToken.None))!.History);
     }
 
     [StoreFact]

@@ -111,6 +111,17 @@ public static class PostgresSchema
             ALTER TABLE processed_messages ADD COLUMN IF NOT EXISTS sealed_reply bytea;
             ALTER TABLE processed_messages ALTER COLUMN reply DROP NOT NULL;
             """),
+        (6, "conversation history one exchange a row, so a turn writes its own exchange rather than the whole history; analytics questions sealed as bytes", """
+            CREATE TABLE IF NOT EXISTS conversation_turns (
+                conversation_id text NOT NULL,
+                seq bigint NOT NULL,
+                at timestamptz NOT NULL,
+                sealed_turn bytea NOT NULL,
+                PRIMARY KEY (conversation_id, seq));
+            ALTER TABLE conversations ADD COLUMN IF NOT EXISTS history_from bigint;
+            ALTER TABLE conversations ADD COLUMN IF NOT EXISTS history_to bigint;
+            ALTER TABLE turns ADD COLUMN IF NOT EXISTS sealed_question bytea;
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -14,8 +14,11 @@ namespace ServiceBot.Storage.Protection;
 /// </summary>
 /// <remarks>
 /// Layout: <see cref="Magic"/> (4) | wrapped key length (2, big-endian) | wrapped key | nonce (12) | tag (16) | ciphertext.
-/// Everything before the nonce is authenticated as associated data. Nonces are random, so a data key seals at most
-/// <see cref="MaximumSealsPerKey"/> values before a new one is made, far below the 2^32 that random 96-bit nonces allow.
+/// Everything before the nonce is authenticated as associated data. A nonce is the data key's random 4-byte prefix and
+/// the number of the seal under that key (8 bytes, big-endian; NIST SP 800-38D's deterministic construction): unique
+/// for the key without asking the OS for randomness on every value, which was most of a seal's cost. A data key belongs
+/// to one process, so no other process counts under it; it seals at most <see cref="MaximumSealsPerKey"/> values.
+/// Values sealed with random nonces read the same: a reader takes the nonce as stored.
 /// </remarks>
 internal sealed class DataKeySealer(IDataProtector keyWrapper, TimeProvider clock)
 {
@@ -35,18 +38,22 @@ internal sealed class DataKeySealer(IDataProtector keyWrapper, TimeProvider cloc
     /// <summary>Whether <paramref name="stored"/> was sealed here rather than by Data Protection itself.</summary>
     public static bool Sealed(ReadOnlySpan<byte> stored) => stored.StartsWith(Magic);
 
+    // AesGcm expands its key when made; one per thread and key spares that on every value (an instance is not thread-safe).
+    [ThreadStatic] private static AesGcm? t_cipher;
+    [ThreadStatic] private static byte[]? t_cipherKey;
+
     public byte[] Seal(ReadOnlySpan<byte> plaintext)
     {
-        var key = CurrentKey();
+        var (key, seal) = CurrentKey();
         var header = Magic.Length + sizeof(ushort) + key.Wrapped.Length;
         var sealedValue = new byte[header + NonceSize + TagSize + plaintext.Length];
         Magic.CopyTo(sealedValue);
         BinaryPrimitives.WriteUInt16BigEndian(sealedValue.AsSpan(Magic.Length), (ushort)key.Wrapped.Length);
         key.Wrapped.CopyTo(sealedValue, Magic.Length + sizeof(ushort));
         var nonce = sealedValue.AsSpan(header, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(key.Key, TagSize);
-        aes.Encrypt(nonce, plaintext, sealedValue.AsSpan(header + NonceSize + TagSize), sealedValue.AsSpan(header + NonceSize, TagSize),
+        key.NoncePrefix.CopyTo(nonce);
+        BinaryPrimitives.WriteInt64BigEndian(nonce[key.NoncePrefix.Length..], seal);
+        Cipher(key.Key).Encrypt(nonce, plaintext, sealedValue.AsSpan(header + NonceSize + TagSize), sealedValue.AsSpan(header + NonceSize, TagSize),
             sealedValue.AsSpan(0, header));
         return sealedValue;
     }
@@ -61,24 +68,42 @@ internal sealed class DataKeySealer(IDataProtector keyWrapper, TimeProvider cloc
         if (stored.Length < header + NonceSize + TagSize) throw new CryptographicException("The sealed value is truncated.");
         var key = OpenKey(stored.AsSpan(Magic.Length + sizeof(ushort), wrappedLength));
         var plaintext = new byte[stored.Length - header - NonceSize - TagSize];
-        using var aes = new AesGcm(key, TagSize);
-        aes.Decrypt(stored.AsSpan(header, NonceSize), stored.AsSpan(header + NonceSize + TagSize), stored.AsSpan(header + NonceSize, TagSize),
+        Cipher(key).Decrypt(stored.AsSpan(header, NonceSize), stored.AsSpan(header + NonceSize + TagSize), stored.AsSpan(header + NonceSize, TagSize),
             plaintext, stored.AsSpan(0, header));
         return plaintext;
     }
 
-    private DataKey CurrentKey()
+    private static AesGcm Cipher(byte[] key)
     {
-        var current = _current;
-        if (current is not null && clock.GetUtcNow() < current.Expires && Interlocked.Increment(ref current.Seals) <= MaximumSealsPerKey)
-            return current;
-        lock (_rotation)
+        if (!ReferenceEquals(t_cipherKey, key))
         {
-            if (_current is { } other && !ReferenceEquals(other, current) && clock.GetUtcNow() < other.Expires) return other;
-            var key = RandomNumberGenerator.GetBytes(KeySize);
-            var wrapped = keyWrapper.Protect(key);
-            _opened[Convert.ToBase64String(wrapped)] = key;
-            return _current = new DataKey(key, wrapped, clock.GetUtcNow() + KeyLifetime);
+            t_cipher?.Dispose();
+            t_cipher = new AesGcm(key, TagSize);
+            t_cipherKey = key;
+        }
+        return t_cipher!;
+    }
+
+    /// <summary>The data key to seal with and this seal's number under it, never given twice.</summary>
+    private (DataKey Key, long Seal) CurrentKey()
+    {
+        while (true)
+        {
+            var current = _current;
+            if (current is not null && clock.GetUtcNow() < current.Expires)
+            {
+                var seal = Interlocked.Increment(ref current.Seals);
+                if (seal <= MaximumSealsPerKey) return (current, seal);
+            }
+            lock (_rotation)
+            {
+                // Another thread may have made a new key meanwhile: its numbers are taken like any other's, above.
+                if (!ReferenceEquals(_current, current)) continue;
+                var key = RandomNumberGenerator.GetBytes(KeySize);
+                var wrapped = keyWrapper.Protect(key);
+                _opened[Convert.ToBase64String(wrapped)] = key;
+                _current = new DataKey(key, wrapped, RandomNumberGenerator.GetBytes(NonceSize - sizeof(long)), clock.GetUtcNow() + KeyLifetime);
+            }
         }
     }
 
@@ -91,13 +116,14 @@ internal sealed class DataKeySealer(IDataProtector keyWrapper, TimeProvider cloc
         return _opened.GetOrAdd(id, key);
     }
 
-    private sealed class DataKey(byte[] key, byte[] wrapped, DateTimeOffset expires)
+    private sealed class DataKey(byte[] key, byte[] wrapped, byte[] noncePrefix, DateTimeOffset expires)
     {
         public byte[] Key { get; } = key;
         public byte[] Wrapped { get; } = wrapped;
+        public byte[] NoncePrefix { get; } = noncePrefix;
         public DateTimeOffset Expires { get; } = expires;
 
-        /// <summary>Values sealed so far (counted before each seal).</summary>
+        /// <summary>Values sealed so far (counted before each seal; each count is that seal's nonce).</summary>
         public long Seals;
     }
 }

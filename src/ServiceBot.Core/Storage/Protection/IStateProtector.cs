@@ -42,4 +42,16 @@ public static class StateProtectorExtensions
 
     public static string? UnprotectOptional(this IStateProtector protector, string? stored)
         => stored is null ? null : protector.Unprotect(stored);
+
+    /// <summary>Text protected to bytes (<see cref="IStateProtector.ProtectBytes"/>), for a column <see cref="UnprotectText"/> reads.</summary>
+    public static byte[]? ProtectTextBytes(this IStateProtector protector, string? plaintext)
+        => plaintext is null ? null : protector.ProtectBytes(Encoding.UTF8.GetBytes(plaintext));
+
+    /// <summary>A stored text of either shape: bytes from <see cref="ProtectTextBytes"/>, or text from <see cref="IStateProtector.Protect"/>.</summary>
+    public static string UnprotectText(this IStateProtector protector, object stored) => stored switch
+    {
+        byte[] bytes => Encoding.UTF8.GetString(protector.UnprotectBytes(bytes)),
+        string text => protector.Unprotect(text),
+        _ => throw new InvalidDataException($"A stored value of type {stored.GetType().Name} is neither bytes nor text."),
+    };
 }

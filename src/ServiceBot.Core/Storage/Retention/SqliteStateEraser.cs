@@ -27,7 +27,8 @@ public sealed class SqliteStateEraser : IStateEraser
     public SqliteStateEraser(IOptions<StateOptions> options)
     {
         _database = new SqliteDatabase(options.Value.ConnectionString,
-            SqliteConversationStore.Schema + SqliteFeedbackStore.Schema + SqliteHandoffStore.Schema + SqliteAuditLog.Schema + SqliteTurnAnalyticsStore.Schema + RetentionSchema);
+            SqliteConversationStore.Schema + SqliteFeedbackStore.Schema + SqliteHandoffStore.Schema + SqliteAuditLog.Schema + SqliteTurnAnalyticsStore.Schema + RetentionSchema,
+            SqliteConversationStore.AddedColumns);
     }
 
     public async Task<int> EraseUserAsync(string channel, string userId, CancellationToken cancellationToken)
@@ -38,9 +39,19 @@ public sealed class SqliteStateEraser : IStateEraser
             $"DELETE FROM transcript_lines WHERE conversation_id IN ({UserConversations})",
             "DELETE FROM handoffs WHERE channel = $channel AND user_id = $user",
             "DELETE FROM processed_messages WHERE channel = $channel AND user_id = $user",
+            $"DELETE FROM conversation_turns WHERE conversation_id IN ({UserConversations})",
             "DELETE FROM conversations WHERE channel = $channel AND user_id = $user");
         return deleted[^1];
     }
+
+    // The history of expired conversations, and exchanges past the cutoff outside their conversation's window (left it,
+    // or left behind when a window was written anew, or their conversation is gone): the window stays as long as its conversation.
+    private const string HistoryOlderThan = """
+        DELETE FROM conversation_turns
+        WHERE conversation_id IN (SELECT id FROM conversations WHERE updated_at < $cutoff)
+           OR (at < $cutoff AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.id = conversation_turns.conversation_id
+                AND conversation_turns.seq >= c.history_from AND conversation_turns.seq < c.history_to))
+        """;
 
     public async Task<int> DeleteOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
@@ -53,6 +64,7 @@ public sealed class SqliteStateEraser : IStateEraser
             "DELETE FROM processed_messages WHERE created_at < $cutoff",
             "DELETE FROM audit_log WHERE at < $cutoff",
             "DELETE FROM turns WHERE at < $cutoff",
+            HistoryOlderThan,
             "DELETE FROM conversations WHERE updated_at < $cutoff");
         return deleted.Sum();
     }

@@ -102,8 +102,21 @@ public sealed class DataProtectionStateProtectorTests : IDisposable
         Assert.Equal(-1, stored.AsSpan().IndexOf("130402199003074510"u8));
         Assert.Equal(-1, stored.AsSpan().IndexOf("13800001111"u8));
         Assert.Equal(SecretUtf8, protector.UnprotectBytes(stored));
-        // Random nonces: the same text never seals to the same bytes.
+        // A nonce is never used twice: the same text never seals to the same bytes.
         Assert.NotEqual(stored, protector.ProtectBytes(SecretUtf8));
+    }
+
+    [Fact]
+    public void ProtectBytes_ManyValuesOnManyThreads_NoNonceRepeatsAndEveryValueOpens()
+    {
+        var protector = DataProtectionStateProtector.ForKeysFolder(KeysPath);
+        var sealedValues = new byte[4000][];
+
+        Parallel.For(0, sealedValues.Length, i => sealedValues[i] = protector.ProtectBytes(SecretUtf8));
+
+        var nonces = sealedValues.Select(value => Convert.ToHexString(value.AsSpan(6 + WrappedKey(value).Length, 12))).ToList();
+        Assert.Equal(nonces.Count, nonces.Distinct().Count());
+        Assert.All(sealedValues, value => Assert.Equal(SecretUtf8, protector.UnprotectBytes(value)));
     }
 
     [Fact]

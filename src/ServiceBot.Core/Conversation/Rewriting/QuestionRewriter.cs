@@ -72,14 +72,44 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
     /// Whether the message holds a word of two characters or more that no clause or taught question uses, in any of its
     /// forms (synonyms, the policy words of a lay phrase), nor with the characters around it: 彩礼 and 驾照 are in the
     /// dictionary and 车险 in the segmenter's, yet no document speaks of them, while 缴过 in 断缴过的 is a cut the segmenter
-    /// made through words the documents do use (断缴).
+    /// made through words the documents do use (断缴). A word the segmenter does not know comes out as single characters
+    /// (医美 as 医, 美); in a message with no longer word, a run of them is read as one word. Beside a longer word such a run
+    /// is mostly a colloquial verb (网上能弄不, 伤好了), so it is not.
     /// </summary>
     private static bool NamesUnknownWord(KnowledgeBase knowledgeBase, string message)
     {
         var index = knowledgeBase.Lexical;
         var text = TextNormalizer.Normalize(message);
-        return new GroundingScorer(index).Terms(message).Any(term => term.Word.Length > 1
+        var terms = new GroundingScorer(index).Terms(message);
+        var unknownWord = terms.Any(term => term.Word.Length > 1
             && term.Forms.All(form => !index.Mentions(form)) && !index.Mentions(WithNeighbours(text, term.Word)));
+        if (unknownWord) return true;
+        return terms.All(term => term.Word.Length == 1)
+               && SingleCharacterRuns(text, terms).Any(run => !index.Mentions(run) && !index.Mentions(WithNeighbours(text, run)));
+    }
+
+    /// <summary>Runs of two or more single-character terms that stand side by side in the text.</summary>
+    private static IEnumerable<string> SingleCharacterRuns(string text, IReadOnlyList<QueryTerm> terms)
+    {
+        var run = new System.Text.StringBuilder();
+        int cursor = 0, runEnd = -1;
+        foreach (var term in terms)
+        {
+            var at = text.IndexOf(term.Word, cursor, StringComparison.Ordinal);
+            if (at < 0) continue;
+            cursor = at + term.Word.Length;
+            if (term.Word.Length == 1 && at == runEnd)
+            {
+                run.Append(term.Word);
+                runEnd = cursor;
+                continue;
+            }
+            if (run.Length > 1) yield return run.ToString();
+            run.Clear();
+            if (term.Word.Length == 1) run.Append(term.Word);
+            runEnd = term.Word.Length == 1 ? cursor : -1;
+        }
+        if (run.Length > 1) yield return run.ToString();
     }
 
     /// <summary>The word with the character before and after it in the text, when it occurs there.</summary>

@@ -59,7 +59,8 @@ public sealed class QuestionRewriterTests : IDisposable
     [Theory]
     [InlineData("那彩礼呢？")]
     [InlineData("那彩礼一般给多少")]
-    public async Task ResolveFollowUpAsync_FragmentNamingADictionaryWordNoDocumentUses_KeepsItsOwnWords(string message)
+    [InlineData("那医美整坏了呢")]
+    public async Task ResolveFollowUpAsync_FragmentNamingAWordNoDocumentUses_KeepsItsOwnWords(string message)
     {
         var conversation = Conversation(("设保咋交", $"根据《{Title}》一、(一)：……"));
 

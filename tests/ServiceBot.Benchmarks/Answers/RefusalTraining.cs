@@ -21,9 +21,9 @@ namespace ServiceBot.Benchmarks.Answers;
 /// training rows read scores from an inner split), and the knowledge ranker's features come from a ranker trained on the
 /// other folds' answerable items, so no row is scored by a table or a ranker that saw it. The out-of-fold probabilities
 /// give the curve of answerable questions refused against must-refuse questions refused. For comparison the same folds
-/// fit the former design, a veto over the answers the thresholds give. The stored threshold is the one that refuses the
-/// fewest answerable questions while refusing at least as many must-refuse questions as that veto at its own operating
-/// point (the most refused for at most <see cref="MaxHitLoss"/> of hit@3).
+/// fit the former design, a veto over the answers the thresholds give (at its own operating point, the most refused for at
+/// most <see cref="MaxHitLoss"/> of hit@3). The stored threshold is the one that refuses the most must-refuse questions
+/// while refusing at most <see cref="MaxAnswerableRefused"/> of answerable ones, out of fold.
 /// </summary>
 public static class RefusalTraining
 {
@@ -31,6 +31,9 @@ public static class RefusalTraining
 
     /// <summary>Answerable hit@3 the model may cost on the cross-validation curve: hit@3 is the bar it must not lower.</summary>
     private const double MaxHitLoss = 0.01;
+
+    /// <summary>Share of answerable questions the model may refuse on the cross-validation curve.</summary>
+    private const double MaxAnswerableRefused = 0.045;
 
     /// <summary>Coverage and margins may only argue for answering; what the clause lacks only against it.</summary>
     private static readonly IReadOnlyDictionary<string, int> Signs = new Dictionary<string, int>
@@ -133,12 +136,11 @@ public static class RefusalTraining
         var thresholdsHit = VetoFiguresOf(samples, 0)[0];
         var vetoChosen = thresholds.Where(t => thresholdsHit - VetoFiguresOf(samples, t)[0] <= MaxHitLoss + 1e-9)
             .MaxBy(t => (VetoFiguresOf(samples, t)[2], -t));
-        // The model's: the fewest answerable questions refused while refusing at least as many must-refuse questions as the veto.
-        var mustRefuseTarget = VetoFiguresOf(samples, vetoChosen)[2];
-        var eligible = thresholds.Where(t => FiguresOf(samples, t)[2] >= mustRefuseTarget - 1e-9).ToList();
+        // The model's: the most must-refuse questions refused while at most MaxAnswerableRefused of answerable ones are.
+        var eligible = thresholds.Where(t => FiguresOf(samples, t)[1] <= MaxAnswerableRefused + 1e-9).ToList();
         var chosen = eligible.Count > 0
-            ? eligible.MinBy(t => (FiguresOf(samples, t)[1], -FiguresOf(samples, t)[2]))
-            : thresholds.MaxBy(t => (FiguresOf(samples, t)[2], -t));
+            ? eligible.MaxBy(t => (FiguresOf(samples, t)[2], -FiguresOf(samples, t)[1], -t))
+            : thresholds.MinBy(t => (FiguresOf(samples, t)[1], t));
         Print(path, root, samples, scored, folds, foldAuc, vetoAuc, thresholds, chosen, vetoChosen);
 
         var allDomain = InnerDomainScores(samples, folds);

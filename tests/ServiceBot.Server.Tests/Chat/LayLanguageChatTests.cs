@@ -64,6 +64,22 @@ public sealed class LayLanguageChatTests(ServiceBotServer server) : IClassFixtur
         Assert.Equal(first.ConversationId, followUp.ConversationId);
     }
 
+    [Theory]
+    [InlineData("那彩礼呢？")]
+    [InlineData("那驾校学车要多久能拿证")]
+    public async Task Post_FollowUpSwitchingToATopicNoDocumentCovers_IsRefused(string message)
+    {
+        var chat = new ChatSession(server.Http);
+        var first = await chat.SayAsync("设保断缴了还能转吗？");
+        Assert.True(first.CitationCount > 0, first.Reply);
+
+        var followUp = await chat.SayAsync(message);
+
+        Assert.Empty(Citations(followUp));
+        Assert.Contains("12345", followUp.Reply, StringComparison.Ordinal);
+        Assert.Equal(first.ConversationId, followUp.ConversationId);
+    }
+
     [Fact]
     public async Task Post_FollowUpAskingItsOwnQuestion_IsAnsweredAboutTheEarlierTopic()
     {

@@ -24,6 +24,8 @@ public sealed record FollowUp(string Text, string? Topic)
 /// guide's title): nothing; it switches topic. Words about who asks (灵活就业, 司机) do not switch, nor does a follow-up
 /// that adds to the topic (也能, 一起).</item>
 /// </list>
+/// A fragment naming a word no document uses (那驾照呢, 那彩礼一般给多少) carries nothing: it names a topic of its own that
+/// the knowledge lacks, and the earlier topic would only lend it an answer to another question.
 /// 这个文件 after a cited answer names the document.
 /// </summary>
 /// <param name="domainTerms">Words that name a topic: the dictionary's terms and synonym-group members.</param>
@@ -32,8 +34,12 @@ public sealed record FollowUp(string Text, string? Topic)
 /// them still leans on the turn before it (家里人能替我报吗).
 /// </param>
 /// <param name="serviceNames">The titles of the services' guides (住房公积金提取办事指南): a follow-up naming another one switches topic.</param>
+/// <param name="namesUnknownWord">
+/// True when a message holds a word no document, synonym or lay phrase of the knowledge uses (驾照, 医美); null when the
+/// resolver works without the knowledge's vocabulary.
+/// </param>
 public sealed partial class FollowUpResolver(IReadOnlyCollection<string> domainTerms, IReadOnlyCollection<string>? layPhrases = null,
-    IReadOnlyCollection<string>? serviceNames = null)
+    IReadOnlyCollection<string>? serviceNames = null, Func<string, bool>? namesUnknownWord = null)
 {
     /// <summary>Longer messages say what they are about.</summary>
     public const int MaxEllipticalLength = 16;
@@ -62,7 +68,7 @@ public sealed partial class FollowUpResolver(IReadOnlyCollection<string> domainT
             return new FollowUp(named, lastCitedSource);
         }
 
-        if (!LeansOnContext(core)) return new FollowUp(message, null);
+        if (!LeansOnContext(core) || namesUnknownWord?.Invoke(core) == true) return new FollowUp(message, null);
         for (var i = earlierQuestions.Count - 1; i >= Math.Max(0, earlierQuestions.Count - LookBack); i--)
         {
             var earlier = earlierQuestions[i].Trim();

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using ServiceBot.Answers;
 using ServiceBot.Knowledge;
 using ServiceBot.Knowledge.Reading;
 using ServiceBot.Text;
@@ -42,7 +43,8 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
         var knowledgeBase = await knowledge.GetAsync(cancellationToken).ConfigureAwait(false);
         var analyzer = knowledgeBase.Lexical.Analyzer;
         var resolver = _resolvers.GetValue(knowledgeBase, kb => new FollowUpResolver(DomainTerms(analyzer.Options),
-            analyzer.Options.LayExpansions.SelectMany(e => e.LayPhrases).Select(TextNormalizer.Normalize).ToList(), ServiceNames(kb)));
+            analyzer.Options.LayExpansions.SelectMany(e => e.LayPhrases).Select(TextNormalizer.Normalize).ToList(), ServiceNames(kb),
+            message => NamesUnknownWord(kb, message)));
         var earlier = conversation.History.TakeLast(FollowUpResolver.LookBack).Select(turn => analyzer.Correct(turn.User).Text).ToList();
         var followUp = resolver.Resolve(text, earlier, CitedSource(conversation.History[^1].Bot));
         // The classifier reads a short message alone: 周末呢 or 不想留名行吗 look like small talk until their words are read.
@@ -65,6 +67,59 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
     private bool IsSmallTalk(string text)
         => intents?.Classify(text) is { Confidence: >= OffTopicConfidence } prediction
            && prediction.Intent is IntentNames.OutOfScope or IntentNames.Greeting or IntentNames.Thanks or IntentNames.HumanAgent;
+
+    /// <summary>
+    /// Whether the message holds a word of two characters or more that no clause or taught question uses, in any of its
+    /// forms (synonyms, the policy words of a lay phrase), nor with the characters around it: 彩礼 and 驾照 are in the
+    /// dictionary and 车险 in the segmenter's, yet no document speaks of them, while 缴过 in 断缴过的 is a cut the segmenter
+    /// made through words the documents do use (断缴). A word the segmenter does not know comes out as single characters
+    /// (医美 as 医, 美); in a message with no longer word, a run of them is read as one word. Beside a longer word such a run
+    /// is mostly a colloquial verb (网上能弄不, 伤好了), so it is not.
+    /// </summary>
+    private static bool NamesUnknownWord(KnowledgeBase knowledgeBase, string message)
+    {
+        var index = knowledgeBase.Lexical;
+        var text = TextNormalizer.Normalize(message);
+        var terms = new GroundingScorer(index).Terms(message);
+        var unknownWord = terms.Any(term => term.Word.Length > 1
+            && term.Forms.All(form => !index.Mentions(form)) && !index.Mentions(WithNeighbours(text, term.Word)));
+        if (unknownWord) return true;
+        return terms.All(term => term.Word.Length == 1)
+               && SingleCharacterRuns(text, terms).Any(run => !index.Mentions(run) && !index.Mentions(WithNeighbours(text, run)));
+    }
+
+    /// <summary>Runs of two or more single-character terms that stand side by side in the text.</summary>
+    private static IEnumerable<string> SingleCharacterRuns(string text, IReadOnlyList<QueryTerm> terms)
+    {
+        var run = new System.Text.StringBuilder();
+        int cursor = 0, runEnd = -1;
+        foreach (var term in terms)
+        {
+            var at = text.IndexOf(term.Word, cursor, StringComparison.Ordinal);
+            if (at < 0) continue;
+            cursor = at + term.Word.Length;
+            if (term.Word.Length == 1 && at == runEnd)
+            {
+                run.Append(term.Word);
+                runEnd = cursor;
+                continue;
+            }
+            if (run.Length > 1) yield return run.ToString();
+            run.Clear();
+            if (term.Word.Length == 1) run.Append(term.Word);
+            runEnd = term.Word.Length == 1 ? cursor : -1;
+        }
+        if (run.Length > 1) yield return run.ToString();
+    }
+
+    /// <summary>The word with the character before and after it in the text, when it occurs there.</summary>
+    private static string WithNeighbours(string text, string word)
+    {
+        var at = text.IndexOf(word, StringComparison.Ordinal);
+        if (at < 0) return word;
+        var start = Math.Max(0, at - 1);
+        return text[start..Math.Min(text.Length, at + word.Length + 1)];
+    }
 
     /// <summary>Words that name a topic: the dictionary's terms and every member of its synonym groups.</summary>
     private static List<string> DomainTerms(ChineseAnalyzerOptions options)

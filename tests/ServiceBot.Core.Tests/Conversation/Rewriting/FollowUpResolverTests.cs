@@ -67,6 +67,19 @@ public class FollowUpResolverTests
         => Assert.Equal(expected, ServiceResolver.Resolve(message, ["住房公积金骑手能提取吗"], null).Text);
 
     [Fact]
+    public void Resolve_FragmentNamingAWordTheKnowledgeLacks_CarriesNothing()
+    {
+        var resolver = new FollowUpResolver(Terms, namesUnknownWord: message => message.Contains("驾照", StringComparison.Ordinal));
+
+        var switched = resolver.Resolve("那驾照呢？", ["社保转移要带啥材料"], lastCitedSource: null);
+        var sameTopic = resolver.Resolve("那外地户口呢？", ["社保转移要带啥材料"], lastCitedSource: null);
+
+        Assert.False(switched.IsResolved);
+        Assert.Equal("那驾照呢？", switched.Text);
+        Assert.Equal("社保转移要带啥材料 那外地户口呢？", sameTopic.Text);
+    }
+
+    [Fact]
     public void Resolve_MessageNamingOnlyALayPhrase_StillLeansOnTheEarlierTopic()
     {
         var resolver = new FollowUpResolver(Terms, layPhrases: ["替我", "被辞退"]);

@@ -22,13 +22,14 @@ public sealed class QuestionRewriterTests : IDisposable
 
     public QuestionRewriterTests()
     {
+        // The documents use the ordinary words the follow-ups below name (外地, 休息日, 过的): a follow-up naming a word no document uses carries nothing.
         _knowledge.Write("dictionary/terms.txt", "社保 2000 n\n社会保险 3000 n\n住房公积金 3000 n\n加班费 2000 n\n");
-        _knowledge.Write("dictionary/synonyms.txt", "社会保险,社保\n户籍,户口\n休息日,周末\n");
+        _knowledge.Write("dictionary/synonyms.txt", "社会保险,社保\n户籍,户口\n休息日,周末\n彩礼,聘礼\n");
         _knowledge.Write("dictionary/lay-terms.txt", "被辞退,被开除 => 经济补偿\n要多久,多长时间 => 办理时限\n");
         _knowledge.Write("guides/fund-withdrawal.md",
             "---\ntitle: 住房公积金提取办事指南\ndate: 2025-01-01\ntype: guide\n---\n\n# 住房公积金提取办事指南\n\n## 办理时限\n\n3日内作出决定。\n");
         _knowledge.Write("policies/insurance.md",
-            $"---\ntitle: {Title}\ndate: 2025-01-01\ntype: policy\n---\n\n# {Title}\n\n## 一、缴费\n\n(一)灵活就业人员可以在户籍地或者常住地参加社会保险。\n");
+            $"---\ntitle: {Title}\ndate: 2025-01-01\ntype: policy\n---\n\n# {Title}\n\n## 一、缴费\n\n(一)灵活就业人员可以在户籍地或者常住地参加社会保险，在外地就业的也可以。社保断缴过的，已缴部分仍然有效。\n\n(二)休息日安排加班的，支付加班费。\n");
         var pipeline = new IngestionPipeline(Options.Create(new KnowledgeOptions { Paths = [_knowledge.Path] }), Options.Create(new IndexOptions { Path = _index.Path }));
         _provider = new KnowledgeBaseProvider(pipeline, Options.Create(new IndexOptions { Path = _index.Path }));
         _rewriter = new QuestionRewriter(_provider);
@@ -53,6 +54,30 @@ public sealed class QuestionRewriterTests : IDisposable
 
         Assert.Equal("社保咋交 那外地户口呢？", followUp.Text);
         Assert.Equal($"《{Title}》是哪年的", document.Text);
+    }
+
+    [Theory]
+    [InlineData("那彩礼呢？")]
+    [InlineData("那彩礼一般给多少")]
+    [InlineData("那医美整坏了呢")]
+    public async Task ResolveFollowUpAsync_FragmentNamingAWordNoDocumentUses_KeepsItsOwnWords(string message)
+    {
+        var conversation = Conversation(("设保咋交", $"根据《{Title}》一、(一)：……"));
+
+        var followUp = await _rewriter.ResolveFollowUpAsync(conversation, message, CancellationToken.None);
+
+        Assert.False(followUp.IsResolved);
+        Assert.Equal(message, followUp.Text);
+    }
+
+    [Fact]
+    public async Task ResolveFollowUpAsync_SegmentCutThroughAWordTheDocumentsUse_StillCarriesTheTopic()
+    {
+        var conversation = Conversation(("社保咋交", $"根据《{Title}》一、(一)：……"));
+
+        var followUp = await _rewriter.ResolveFollowUpAsync(conversation, "那断缴过的呢", CancellationToken.None);
+
+        Assert.Equal("社保咋交 那断缴过的呢", followUp.Text);
     }
 
     [Fact]

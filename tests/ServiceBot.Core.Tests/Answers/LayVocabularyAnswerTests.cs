@@ -22,6 +22,8 @@ public sealed class LayVocabularyAnswerTests(KnowledgeOnlyFixture knowledge) : I
     [InlineData("送外卖的救了人能不能被表章", Opinion, "二、(三)")]
     [InlineData("俺不是跑外卖的 开三轮的能进驿站歇歇不", StationGuide, "不是骑手也能去驿站吗？")]
     [InlineData("着火了能打12345吗", HotlineGuide, "适用对象和办理条件")]
+    [InlineData("心里憋屈得很 有没有地方能疏导", Opinion, "四、(八)")]
+    [InlineData("12345反映的事一直没下文 还能咋办", HotlineGuide, "对处理结果不满意怎么办？")]
     public void Compose_LayWording_CitesTheAnsweringClause(string question, string source, string section)
         => AssertCitedInTopThree(question, source, section);
 

@@ -170,6 +170,20 @@ public sealed class ConversationRoutingTests(EngineFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task HandleAsync_SaysTaskWasDoneAlready_AnswersWithoutOpeningForm()
+    {
+        var reported = new EngineHarness(fixture);
+        var requesting = new EngineHarness(fixture);
+
+        var done = await reported.Say("骑手送单时摔伤了，我已经申报了职业伤害");
+        var asked = await requesting.Say("骑手送单时摔伤了，我要申报职业伤害");
+
+        Assert.Null(done.Task);
+        Assert.NotEmpty(done.Citations);
+        Assert.Equal("injury_report", asked.Task?.Name);
+    }
+
+    [Fact]
     public async Task HandleAsync_CancelWithNoTask_SaysNothingIsInProgress()
     {
         var bot = new EngineHarness(fixture);

@@ -18,6 +18,9 @@ public class TaskQuestionCueTests
     [InlineData("转社保需不需要我两头跑")]
     [InlineData("转社保找转出地还是转入地")]
     [InlineData("投诉欠薪得等好久哦")]
+    [InlineData("家里人可以替我报职业伤害吗")]
+    [InlineData("我人在国外，朋友能帮我办注册不")]
+    [InlineData("能查家里人的办件吗 比如帮我爸查")]
     public void AsksAbout_QuestionAboutTheTask_IsTrue(string text) => Assert.True(TaskQuestionCue.AsksAbout(text));
 
     [Theory]
@@ -31,4 +34,17 @@ public class TaskQuestionCueTests
     [InlineData("我想在网上提公积金")]
     [InlineData("在你这帮我转社保")]
     public void AsksAbout_RequestToDoIt_IsFalse(string text) => Assert.False(TaskQuestionCue.AsksAbout(text));
+
+    [Theory]
+    [InlineData("上个月就投诉了欠薪")]
+    [InlineData("老板欠了我两个月工资 我已经投诉过了")]
+    [InlineData("我申报了职业伤害")]
+    [InlineData("打过12345反映噪音扰民")]
+    [InlineData("公积金提取的申请交了 拿到个编号")]
+    public void AsksAbout_SaysItWasDoneAlready_IsTrue(string text) => Assert.True(TaskQuestionCue.AsksAbout(text));
+
+    [Theory]
+    [InlineData("我投诉过了没人管 我要再投诉一次")]
+    [InlineData("你可以帮我报职业伤害吗")]
+    public void AsksAbout_RequestAfterSomethingDoneOrAskedPolitely_IsFalse(string text) => Assert.False(TaskQuestionCue.AsksAbout(text));
 }

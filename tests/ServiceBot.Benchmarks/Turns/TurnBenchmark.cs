@@ -114,7 +114,7 @@ public static class TurnBenchmark
                 for (var turn = 0; turn < dialogue.Length; turn++)
                 {
                     var clock = Stopwatch.StartNew();
-                    var response = await nextClient().PostAsJsonAsync("api/chat", new
+                    using var request = ChatRequestBody.Create(new
                     {
                         userId = $"{user}-{round}",
                         conversationId = conversation,
@@ -122,6 +122,7 @@ public static class TurnBenchmark
                         text = dialogue[turn],
                         userToken = token,
                     });
+                    var response = await nextClient().PostAsync("api/chat", request);
                     response.EnsureSuccessStatusCode();
                     using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
                     latencies.Add(clock.Elapsed.TotalMilliseconds);

@@ -42,11 +42,15 @@ internal static class OpenLoopBenchmark
         using (var warmup = new HttpClient(handler, disposeHandler: false) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(2) })
             await TurnWarmup.RunAsync(warmup, users: 16, "open loop");
 
+        // What the server burns with no request at all (timers, background compilation still running after the
+        // warm-up): every per-turn figure below carries its share, larger at lower rates.
+        var idleBefore = await IdleCpuAsync(server);
         var measured = new List<MeasuredRate>();
         var cpuBefore = server.CpuTime();
         foreach (var rate in rates)
             measured.Add(await MeasureRateAsync(server, client, rate, duration, measured.Count));
         var cpuPerTurnAllRuns = (server.CpuTime() - cpuBefore).TotalMilliseconds / measured.Sum(m => m.Chat.Completed);
+        var idleAfter = await IdleCpuAsync(server);
 
         Console.WriteLine($"## Open loop over HTTP on loopback: {duration.TotalSeconds:F0} s per rate, arrivals on a fixed schedule, latency from each arrival's due time");
         Console.WriteLine();
@@ -69,6 +73,7 @@ internal static class OpenLoopBenchmark
         }
         Console.WriteLine();
         Console.WriteLine($"Over all runs (health probes and pauses included, as earlier rounds reported): {cpuPerTurnAllRuns:F2} ms per completed turn.");
+        Console.WriteLine($"Idle server CPU, {IdleSample.TotalSeconds:F0} s with no request: {idleBefore:F1} ms per second before the runs, {idleAfter:F1} after.");
 
         if (findMax)
         {
@@ -91,6 +96,16 @@ internal static class OpenLoopBenchmark
         Console.Error.WriteLine($"{rate:F0}/s: chat p99 {chat.P99:F1} ms ({chat.Errors} errors), "
             + $"{chatCpu.TotalMilliseconds / Math.Max(1, chat.Completed):F3} ms CPU per turn; healthz p99 {health.P99:F1} ms");
         return new MeasuredRate(chat, health, chatCpu, healthCpu);
+    }
+
+    private static readonly TimeSpan IdleSample = TimeSpan.FromSeconds(3);
+
+    /// <summary>The server's CPU per second of wall time while nothing is sent to it.</summary>
+    private static async Task<double> IdleCpuAsync(ServerProcess server)
+    {
+        var before = server.CpuTime();
+        await Task.Delay(IdleSample);
+        return (server.CpuTime() - before).TotalMilliseconds / IdleSample.TotalSeconds;
     }
 
     private static async Task<(OpenLoopRun.Result Result, TimeSpan Cpu)> RunWithCpuAsync(ServerProcess server, Func<Task<OpenLoopRun.Result>> run)

@@ -41,6 +41,8 @@ internal static class OpenLoopBenchmark
         // The warm-up's first turns wait for the JIT and the index; they must not fail on the measurement's timeout.
         using (var warmup = new HttpClient(handler, disposeHandler: false) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(2) })
             await TurnWarmup.RunAsync(warmup, users: 16, "open loop");
+        var quiet = await server.WaitUntilQuietAsync(TimeSpan.FromSeconds(30));
+        Console.Error.WriteLine($"server quiet {quiet.TotalSeconds:F0} s after the warm-up");
 
         // What the server burns with no request at all (timers, background compilation still running after the
         // warm-up): every per-turn figure below carries its share, larger at lower rates.

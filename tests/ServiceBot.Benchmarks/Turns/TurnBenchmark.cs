@@ -37,6 +37,7 @@ public static class TurnBenchmark
         using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         // Untimed: both sides warm at the measured concurrency, so JIT, index loading and SQLite are out of the measurement.
         await TurnWarmup.RunAsync(client, users, $"{users} users");
+        await server.WaitUntilQuietAsync(TimeSpan.FromSeconds(30));
         await Task.WhenAll(Enumerable.Range(0, users).Select(_ => Task.Run(async () =>
         {
             for (var i = 0; i < 500; i++) (await client.GetAsync("healthz")).EnsureSuccessStatusCode();

@@ -41,52 +41,91 @@ internal static class OpenLoopBenchmark
         // The warm-up's first turns wait for the JIT and the index; they must not fail on the measurement's timeout.
         using (var warmup = new HttpClient(handler, disposeHandler: false) { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(2) })
             await TurnWarmup.RunAsync(warmup, users: 16, "open loop");
+        var quiet = await server.WaitUntilQuietAsync(TimeSpan.FromSeconds(30));
+        Console.Error.WriteLine($"server quiet {quiet.TotalSeconds:F0} s after the warm-up");
 
-        var measured = new List<(OpenLoopRun.Result Chat, OpenLoopRun.Result Health)>();
+        // What the server burns with no request at all (timers, background compilation still running after the
+        // warm-up): every per-turn figure below carries its share, larger at lower rates.
+        var idleBefore = await IdleCpuAsync(server);
+        var measured = new List<MeasuredRate>();
         var cpuBefore = server.CpuTime();
         foreach (var rate in rates)
-            measured.Add(await MeasureRateAsync(client, rate, duration, measured.Count));
-        // Health probes cost next to nothing, so nearly all of it is the turns'.
-        var cpuPerTurn = (server.CpuTime() - cpuBefore).TotalMilliseconds / measured.Sum(m => m.Chat.Completed);
+            measured.Add(await MeasureRateAsync(server, client, rate, duration, measured.Count));
+        var cpuPerTurnAllRuns = (server.CpuTime() - cpuBefore).TotalMilliseconds / measured.Sum(m => m.Chat.Completed);
+        var idleAfter = await IdleCpuAsync(server);
 
         Console.WriteLine($"## Open loop over HTTP on loopback: {duration.TotalSeconds:F0} s per rate, arrivals on a fixed schedule, latency from each arrival's due time");
         Console.WriteLine();
         Console.WriteLine("| offered (req/s) | /api/chat p50 (ms) | p99 (ms) | p99.9 (ms) | errors | /healthz p50 (ms) | p99 (ms) | p99.9 (ms) | errors |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var (chat, health) in measured)
+        foreach (var (chat, health, _, _) in measured)
             Console.WriteLine($"| {chat.OfferedRate:N0} | {chat.P50:F1} | {chat.P99:F1} | {chat.P999:F1} | {chat.Errors} of {chat.Scheduled} "
                 + $"| {health.P50:F1} | {health.P99:F1} | {health.P999:F1} | {health.Errors} of {health.Scheduled} |");
 
         Console.WriteLine();
-        Console.WriteLine($"Server CPU per completed turn: {cpuPerTurn:F2} ms (all threads, health probes included; "
-            + $"{Environment.ProcessorCount} cores at that cost serve at most {Environment.ProcessorCount * 1000 / cpuPerTurn:N0} turns/s).");
+        Console.WriteLine("Server CPU (all threads), sampled around each run alone:");
+        Console.WriteLine();
+        Console.WriteLine("| offered (req/s) | CPU per completed turn (ms) | turns/s its cost allows | CPU per /healthz request (ms) |");
+        Console.WriteLine("|---:|---:|---:|---:|");
+        foreach (var rate in measured)
+        {
+            var perTurn = rate.ChatCpu.TotalMilliseconds / Math.Max(1, rate.Chat.Completed);
+            var perProbe = rate.HealthCpu.TotalMilliseconds / Math.Max(1, rate.Health.Completed);
+            Console.WriteLine($"| {rate.Chat.OfferedRate:N0} | {perTurn:F3} | {Environment.ProcessorCount * 1000 / perTurn:N0} | {perProbe:F3} |");
+        }
+        Console.WriteLine();
+        Console.WriteLine($"Over all runs (health probes and pauses included, as earlier rounds reported): {cpuPerTurnAllRuns:F2} ms per completed turn.");
+        Console.WriteLine($"Idle server CPU, {IdleSample.TotalSeconds:F0} s with no request: {idleBefore:F1} ms per second before the runs, {idleAfter:F1} after.");
 
         if (findMax)
         {
             Console.WriteLine();
-            await FindMaximumAsync(client, measured.Select(m => m.Chat).ToList(), bound, duration, measured.Count);
+            await FindMaximumAsync(server, client, measured.Select(m => m.Chat).ToList(), bound, duration, measured.Count);
         }
         return 0;
     }
 
-    private static async Task<(OpenLoopRun.Result Chat, OpenLoopRun.Result Health)> MeasureRateAsync(HttpClient client, double rate, TimeSpan duration, int run)
+    /// <summary>One offered rate: the chat run and the health run, each with the server CPU spent while it ran.</summary>
+    private sealed record MeasuredRate(OpenLoopRun.Result Chat, OpenLoopRun.Result Health, TimeSpan ChatCpu, TimeSpan HealthCpu);
+
+    private static async Task<MeasuredRate> MeasureRateAsync(ServerProcess server, HttpClient client, double rate, TimeSpan duration, int run)
     {
-        var chat = await OpenLoopRun.RunAsync(client, OpenLoopTarget.Chat, rate, duration, $"open-{run}");
+        // CPU is sampled around each run alone, so a turn's cost at this rate carries neither the probes nor the pauses.
+        var (chat, chatCpu) = await RunWithCpuAsync(server, () => OpenLoopRun.RunAsync(client, OpenLoopTarget.Chat, rate, duration, $"open-{run}"));
         await Task.Delay(TimeSpan.FromSeconds(1));
-        var health = await OpenLoopRun.RunAsync(client, OpenLoopTarget.Health, rate, duration, $"open-{run}");
+        var (health, healthCpu) = await RunWithCpuAsync(server, () => OpenLoopRun.RunAsync(client, OpenLoopTarget.Health, rate, duration, $"open-{run}"));
         await Task.Delay(TimeSpan.FromSeconds(1));
-        Console.Error.WriteLine($"{rate:F0}/s: chat p99 {chat.P99:F1} ms ({chat.Errors} errors), healthz p99 {health.P99:F1} ms");
-        return (chat, health);
+        Console.Error.WriteLine($"{rate:F0}/s: chat p99 {chat.P99:F1} ms ({chat.Errors} errors), "
+            + $"{chatCpu.TotalMilliseconds / Math.Max(1, chat.Completed):F3} ms CPU per turn; healthz p99 {health.P99:F1} ms");
+        return new MeasuredRate(chat, health, chatCpu, healthCpu);
+    }
+
+    private static readonly TimeSpan IdleSample = TimeSpan.FromSeconds(3);
+
+    /// <summary>The server's CPU per second of wall time while nothing is sent to it.</summary>
+    private static async Task<double> IdleCpuAsync(ServerProcess server)
+    {
+        var before = server.CpuTime();
+        await Task.Delay(IdleSample);
+        return (server.CpuTime() - before).TotalMilliseconds / IdleSample.TotalSeconds;
+    }
+
+    private static async Task<(OpenLoopRun.Result Result, TimeSpan Cpu)> RunWithCpuAsync(ServerProcess server, Func<Task<OpenLoopRun.Result>> run)
+    {
+        var before = server.CpuTime();
+        var result = await run();
+        return (result, server.CpuTime() - before);
     }
 
     /// <summary>
     /// Steps up from the highest passing rate measured (×1.5) until a rate fails, then bisects between the two. A rate
     /// passes when its p99 is under the bound and no arrival failed.
     /// </summary>
-    private static async Task FindMaximumAsync(HttpClient client, List<OpenLoopRun.Result> measured, int bound, TimeSpan duration, int run)
+    private static async Task FindMaximumAsync(ServerProcess server, HttpClient client, List<OpenLoopRun.Result> measured, int bound, TimeSpan duration, int run)
     {
         bool Passes(OpenLoopRun.Result r) => r.Errors == 0 && r.P99 < bound;
         var probes = new List<OpenLoopRun.Result>();
+        var probeCpu = new List<TimeSpan>();
         double? passing = measured.Where(Passes).Select(r => (double?)r.OfferedRate).Max();
         double? failing = measured.Where(r => !Passes(r) && r.OfferedRate > (passing ?? 0)).Select(r => (double?)r.OfferedRate).Min();
 
@@ -98,10 +137,11 @@ internal static class OpenLoopBenchmark
             else if (failing is null) rate = Math.Round(passing.Value * 1.5);
             else if (failing.Value / passing.Value > SearchPrecision) rate = Math.Round((passing.Value + failing.Value) / 2);
             else break;
-            var result = await OpenLoopRun.RunAsync(client, OpenLoopTarget.Chat, rate, duration, $"search-{run + probes.Count}");
+            var (result, cpu) = await RunWithCpuAsync(server, () => OpenLoopRun.RunAsync(client, OpenLoopTarget.Chat, rate, duration, $"search-{run + probes.Count}"));
             await Task.Delay(TimeSpan.FromSeconds(1));
             Console.Error.WriteLine($"search {rate:F0}/s: p99 {result.P99:F1} ms, {result.Errors} errors");
             probes.Add(result);
+            probeCpu.Add(cpu);
             if (Passes(result)) passing = rate;
             else failing = rate;
         }
@@ -113,6 +153,9 @@ internal static class OpenLoopBenchmark
         foreach (var probe in probes)
             Console.WriteLine($"| {probe.OfferedRate:N0} | {probe.P50:F1} | {probe.P99:F1} | {probe.P999:F1} | {probe.Errors} | {(Passes(probe) ? "yes" : "no")} |");
         Console.WriteLine();
+        for (var i = 0; i < probes.Count; i++)
+            Console.WriteLine($"Probe at {probes[i].OfferedRate:N0}/s: {probeCpu[i].TotalMilliseconds / Math.Max(1, probes[i].Completed):F3} ms of server CPU per completed turn.");
+        if (probes.Count > 0) Console.WriteLine();
         Console.WriteLine((passing, failing) switch
         {
             (null, _) => $"Highest sustainable rate: below {failing:N0} turns/s (no probed rate passed).",

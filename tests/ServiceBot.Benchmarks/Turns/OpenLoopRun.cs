@@ -125,16 +125,16 @@ internal static class OpenLoopRun
                     try
                     {
                         await WaitUntilAsync(due, giveUp);
-                        using var response = await client.PostAsJsonAsync("api/chat", new ChatTurn(user, conversation, $"{user}-{dialogue}-{turn}",
-                            dialogues[dialogue][turn], token), giveUp);
+                        using var body = ChatRequestBody.Create(new ChatTurn(user, conversation, $"{user}-{dialogue}-{turn}", dialogues[dialogue][turn], token));
+                        using var response = await client.PostAsync("api/chat", body, giveUp);
                         if (!response.IsSuccessStatusCode)
                         {
                             outcome.Errors++;
                             broken = true;
                             continue;
                         }
-                        await using var body = await response.Content.ReadAsStreamAsync(giveUp);
-                        using var reply = await JsonDocument.ParseAsync(body, cancellationToken: giveUp);
+                        await using var replyBody = await response.Content.ReadAsStreamAsync(giveUp);
+                        using var reply = await JsonDocument.ParseAsync(replyBody, cancellationToken: giveUp);
                         outcome.Record(due);
                         conversation = reply.RootElement.GetProperty("conversationId").GetString();
                         token = reply.RootElement.GetProperty("userToken").GetString();

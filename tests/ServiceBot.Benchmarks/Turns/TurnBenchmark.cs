@@ -37,6 +37,7 @@ public static class TurnBenchmark
         using var client = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         // Untimed: both sides warm at the measured concurrency, so JIT, index loading and SQLite are out of the measurement.
         await TurnWarmup.RunAsync(client, users, $"{users} users");
+        await server.WaitUntilQuietAsync(TimeSpan.FromSeconds(30));
         await Task.WhenAll(Enumerable.Range(0, users).Select(_ => Task.Run(async () =>
         {
             for (var i = 0; i < 500; i++) (await client.GetAsync("healthz")).EnsureSuccessStatusCode();
@@ -114,7 +115,7 @@ public static class TurnBenchmark
                 for (var turn = 0; turn < dialogue.Length; turn++)
                 {
                     var clock = Stopwatch.StartNew();
-                    var response = await nextClient().PostAsJsonAsync("api/chat", new
+                    using var request = ChatRequestBody.Create(new
                     {
                         userId = $"{user}-{round}",
                         conversationId = conversation,
@@ -122,6 +123,7 @@ public static class TurnBenchmark
                         text = dialogue[turn],
                         userToken = token,
                     });
+                    var response = await nextClient().PostAsync("api/chat", request);
                     response.EnsureSuccessStatusCode();
                     using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
                     latencies.Add(clock.Elapsed.TotalMilliseconds);

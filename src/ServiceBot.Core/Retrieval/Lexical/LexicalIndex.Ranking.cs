@@ -19,7 +19,7 @@ public sealed partial class LexicalIndex
         var pool = TopCandidates(scratch, depth);
         var width = RankingFeatures.Count;
         var features = new float[pool.Length * width];
-        FillFeatures(pool, context ??= QueryContext.Create(this, query, analyzed), scratch, features);
+        FillFeatures(pool, context ??= QueryContext.Create(this, query, analyzed, scratch.Lookups), scratch, features);
         var candidates = new RankingCandidate[pool.Length];
         for (var i = 0; i < pool.Length; i++)
         {
@@ -178,19 +178,33 @@ public sealed partial class LexicalIndex
             return missing;
         }
 
-        public static QueryContext Create(LexicalIndex index, string query, AnalyzedQuery analyzed)
+        /// <summary>
+        /// The query's second-stage context from the terms' postings the first stage found (<paramref name="lookups"/>);
+        /// a field the first stage skipped is looked up here.
+        /// </summary>
+        public static QueryContext Create(LexicalIndex index, string query, AnalyzedQuery analyzed, TermLookups lookups)
         {
+            var wordTerms = index.Terms(index._words, analyzed.Words, lookups.Words);
+            var bigramTerms = index.Terms(index._bigrams, analyzed.Bigrams, lookups.Bigrams);
             var typed = new List<(string, float)>();
             float wordTotal = 0, bigramTotal = 0;
+            var wordLookups = index.LookUp(index._words, analyzed.Words, lookups.Words);
+            var i = 0;
             foreach (var (word, weight) in analyzed.Words)
             {
+                var lookup = wordLookups[i++];
                 if (weight < 1f) continue; // an expansion, not a word the user typed
-                var idf = index.WordIdf(word);
+                var idf = index.Idf(lookup);
                 typed.Add((word, idf));
                 wordTotal += idf;
             }
-            foreach (var (bigram, weight) in analyzed.Bigrams)
-                if (weight >= 1f) bigramTotal += index.BigramIdf(bigram);
+            var bigramLookups = index.LookUp(index._bigrams, analyzed.Bigrams, lookups.Bigrams);
+            i = 0;
+            foreach (var (_, weight) in analyzed.Bigrams)
+            {
+                var lookup = bigramLookups[i++];
+                if (weight >= 1f) bigramTotal += index.Idf(lookup);
+            }
             var article = ArticleNumber.TryParse(TextNormalizer.Normalize(query));
             return new QueryContext
             {
@@ -198,29 +212,48 @@ public sealed partial class LexicalIndex
                 WordTotal = wordTotal,
                 BigramTotal = bigramTotal,
                 Article = article is { } a ? (float)a : null,
-                WordTerms = index.Terms(index._words, analyzed.Words),
-                BigramTerms = index.Terms(index._bigrams, analyzed.Bigrams),
-                QuestionWordTerms = index.Terms(index._questionWords, analyzed.Words),
-                QuestionBigramTerms = index.Terms(index._questionBigrams, analyzed.Bigrams),
+                WordTerms = wordTerms,
+                BigramTerms = bigramTerms,
+                QuestionWordTerms = index.Terms(index._questionWords, analyzed.Words, lookups.QuestionWords),
+                QuestionBigramTerms = index.Terms(index._questionBigrams, analyzed.Bigrams, lookups.QuestionBigrams),
             };
         }
     }
 
-    /// <summary>The query's terms present in <paramref name="field"/>; typed terms are numbered in enumeration order, as <see cref="QueryContext.TypedWords"/>.</summary>
-    private TermMatch[] Terms(FieldPostings field, IReadOnlyDictionary<string, float> terms)
+    /// <summary>The first stage's lookups of <paramref name="terms"/> in <paramref name="field"/> when it made them, else fresh ones.</summary>
+    private List<TermLookup> LookUp(FieldPostings field, IReadOnlyDictionary<string, float> terms, List<TermLookup> firstStage)
     {
-        var matches = new List<TermMatch>(terms.Count);
+        if (firstStage.Count == terms.Count) return firstStage;
+        firstStage.Clear();
+        foreach (var term in terms.Keys)
+            firstStage.Add(new TermLookup(field.TryFind(term, out var postings), postings));
+        return firstStage;
+    }
+
+    /// <summary>BM25 idf of a looked-up term, as <see cref="WordIdf"/> gives it (a term no document has gets the highest).</summary>
+    private float Idf(TermLookup lookup)
+    {
+        var df = lookup.Found ? lookup.Postings.DocumentFrequency : 0;
         float n = _ids.Length;
+        return MathF.Log(1 + (n - df + 0.5f) / (df + 0.5f));
+    }
+
+    /// <summary>The query's terms present in <paramref name="field"/>; typed terms are numbered in enumeration order, as <see cref="QueryContext.TypedWords"/>.</summary>
+    private TermMatch[] Terms(FieldPostings field, IReadOnlyDictionary<string, float> terms, List<TermLookup> lookups)
+    {
+        lookups = LookUp(field, terms, lookups);
+        var matches = new List<TermMatch>(terms.Count);
         var typedIndex = -1;
-        foreach (var (term, queryWeight) in terms)
+        var i = 0;
+        foreach (var (_, queryWeight) in terms)
         {
+            var lookup = lookups[i++];
             var typed = queryWeight >= 1f;
             if (typed) typedIndex++;
-            if (!field.TryFind(term, out var postings)) continue;
-            var df = postings.DocumentFrequency;
-            var idf = MathF.Log(1 + (n - df + 0.5f) / (df + 0.5f));
+            if (!lookup.Found) continue;
+            var idf = Idf(lookup);
             var bit = typed && typedIndex < 64 ? 1UL << typedIndex : 0;
-            matches.Add(new TermMatch(postings, queryWeight * idf * (_options.K1 + 1), idf, typed, bit));
+            matches.Add(new TermMatch(lookup.Postings, queryWeight * idf * (_options.K1 + 1), idf, typed, bit));
         }
         return matches.ToArray();
     }

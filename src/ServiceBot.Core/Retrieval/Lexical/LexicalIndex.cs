@@ -123,7 +123,7 @@ public sealed partial class LexicalIndex : IRetriever
         if (ranker is null) return ToHits(TopCandidates(scratch, top), scratch.Smoothed);
         var pool = TopCandidates(scratch, Math.Max(top, _options.RerankDepth));
         var features = scratch.FeatureRows(pool.Length);
-        FillFeatures(pool, context ??= QueryContext.Create(this, query, analyzed), scratch, features);
+        FillFeatures(pool, context ??= QueryContext.Create(this, query, analyzed, scratch.Lookups), scratch, features);
         return Rerank(ranker, pool, features, scratch, top);
     }
 
@@ -147,10 +147,10 @@ public sealed partial class LexicalIndex : IRetriever
     /// </summary>
     private void FirstStage(AnalyzedQuery analyzed, SearchScratch scratch)
     {
-        Accumulate(_words, analyzed.Words, _options.WordWeight, scratch);
-        Accumulate(_bigrams, analyzed.Bigrams, _options.BigramWeight, scratch);
-        Accumulate(_questionWords, analyzed.Words, _options.QuestionWeight, scratch);
-        Accumulate(_questionBigrams, analyzed.Bigrams, _options.QuestionWeight, scratch);
+        Accumulate(_words, analyzed.Words, _options.WordWeight, scratch, scratch.Lookups.Words);
+        Accumulate(_bigrams, analyzed.Bigrams, _options.BigramWeight, scratch, scratch.Lookups.Bigrams);
+        Accumulate(_questionWords, analyzed.Words, _options.QuestionWeight, scratch, scratch.Lookups.QuestionWords);
+        Accumulate(_questionBigrams, analyzed.Bigrams, _options.QuestionWeight, scratch, scratch.Lookups.QuestionBigrams);
         if (_twins.Any) FoldTwins(scratch);
         SmoothWithNeighbours(scratch);
         AddGroupEvidence(scratch);
@@ -171,7 +171,8 @@ public sealed partial class LexicalIndex : IRetriever
     /// <summary>The law-prior boost of clause <paramref name="d"/>'s document in the current query (0 without a prior).</summary>
     private float LawBoost(int d, SearchScratch scratch) => _lawPrior is null ? 0 : scratch.LawBoost[_groups.GroupOf[d]];
 
-    private void Accumulate(FieldPostings field, IReadOnlyDictionary<string, float> terms, float fieldWeight, SearchScratch scratch)
+    /// <param name="lookups">Receives each term's postings (or none) in enumeration order, so the second stage does not look them up again.</param>
+    private void Accumulate(FieldPostings field, IReadOnlyDictionary<string, float> terms, float fieldWeight, SearchScratch scratch, List<TermLookup> lookups)
     {
         if (fieldWeight <= 0 || field.TermCount == 0) return;
         float k1 = _options.K1, b = _options.B, n = _ids.Length;
@@ -179,7 +180,9 @@ public sealed partial class LexicalIndex : IRetriever
         var lengths = field.Lengths;
         foreach (var (term, queryWeight) in terms)
         {
-            if (!field.TryFind(term, out var postings)) continue;
+            var found = field.TryFind(term, out var postings);
+            lookups.Add(new TermLookup(found, postings));
+            if (!found) continue;
             var df = postings.DocumentFrequency;
             var idf = MathF.Log(1 + (n - df + 0.5f) / (df + 0.5f));
             var weight = fieldWeight * queryWeight * idf * (k1 + 1);

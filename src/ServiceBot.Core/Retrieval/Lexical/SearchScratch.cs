@@ -40,6 +40,9 @@ internal sealed class SearchScratch
     /// <summary>Each group's law-prior boost for the current query (written whole by each query that uses a prior).</summary>
     public readonly float[] LawBoost;
 
+    /// <summary>The current query's terms as the first stage looked them up in each field.</summary>
+    public readonly TermLookups Lookups = new();
+
     /// <summary>The first stage's best candidates while they are chosen.</summary>
     public readonly PriorityQueue<int, Candidate> Heap;
 
@@ -96,6 +99,7 @@ internal sealed class SearchScratch
         Heap.Clear();
         Details.Clear();
         TitleCoverage.Clear();
+        Lookups.Clear();
         ResetPool();
     }
 
@@ -124,6 +128,26 @@ internal sealed class SearchScratch
 }
 
 /// <summary>A first-stage candidate's heap key: of two equal scores the lower document number ranks first, whatever order they came in.</summary>
+/// <summary>A query term's postings in one field, when the field has the term.</summary>
+internal readonly record struct TermLookup(bool Found, TermPostings Postings);
+
+/// <summary>Per field, the query's terms looked up in their enumeration order (empty when the first stage skipped the field).</summary>
+internal sealed class TermLookups
+{
+    public readonly List<TermLookup> Words = new(64);
+    public readonly List<TermLookup> Bigrams = new(128);
+    public readonly List<TermLookup> QuestionWords = new(64);
+    public readonly List<TermLookup> QuestionBigrams = new(128);
+
+    public void Clear()
+    {
+        Words.Clear();
+        Bigrams.Clear();
+        QuestionWords.Clear();
+        QuestionBigrams.Clear();
+    }
+}
+
 internal readonly record struct Candidate(float Score, int Document)
 {
     /// <summary>The heap's root is the candidate that ranks last.</summary>

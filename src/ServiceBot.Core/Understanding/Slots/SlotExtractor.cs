@@ -254,9 +254,15 @@ public sealed partial class SlotExtractor(SlotLexicons lexicons, TimeProvider cl
         var slots = expectedSlot is null || wanted.Contains(expectedSlot) ? wanted : wanted.Append(expectedSlot).ToList();
         foreach (var slot in slots)
         {
-            var forSlot = candidates.Where(c => c.SlotId == slot).OrderBy(c => c.Start).ToList();
-            if (forSlot.Count == 0) continue;
-            chosen[slot] = forSlot.FirstOrDefault(c => c.IsValid) ?? forSlot[0];
+            // The earliest valid mention, else the earliest; of mentions at one place the first found.
+            ExtractedSlot? earliest = null, earliestValid = null;
+            foreach (var candidate in candidates)
+            {
+                if (candidate.SlotId != slot) continue;
+                if (earliest is null || candidate.Start < earliest.Start) earliest = candidate;
+                if (candidate.IsValid && (earliestValid is null || candidate.Start < earliestValid.Start)) earliestValid = candidate;
+            }
+            if (earliest is not null) chosen[slot] = earliestValid ?? earliest;
         }
         return chosen;
     }

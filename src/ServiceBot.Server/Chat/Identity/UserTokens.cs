@@ -1,6 +1,8 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using ServiceBot.Storage;
@@ -24,13 +26,40 @@ public sealed class UserTokens
             : Encoding.UTF8.GetBytes(identity.Value.TokenSecret);
     }
 
-    public string Issue(string channel, string userId) =>
-        WebEncoders.Base64UrlEncode(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(channel + "\n" + userId)));
+    private const int SignatureBytes = HMACSHA256.HashSizeInBytes;
 
+    // Unpadded base64url of the signature: 43 characters.
+    private const int TokenLength = (SignatureBytes * 8 + 5) / 6;
+
+    public string Issue(string channel, string userId)
+    {
+        Span<byte> signature = stackalloc byte[SignatureBytes];
+        Sign(channel, userId, signature);
+        return Base64Url.EncodeToString(signature);
+    }
+
+    /// <summary>Whether <paramref name="token"/> is exactly what <see cref="Issue"/> gives, compared in constant time and without allocating.</summary>
     public bool IsValid(string channel, string userId, string? token)
     {
-        if (string.IsNullOrEmpty(token)) return false;
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Issue(channel, userId)), Encoding.ASCII.GetBytes(token));
+        if (string.IsNullOrEmpty(token) || token.Length != TokenLength) return false;
+        Span<byte> signature = stackalloc byte[SignatureBytes];
+        Sign(channel, userId, signature);
+        Span<char> expected = stackalloc char[TokenLength];
+        Base64Url.EncodeToChars(signature, expected);
+        return CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(expected), MemoryMarshal.AsBytes(token.AsSpan()));
+    }
+
+    /// <summary>HMAC-SHA256 of the UTF-8 of <c>channel + "\n" + userId</c>.</summary>
+    private void Sign(string channel, string userId, Span<byte> signature)
+    {
+        var length = Encoding.UTF8.GetByteCount(channel) + 1 + Encoding.UTF8.GetByteCount(userId);
+        var rented = length > 512 ? ArrayPool<byte>.Shared.Rent(length) : null;
+        var message = rented is null ? stackalloc byte[length] : rented.AsSpan(0, length);
+        var written = Encoding.UTF8.GetBytes(channel, message);
+        message[written++] = (byte)'\n';
+        Encoding.UTF8.GetBytes(userId, message[written..]);
+        HMACSHA256.HashData(_secret, message, signature);
+        if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
     }
 
     /// <summary>Beside the SQLite state database, so tokens survive a restart on the same files; else under .servicebot/.</summary>

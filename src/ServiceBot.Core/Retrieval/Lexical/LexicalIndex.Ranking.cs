@@ -231,12 +231,7 @@ public sealed partial class LexicalIndex
     }
 
     /// <summary>BM25 idf of a looked-up term, as <see cref="WordIdf"/> gives it (a term no document has gets the highest).</summary>
-    private float Idf(TermLookup lookup)
-    {
-        var df = lookup.Found ? lookup.Postings.DocumentFrequency : 0;
-        float n = _ids.Length;
-        return MathF.Log(1 + (n - df + 0.5f) / (df + 0.5f));
-    }
+    private float Idf(TermLookup lookup) => Idf(lookup.Found ? lookup.Postings.DocumentFrequency : 0);
 
     /// <summary>The query's terms present in <paramref name="field"/>; typed terms are numbered in enumeration order, as <see cref="QueryContext.TypedWords"/>.</summary>
     private TermMatch[] Terms(FieldPostings field, IReadOnlyDictionary<string, float> terms, List<TermLookup> lookups)

@@ -33,10 +33,12 @@ public sealed partial class LexicalIndex
     /// <summary>BM25 idf of a character bigram.</summary>
     public float BigramIdf(string bigram) => Idf(_bigrams, bigram);
 
-    private float Idf(Lexical.FieldPostings field, string term)
+    private float Idf(Lexical.FieldPostings field, string term) => Idf(field.DocumentFrequency(term));
+
+    /// <summary>BM25 idf of a term that <paramref name="documentFrequency"/> clauses hold (0 gives the highest).</summary>
+    private float Idf(int documentFrequency)
     {
-        var df = field.DocumentFrequency(term);
         float n = _ids.Length;
-        return MathF.Log(1 + (n - df + 0.5f) / (df + 0.5f));
+        return MathF.Log(1 + (n - documentFrequency + 0.5f) / (documentFrequency + 0.5f));
     }
 }

@@ -175,7 +175,7 @@ public sealed partial class LexicalIndex : IRetriever
     private void Accumulate(FieldPostings field, IReadOnlyDictionary<string, float> terms, float fieldWeight, SearchScratch scratch, List<TermLookup> lookups)
     {
         if (fieldWeight <= 0 || field.TermCount == 0) return;
-        float k1 = _options.K1, b = _options.B, n = _ids.Length;
+        float k1 = _options.K1, b = _options.B;
         var raw = scratch.Raw;
         var lengths = field.Lengths;
         foreach (var (term, queryWeight) in terms)
@@ -183,8 +183,7 @@ public sealed partial class LexicalIndex : IRetriever
             var found = field.TryFind(term, out var postings);
             lookups.Add(new TermLookup(found, postings));
             if (!found) continue;
-            var df = postings.DocumentFrequency;
-            var idf = MathF.Log(1 + (n - df + 0.5f) / (df + 0.5f));
+            var idf = Idf(postings.DocumentFrequency);
             var weight = fieldWeight * queryWeight * idf * (k1 + 1);
             var norm = k1 / field.AverageLength;
             var cursor = field.Read(postings);

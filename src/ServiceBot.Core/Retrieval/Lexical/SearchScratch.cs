@@ -127,7 +127,6 @@ internal sealed class SearchScratch
     }
 }
 
-/// <summary>A first-stage candidate's heap key: of two equal scores the lower document number ranks first, whatever order they came in.</summary>
 /// <summary>A query term's postings in one field, when the field has the term.</summary>
 internal readonly record struct TermLookup(bool Found, TermPostings Postings);
 
@@ -148,6 +147,7 @@ internal sealed class TermLookups
     }
 }
 
+/// <summary>A first-stage candidate's heap key: of two equal scores the lower document number ranks first, whatever order they came in.</summary>
 internal readonly record struct Candidate(float Score, int Document)
 {
     /// <summary>The heap's root is the candidate that ranks last.</summary>

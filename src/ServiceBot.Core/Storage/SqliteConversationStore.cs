@@ -15,9 +15,12 @@ namespace ServiceBot.Storage;
 /// text by earlier versions still read. Each write stamps the conversation row with a new version, so a turn whose
 /// state this process already holds (<see cref="ConversationStateCache"/>) reads the stamp instead of the whole state.
 /// Given the turn analytics store of the same file, the turn's analytics row is written in the same transaction.
-/// Statements run on kept sessions (<see cref="SqliteSession"/>), prepared once.
+/// Statements run on kept sessions (<see cref="SqliteSession"/>), prepared once. Turns are group-committed
+/// (<see cref="SqliteDatabase.GroupCommit{TWrite, TResult}"/>): the turns saved while one transaction commits share the
+/// next, each under its own savepoint, and a save returns only once its transaction is committed. Dispose the store to
+/// let the turns still queued be written.
 /// </summary>
-public sealed class SqliteConversationStore : IConversationStore
+public sealed class SqliteConversationStore : IConversationStore, IAsyncDisposable
 {
     internal const string Schema = """
         CREATE TABLE IF NOT EXISTS conversations (
@@ -59,6 +62,7 @@ public sealed class SqliteConversationStore : IConversationStore
     private readonly IStateProtector _protector;
     private readonly SqliteTurnAnalyticsStore? _turns;
     private readonly ConversationStateCache _cache = new();
+    private readonly GroupCommitQueue<TurnWrite, bool> _turnWrites;
 
     /// <param name="turns">
     /// The turn analytics of the same database: each turn the engine ran (its reply carries <see cref="Reply.Facts"/>)
@@ -70,6 +74,7 @@ public sealed class SqliteConversationStore : IConversationStore
         _protector = protector;
         _turns = turns;
         turns?.RecordWithTurns();
+        _turnWrites = _database.GroupCommit<TurnWrite, bool>(WriteTurnAsync);
     }
 
     public Task<ConversationState?> FindAsync(string conversationId, CancellationToken cancellationToken)
@@ -157,7 +162,8 @@ public sealed class SqliteConversationStore : IConversationStore
             messageId, messageId is null ? null : _protector.ProtectBytes(StateJson.Utf8(reply)), AnalyticsRow(state, reply));
         try
         {
-            await _database.WriteTransactionAsync(session => WriteTurnAsync(session, write, cancellationToken), cancellationToken);
+            // Cancelled only while still queued: once its group runs, the turn is written with the others.
+            await _turnWrites.WriteAsync(write, cancellationToken);
         }
         catch
         {
@@ -168,7 +174,7 @@ public sealed class SqliteConversationStore : IConversationStore
         _cache.Remember(state.ConversationId, write.Version, json, history.Stored);
     }
 
-    private static async Task<bool> WriteTurnAsync(SqliteSession session, TurnWrite write, CancellationToken cancellationToken)
+    private static async Task<bool> WriteTurnAsync(SqliteSession session, TurnWrite write)
     {
         var state = write.State;
         var upsert = session.Command("""
@@ -185,8 +191,8 @@ public sealed class SqliteConversationStore : IConversationStore
         upsert.Parameters.AddWithValue("$version", write.Version);
         upsert.Parameters.AddWithValue("$from", write.History.From);
         upsert.Parameters.AddWithValue("$to", write.History.To);
-        await upsert.ExecuteNonQueryAsync(cancellationToken);
-        await WriteHistoryAsync(session, state.ConversationId, write.History, cancellationToken);
+        await upsert.ExecuteNonQueryAsync();
+        await WriteHistoryAsync(session, state.ConversationId, write.History);
         if (write.MessageId is not null)
         {
             // The first reply to a message id wins; a concurrent duplicate never overwrites it.
@@ -200,19 +206,19 @@ public sealed class SqliteConversationStore : IConversationStore
             insert.Parameters.AddWithValue("$conversation", state.ConversationId);
             insert.Parameters.AddWithValue("$reply", write.SealedReply);
             insert.Parameters.AddWithValue("$created", state.UpdatedAt.UtcDateTime.ToString("O"));
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            await insert.ExecuteNonQueryAsync();
         }
-        if (write.Analytics is { } row) await SqliteTurnAnalyticsStore.InsertAsync(session, row, cancellationToken);
+        if (write.Analytics is { } row) await SqliteTurnAnalyticsStore.InsertAsync(session, row, CancellationToken.None);
         return true;
     }
 
-    private static async Task WriteHistoryAsync(SqliteSession session, string conversationId, HistoryWrite history, CancellationToken cancellationToken)
+    private static async Task WriteHistoryAsync(SqliteSession session, string conversationId, HistoryWrite history)
     {
         if (history.ReplacesAll)
         {
             var delete = session.Command("DELETE FROM conversation_turns WHERE conversation_id = $conversation");
             delete.Parameters.AddWithValue("$conversation", conversationId);
-            await delete.ExecuteNonQueryAsync(cancellationToken);
+            await delete.ExecuteNonQueryAsync();
         }
         foreach (var row in history.Rows)
         {
@@ -224,9 +230,12 @@ public sealed class SqliteConversationStore : IConversationStore
             insert.Parameters.AddWithValue("$seq", row.Sequence);
             insert.Parameters.AddWithValue("$at", row.At.UtcDateTime.ToString("O"));
             insert.Parameters.AddWithValue("$turn", row.SealedTurn);
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            await insert.ExecuteNonQueryAsync();
         }
     }
+
+    /// <summary>Stops taking turns and waits until the queued ones are written.</summary>
+    public ValueTask DisposeAsync() => _turnWrites.DisposeAsync();
 
     /// <summary>The analytics row of a turn the engine ran, when this store writes them.</summary>
     private SealedTurn? AnalyticsRow(ConversationState state, Reply reply)

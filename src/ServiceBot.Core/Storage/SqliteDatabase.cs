@@ -8,7 +8,7 @@ namespace ServiceBot.Storage;
 /// <summary>
 /// One embedded SQLite database: creates the file's folder (0700) and the file (0600), applies a schema once, and
 /// opens connections set up the same way for every store that lives in it. Every write goes through
-/// <see cref="WriteAsync{T}"/> or <see cref="WriteTransactionAsync{T}"/>, so writers queue on the file's
+/// <see cref="WriteAsync{T}"/>, <see cref="WriteTransactionAsync{T}"/> or a <see cref="GroupCommit{TWrite, TResult}"/>, so writers queue on the file's
 /// <see cref="SqliteWriteGate"/> rather than in SQLite's busy loop. What runs on every chat turn runs on kept
 /// <see cref="SqliteSession"/>s, whose statements stay prepared.
 /// </summary>
@@ -120,6 +120,77 @@ internal sealed class SqliteDatabase
             await ReturnAsync(session, succeeded);
         }
         return result!;
+    }
+
+    /// <summary>
+    /// A group commit on kept sessions: the writes queued while a group commits share the next transaction, so a busy
+    /// file pays its BEGIN, COMMIT and the pages the writes share (index and table tails) once a group instead of once a
+    /// write. Each write of a group of several runs under its own savepoint: one that fails is rolled back alone and its
+    /// caller gets the error, while the others still commit. Only when the transaction itself is lost (SQLite rolls it
+    /// back on I/O errors, a full disk, or a failing COMMIT) does every caller of the group get the error, and nothing of
+    /// it is committed. A caller hears back only once its group's COMMIT returned.
+    /// </summary>
+    /// <param name="write">One write, inside the group's transaction; never cancelled once started, since others share it.</param>
+    public GroupCommitQueue<TWrite, TResult> GroupCommit<TWrite, TResult>(Func<SqliteSession, TWrite, Task<TResult>> write)
+        => new(group => CommitGroupAsync(group, write));
+
+    private async Task CommitGroupAsync<TWrite, TResult>(IReadOnlyList<PendingWrite<TWrite, TResult>> group, Func<SqliteSession, TWrite, Task<TResult>> write)
+    {
+        var results = new TResult[group.Count];
+        var errors = new Exception?[group.Count];
+        var session = await RentAsync(CancellationToken.None);
+        var reusable = false;
+        try
+        {
+            using (await _writeGate.EnterAsync(CancellationToken.None))
+            {
+                await session.BeginAsync(CancellationToken.None);
+                try
+                {
+                    // A group of one needs no savepoint: its failure is the transaction's.
+                    if (group.Count == 1) results[0] = await write(session, group[0].Write);
+                    else
+                        for (var i = 0; i < group.Count; i++)
+                            errors[i] = await WriteUnderSavepointAsync(session, group[i].Write, write, results, i);
+                    await session.CommitAsync();
+                }
+                catch
+                {
+                    session.RollBackQuietly();
+                    throw;
+                }
+            }
+            // A write that failed may have left a statement of the session half-run: the session is closed, not kept.
+            reusable = Array.TrueForAll(errors, error => error is null);
+        }
+        finally
+        {
+            await ReturnAsync(session, reusable);
+        }
+        for (var i = 0; i < group.Count; i++)
+        {
+            if (errors[i] is { } error) group[i].Completion.TrySetException(error);
+            else group[i].Completion.TrySetResult(results[i]);
+        }
+    }
+
+    /// <summary>Runs one write of a group into <paramref name="results"/>[<paramref name="index"/>]; returns its error, its changes undone.</summary>
+    private static async Task<Exception?> WriteUnderSavepointAsync<TWrite, TResult>(SqliteSession session, TWrite pending,
+        Func<SqliteSession, TWrite, Task<TResult>> write, TResult[] results, int index)
+    {
+        await session.Command("SAVEPOINT group_write").ExecuteNonQueryAsync();
+        Exception? error = null;
+        try
+        {
+            results[index] = await write(session, pending);
+        }
+        catch (Exception e) when (session.InTransaction)
+        {
+            await session.Command("ROLLBACK TO group_write").ExecuteNonQueryAsync();
+            error = e;
+        }
+        await session.Command("RELEASE group_write").ExecuteNonQueryAsync();
+        return error;
     }
 
     private async Task<SqliteSession> RentAsync(CancellationToken cancellationToken)

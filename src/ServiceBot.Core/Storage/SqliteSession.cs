@@ -34,10 +34,13 @@ internal sealed class SqliteSession : IAsyncDisposable
 
     public Task CommitAsync() => Command("COMMIT").ExecuteNonQueryAsync();
 
+    /// <summary>Whether a transaction is open: SQLite rolls one back by itself on some errors (I/O, a full disk).</summary>
+    public bool InTransaction => Connection.Handle is { } handle && SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0;
+
     /// <summary>Rolls back what is left of a failed transaction; SQLite may already have rolled it back, which is no error here.</summary>
     public void RollBackQuietly()
     {
-        if (Connection.Handle is { } handle && SQLitePCL.raw.sqlite3_get_autocommit(handle) != 0) return;
+        if (!InTransaction) return;
         try
         {
             Command("ROLLBACK").ExecuteNonQuery();

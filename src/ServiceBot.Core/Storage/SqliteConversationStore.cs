@@ -20,7 +20,7 @@ namespace ServiceBot.Storage;
 /// next, each under its own savepoint, and a save returns only once its transaction is committed. Dispose the store to
 /// let the turns still queued be written.
 /// </summary>
-public sealed class SqliteConversationStore : IConversationStore, IAsyncDisposable
+public sealed class SqliteConversationStore : IConversationStore, IAsyncDisposable, IDisposable
 {
     internal const string Schema = """
         CREATE TABLE IF NOT EXISTS conversations (
@@ -236,6 +236,10 @@ public sealed class SqliteConversationStore : IConversationStore, IAsyncDisposab
 
     /// <summary>Stops taking turns and waits until the queued ones are written.</summary>
     public ValueTask DisposeAsync() => _turnWrites.DisposeAsync();
+
+    /// <inheritdoc cref="DisposeAsync"/>
+    /// <remarks>For containers disposed synchronously; the writer runs on the thread pool, so blocking here cannot deadlock it.</remarks>
+    public void Dispose() => _turnWrites.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>The analytics row of a turn the engine ran, when this store writes them.</summary>
     private SealedTurn? AnalyticsRow(ConversationState state, Reply reply)

@@ -131,6 +131,35 @@ public abstract class StateStoreContract : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task SaveTurn_ManyUsersAtOnce_EachTurnReadableOnAnotherReplicaOnceAcknowledged()
+    {
+        const int Users = 24, TurnsEach = 4;
+        var replica = OpenReplica();
+        var other = OpenReplica();
+        // One conversation per user, its turns one after the other (as the engine's turn lock runs them); users at once.
+        await Task.WhenAll(Enumerable.Range(0, Users).Select(user => Task.Run(async () =>
+        {
+            var id = $"c-{user}";
+            for (var turn = 0; turn < TurnsEach; turn++)
+            {
+                var state = await replica.Conversations.FindAsync(id, CancellationToken.None) ?? State(id, $"u{user}", T0);
+                state.Remember($"第{turn}问", $"第{turn}答", T0.AddMinutes(turn));
+                await replica.Conversations.SaveTurnAsync(state, $"m{turn}", ReplyFor(id, $"第{turn}答"), CancellationToken.None);
+                // Acknowledged means committed: another replica sees the turn right away.
+                Assert.Equal($"第{turn}答", (await other.Conversations.FindAsync(id, CancellationToken.None))!.History[^1].Bot);
+            }
+        })));
+
+        var reader = OpenReplica();
+        for (var user = 0; user < Users; user++)
+        {
+            var history = (await reader.Conversations.FindAsync($"c-{user}", CancellationToken.None))!.History;
+            Assert.Equal(Enumerable.Range(0, TurnsEach).Select(turn => $"第{turn}问"), history.Select(exchange => exchange.User));
+            Assert.Equal($"第{TurnsEach - 1}答", (await reader.Conversations.FindReplyAsync("api", $"u{user}", $"m{TurnsEach - 1}", CancellationToken.None))!.Markdown);
+        }
+    }
+
+    [StoreFact]
     public async Task SaveTurn_EnglishConversation_KeepsLanguageOnAnotherReplica()
     {
         var state = State("c-1", "u1", T0);

@@ -47,8 +47,21 @@ public static class SandboxAccess
     private static bool IsLoopback(IPAddress? address) =>
         address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
 
-    private static bool Matches(string presented, string key) =>
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    // Hashes make the comparison constant-time whatever the lengths; the configured key's hash is computed once, not
+    // on every call of the bot's own backend client.
+    private sealed record KeyHash(string Key, byte[] Hash);
+
+    private static KeyHash? _configuredKey;
+
+    private static bool Matches(string presented, string key)
+    {
+        var configured = _configuredKey;
+        if (configured is null || !ReferenceEquals(configured.Key, key))
+            _configuredKey = configured = new KeyHash(key, SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(presented), hash);
+        return CryptographicOperations.FixedTimeEquals(hash, configured.Hash);
+    }
 
     private static IResult KeyRequired() =>
         SandboxProblems.Create(StatusCodes.Status401Unauthorized, "sandbox_key_required", "需要沙箱密钥", $"沙箱后台只接受本机请求或携带有效 {KeyHeader} 请求头的请求。");

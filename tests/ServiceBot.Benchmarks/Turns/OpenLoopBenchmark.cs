@@ -63,15 +63,16 @@ internal static class OpenLoopBenchmark
                 + $"| {health.P50:F1} | {health.P99:F1} | {health.P999:F1} | {health.Errors} of {health.Scheduled} |");
 
         Console.WriteLine();
-        Console.WriteLine("Server CPU (all threads), sampled around each run alone:");
+        Console.WriteLine("CPU sampled around each run alone: the server's per completed request, the load generator's (this process) per scheduled arrival:");
         Console.WriteLine();
-        Console.WriteLine("| offered (req/s) | CPU per completed turn (ms) | turns/s its cost allows | CPU per /healthz request (ms) |");
-        Console.WriteLine("|---:|---:|---:|---:|");
+        Console.WriteLine("| offered (req/s) | server CPU per turn (ms) | client CPU per turn (ms) | turns/s both allow | server CPU per /healthz (ms) | client CPU per /healthz (ms) |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
         foreach (var rate in measured)
         {
-            var perTurn = rate.ChatCpu.TotalMilliseconds / Math.Max(1, rate.Chat.Completed);
-            var perProbe = rate.HealthCpu.TotalMilliseconds / Math.Max(1, rate.Health.Completed);
-            Console.WriteLine($"| {rate.Chat.OfferedRate:N0} | {perTurn:F3} | {Environment.ProcessorCount * 1000 / perTurn:N0} | {perProbe:F3} |");
+            var serverPerTurn = rate.ChatCpu.ServerPerRequest(rate.Chat);
+            var clientPerTurn = rate.ChatCpu.ClientPerRequest(rate.Chat);
+            Console.WriteLine($"| {rate.Chat.OfferedRate:N0} | {serverPerTurn:F3} | {clientPerTurn:F3} | {Environment.ProcessorCount * 1000 / (serverPerTurn + clientPerTurn):N0} "
+                + $"| {rate.HealthCpu.ServerPerRequest(rate.Health):F3} | {rate.HealthCpu.ClientPerRequest(rate.Health):F3} |");
         }
         Console.WriteLine();
         Console.WriteLine($"Over all runs (health probes and pauses included, as earlier rounds reported): {cpuPerTurnAllRuns:F2} ms per completed turn.");
@@ -86,7 +87,18 @@ internal static class OpenLoopBenchmark
     }
 
     /// <summary>One offered rate: the chat run and the health run, each with the server CPU spent while it ran.</summary>
-    private sealed record MeasuredRate(OpenLoopRun.Result Chat, OpenLoopRun.Result Health, TimeSpan ChatCpu, TimeSpan HealthCpu);
+    private sealed record MeasuredRate(OpenLoopRun.Result Chat, OpenLoopRun.Result Health, RunCpu ChatCpu, RunCpu HealthCpu);
+
+    /// <summary>
+    /// CPU spent while one run went on: the server's (all its threads) and the load generator's own (this process, all
+    /// threads), which shares the same cores and so caps the rate the server can be offered.
+    /// </summary>
+    private sealed record RunCpu(TimeSpan Server, TimeSpan Client)
+    {
+        public double ServerPerRequest(OpenLoopRun.Result run) => Server.TotalMilliseconds / Math.Max(1, run.Completed);
+
+        public double ClientPerRequest(OpenLoopRun.Result run) => Client.TotalMilliseconds / Math.Max(1, run.Scheduled);
+    }
 
     private static async Task<MeasuredRate> MeasureRateAsync(ServerProcess server, HttpClient client, double rate, TimeSpan duration, int run)
     {
@@ -96,7 +108,7 @@ internal static class OpenLoopBenchmark
         var (health, healthCpu) = await RunWithCpuAsync(server, () => OpenLoopRun.RunAsync(client, OpenLoopTarget.Health, rate, duration, $"open-{run}"));
         await Task.Delay(TimeSpan.FromSeconds(1));
         Console.Error.WriteLine($"{rate:F0}/s: chat p99 {chat.P99:F1} ms ({chat.Errors} errors), "
-            + $"{chatCpu.TotalMilliseconds / Math.Max(1, chat.Completed):F3} ms CPU per turn; healthz p99 {health.P99:F1} ms");
+            + $"{chatCpu.ServerPerRequest(chat):F3} ms server CPU and {chatCpu.ClientPerRequest(chat):F3} ms client CPU per turn; healthz p99 {health.P99:F1} ms");
         return new MeasuredRate(chat, health, chatCpu, healthCpu);
     }
 
@@ -110,11 +122,12 @@ internal static class OpenLoopBenchmark
         return (server.CpuTime() - before).TotalMilliseconds / IdleSample.TotalSeconds;
     }
 
-    private static async Task<(OpenLoopRun.Result Result, TimeSpan Cpu)> RunWithCpuAsync(ServerProcess server, Func<Task<OpenLoopRun.Result>> run)
+    private static async Task<(OpenLoopRun.Result Result, RunCpu Cpu)> RunWithCpuAsync(ServerProcess server, Func<Task<OpenLoopRun.Result>> run)
     {
-        var before = server.CpuTime();
+        var serverBefore = server.CpuTime();
+        var clientBefore = Environment.CpuUsage.TotalTime;
         var result = await run();
-        return (result, server.CpuTime() - before);
+        return (result, new RunCpu(server.CpuTime() - serverBefore, Environment.CpuUsage.TotalTime - clientBefore));
     }
 
     /// <summary>
@@ -125,7 +138,7 @@ internal static class OpenLoopBenchmark
     {
         bool Passes(OpenLoopRun.Result r) => r.Errors == 0 && r.P99 < bound;
         var probes = new List<OpenLoopRun.Result>();
-        var probeCpu = new List<TimeSpan>();
+        var probeCpu = new List<RunCpu>();
         double? passing = measured.Where(Passes).Select(r => (double?)r.OfferedRate).Max();
         double? failing = measured.Where(r => !Passes(r) && r.OfferedRate > (passing ?? 0)).Select(r => (double?)r.OfferedRate).Min();
 
@@ -154,7 +167,8 @@ internal static class OpenLoopBenchmark
             Console.WriteLine($"| {probe.OfferedRate:N0} | {probe.P50:F1} | {probe.P99:F1} | {probe.P999:F1} | {probe.Errors} | {(Passes(probe) ? "yes" : "no")} |");
         Console.WriteLine();
         for (var i = 0; i < probes.Count; i++)
-            Console.WriteLine($"Probe at {probes[i].OfferedRate:N0}/s: {probeCpu[i].TotalMilliseconds / Math.Max(1, probes[i].Completed):F3} ms of server CPU per completed turn.");
+            Console.WriteLine($"Probe at {probes[i].OfferedRate:N0}/s: {probeCpu[i].ServerPerRequest(probes[i]):F3} ms of server CPU per completed turn, "
+                + $"{probeCpu[i].ClientPerRequest(probes[i]):F3} ms of load-generator CPU per arrival.");
         if (probes.Count > 0) Console.WriteLine();
         Console.WriteLine((passing, failing) switch
         {

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text.Json;
 using ServiceBot.Retrieval.Evaluation;
 
 namespace ServiceBot.Benchmarks.Turns;
@@ -27,6 +25,8 @@ internal static class OpenLoopRun
     private static readonly TimeSpan LaneInterval = TimeSpan.FromMilliseconds(100);
 
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(20);
+
+    private static readonly Uri ChatPath = new("api/chat", UriKind.Relative);
 
     public sealed record Result(OpenLoopTarget Target, double OfferedRate, int Scheduled, int Completed, int Errors, double[] SortedMilliseconds)
     {
@@ -75,6 +75,7 @@ internal static class OpenLoopRun
     private static async Task<LaneOutcome> RunHealthLaneAsync(HttpClient client, Schedule schedule, int lane, CancellationToken giveUp)
     {
         var outcome = new LaneOutcome(schedule.Arrivals / schedule.Lanes + 1);
+        var drain = new byte[256];
         for (var arrival = lane; arrival < schedule.Arrivals; arrival += schedule.Lanes)
         {
             var due = schedule.DueAt(arrival);
@@ -85,8 +86,10 @@ internal static class OpenLoopRun
             }
             try
             {
-                await WaitUntilAsync(due, giveUp);
-                using var response = await client.GetAsync("healthz", HttpCompletionOption.ResponseContentRead, giveUp);
+                await WaitUntilAsync(due);
+                using var response = await client.GetAsync("healthz", HttpCompletionOption.ResponseHeadersRead, giveUp);
+                await using (var stream = await response.Content.ReadAsStreamAsync(giveUp))
+                    while (await stream.ReadAsync(drain, giveUp) > 0) { }
                 if (response.IsSuccessStatusCode) outcome.Record(due);
                 else outcome.Errors++;
             }
@@ -102,17 +105,18 @@ internal static class OpenLoopRun
     {
         var dialogues = TurnBenchmark.Dialogues;
         var outcome = new LaneOutcome(schedule.Arrivals / schedule.Lanes + 1);
+        var wire = new ChatTurnWire();
         var arrival = lane;
         // Lanes start at different dialogues, so at any moment the mix of questions and submissions is even.
         for (var round = 0; arrival < schedule.Arrivals; round++)
         {
             // One user per round, carrying the token its first turn returned, as a browser does.
             var user = $"{lanePrefix}-{round}";
-            string? token = null;
+            wire.StartUser();
             for (var d = 0; d < dialogues.Length && arrival < schedule.Arrivals; d++)
             {
                 var dialogue = (lane + d) % dialogues.Length;
-                string? conversation = null;
+                wire.StartDialogue();
                 var broken = false;
                 for (var turn = 0; turn < dialogues[dialogue].Length && arrival < schedule.Arrivals; turn++, arrival += schedule.Lanes)
                 {
@@ -124,22 +128,19 @@ internal static class OpenLoopRun
                     }
                     try
                     {
-                        await WaitUntilAsync(due, giveUp);
-                        using var body = ChatRequestBody.Create(new ChatTurn(user, conversation, $"{user}-{dialogue}-{turn}", dialogues[dialogue][turn], token));
-                        using var response = await client.PostAsync("api/chat", body, giveUp);
-                        if (!response.IsSuccessStatusCode)
+                        await WaitUntilAsync(due);
+                        using var request = new HttpRequestMessage(HttpMethod.Post, ChatPath) { Content = wire.Body(user, dialogue, turn) };
+                        // Headers first, then the body straight into the lane's buffer: no per-reply buffer of HttpClient's own.
+                        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, giveUp);
+                        if (!response.IsSuccessStatusCode || !await wire.ReadReplyAsync(response, giveUp))
                         {
                             outcome.Errors++;
                             broken = true;
                             continue;
                         }
-                        await using var replyBody = await response.Content.ReadAsStreamAsync(giveUp);
-                        using var reply = await JsonDocument.ParseAsync(replyBody, cancellationToken: giveUp);
                         outcome.Record(due);
-                        conversation = reply.RootElement.GetProperty("conversationId").GetString();
-                        token = reply.RootElement.GetProperty("userToken").GetString();
                     }
-                    catch (Exception e) when (e is HttpRequestException or OperationCanceledException or JsonException)
+                    catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
                     {
                         outcome.Errors++;
                         broken = true;
@@ -150,13 +151,12 @@ internal static class OpenLoopRun
         return outcome;
     }
 
-    private sealed record ChatTurn(string UserId, string? ConversationId, string MessageId, string Text, string? UserToken);
-
-    private static Task WaitUntilAsync(long due, CancellationToken giveUp)
+    private static Task WaitUntilAsync(long due)
     {
         var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due).TotalMilliseconds;
         // Timers fire on a millisecond grid: rounding up never sends early, and any lateness of the timer is counted
-        // against the server (the figures err on the slow side).
-        return wait > 0 ? Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait)), giveUp) : Task.CompletedTask;
+        // against the server (the figures err on the slow side). A lane waits at most its interval, so the wait takes
+        // no cancellation registration; the give-up is checked before each send.
+        return wait > 0 ? Task.Delay(TimeSpan.FromMilliseconds(Math.Ceiling(wait))) : Task.CompletedTask;
     }
 }

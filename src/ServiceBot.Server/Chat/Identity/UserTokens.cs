@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -19,6 +20,11 @@ public sealed class UserTokens
 
     private readonly byte[] _secret;
 
+    // A user's token is a pure function of the channel and the user id, and every turn checks it: the HMAC is computed
+    // once per user while the user stays among the most recent ones. Forgotten all at once past the bound.
+    private const int RememberedUsers = 16_384;
+    private readonly ConcurrentDictionary<(string Channel, string UserId), string> _issued = new();
+
     public UserTokens(IOptions<ChatIdentityOptions> identity, IOptions<StateOptions> state)
     {
         _secret = string.IsNullOrEmpty(identity.Value.TokenSecret)
@@ -33,20 +39,21 @@ public sealed class UserTokens
 
     public string Issue(string channel, string userId)
     {
+        if (_issued.TryGetValue((channel, userId), out var token)) return token;
         Span<byte> signature = stackalloc byte[SignatureBytes];
         Sign(channel, userId, signature);
-        return Base64Url.EncodeToString(signature);
+        token = Base64Url.EncodeToString(signature);
+        if (_issued.Count >= RememberedUsers) _issued.Clear();
+        _issued[(channel, userId)] = token;
+        return token;
     }
 
-    /// <summary>Whether <paramref name="token"/> is exactly what <see cref="Issue"/> gives, compared in constant time and without allocating.</summary>
+    /// <summary>Whether <paramref name="token"/> is exactly what <see cref="Issue"/> gives, compared in constant time.</summary>
     public bool IsValid(string channel, string userId, string? token)
     {
         if (string.IsNullOrEmpty(token) || token.Length != TokenLength) return false;
-        Span<byte> signature = stackalloc byte[SignatureBytes];
-        Sign(channel, userId, signature);
-        Span<char> expected = stackalloc char[TokenLength];
-        Base64Url.EncodeToChars(signature, expected);
-        return CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(expected), MemoryMarshal.AsBytes(token.AsSpan()));
+        var expected = Issue(channel, userId);
+        return CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(expected.AsSpan()), MemoryMarshal.AsBytes(token.AsSpan()));
     }
 
     /// <summary>HMAC-SHA256 of the UTF-8 of <c>channel + "\n" + userId</c>.</summary>

@@ -68,4 +68,18 @@ public sealed class UserTokensTests
         Assert.False(tokens.IsValid("web", "user-1", changed));
         Assert.False(tokens.IsValid("web", "user-1", token + "="));
     }
+
+    [Fact]
+    public void IsValid_AfterMoreUsersThanItRemembers_StillChecksEveryUsersOwnToken()
+    {
+        var tokens = Tokens();
+        var first = tokens.Issue("web", "user-0");
+        // Past the bound the remembered tokens are forgotten and computed again: the answers must not change.
+        for (var i = 1; i <= 20_000; i++) tokens.Issue("web", $"user-{i}");
+
+        Assert.True(tokens.IsValid("web", "user-0", first));
+        Assert.Equal(first, Tokens().Issue("web", "user-0"));
+        Assert.False(tokens.IsValid("web", "user-19999", first));
+        Assert.True(tokens.IsValid("web", "user-19999", Tokens().Issue("web", "user-19999")));
+    }
 }

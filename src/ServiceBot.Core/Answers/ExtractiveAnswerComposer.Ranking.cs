@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using ServiceBot.Knowledge;
 using ServiceBot.Knowledge.Chunking;
 using ServiceBot.Knowledge.Reading;
+using ServiceBot.Knowledge.Text;
 using ServiceBot.Retrieval;
 using ServiceBot.Retrieval.Ranking;
 using ServiceBot.Text;
@@ -121,9 +122,21 @@ public sealed partial class ExtractiveAnswerComposer
             row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.RetrievalRank)] = retrieved.Rank + 1;
             row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.ClauseKind)] = KindOf(chunk);
             row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.TaughtQuestions)] = chunk.SimilarQuestions.Count;
+            row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.SentenceCoverage)] = (float)SentenceCoverage(chunk, analysis.Terms);
             rows[i] = row;
         }
         return rows;
+    }
+
+    private static readonly ConditionalWeakTable<KnowledgeChunk, string[]> Sentences = new();
+
+    /// <summary>The best <see cref="GroundingScorer.CoverageOfNormalized"/> of the question by one sentence of the clause.</summary>
+    internal static double SentenceCoverage(KnowledgeChunk chunk, IReadOnlyList<QueryTerm> terms)
+    {
+        var sentences = Sentences.GetValue(chunk, static c => [.. ChineseText.SplitSentences(c.Text).Select(TextNormalizer.Normalize)]);
+        var best = 0.0;
+        foreach (var sentence in sentences) best = Math.Max(best, GroundingScorer.CoverageOfNormalized(terms, sentence));
+        return best;
     }
 
     private static readonly ConditionalWeakTable<KnowledgeChunk, string> Headings = new();

@@ -36,6 +36,12 @@ public enum KnowledgeRankingFeature
 
     /// <summary>Linked questions the clause carries: a clause the maintainers taught is one people ask about.</summary>
     TaughtQuestions,
+
+    /// <summary>
+    /// The best coverage of the question by one sentence of the clause's text (0–1): a long clause whose words for the
+    /// question lie in one sentence answers it more surely than one that has them scattered over unrelated sentences.
+    /// </summary>
+    SentenceCoverage,
 }
 
 /// <summary>Names of the knowledge ranker's features in model order: the lexical ones, then <see cref="KnowledgeRankingFeature"/>.</summary>

@@ -118,7 +118,8 @@ public sealed partial class ExtractiveAnswerComposer
                 domain.Count == 0 ? 0 : (float)GroundingScorer.CoverageOfNormalized(domain, NormalizedCoveredText(chunk));
             row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.SectionCoverage)] =
                 (float)GroundingScorer.CoverageOfNormalized(analysis.Terms, NormalizedHeading(chunk));
-            row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.AskedSection)] = TaskGuideSections.IsSection(chunk.Section, asked) ? 1 : 0;
+            row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.AskedSection)] =
+                TaskGuideSections.IsSection(chunk.Section, asked) && GuideIsAbout(chunk, domain) ? 1 : 0;
             row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.RetrievalRank)] = retrieved.Rank + 1;
             row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.ClauseKind)] = KindOf(chunk);
             row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.TaughtQuestions)] = chunk.SimilarQuestions.Count;
@@ -127,6 +128,17 @@ public sealed partial class ExtractiveAnswerComposer
         }
         return rows;
     }
+
+    /// <summary>
+    /// Whether a guide's title names one of the question's domain words: 仲裁要多久 asks for a time limit, but not the 办理时限
+    /// of a guide about something else. A question without domain words (要带啥) leaves it to the section.
+    /// </summary>
+    private static bool GuideIsAbout(KnowledgeChunk chunk, IReadOnlyList<QueryTerm> domain)
+        => domain.Count == 0 || GroundingScorer.CoverageOfNormalized(domain, NormalizedTitle(chunk)) > 0;
+
+    private static readonly ConditionalWeakTable<KnowledgeChunk, string> Titles = new();
+
+    private static string NormalizedTitle(KnowledgeChunk chunk) => Titles.GetValue(chunk, static c => TextNormalizer.Normalize(c.Title));
 
     private static readonly ConditionalWeakTable<KnowledgeChunk, string[]> Sentences = new();
 

@@ -116,8 +116,15 @@ public sealed class KnowledgeRankingTests(RealKnowledgeFixture fixture) : IClass
             Assert.Equal(KnowledgeRankingFeatures.Count, r.Features.Length);
             Assert.Equal((float)r.Candidate.Coverage, r.Features[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.Coverage)], 5);
         });
-        Assert.Contains(rows, r => r.Features[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.AskedSection)] == 1
-                                   && r.Candidate.Retrieved.Chunk.Section == TaskGuideSections.Materials);
+    }
+
+    [Fact]
+    public void RankingCandidates_MaterialsOfTheServiceTheGuideNames_IsTheAskedSection()
+    {
+        var rows = Composer(new KnowledgeRankingOptions()).RankingCandidates(fixture.Knowledge, "职业伤害申报需要什么材料");
+
+        Assert.Contains(rows, r => Asked(r) && r.Candidate.Retrieved.Chunk.Section == TaskGuideSections.Materials
+                                   && r.Candidate.Retrieved.Chunk.Title.Contains("职业伤害", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using ServiceBot.Knowledge;
 using ServiceBot.Knowledge.Chunking;
 using ServiceBot.Knowledge.Reading;
+using ServiceBot.Knowledge.Text;
 using ServiceBot.Retrieval;
 using ServiceBot.Retrieval.Ranking;
 using ServiceBot.Text;
@@ -117,13 +118,37 @@ public sealed partial class ExtractiveAnswerComposer
                 domain.Count == 0 ? 0 : (float)GroundingScorer.CoverageOfNormalized(domain, NormalizedCoveredText(chunk));
             row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.SectionCoverage)] =
                 (float)GroundingScorer.CoverageOfNormalized(analysis.Terms, NormalizedHeading(chunk));
-            row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.AskedSection)] = TaskGuideSections.IsSection(chunk.Section, asked) ? 1 : 0;
+            row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.AskedSection)] =
+                TaskGuideSections.IsSection(chunk.Section, asked) && GuideIsAbout(chunk, domain) ? 1 : 0;
             row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.RetrievalRank)] = retrieved.Rank + 1;
             row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.ClauseKind)] = KindOf(chunk);
             row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.TaughtQuestions)] = chunk.SimilarQuestions.Count;
+            row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.SentenceCoverage)] = (float)SentenceCoverage(chunk, analysis.Terms);
             rows[i] = row;
         }
         return rows;
+    }
+
+    /// <summary>
+    /// Whether a guide's title names one of the question's domain words: 仲裁要多久 asks for a time limit, but not the 办理时限
+    /// of a guide about something else. A question without domain words (要带啥) leaves it to the section.
+    /// </summary>
+    private static bool GuideIsAbout(KnowledgeChunk chunk, IReadOnlyList<QueryTerm> domain)
+        => domain.Count == 0 || GroundingScorer.CoverageOfNormalized(domain, NormalizedTitle(chunk)) > 0;
+
+    private static readonly ConditionalWeakTable<KnowledgeChunk, string> Titles = new();
+
+    private static string NormalizedTitle(KnowledgeChunk chunk) => Titles.GetValue(chunk, static c => TextNormalizer.Normalize(c.Title));
+
+    private static readonly ConditionalWeakTable<KnowledgeChunk, string[]> Sentences = new();
+
+    /// <summary>The best <see cref="GroundingScorer.CoverageOfNormalized"/> of the question by one sentence of the clause.</summary>
+    internal static double SentenceCoverage(KnowledgeChunk chunk, IReadOnlyList<QueryTerm> terms)
+    {
+        var sentences = Sentences.GetValue(chunk, static c => [.. ChineseText.SplitSentences(c.Text).Select(TextNormalizer.Normalize)]);
+        var best = 0.0;
+        foreach (var sentence in sentences) best = Math.Max(best, GroundingScorer.CoverageOfNormalized(terms, sentence));
+        return best;
     }
 
     private static readonly ConditionalWeakTable<KnowledgeChunk, string> Headings = new();

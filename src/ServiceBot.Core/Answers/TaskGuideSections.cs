@@ -4,7 +4,7 @@ namespace ServiceBot.Answers;
 
 /// <summary>
 /// Which section of a task's 办事指南 a question about the task asks for: 材料 → 所需材料, 多久 → 办理时限,
-/// 能不能 → 适用对象和办理条件, 收费 → 收费标准, 怎么办 → 办理流程. Questions without such a cue are matched
+/// 能不能 → 适用对象和办理条件, 收费 → 收费标准, 怎么办 → 办理流程, 是干啥的 → 概述. Questions without such a cue are matched
 /// against the guide's 常见问题 and sections by coverage alone. English cues (documents, how long, fees, can I) name the same sections.
 /// </summary>
 public static partial class TaskGuideSections
@@ -16,6 +16,7 @@ public static partial class TaskGuideSections
     public const string Fees = "收费标准";
     public const string Questions = "常见问题";
     public const string Online = "线上办理";
+    public const string Overview = "概述";
 
     /// <summary>The headings of the same sections in an English guide (knowledge/guides/en).</summary>
     private static readonly Dictionary<string, string> EnglishNames = new(StringComparer.Ordinal)
@@ -43,7 +44,8 @@ public static partial class TaskGuideSections
     /// The section the question's wording asks for, or null. Earlier cues win: "要带啥材料多久" asks for materials.
     /// Cues include how people type on a phone: 要填啥 / 得给你啥信息 (materials), 得等好久 / 两年多了还管不管 (time
     /// limit, which also states how late one may still apply), 代办费 / 请律师的钱 (fees), 谁都能查 / 外地户口 (who may
-    /// apply), 咋整 / 找谁报 (procedure), 网上 / 在你这 (线上办理, the way to do it in the chat).
+    /// apply), 咋整 / 找谁报 (procedure), 网上 / 在你这 (线上办理, the way to do it in the chat), 是干啥的 / 是个啥业务
+    /// (概述, what the service is; a question what a status or a word means asks a 常见问题, not the outline).
     /// </summary>
     public static string? AskedFor(string question)
     {
@@ -53,6 +55,7 @@ public static partial class TaskGuideSections
         if (ConditionsCue().IsMatch(question)) return Conditions;
         if (ProcedureCue().IsMatch(question)) return Procedure;
         if (OnlineCue().IsMatch(question)) return Online;
+        if (OverviewCue().IsMatch(question)) return Overview;
         return null;
     }
 
@@ -70,6 +73,9 @@ public static partial class TaskGuideSections
 
     [GeneratedRegex(@"网上|线上|手机上|小程序|在你这|你这里|\b(app|online)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OnlineCue();
+
+    [GeneratedRegex(@"(是|算)(个)?(啥|什么|哪门子)(?!意思|时候|材料|条件|流程)|(干|做)(啥|什么|嘛)(用)?的|干嘛用|啥用|什么用|(啥|什么)业务|(是|算)(咋|怎么)回事|介绍(一下|下)")]
+    private static partial Regex OverviewCue();
 
     [GeneratedRegex(@"流程|步骤|怎么办|怎么弄|咋办|咋弄|咋整|怎么整|咋操作|怎么操作|怎么申请|怎么报|咋报|找谁报|找谁办|\b(procedure|steps|process)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ProcedureCue();

@@ -22,7 +22,7 @@ public static partial class TaskQuestionCue
 {
     public static bool AsksAbout(string text)
     {
-        if (TaskGuideSections.AskedFor(text) is { } section && section is not (TaskGuideSections.Procedure or TaskGuideSections.Online)) return true;
+        if (TaskGuideSections.AskedFor(text) is { } section && section is not (TaskGuideSections.Procedure or TaskGuideSections.Online or TaskGuideSections.Overview)) return true;
         if (Request().IsMatch(Example().Replace(text, ""))) return false;
         return AlreadyDone().IsMatch(text) || Question().IsMatch(text);
     }

@@ -116,8 +116,15 @@ public sealed class KnowledgeRankingTests(RealKnowledgeFixture fixture) : IClass
             Assert.Equal(KnowledgeRankingFeatures.Count, r.Features.Length);
             Assert.Equal((float)r.Candidate.Coverage, r.Features[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.Coverage)], 5);
         });
-        Assert.Contains(rows, r => r.Features[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.AskedSection)] == 1
-                                   && r.Candidate.Retrieved.Chunk.Section == TaskGuideSections.Materials);
+    }
+
+    [Fact]
+    public void RankingCandidates_MaterialsOfTheServiceTheGuideNames_IsTheAskedSection()
+    {
+        var rows = Composer(new KnowledgeRankingOptions()).RankingCandidates(fixture.Knowledge, "职业伤害申报需要什么材料");
+
+        Assert.Contains(rows, r => Asked(r) && r.Candidate.Retrieved.Chunk.Section == TaskGuideSections.Materials
+                                   && r.Candidate.Retrieved.Chunk.Title.Contains("职业伤害", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -135,6 +142,49 @@ public sealed class KnowledgeRankingTests(RealKnowledgeFixture fixture) : IClass
         Assert.True(found.Count > 1, $"{found.Count} of {rows.Count} candidates in the lexical pool");
         Assert.All(found, r => Assert.Equal(separate[r.Candidate.Retrieved.Chunk.Id].Features, r.Features.Take(RankingFeatures.Count)));
     }
+
+    [Fact]
+    public void RankingCandidates_TimeLimitOfOneService_IsTheAskedSectionOnlyInThatServicesGuide()
+    {
+        var rows = Composer(new KnowledgeRankingOptions()).RankingCandidates(fixture.Knowledge, "投诉欠薪要多久");
+
+        var timeLimits = rows.Where(r => r.Candidate.Retrieved.Chunk.Section == TaskGuideSections.TimeLimit).ToList();
+        Assert.Contains(timeLimits, r => r.Candidate.Retrieved.Chunk.Title.Contains("欠薪", StringComparison.Ordinal) && Asked(r));
+        Assert.Contains(timeLimits, r => !r.Candidate.Retrieved.Chunk.Title.Contains("欠薪", StringComparison.Ordinal));
+        Assert.All(timeLimits.Where(r => !r.Candidate.Retrieved.Chunk.Title.Contains("欠薪", StringComparison.Ordinal)), r => Assert.False(Asked(r)));
+    }
+
+    [Fact]
+    public void RankingCandidates_TimeLimitOfWhatNoGuideIsAbout_IsNoGuidesAskedSection()
+    {
+        var rows = Composer(new KnowledgeRankingOptions()).RankingCandidates(fixture.Knowledge, "劳动仲裁要多久才出结果");
+
+        var timeLimits = rows.Where(r => r.Candidate.Retrieved.Chunk.Section == TaskGuideSections.TimeLimit).ToList();
+        Assert.NotEmpty(timeLimits);
+        Assert.All(timeLimits, r => Assert.False(Asked(r)));
+    }
+
+    [Fact]
+    public void RankingCandidates_QuestionWordsInOneSentence_SentenceCoverageEqualsTheClausesCoverage()
+    {
+        // 三、(五) says 恶劣天气 and 劳动保护 in one sentence, 恶劣天气 and 抽佣 in two.
+        var together = SentenceAndText("恶劣天气劳动保护", "三、(五)");
+        var apart = SentenceAndText("恶劣天气抽佣", "三、(五)");
+
+        Assert.True(together.Sentence > 0);
+        Assert.Equal(together.Text, together.Sentence, 5);
+        Assert.True(apart.Sentence < apart.Text, $"sentence {apart.Sentence}, clause {apart.Text}");
+    }
+
+    private (float Sentence, float Text) SentenceAndText(string question, string section)
+    {
+        var row = Composer(new KnowledgeRankingOptions()).RankingCandidates(fixture.Knowledge, question)
+            .First(r => r.Candidate.Retrieved.Chunk.Section == section && r.Candidate.Retrieved.Chunk.Title == "关于加强新就业群体服务管理的意见");
+        return (row.Features[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.SentenceCoverage)],
+            row.Features[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.TextCoverage)]);
+    }
+
+    private static bool Asked(RankedCandidate row) => row.Features[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.AskedSection)] == 1;
 
     /// <summary>Laws and policies (kinds 0 and 1) score 1, guides and news 0.</summary>
     private static TreeEnsemble LawsAndPolicies() => new(KnowledgeRankingFeatures.Names, bias: 0,

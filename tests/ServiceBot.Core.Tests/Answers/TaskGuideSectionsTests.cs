@@ -35,6 +35,28 @@ public class TaskGuideSectionsTests
         => Assert.Equal(section, TaskGuideSections.AskedFor(question));
 
     [Theory]
+    [InlineData("社保转移是干啥的")]
+    [InlineData("公积金提取是个啥业务")]
+    [InlineData("欠薪投诉是啥 谁受理")]
+    [InlineData("办件查询是干啥用的")]
+    [InlineData("12345热线是咋回事 介绍一下")]
+    public void AskedFor_WhatTheServiceIs_NamesTheOverview(string question)
+        => Assert.Equal(TaskGuideSections.Overview, TaskGuideSections.AskedFor(question));
+
+    [Theory]
+    [InlineData("社保转移要带的材料是啥", TaskGuideSections.Materials)]
+    [InlineData("公积金提取的条件是什么", TaskGuideSections.Conditions)]
+    [InlineData("职业伤害申报的流程是啥", TaskGuideSections.Procedure)]
+    public void AskedFor_WhatASectionIs_NamesThatSectionNotTheOverview(string question, string section)
+        => Assert.Equal(section, TaskGuideSections.AskedFor(question));
+
+    [Theory]
+    [InlineData("办件状态显示正在受理是啥意思")]
+    [InlineData("一直显示办理中是什么意思")]
+    public void AskedFor_WhatAWordMeans_IsNoSection(string question)
+        => Assert.Null(TaskGuideSections.AskedFor(question));
+
+    [Theory]
     [InlineData("我跑了两年外卖了")]
     [InlineData("都两个月没发工资了")]
     [InlineData("社保转移")]

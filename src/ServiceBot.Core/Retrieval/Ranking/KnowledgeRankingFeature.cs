@@ -25,7 +25,10 @@ public enum KnowledgeRankingFeature
     /// <summary>Coverage by the clause's heading path and section label: a guide section or FAQ named in the question (0–1).</summary>
     SectionCoverage,
 
-    /// <summary>1 when the clause is the guide section the question's wording asks for (材料 → 所需材料, 多久 → 办理时限).</summary>
+    /// <summary>
+    /// 1 when the clause is the guide section the question's wording asks for (材料 → 所需材料, 多久 → 办理时限) and the
+    /// guide's title names one of the question's domain words, if it has any.
+    /// </summary>
     AskedSection,
 
     /// <summary>1-based rank in the knowledge base's search; past the search's results for a clause found only by a taught question.</summary>
@@ -36,6 +39,12 @@ public enum KnowledgeRankingFeature
 
     /// <summary>Linked questions the clause carries: a clause the maintainers taught is one people ask about.</summary>
     TaughtQuestions,
+
+    /// <summary>
+    /// The best coverage of the question by one sentence of the clause's text (0–1): a long clause whose words for the
+    /// question lie in one sentence answers it more surely than one that has them scattered over unrelated sentences.
+    /// </summary>
+    SentenceCoverage,
 }
 
 /// <summary>Names of the knowledge ranker's features in model order: the lexical ones, then <see cref="KnowledgeRankingFeature"/>.</summary>

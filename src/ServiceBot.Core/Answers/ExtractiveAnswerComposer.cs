@@ -69,7 +69,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
 
     private const string HelpLine = "如需进一步咨询，您可以拨打 **12345 政务服务便民热线**，或回复“人工客服”转接人工服务。";
 
-    private const string Disclaimer = "以上内容摘自原文，具体办理请以当地主管部门的规定为准。";
+    internal const string Disclaimer = "以上内容摘自原文，具体办理请以当地主管部门的规定为准。";
 
     /// <summary>
     /// The question's terms, whether it uses a domain word, its language (<see cref="KnowledgeLanguage"/>) and whether it asks

@@ -70,10 +70,17 @@ public sealed partial class ConversationEngine(
         {
             // Lay language is read before routing: 设保 → 社保, then 那外地户口呢 completed from the conversation.
             var routed = rewriter is null ? text : (await rewriter.CorrectAsync(text, cancellationToken)).Text;
-            if (rewriter is not null) routed = (await rewriter.ResolveFollowUpAsync(conversation, routed, cancellationToken)).Text;
+            var resolved = false;
+            if (rewriter is not null)
+            {
+                var followUp = await rewriter.ResolveFollowUpAsync(conversation, routed, cancellationToken);
+                (routed, resolved) = (followUp.Text, followUp.IsResolved);
+            }
             // A long message is routed and answered by what it asks; its whole text still fills a form.
             var question = rewriter is null ? routed : await rewriter.FocusAsync(conversation, routed, cancellationToken);
-            turn = routedTurn = await RouteAsync(conversation, routed, question, cancellationToken);
+            // A follow-up completed from the conversation asks one thing: the earlier turn only lends it a topic.
+            IReadOnlyList<string> questions = rewriter is null || resolved ? [question] : await rewriter.SplitAsync(conversation, routed, cancellationToken);
+            turn = routedTurn = await RouteAsync(conversation, routed, question, questions, cancellationToken);
             if (handoffs is not null && !turn.ErasesUserData) turn = await handoffs.ReviewAsync(conversation, text, message.MessageId, turn, cancellationToken);
         }
 
@@ -198,7 +205,9 @@ public sealed partial class ConversationEngine(
 
     /// <param name="text">The message as read (corrected, follow-up completed): it answers a form and fills slots.</param>
     /// <param name="question">What it asks (<see cref="QuestionRewriter.FocusAsync"/>): it is classified and answered.</param>
-    private async Task<TurnResult> RouteAsync(ConversationState conversation, string text, string question, CancellationToken cancellationToken)
+    /// <param name="questions">The two questions it asks about different topics (<see cref="QuestionRewriter.SplitAsync"/>), or one.</param>
+    private async Task<TurnResult> RouteAsync(ConversationState conversation, string text, string question, IReadOnlyList<string> questions,
+        CancellationToken cancellationToken)
     {
         var offered = Catalog.Find(conversation.OfferedTask);
         conversation.OfferedTask = null;
@@ -226,6 +235,7 @@ public sealed partial class ConversationEngine(
                     FormEngine.AfterTicketSuggestions);
         }
 
+        if (questions.Count == 2 && await AnswerBothAsync(conversation, questions[0], questions[1], cancellationToken) is { } both) return both;
         if (prediction.Confidence < _options.MinIntentConfidence)
         {
             if (await ProposeTaskAsync(conversation, question, cancellationToken) is var (proposed, proposal))
@@ -308,6 +318,43 @@ public sealed partial class ConversationEngine(
         {
             Markdown = answer.Markdown + "\n\n" + BotText.Format(nameof(BotTexts.Conversation_OfferTask), topic.DisplayName.Value),
             Suggestions = [TaskCatalog.StartChoice(topic), .. answer.Suggestions],
+        };
+    }
+
+    /// <summary>
+    /// Two questions in one message are answered one after the other (<see cref="TwoQuestionAnswer"/>), each from its task's
+    /// guide when it asks about a task, and the first task asked about is offered. Null when either half asks to do a task
+    /// (我要办), or neither finds an answer: the message is then routed as one.
+    /// </summary>
+    private async Task<TurnResult?> AnswerBothAsync(ConversationState conversation, string first, string second, CancellationToken cancellationToken)
+    {
+        var topics = new List<TaskDefinition?>();
+        foreach (var question in (string[])[first, second])
+        {
+            var prediction = understanding.Intents.Classify(question);
+            if (Catalog.Find(prediction.Intent) is { } task)
+            {
+                if (!AsksAbout(conversation, task, question)) return null;
+                topics.Add(task);
+            }
+            else topics.Add(prediction.Intent == IntentNames.TaskQuestion ? Catalog.Find(prediction.Topic) : null);
+        }
+        var answers = new Answer[2];
+        for (var i = 0; i < 2; i++)
+        {
+            var question = i == 0 ? first : second;
+            answers[i] = topics[i] is { } topic
+                ? await knowledge.AnswerTaskQuestionAsync(question, topic.Name, cancellationToken)
+                : await knowledge.AnswerAsync(question, cancellationToken);
+        }
+        if (TwoQuestionAnswer.Combine(first, answers[0], second, answers[1]) is not { } combined) return null;
+        var turn = AnswerTurn(combined);
+        if (topics.FirstOrDefault(t => t is not null) is not { } offered) return turn;
+        conversation.OfferedTask = offered.Name;
+        return turn with
+        {
+            Markdown = turn.Markdown + "\n\n" + BotText.Format(nameof(BotTexts.Conversation_OfferTask), offered.DisplayName.Value),
+            Suggestions = [TaskCatalog.StartChoice(offered), .. turn.Suggestions],
         };
     }
 

@@ -38,9 +38,56 @@ public sealed partial class QuestionFocus(IReadOnlyCollection<string> domainTerm
         while (first > 0 && clauses.Skip(first).Take(asking - first + 1).Sum(c => c.Length) < MinQuestionLength) first--;
         if (first == 0) return message;
 
-        var question = Frame().Replace(string.Join("，", clauses.Skip(first).Take(asking - first + 1)), "");
+        var question = Frame().Replace(Filler().Replace(string.Join("，", clauses.Skip(first).Take(asking - first + 1)), ""), "");
         var subjects = StoryTerms(string.Join("，", clauses.Take(first)), question);
         return subjects.Count == 0 ? question : string.Join(" ", subjects) + " " + question;
+    }
+
+    /// <summary>
+    /// The two questions a message asks about different topics (社保怎么转 顺便问下公积金能不能取), each its own asking
+    /// clause without the story, whose words would pull one answer toward the other's topic; a single question
+    /// (<see cref="Of"/>) otherwise. The last two asking clauses are two questions when the message marks them as two
+    /// (a question mark after the first, or 顺便, 另外, 还有 before the second) and each names a domain word the other does
+    /// not: a second question with no topic of its own (租房能提吗？一个月最多提多少) leans on the first and is read with it.
+    /// </summary>
+    public IReadOnlyList<string> Split(string message)
+    {
+        var text = message.Trim();
+        var clauses = ClauseBreak().Split(text).Where(c => c.Length > 0).ToList();
+        var asking = Enumerable.Range(0, clauses.Count).Where(i => Asks().IsMatch(clauses[i])).ToList();
+        if (asking.Count < 2) return [Of(message)];
+        int first = asking[^2], second = asking[^1];
+        // A short asking clause with no topic of its own (要啥材料) takes the clause before it, not reaching into the other question.
+        var secondStart = QuestionStart(clauses, second, first + 1);
+        var firstStart = QuestionStart(clauses, first, 0);
+        var secondRaw = string.Join("，", clauses.Skip(secondStart).Take(second - secondStart + 1));
+        // Two questions are marked as two: a question mark after the first, or a word that joins a second (顺便问下, 另外).
+        if (!EndsWithQuestionMark(text, clauses[first]) && !Connector().IsMatch(secondRaw)) return [Of(message)];
+        var secondQuestion = Frame().Replace(Connector().Replace(Filler().Replace(secondRaw, ""), ""), "");
+        var firstTerms = _terms.Find(string.Join("，", clauses.Skip(firstStart).Take(first - firstStart + 1)));
+        var secondTerms = _terms.Find(secondQuestion);
+        if (!NamesOwnTopic(secondTerms, firstTerms) || !NamesOwnTopic(firstTerms, secondTerms)) return [Of(message)];
+        var firstQuestion = Frame().Replace(Filler().Replace(string.Join("，", clauses.Skip(firstStart).Take(first - firstStart + 1)), ""), "");
+        return [firstQuestion, secondQuestion];
+    }
+
+    /// <summary>The first clause of the question that ends at <paramref name="asking"/>, not before <paramref name="floor"/>.</summary>
+    private int QuestionStart(List<string> clauses, int asking, int floor)
+    {
+        var start = asking;
+        if (_terms.AnyIn(clauses[asking])) return start;
+        while (start > floor && clauses.Skip(start).Take(asking - start + 1).Sum(c => c.Length) < MinQuestionLength) start--;
+        return start;
+    }
+
+    /// <summary>Whether <paramref name="terms"/> name a topic none of <paramref name="other"/> covers (公积金 beside 社保).</summary>
+    private static bool NamesOwnTopic(IReadOnlyList<string> terms, IReadOnlyList<string> other)
+        => terms.Any(t => !other.Any(o => o.Contains(t, StringComparison.Ordinal) || t.Contains(o, StringComparison.Ordinal)));
+
+    private static bool EndsWithQuestionMark(string text, string clause)
+    {
+        var end = text.IndexOf(clause, StringComparison.Ordinal) + clause.Length;
+        return end < text.Length && text[end] is '？' or '?';
     }
 
     /// <summary>The story's domain words the question does not already use, nearest the question kept.</summary>
@@ -54,8 +101,20 @@ public sealed partial class QuestionFocus(IReadOnlyCollection<string> domainTerm
     [GeneratedRegex(@"^(我|俺|我们|俺们)?(就|只|也|还)?(是)?(想|要)?(问问|问一下|问一问|问下|请问|请教一下|请教|知道|了解一下|了解|咨询一下|咨询)(一下)?|到底|究竟")]
     private static partial Regex Frame();
 
-    [GeneratedRegex(@"[，,。！!？?；;：:\s]+")]
+    /// <summary>Words that join a second question to the first (顺便问下, 还有, 另外, 对了); they ask nothing themselves.</summary>
+    [GeneratedRegex(@"^(然后)?(那个)?(顺便|顺带|另外|还有|再就是|再有|对了|以及)(再|还)?(问下|问一下|问问|想问|请问)?(就是)?(那个)?")]
+    private static partial Regex Connector();
+
+    /// <summary>
+    /// Clause breaks: punctuation, spaces, and 然后, which voice input puts where a writer puts a comma
+    /// (我那个社保然后之前在广州交的然后现在来佛山了然后那个社保咋转过来啊).
+    /// </summary>
+    [GeneratedRegex(@"[，,。！!？?；;：:\s]+|然后")]
     private static partial Regex ClauseBreak();
+
+    /// <summary>Spoken fillers that open a clause (那个, 就是, 嗯, 喂); they carry nothing to search for.</summary>
+    [GeneratedRegex(@"^((那个|就是|嗯|喂|啊|呃)+)")]
+    private static partial Regex Filler();
 
     /// <summary>
     /// A clause that asks: a question particle or word, or a yes/no pair (能不能, 有没有, and any A不A such as 管不管). 多少

@@ -60,9 +60,23 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
     {
         if (conversation.Task is { IsOpen: true } || text.Length < QuestionFocus.MinMessageLength) return text;
         var knowledgeBase = await knowledge.GetAsync(cancellationToken).ConfigureAwait(false);
-        var focus = _focuses.GetValue(knowledgeBase, kb => new QuestionFocus(DomainTerms(kb.Lexical.Analyzer.Options)));
-        return focus.Of(text);
+        return FocusOf(knowledgeBase).Of(text);
     }
+
+    /// <summary>
+    /// The two questions a message asks about different topics (<see cref="QuestionFocus.Split"/>), each to be answered;
+    /// a single question otherwise. Unchanged while a form is open, where the message answers the form.
+    /// </summary>
+    /// <param name="text">The message, already spelling-corrected and completed from the conversation.</param>
+    public async Task<IReadOnlyList<string>> SplitAsync(ConversationState conversation, string text, CancellationToken cancellationToken)
+    {
+        if (conversation.Task is { IsOpen: true }) return [text];
+        var knowledgeBase = await knowledge.GetAsync(cancellationToken).ConfigureAwait(false);
+        return FocusOf(knowledgeBase).Split(text);
+    }
+
+    private QuestionFocus FocusOf(KnowledgeBase knowledgeBase)
+        => _focuses.GetValue(knowledgeBase, kb => new QuestionFocus(DomainTerms(kb.Lexical.Analyzer.Options)));
 
     private bool IsSmallTalk(string text)
         => intents?.Classify(text) is { Confidence: >= OffTopicConfidence } prediction

@@ -62,4 +62,44 @@ public class QuestionFocusTests
 
         Assert.Equal("平台 这种情况我们能去投诉吗", focus);
     }
+
+    [Fact]
+    public void Of_VoiceInputWithoutPunctuation_BreaksAtRanhouAndDropsFillers()
+    {
+        var focus = Focus.Of("喂那个就是我想问一下啊就是我那个社保然后之前在广州交的然后现在来佛山了然后那个社保咋转过来啊需要去哪里办");
+
+        Assert.Equal("社保咋转过来啊需要去哪里办", focus);
+    }
+
+    [Fact]
+    public void Split_TwoTopicsJoinedBySideQuestionCue_ReturnsEachQuestionWithoutTheCue()
+    {
+        var questions = Focus.Split("社保怎么转到另一个城市 顺便问下公积金租房能不能取");
+
+        Assert.Equal(["社保怎么转到另一个城市", "公积金租房能不能取"], questions);
+    }
+
+    [Fact]
+    public void Split_StoryThenTwoQuestionsAfterAQuestionMark_LeavesTheStoryOut()
+    {
+        var questions = Focus.Split("我以前在工厂上班交了社保和公积金，辞职以后出来开网约车断了大半年，现在换城市了，社保断缴了还能转不？公积金离职后多久能提");
+
+        Assert.Equal(["社保断缴了还能转不", "公积金离职后多久能提"], questions);
+    }
+
+    [Fact]
+    public void Split_SecondQuestionWithoutItsOwnTopic_IsOneQuestion()
+    {
+        var questions = Focus.Split("公积金租房能提吗？一个月最多提多少");
+
+        Assert.Equal(["公积金租房能提吗？一个月最多提多少"], questions);
+    }
+
+    [Fact]
+    public void Split_TwoTopicsWithNoMarkBetween_IsTheFocusedLastQuestion()
+    {
+        const string message = "我在工厂交了几年社保，现在出来跑外卖了，平台给不给交公积金我也不清楚，这种情况公积金到底能不能自己交";
+
+        Assert.Equal([Focus.Of(message)], Focus.Split(message));
+    }
 }

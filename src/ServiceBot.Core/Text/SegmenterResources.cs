@@ -37,6 +37,20 @@ internal static class SegmenterResources
         return WordDictionary.Instance.GetFreqOrDefault(word);
     }
 
+    /// <summary>The dictionary's part-of-speech tag for <paramref name="word"/> (n for a noun, v for a verb …), as jieba tags it.</summary>
+    public static string PartOfSpeech(string word)
+    {
+        EnsureConfigured();
+        lock (PosGate)
+        {
+            _posSegmenter ??= new JiebaNet.Segmenter.PosSeg.PosSegmenter();
+            return _posSegmenter.Cut(word).FirstOrDefault()?.Flag ?? "x";
+        }
+    }
+
+    private static readonly Lock PosGate = new();
+    private static JiebaNet.Segmenter.PosSeg.PosSegmenter? _posSegmenter;
+
     public static void AddWords(IEnumerable<string> words)
     {
         EnsureConfigured();

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using ServiceBot.Answers;
 using ServiceBot.Knowledge;
+using ServiceBot.Knowledge.Chunking;
 using ServiceBot.Knowledge.Reading;
 using ServiceBot.Text;
 using ServiceBot.Text.Spelling;
@@ -48,8 +49,54 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
         var earlier = conversation.History.TakeLast(FollowUpResolver.LookBack).Select(turn => analyzer.Correct(turn.User).Text).ToList();
         var followUp = resolver.Resolve(text, earlier, CitedSource(conversation.History[^1].Bot));
         // The classifier reads a short message alone: 周末呢 or 不想留名行吗 look like small talk until their words are read.
-        return followUp.IsResolved && !resolver.NamesDomainWord(text) && IsSmallTalk(text) ? new FollowUp(text, null) : followUp;
+        if (followUp.IsResolved && !resolver.NamesDomainWord(text) && IsSmallTalk(text)) return new FollowUp(text, null);
+        return followUp.Topic is { } topic && SwitchesAwayFrom(knowledgeBase, text, topic) ? new FollowUp(text, null) : followUp;
     }
+
+    /// <summary>How many of the clauses the carried topic retrieves are read for the follow-up's words.</summary>
+    public const int TopicClauses = 5;
+
+    /// <summary>
+    /// Whether a follow-up names something the knowledge never speaks of together with the carried topic: 那买房呢 or
+    /// 那身份证丢了咋补 after a social-insurance question. 买房 and 身份证 are words the knowledge uses, yet none of the
+    /// clauses the earlier question retrieves holds them, and no clause anywhere names them beside the topic's words, so
+    /// the earlier topic would only lend the fragment an answer to another question; the fragment is then judged on its
+    /// own words. A case of the same topic (那外地户口呢, 那灵活就业的呢) names words some clause uses beside the topic's.
+    /// </summary>
+    private static bool SwitchesAwayFrom(KnowledgeBase knowledgeBase, string fragment, string topic)
+    {
+        var scorer = new GroundingScorer(knowledgeBase.Lexical);
+        var topicText = TextNormalizer.Normalize(topic);
+        var layPhrases = knowledgeBase.Lexical.Analyzer.Options.LayExpansions.SelectMany(e => e.LayPhrases).Select(TextNormalizer.Normalize).ToList();
+        var own = scorer.Terms(fragment)
+            .Where(term => term.Word.Length > 1 && !topicText.Contains(term.Word, StringComparison.Ordinal) && !AsksSomething().IsMatch(term.Word)
+                           && !layPhrases.Any(phrase => phrase.Contains(term.Word, StringComparison.Ordinal)) && NamesAThing(term.Word))
+            .ToList();
+        if (own.Count == 0) return false;
+        var topicTerms = scorer.Terms(topic).Where(term => term.IsDomain).ToList();
+        if (topicTerms.Count == 0) return false;
+        var topicClauses = knowledgeBase.Search(topic, TopicClauses).Select(hit => Normalized(hit.Chunk)).ToList();
+        var uncovered = own.Where(term => !topicClauses.Any(clause => Holds(clause, term))).ToList();
+        if (uncovered.Count == 0) return false;
+        var besideTopic = knowledgeBase.Chunks.Select(Normalized).Where(clause => topicTerms.Any(t => Holds(clause, t))).ToList();
+        return uncovered.Any(term => !besideTopic.Any(clause => Holds(clause, term)));
+    }
+
+    /// <summary>
+    /// A noun names what a follow-up is about (买房, 护照, 银行); verbs, times and places in the text (办完, 一个月, 网上, 最后)
+    /// only say what it asks. Names of people are not topics either.
+    /// </summary>
+    private static bool NamesAThing(string word)
+        => SegmenterResources.PartOfSpeech(word) is var tag && tag.StartsWith('n') && !tag.StartsWith("nr", StringComparison.Ordinal);
+
+    private static bool Holds(string normalizedClause, QueryTerm term) => term.Forms.Any(form => normalizedClause.Contains(form, StringComparison.Ordinal));
+
+    private static string Normalized(KnowledgeChunk chunk)
+        => TextNormalizer.Normalize(chunk.Title + "\n" + chunk.HeadingPath + "\n" + chunk.Text + "\n" + string.Join("\n", chunk.SimilarQuestions ?? []));
+
+    /// <summary>Words that ask rather than name (多少, 怎么, 要带): what a follow-up wants, never what it is about.</summary>
+    [GeneratedRegex(@"多少|多久|多长|怎么|怎样|什么|咋|啥|哪|几|能不能|可以|是否|要不要|需要")]
+    private static partial Regex AsksSomething();
 
     /// <summary>
     /// What a long message asks (<see cref="QuestionFocus"/>): the question to route and answer, while the whole message

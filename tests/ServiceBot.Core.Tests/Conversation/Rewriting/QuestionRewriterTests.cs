@@ -27,7 +27,7 @@ public sealed class QuestionRewriterTests : IDisposable
         _knowledge.Write("dictionary/synonyms.txt", "社会保险,社保\n户籍,户口\n休息日,周末\n彩礼,聘礼\n");
         _knowledge.Write("dictionary/lay-terms.txt", "被辞退,被开除 => 经济补偿\n要多久,多长时间 => 办理时限\n");
         _knowledge.Write("guides/fund-withdrawal.md",
-            "---\ntitle: 住房公积金提取办事指南\ndate: 2025-01-01\ntype: guide\n---\n\n# 住房公积金提取办事指南\n\n## 办理时限\n\n3日内作出决定。\n");
+            "---\ntitle: 住房公积金提取办事指南\ndate: 2025-01-01\ntype: guide\n---\n\n# 住房公积金提取办事指南\n\n## 办理条件\n\n买房自住的，可以提取住房公积金。\n\n## 办理时限\n\n3日内作出决定。\n");
         _knowledge.Write("policies/insurance.md",
             $"---\ntitle: {Title}\ndate: 2025-01-01\ntype: policy\n---\n\n# {Title}\n\n## 一、缴费\n\n(一)灵活就业人员可以在户籍地或者常住地参加社会保险，在外地就业的也可以。社保断缴过的，已缴部分仍然有效。\n\n(二)休息日安排加班的，支付加班费。\n");
         var pipeline = new IngestionPipeline(Options.Create(new KnowledgeOptions { Paths = [_knowledge.Path] }), Options.Create(new IndexOptions { Path = _index.Path }));
@@ -68,6 +68,31 @@ public sealed class QuestionRewriterTests : IDisposable
 
         Assert.False(followUp.IsResolved);
         Assert.Equal(message, followUp.Text);
+    }
+
+    [Fact]
+    public async Task ResolveFollowUpAsync_FragmentNamingAThingNoClauseSaysBesideTheTopic_KeepsItsOwnWords()
+    {
+        // 买房 is a word of the documents, but only the fund guide's: nothing about social insurance speaks of it.
+        var conversation = Conversation(("社保咋交", $"根据《{Title}》一、(一)：……"));
+
+        var followUp = await _rewriter.ResolveFollowUpAsync(conversation, "那买房呢", CancellationToken.None);
+
+        Assert.False(followUp.IsResolved);
+        Assert.Equal("那买房呢", followUp.Text);
+    }
+
+    [Fact]
+    public async Task ResolveFollowUpAsync_FragmentNamingAThingTheTopicsClausesHold_CarriesTheTopic()
+    {
+        var afterFund = Conversation(("住房公积金能取吗", "根据《住房公积金提取办事指南》：……"));
+        var afterInsurance = Conversation(("社保咋交", $"根据《{Title}》一、(一)：……"));
+
+        var buyingAHome = await _rewriter.ResolveFollowUpAsync(afterFund, "那买房呢", CancellationToken.None);
+        var anotherPlace = await _rewriter.ResolveFollowUpAsync(afterInsurance, "那外地户口呢", CancellationToken.None);
+
+        Assert.Equal("住房公积金能取吗 那买房呢", buyingAHome.Text);
+        Assert.Equal("社保咋交 那外地户口呢", anotherPlace.Text);
     }
 
     [Fact]

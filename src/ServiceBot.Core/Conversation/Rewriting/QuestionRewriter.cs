@@ -25,6 +25,7 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
     // One resolver and one focus finder per loaded knowledge base; they only depend on that base's vocabulary.
     private readonly ConditionalWeakTable<KnowledgeBase, FollowUpResolver> _resolvers = new();
     private readonly ConditionalWeakTable<KnowledgeBase, QuestionFocus> _focuses = new();
+    private readonly ConditionalWeakTable<KnowledgeBase, TopicSwitchTexts> _switchTexts = new();
 
     /// <summary>The message with misspelt and homophone domain words replaced (设保 → 社保).</summary>
     public async Task<CorrectedText> CorrectAsync(string text, CancellationToken cancellationToken)
@@ -50,7 +51,8 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
         var followUp = resolver.Resolve(text, earlier, CitedSource(conversation.History[^1].Bot));
         // The classifier reads a short message alone: 周末呢 or 不想留名行吗 look like small talk until their words are read.
         if (followUp.IsResolved && !resolver.NamesDomainWord(text) && IsSmallTalk(text)) return new FollowUp(text, null);
-        return followUp.Topic is { } topic && SwitchesAwayFrom(knowledgeBase, text, topic) ? new FollowUp(text, null) : followUp;
+        return followUp.Topic is { } topic && SwitchesAwayFrom(knowledgeBase, _switchTexts.GetValue(knowledgeBase, TopicSwitchTexts.Of), text, topic)
+            ? new FollowUp(text, null) : followUp;
     }
 
     /// <summary>How many of the clauses the carried topic retrieves are read for the follow-up's words.</summary>
@@ -63,11 +65,11 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
     /// the earlier topic would only lend the fragment an answer to another question; the fragment is then judged on its
     /// own words. A case of the same topic (那外地户口呢, 那灵活就业的呢) names words some clause uses beside the topic's.
     /// </summary>
-    private static bool SwitchesAwayFrom(KnowledgeBase knowledgeBase, string fragment, string topic)
+    private static bool SwitchesAwayFrom(KnowledgeBase knowledgeBase, TopicSwitchTexts texts, string fragment, string topic)
     {
         var scorer = new GroundingScorer(knowledgeBase.Lexical);
         var topicText = TextNormalizer.Normalize(topic);
-        var layPhrases = knowledgeBase.Lexical.Analyzer.Options.LayExpansions.SelectMany(e => e.LayPhrases).Select(TextNormalizer.Normalize).ToList();
+        var layPhrases = texts.LayPhrases;
         var own = scorer.Terms(fragment)
             .Where(term => term.Word.Length > 1 && !topicText.Contains(term.Word, StringComparison.Ordinal) && !AsksSomething().IsMatch(term.Word)
                            && !layPhrases.Any(phrase => phrase.Contains(term.Word, StringComparison.Ordinal)) && NamesAThing(term.Word))
@@ -78,8 +80,16 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
         var topicClauses = knowledgeBase.Search(topic, TopicClauses).Select(hit => Normalized(hit.Chunk)).ToList();
         var uncovered = own.Where(term => !topicClauses.Any(clause => Holds(clause, term))).ToList();
         if (uncovered.Count == 0) return false;
-        var besideTopic = knowledgeBase.Chunks.Select(Normalized).Where(clause => topicTerms.Any(t => Holds(clause, t))).ToList();
+        var besideTopic = texts.Clauses.Where(clause => topicTerms.Any(t => Holds(clause, t))).ToList();
         return uncovered.Any(term => !besideTopic.Any(clause => Holds(clause, term)));
+    }
+
+    /// <summary>The normalised texts a topic switch is judged against, made once per knowledge base rather than per follow-up.</summary>
+    private sealed record TopicSwitchTexts(IReadOnlyList<string> LayPhrases, IReadOnlyList<string> Clauses)
+    {
+        public static TopicSwitchTexts Of(KnowledgeBase knowledgeBase) => new(
+            knowledgeBase.Lexical.Analyzer.Options.LayExpansions.SelectMany(e => e.LayPhrases).Select(TextNormalizer.Normalize).ToList(),
+            knowledgeBase.Chunks.Select(Normalized).ToList());
     }
 
     /// <summary>

@@ -39,9 +39,11 @@ public sealed class SqliteTurnAnalyticsStore : ITurnAnalyticsStore
         _protector = protector;
     }
 
-    private const string Insert = """
+    // Bound by position (SqliteStatement): ?1 at, ?2 channel, ?3 conversation, ?4 user, ?5 outcome, ?6 handed_off,
+    // ?7 question, ?8 task, ?9 run, ?10 state, ?11 slot.
+    private const string InsertRow = """
         INSERT INTO turns (at, channel, conversation_id, user_hash, outcome, handed_off, question, task_name, task_run, task_state, asked_slot)
-        VALUES ($at, $channel, $conversation, $user, $outcome, $handed_off, $question, $task, $run, $state, $slot)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
         """;
 
     public bool RecordedWithTurns { get; private set; }
@@ -52,31 +54,34 @@ public sealed class SqliteTurnAnalyticsStore : ITurnAnalyticsStore
     public Task RecordAsync(RecordedTurn turn, CancellationToken cancellationToken)
     {
         var row = Seal(turn);
-        return _database.WriteTransactionAsync(session => InsertAsync(session, row, cancellationToken), cancellationToken);
+        return _database.WriteTransactionAsync(session =>
+        {
+            Insert(session, row);
+            return Task.FromResult(true);
+        }, cancellationToken);
     }
 
     /// <summary>The row with its question encrypted, done before the writer slot is taken.</summary>
     internal SealedTurn Seal(RecordedTurn turn) => new(turn, _protector.ProtectTextBytes(turn.Question));
 
     /// <summary>Adds the row inside the caller's transaction.</summary>
-    internal static async Task<bool> InsertAsync(SqliteSession session, SealedTurn row, CancellationToken cancellationToken)
+    internal static void Insert(SqliteSession session, SealedTurn row)
     {
         var turn = row.Turn;
-        var command = session.Command(Insert);
-        // Fixed-width UTC ISO 8601, so text order is time order (as in the other tables).
-        command.Parameters.AddWithValue("$at", turn.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-        command.Parameters.AddWithValue("$channel", turn.Channel);
-        command.Parameters.AddWithValue("$conversation", turn.ConversationId);
-        command.Parameters.AddWithValue("$user", turn.UserHash);
-        command.Parameters.AddWithValue("$outcome", turn.Outcome);
-        command.Parameters.AddWithValue("$handed_off", turn.HandedOff ? 1 : 0);
-        command.Parameters.AddWithValue("$question", (object?)row.SealedQuestion ?? DBNull.Value);
-        command.Parameters.AddWithValue("$task", (object?)turn.TaskName ?? DBNull.Value);
-        command.Parameters.AddWithValue("$run", (object?)turn.TaskRun ?? DBNull.Value);
-        command.Parameters.AddWithValue("$state", (object?)turn.TaskState ?? DBNull.Value);
-        command.Parameters.AddWithValue("$slot", (object?)turn.AskedSlot ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        return true;
+        session.Statement(InsertRow)
+            // Fixed-width UTC ISO 8601, so text order is time order (as in the other tables).
+            .Bind(1, turn.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture))
+            .Bind(2, turn.Channel)
+            .Bind(3, turn.ConversationId)
+            .Bind(4, turn.UserHash)
+            .Bind(5, turn.Outcome)
+            .Bind(6, turn.HandedOff ? 1 : 0)
+            .BindOrNull(7, row.SealedQuestion)
+            .BindOrNull(8, turn.TaskName)
+            .BindOrNull(9, turn.TaskRun)
+            .BindOrNull(10, turn.TaskState)
+            .BindOrNull(11, turn.AskedSlot)
+            .Execute();
     }
 
     public async Task<IReadOnlyList<RecordedTurn>> ListAsync(DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<string>? outcomes,

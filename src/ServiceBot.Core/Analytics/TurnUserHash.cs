@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -9,6 +10,26 @@ namespace ServiceBot.Analytics;
 /// </summary>
 public static class TurnUserHash
 {
+    // Computed on every turn: the bytes hashed are encoded on the stack rather than through a joined string and a new array.
+    private const int StackLimit = 256;
+
     public static string Of(string channel, string userId)
-        => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(channel + "\n" + userId)));
+    {
+        var length = Encoding.UTF8.GetMaxByteCount(channel.Length + 1 + userId.Length);
+        byte[]? rented = null;
+        var buffer = length <= StackLimit ? stackalloc byte[StackLimit] : (rented = ArrayPool<byte>.Shared.Rent(length));
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(channel, buffer);
+            buffer[written++] = (byte)'\n';
+            written += Encoding.UTF8.GetBytes(userId, buffer[written..]);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer[..written], hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
 }

@@ -80,41 +80,54 @@ public sealed class SqliteConversationStore : IConversationStore, IAsyncDisposab
     public Task<ConversationState?> FindAsync(string conversationId, CancellationToken cancellationToken)
         => _database.ReadAsync(session => FindAsync(session, conversationId, cancellationToken), cancellationToken);
 
-    private async Task<ConversationState?> FindAsync(SqliteSession session, string conversationId, CancellationToken cancellationToken)
+    // The state and its history rows come back only when the state is not the one cached. A row an earlier version
+    // rewrote holds text, and never counts as cached even if its stamp is unchanged. One statement, so the history
+    // rows are those of the same commit as the state. ?1 id, ?2 the cached stamp (NULL when none).
+    private const string SelectConversation = """
+        SELECT c.version, CASE WHEN c.version IS ?2 AND typeof(c.state) = 'blob' THEN NULL ELSE c.state END,
+               c.history_from, c.history_to, t.turn
+        FROM conversations c
+        LEFT JOIN conversation_turns t ON NOT (c.version IS ?2 AND typeof(c.state) = 'blob')
+            AND t.conversation_id = c.id AND t.seq >= c.history_from AND t.seq < c.history_to
+        WHERE c.id = ?1 ORDER BY t.seq
+        """;
+
+    // Synchronous: a kept statement run through SQLite's own API (SqliteStatement); the file is local, as for every read here.
+    private Task<ConversationState?> FindAsync(SqliteSession session, string conversationId, CancellationToken cancellationToken)
     {
-        // The state and its history rows come back only when the state is not the one cached. A row an earlier version
-        // rewrote holds text, and never counts as cached even if its stamp is unchanged. One statement, so the history
-        // rows are those of the same commit as the state.
-        var command = session.Command("""
-            SELECT c.version, CASE WHEN c.version IS $known AND typeof(c.state) = 'blob' THEN NULL ELSE c.state END,
-                   c.history_from, c.history_to, t.turn
-            FROM conversations c
-            LEFT JOIN conversation_turns t ON NOT (c.version IS $known AND typeof(c.state) = 'blob')
-                AND t.conversation_id = c.id AND t.seq >= c.history_from AND t.seq < c.history_to
-            WHERE c.id = $id ORDER BY t.seq
-            """);
-        command.Parameters.AddWithValue("$id", conversationId);
+        cancellationToken.ThrowIfCancellationRequested();
         // Held from here on, so the state it holds is the one the stamp below is compared with, evicted or not.
         var cached = _cache.Find(conversationId);
-        command.Parameters.AddWithValue("$known", (object?)cached?.Version ?? DBNull.Value);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        var select = session.Statement(SelectConversation).Bind(1, conversationId).BindOrNull(2, cached?.Version);
+        try
+        {
+            return Task.FromResult(Read(select, conversationId, cached));
+        }
+        finally
+        {
+            select.Reset();
+        }
+    }
+
+    private ConversationState? Read(SqliteStatement select, string conversationId, CachedState? cached)
+    {
+        if (!select.Read())
         {
             _cache.Forget(conversationId);
             return null;
         }
-        var version = reader.GetInt64(0);
-        if (reader.IsDBNull(1)) return cached?.Parse() ?? throw new InvalidDataException("The conversation row holds no state.");
-        var stored = reader.GetValue(1);
-        if (reader.IsDBNull(2)) return _cache.Read(conversationId, version, stored, history: null, _protector);
-        var from = reader.GetInt64(2);
-        var to = reader.GetInt64(3);
+        var version = select.GetInt64(0);
+        if (select.IsNull(1)) return cached?.Parse() ?? throw new InvalidDataException("The conversation row holds no state.");
+        var stored = select.GetBlobOrText(1);
+        if (select.IsNull(2)) return _cache.Read(conversationId, version, stored, history: null, _protector);
+        var from = select.GetInt64(2);
+        var to = select.GetInt64(3);
         var turns = new List<TurnRecord>((int)Math.Min(to - from, ConversationState.HistoryLimit));
         do
         {
-            if (!reader.IsDBNull(4)) turns.Add(StateJson.ParseTurn(_protector.UnprotectBytes((byte[])reader.GetValue(4))));
+            if (!select.IsNull(4)) turns.Add(StateJson.ParseTurn(_protector.UnprotectBytes(select.GetBlob(4))));
         }
-        while (await reader.ReadAsync(cancellationToken));
+        while (select.Read());
         return _cache.Read(conversationId, version, stored, new StoredHistory(from, to, [.. turns]), _protector);
     }
 
@@ -140,17 +153,25 @@ public sealed class SqliteConversationStore : IConversationStore, IAsyncDisposab
         return await FindAsync(session, conversationId, cancellationToken);
     }
 
+    // ?1 channel, ?2 user, ?3 message.
+    private const string SelectReply = "SELECT reply FROM processed_messages WHERE channel = ?1 AND user_id = ?2 AND message_id = ?3";
+
     public Task<Reply?> FindReplyAsync(string channel, string userId, string messageId, CancellationToken cancellationToken)
-        => _database.ReadAsync(async session =>
+        => _database.ReadAsync(session =>
         {
-            var command = session.Command("""
-                SELECT reply FROM processed_messages
-                WHERE channel = $channel AND user_id = $user AND message_id = $message
-                """);
-            command.Parameters.AddWithValue("$channel", channel);
-            command.Parameters.AddWithValue("$user", userId);
-            command.Parameters.AddWithValue("$message", messageId);
-            return await command.ExecuteScalarAsync(cancellationToken) is { } stored and not DBNull ? StateJson.ReadReply(stored, _protector) : null;
+            cancellationToken.ThrowIfCancellationRequested();
+            var select = session.Statement(SelectReply).Bind(1, channel).Bind(2, userId).Bind(3, messageId);
+            object? stored;
+            try
+            {
+                stored = select.Read() && !select.IsNull(0) ? select.GetBlobOrText(0) : null;
+            }
+            finally
+            {
+                select.Reset();
+            }
+            // Decrypted and parsed once the statement is reset, so the session's read ends first.
+            return Task.FromResult(stored is null ? null : StateJson.ReadReply(stored, _protector));
         }, cancellationToken);
 
     public async Task SaveTurnAsync(ConversationState state, string? messageId, Reply reply, CancellationToken cancellationToken)
@@ -174,64 +195,60 @@ public sealed class SqliteConversationStore : IConversationStore, IAsyncDisposab
         _cache.Remember(state.ConversationId, write.Version, json, history.Stored);
     }
 
-    private static async Task<bool> WriteTurnAsync(SqliteSession session, TurnWrite write)
+    // Bound by position (SqliteStatement): ?1 id, ?2 channel, ?3 user, ?4 updated, ?5 state, ?6 version, ?7 from, ?8 to.
+    private const string UpsertConversation = """
+        INSERT INTO conversations (id, channel, user_id, updated_at, state, version, history_from, history_to)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+        ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, state = excluded.state, version = excluded.version,
+            history_from = excluded.history_from, history_to = excluded.history_to
+        """;
+
+    // The first reply to a message id wins; a concurrent duplicate never overwrites it.
+    // ?1 channel, ?2 user, ?3 message, ?4 conversation, ?5 reply, ?6 created.
+    private const string InsertProcessedMessage = """
+        INSERT OR IGNORE INTO processed_messages (channel, user_id, message_id, conversation_id, reply, created_at)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        """;
+
+    // A number another writer used since this process last read the conversation is taken over, as its state is.
+    // ?1 conversation, ?2 seq, ?3 at, ?4 turn.
+    private const string InsertHistoryRow = """
+        INSERT OR REPLACE INTO conversation_turns (conversation_id, seq, at, turn) VALUES (?1, ?2, ?3, ?4)
+        """;
+
+    private const string DeleteHistory = "DELETE FROM conversation_turns WHERE conversation_id = ?1";
+
+    // Runs synchronously: every statement is a kept one run through SQLite's own API, so there is nothing to await.
+    private static Task<bool> WriteTurnAsync(SqliteSession session, TurnWrite write)
     {
         var state = write.State;
-        var upsert = session.Command("""
-            INSERT INTO conversations (id, channel, user_id, updated_at, state, version, history_from, history_to)
-            VALUES ($id, $channel, $user, $updated, $state, $version, $from, $to)
-            ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, state = excluded.state, version = excluded.version,
-                history_from = excluded.history_from, history_to = excluded.history_to
-            """);
-        upsert.Parameters.AddWithValue("$id", state.ConversationId);
-        upsert.Parameters.AddWithValue("$channel", state.Channel);
-        upsert.Parameters.AddWithValue("$user", state.UserId);
-        upsert.Parameters.AddWithValue("$updated", state.UpdatedAt.UtcDateTime.ToString("O"));
-        upsert.Parameters.AddWithValue("$state", write.SealedState);
-        upsert.Parameters.AddWithValue("$version", write.Version);
-        upsert.Parameters.AddWithValue("$from", write.History.From);
-        upsert.Parameters.AddWithValue("$to", write.History.To);
-        await upsert.ExecuteNonQueryAsync();
-        await WriteHistoryAsync(session, state.ConversationId, write.History);
+        var updated = Timestamp(state.UpdatedAt);
+        session.Statement(UpsertConversation)
+            .Bind(1, state.ConversationId).Bind(2, state.Channel).Bind(3, state.UserId).Bind(4, updated).Bind(5, write.SealedState)
+            .Bind(6, write.Version).Bind(7, write.History.From).Bind(8, write.History.To)
+            .Execute();
+        WriteHistory(session, state.ConversationId, write.History);
         if (write.MessageId is not null)
         {
-            // The first reply to a message id wins; a concurrent duplicate never overwrites it.
-            var insert = session.Command("""
-                INSERT OR IGNORE INTO processed_messages (channel, user_id, message_id, conversation_id, reply, created_at)
-                VALUES ($channel, $user, $message, $conversation, $reply, $created)
-                """);
-            insert.Parameters.AddWithValue("$channel", state.Channel);
-            insert.Parameters.AddWithValue("$user", state.UserId);
-            insert.Parameters.AddWithValue("$message", write.MessageId);
-            insert.Parameters.AddWithValue("$conversation", state.ConversationId);
-            insert.Parameters.AddWithValue("$reply", write.SealedReply);
-            insert.Parameters.AddWithValue("$created", state.UpdatedAt.UtcDateTime.ToString("O"));
-            await insert.ExecuteNonQueryAsync();
+            session.Statement(InsertProcessedMessage)
+                .Bind(1, state.Channel).Bind(2, state.UserId).Bind(3, write.MessageId).Bind(4, state.ConversationId).Bind(5, write.SealedReply)
+                .Bind(6, updated)
+                .Execute();
         }
-        if (write.Analytics is { } row) await SqliteTurnAnalyticsStore.InsertAsync(session, row, CancellationToken.None);
-        return true;
+        if (write.Analytics is { } row) SqliteTurnAnalyticsStore.Insert(session, row);
+        return TrueTask;
     }
 
-    private static async Task WriteHistoryAsync(SqliteSession session, string conversationId, HistoryWrite history)
+    private static readonly Task<bool> TrueTask = Task.FromResult(true);
+
+    /// <summary>Fixed-width UTC ISO 8601, so text order is time order.</summary>
+    private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void WriteHistory(SqliteSession session, string conversationId, HistoryWrite history)
     {
-        if (history.ReplacesAll)
-        {
-            var delete = session.Command("DELETE FROM conversation_turns WHERE conversation_id = $conversation");
-            delete.Parameters.AddWithValue("$conversation", conversationId);
-            await delete.ExecuteNonQueryAsync();
-        }
+        if (history.ReplacesAll) session.Statement(DeleteHistory).Bind(1, conversationId).Execute();
         foreach (var row in history.Rows)
-        {
-            // A number another writer used since this process last read the conversation is taken over, as its state is.
-            var insert = session.Command("""
-                INSERT OR REPLACE INTO conversation_turns (conversation_id, seq, at, turn) VALUES ($conversation, $seq, $at, $turn)
-                """);
-            insert.Parameters.AddWithValue("$conversation", conversationId);
-            insert.Parameters.AddWithValue("$seq", row.Sequence);
-            insert.Parameters.AddWithValue("$at", row.At.UtcDateTime.ToString("O"));
-            insert.Parameters.AddWithValue("$turn", row.SealedTurn);
-            await insert.ExecuteNonQueryAsync();
-        }
+            session.Statement(InsertHistoryRow).Bind(1, conversationId).Bind(2, row.Sequence).Bind(3, Timestamp(row.At)).Bind(4, row.SealedTurn).Execute();
     }
 
     /// <summary>Stops taking turns and waits until the queued ones are written.</summary>

@@ -125,12 +125,17 @@ internal sealed class SqliteDatabase
     /// <summary>
     /// A group commit on kept sessions: the writes queued while a group commits share the next transaction, so a busy
     /// file pays its BEGIN, COMMIT and the pages the writes share (index and table tails) once a group instead of once a
-    /// write. Each write of a group of several runs under its own savepoint: one that fails is rolled back alone and its
-    /// caller gets the error, while the others still commit. Only when the transaction itself is lost (SQLite rolls it
-    /// back on I/O errors, a full disk, or a failing COMMIT) does every caller of the group get the error, and nothing of
-    /// it is committed. A caller hears back only once its group's COMMIT returned.
+    /// write. A write that fails is rolled back alone and its caller gets the error, while the others still commit: the
+    /// group first runs without savepoints (each costs two statements and a copy of every page the write touches), and
+    /// only when one of its writes fails is the transaction rolled back and the group run again with a savepoint per
+    /// write. Only when the transaction itself is lost (SQLite rolls it back on I/O errors, a full disk, or a failing
+    /// COMMIT) does every caller of the group get the error, and nothing of it is committed. A caller hears back only
+    /// once its group's COMMIT returned.
     /// </summary>
-    /// <param name="write">One write, inside the group's transaction; never cancelled once started, since others share it.</param>
+    /// <param name="write">
+    /// One write, inside the group's transaction; never cancelled once started, since others share it. It may run twice
+    /// (the first run rolled back), so it must do nothing outside the transaction.
+    /// </param>
     public GroupCommitQueue<TWrite, TResult> GroupCommit<TWrite, TResult>(Func<SqliteSession, TWrite, Task<TResult>> write)
         => new(group => CommitGroupAsync(group, write));
 
@@ -149,9 +154,14 @@ internal sealed class SqliteDatabase
                 {
                     // A group of one needs no savepoint: its failure is the transaction's.
                     if (group.Count == 1) results[0] = await write(session, group[0].Write);
-                    else
+                    else if (!await TryWriteAllAsync(session, group, write, results))
+                    {
+                        // One write failed with the transaction still open: undone whole, then each write under its own savepoint.
+                        await session.Command("ROLLBACK").ExecuteNonQueryAsync();
+                        await session.BeginAsync(CancellationToken.None);
                         for (var i = 0; i < group.Count; i++)
                             errors[i] = await WriteUnderSavepointAsync(session, group[i].Write, write, results, i);
+                    }
                     await session.CommitAsync();
                 }
                 catch
@@ -174,11 +184,32 @@ internal sealed class SqliteDatabase
         }
     }
 
+    /// <summary>
+    /// Runs every write of the group in the open transaction; false when one failed and the transaction is still open
+    /// (the caller rolls it back). An error that cost the transaction itself is thrown.
+    /// </summary>
+    private static async Task<bool> TryWriteAllAsync<TWrite, TResult>(SqliteSession session, IReadOnlyList<PendingWrite<TWrite, TResult>> group,
+        Func<SqliteSession, TWrite, Task<TResult>> write, TResult[] results)
+    {
+        for (var i = 0; i < group.Count; i++)
+        {
+            try
+            {
+                results[i] = await write(session, group[i].Write);
+            }
+            catch (Exception) when (session.InTransaction)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /// <summary>Runs one write of a group into <paramref name="results"/>[<paramref name="index"/>]; returns its error, its changes undone.</summary>
     private static async Task<Exception?> WriteUnderSavepointAsync<TWrite, TResult>(SqliteSession session, TWrite pending,
         Func<SqliteSession, TWrite, Task<TResult>> write, TResult[] results, int index)
     {
-        await session.Command("SAVEPOINT group_write").ExecuteNonQueryAsync();
+        session.Statement("SAVEPOINT group_write").Execute();
         Exception? error = null;
         try
         {
@@ -186,10 +217,10 @@ internal sealed class SqliteDatabase
         }
         catch (Exception e) when (session.InTransaction)
         {
-            await session.Command("ROLLBACK TO group_write").ExecuteNonQueryAsync();
+            session.Statement("ROLLBACK TO group_write").Execute();
             error = e;
         }
-        await session.Command("RELEASE group_write").ExecuteNonQueryAsync();
+        session.Statement("RELEASE group_write").Execute();
         return error;
     }
 

@@ -11,6 +11,7 @@ namespace ServiceBot.Storage;
 internal sealed class SqliteSession : IAsyncDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SqliteStatement> _statements = new(StringComparer.Ordinal);
 
     public SqliteSession(SqliteConnection connection) => Connection = connection;
 
@@ -27,6 +28,21 @@ internal sealed class SqliteSession : IAsyncDisposable
         }
         command.Parameters.Clear();
         return command;
+    }
+
+    /// <summary>
+    /// The statement for <paramref name="sql"/> (a single statement), compiled on first use and kept, for the statements
+    /// every turn runs: bound by position through SQLite's own API (<see cref="SqliteStatement"/>).
+    /// </summary>
+    public SqliteStatement Statement(string sql)
+    {
+        if (!_statements.TryGetValue(sql, out var statement))
+        {
+            statement = new SqliteStatement(Connection.Handle ?? throw new InvalidOperationException("The session's connection is closed."), sql,
+                TimeSpan.FromSeconds(Connection.DefaultTimeout));
+            _statements.Add(sql, statement);
+        }
+        return statement;
     }
 
     /// <summary>Starts a write transaction with a kept statement (<see cref="SqliteConnection.BeginTransaction()"/> compiles its own each time).</summary>
@@ -54,6 +70,8 @@ internal sealed class SqliteSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var command in _commands.Values) await command.DisposeAsync();
+        // Finalised before the connection goes back to its pool, which would otherwise keep them compiled on its handle.
+        foreach (var statement in _statements.Values) statement.Dispose();
         await Connection.DisposeAsync();
     }
 }

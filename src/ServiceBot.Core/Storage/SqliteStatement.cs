@@ -34,6 +34,12 @@ internal sealed class SqliteStatement : IDisposable
 
     public SqliteStatement Bind(int index, string value)
     {
+        // An empty span is bound through a null pointer, which SQLite takes for NULL; SQLitePCL's string overload binds ''.
+        if (value.Length == 0)
+        {
+            Check(raw.sqlite3_bind_text(_statement, index, value));
+            return this;
+        }
         var length = Encoding.UTF8.GetMaxByteCount(value.Length);
         if (length <= StackLimit)
         {

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using ServiceBot.Analytics;
 using ServiceBot.Conversation;
 using ServiceBot.Core.Tests.Knowledge;
 using ServiceBot.Storage;
@@ -82,6 +83,56 @@ public sealed class SqliteConversationStoreGroupCommitTests : IAsyncLifetime
         foreach (var id in new[] { "c-0", "c-1", "c-2", "c-3", "c-4" })
             Assert.Single((await reader.FindAsync(id, CancellationToken.None))!.History);
         Assert.Equal(6, await CountAsync("SELECT count(*) FROM conversation_turns"));
+    }
+
+    [Fact]
+    public async Task SaveTurn_GroupRunAgainAfterAFailure_EveryOtherTurnWrittenOnceWithItsAnalyticsRow()
+    {
+        // A group first runs without savepoints; the failure makes it roll back and run again turn by turn. Nothing
+        // of the first run may remain or be written twice: history rows, processed messages, analytics rows.
+        var options = Options.Create(new StateOptions { ConnectionString = ConnectionString });
+        var protector = DataProtectionStateProtector.ForKeysFolder(Path.Combine(_folder.Path, "keys"));
+        await using var store = new SqliteConversationStore(options, protector, new SqliteTurnAnalyticsStore(options, protector));
+        await SaveWithFactsAsync(store, "c-warm");
+        await ExecuteAsync("CREATE TRIGGER refuse_bad BEFORE INSERT ON processed_messages WHEN NEW.conversation_id = 'c-bad' "
+            + "BEGIN SELECT RAISE(ABORT, 'refused'); END;");
+        var gate = await SqliteWriteGate.For(ConnectionString).EnterAsync(CancellationToken.None);
+        var first = SaveWithFactsAsync(store, "c-0");
+        await Task.Delay(200);
+        var group = new[] { "c-1", "c-2", "c-3", "c-bad", "c-4" }.Select(id => SaveWithFactsAsync(store, id)).ToList();
+        await Task.Delay(100);
+        gate.Dispose();
+        await Task.WhenAny(Task.WhenAll(group.Append(first)), Task.Delay(Patience));
+
+        await Assert.ThrowsAsync<SqliteException>(() => group[3]);
+        Assert.All(group.Where((_, i) => i != 3).Append(first), save => Assert.True(save.IsCompletedSuccessfully));
+        string[] written = ["c-warm", "c-0", "c-1", "c-2", "c-3", "c-4"];
+        foreach (var id in written)
+        {
+            Assert.Equal(1, await CountAsync($"SELECT count(*) FROM conversation_turns WHERE conversation_id = '{id}'"));
+            Assert.Equal(1, await CountAsync($"SELECT count(*) FROM processed_messages WHERE conversation_id = '{id}'"));
+            Assert.Equal(1, await CountAsync($"SELECT count(*) FROM turns WHERE conversation_id = '{id}'"));
+        }
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM conversations WHERE id = 'c-bad'"));
+        Assert.Equal(0, await CountAsync("SELECT count(*) FROM turns WHERE conversation_id = 'c-bad'"));
+        Assert.Equal(written.Length, await CountAsync("SELECT count(*) FROM turns"));
+        // The analytics rows read back whole, as the dashboard reads them.
+        var turns = await new SqliteTurnAnalyticsStore(options, protector).ListAsync(T0.AddDays(-1), T0.AddDays(1), null, CancellationToken.None);
+        Assert.Equal(written.Order(StringComparer.Ordinal), turns.Select(t => t.ConversationId).Order(StringComparer.Ordinal));
+        Assert.All(turns, turn => Assert.Equal("我想提取公积金", turn.Question));
+
+        // The session that met the failure is not kept; the next turn goes through.
+        await SaveWithFactsAsync(store, "c-after");
+        Assert.Equal(written.Length + 1, await CountAsync("SELECT count(*) FROM turns"));
+    }
+
+    private static Task SaveWithFactsAsync(SqliteConversationStore store, string conversationId)
+    {
+        var reply = ReplyFor(conversationId, "好的。") with
+        {
+            Facts = new TurnFacts(TurnOutcomes.Grounded, HandedOff: false, null),
+        };
+        return store.SaveTurnAsync(Turn(conversationId, "u-" + conversationId), "m-" + conversationId, reply, CancellationToken.None);
     }
 
     [Fact]

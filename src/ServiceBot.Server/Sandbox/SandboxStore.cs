@@ -22,6 +22,8 @@ public sealed class SandboxStore : ISandboxStore, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly SqliteWriteGate _writeGate;
     private readonly SqliteGroupCommit<(TicketDraft Draft, string? IdempotencyKey), CreateTicketOutcome> _submissions;
+    // The group-commit writer's commands, prepared once for its kept connection; only the writer touches them.
+    private WriterCommands? _writerCommands;
 
     public SandboxStore(IOptions<SandboxOptions> options, TimeProvider time)
     {
@@ -78,7 +80,8 @@ public sealed class SandboxStore : ISandboxStore, IAsyncDisposable
     /// </summary>
     private async Task<CreateTicketOutcome> CreateAsync(SqliteConnection connection, SqliteTransaction transaction, TicketDraft draft, string? idempotencyKey)
     {
-        if (idempotencyKey is not null && await FindByKeyAsync(connection, transaction, idempotencyKey, CancellationToken.None) is { } earlier)
+        var commands = WriterCommandsFor(connection);
+        if (idempotencyKey is not null && await FindByKeyAsync(commands.FindByKey, transaction, idempotencyKey, CancellationToken.None) is { } earlier)
             return new CreateTicketOutcome(earlier.Ticket, Created: false, Conflict: earlier.Fingerprint != draft.Fingerprint);
 
         var now = SandboxTicketClock.Now(_time);
@@ -87,21 +90,32 @@ public sealed class SandboxStore : ISandboxStore, IAsyncDisposable
         {
             ticket = SandboxTicketClock.NewTicket(draft, now);
         }
-        while (!await TryInsertAsync(connection, transaction, ticket, draft, idempotencyKey, CancellationToken.None));
+        while (!await TryInsertAsync(commands.Insert, transaction, ticket, draft, idempotencyKey, CancellationToken.None));
         return new CreateTicketOutcome(ticket, Created: true, Conflict: false);
     }
 
+    private WriterCommands WriterCommandsFor(SqliteConnection connection)
+    {
+        if (_writerCommands is { } kept && ReferenceEquals(kept.Connection, connection)) return kept;
+        // A new writer connection (the first, or one after a failed group): the old commands went with the old one.
+        _writerCommands?.Dispose();
+        return _writerCommands = new WriterCommands(connection);
+    }
+
+    private const string InsertTicket = """
+        INSERT INTO tickets (ticket, task, id_number, status, slots, created_at, idempotency_key, fingerprint, response)
+        VALUES ($ticket, $task, $id, $status, $slots, $created, $key, $fingerprint, $response)
+        ON CONFLICT (ticket) DO NOTHING;
+        """;
+
+    private const string SelectByKey = "SELECT response, fingerprint FROM tickets WHERE idempotency_key = $key;";
+
     /// <summary>False only when the random number is already taken, which the caller answers with another.</summary>
     private static async Task<bool> TryInsertAsync(
-        SqliteConnection connection, SqliteTransaction transaction, SandboxTicket ticket, TicketDraft draft, string? idempotencyKey, CancellationToken cancellationToken)
+        SqliteCommand insert, SqliteTransaction transaction, SandboxTicket ticket, TicketDraft draft, string? idempotencyKey, CancellationToken cancellationToken)
     {
-        await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO tickets (ticket, task, id_number, status, slots, created_at, idempotency_key, fingerprint, response)
-            VALUES ($ticket, $task, $id, $status, $slots, $created, $key, $fingerprint, $response)
-            ON CONFLICT (ticket) DO NOTHING;
-            """;
+        insert.Parameters.Clear();
         insert.Parameters.AddWithValue("$ticket", ticket.Ticket);
         insert.Parameters.AddWithValue("$task", ticket.Task);
         insert.Parameters.AddWithValue("$id", (object?)draft.Applicant ?? DBNull.Value);
@@ -147,7 +161,12 @@ public sealed class SandboxStore : ISandboxStore, IAsyncDisposable
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
-    public ValueTask DisposeAsync() => _submissions.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _submissions.DisposeAsync();
+        _writerCommands?.Dispose();
+        _writerCommands = null;
+    }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -159,13 +178,42 @@ public sealed class SandboxStore : ISandboxStore, IAsyncDisposable
     private static async Task<IdempotentTicket?> FindByKeyAsync(SqliteConnection connection, SqliteTransaction? transaction, string key, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
+        command.CommandText = SelectByKey;
+        return await FindByKeyAsync(command, transaction, key, cancellationToken);
+    }
+
+    private static async Task<IdempotentTicket?> FindByKeyAsync(SqliteCommand command, SqliteTransaction? transaction, string key, CancellationToken cancellationToken)
+    {
         command.Transaction = transaction;
-        command.CommandText = "SELECT response, fingerprint FROM tickets WHERE idempotency_key = $key;";
+        command.Parameters.Clear();
         command.Parameters.AddWithValue("$key", key);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
         var original = JsonSerializer.Deserialize<SandboxTicket>(reader.GetString(0), Json)!;
         return new IdempotentTicket(original, reader.GetString(1));
+    }
+
+    /// <summary>The writer's statements, compiled once on its kept connection (Microsoft.Data.Sqlite keeps a command prepared while its connection is open).</summary>
+    private sealed class WriterCommands : IDisposable
+    {
+        public WriterCommands(SqliteConnection connection)
+        {
+            Connection = connection;
+            FindByKey = connection.CreateCommand();
+            FindByKey.CommandText = SelectByKey;
+            Insert = connection.CreateCommand();
+            Insert.CommandText = InsertTicket;
+        }
+
+        public SqliteConnection Connection { get; }
+        public SqliteCommand FindByKey { get; }
+        public SqliteCommand Insert { get; }
+
+        public void Dispose()
+        {
+            FindByKey.Dispose();
+            Insert.Dispose();
+        }
     }
 
     private static SandboxTicket ReadTicket(SqliteDataReader reader) => new(

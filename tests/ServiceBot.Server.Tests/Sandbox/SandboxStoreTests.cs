@@ -77,6 +77,35 @@ public sealed class SandboxStoreTests : IAsyncLifetime
         Assert.Equal(20, tickets.Count(t => t.Status == TicketStatus.Completed));
     }
 
+    [Fact]
+    public async Task CreateAsync_AfterAGroupFailed_LaterSubmissionsCommitAndReplaysFindTheirTickets()
+    {
+        // The writer keeps its connection and prepared commands between groups; a failed group must not leave them broken.
+        var before = await _store.CreateAsync(Draft(amount: 1000), "key-before", CancellationToken.None);
+        await ExecuteAsync("CREATE TRIGGER refuse_bad BEFORE INSERT ON tickets WHEN NEW.idempotency_key = 'key-bad' "
+            + "BEGIN SELECT RAISE(ABORT, 'refused'); END;");
+
+        var error = await Assert.ThrowsAsync<SqliteException>(() => _store.CreateAsync(Draft(amount: 1001), "key-bad", CancellationToken.None));
+        Assert.Contains("refused", error.Message, StringComparison.Ordinal);
+
+        var after = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => _store.CreateAsync(Draft(amount: 1100 + i), "key-after-" + i, CancellationToken.None)));
+        Assert.All(after, outcome => Assert.True(outcome.Created));
+        var replay = await _store.CreateAsync(Draft(amount: 1000), "key-before", CancellationToken.None);
+        Assert.False(replay.Created);
+        Assert.Equal(before.Ticket.Ticket, replay.Ticket.Ticket);
+        Assert.Null(await _store.FindByIdempotencyKeyAsync("key-bad", CancellationToken.None));
+        Assert.Equal(11, (await _store.ListByApplicantAsync(Applicant, CancellationToken.None)).Count);
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     private static TicketDraft Draft(int amount) => new("fund_withdrawal", "HF", Applicant,
         new Dictionary<string, string> { ["amount"] = amount.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "fingerprint-" + amount);
 

@@ -46,9 +46,19 @@ internal sealed class SqliteSession : IAsyncDisposable
     }
 
     /// <summary>Starts a write transaction with a kept statement (<see cref="SqliteConnection.BeginTransaction()"/> compiles its own each time).</summary>
-    public Task BeginAsync(CancellationToken cancellationToken) => Command("BEGIN IMMEDIATE").ExecuteNonQueryAsync(cancellationToken);
+    /// <remarks>Another process holding the file's write lock answers SQLITE_BUSY, which the statement waits out (<see cref="SqliteStatement"/>).</remarks>
+    public Task BeginAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Statement("BEGIN IMMEDIATE").Execute();
+        return Task.CompletedTask;
+    }
 
-    public Task CommitAsync() => Command("COMMIT").ExecuteNonQueryAsync();
+    public Task CommitAsync()
+    {
+        Statement("COMMIT").Execute();
+        return Task.CompletedTask;
+    }
 
     /// <summary>Whether a transaction is open: SQLite rolls one back by itself on some errors (I/O, a full disk).</summary>
     public bool InTransaction => Connection.Handle is { } handle && SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0;

@@ -134,23 +134,30 @@ public sealed class SqliteConversationStore : IConversationStore, IAsyncDisposab
     public Task<ConversationState?> FindLatestAsync(string channel, string userId, CancellationToken cancellationToken)
         => _database.ReadAsync(session => FindLatestAsync(session, channel, userId, cancellationToken), cancellationToken);
 
-    private async Task<ConversationState?> FindLatestAsync(SqliteSession session, string channel, string userId, CancellationToken cancellationToken)
+    // ?1 channel, ?2 user.
+    private const string SelectLatest = """
+        SELECT id, version, typeof(state) = 'blob' FROM conversations WHERE channel = ?1 AND user_id = ?2
+        ORDER BY updated_at DESC LIMIT 1
+        """;
+
+    private Task<ConversationState?> FindLatestAsync(SqliteSession session, string channel, string userId, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         // Which conversation first, then its state only when it is not the one cached.
         string conversationId;
-        var command = session.Command("""
-            SELECT id, version, typeof(state) = 'blob' FROM conversations WHERE channel = $channel AND user_id = $user
-            ORDER BY updated_at DESC LIMIT 1
-            """);
-        command.Parameters.AddWithValue("$channel", channel);
-        command.Parameters.AddWithValue("$user", userId);
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        var select = session.Statement(SelectLatest).Bind(1, channel).Bind(2, userId);
+        try
         {
-            if (!await reader.ReadAsync(cancellationToken)) return null;
-            conversationId = reader.GetString(0);
-            if (reader.GetBoolean(2) && _cache.Find(conversationId) is { } cached && cached.Version == reader.GetInt64(1)) return cached.Parse();
+            if (!select.Read()) return Task.FromResult<ConversationState?>(null);
+            conversationId = select.GetString(0);
+            if (select.GetInt64(2) != 0 && _cache.Find(conversationId) is { } cached && cached.Version == select.GetInt64(1))
+                return Task.FromResult<ConversationState?>(cached.Parse());
         }
-        return await FindAsync(session, conversationId, cancellationToken);
+        finally
+        {
+            select.Reset();
+        }
+        return FindAsync(session, conversationId, cancellationToken);
     }
 
     // ?1 channel, ?2 user, ?3 message.

@@ -25,6 +25,11 @@ public sealed class SandboxStore : ISandboxStore, IAsyncDisposable
     // The group-commit writer's commands, prepared once for its kept connection; only the writer touches them.
     private WriterCommands? _writerCommands;
 
+    // Connections kept for idempotency lookups, each with its lookup prepared: enough for the submissions two cores run at once.
+    private const int MaximumIdleReaders = 4;
+    private readonly System.Collections.Concurrent.ConcurrentBag<KeyReader> _idleReaders = [];
+    private int _idleReaderCount;
+
     public SandboxStore(IOptions<SandboxOptions> options, TimeProvider time)
     {
         _connectionString = options.Value.ConnectionString;
@@ -65,10 +70,31 @@ public sealed class SandboxStore : ISandboxStore, IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <remarks>
+    /// Every keyed submission asks this first: it runs on a kept connection whose lookup stays prepared, rather than
+    /// opening a connection and compiling the statement each time. A lookup that fails closes its connection.
+    /// </remarks>
     public async Task<IdempotentTicket?> FindByIdempotencyKeyAsync(string idempotencyKey, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        return await FindByKeyAsync(connection, null, idempotencyKey, cancellationToken);
+        if (!_idleReaders.TryTake(out var reader))
+        {
+            var connection = await OpenAsync(cancellationToken);
+            reader = new KeyReader(connection);
+        }
+        else Interlocked.Decrement(ref _idleReaderCount);
+        var kept = false;
+        try
+        {
+            var found = await FindByKeyAsync(reader.FindByKey, null, idempotencyKey, cancellationToken);
+            kept = Interlocked.Increment(ref _idleReaderCount) <= MaximumIdleReaders;
+            if (kept) _idleReaders.Add(reader);
+            else Interlocked.Decrement(ref _idleReaderCount);
+            return found;
+        }
+        finally
+        {
+            if (!kept) await reader.DisposeAsync();
+        }
     }
 
     public Task<CreateTicketOutcome> CreateAsync(TicketDraft draft, string? idempotencyKey, CancellationToken cancellationToken)
@@ -166,6 +192,7 @@ public sealed class SandboxStore : ISandboxStore, IAsyncDisposable
         await _submissions.DisposeAsync();
         _writerCommands?.Dispose();
         _writerCommands = null;
+        while (_idleReaders.TryTake(out var reader)) await reader.DisposeAsync();
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -173,13 +200,6 @@ public sealed class SandboxStore : ISandboxStore, IAsyncDisposable
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
-    }
-
-    private static async Task<IdempotentTicket?> FindByKeyAsync(SqliteConnection connection, SqliteTransaction? transaction, string key, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = SelectByKey;
-        return await FindByKeyAsync(command, transaction, key, cancellationToken);
     }
 
     private static async Task<IdempotentTicket?> FindByKeyAsync(SqliteCommand command, SqliteTransaction? transaction, string key, CancellationToken cancellationToken)
@@ -191,6 +211,27 @@ public sealed class SandboxStore : ISandboxStore, IAsyncDisposable
         if (!await reader.ReadAsync(cancellationToken)) return null;
         var original = JsonSerializer.Deserialize<SandboxTicket>(reader.GetString(0), Json)!;
         return new IdempotentTicket(original, reader.GetString(1));
+    }
+
+    /// <summary>A kept connection for idempotency lookups and its prepared lookup.</summary>
+    private sealed class KeyReader : IAsyncDisposable
+    {
+        private readonly SqliteConnection _connection;
+
+        public KeyReader(SqliteConnection connection)
+        {
+            _connection = connection;
+            FindByKey = connection.CreateCommand();
+            FindByKey.CommandText = SelectByKey;
+        }
+
+        public SqliteCommand FindByKey { get; }
+
+        public async ValueTask DisposeAsync()
+        {
+            await FindByKey.DisposeAsync();
+            await _connection.DisposeAsync();
+        }
     }
 
     /// <summary>The writer's statements, compiled once on its kept connection (Microsoft.Data.Sqlite keeps a command prepared while its connection is open).</summary>

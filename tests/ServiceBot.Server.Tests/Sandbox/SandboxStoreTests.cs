@@ -97,6 +97,22 @@ public sealed class SandboxStoreTests : IAsyncLifetime
         Assert.Equal(11, (await _store.ListByApplicantAsync(Applicant, CancellationToken.None)).Count);
     }
 
+    [Fact]
+    public async Task FindByIdempotencyKey_ManyConcurrentLookupsOnKeptConnections_SeeTicketsCommittedMeanwhile()
+    {
+        Assert.Null(await _store.FindByIdempotencyKeyAsync("key-later", CancellationToken.None));
+        var created = await _store.CreateAsync(Draft(amount: 4000), "key-later", CancellationToken.None);
+
+        // More lookups at once than connections are kept: the extra ones open their own and close them after.
+        var found = await Task.WhenAll(Enumerable.Range(0, 32)
+            .Select(_ => Task.Run(() => _store.FindByIdempotencyKeyAsync("key-later", CancellationToken.None))));
+
+        Assert.All(found, ticket => Assert.Equal(created.Ticket.Ticket, ticket!.Ticket.Ticket));
+        Assert.All(found, ticket => Assert.Equal("fingerprint-4000", ticket!.Fingerprint));
+        var more = await _store.CreateAsync(Draft(amount: 4001), "key-more", CancellationToken.None);
+        Assert.Equal(more.Ticket.Ticket, (await _store.FindByIdempotencyKeyAsync("key-more", CancellationToken.None))!.Ticket.Ticket);
+    }
+
     private async Task ExecuteAsync(string sql)
     {
         await using var connection = new SqliteConnection(ConnectionString);

@@ -77,7 +77,9 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
         if (own.Count == 0) return false;
         var topicTerms = scorer.Terms(topic).Where(term => term.IsDomain).ToList();
         if (topicTerms.Count == 0) return false;
-        var topicClauses = knowledgeBase.Search(topic, TopicClauses).Select(hit => Normalized(hit.Chunk)).ToList();
+        // A clause the earlier question retrieves for its ask alone (another guide's 所需材料 for 要带啥材料) says nothing of the topic.
+        var topicClauses = knowledgeBase.Search(topic, TopicClauses).Select(hit => Normalized(hit.Chunk))
+            .Where(clause => topicTerms.Any(t => Holds(clause, t))).ToList();
         var uncovered = own.Where(term => !topicClauses.Any(clause => Holds(clause, term))).ToList();
         if (uncovered.Count == 0) return false;
         var besideTopic = texts.Clauses.Where(clause => topicTerms.Any(t => Holds(clause, t))).ToList();

@@ -25,6 +25,15 @@ public static partial class SpecificAsk
         return Unstated().IsMatch(question) || Forecast().IsMatch(question) || PlaceCount().IsMatch(question);
     }
 
+    /// <summary>
+    /// True when <paramref name="question"/> asks for a figure, a date, a contact or a count of places (电话是多少, 一共有多少个,
+    /// 补贴多少): what a look-up's list of places never states, so such a question about a look-up is not the look-up itself.
+    /// </summary>
+    public static bool AsksSpecific(string question)
+        => Money().IsMatch(question) || Rate().IsMatch(question) || Phone().IsMatch(question) || Age().IsMatch(question)
+           || Year().IsMatch(question) || Day().IsMatch(question) || Headcount().IsMatch(question) || Amount().IsMatch(question)
+           || Forecast().IsMatch(question) || PlaceCount().IsMatch(question);
+
     /// <summary>True when <paramref name="question"/> asks how much, how many, which day or how long: a number or a date answers it.</summary>
     public static bool AsksFigure(string question) => FigureAsked().IsMatch(question);
 

@@ -42,6 +42,7 @@ public static class RefusalTraining
         ["foreign_share"] = -1, ["uncovered_peak"] = -1, ["figure_unstated"] = -1,
         ["uncovered_word"] = -1, ["uncovered_rare"] = -1, ["covered_word"] = 1, ["uncovered_domain"] = -1,
         ["thresholds_pass"] = 1, ["ranker_confidence"] = 1, ["ranker_margin"] = 1, ["ranker_coverage"] = 1, ["question_match"] = 1,
+        ["named_unstated"] = -1,
     };
 
     private static readonly int ThresholdsPassIndex = Index("thresholds_pass");

@@ -33,6 +33,7 @@ public static class GroundingFeatures
         "ranker_margin",     // how far that score leads the second, tanh (0 without the ranker)
         "ranker_coverage",   // coverage of the question by the ranker's first clause
         "question_match",    // the best match with any taught 相似问法
+        "named_unstated",    // names a city or platform the clause does not (深圳的驿站, 美团的规定): a local rule the knowledge lacks
     ];
 
     /// <summary>Weights run to about twice the largest idf (a domain word the knowledge never uses); this brings them near 0–1.</summary>
@@ -81,6 +82,7 @@ public static class GroundingFeatures
             signals.RankerMargin,
             signals.RankerTopCoverage,
             signals.QuestionMatch,
+            NamedPlaces.NamesOneTheClauseLacks(question, normalized) ? 1 : 0,
         ];
     }
 }

@@ -19,7 +19,9 @@ public sealed record FollowUp(string Text, string? Topic)
 /// <item>No question of its own (那外地户口呢, 那公积金呢, 还有吗): the earlier question, whose predicate the follow-up
 /// keeps (社保缴费比例是多少 → 那公积金呢 asks for the 公积金 rate).</item>
 /// <item>A question of its own (那得多久给结果, 家里人能替我报吗): only the earlier question's topic, its domain words,
-/// so the earlier question's own ask does not outweigh the new one.</item>
+/// so the earlier question's own ask does not outweigh the new one, and the case it named (租房 in 公积金租房能提吗, for
+/// 一个月最多能提多少) unless the follow-up names a case of its own: without it the follow-up would ask about the whole
+/// topic, and the clause that answers it for that case reads like a partial match.</item>
 /// <item>A question of its own that names another service (社保转移要多久 → 那公积金提取要多久: a word of another
 /// guide's title): nothing; it switches topic. Words about who asks (灵活就业, 司机) do not switch, nor does a follow-up
 /// that adds to the topic (也能, 一起).</item>
@@ -38,8 +40,13 @@ public sealed record FollowUp(string Text, string? Topic)
 /// True when a message holds a word no document, synonym or lay phrase of the knowledge uses (驾照, 医美); null when the
 /// resolver works without the knowledge's vocabulary.
 /// </param>
+/// <param name="caseWords">
+/// The nouns of a message that name a case or a thing the knowledge speaks of (租房, 外地户口), not what it asks; null when
+/// the resolver works without the knowledge's vocabulary.
+/// </param>
 public sealed partial class FollowUpResolver(IReadOnlyCollection<string> domainTerms, IReadOnlyCollection<string>? layPhrases = null,
-    IReadOnlyCollection<string>? serviceNames = null, Func<string, bool>? namesUnknownWord = null)
+    IReadOnlyCollection<string>? serviceNames = null, Func<string, bool>? namesUnknownWord = null,
+    Func<string, IReadOnlyList<string>>? caseWords = null)
 {
     /// <summary>Longer messages say what they are about.</summary>
     public const int MaxEllipticalLength = 16;
@@ -86,7 +93,10 @@ public sealed partial class FollowUpResolver(IReadOnlyCollection<string> domainT
                 && !earlierTerms.Any(e => e.Contains(t, StringComparison.Ordinal) || t.Contains(e, StringComparison.Ordinal)));
             if (namesAnotherService && !AddsToTopic().IsMatch(core))
                 return new FollowUp(message, null);
-            var subject = string.Join(" ", earlierTerms.Where(t => !core.Contains(t, StringComparison.Ordinal)));
+            var carried = earlierTerms.ToList();
+            if (caseWords is not null && caseWords(core).Count == 0)
+                carried.AddRange(caseWords(topic).Where(w => !carried.Any(t => t.Contains(w, StringComparison.Ordinal) || w.Contains(t, StringComparison.Ordinal))));
+            var subject = string.Join(" ", carried.Where(t => !core.Contains(t, StringComparison.Ordinal)));
             return subject.Length == 0 ? new FollowUp(message, null) : new FollowUp(subject + " " + message.Trim(), subject);
         }
         return new FollowUp(message, null);

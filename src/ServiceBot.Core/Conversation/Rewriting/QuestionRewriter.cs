@@ -46,7 +46,7 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
         var analyzer = knowledgeBase.Lexical.Analyzer;
         var resolver = _resolvers.GetValue(knowledgeBase, kb => new FollowUpResolver(DomainTerms(analyzer.Options),
             analyzer.Options.LayExpansions.SelectMany(e => e.LayPhrases).Select(TextNormalizer.Normalize).ToList(), ServiceNames(kb),
-            message => NamesUnknownWord(kb, message)));
+            message => NamesUnknownWord(kb, message), message => CaseWords(kb, message)));
         var earlier = conversation.History.TakeLast(FollowUpResolver.LookBack).Select(turn => analyzer.Correct(turn.User).Text).ToList();
         var followUp = resolver.Resolve(text, earlier, CitedSource(conversation.History[^1].Bot));
         // The classifier reads a short message alone: 周末呢 or 不想留名行吗 look like small talk until their words are read.
@@ -77,7 +77,9 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
         if (own.Count == 0) return false;
         var topicTerms = scorer.Terms(topic).Where(term => term.IsDomain).ToList();
         if (topicTerms.Count == 0) return false;
-        var topicClauses = knowledgeBase.Search(topic, TopicClauses).Select(hit => Normalized(hit.Chunk)).ToList();
+        // A clause the earlier question retrieves for its ask alone (another guide's 所需材料 for 要带啥材料) says nothing of the topic.
+        var topicClauses = knowledgeBase.Search(topic, TopicClauses).Select(hit => Normalized(hit.Chunk))
+            .Where(clause => topicTerms.Any(t => Holds(clause, t))).ToList();
         var uncovered = own.Where(term => !topicClauses.Any(clause => Holds(clause, term))).ToList();
         if (uncovered.Count == 0) return false;
         var besideTopic = texts.Clauses.Where(clause => topicTerms.Any(t => Holds(clause, t))).ToList();
@@ -91,6 +93,16 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
             knowledgeBase.Lexical.Analyzer.Options.LayExpansions.SelectMany(e => e.LayPhrases).Select(TextNormalizer.Normalize).ToList(),
             knowledgeBase.Chunks.Select(Normalized).ToList());
     }
+
+    /// <summary>
+    /// The nouns of a message that some clause uses (租房, 户口): the case it asks about, never an ask, a guide section's
+    /// cue (材料, 费用: what the earlier question wanted, which the follow-up replaces) or a name.
+    /// </summary>
+    private static List<string> CaseWords(KnowledgeBase knowledgeBase, string message)
+        => new GroundingScorer(knowledgeBase.Lexical).Terms(message)
+            .Where(term => term.Word.Length > 1 && !AsksSomething().IsMatch(term.Word) && NamesAThing(term.Word)
+                           && TaskGuideSections.AskedFor(term.Word) is null && knowledgeBase.Lexical.Mentions(term.Word))
+            .Select(term => term.Word).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// A noun names what a follow-up is about (买房, 护照, 银行); verbs, times and places in the text (办完, 一个月, 网上, 最后)

@@ -162,6 +162,7 @@ public sealed class RefusalModelTests
     [InlineData("ranker_confidence", 1)]
     [InlineData("ranker_coverage", 1)]
     [InlineData("question_match", 1)]
+    [InlineData("named_unstated", -1)]
     public void Probability_ShippedModel_MovesOneWayWithTheFeature(string feature, int direction)
     {
         var model = RefusalModel.Load(ShippedPath);

@@ -89,6 +89,18 @@ public class FollowUpResolverTests
     }
 
     [Fact]
+    public void Resolve_QuestionOfItsOwnWithoutACase_KeepsTheCaseTheEarlierQuestionNamed()
+    {
+        var resolver = new FollowUpResolver(Terms, caseWords: CaseWords);
+
+        Assert.Equal("公积金 租房 一个月最多能提多少", resolver.Resolve("一个月最多能提多少", ["公积金租房能提吗"], null).Text);
+        // A follow-up naming a case of its own asks about that case, not the earlier one.
+        Assert.Equal("公积金 那买房能提多少", resolver.Resolve("那买房能提多少", ["公积金租房能提吗"], null).Text);
+    }
+
+    private static IReadOnlyList<string> CaseWords(string message) => new[] { "租房", "买房" }.Where(message.Contains).ToList();
+
+    [Fact]
     public void Resolve_AskingPhraseOfEarlierQuestion_IsNoTopic()
     {
         var resolver = new FollowUpResolver(["社保"], layPhrases: ["多长时间"]);

@@ -101,6 +101,7 @@ public sealed partial class ExtractiveAnswerComposer
         var domain = analysis.Terms.Where(t => t.IsDomain).ToList();
         var asked = TaskGuideSections.AskedFor(analysis.Question);
         var bestCoverage = pool.Count == 0 ? 0 : pool.Max(c => c.Coverage);
+        var questionBigrams = QuestionBigrams(analysis.Question);
         var rows = new float[pool.Count][];
         for (var i = 0; i < pool.Count; i++)
         {
@@ -124,6 +125,7 @@ public sealed partial class ExtractiveAnswerComposer
             row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.ClauseKind)] = KindOf(chunk);
             row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.TaughtQuestions)] = chunk.SimilarQuestions.Count;
             row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.SentenceCoverage)] = (float)SentenceCoverage(chunk, analysis.Terms);
+            row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.LinkedQuestionBigrams)] = (float)LinkedQuestionBigrams(chunk, questionBigrams);
             rows[i] = row;
         }
         return rows;
@@ -149,6 +151,28 @@ public sealed partial class ExtractiveAnswerComposer
         var best = 0.0;
         foreach (var sentence in sentences) best = Math.Max(best, GroundingScorer.CoverageOfNormalized(terms, sentence));
         return best;
+    }
+
+    /// <summary>The distinct character bigrams of a question, as <see cref="TextNormalizer.Normalize"/> folds it.</summary>
+    internal static HashSet<string> QuestionBigrams(string question)
+        => ChineseAnalyzer.Bigrams(TextNormalizer.Normalize(question)).ToHashSet(StringComparer.Ordinal);
+
+    private static readonly ConditionalWeakTable<KnowledgeChunk, HashSet<string>> LinkedBigrams = new();
+
+    /// <summary>
+    /// The share of <paramref name="question"/>'s bigrams that the clause's linked questions use between them (0 without any):
+    /// how much of the question is made of the pieces people were seen to ask for the clause with, word boundaries aside.
+    /// </summary>
+    internal static double LinkedQuestionBigrams(KnowledgeChunk chunk, IReadOnlySet<string> question)
+    {
+        if (question.Count == 0) return 0;
+        var linked = LinkedBigrams.GetValue(chunk, static c => SimilarQuestionMatcher.LinkedQuestions(c)
+            .SelectMany(q => ChineseAnalyzer.Bigrams(TextNormalizer.Normalize(q))).ToHashSet(StringComparer.Ordinal));
+        if (linked.Count == 0) return 0;
+        var shared = 0;
+        foreach (var bigram in question)
+            if (linked.Contains(bigram)) shared++;
+        return (double)shared / question.Count;
     }
 
     private static readonly ConditionalWeakTable<KnowledgeChunk, string> Headings = new();

@@ -56,7 +56,7 @@ public static class SimilarQuestionMatcher
     private static readonly ConditionalWeakTable<KnowledgeBase, LinkedSet> Cache = new();
 
     /// <summary>The maintainers' 相似问法, and a guide's FAQ question (a section titled as a question) for its own answer.</summary>
-    private static IEnumerable<string> LinkedQuestions(KnowledgeChunk chunk)
+    internal static IEnumerable<string> LinkedQuestions(KnowledgeChunk chunk)
         => chunk.Section.EndsWith('？') || chunk.Section.EndsWith('?') ? chunk.SimilarQuestions.Prepend(chunk.Section) : chunk.SimilarQuestions;
 
     /// <summary>Each clause with linked questions and its best match (0–1) with <paramref name="question"/>, best first; no zeros.</summary>

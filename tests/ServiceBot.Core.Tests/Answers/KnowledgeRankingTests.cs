@@ -176,6 +176,43 @@ public sealed class KnowledgeRankingTests(RealKnowledgeFixture fixture) : IClass
         Assert.True(apart.Sentence < apart.Text, $"sentence {apart.Sentence}, clause {apart.Text}");
     }
 
+    [Fact]
+    public void RankingCandidates_QuestionTaughtVerbatim_LinkedQuestionBigramsIsOne()
+    {
+        // A 相似问法 of 四、(八): every bigram of the question is one of its linked questions'.
+        var rows = Composer(new KnowledgeRankingOptions()).RankingCandidates(fixture.Knowledge, "骑手能交住房公积金吗");
+
+        var taught = rows.Single(r => r.Candidate.Retrieved.Chunk.Section == "四、(八)" && r.Candidate.Retrieved.Chunk.Title == "关于加强新就业群体服务管理的意见");
+        Assert.Equal(1f, LinkedBigrams(taught), 5);
+        Assert.Contains(rows, r => LinkedBigrams(r) < 1f);
+    }
+
+    [Fact]
+    public void RankingCandidates_ClauseWithoutLinkedQuestions_LinkedQuestionBigramsIsZero()
+    {
+        var rows = Composer(new KnowledgeRankingOptions()).RankingCandidates(fixture.Knowledge, Question);
+
+        var untaught = rows.Where(r => r.Candidate.Retrieved.Chunk.SimilarQuestions.Count == 0 && !r.Candidate.Retrieved.Chunk.Section.EndsWith('？')).ToList();
+        Assert.NotEmpty(untaught);
+        Assert.All(untaught, r => Assert.Equal(0f, LinkedBigrams(r)));
+    }
+
+    [Fact]
+    public void LinkedQuestionBigrams_ParaphraseSharingCharactersNotWords_ScoresBetweenNothingAndAll()
+    {
+        var chunk = fixture.Knowledge.Chunks.Single(c => c.Section == "四、(八)" && c.Title == "关于加强新就业群体服务管理的意见");
+
+        // 技术等级 is no word of 四、(八)'s 相似问法 (职业技能等级), yet 等级 and 外卖 are their characters.
+        var paraphrase = ExtractiveAnswerComposer.LinkedQuestionBigrams(chunk, ExtractiveAnswerComposer.QuestionBigrams("外卖员能不能弄个技术等级"));
+        var unrelated = ExtractiveAnswerComposer.LinkedQuestionBigrams(chunk, ExtractiveAnswerComposer.QuestionBigrams("今天晚饭吃饺子"));
+
+        Assert.InRange(paraphrase, 0.2, 0.99);
+        Assert.Equal(0, unrelated);
+        Assert.Equal(0, ExtractiveAnswerComposer.LinkedQuestionBigrams(chunk, ExtractiveAnswerComposer.QuestionBigrams("")));
+    }
+
+    private static float LinkedBigrams(RankedCandidate row) => row.Features[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.LinkedQuestionBigrams)];
+
     private (float Sentence, float Text) SentenceAndText(string question, string section)
     {
         var row = Composer(new KnowledgeRankingOptions()).RankingCandidates(fixture.Knowledge, question)

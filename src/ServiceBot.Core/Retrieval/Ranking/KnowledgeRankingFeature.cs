@@ -45,6 +45,13 @@ public enum KnowledgeRankingFeature
     /// question lie in one sentence answers it more surely than one that has them scattered over unrelated sentences.
     /// </summary>
     SentenceCoverage,
+
+    /// <summary>
+    /// The share of the question's character bigrams that the clause's linked questions (相似问法, a FAQ's question) use
+    /// between them (0–1); 0 for a clause without any. Unlike <see cref="QuestionMatch"/> it needs no shared word and has no
+    /// floor: a lay paraphrase that shares characters but not words (技术等级 for 技能等级, 不一样 beside 区别) still scores.
+    /// </summary>
+    LinkedQuestionBigrams,
 }
 
 /// <summary>Names of the knowledge ranker's features in model order: the lexical ones, then <see cref="KnowledgeRankingFeature"/>.</summary>

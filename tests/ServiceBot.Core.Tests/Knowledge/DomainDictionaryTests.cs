@@ -129,6 +129,21 @@ public class DomainDictionaryTests
     }
 
     [Fact]
+    public void Load_CommittedMinedLayTerms_AreGeneratedMultiCharacterLayWordsApartFromTheHandWrittenOnes()
+    {
+        var text = File.ReadAllText(Path.Combine(DictionaryFolder, DomainDictionary.MinedLayTermsFileName));
+        var dictionary = DomainDictionary.Load(DictionaryFolder);
+
+        Assert.Contains("mine-lay-terms", text.Split('\n')[2], StringComparison.Ordinal); // the header names its generator
+        Assert.True(dictionary.MinedLayExpansions.Count >= 50, $"mined: {dictionary.MinedLayExpansions.Count}");
+        Assert.All(dictionary.MinedLayExpansions, e =>
+        {
+            Assert.True(e.LayPhrases.Single().Length >= 2, e.LayPhrases.Single());
+            Assert.InRange(e.PolicyWords.Count, 1, new LayTermMinerOptions().MaxPolicyWordsPerLayWord);
+        });
+    }
+
+    [Fact]
     public void Load_FolderWithoutOptionalFiles_HasNoLayTermsOrHomophones()
     {
         using var folder = new TempFolder();

@@ -1,7 +1,7 @@
 using ServiceBot.Benchmarks.Retrieval;
 using ServiceBot.Retrieval.Evaluation;
 
-const string Usage = "usage: ServiceBot.Benchmarks retrieval [options] | train-ranker [options] | train-knowledge-ranker [options] | rank-gap [--set FILE] [--list] | seedqa [--set dev|heldout|seed] [--file PATH] [--misses FILE] | refusal [SET.jsonl] [--vary OPTION] | train-refusal [SET.jsonl] [--folds N] [--l2 X] [--out FILE] | scaling [--scales 1,2,4,8] [--queries N] | synthetic-index [--clauses N] [--postings N] | intents | turns [--users N] [--rounds N] [--max-seconds N] | turns --open-loop [--rates 200,500,1000,2000] [--seconds N] [--find-max] [--p99-ms N] | storage-turns [--conversations N] [--turns N] [--parallel N] | replicas [--postgres CONNECTION-STRING] [--users N] [--rounds N] | calls [--set dev|heldout] [--file PATH] | flood [--bodies N] [--megabytes N] [--parallel N]   (retrieval --help lists the options)";
+const string Usage = "usage: ServiceBot.Benchmarks retrieval [options] | train-ranker [options] | train-knowledge-ranker [options] | rank-gap [--set FILE] [--list] | seedqa [--set dev|heldout|seed] [--file PATH] [--misses FILE] | refusal [SET.jsonl] [--vary OPTION] | train-refusal [SET.jsonl] [--folds N] [--l2 X] [--out FILE] | scaling [--scales 1,2,4,8] [--queries N] | synthetic-index [--clauses N] [--postings N] | intents | turns [--users N] [--rounds N] [--max-seconds N] | turns --open-loop [--rates 200,500,1000,2000] [--seconds N] [--find-max] [--p99-ms N] | storage-turns [--conversations N] [--turns N] [--parallel N] | replicas [--postgres CONNECTION-STRING] [--users N] [--rounds N] | calls [--set dev|heldout] [--file PATH] | flood [--bodies N] [--megabytes N] [--parallel N] | mine-lay-terms [--folds N] [--source similar|dev] [--weight X] [--out FILE]   (retrieval --help lists the options)";
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
@@ -54,6 +54,13 @@ switch (args[0])
         return await ServiceBot.Benchmarks.Answers.SeedQaBenchmark.RunAsync(rest);
     case "refusal":
         return await ServiceBot.Benchmarks.Answers.RefusalSweep.RunAsync(rest);
+    case "mine-lay-terms":
+        if (rest.Contains("--help") || rest.Contains("-h"))
+        {
+            Console.Error.WriteLine(ServiceBot.Benchmarks.Mining.MineLayTerms.Usage);
+            return 0;
+        }
+        return await ServiceBot.Benchmarks.Mining.MineLayTerms.RunAsync(rest);
     case "train-refusal":
         return await ServiceBot.Benchmarks.Answers.RefusalTraining.RunAsync(rest);
     default:

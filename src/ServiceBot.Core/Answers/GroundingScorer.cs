@@ -48,7 +48,9 @@ public sealed class GroundingScorer
                 .SelectMany(e => e.PolicyWords)
                 .Select(TextNormalizer.Normalize)
                 .ToList();
-            var forms = analyzer.AnalyzeQuery(word).Words.Keys.Where(f => f.Length > 1 || f == word).Concat(lay).Distinct(StringComparer.Ordinal).ToArray();
+            var alone = analyzer.AnalyzeQuery(word);
+            // A word only a mined expansion added is a search hint, not a form of the typed word.
+            var forms = alone.Words.Keys.Where(f => (f.Length > 1 || f == word) && !alone.MinedWords.Contains(f)).Concat(lay).Distinct(StringComparer.Ordinal).ToArray();
             var isDomain = _domainWords.Contains(word);
             var idf = _index.WordIdf(word) * (word.Length == 1 ? SingleCharacterWeight : 1f) * (isDomain ? _domainWeight : 1f);
             terms.Add(new QueryTerm(word, idf, forms, isDomain)

@@ -17,4 +17,10 @@ public sealed class IndexOptions
     /// (<c>Index:NearDuplicateThreshold</c>); 0 turns the collapse off.
     /// </summary>
     public double NearDuplicateThreshold { get; set; } = Retrieval.Duplicates.NearDuplicateDetection.DefaultThreshold;
+
+    /// <summary>
+    /// Weight of a word added by knowledge/dictionary/mined-lay-terms.txt relative to a typed word
+    /// (<c>Index:MinedLayTermWeight</c>); kept below the hand-written lay-terms.txt (0.5) because no one reviewed the pairs.
+    /// </summary>
+    public double MinedLayTermWeight { get; set; } = 0.3;
 }

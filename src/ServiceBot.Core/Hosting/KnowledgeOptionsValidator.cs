@@ -32,6 +32,8 @@ public sealed class IndexOptionsValidator : IValidateOptions<IndexOptions>
         if (File.Exists(options.Path)) return ValidateOptionsResult.Fail($"Index:Path '{options.Path}' is a file; it must be a folder.");
         if (Retrieval.Duplicates.NearDuplicateDetection.Problem(options.NearDuplicateThreshold) is { } problem)
             return ValidateOptionsResult.Fail($"Index:NearDuplicateThreshold: {problem}.");
+        if (!(options.MinedLayTermWeight > 0 && options.MinedLayTermWeight <= 1))
+            return ValidateOptionsResult.Fail($"Index:MinedLayTermWeight must be greater than 0 and at most 1; it is {options.MinedLayTermWeight}.");
         return ValidateOptionsResult.Success;
     }
 }

@@ -62,6 +62,8 @@ public sealed class IngestionPipeline
             ContextualCorrections = dictionary.Homophones,
             SynonymWeight = AnalyzerDefaults.SynonymWeight,
             LayExpansionWeight = AnalyzerDefaults.LayExpansionWeight,
+            MinedLayExpansions = dictionary.MinedLayExpansions,
+            MinedLayExpansionWeight = (float)_index.MinedLayTermWeight,
             UseGeneralThesaurus = AnalyzerDefaults.UseGeneralThesaurus,
             GeneralThesaurusMaxGroupSize = AnalyzerDefaults.GeneralThesaurusMaxGroupSize,
         };
@@ -261,6 +263,7 @@ public sealed class IngestionPipeline
             dictionaryHash,
             options.SynonymWeight.ToString("R", CultureInfo.InvariantCulture),
             options.LayExpansionWeight.ToString("R", CultureInfo.InvariantCulture),
+            options.MinedLayExpansionWeight.ToString("R", CultureInfo.InvariantCulture),
             options.UseGeneralThesaurus.ToString(),
             options.GeneralThesaurusMaxGroupSize.ToString(CultureInfo.InvariantCulture),
             nearDuplicateThreshold.ToString("R", CultureInfo.InvariantCulture)));

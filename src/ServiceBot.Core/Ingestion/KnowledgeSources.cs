@@ -15,6 +15,9 @@ public sealed record MergedDictionary(IReadOnlyList<string> Words, IReadOnlyList
 {
     public IReadOnlyList<LayExpansion> LayExpansions { get; init; } = [];
 
+    /// <summary>Expansions of the generated mined-lay-terms.txt, searched at their own lower weight.</summary>
+    public IReadOnlyList<LayExpansion> MinedLayExpansions { get; init; } = [];
+
     public IReadOnlyList<ContextualCorrection> Homophones { get; init; } = [];
 }
 
@@ -41,7 +44,7 @@ public static class KnowledgeSources
             .ToList();
 
     /// <summary>
-    /// Loads terms.txt, synonyms.txt, lay-terms.txt and homophones.txt from the dictionary/ subfolder of each root. A malformed file is reported
+    /// Loads terms.txt, synonyms.txt, lay-terms.txt, mined-lay-terms.txt and homophones.txt from the dictionary/ subfolder of each root. A malformed file is reported
     /// and left out; its bytes still enter the hash, so fixing it triggers a rebuild.
     /// </summary>
     public static MergedDictionary LoadDictionary(IEnumerable<string> roots)
@@ -49,12 +52,14 @@ public static class KnowledgeSources
         var words = new List<string>();
         var groups = new List<IReadOnlyList<string>>();
         var layExpansions = new List<LayExpansion>();
+        var minedExpansions = new List<LayExpansion>();
         var homophones = new List<ContextualCorrection>();
         var failures = new List<FailedFile>();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var root in roots.Select(r => Path.GetFullPath(r)).Distinct(StringComparer.Ordinal))
         {
-            foreach (var name in new[] { DomainDictionary.TermsFileName, DomainDictionary.SynonymsFileName, DomainDictionary.LayTermsFileName, DomainDictionary.HomophonesFileName })
+            foreach (var name in new[] { DomainDictionary.TermsFileName, DomainDictionary.SynonymsFileName, DomainDictionary.LayTermsFileName,
+                         DomainDictionary.MinedLayTermsFileName, DomainDictionary.HomophonesFileName })
             {
                 var path = Path.Combine(root, DictionaryFolder, name);
                 if (!File.Exists(path)) continue;
@@ -69,6 +74,7 @@ public static class KnowledgeSources
                         case DomainDictionary.TermsFileName: words.AddRange(DomainDictionary.ParseTerms(text, path).Select(t => t.Word)); break;
                         case DomainDictionary.SynonymsFileName: groups.AddRange(DomainDictionary.ParseSynonyms(text, path)); break;
                         case DomainDictionary.LayTermsFileName: layExpansions.AddRange(DomainDictionary.ParseLayTerms(text, path)); break;
+                        case DomainDictionary.MinedLayTermsFileName: minedExpansions.AddRange(DomainDictionary.ParseLayTerms(text, path)); break;
                         default: homophones.AddRange(DomainDictionary.ParseHomophones(text, path)); break;
                     }
                 }
@@ -81,6 +87,7 @@ public static class KnowledgeSources
         return new MergedDictionary(words.Distinct(StringComparer.Ordinal).ToList(), groups, Convert.ToHexStringLower(hash.GetHashAndReset()), failures)
         {
             LayExpansions = layExpansions,
+            MinedLayExpansions = minedExpansions,
             Homophones = homophones,
         };
     }

@@ -14,4 +14,9 @@ public sealed record AnalyzedQuery(IReadOnlyDictionary<string, float> Words, IRe
 
     /// <summary>The lay phrases found in the query, each with the document words it added (歇脚 → 驿站, 休息).</summary>
     public IReadOnlyList<LayExpansion> Expansions { get; init; } = [];
+
+    /// <summary>Words only a mined expansion added (工钱 → 工资): search terms, but no evidence that a clause says what was asked.</summary>
+    public IReadOnlySet<string> MinedWords { get; init; } = EmptyWords;
+
+    private static readonly IReadOnlySet<string> EmptyWords = new HashSet<string>(StringComparer.Ordinal);
 }

@@ -11,6 +11,7 @@ public static class AnalyzerVocabulary
         var words = new List<string>();
         var groups = new List<IReadOnlyList<string>>();
         var layExpansions = new List<LayExpansion>();
+        var mined = new List<LayExpansion>();
         var homophones = new List<Spelling.ContextualCorrection>();
         foreach (var folder in dictionaryFolders.Where(Directory.Exists))
         {
@@ -18,11 +19,13 @@ public static class AnalyzerVocabulary
             words.AddRange(dictionary.Terms.Select(t => t.Word));
             groups.AddRange(dictionary.SynonymGroups);
             layExpansions.AddRange(dictionary.LayExpansions);
+            mined.AddRange(dictionary.MinedLayExpansions);
             homophones.AddRange(dictionary.Homophones);
         }
         return new ChineseAnalyzerOptions
         {
             DomainWords = words.Distinct().ToList(), SynonymGroups = groups, LayExpansions = layExpansions, ContextualCorrections = homophones,
+            MinedLayExpansions = mined,
         };
     }
 }

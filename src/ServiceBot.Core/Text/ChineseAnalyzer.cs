@@ -17,6 +17,8 @@ public sealed class ChineseAnalyzer
     private readonly float _synonymWeight;
     private readonly IReadOnlyList<LayExpansion> _layExpansions;
     private readonly float _layExpansionWeight;
+    private readonly IReadOnlyList<LayExpansion> _minedLayExpansions;
+    private readonly float _minedLayExpansionWeight;
     private readonly Lazy<DomainSpellingCorrector> _corrector;
 
     /// <summary>How many recent texts each memo keeps: a turn's question, its words, and the conversation's last messages.</summary>
@@ -41,11 +43,11 @@ public sealed class ChineseAnalyzer
         Options = options;
         _synonymWeight = options.SynonymWeight;
         _layExpansionWeight = options.LayExpansionWeight;
-        _layExpansions = options.LayExpansions
-            .Select(e => new LayExpansion(
-                e.LayPhrases.Select(TextNormalizer.Normalize).Where(p => p.Length > 0).ToArray(),
-                e.PolicyWords.Select(TextNormalizer.Normalize).Where(w => w.Length > 0).ToArray()))
-            .ToList();
+        if (!(options.MinedLayExpansionWeight > 0f && options.MinedLayExpansionWeight <= 1f))
+            throw new ArgumentOutOfRangeException(nameof(options), options.MinedLayExpansionWeight, "MinedLayExpansionWeight must be in (0, 1].");
+        _layExpansions = NormalizeExpansions(options.LayExpansions);
+        _minedLayExpansions = NormalizeExpansions(options.MinedLayExpansions);
+        _minedLayExpansionWeight = options.MinedLayExpansionWeight;
         // Built on first use: an analyzer that only indexes documents never needs it.
         _corrector = new Lazy<DomainSpellingCorrector>(() => new DomainSpellingCorrector(
             options.DomainWords.Concat(options.SynonymGroups.SelectMany(g => g)).Concat(options.LayExpansions.SelectMany(e => e.PolicyWords)),
@@ -117,29 +119,42 @@ public sealed class ChineseAnalyzer
                     bigrams.TryAdd(bigram, _synonymWeight);
             }
         }
-        var expansions = ExpandLayPhrases(normalized, words, bigrams);
-        return new AnalyzedQuery(words, bigrams) { Corrections = corrected.Corrections, Expansions = expansions };
+        var expansions = ExpandLayPhrases(_layExpansions, _layExpansionWeight, normalized, words, bigrams);
+        // Mined expansions search at their own weight; they are not reported, so grounding keeps to the reviewed ones.
+        var before = _minedLayExpansions.Count == 0 ? null : new HashSet<string>(words.Keys, StringComparer.Ordinal);
+        ExpandLayPhrases(_minedLayExpansions, _minedLayExpansionWeight, normalized, words, bigrams);
+        var mined = before is null || before.Count == words.Count ? null : words.Keys.Where(w => !before.Contains(w)).ToHashSet(StringComparer.Ordinal);
+        var analyzed = new AnalyzedQuery(words, bigrams) { Corrections = corrected.Corrections, Expansions = expansions };
+        return mined is null ? analyzed : analyzed with { MinedWords = mined };
     }
 
     /// <summary>Lay phrases are matched as substrings: 喝口水 or 摔了 are not single words of the segmenter.</summary>
-    private List<LayExpansion> ExpandLayPhrases(string normalized, Dictionary<string, float> words, Dictionary<string, float> bigrams)
+    private static List<LayExpansion> ExpandLayPhrases(IReadOnlyList<LayExpansion> expansions, float weight, string normalized,
+        Dictionary<string, float> words, Dictionary<string, float> bigrams)
     {
         var found = new List<LayExpansion>();
-        foreach (var expansion in _layExpansions)
+        foreach (var expansion in expansions)
         {
             var phrase = FirstContained(expansion.LayPhrases, normalized);
             if (phrase is null) continue;
             found.Add(new LayExpansion([phrase], expansion.PolicyWords));
             foreach (var word in expansion.PolicyWords)
             {
-                if (words.TryGetValue(word, out var weight) && weight >= _layExpansionWeight) continue;
-                words[word] = _layExpansionWeight;
+                if (words.TryGetValue(word, out var present) && present >= weight) continue;
+                words[word] = weight;
                 foreach (var bigram in Bigrams(word))
-                    if (bigrams.GetValueOrDefault(bigram) < _layExpansionWeight) bigrams[bigram] = _layExpansionWeight;
+                    if (bigrams.GetValueOrDefault(bigram) < weight) bigrams[bigram] = weight;
             }
         }
         return found;
     }
+
+    private static List<LayExpansion> NormalizeExpansions(IReadOnlyList<LayExpansion> expansions)
+        => expansions
+            .Select(e => new LayExpansion(
+                e.LayPhrases.Select(TextNormalizer.Normalize).Where(p => p.Length > 0).ToArray(),
+                e.PolicyWords.Select(TextNormalizer.Normalize).Where(w => w.Length > 0).ToArray()))
+            .ToList();
 
     // A loop rather than a LINQ predicate: this runs for every lay phrase group on every query.
     private static string? FirstContained(IReadOnlyList<string> phrases, string text)

@@ -18,6 +18,15 @@ public sealed class ChineseAnalyzerOptions
     /// <summary>Weight of a word added by a lay expansion relative to a word the user typed.</summary>
     public float LayExpansionWeight { get; init; } = 0.5f;
 
+    /// <summary>
+    /// One-way associations mined from question/clause pairs (mined-lay-terms.txt). They only add search terms: unlike the
+    /// hand-written ones they never count as covering a typed word when the answer's grounding is checked.
+    /// </summary>
+    public IReadOnlyList<LayExpansion> MinedLayExpansions { get; init; } = [];
+
+    /// <summary>Weight of a word added by a mined expansion; below <see cref="LayExpansionWeight"/>, since no one reviewed the pair.</summary>
+    public float MinedLayExpansionWeight { get; init; } = 0.3f;
+
     /// <summary>Real words read as a domain term in the right company (工商 → 工伤 beside 摔/受伤).</summary>
     public IReadOnlyList<Spelling.ContextualCorrection> ContextualCorrections { get; init; } = [];
 

@@ -22,4 +22,26 @@ public sealed class IndexOptionsValidatorTests
         Assert.True(result.Failed);
         Assert.Contains("Index:NearDuplicateThreshold", result.FailureMessage);
     }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(-0.1)]
+    [InlineData(1.01)]
+    [InlineData(double.NaN)]
+    public void Validate_MinedLayTermWeightOutOfRange_FailsNamingTheKey(double weight)
+    {
+        var result = new IndexOptionsValidator().Validate(null, new IndexOptions { MinedLayTermWeight = weight });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Index:MinedLayTermWeight", result.FailureMessage);
+    }
+
+    [Fact]
+    public void Validate_DefaultMinedLayTermWeight_IsBelowTheHandWrittenOne()
+    {
+        var options = new IndexOptions();
+
+        Assert.True(new IndexOptionsValidator().Validate(null, options).Succeeded);
+        Assert.True(options.MinedLayTermWeight < new ServiceBot.Text.ChineseAnalyzerOptions().LayExpansionWeight);
+    }
 }

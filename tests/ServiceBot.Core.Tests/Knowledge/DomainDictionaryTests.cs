@@ -129,6 +129,21 @@ public class DomainDictionaryTests
     }
 
     [Fact]
+    public void Load_CommittedMinedLayTerms_AreGeneratedMultiCharacterLayWordsApartFromTheHandWrittenOnes()
+    {
+        var text = File.ReadAllText(Path.Combine(DictionaryFolder, DomainDictionary.MinedLayTermsFileName));
+        var dictionary = DomainDictionary.Load(DictionaryFolder);
+
+        Assert.Contains("mine-lay-terms", text.Split('\n')[2], StringComparison.Ordinal); // the header names its generator
+        Assert.True(dictionary.MinedLayExpansions.Count >= 50, $"mined: {dictionary.MinedLayExpansions.Count}");
+        Assert.All(dictionary.MinedLayExpansions, e =>
+        {
+            Assert.True(e.LayPhrases.Single().Length >= 2, e.LayPhrases.Single());
+            Assert.InRange(e.PolicyWords.Count, 1, new LayTermMinerOptions().MaxPolicyWordsPerLayWord);
+        });
+    }
+
+    [Fact]
     public void Load_FolderWithoutOptionalFiles_HasNoLayTermsOrHomophones()
     {
         using var folder = new TempFolder();
@@ -139,6 +154,54 @@ public class DomainDictionaryTests
 
         Assert.Empty(dictionary.LayExpansions);
         Assert.Empty(dictionary.Homophones);
+    }
+
+    [Fact]
+    public void Load_MinedLayTerms_KeptApartFromTheHandWrittenOnes()
+    {
+        using var folder = new TempFolder();
+        folder.Write("terms.txt", "快递员 2000 n\n");
+        folder.Write("synonyms.txt", "住房公积金,公积金\n");
+        folder.Write("lay-terms.txt", "歇脚 => 驿站\n");
+        folder.Write(DomainDictionary.MinedLayTermsFileName, "# Generated\n# 工资 4/4 in 2 clause sets, G²=15.3\n工钱 => 工资,劳动报酬\n");
+
+        var dictionary = DomainDictionary.Load(folder.Path);
+
+        Assert.Equal(["歇脚"], Assert.Single(dictionary.LayExpansions).LayPhrases);
+        var mined = Assert.Single(dictionary.MinedLayExpansions);
+        Assert.Equal(["工钱"], mined.LayPhrases);
+        Assert.Equal(["工资", "劳动报酬"], mined.PolicyWords);
+    }
+
+    [Fact]
+    public void LoadDictionary_MinedLayTermsUnderARoot_MergedAndHashed()
+    {
+        using var root = new TempFolder();
+        root.Write("dictionary/terms.txt", "快递员 2000 n\n");
+        root.Write("dictionary/synonyms.txt", "住房公积金,公积金\n");
+        var before = ServiceBot.Ingestion.KnowledgeSources.LoadDictionary([root.Path]);
+        root.Write("dictionary/" + DomainDictionary.MinedLayTermsFileName, "工钱 => 工资\n");
+
+        var after = ServiceBot.Ingestion.KnowledgeSources.LoadDictionary([root.Path]);
+
+        Assert.Empty(before.MinedLayExpansions);
+        Assert.Equal(["工资"], Assert.Single(after.MinedLayExpansions).PolicyWords);
+        Assert.Empty(after.LayExpansions);
+        Assert.NotEqual(before.Hash, after.Hash);
+    }
+
+    [Fact]
+    public void LoadDictionary_MalformedMinedLayTerms_ReportedAsAFailure()
+    {
+        using var root = new TempFolder();
+        root.Write("dictionary/terms.txt", "快递员 2000 n\n");
+        root.Write("dictionary/synonyms.txt", "住房公积金,公积金\n");
+        root.Write("dictionary/" + DomainDictionary.MinedLayTermsFileName, "工钱 工资\n");
+
+        var merged = ServiceBot.Ingestion.KnowledgeSources.LoadDictionary([root.Path]);
+
+        Assert.Empty(merged.MinedLayExpansions);
+        Assert.EndsWith(DomainDictionary.MinedLayTermsFileName, Assert.Single(merged.Failures).Path);
     }
 
     [Fact]

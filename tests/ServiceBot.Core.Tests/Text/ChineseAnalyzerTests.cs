@@ -49,6 +49,32 @@ public class ChineseAnalyzerTests
     }
 
     [Fact]
+    public void AnalyzeQuery_MinedLayWord_AddsPolicyWordsAtItsOwnWeightWithoutReportingThem()
+    {
+        var analyzer = new ChineseAnalyzer(new ChineseAnalyzerOptions
+        {
+            LayExpansions = [new LayExpansion(["喝口水"], ["驿站"])],
+            MinedLayExpansions = [new LayExpansion(["工钱"], ["工资", "驿站"])],
+            MinedLayExpansionWeight = 0.2f,
+            UseGeneralThesaurus = false,
+        });
+
+        var query = analyzer.AnalyzeQuery("工钱拖了想找地方喝口水");
+
+        Assert.Equal(0.2f, query.Words["工资"]);
+        Assert.Equal(0.2f, query.Bigrams["工资"]);
+        Assert.Equal(0.5f, query.Words["驿站"]); // the reviewed expansion's weight is not lowered
+        Assert.Equal(["喝口水"], Assert.Single(query.Expansions).LayPhrases);
+        Assert.DoesNotContain("工资", analyzer.AnalyzeQuery("驿站在哪里").Words.Keys);
+    }
+
+    [Theory]
+    [InlineData(0f)]
+    [InlineData(1.5f)]
+    public void Constructor_MinedWeightOutOfRange_Throws(float weight)
+        => Assert.Throws<ArgumentOutOfRangeException>(() => new ChineseAnalyzer(new ChineseAnalyzerOptions { MinedLayExpansionWeight = weight }));
+
+    [Fact]
     public void AnalyzeQuery_MisspeltDomainWord_AnalysesTheTermAndReportsTheCorrection()
     {
         var analyzer = new ChineseAnalyzer(new ChineseAnalyzerOptions { DomainWords = ["社保"], UseGeneralThesaurus = false });

@@ -11,9 +11,9 @@ public sealed partial class LexicalIndex
     /// <summary>
     /// Version of the file layout. 2 added the similar-question fields, the document titles, article positions and
     /// the lay vocabulary; 3 compressed the postings, sorted the terms for lookups in the mapped file and put
-    /// every part behind a 64-bit offset. An older file must be rebuilt from its sources. Part of the ingestion settings hash.
+    /// every part behind a 64-bit offset; 4 added the mined lay vocabulary and its weight. An older file must be rebuilt from its sources. Part of the ingestion settings hash.
     /// </summary>
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
 
     /// <summary>
     /// Writes the index, with the analyzer's vocabulary, to one file. It goes to a temporary file
@@ -137,6 +137,13 @@ public sealed partial class LexicalIndex
             WriteStrings(writer, rule.When);
             WriteStrings(writer, rule.Unless);
         }
+        writer.Write(options.MinedLayExpansions.Count);
+        foreach (var expansion in options.MinedLayExpansions)
+        {
+            WriteStrings(writer, expansion.LayPhrases);
+            WriteStrings(writer, expansion.PolicyWords);
+        }
+        writer.Write(options.MinedLayExpansionWeight);
     }
 
     private static ChineseAnalyzerOptions ReadAnalyzerOptions(BinaryReader reader)
@@ -153,6 +160,9 @@ public sealed partial class LexicalIndex
         var corrections = new ContextualCorrection[reader.ReadInt32()];
         for (var i = 0; i < corrections.Length; i++)
             corrections[i] = new ContextualCorrection(reader.ReadString(), reader.ReadString(), ReadStrings(reader), ReadStrings(reader));
+        var mined = new LayExpansion[reader.ReadInt32()];
+        for (var i = 0; i < mined.Length; i++) mined[i] = new LayExpansion(ReadStrings(reader), ReadStrings(reader));
+        var minedWeight = reader.ReadSingle();
         return new ChineseAnalyzerOptions
         {
             DomainWords = words,
@@ -163,6 +173,8 @@ public sealed partial class LexicalIndex
             LayExpansions = expansions,
             LayExpansionWeight = layExpansionWeight,
             ContextualCorrections = corrections,
+            MinedLayExpansions = mined,
+            MinedLayExpansionWeight = minedWeight,
         };
     }
 

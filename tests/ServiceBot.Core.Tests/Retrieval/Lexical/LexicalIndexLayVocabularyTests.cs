@@ -21,6 +21,8 @@ public class LexicalIndexLayVocabularyTests
         DomainWords = ["住房公积金", "公积金", "职业伤害", "工会驿站"],
         LayExpansions = [new LayExpansion(["歇脚", "喝口水"], ["驿站", "工会驿站"])],
         LayExpansionWeight = 0.6f,
+        MinedLayExpansions = [new LayExpansion(["公鸡金"], ["住房公积金"]), new LayExpansion(["怀孕"], ["生育", "孕期"])],
+        MinedLayExpansionWeight = 0.25f,
         ContextualCorrections = [new ContextualCorrection("工商", "职业伤害", ["摔"], ["执照"])],
         UseGeneralThesaurus = false,
     });
@@ -51,5 +53,9 @@ public class LexicalIndexLayVocabularyTests
         var rule = Assert.Single(options.ContextualCorrections);
         Assert.Equal(("工商", "职业伤害", "摔", "执照"), (rule.Typed, rule.Intended, rule.When.Single(), rule.Unless.Single()));
         Assert.Equal("摔了算职业伤害吗", LexicalIndex.Load(path).Analyzer.Correct("摔了算工商吗").Text);
+        Assert.Equal(["怀孕"], options.MinedLayExpansions[1].LayPhrases);
+        Assert.Equal(["生育", "孕期"], options.MinedLayExpansions[1].PolicyWords);
+        Assert.Equal(0.25f, options.MinedLayExpansionWeight);
+        Assert.Equal(0.25f, LexicalIndex.Load(path).Analyzer.AnalyzeQuery("怀孕了怎么办").Words["孕期"]);
     }
 }

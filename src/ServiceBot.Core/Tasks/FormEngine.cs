@@ -288,11 +288,15 @@ public sealed partial class FormEngine(
             BotText.Format(nameof(BotTexts.Forms_Changed), slot.Label.Value, SlotFormatter.Markdown(slot, found.Value)), offers: [], cancellationToken);
     }
 
-    /// <summary>A question asked mid-task: answer it from the knowledge base, then pick the form up where it was.</summary>
+    /// <summary>
+    /// A question asked mid-task (几天能到账 while the form asks for an ID number): answer it from the task's guide first,
+    /// then pick the form up where it was. A message that changes a value (金额咋改成3000) is a correction, not a question.
+    /// </summary>
     private async Task<TurnResult?> DigressAsync(TaskInstance task, TaskDefinition definition, string text, CancellationToken cancellationToken)
     {
         var normalized = TextNormalizer.Normalize(text);
         if (!QuestionCue().IsMatch(normalized)) return null;
+        if (understanding.Corrections.Detect(text, definition.SlotIds) is not null) return null;
         // 离职提取有什么条件？ names a slot value yet asks; a weaker cue (…吗, 多少) needs the classifier or an absence of values.
         var freeTextPending = task.PendingSlot is { } asked && SlotIds.FreeText.Contains(asked);
         if (freeTextPending || !Interrogative().IsMatch(normalized))
@@ -307,9 +311,16 @@ public sealed partial class FormEngine(
             if (!classifiedAsQuestion && carriesSlot) return null;
         }
 
-        var answer = await knowledge.AnswerAsync(text, cancellationToken);
+        var answer = await knowledge.AnswerTaskQuestionAsync(text, definition.Name, cancellationToken);
         var resumed = Resume(task, definition, BotText.Format(nameof(BotTexts.Forms_Resume), definition.DisplayName.Value));
-        return resumed with { Markdown = answer.Markdown + "\n\n---\n\n" + resumed.Markdown, Citations = answer.Citations };
+        return resumed with
+        {
+            Markdown = answer.Markdown + "\n\n---\n\n" + resumed.Markdown,
+            Citations = answer.Citations,
+            Refused = !answer.Grounded,
+            Answered = answer.Grounded,
+            OutOfScope = answer.OutOfScope,
+        };
     }
 
     private static TurnResult Cancel(TaskInstance task, TaskDefinition definition)
@@ -430,10 +441,11 @@ public sealed partial class FormEngine(
 
     private static string Join(string lead, string body) => lead.Length == 0 ? body : lead + "\n\n" + body;
 
-    [GeneratedRegex(@"[?？]|[吗呢么]\s*$|什么|怎么|如何|多少|哪些|哪里|哪个|能不能|可不可以|是否|为什么|多久|多长时间")]
+    // Lay cues (啥, 咋, 几, 谁, 要不要 …) and an English question's first word count too: 几天能到账 has no question mark.
+    [GeneratedRegex(@"[?？]|[吗呢么]\s*$|什么|怎么|如何|多少|哪些|哪里|哪个|能不能|可不可以|是否|为什么|多久|多长时间|啥|咋|几|谁|要不要|用不用|需不需要|有没有|会不会|算不算|行不行|来得及|^\s*(?i:how|what|when|why|which|where|who|can|could|do|does|is|are|will)\b")]
     private static partial Regex QuestionCue();
 
-    [GeneratedRegex(@"什么|怎么|如何|为什么|哪些|是否|能不能|可不可以|多久|多长时间")]
+    [GeneratedRegex(@"什么|怎么|如何|为什么|哪些|是否|能不能|可不可以|多久|多长时间|啥|咋|几天|几个月|几个工作日|多少天|多长|要不要|用不用|需不需要|^\s*(?i:how|what|when|why|which|where)\b")]
     private static partial Regex Interrogative();
 
     [GeneratedRegex(@"修改|更改|改一下|要改|\b(?:change|modify|edit)\b", RegexOptions.IgnoreCase)]

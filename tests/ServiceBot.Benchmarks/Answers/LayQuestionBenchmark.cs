@@ -118,7 +118,12 @@ public static class LayQuestionBenchmark
         return 0;
     }
 
-    private static string? FormOf(Reply reply) => reply.Task is { State: not "cancelled" } task ? task.Name : null;
+    /// <summary>
+    /// The form a reply put in front of the question: one it opened, or one the history opened that took the message as
+    /// a value. A question answered (or refused) mid-form, with the form then picked up again, addressed the question.
+    /// </summary>
+    private static string? FormOf(Reply reply)
+        => reply.Task is { State: not "cancelled" } task && reply.Citations.Count == 0 && !reply.Refused ? task.Name : null;
 
     /// <summary>
     /// The top-score threshold that maximises the mean of answerable hit@3 (answered and hit) and must-refuse refused;
@@ -161,7 +166,8 @@ public static class LayQuestionBenchmark
         Console.WriteLine();
         Console.WriteLine("ServiceBot: the conversation engine behind /api/chat (offline, SQLite state), a fresh conversation per item, "
                           + "history turns then the query; a hit is an expected clause among the reply's top-3 citations, and a reply "
-                          + "that opened a form never hits; refused = no citations and no form; latency covers every turn.");
+                          + "that opened a form, or gave the message to a form the history opened, never hits (a question answered mid-form, "
+                          + "the form then resumed, is judged by its citations); refused = no citations and no form; latency covers every turn.");
         Console.WriteLine($"Lucene.Net: SmartChineseAnalyzer + BM25 over the same clauses, the query alone (no history); it refuses when "
                           + $"its top score is below {threshold.ToString("F2", CultureInfo.InvariantCulture)}, the threshold with the best "
                           + "balanced accuracy (mean of answerable hit@3 and must-refuse refused) on this same set, so its refusal "

@@ -151,6 +151,25 @@ public sealed class TaskDialogueTests(ServiceBotServer server) : IClassFixture<S
     }
 
     [Fact]
+    public async Task FundWithdrawal_LayQuestionWithoutQuestionMarkMidTask_AnsweredFromTheGuideThenTheSameSlotAskedAgain()
+    {
+        var chat = NewSession();
+        var opened = await chat.SayAsync("我想提取公积金");
+        Assert.Equal("collecting", opened.State);
+        var pending = opened.Missing[0];
+
+        var asked = await chat.SayAsync("几天能到账");
+
+        Assert.Equal("collecting", asked.State);
+        Assert.Equal(pending, asked.Missing[0]);
+        var citations = asked.Json.GetProperty("citations").EnumerateArray().ToList();
+        Assert.NotEmpty(citations);
+        Assert.Equal("住房公积金提取办事指南（示例）", citations[0].GetProperty("source").GetString());
+        Assert.Equal("办理时限", citations[0].GetProperty("section").GetString());
+        Assert.DoesNotContain("没有识别出", asked.Reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WageComplaint_DigressionMidTask_AnsweredThenFormResumes()
     {
         var before = (await TicketsAsync(ZhangWei)).Count;

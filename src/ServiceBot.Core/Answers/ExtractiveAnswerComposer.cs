@@ -46,6 +46,8 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
 
     private readonly TreeEnsemble? _ranker = KnowledgeRanker.FromOptions(ranking ?? new KnowledgeRankingOptions());
 
+    private readonly IReadOnlyList<AnnotatedQuestionLine> _annotated = AnnotatedQuestions.FromOptions(ranking ?? new KnowledgeRankingOptions());
+
     private readonly double _minAnswerProbability = options.Value.MinAnswerProbability ?? refusalModel?.Threshold ?? 0;
 
     /// <summary>The refusal model's threshold in force: configured, else the one stored with the model; 0 without a model.</summary>

@@ -139,6 +139,13 @@ public sealed partial class ExtractiveAnswerComposer
     internal AnnotatedQuestionIndex NeighbourIndex(KnowledgeBase knowledge)
         => _neighbourIndexes.GetValue(knowledge, kb => new AnnotatedQuestionIndex(AnnotatedQuestions.Of(kb, _annotated)));
 
+    /// <summary>The similarity of the annotated question nearest <paramref name="question"/> (0 when none shares a bigram).</summary>
+    internal double NearestSimilarity(KnowledgeBase knowledge, string question)
+        => NearestSimilarity(NeighbourIndex(knowledge).Votes(question));
+
+    internal static double NearestSimilarity(IReadOnlyDictionary<string, NeighbourVote> votes)
+        => votes.Count == 0 ? 0 : votes.Values.Max(v => v.Similarity);
+
     /// <summary>Writes a clause's <see cref="NeighbourVote"/> into its feature row (zeros when no neighbour names it).</summary>
     internal static void SetNeighbourFeatures(float[] row, NeighbourVote vote)
     {

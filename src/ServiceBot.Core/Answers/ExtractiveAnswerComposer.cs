@@ -181,7 +181,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         var thresholdsPass = viaGuide || PassesThresholds(best, analysis);
         var top = ranked.Count > 0 && ranked[0].RankerScore is not null ? ranked[0] : null;
         var signals = new DecisionSignals(thresholdsPass, analysis.InDomain, top?.RankerScore, top is null ? null : ranked.ElementAtOrDefault(1)?.RankerScore,
-            top?.Coverage ?? best.Coverage, BestQuestionMatch(knowledge, analysis));
+            top?.Coverage ?? best.Coverage, BestQuestionMatch(knowledge, analysis), NearestSimilarity(knowledge, analysis.Question));
         var chunk = best.Retrieved.Chunk;
         var features = GroundingFeatures.Of(analysis.Question, analysis.Terms, CoveredText(chunk), NormalizedCoveredText(chunk), best.Coverage, runnerUp,
             viaGuide, signals);

@@ -42,7 +42,7 @@ public static class RefusalTraining
         ["foreign_share"] = -1, ["uncovered_peak"] = -1, ["figure_unstated"] = -1,
         ["uncovered_word"] = -1, ["uncovered_rare"] = -1, ["covered_word"] = 1, ["uncovered_domain"] = -1,
         ["thresholds_pass"] = 1, ["ranker_confidence"] = 1, ["ranker_margin"] = 1, ["ranker_coverage"] = 1, ["question_match"] = 1,
-        ["named_unstated"] = -1,
+        ["named_unstated"] = -1, ["neighbour_similarity"] = 1,
     };
 
     private static readonly int ThresholdsPassIndex = Index("thresholds_pass");
@@ -242,6 +242,10 @@ public static class RefusalTraining
     {
         var trainer = new RankerTrainer(new TrainRankerOptions(), KnowledgeRankingFeatures.Names);
         var neighbours = new OutOfFoldNeighbours(linked, [.. samples.Select(s => s.Annotated)], [.. samples.Select(s => s.Fold)]);
+        // How near the question is to one answered before, from the linked questions and the other folds' answerable items.
+        foreach (var sample in samples.Where(s => s.Features is not null && s.Asked is not null))
+            sample.Features![Index("neighbour_similarity")] =
+                ExtractiveAnswerComposer.NearestSimilarity(neighbours.Without(sample.Fold, sample.Fold).Votes(sample.Asked!));
         var coverage = KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.Coverage);
         for (var fold = 0; fold < folds; fold++)
         {

@@ -34,6 +34,7 @@ public static class GroundingFeatures
         "ranker_coverage",   // coverage of the question by the ranker's first clause
         "question_match",    // the best match with any taught 相似问法
         "named_unstated",    // names a city or platform the clause does not (深圳的驿站, 美团的规定): a local rule the knowledge lacks
+        "neighbour_similarity", // how close the nearest annotated question that was answered is
     ];
 
     /// <summary>Weights run to about twice the largest idf (a domain word the knowledge never uses); this brings them near 0–1.</summary>
@@ -83,6 +84,7 @@ public static class GroundingFeatures
             signals.RankerTopCoverage,
             signals.QuestionMatch,
             NamedPlaces.NamesOneTheClauseLacks(question, normalized) ? 1 : 0,
+            signals.NeighbourSimilarity,
         ];
     }
 }

@@ -61,7 +61,9 @@ public sealed class AnnotatedQuestionIndex
     {
         var distinct = Terms(question).Distinct(StringComparer.Ordinal).ToList();
         if (distinct.Count == 0 || _questions.Length == 0) return EmptyVotes;
-        var scores = new Dictionary<int, double>();
+        // Scores accumulate in an array and the touched questions in a list: the nearest few are picked without sorting all.
+        var scores = new double[_questions.Length];
+        var touched = new List<int>();
         var perfect = 0.0;
         foreach (var term in distinct)
         {
@@ -73,11 +75,14 @@ public sealed class AnnotatedQuestionIndex
             var idf = _idf[term];
             perfect += idf;
             foreach (var (index, count) in postings)
-                scores[index] = scores.GetValueOrDefault(index) + idf * count * (K1 + 1) / (count + _lengthNorm[index]);
+            {
+                if (scores[index] == 0) touched.Add(index);
+                scores[index] += idf * count * (K1 + 1) / (count + _lengthNorm[index]);
+            }
         }
-        if (scores.Count == 0) return EmptyVotes;
-        var nearest = scores.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Take(_neighbours).ToList();
-        var top = nearest[0].Value;
+        if (touched.Count == 0) return EmptyVotes;
+        var nearest = Nearest(scores, touched);
+        var top = nearest[0].Score;
         var votes = new Dictionary<string, NeighbourVote>(StringComparer.Ordinal);
         foreach (var (index, score) in nearest)
         {
@@ -90,6 +95,25 @@ public sealed class AnnotatedQuestionIndex
             }
         }
         return votes;
+    }
+
+    /// <summary>The <see cref="_neighbours"/> best-scoring questions, best first; of equal scores the earlier question.</summary>
+    private List<(int Index, double Score)> Nearest(double[] scores, List<int> touched)
+    {
+        var nearest = new List<(int Index, double Score)>(_neighbours + 1);
+        foreach (var index in touched)
+        {
+            var score = scores[index];
+            if (nearest.Count == _neighbours && !Before(index, score, nearest[^1])) continue;
+            var at = nearest.Count;
+            while (at > 0 && Before(index, score, nearest[at - 1])) at--;
+            nearest.Insert(at, (index, score));
+            if (nearest.Count > _neighbours) nearest.RemoveAt(nearest.Count - 1);
+        }
+        return nearest;
+
+        static bool Before(int index, double score, (int Index, double Score) other)
+            => score > other.Score || score == other.Score && index < other.Index;
     }
 
     private static readonly IReadOnlyDictionary<string, NeighbourVote> EmptyVotes = new Dictionary<string, NeighbourVote>(StringComparer.Ordinal);

@@ -102,7 +102,7 @@ public sealed partial class ExtractiveAnswerComposer
         var asked = TaskGuideSections.AskedFor(analysis.Question);
         var bestCoverage = pool.Count == 0 ? 0 : pool.Max(c => c.Coverage);
         var questionBigrams = QuestionBigrams(analysis.Question);
-        var neighbours = NeighbourIndex(knowledge).Votes(analysis.Question);
+        var neighbours = analysis.Neighbours(NeighbourIndex(knowledge));
         var rows = new float[pool.Count][];
         for (var i = 0; i < pool.Count; i++)
         {
@@ -139,10 +139,7 @@ public sealed partial class ExtractiveAnswerComposer
     internal AnnotatedQuestionIndex NeighbourIndex(KnowledgeBase knowledge)
         => _neighbourIndexes.GetValue(knowledge, kb => new AnnotatedQuestionIndex(AnnotatedQuestions.Of(kb, _annotated)));
 
-    /// <summary>The similarity of the annotated question nearest <paramref name="question"/> (0 when none shares a bigram).</summary>
-    internal double NearestSimilarity(KnowledgeBase knowledge, string question)
-        => NearestSimilarity(NeighbourIndex(knowledge).Votes(question));
-
+    /// <summary>The similarity of the nearest annotated question among <paramref name="votes"/> (0 when none shares a bigram).</summary>
     internal static double NearestSimilarity(IReadOnlyDictionary<string, NeighbourVote> votes)
         => votes.Count == 0 ? 0 : votes.Values.Max(v => v.Similarity);
 

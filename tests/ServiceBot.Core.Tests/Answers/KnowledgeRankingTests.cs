@@ -259,6 +259,20 @@ public sealed class KnowledgeRankingTests(RealKnowledgeFixture fixture) : IClass
     }
 
     [Fact]
+    public void Compose_QuestionAnsweredBefore_DecisionReadsItsNeighbourSimilarity()
+    {
+        const string question = "外卖小哥能不能交公积金呀";
+        var similarity = ServiceBot.Answers.Refusal.GroundingFeatures.Names.ToList().IndexOf("neighbour_similarity");
+
+        var annotated = ComposerAnnotating(question, Opinion, "四、(八)").Compose(fixture.Knowledge, question).Decision;
+        var linkedOnly = Composer(new KnowledgeRankingOptions { UseAnnotatedQuestions = false, UseKnowledgeRanker = false })
+            .Compose(fixture.Knowledge, question).Decision;
+
+        Assert.Equal(1, annotated!.Features![similarity], 5);
+        Assert.InRange(linkedOnly!.Features![similarity], 0.01, 0.99);
+    }
+
+    [Fact]
     public void Candidates_TreesFavourNearNeighbours_PutTheAnnotatedClauseFirst()
     {
         const string guide = "新就业形态就业人员职业伤害保障申报办事指南（示例）";

@@ -35,6 +35,8 @@ public static class TrainKnowledgeRanker
           --annotated-out FILE  where every item's question and expected clauses go for the neighbour features
                              (default: src/ServiceBot.Core/Retrieval/Ranking/Model/annotated-questions.jsonl)
           --no-save          cross-validate only
+          --test-batch NAME  instead of k folds, test on one batch of the set (fresh-8: items written after the rest) with
+                             every other item training the ranker and annotating neighbours; fold 1 is that batch (implies --no-save)
         """;
 
     private static readonly (int From, int To, string Name)[] Buckets =
@@ -58,7 +60,10 @@ public static class TrainKnowledgeRanker
         Ceiling(report, firstStageRanks, items);
 
         var trainer = new RankerTrainer(options, KnowledgeRankingFeatures.Names);
-        var folds = TrainRanker.AssignFolds(items.Count, options.Folds, options.Seed);
+        var batchOf = questions.ToDictionary(q => q.Id, q => q.Batch, StringComparer.Ordinal);
+        var folds = options.TestBatch is { } batch
+            ? [.. items.Select(i => batchOf[i.Id] == batch ? 0 : 1)]
+            : TrainRanker.AssignFolds(items.Count, options.Folds, options.Seed);
         var neighbours = new OutOfFoldNeighbours(linked, [.. annotated.Select(a => (AnnotatedQuestion?)a.Question)], folds, options.UseAnnotated);
         LabelledQuery WithNeighbours(int i, AnnotatedQuestionIndex index) => OutOfFoldNeighbours.With(items[i], annotated[i].Question.Question, index);
         AnnotatedQuestionIndex Without(int a, int b) => neighbours.Without(a, b);

@@ -68,6 +68,9 @@ public sealed record TrainRankerOptions
     /// <summary>train-knowledge-ranker: whether the neighbour features read the set's own questions (out of fold) beside the linked questions.</summary>
     public bool UseAnnotated { get; init; } = true;
 
+    /// <summary>train-knowledge-ranker: one batch as the only test fold (a slice written after the rest), the other items training.</summary>
+    public string? TestBatch { get; init; }
+
     /// <summary>train-knowledge-ranker: where the annotated questions of every item go.</summary>
     public string? AnnotatedOut { get; init; }
 
@@ -158,6 +161,7 @@ public sealed record TrainRankerOptions
                 "--out" => options with { Out = Value() },
                 "--linked-only" => options with { UseAnnotated = false },
                 "--annotated-out" => options with { AnnotatedOut = Value() },
+                "--test-batch" => options with { TestBatch = Value(), Folds = 2, Save = false },
                 "--no-save" => options with { Save = false },
                 "--first-stage-only" => options with { FirstStageOnly = true, Save = false },
                 "--no-translations" => options with { UseTranslations = false },

@@ -110,6 +110,6 @@ public static partial class SpecificAsk
     private static partial Regex Forecast();
 
     /// <summary>How many or which places: the knowledge names no list of cities, stations or offices.</summary>
-    [GeneratedRegex("有几个|有多少个|哪些城市|哪几个城市|哪个城市有|哪个社区")]
+    [GeneratedRegex("有几个|有多少个|有几家|有多少家|哪些城市|哪几个城市|哪个城市有|哪个社区")]
     private static partial Regex PlaceCount();
 }

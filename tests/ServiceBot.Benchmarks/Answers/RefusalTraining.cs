@@ -42,7 +42,7 @@ public static class RefusalTraining
         ["foreign_share"] = -1, ["uncovered_peak"] = -1, ["figure_unstated"] = -1,
         ["uncovered_word"] = -1, ["uncovered_rare"] = -1, ["covered_word"] = 1, ["uncovered_domain"] = -1,
         ["thresholds_pass"] = 1, ["ranker_confidence"] = 1, ["ranker_margin"] = 1, ["ranker_coverage"] = 1, ["question_match"] = 1,
-        ["named_unstated"] = -1, ["neighbour_similarity"] = 1,
+        ["named_unstated"] = -1, ["aspect_unstated"] = -1, ["asks_judgement"] = -1, ["neighbour_similarity"] = 1,
     };
 
     private static readonly int ThresholdsPassIndex = Index("thresholds_pass");
@@ -111,6 +111,16 @@ public static class RefusalTraining
         var (samples, knowledgeBase) = await CollectAsync(questions, knowledge);
         if (Option(args, "--dump") is { } dump) await DumpAsync(samples, knowledgeBase, dump);
         var scored = samples.Where(s => s.Features is not null).ToList();
+        // --without a,b: an ablation, the named features held at 0 so the fit and its curve show what they add.
+        foreach (var name in (Option(args, "--without") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Index(name) < 0)
+            {
+                Console.Error.WriteLine($"error: --without names \"{name}\", which is not one of [{string.Join(", ", GroundingFeatures.Names)}]");
+                return 2;
+            }
+            foreach (var sample in scored) sample.Features![Index(name)] = 0;
+        }
         var signs = GroundingFeatures.Names.Select(n => Signs.GetValueOrDefault(n)).Append(DomainSign).ToList();
 
         // Folds by item over every question: each item's probability comes from a model, a domain score and a ranker that never saw it.

@@ -29,4 +29,13 @@ public sealed class SpecificAskTests
     [InlineData("骑手受伤了怎么申报")]
     public void IsUnanswered_QuestionAsksForNoFigure_IsFalse(string question)
         => Assert.False(SpecificAsk.IsUnanswered(question, "保障新就业群体休息权益。"));
+
+    [Theory]
+    [InlineData("北京朝阳区的户外劳动者服务站有几家")]
+    [InlineData("深圳一共有多少家骑手驿站")]
+    public void AsksSpecific_HowManyPlaces_IsTrue(string question)
+    {
+        Assert.True(SpecificAsk.AsksSpecific(question));
+        Assert.True(SpecificAsk.IsUnanswered(question, "外卖配送员、快递员、网约车司机等户外劳动者都可以使用驿站。"));
+    }
 }

@@ -153,6 +153,48 @@ public sealed class RefusalDecisionTests(RealKnowledgeFixture fixture) : IClassF
         Assert.InRange(Feature("ranker_coverage"), 0.01, 1);
     }
 
+    [Theory]
+    [InlineData("我们区劳动监察大队在哪栋楼几楼办公")]
+    [InlineData("公积金中心周六上班不 上午几点开门")]
+    [InlineData("职业伤害保障试点啥时候推广到全国")]
+    public void Compose_AsksAnAspectNoClauseStates_RecordsItAndTheShippedModelRefuses(string question)
+    {
+        var rule = new ExtractiveAnswerComposer(Options.Create(new AnswerOptions()), refusalModel: null).Compose(fixture.Knowledge, question);
+        var shipped = new ExtractiveAnswerComposer().Compose(fixture.Knowledge, question);
+
+        Assert.NotNull(rule.Decision!.Features);
+        Assert.Equal(1, rule.Decision.Features![GroundingFeatures.Names.ToList().IndexOf("aspect_unstated")]);
+        Assert.False(shipped.Grounded);
+        Assert.Empty(shipped.Citations);
+    }
+
+    [Fact]
+    public void Compose_AsksForAVerdictOnOnesCase_RecordsTheJudgementAndLowersTheProbability()
+    {
+        const string verdict = "老板拖了我三个月工资，我这个情况去仲裁能赢吗", rule = "老板拖了我三个月工资，我这个情况能去仲裁吗";
+        var composer = new ExtractiveAnswerComposer();
+
+        var asked = composer.Compose(fixture.Knowledge, verdict).Decision!;
+        var plain = composer.Compose(fixture.Knowledge, rule).Decision!;
+
+        Assert.Equal(1, asked.Features![GroundingFeatures.Names.ToList().IndexOf("asks_judgement")]);
+        Assert.Equal(0, plain.Features![GroundingFeatures.Names.ToList().IndexOf("asks_judgement")]);
+        Assert.True(asked.Probability < plain.Probability, $"{asked.Probability} is not below {plain.Probability}");
+    }
+
+    [Theory]
+    [InlineData("驿站晚上几点关门")]
+    [InlineData("被拖欠工资去哪里投诉")]
+    public void Compose_AspectTheClauseStates_RecordsNoUnstatedAspectAndAnswers(string question)
+    {
+        var rule = new ExtractiveAnswerComposer(Options.Create(new AnswerOptions()), refusalModel: null).Compose(fixture.Knowledge, question);
+        var shipped = new ExtractiveAnswerComposer().Compose(fixture.Knowledge, question);
+
+        Assert.Equal(0, rule.Decision!.Features![GroundingFeatures.Names.ToList().IndexOf("aspect_unstated")]);
+        Assert.True(shipped.Grounded);
+        Assert.NotEmpty(shipped.Citations);
+    }
+
     [Fact]
     public void ComposeForTask_ModelVetoesTheGuide_Refuses()
     {

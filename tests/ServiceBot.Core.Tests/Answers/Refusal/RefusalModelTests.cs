@@ -163,6 +163,8 @@ public sealed class RefusalModelTests
     [InlineData("ranker_coverage", 1)]
     [InlineData("question_match", 1)]
     [InlineData("named_unstated", -1)]
+    [InlineData("aspect_unstated", -1)]
+    [InlineData("asks_judgement", -1)]
     public void Probability_ShippedModel_MovesOneWayWithTheFeature(string feature, int direction)
     {
         var model = RefusalModel.Load(ShippedPath);

@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+
+namespace ServiceBot.Answers.Refusal;
+
+/// <summary>
+/// What kind of fact a question asks for beyond a figure (<see cref="SpecificAsk"/>): opening hours (周六上班不, 几点开门), the
+/// date a policy starts or spreads (啥时候推广到全国), a street address (在哪栋楼几楼), a person (站长叫啥, 哪个处长), or a
+/// judgement no clause makes (仲裁能赢吗, 哪个平台更好, 会涨吗). The knowledge states rules, time limits and who to turn to,
+/// not a named office's hours or address, a person, a future date or the verdict on one's own case: a clause that shares
+/// the question's topic but states nothing of the kind asked does not answer it. Signals for the refusal model, not rules.
+/// </summary>
+public static partial class AskedAspect
+{
+    /// <summary>
+    /// True when <paramref name="question"/> asks for hours, a start date, an address or a person and <paramref name="clauseText"/>
+    /// states nothing of that kind.
+    /// </summary>
+    public static bool IsUnstated(string question, string clauseText)
+        => (HoursAsked().IsMatch(question) && !HoursStated().IsMatch(clauseText))
+           || (DateAsked().IsMatch(question) && !DateStated().IsMatch(clauseText))
+           || (AddressAsked().IsMatch(question) && !AddressStated().IsMatch(clauseText))
+           || (PersonAsked().IsMatch(question) && !PersonStated().IsMatch(clauseText));
+
+    /// <summary>True when <paramref name="question"/> asks for a verdict on a case, a prediction or a choice between firms.</summary>
+    public static bool AsksJudgement(string question) => Judgement().IsMatch(question);
+
+    [GeneratedRegex("几点|周[六日末]上班|周末上班|礼拜[六天]上班|开门|关门|营业时间|上班时间|办公时间")]
+    private static partial Regex HoursAsked();
+
+    [GeneratedRegex(@"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|[一二三四五六七八九十]+点|24小时|全天|周[一二三四五六日]")]
+    private static partial Regex HoursStated();
+
+    /// <summary>When something starts, spreads or ends: a date, not a time limit (多久 is <see cref="SpecificAsk"/>'s).</summary>
+    [GeneratedRegex("(啥时候|什么时候|何时|哪年|哪一年|哪天)[^，。？?！ ]{0,4}(开始|推广|推开|铺开|实施|出台|落地|执行|生效|普及|全国|取消|结束|发放?)")]
+    private static partial Regex DateAsked();
+
+    [GeneratedRegex(@"\d{4}\s*年|[〇零一二三四五六七八九]{4}年|\d{1,2}\s*月\s*\d{1,2}\s*日|起施行")]
+    private static partial Regex DateStated();
+
+    [GeneratedRegex("地址|哪条街|哪条路|哪个街道|哪栋楼|几楼|几号楼|门牌|具体位置|在哪个区|哪个医院|哪家医院|哪个窗口")]
+    private static partial Regex AddressAsked();
+
+    [GeneratedRegex(@"\d+\s*号|[路街巷]\s*\d|大厦|大楼|广场|[\d一二三四五六七八九十]+楼|地址")]
+    private static partial Regex AddressStated();
+
+    [GeneratedRegex("叫啥名|叫什么名|名字叫|叫啥|叫什么|负责人是谁|哪个(处长|局长|科长|领导|主任)|哪位|站长是谁|老板是谁")]
+    private static partial Regex PersonAsked();
+
+    [GeneratedRegex("先生|女士|同志")]
+    private static partial Regex PersonStated();
+
+    [GeneratedRegex("能赢吗|能不能赢|打得赢|能打赢|赢面|胜算|把握大|要不要(一起|帮他|替他)?还|哪个(平台|公司)?[^，。？?]{0,4}(更好|好些|强|划算|挣得多|赔得多)|划算|值不值|会涨吗|会降吗|会不会(涨|降)")]
+    private static partial Regex Judgement();
+}

@@ -1,0 +1,47 @@
+using ServiceBot.Answers.Refusal;
+
+namespace ServiceBot.Core.Tests.Answers.Refusal;
+
+public class AskedAspectTests
+{
+    private const string FundProcess = "审核决定：住房公积金管理中心审核后作出准予提取或者不准提取的决定，并通知申请人；资金1至3个工作日内到账。";
+
+    private const string StationHours = "示例：多数站点的开放时间为8:00至20:00，部分设在商圈、交通枢纽附近的站点全天开放。";
+
+    private const string WageWhere = "可以向用人单位所在地或者工作所在地的人力资源社会保障行政部门（劳动保障监察机构，也叫劳动监察大队）投诉欠薪。";
+
+    private const string Goal = "主要目标是：到2027年，上下联动、条块结合、有效协同的工作机制进一步完善。";
+
+    [Theory]
+    [InlineData("公积金中心周六上班不 上午几点开门", FundProcess)]
+    [InlineData("职业伤害保障试点啥时候推广到全国", FundProcess)]
+    [InlineData("我们区劳动监察大队在哪栋楼几楼办公", WageWhere)]
+    [InlineData("那我们老板叫啥你能查到不", WageWhere)]
+    [InlineData("这个意见是哪个处长负责起草的", Goal)]
+    public void IsUnstated_AspectTheClauseDoesNotState_IsTrue(string question, string clause)
+        => Assert.True(AskedAspect.IsUnstated(question, clause));
+
+    [Theory]
+    [InlineData("驿站晚上几点关门", StationHours)]
+    [InlineData("被拖欠工资去哪里投诉", WageWhere)]
+    [InlineData("这个意见的目标是到哪一年实施完", Goal)]
+    [InlineData("被派遣过来的 用工单位拖欠工资谁负责", WageWhere)]
+    [InlineData("公积金提取几天到账", FundProcess)]
+    public void IsUnstated_AspectStatedOrNoneAsked_IsFalse(string question, string clause)
+        => Assert.False(AskedAspect.IsUnstated(question, clause));
+
+    [Theory]
+    [InlineData("我这个情况去仲裁能赢吗")]
+    [InlineData("滴滴司机的抽成今年会降吗")]
+    [InlineData("闪送和货拉拉哪个平台赔得多")]
+    [InlineData("老公赌博欠的钱我要不要一起还")]
+    public void AsksJudgement_VerdictPredictionOrChoice_IsTrue(string question)
+        => Assert.True(AskedAspect.AsksJudgement(question));
+
+    [Theory]
+    [InlineData("公司倒闭了 欠的工资还能要回来吗")]
+    [InlineData("网上说代办提取公积金收五百块靠谱吗")]
+    [InlineData("仲裁要花钱吗")]
+    public void AsksJudgement_QuestionARuleAnswers_IsFalse(string question)
+        => Assert.False(AskedAspect.AsksJudgement(question));
+}

@@ -102,6 +102,7 @@ public sealed partial class ExtractiveAnswerComposer
         var asked = TaskGuideSections.AskedFor(analysis.Question);
         var bestCoverage = pool.Count == 0 ? 0 : pool.Max(c => c.Coverage);
         var questionBigrams = QuestionBigrams(analysis.Question);
+        var neighbours = analysis.Neighbours(NeighbourIndex(knowledge));
         var rows = new float[pool.Count][];
         for (var i = 0; i < pool.Count; i++)
         {
@@ -126,9 +127,28 @@ public sealed partial class ExtractiveAnswerComposer
             row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.TaughtQuestions)] = chunk.SimilarQuestions.Count;
             row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.SentenceCoverage)] = (float)SentenceCoverage(chunk, analysis.Terms);
             row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.LinkedQuestionBigrams)] = (float)LinkedQuestionBigrams(chunk, questionBigrams);
+            SetNeighbourFeatures(row, neighbours.GetValueOrDefault(chunk.Id));
             rows[i] = row;
         }
         return rows;
+    }
+
+    private readonly ConditionalWeakTable<KnowledgeBase, AnnotatedQuestionIndex> _neighbourIndexes = new();
+
+    /// <summary>The annotated questions (linked questions and the configured lay questions) of one knowledge base, built once.</summary>
+    internal AnnotatedQuestionIndex NeighbourIndex(KnowledgeBase knowledge)
+        => _neighbourIndexes.GetValue(knowledge, kb => new AnnotatedQuestionIndex(AnnotatedQuestions.Of(kb, _annotated)));
+
+    /// <summary>The similarity of the nearest annotated question among <paramref name="votes"/> (0 when none shares a bigram).</summary>
+    internal static double NearestSimilarity(IReadOnlyDictionary<string, NeighbourVote> votes)
+        => votes.Count == 0 ? 0 : votes.Values.Max(v => v.Similarity);
+
+    /// <summary>Writes a clause's <see cref="NeighbourVote"/> into its feature row (zeros when no neighbour names it).</summary>
+    internal static void SetNeighbourFeatures(float[] row, NeighbourVote vote)
+    {
+        row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.NeighbourVote)] = (float)vote.Vote;
+        row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.NeighbourBest)] = (float)vote.Best;
+        row[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.NeighbourSimilarity)] = (float)vote.Similarity;
     }
 
     /// <summary>

@@ -46,6 +46,8 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
 
     private readonly TreeEnsemble? _ranker = KnowledgeRanker.FromOptions(ranking ?? new KnowledgeRankingOptions());
 
+    private readonly IReadOnlyList<AnnotatedQuestionLine> _annotated = AnnotatedQuestions.FromOptions(ranking ?? new KnowledgeRankingOptions());
+
     private readonly double _minAnswerProbability = options.Value.MinAnswerProbability ?? refusalModel?.Threshold ?? 0;
 
     /// <summary>The refusal model's threshold in force: configured, else the one stored with the model; 0 without a model.</summary>
@@ -88,6 +90,11 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         /// </summary>
         public IReadOnlyList<(KnowledgeChunk Chunk, double Match, string Question)> Matches(KnowledgeBase knowledge)
             => _matches ??= SimilarQuestionMatcher.Match(knowledge, Scorer, Terms, Question);
+
+        private IReadOnlyDictionary<string, NeighbourVote>? _neighbours;
+
+        /// <summary>The nearest annotated questions' votes (<see cref="AnnotatedQuestionIndex"/>), found once: the ranker and the decision read them.</summary>
+        public IReadOnlyDictionary<string, NeighbourVote> Neighbours(AnnotatedQuestionIndex index) => _neighbours ??= index.Votes(Question);
 
         /// <summary>Only chunks in the question's language answer it.</summary>
         public bool Speaks(KnowledgeChunk chunk) => KnowledgeLanguage.Of(chunk) == Language;
@@ -179,7 +186,8 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         var thresholdsPass = viaGuide || PassesThresholds(best, analysis);
         var top = ranked.Count > 0 && ranked[0].RankerScore is not null ? ranked[0] : null;
         var signals = new DecisionSignals(thresholdsPass, analysis.InDomain, top?.RankerScore, top is null ? null : ranked.ElementAtOrDefault(1)?.RankerScore,
-            top?.Coverage ?? best.Coverage, BestQuestionMatch(knowledge, analysis));
+            top?.Coverage ?? best.Coverage, BestQuestionMatch(knowledge, analysis),
+            NearestSimilarity(analysis.Neighbours(NeighbourIndex(knowledge))));
         var chunk = best.Retrieved.Chunk;
         var features = GroundingFeatures.Of(analysis.Question, analysis.Terms, CoveredText(chunk), NormalizedCoveredText(chunk), best.Coverage, runnerUp,
             viaGuide, signals);

@@ -44,12 +44,13 @@ public static class LayQuestionBenchmark
     }
 
     public static async Task<int> RunAsync(IReadOnlyList<LayQuestion> questions, string label, IReadOnlyList<string> knowledge, string? missesPath,
-        bool useKnowledgeRanker = true)
+        bool useKnowledgeRanker = true, bool useAnnotatedQuestions = true)
     {
         var wall = Stopwatch.StartNew();
         var overrides = new Dictionary<string, string?>
         {
             [$"{KnowledgeRankingOptions.SectionName}:{nameof(KnowledgeRankingOptions.UseKnowledgeRanker)}"] = useKnowledgeRanker ? "true" : "false",
+            [$"{KnowledgeRankingOptions.SectionName}:{nameof(KnowledgeRankingOptions.UseAnnotatedQuestions)}"] = useAnnotatedQuestions ? "true" : "false",
         };
         await using var harness = await ChatHarness.CreateAsync(knowledge, overrides);
         var clock = Stopwatch.StartNew();

@@ -42,7 +42,7 @@ public static class RefusalTraining
         ["foreign_share"] = -1, ["uncovered_peak"] = -1, ["figure_unstated"] = -1,
         ["uncovered_word"] = -1, ["uncovered_rare"] = -1, ["covered_word"] = 1, ["uncovered_domain"] = -1,
         ["thresholds_pass"] = 1, ["ranker_confidence"] = 1, ["ranker_margin"] = 1, ["ranker_coverage"] = 1, ["question_match"] = 1,
-        ["named_unstated"] = -1, ["aspect_unstated"] = -1, ["asks_judgement"] = -1,
+        ["named_unstated"] = -1, ["aspect_unstated"] = -1, ["asks_judgement"] = -1, ["neighbour_similarity"] = 1,
     };
 
     private static readonly int ThresholdsPassIndex = Index("thresholds_pass");
@@ -74,6 +74,9 @@ public static class RefusalTraining
         public string? Asked { get; init; }
 
         public Citation? Lead { get; init; }
+
+        /// <summary>An answerable question as the answerer received it with its expected clauses: a neighbour for the other folds' rankers.</summary>
+        public AnnotatedQuestion? Annotated { get; set; }
 
         /// <summary>The question's wording, as the domain score reads it: as handed to the answerer, else as typed.</summary>
         public string Text => Asked ?? Question.Query;
@@ -122,7 +125,7 @@ public static class RefusalTraining
 
         // Folds by item over every question: each item's probability comes from a model, a domain score and a ranker that never saw it.
         AssignFolds(samples, folds, seed: 20261130);
-        NestRankerFeatures(samples, folds);
+        NestRankerFeatures(samples, folds, [.. AnnotatedQuestions.Of(knowledgeBase, [])]);
         var foldAuc = new List<double>();
         var vetoAuc = new List<double>();
         for (var fold = 0; fold < folds; fold++)
@@ -198,7 +201,13 @@ public static class RefusalTraining
         var answersEverything = new RefusalModel(GroundingFeatures.Names, new double[GroundingFeatures.Names.Count], 0, 0,
             new DomainScore(new Dictionary<string, double>()), 0);
         // The engine's own composer, and the model file it would load, stay out of it: the answerer below decides.
-        var overrides = new Dictionary<string, string?> { [$"{AnswerOptions.SectionName}:{nameof(AnswerOptions.UseRefusalModel)}"] = "false" };
+        // The shipped annotated questions hold the set's own items: the engine's ranker reads the linked questions alone, and the
+        // nested ranker below reads neighbours out of fold.
+        var overrides = new Dictionary<string, string?>
+        {
+            [$"{AnswerOptions.SectionName}:{nameof(AnswerOptions.UseRefusalModel)}"] = "false",
+            [$"{KnowledgeRankingOptions.SectionName}:{nameof(KnowledgeRankingOptions.UseAnnotatedQuestions)}"] = "false",
+        };
         await using var harness = await ChatHarness.CreateAsync(knowledge, overrides, services: services => services.AddSingleton<IKnowledgeAnswerer>(sp =>
             new ObservingAnswerer(new ExtractiveKnowledgeAnswerer(sp.GetRequiredService<KnowledgeBaseProvider>(),
                     new ExtractiveAnswerComposer(sp.GetRequiredService<IOptions<AnswerOptions>>(), answersEverything,
@@ -206,7 +215,7 @@ public static class RefusalTraining
                 (question, answer) => (asked, last) = (question, answer))));
         var knowledgeBase = await harness.Knowledge.GetAsync();
         var rankingComposer = new ExtractiveAnswerComposer(Options.Create(new AnswerOptions()), refusalModel: null,
-            new KnowledgeRankingOptions { UseKnowledgeRanker = false });
+            new KnowledgeRankingOptions { UseKnowledgeRanker = false, UseAnnotatedQuestions = false });
         var samples = new List<Sample>(questions.Count);
         using var progress = new ConsoleProgress("running the items through the engine", questions.Count);
         foreach (var question in questions)
@@ -221,6 +230,8 @@ public static class RefusalTraining
             var hit = question.Answerable && !form && question.Hits(reply.Citations.Take(Top).Select(c => (c.Source, c.Section)));
             var decided = !form && !refused && last?.Decision is { Features: { } features } ? features.ToArray() : null;
             var sample = new Sample(question, hit, refused, decided) { Asked = asked, Lead = reply.Citations.FirstOrDefault() };
+            if (question.Answerable && asked is not null)
+                sample.Annotated = new AnnotatedQuestion(asked, [.. knowledgeBase.Chunks.Where(c => question.Hits([(c.Title, c.Section)])).Select(c => c.Id)]);
             if (decided is not null && asked is not null)
             {
                 var candidates = rankingComposer.RankingCandidates(knowledgeBase, asked);
@@ -237,18 +248,24 @@ public static class RefusalTraining
     /// Replaces each decided question's knowledge-ranker features with those of a ranker trained, as <c>train-knowledge-ranker</c>
     /// trains it, on the answerable items of the other folds: the shipped ranker has seen every item of the set.
     /// </summary>
-    private static void NestRankerFeatures(IReadOnlyList<Sample> samples, int folds)
+    private static void NestRankerFeatures(IReadOnlyList<Sample> samples, int folds, IReadOnlyList<AnnotatedQuestion> linked)
     {
         var trainer = new RankerTrainer(new TrainRankerOptions(), KnowledgeRankingFeatures.Names);
+        var neighbours = new OutOfFoldNeighbours(linked, [.. samples.Select(s => s.Annotated)], [.. samples.Select(s => s.Fold)]);
+        // How near the question is to one answered before, from the linked questions and the other folds' answerable items.
+        foreach (var sample in samples.Where(s => s.Features is not null && s.Asked is not null))
+            sample.Features![Index("neighbour_similarity")] =
+                ExtractiveAnswerComposer.NearestSimilarity(neighbours.Without(sample.Fold, sample.Fold).Votes(sample.Asked!));
         var coverage = KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.Coverage);
         for (var fold = 0; fold < folds; fold++)
         {
-            var train = samples.Where(s => s.Fold != fold && s.Ranking is { } r && r.Relevant.Contains(true)).Select(s => s.Ranking!).ToList();
+            var train = samples.Where(s => s.Fold != fold && s.Ranking is { } r && r.Relevant.Contains(true))
+                .Select(s => OutOfFoldNeighbours.With(s.Ranking!, s.Asked!, neighbours.Without(fold, s.Fold))).ToList();
             TreeEnsemble ranker;
             using (new ConsoleProgress($"fold {fold + 1}/{folds}: training the knowledge ranker on {train.Count} items")) ranker = trainer.Train(train);
             foreach (var sample in samples.Where(s => s.Fold == fold && s.Features is not null && s.Ranking is { Features.Count: > 0 }))
             {
-                var rows = sample.Ranking!.Features;
+                var rows = OutOfFoldNeighbours.With(sample.Ranking!, sample.Asked!, neighbours.Without(fold, fold)).Features;
                 var order = Enumerable.Range(0, rows.Count).Select(i => (Index: i, Score: ranker.Score(rows[i]))).OrderByDescending(x => x.Score).ThenBy(x => x.Index).ToList();
                 var signals = new DecisionSignals(false, false, order[0].Score, order.Count > 1 ? order[1].Score : null, rows[order[0].Index][coverage], 0);
                 sample.Features![Index("ranker_confidence")] = signals.RankerConfidence;

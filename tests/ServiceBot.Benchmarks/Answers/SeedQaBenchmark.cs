@@ -62,6 +62,6 @@ public static class SeedQaBenchmark
             return 2;
         }
         var label = path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? Path.GetRelativePath(root, path) : path;
-        return await LayQuestionBenchmark.RunAsync(questions, label, knowledge, options.MissesPath, options.UseKnowledgeRanker);
+        return await LayQuestionBenchmark.RunAsync(questions, label, knowledge, options.MissesPath, options.UseKnowledgeRanker, options.UseAnnotatedQuestions);
     }
 }

@@ -10,12 +10,16 @@ public sealed record SeedQaOptions
           --file PATH             any file in the lay-question format instead of --set
           --misses FILE           write the items the bot failed, with what it cited, as JSONL
           --no-knowledge-ranker   order the answer's candidates by coverage alone (Retrieval:UseKnowledgeRanker=false)
+          --linked-only           the ranker's neighbour features read the clauses' linked questions alone, not the shipped
+                                  annotated lay questions (Retrieval:UseAnnotatedQuestions=false): the dev set's own items
+                                  are among those, so without it dev figures find each item's own question
         """;
 
     public string Set { get; init; } = "dev";
     public string? File { get; init; }
     public string? MissesPath { get; init; }
     public bool UseKnowledgeRanker { get; init; } = true;
+    public bool UseAnnotatedQuestions { get; init; } = true;
 
     /// <exception cref="ArgumentException">An option is unknown, lacks its value or has a bad value.</exception>
     public static SeedQaOptions Parse(IReadOnlyList<string> args)
@@ -30,6 +34,7 @@ public sealed record SeedQaOptions
                 "--file" => options with { File = Value() },
                 "--misses" => options with { MissesPath = Value() },
                 "--no-knowledge-ranker" => options with { UseKnowledgeRanker = false },
+                "--linked-only" => options with { UseAnnotatedQuestions = false },
                 _ => throw new ArgumentException($"unknown option \"{args[i]}\""),
             };
         }

@@ -18,6 +18,9 @@ namespace ServiceBot.Benchmarks.Ranking;
 /// the engine hands to the answerer (a follow-up rewritten with its context) gives the composer's candidates with their
 /// features; the item's expected clauses are the labels. It reports where the expected clause sits in the first stage
 /// (the ceiling), k-fold cross-validation by item (a multi-turn item is one unit), then trains on every item.
+/// The neighbour features (<see cref="AnnotatedQuestionIndex"/>) read the set's own questions, so they are computed out of
+/// fold: a test item's from the linked questions and the other folds' items; a training item's also without its own fold's,
+/// so that training sees them as they are for a question nobody annotated.
 /// </summary>
 public static class TrainKnowledgeRanker
 {
@@ -28,7 +31,12 @@ public static class TrainKnowledgeRanker
           --trees N, --leaves N, --min-leaf N, --learning-rate X, --seed N   as for train-ranker
           --out FILE         where the model trained on every item goes
                              (default: src/ServiceBot.Core/Retrieval/Ranking/Model/knowledge-ranker.json)
+          --linked-only      the neighbour features read the clauses' linked questions alone, not the set's questions
+          --annotated-out FILE  where every item's question and expected clauses go for the neighbour features
+                             (default: src/ServiceBot.Core/Retrieval/Ranking/Model/annotated-questions.jsonl)
           --no-save          cross-validate only
+          --test-batch NAME  instead of k folds, test on one batch of the set (fresh-8: items written after the rest) with
+                             every other item training the ranker and annotating neighbours; fold 1 is that batch (implies --no-save)
         """;
 
     private static readonly (int From, int To, string Name)[] Buckets =
@@ -44,7 +52,7 @@ public static class TrainKnowledgeRanker
         var root = RepositoryPaths.FindRoot();
         var set = Path.GetFullPath(options.LaySet ?? LayRankingData.DefaultSet());
         var questions = LayQuestionSet.Load(set).Where(q => q.Answerable).ToList();
-        var (items, firstStageRanks, unasked) = await CollectAsync(questions);
+        var (items, firstStageRanks, unasked, annotated, linked) = await CollectAsync(questions);
         var report = new StringBuilder();
         report.Append(CultureInfo.InvariantCulture,
             $"## Knowledge ranker: {questions.Count} answerable items of {Path.GetRelativePath(root, set)} ({items.Count} reach the answerer; " +
@@ -52,7 +60,15 @@ public static class TrainKnowledgeRanker
         Ceiling(report, firstStageRanks, items);
 
         var trainer = new RankerTrainer(options, KnowledgeRankingFeatures.Names);
-        var folds = TrainRanker.AssignFolds(items.Count, options.Folds, options.Seed);
+        var batchOf = questions.ToDictionary(q => q.Id, q => q.Batch, StringComparer.Ordinal);
+        var folds = options.TestBatch is { } batch
+            ? [.. items.Select(i => batchOf[i.Id] == batch ? 0 : 1)]
+            : TrainRanker.AssignFolds(items.Count, options.Folds, options.Seed);
+        var neighbours = new OutOfFoldNeighbours(linked, [.. annotated.Select(a => (AnnotatedQuestion?)a.Question)], folds, options.UseAnnotated);
+        LabelledQuery WithNeighbours(int i, AnnotatedQuestionIndex index) => OutOfFoldNeighbours.With(items[i], annotated[i].Question.Question, index);
+        AnnotatedQuestionIndex Without(int a, int b) => neighbours.Without(a, b);
+        report.Append(CultureInfo.InvariantCulture,
+            $"Neighbour features: {linked.Count} linked questions{(options.UseAnnotated ? " and the set's items outside the fold" : " alone")}.\n\n");
         report.Append(CultureInfo.InvariantCulture,
             $"{options.Folds}-fold cross-validation by item ({options.Trees} trees, {options.Leaves} leaves, ≥{options.MinimumLeafRows} rows a leaf, learning rate {options.LearningRate}); hit@k = an expected clause among the first k candidates:\n\n")
             .Append("| fold | items | search order hit@1 | hit@3 | composer order (coverage) hit@1 | hit@3 | reranked hit@1 | hit@3 |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -60,8 +76,9 @@ public static class TrainKnowledgeRanker
         var foldRows = new List<double[]>();
         for (var fold = 0; fold < options.Folds; fold++)
         {
-            var train = items.Where((_, i) => folds[i] != fold && items[i].Relevant.Contains(true)).ToList();
-            var test = items.Where((_, i) => folds[i] == fold).ToList();
+            var train = Enumerable.Range(0, items.Count).Where(i => folds[i] != fold && items[i].Relevant.Contains(true))
+                .Select(i => WithNeighbours(i, Without(fold, folds[i]))).ToList();
+            var test = Enumerable.Range(0, items.Count).Where(i => folds[i] == fold).Select(i => WithNeighbours(i, Without(fold, fold))).ToList();
             TreeEnsemble model;
             using (new ConsoleProgress($"fold {fold + 1}/{options.Folds}: training on {train.Count} items")) model = trainer.Train(train);
             var figures = Figures(test, model);
@@ -76,12 +93,17 @@ public static class TrainKnowledgeRanker
         if (options.Save)
         {
             var output = options.Out ?? Path.Combine(root, "src", "ServiceBot.Core", "Retrieval", "Ranking", "Model", "knowledge-ranker.json");
-            var all = items.Where(i => i.Relevant.Contains(true)).ToList();
+            var all = Enumerable.Range(0, items.Count).Where(i => items[i].Relevant.Contains(true))
+                .Select(i => WithNeighbours(i, Without(folds[i], folds[i]))).ToList();
             TreeEnsemble final;
             using (new ConsoleProgress($"training on all {all.Count} items")) final = trainer.Train(all);
             final.Save(output);
             report.Append(CultureInfo.InvariantCulture,
                 $"\nModel trained on all {all.Count} items with an expected clause among their candidates: `{Path.GetRelativePath(root, output)}` ({final.Trees.Count} trees).\n");
+            var annotatedOut = options.AnnotatedOut ?? Path.Combine(root, "src", "ServiceBot.Core", "Retrieval", "Ranking", "Model", "annotated-questions.jsonl");
+            var lines = options.UseAnnotated ? annotated.Select(a => a.Line).ToList() : [];
+            AnnotatedQuestions.Save(annotatedOut, lines);
+            report.Append(CultureInfo.InvariantCulture, $"Annotated questions for the neighbour features: `{Path.GetRelativePath(root, annotatedOut)}` ({lines.Count} lines).\n");
         }
         Console.Write(report.ToString());
         return 0;
@@ -92,7 +114,12 @@ public static class TrainKnowledgeRanker
     /// composer's candidates (<see cref="ExtractiveAnswerComposer.RankingCandidates"/>) and the search rank of the first
     /// expected clause (0 when it is not in the first <see cref="CeilingDepth"/>).
     /// </summary>
-    private static async Task<(List<LabelledQuery> Items, List<int> FirstStageRanks, int Unasked)> CollectAsync(IReadOnlyList<LayQuestion> questions)
+    /// <returns>
+    /// Also, beside each item, the question the answerer received with its expected clauses (as chunk ids and as the line
+    /// shipped for the neighbour features), and the knowledge's linked questions.
+    /// </returns>
+    private static async Task<(List<LabelledQuery> Items, List<int> FirstStageRanks, int Unasked, List<(AnnotatedQuestion Question, AnnotatedQuestionLine Line)> Annotated,
+        List<AnnotatedQuestion> Linked)> CollectAsync(IReadOnlyList<LayQuestion> questions)
     {
         string? asked = null;
         var overrides = new Dictionary<string, string?>
@@ -105,8 +132,9 @@ public static class TrainKnowledgeRanker
                 (question, _) => asked = question)));
         var knowledge = await harness.Knowledge.GetAsync();
         var composer = new ExtractiveAnswerComposer(Microsoft.Extensions.Options.Options.Create(new AnswerOptions()), refusalModel: null,
-            new KnowledgeRankingOptions { UseKnowledgeRanker = false });
+            new KnowledgeRankingOptions { UseKnowledgeRanker = false, UseAnnotatedQuestions = false });
         var items = new List<LabelledQuery>();
+        var annotated = new List<(AnnotatedQuestion, AnnotatedQuestionLine)>();
         var ranks = new List<int>();
         var unasked = 0;
         using var progress = new ConsoleProgress("running the items through the engine", questions.Count);
@@ -133,8 +161,10 @@ public static class TrainKnowledgeRanker
                 candidates.Select(c => c.Features).ToList(),
                 candidates.Select(c => Expected(c.Candidate.Retrieved.Chunk)).ToList(),
                 []));
+            annotated.Add((new AnnotatedQuestion(asked, knowledge.Chunks.Where(Expected).Select(c => c.Id).ToList()),
+                new AnnotatedQuestionLine(asked, [.. question.Expect.Select(e => new CitedClause(e.Source, e.Section))])));
         }
-        return (items, ranks, unasked);
+        return (items, ranks, unasked, annotated, AnnotatedQuestions.Of(knowledge, []).ToList());
     }
 
     private static void Ceiling(StringBuilder report, IReadOnlyList<int> ranks, IReadOnlyList<LabelledQuery> items)

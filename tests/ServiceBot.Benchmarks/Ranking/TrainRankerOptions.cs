@@ -65,6 +65,15 @@ public sealed record TrainRankerOptions
     public int Seed { get; init; } = 7;
     public string? Out { get; init; }
 
+    /// <summary>train-knowledge-ranker: whether the neighbour features read the set's own questions (out of fold) beside the linked questions.</summary>
+    public bool UseAnnotated { get; init; } = true;
+
+    /// <summary>train-knowledge-ranker: one batch as the only test fold (a slice written after the rest), the other items training.</summary>
+    public string? TestBatch { get; init; }
+
+    /// <summary>train-knowledge-ranker: where the annotated questions of every item go.</summary>
+    public string? AnnotatedOut { get; init; }
+
     /// <summary>
     /// Where the model goes. A lexical ranker trained on lay questions is for study, not shipped: the knowledge base ships
     /// the ranker of <c>train-knowledge-ranker</c>, over other features.
@@ -150,6 +159,9 @@ public sealed record TrainRankerOptions
                 "--learning-rate" => options with { LearningRate = Rate() },
                 "--seed" => options with { Seed = Count(0) },
                 "--out" => options with { Out = Value() },
+                "--linked-only" => options with { UseAnnotated = false },
+                "--annotated-out" => options with { AnnotatedOut = Value() },
+                "--test-batch" => options with { TestBatch = Value(), Folds = 2, Save = false },
                 "--no-save" => options with { Save = false },
                 "--first-stage-only" => options with { FirstStageOnly = true, Save = false },
                 "--no-translations" => options with { UseTranslations = false },

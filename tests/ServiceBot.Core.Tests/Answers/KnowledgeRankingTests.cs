@@ -211,6 +211,80 @@ public sealed class KnowledgeRankingTests(RealKnowledgeFixture fixture) : IClass
         Assert.Equal(0, ExtractiveAnswerComposer.LinkedQuestionBigrams(chunk, ExtractiveAnswerComposer.QuestionBigrams("")));
     }
 
+    private const string Opinion = "关于加强新就业群体服务管理的意见";
+
+    private ExtractiveAnswerComposer ComposerAnnotating(string question, string source, string section, TreeEnsemble? model = null)
+    {
+        var path = Path.Combine(_folder.Path, Guid.NewGuid().ToString("N") + ".jsonl");
+        AnnotatedQuestions.Save(path, [new AnnotatedQuestionLine(question, [new CitedClause(source, section)])]);
+        string? modelPath = null;
+        if (model is not null)
+        {
+            modelPath = Path.Combine(_folder.Path, Guid.NewGuid().ToString("N") + ".json");
+            model.Save(modelPath);
+        }
+        return Composer(new KnowledgeRankingOptions { AnnotatedQuestionsPath = path, KnowledgeRankerPath = modelPath, UseKnowledgeRanker = model is not null });
+    }
+
+    private static float Neighbour(RankedCandidate row, KnowledgeRankingFeature feature) => row.Features[KnowledgeRankingFeatures.IndexOf(feature)];
+
+    private static RankedCandidate Row(IEnumerable<RankedCandidate> rows, string source, string section)
+        => rows.Single(r => r.Candidate.Retrieved.Chunk.Title == source && r.Candidate.Retrieved.Chunk.Section == section);
+
+    [Fact]
+    public void RankingCandidates_QuestionAnnotatedVerbatim_NeighbourFeaturesNameItsClause()
+    {
+        const string question = "外卖小哥能不能交公积金呀";
+
+        var annotated = ComposerAnnotating(question, Opinion, "四、(八)").RankingCandidates(fixture.Knowledge, question);
+        var linkedOnly = Composer(new KnowledgeRankingOptions { UseAnnotatedQuestions = false }).RankingCandidates(fixture.Knowledge, question);
+
+        var withLine = Row(annotated, Opinion, "四、(八)");
+        Assert.Equal(1f, Neighbour(withLine, KnowledgeRankingFeature.NeighbourSimilarity), 5);
+        Assert.Equal(1f, Neighbour(withLine, KnowledgeRankingFeature.NeighbourBest), 5);
+        // Its 相似问法 (骑手能交住房公积金吗) is a neighbour too, but not the question itself.
+        var withoutLine = Row(linkedOnly, Opinion, "四、(八)");
+        Assert.InRange(Neighbour(withoutLine, KnowledgeRankingFeature.NeighbourSimilarity), 0.01f, 0.99f);
+        Assert.True(Neighbour(withLine, KnowledgeRankingFeature.NeighbourVote) > Neighbour(withoutLine, KnowledgeRankingFeature.NeighbourVote));
+    }
+
+    [Fact]
+    public void RankingCandidates_NoNeighbourNamesTheClause_NeighbourFeaturesAreZero()
+    {
+        var rows = Composer(new KnowledgeRankingOptions { UseAnnotatedQuestions = false }).RankingCandidates(fixture.Knowledge, Question);
+
+        var untaught = rows.Where(r => r.Candidate.Retrieved.Chunk.SimilarQuestions.Count == 0 && !r.Candidate.Retrieved.Chunk.Section.EndsWith('？')).ToList();
+        Assert.NotEmpty(untaught);
+        Assert.All(untaught, r => Assert.Equal(0f, Neighbour(r, KnowledgeRankingFeature.NeighbourVote)));
+    }
+
+    [Fact]
+    public void Compose_QuestionAnsweredBefore_DecisionReadsItsNeighbourSimilarity()
+    {
+        const string question = "外卖小哥能不能交公积金呀";
+        var similarity = ServiceBot.Answers.Refusal.GroundingFeatures.Names.ToList().IndexOf("neighbour_similarity");
+
+        var annotated = ComposerAnnotating(question, Opinion, "四、(八)").Compose(fixture.Knowledge, question).Decision;
+        var linkedOnly = Composer(new KnowledgeRankingOptions { UseAnnotatedQuestions = false, UseKnowledgeRanker = false })
+            .Compose(fixture.Knowledge, question).Decision;
+
+        Assert.Equal(1, annotated!.Features![similarity], 5);
+        Assert.InRange(linkedOnly!.Features![similarity], 0.01, 0.99);
+    }
+
+    [Fact]
+    public void Candidates_TreesFavourNearNeighbours_PutTheAnnotatedClauseFirst()
+    {
+        const string guide = "新就业形态就业人员职业伤害保障申报办事指南（示例）";
+        var firstStage = Composer(new KnowledgeRankingOptions { UseKnowledgeRanker = false }).Candidates(fixture.Knowledge, Question);
+        Assert.NotEqual(guide, firstStage[0].Retrieved.Chunk.Title);
+
+        var reranked = ComposerAnnotating(Question, guide, "所需材料", KnowledgeRankerTests.Favouring(KnowledgeRankingFeature.NeighbourSimilarity, 0.99f))
+            .Candidates(fixture.Knowledge, Question);
+
+        Assert.Equal((guide, "所需材料"), (reranked[0].Retrieved.Chunk.Title, reranked[0].Retrieved.Chunk.Section));
+    }
+
     private static float LinkedBigrams(RankedCandidate row) => row.Features[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.LinkedQuestionBigrams)];
 
     private (float Sentence, float Text) SentenceAndText(string question, string section)

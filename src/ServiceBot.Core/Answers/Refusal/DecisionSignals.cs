@@ -11,8 +11,12 @@ namespace ServiceBot.Answers.Refusal;
 /// <param name="RankerSecond">Its score of the second clause; null without the ranker or a second clause.</param>
 /// <param name="RankerTopCoverage">Coverage of the question by the ranker's first clause (the judged clause's without the ranker).</param>
 /// <param name="QuestionMatch">The best match of the question with any taught 相似问法 (0 when none).</param>
+/// <param name="NeighbourSimilarity">
+/// How close the nearest annotated question (a linked question or a labelled lay question that was answered) is to this
+/// one (<see cref="Retrieval.Ranking.NeighbourVote.Similarity"/>; 0 when none shares a bigram): a question like one answered before.
+/// </param>
 public sealed record DecisionSignals(bool ThresholdsPass, bool InDomain, double? RankerTop, double? RankerSecond, double RankerTopCoverage,
-    double QuestionMatch)
+    double QuestionMatch, double NeighbourSimilarity = 0)
 {
     /// <summary>The ranker's first score on a 0–1 scale (a logistic squash); 0.5, undecided, without the ranker.</summary>
     public double RankerConfidence => RankerTop is { } top ? 1 / (1 + Math.Exp(-top)) : 0.5;

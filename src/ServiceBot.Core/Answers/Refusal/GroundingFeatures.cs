@@ -36,6 +36,7 @@ public static class GroundingFeatures
         "named_unstated",    // names a city or platform the clause does not (深圳的驿站, 美团的规定): a local rule the knowledge lacks
         "aspect_unstated",   // asks hours, a start date, an address or a person the clause does not state (周六上班不, 在哪栋楼, 叫啥)
         "asks_judgement",    // asks a verdict on a case, a prediction or a choice between firms (能赢吗, 会涨吗, 哪个平台更好)
+        "neighbour_similarity", // how close the nearest annotated question that was answered is
     ];
 
     /// <summary>Weights run to about twice the largest idf (a domain word the knowledge never uses); this brings them near 0–1.</summary>
@@ -87,6 +88,7 @@ public static class GroundingFeatures
             NamedPlaces.NamesOneTheClauseLacks(question, normalized) ? 1 : 0,
             AskedAspect.IsUnstated(question, clauseText) ? 1 : 0,
             AskedAspect.AsksJudgement(question) ? 1 : 0,
+            signals.NeighbourSimilarity,
         ];
     }
 }

@@ -52,6 +52,21 @@ public enum KnowledgeRankingFeature
     /// floor: a lay paraphrase that shares characters but not words (技术等级 for 技能等级, 不一样 beside 区别) still scores.
     /// </summary>
     LinkedQuestionBigrams,
+
+    /// <summary>
+    /// How strongly the annotated questions nearest the question (<see cref="AnnotatedQuestionIndex"/>: linked questions and
+    /// labelled lay questions) name the clause: the sum of their scores over the nearest one's (0 when none names it).
+    /// </summary>
+    NeighbourVote,
+
+    /// <summary>The best score of a nearest annotated question naming the clause over the nearest one's (0–1).</summary>
+    NeighbourBest,
+
+    /// <summary>
+    /// How close that best neighbour is in absolute terms: its score over what the question itself would score (0–1), so a
+    /// clause named only by far neighbours is told from one named by a near rewording.
+    /// </summary>
+    NeighbourSimilarity,
 }
 
 /// <summary>Names of the knowledge ranker's features in model order: the lexical ones, then <see cref="KnowledgeRankingFeature"/>.</summary>

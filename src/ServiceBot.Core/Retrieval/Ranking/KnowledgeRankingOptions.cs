@@ -16,9 +16,18 @@ public sealed class KnowledgeRankingOptions
 
     /// <summary>How many of the knowledge base's search results the ranker orders.</summary>
     [Range(1, 200)] public int KnowledgeRerankDepth { get; set; } = 20;
+
+    /// <summary>
+    /// Whether the ranker's neighbour features read the labelled lay questions (<see cref="AnnotatedQuestions"/>) beside the
+    /// clauses' linked questions; off, the linked questions alone.
+    /// </summary>
+    public bool UseAnnotatedQuestions { get; set; } = true;
+
+    /// <summary>The annotated-questions file; empty means the shipped <c>ranking/annotated-questions.jsonl</c>, and none when that is absent.</summary>
+    public string? AnnotatedQuestionsPath { get; set; }
 }
 
-/// <summary>A configured model must exist, load and match this build's features, or the service does not start.</summary>
+/// <summary>A configured model must exist, load and match this build's features, and a configured annotated-questions file must load, or the service does not start.</summary>
 public sealed class KnowledgeRankingOptionsValidator : IValidateOptions<KnowledgeRankingOptions>
 {
     public ValidateOptionsResult Validate(string? name, KnowledgeRankingOptions options)
@@ -26,11 +35,19 @@ public sealed class KnowledgeRankingOptionsValidator : IValidateOptions<Knowledg
         try
         {
             KnowledgeRanker.FromOptions(options);
-            return ValidateOptionsResult.Success;
         }
         catch (InvalidDataException error)
         {
             return ValidateOptionsResult.Fail($"{KnowledgeRankingOptions.SectionName}:{nameof(KnowledgeRankingOptions.KnowledgeRankerPath)}: {error.Message}");
+        }
+        try
+        {
+            AnnotatedQuestions.FromOptions(options);
+            return ValidateOptionsResult.Success;
+        }
+        catch (InvalidDataException error)
+        {
+            return ValidateOptionsResult.Fail($"{KnowledgeRankingOptions.SectionName}:{nameof(KnowledgeRankingOptions.AnnotatedQuestionsPath)}: {error.Message}");
         }
     }
 }

@@ -177,8 +177,11 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
     private static string Normalized(KnowledgeChunk chunk)
         => TextNormalizer.Normalize(chunk.Title + "\n" + chunk.HeadingPath + "\n" + chunk.Text + "\n" + string.Join("\n", chunk.SimilarQuestions ?? []));
 
-    /// <summary>The thing a bare 那…呢 asks about (车 in 那车呢, whatever the dictionary tags it): the slot holds a noun.</summary>
-    [GeneratedRegex(@"^(?:那么|那|还有)(\p{IsCJKUnifiedIdeographs}{1,3})呢")]
+    /// <summary>
+    /// The one character a bare 那…呢 asks about (车 in 那车呢, which the dictionary tags as a morpheme): the slot holds a noun.
+    /// Longer words keep their dictionary tags (节日 names a time, not a thing).
+    /// </summary>
+    [GeneratedRegex(@"^(?:那么|那|还有)(\p{IsCJKUnifiedIdeographs})呢")]
     private static partial Regex AskedThing();
 
     /// <summary>Words that ask rather than name (多少, 怎么, 要带): what a follow-up wants, never what it is about.</summary>

@@ -52,7 +52,8 @@ public static partial class TaskGuideSections
         if (MaterialsCue().IsMatch(question)) return Materials;
         if (TimeLimitCue().IsMatch(question)) return TimeLimit;
         if (FeesCue().IsMatch(question)) return Fees;
-        if (ConditionsCue().IsMatch(question)) return Conditions;
+        // A bare yes/no (能吗, can I) asks for the conditions unless it names a way of doing it: "Can I do it online?".
+        if (ConditionsCue().IsMatch(question) || (YesNoCue().IsMatch(question) && !OnlineCue().IsMatch(question))) return Conditions;
         if (ProcedureCue().IsMatch(question)) return Procedure;
         if (OnlineCue().IsMatch(question)) return Online;
         if (OverviewCue().IsMatch(question)) return Overview;
@@ -65,11 +66,14 @@ public static partial class TaskGuideSections
     [GeneratedRegex(@"多久|好久|多长时间|多少时间|多少天|几天|几个月|时限|时效|期限|来得及|时间限制|什么时候|啥时候|过期|到账|还管不管|还受理|还能(告|投诉?|仲裁|报)|\b(how long|how many days|deadline|time limit|when will)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimeLimitCue();
 
-    [GeneratedRegex(@"费用|收费|收钱|要钱|花钱|免费|多少钱|交钱|手续费|代办费|服务费|工本费|律师费|律师的钱|钱(是)?谁出|谁出钱|谁掏钱|\b(fees?|charges?|cost|free|how much)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"费用|收费|收钱|要钱|花钱|免费|多少钱|交钱|手续费|代办费|服务费|工本费|律师费|律师的钱|钱(是)?谁出|谁出钱|谁掏钱|\b(fees?|charges?|cost|free|how much|(have|need) to pay|pay anything)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FeesCue();
 
-    [GeneratedRegex(@"条件|能不能|可不可以|能否|可以吗|能吗|行不行|中不中|符合|资格|够不够|谁都能|谁能|什么人能|哪些人能|别人能|外地户口|\b(conditions?|eligible|eligibility|qualify|can i|am i allowed)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"条件|符合|资格|够不够|谁都能|谁能|什么人能|哪些人能|别人能|外地户口|\b(conditions?|eligible|eligibility|qualify|not (a )?local|non-?local)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ConditionsCue();
+
+    [GeneratedRegex(@"能不能|可不可以|能否|可以吗|能吗|行不行|中不中|\b(can i|am i allowed)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex YesNoCue();
 
     [GeneratedRegex(@"网上|线上|手机上|小程序|在你这|你这里|\b(app|online)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OnlineCue();

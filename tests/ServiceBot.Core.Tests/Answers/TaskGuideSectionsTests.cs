@@ -24,6 +24,10 @@ public class TaskGuideSectionsTests
     [InlineData("在你这里转社保咋操作", TaskGuideSections.Procedure)]
     [InlineData("那能在网上登记不", TaskGuideSections.Online)]
     [InlineData("在你这投诉欠薪 最后会给我个啥编号", TaskGuideSections.Online)]
+    [InlineData("Can I do it online?", TaskGuideSections.Online)]
+    [InlineData("Can I withdraw my housing fund?", TaskGuideSections.Conditions)]
+    [InlineData("And if I'm not a local?", TaskGuideSections.Conditions)]
+    [InlineData("Do I have to pay anything?", TaskGuideSections.Fees)]
     public void AskedFor_PhoneWording_NamesTheSection(string question, string section)
         => Assert.Equal(section, TaskGuideSections.AskedFor(question));
 

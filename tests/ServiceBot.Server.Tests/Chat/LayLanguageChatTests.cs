@@ -107,6 +107,38 @@ public sealed class LayLanguageChatTests(ServiceBotServer server) : IClassFixtur
         Assert.DoesNotContain(citations, c => c.Source == InsuranceGuide);
     }
 
+    [Theory]
+    [InlineData("Can I withdraw my housing fund to pay rent?", "How long does it take?", "Time limit")]
+    [InlineData("公积金租房能提吗", "Is there a fee?", "Fees")]
+    public async Task Post_EnglishFollowUpAfterFundQuestion_IsAnsweredFromTheFundGuide(string question, string message, string section)
+    {
+        var chat = new ChatSession(server.Http);
+        var first = await chat.SayAsync(question);
+        Assert.True(first.CitationCount > 0, first.Reply);
+
+        var followUp = await chat.SayAsync(message);
+
+        var citations = Citations(followUp);
+        Assert.True(citations.Count > 0, $"no citation in {followUp.Reply}");
+        Assert.Equal("Housing Provident Fund Withdrawal Guide (sample)", citations[0].Source);
+        Assert.Equal(section, citations[0].Section);
+        Assert.Contains(citations, c => c.Source == FundGuide);
+    }
+
+    [Fact]
+    public async Task Post_OneCharacterFollowUpSwitchingAwayFromTheFund_IsRefused()
+    {
+        var chat = new ChatSession(server.Http);
+        var first = await chat.SayAsync("公积金怎么提取");
+        Assert.True(first.CitationCount > 0, first.Reply);
+
+        var followUp = await chat.SayAsync("那狗呢");
+
+        Assert.Empty(Citations(followUp));
+        Assert.Contains("12345", followUp.Reply, StringComparison.Ordinal);
+        Assert.Equal(first.ConversationId, followUp.ConversationId);
+    }
+
     private sealed record CitationView(string Source, string Section, string Text);
 
     private static List<CitationView> Citations(ChatTurn turn)

@@ -26,6 +26,7 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
     private readonly ConditionalWeakTable<KnowledgeBase, FollowUpResolver> _resolvers = new();
     private readonly ConditionalWeakTable<KnowledgeBase, QuestionFocus> _focuses = new();
     private readonly ConditionalWeakTable<KnowledgeBase, TopicSwitchTexts> _switchTexts = new();
+    private readonly ConditionalWeakTable<KnowledgeBase, ServiceTopics> _topics = new();
 
     /// <summary>The message with misspelt and homophone domain words replaced (设保 → 社保).</summary>
     public async Task<CorrectedText> CorrectAsync(string text, CancellationToken cancellationToken)
@@ -47,12 +48,35 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
         var resolver = _resolvers.GetValue(knowledgeBase, kb => new FollowUpResolver(DomainTerms(analyzer.Options),
             analyzer.Options.LayExpansions.SelectMany(e => e.LayPhrases).Select(TextNormalizer.Normalize).ToList(), ServiceNames(kb),
             message => NamesUnknownWord(kb, message), message => CaseWords(kb, message)));
-        var earlier = conversation.History.TakeLast(FollowUpResolver.LookBack).Select(turn => analyzer.Correct(turn.User).Text).ToList();
-        var followUp = resolver.Resolve(text, earlier, CitedSource(conversation.History[^1].Bot));
+        var topics = _topics.GetValue(knowledgeBase, kb => ServiceTopics.Of(kb, DomainTerms(kb.Lexical.Analyzer.Options)));
+        var lastCited = CitedSource(conversation.History[^1].Bot);
+        if (ServiceTopics.IsEnglish(text)) return ResolveEnglish(conversation, text, topics, lastCited);
+        // An English question before a Chinese follow-up is read as the service it names, in Chinese (住房公积金提取).
+        var earlier = conversation.History.TakeLast(FollowUpResolver.LookBack)
+            .Select(turn => ServiceTopics.IsEnglish(turn.User) ? topics.NamedBy(turn.User)?.ChineseTopic ?? turn.User : analyzer.Correct(turn.User).Text)
+            .ToList();
+        var followUp = resolver.Resolve(text, earlier, lastCited);
         // The classifier reads a short message alone: 周末呢 or 不想留名行吗 look like small talk until their words are read.
         if (followUp.IsResolved && !resolver.NamesDomainWord(text) && IsSmallTalk(text)) return new FollowUp(text, null);
         return followUp.Topic is { } topic && SwitchesAwayFrom(knowledgeBase, _switchTexts.GetValue(knowledgeBase, TopicSwitchTexts.Of), text, topic)
             ? new FollowUp(text, null) : followUp;
+    }
+
+    /// <summary>
+    /// An English follow-up (How long does it take?, Is there a fee?) completed with the service the conversation is about,
+    /// named in English: the service the latest earlier question names by its title's words, in either language, or else
+    /// the guide the last answer cited. It keeps its own words when it names another service, a thing that guide never
+    /// speaks of (<see cref="ServiceTopics.SwitchesAwayFrom"/>), or when the intent classifier calls it small talk or off-topic.
+    /// </summary>
+    private FollowUp ResolveEnglish(ConversationState conversation, string text, ServiceTopics topics, string? lastCited)
+    {
+        if (!ServiceTopics.LeansOnContext(text)) return new FollowUp(text, null);
+        var service = conversation.History.TakeLast(FollowUpResolver.LookBack).Reverse()
+            .Select(turn => topics.NamedBy(turn.User)).FirstOrDefault(s => s is not null) ?? topics.Titled(lastCited);
+        if (service?.EnglishTopic is not { } topic || topics.NamesAnotherService(text, service) || topics.SwitchesAwayFrom(text, service)
+            || IsSmallTalk(text))
+            return new FollowUp(text, null);
+        return new FollowUp(topic + " " + text.Trim(), topic);
     }
 
     /// <summary>How many of the clauses the carried topic retrieves are read for the follow-up's words.</summary>
@@ -64,34 +88,73 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
     /// clauses the earlier question retrieves holds them, and no clause anywhere names them beside the topic's words, so
     /// the earlier topic would only lend the fragment an answer to another question; the fragment is then judged on its
     /// own words. A case of the same topic (那外地户口呢, 那灵活就业的呢) names words some clause uses beside the topic's.
+    /// A one-character noun counts too (那车呢, 那狗呢 after a housing-fund question), read as a word of the clause, not as a
+    /// character inside one (车 in 网约车 is no car), so 那钱呢 stays on a topic whose clauses or 相似问法 speak of 钱.
     /// </summary>
     private static bool SwitchesAwayFrom(KnowledgeBase knowledgeBase, TopicSwitchTexts texts, string fragment, string topic)
     {
         var scorer = new GroundingScorer(knowledgeBase.Lexical);
         var topicText = TextNormalizer.Normalize(topic);
-        var layPhrases = texts.LayPhrases;
-        var own = scorer.Terms(fragment)
-            .Where(term => term.Word.Length > 1 && !topicText.Contains(term.Word, StringComparison.Ordinal) && !AsksSomething().IsMatch(term.Word)
-                           && !layPhrases.Any(phrase => phrase.Contains(term.Word, StringComparison.Ordinal)) && NamesAThing(term.Word))
+        var asked = AskedThing().Match(TextNormalizer.Normalize(fragment)) is { Success: true } match ? match.Groups[1].Value : null;
+        var named = scorer.Terms(fragment)
+            .Where(term => !topicText.Contains(term.Word, StringComparison.Ordinal) && !AsksSomething().IsMatch(term.Word)
+                           && (NamesAThing(term.Word) || term.Word == asked))
             .ToList();
-        if (own.Count == 0) return false;
+        if (named.Count == 0) return false;
         var topicTerms = scorer.Terms(topic).Where(term => term.IsDomain).ToList();
         if (topicTerms.Count == 0) return false;
         // A clause the earlier question retrieves for its ask alone (another guide's 所需材料 for 要带啥材料) says nothing of the topic.
-        var topicClauses = knowledgeBase.Search(topic, TopicClauses).Select(hit => Normalized(hit.Chunk))
-            .Where(clause => topicTerms.Any(t => Holds(clause, t))).ToList();
-        var uncovered = own.Where(term => !topicClauses.Any(clause => Holds(clause, term))).ToList();
+        var topicClauses = knowledgeBase.Search(topic, TopicClauses).Select(hit => texts.Of(hit.Chunk))
+            .Where(clause => topicTerms.Any(t => clause.Holds(t))).ToList();
+        // A word of a lay phrase is the way people name a topic (被辞退); a single character only when the phrase stands for
+        // words the topic's clauses use (钱 in 取钱 for 提取 after a fund question, not 车 in 贷款买车).
+        var own = named.Where(term => term.Word.Length > 1
+            ? !texts.LayExpansions.Any(e => e.LayPhrases.Any(phrase => phrase.Contains(term.Word, StringComparison.Ordinal)))
+            : !texts.LayExpansions.Any(e => e.LayPhrases.Any(phrase => phrase.Contains(term.Word, StringComparison.Ordinal))
+                                            && e.PolicyWords.Any(word => topicClauses.Any(clause => clause.Text.Contains(word, StringComparison.Ordinal)))))
+            .ToList();
+        var uncovered = own.Where(term => !topicClauses.Any(clause => clause.Holds(term))).ToList();
         if (uncovered.Count == 0) return false;
-        var besideTopic = texts.Clauses.Where(clause => topicTerms.Any(t => Holds(clause, t))).ToList();
-        return uncovered.Any(term => !besideTopic.Any(clause => Holds(clause, term)));
+        var besideTopic = texts.Clauses.Where(clause => topicTerms.Any(t => clause.Holds(t))).ToList();
+        return uncovered.Any(term => !besideTopic.Any(clause => clause.Holds(term)));
     }
 
-    /// <summary>The normalised texts a topic switch is judged against, made once per knowledge base rather than per follow-up.</summary>
-    private sealed record TopicSwitchTexts(IReadOnlyList<string> LayPhrases, IReadOnlyList<string> Clauses)
+    /// <summary>A clause as a topic switch reads it: its normalised text, and the words of one character the segmenter cuts from it.</summary>
+    private sealed record ClauseText(string Text, IReadOnlySet<string> SingleCharacterWords)
     {
-        public static TopicSwitchTexts Of(KnowledgeBase knowledgeBase) => new(
-            knowledgeBase.Lexical.Analyzer.Options.LayExpansions.SelectMany(e => e.LayPhrases).Select(TextNormalizer.Normalize).ToList(),
-            knowledgeBase.Chunks.Select(Normalized).ToList());
+        public bool Holds(QueryTerm term)
+            => term.Forms.Any(form => form.Length == 1 ? SingleCharacterWords.Contains(form) : Text.Contains(form, StringComparison.Ordinal));
+    }
+
+    /// <summary>The texts a topic switch is judged against, made once per knowledge base rather than per follow-up.</summary>
+    private sealed class TopicSwitchTexts
+    {
+        private readonly Dictionary<string, ClauseText> _byId;
+
+        private TopicSwitchTexts(IReadOnlyList<LayExpansion> layExpansions, IReadOnlyList<(string Id, ClauseText Clause)> clauses)
+        {
+            LayExpansions = layExpansions;
+            Clauses = clauses.Select(c => c.Clause).ToList();
+            _byId = clauses.GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Clause, StringComparer.Ordinal);
+        }
+
+        /// <summary>The reviewed lay phrases and the policy words they stand for, normalised.</summary>
+        public IReadOnlyList<LayExpansion> LayExpansions { get; }
+
+        public IReadOnlyList<ClauseText> Clauses { get; }
+
+        public ClauseText Of(KnowledgeChunk chunk) => _byId.GetValueOrDefault(chunk.Id) ?? new ClauseText(Normalized(chunk), new HashSet<string>());
+
+        public static TopicSwitchTexts Of(KnowledgeBase knowledgeBase)
+        {
+            var analyzer = knowledgeBase.Lexical.Analyzer;
+            return new TopicSwitchTexts(
+                analyzer.Options.LayExpansions.Select(e => new LayExpansion(e.LayPhrases.Select(TextNormalizer.Normalize).ToArray(),
+                    e.PolicyWords.Select(TextNormalizer.Normalize).ToArray())).ToList(),
+                knowledgeBase.Chunks.Select(chunk => Normalized(chunk) is var text
+                    ? (chunk.Id, new ClauseText(text, analyzer.Words(text).Where(w => w.Length == 1).ToHashSet(StringComparer.Ordinal)))
+                    : default).ToList());
+        }
     }
 
     /// <summary>
@@ -111,10 +174,15 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
     private static bool NamesAThing(string word)
         => SegmenterResources.PartOfSpeech(word) is var tag && tag.StartsWith('n') && !tag.StartsWith("nr", StringComparison.Ordinal);
 
-    private static bool Holds(string normalizedClause, QueryTerm term) => term.Forms.Any(form => normalizedClause.Contains(form, StringComparison.Ordinal));
-
     private static string Normalized(KnowledgeChunk chunk)
         => TextNormalizer.Normalize(chunk.Title + "\n" + chunk.HeadingPath + "\n" + chunk.Text + "\n" + string.Join("\n", chunk.SimilarQuestions ?? []));
+
+    /// <summary>
+    /// The one character a bare 那…呢 asks about (车 in 那车呢, which the dictionary tags as a morpheme): the slot holds a noun.
+    /// Longer words keep their dictionary tags (节日 names a time, not a thing).
+    /// </summary>
+    [GeneratedRegex(@"^(?:那么|那|还有)(\p{IsCJKUnifiedIdeographs})呢")]
+    private static partial Regex AskedThing();
 
     /// <summary>Words that ask rather than name (多少, 怎么, 要带): what a follow-up wants, never what it is about.</summary>
     [GeneratedRegex(@"多少|多久|多长|怎么|怎样|什么|咋|啥|哪|几|能不能|可以|是否|要不要|需要")]

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -299,7 +300,10 @@ public sealed partial class FormEngine(
         if (understanding.Corrections.Detect(text, definition.SlotIds) is not null) return null;
         // 离职提取有什么条件？ names a slot value yet asks; a weaker cue (…吗, 多少) needs the classifier or an absence of values.
         var freeTextPending = task.PendingSlot is { } asked && SlotIds.FreeText.Contains(asked);
-        if (freeTextPending || !Interrogative().IsMatch(normalized))
+        // A place or a name is never worded as a question (几天给回话 when asked where it happened); a description may be.
+        var strongCue = Interrogative().IsMatch(normalized);
+        if (freeTextPending && strongCue && NamesSomething.Contains(task.PendingSlot!)) freeTextPending = false;
+        if (freeTextPending || !strongCue)
         {
             var prediction = understanding.Intents.Classify(text);
             var classifiedAsQuestion = prediction.Intent is IntentNames.PolicyQuestion or IntentNames.TaskQuestion
@@ -441,8 +445,12 @@ public sealed partial class FormEngine(
 
     private static string Join(string lead, string body) => lead.Length == 0 ? body : lead + "\n\n" + body;
 
-    // Lay cues (啥, 咋, 几, 谁, 要不要 …) and an English question's first word count too: 几天能到账 has no question mark.
-    [GeneratedRegex(@"[?？]|[吗呢么]\s*$|什么|怎么|如何|多少|哪些|哪里|哪个|能不能|可不可以|是否|为什么|多久|多长时间|啥|咋|几|谁|要不要|用不用|需不需要|有没有|会不会|算不算|行不行|来得及|^\s*(?i:how|what|when|why|which|where|who|can|could|do|does|is|are|will)\b")]
+    /// <summary>Free-text slots answered with a place or a name, never with a sentence that asks.</summary>
+    private static readonly FrozenSet<string> NamesSomething =
+        new[] { SlotIds.Location, SlotIds.AccidentPlace, SlotIds.Employer, SlotIds.CompanyName }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Lay cues (啥, 咋, 几, 谁, 要不要, a closing 不 …) and an English question's first word count too: 几天能到账 has no question mark.
+    [GeneratedRegex(@"[?？]|[吗呢么不]\s*$|[吗呢嘛][\s，,]|什么|怎么|如何|多少|哪些|哪里|哪个|能不能|可不可以|是否|为什么|多久|多长时间|啥|咋|几|谁|要不要|用不用|需不需要|有没有|会不会|算不算|行不行|来得及|^\s*(?i:how|what|when|why|which|where|who|can|could|do|does|is|are|will)\b")]
     private static partial Regex QuestionCue();
 
     [GeneratedRegex(@"什么|怎么|如何|为什么|哪些|是否|能不能|可不可以|多久|多长时间|啥|咋|几天|几个月|几个工作日|多少天|多长|要不要|用不用|需不需要|^\s*(?i:how|what|when|why|which|where)\b")]

@@ -170,6 +170,37 @@ public sealed class TaskDialogueTests(ServiceBotServer server) : IClassFixture<S
     }
 
     [Fact]
+    public async Task HotlineAppeal_QuestionWhileAskedWhereItHappened_IsAnsweredNotTakenAsThePlace()
+    {
+        var chat = NewSession();
+        var opened = await chat.SayAsync("打12345投诉噪音扰民");
+        Assert.Equal("collecting", opened.State);
+        if (opened.Missing[0] == "description") opened = await chat.SayAsync("楼下烧烤店每天半夜两点还在放音乐，吵得睡不着");
+        Assert.Equal("location", opened.Missing[0]);
+
+        var asked = await chat.SayAsync("几天给回话");
+
+        Assert.True(asked.CitationCount > 0, asked.Reply);
+        Assert.Equal("collecting", asked.State);
+        Assert.Equal("location", asked.Missing[0]);
+        Assert.Null(asked.Slot("location"));
+
+        var placed = await chat.SayAsync("邯郸市丛台区幸福小区");
+        Assert.Equal("邯郸市丛台区幸福小区", placed.Slot("location"));
+    }
+
+    [Fact]
+    public async Task WageComplaint_QuestionEndingInBuMidTask_IsAnswered()
+    {
+        var chat = NewSession();
+        await chat.SayAsync("我女儿在餐馆打工被拖欠了两个月工资");
+        var asked = await chat.SayAsync("那我能替他投诉吗 要他身份证不");
+
+        Assert.True(asked.CitationCount > 0, asked.Reply);
+        Assert.DoesNotContain("没有识别出", asked.Reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WageComplaint_DigressionMidTask_AnsweredThenFormResumes()
     {
         var before = (await TicketsAsync(ZhangWei)).Count;

@@ -47,10 +47,10 @@ public static partial class SpecificAsk
     [GeneratedRegex(@"\d|[一二三四五六七八九十两百千万]+(个月|个工作日|日|天|年|元|倍|成|小时|周)|百分之")]
     private static partial Regex FigureStated();
 
-    [GeneratedRegex("多少钱|几块|几毛|几分钱|多少块|底薪|工资高|配送费是|派费多少|挣多少|能拿到多少|平均.{0,4}(收入|工资)|收入是多少|收入有多少")]
+    [GeneratedRegex(@"多少钱|几块|几毛|几分钱|多少块|底薪|工资高|配送费是|派费多少|挣多少|能拿到多少|平均.{0,4}(收入|工资)|收入是多少|收入有多少|(?i:how much (does|do|did|will|can|would) .{1,30}\b(pay|earn|make)\b|how much is the (rent|salary|wage|price)|what is the (salary|wage|rent|price) )")]
     private static partial Regex Money();
 
-    [GeneratedRegex(@"\d\s*(元|块)|[一二三四五六七八九十百千万]+元")]
+    [GeneratedRegex(@"\d\s*(元|块)|[一二三四五六七八九十百千万]+元|(?i:\d\s*(yuan|rmb)\b|\b(rmb|cny)\s*\d|¥\s*\d)")]
     private static partial Regex MoneyStated();
 
     [GeneratedRegex("百分之几|百分之多少|比例是|比例多少|抽成比例|抽几成|抽多少|费率")]
@@ -59,7 +59,7 @@ public static partial class SpecificAsk
     [GeneratedRegex(@"%|％|百分之[一二三四五六七八九十\d]|[一二三四五六七八九十]成")]
     private static partial Regex RateStated();
 
-    [GeneratedRegex("电话|号码是多少|联系方式|热线是多少")]
+    [GeneratedRegex(@"电话|号码是多少|联系方式|热线是多少|(?i:\b(phone|telephone|contact) number\b)")]
     private static partial Regex Phone();
 
     [GeneratedRegex(@"\d{5,}")]
@@ -87,7 +87,7 @@ public static partial class SpecificAsk
     private static partial Regex DayStated();
 
     /// <summary>How many people: 全国有多少骑手.</summary>
-    [GeneratedRegex("多少人|多少个?(骑手|司机|快递员|外卖员|主播)")]
+    [GeneratedRegex(@"多少人|多少个?(骑手|司机|快递员|外卖员|主播)|(?i:\bhow many (people|persons|riders|drivers|couriers|workers|streamers|delivery riders)\b)")]
     private static partial Regex Headcount();
 
     /// <summary>An amount other than a price: 奖金有多少, 押金多少, 补多少, 报几成.</summary>

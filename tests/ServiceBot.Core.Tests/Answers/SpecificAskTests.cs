@@ -11,6 +11,9 @@ public sealed class SpecificAskTests
     [InlineData("全国跑网约车的司机有多少人", "外卖配送员、快递员、网约车司机等户外劳动者都可以使用驿站。")]
     [InlineData("骑手技能大赛拿了第一名 奖金有多少", "定期举办行业职业技能大赛，提升新就业群体职业荣誉感和认同感。")]
     [InlineData("门诊看病医保能报多少", "符合基本医疗保险药品目录的医疗费用，按照国家规定从基本医疗保险基金中支付。")]
+    [InlineData("How much does Meituan pay per delivery?", "Platforms should set reasonable pay and publish their pay rules.")]
+    [InlineData("How many delivery riders are there in China?", "Delivery riders, couriers and ride-hailing drivers may use the stations.")]
+    [InlineData("What is the phone number of the station in Yiwu?", "The station offers drinking water, charging and a rest area.")]
     public void IsUnanswered_FigureAskedButClauseStatesNone_IsTrue(string question, string clause)
         => Assert.True(SpecificAsk.IsUnanswered(question, clause));
 
@@ -21,6 +24,8 @@ public sealed class SpecificAskTests
     [InlineData("单位多少人以上要建工会", "企业、事业单位、社会组织，有会员二十五人以上的，应当建立基层工会委员会。")]
     [InlineData("被辞退了 能补多少", "每满一年支付一个月工资的标准向劳动者支付。")]
     [InlineData("加班费能报几成", "支付不低于工资的百分之一百五十的工资报酬。")]
+    [InlineData("How much is the rent for a stall?", "A stall rents for RMB 3,000 a month.")]
+    [InlineData("What is the hotline phone number?", "Call 12345 at any hour.")]
     public void IsUnanswered_ClauseStatesTheKindOfFigureAsked_IsFalse(string question, string clause)
         => Assert.False(SpecificAsk.IsUnanswered(question, clause));
 
@@ -38,4 +43,10 @@ public sealed class SpecificAskTests
         Assert.True(SpecificAsk.AsksSpecific(question));
         Assert.True(SpecificAsk.IsUnanswered(question, "外卖配送员、快递员、网约车司机等户外劳动者都可以使用驿站。"));
     }
+
+    [Theory]
+    [InlineData("Is there a fee?")]
+    [InlineData("How much does it cost to withdraw my housing fund?")]
+    public void IsUnanswered_EnglishFeeQuestionAnsweredByFreeOfCharge_IsFalse(string question)
+        => Assert.False(SpecificAsk.IsUnanswered(question, "No fee is charged for withdrawing the fund."));
 }

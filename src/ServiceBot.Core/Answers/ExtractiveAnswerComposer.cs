@@ -193,7 +193,28 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
             viaGuide, signals);
         if (refusalModel is null || analysis.IsEnglish) return new GroundingDecision(thresholdsPass, features, null, thresholdsPass);
         var probability = refusalModel.Probability(features, analysis.Question);
-        return new GroundingDecision(thresholdsPass, features, probability, probability >= _minAnswerProbability || RefusalModel.ClauseStatesIt(features));
+        return new GroundingDecision(thresholdsPass, features, probability,
+            probability >= _minAnswerProbability || RefusalModel.ClauseStatesIt(features) || (thresholdsPass && NamesItsRareTerm(knowledge, chunk, analysis)));
+    }
+
+    /// <summary>
+    /// The question names a term of four characters or more that only one or two clauses use, and this clause is one of
+    /// them (骑手借经营性贷款有什么规定 and the clause on 经营性贷款): it is the place the knowledge speaks of the thing asked, however
+    /// few questions were ever asked about it. Not for a question asking a figure, a date or a place.
+    /// </summary>
+    private static bool NamesItsRareTerm(KnowledgeBase knowledge, KnowledgeChunk chunk, Analysis analysis)
+    {
+        // A figure, a place or a date asked is what such a clause rarely states: the model decides those.
+        if (SpecificAsk.AsksFigure(analysis.Question) || SpecificAsk.AsksSpecific(analysis.Question) || WhereAsked().IsMatch(analysis.Question)) return false;
+        var index = knowledge.Lexical;
+        var text = NormalizedCoveredText(chunk);
+        foreach (var term in analysis.Terms)
+        {
+            if (term.Word.Length < 4 || !TextNormalizer.IsCjk(term.Word[0])) continue;
+            var share = index.WordShare(term.Word);
+            if (share > 0 && share * index.Count <= 2.5 && text.Contains(term.Word, StringComparison.Ordinal)) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -401,9 +422,17 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
 
     private static readonly ConditionalWeakTable<KnowledgeChunk, string> CoveredTexts = new();
 
-    /// <summary>The text a clause covers a question with (title, heading path, clause), as <see cref="TextNormalizer.Normalize"/> folds it.</summary>
+    /// <summary>
+    /// The text a clause covers a question with (title, heading path, clause), as <see cref="TextNormalizer.Normalize"/> folds it,
+    /// without quotation marks: 综合整治“内卷式”竞争 covers 内卷式竞争.
+    /// </summary>
     private static string NormalizedCoveredText(KnowledgeChunk chunk)
-        => CoveredTexts.GetValue(chunk, static c => TextNormalizer.Normalize(CoveredText(c)));
+        => CoveredTexts.GetValue(chunk, static c => WithoutQuotes(TextNormalizer.Normalize(CoveredText(c))));
+
+    private static string WithoutQuotes(string text)
+        => text.AsSpan().IndexOfAny(Quotes) < 0 ? text : string.Concat(text.Split(Quotes));
+
+    private static readonly char[] Quotes = ['\u201C', '\u201D', '\u300C', '\u300D', '\u300E', '\u300F'];
 
     private static double CoverageOf(KnowledgeChunk chunk, IReadOnlyList<QueryTerm> terms)
         => GroundingScorer.CoverageOfNormalized(terms, NormalizedCoveredText(chunk));
@@ -445,4 +474,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         var lines = whole.Contains('\n');
         return (first > 0 ? lines ? "……\n" : "……" : "") + quote + (last < sentences.Count - 1 ? lines ? "\n……" : "……" : "");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("哪里|哪儿|在哪|哪个|哪栋|哪家|地址")]
+    private static partial System.Text.RegularExpressions.Regex WhereAsked();
 }

@@ -24,6 +24,7 @@ public sealed class LayVocabularyAnswerTests(KnowledgeOnlyFixture knowledge) : I
     [InlineData("着火了能打12345吗", HotlineGuide, "适用对象和办理条件")]
     [InlineData("心里憋屈得很 有没有地方能疏导", Opinion, "四、(八)")]
     [InlineData("12345反映的事一直没下文 还能咋办", HotlineGuide, "对处理结果不满意怎么办？")]
+    [InlineData("内卷式竞争要怎么整治？", Opinion, "三、(七)")]
     public void Compose_LayWording_CitesTheAnsweringClause(string question, string source, string section)
         => AssertCitedInTopThree(question, source, section);
 

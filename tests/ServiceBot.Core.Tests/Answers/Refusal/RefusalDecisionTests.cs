@@ -87,6 +87,23 @@ public sealed class RefusalDecisionTests(RealKnowledgeFixture fixture) : IClassF
     }
 
     [Fact]
+    public void Compose_QuestionNamesARareTermOfTheClause_ModelBelowItsThresholdCannotVeto()
+    {
+        var answer = ComposerWithThreshold(0.99).Compose(fixture.Knowledge, "骑手借经营性贷款有什么规定？");
+
+        Assert.True(answer.Grounded, answer.Markdown);
+        Assert.Equal("三、(七)", answer.Citations[0].Section);
+    }
+
+    [Fact]
+    public void Compose_RareTermButAFigureAsked_ModelStillDecides()
+    {
+        var answer = ComposerWithThreshold(0.99).Compose(fixture.Knowledge, "骑手的经营性贷款最多能贷多少");
+
+        Assert.False(answer.Grounded);
+    }
+
+    [Fact]
     public void Compose_ModelBelowItsThreshold_RefusesWhatTheRuleAnswers()
     {
         var answer = ComposerWithThreshold(0.9).Compose(fixture.Knowledge, AnswerableQuestion);

@@ -50,7 +50,7 @@ public sealed class DomainSpellingCorrector
     private readonly Dictionary<string, List<ContextualCorrection>> _contextual = new(StringComparer.Ordinal);
     private readonly int _longestTerm;
 
-    /// <summary>Terms of four characters or more with one character left out (公积提取 → 公积金提取); null when two terms share the shortening.</summary>
+    /// <summary>Terms of four characters or more with one inner character left out (公积提取 → 公积金提取); null when two terms share the shortening.</summary>
     private readonly Dictionary<string, string?> _shortened = new(StringComparer.Ordinal);
 
     /// <param name="vocabulary">Domain terms to correct towards; terms that are not 2–10 ideographs with known readings are ignored.</param>
@@ -86,7 +86,8 @@ public sealed class DomainSpellingCorrector
                 }
         }
         foreach (var term in _vocabulary)
-            for (var left = 0; term.Length >= MinShortenedTermLength && left < term.Length; left++)
+            // Only an inner character: without its first or last one a term is usually another phrase (账号封 + 了 is not 账号封禁).
+            for (var left = 1; term.Length >= MinShortenedTermLength && left < term.Length - 1; left++)
             {
                 var shortened = term.Remove(left, 1);
                 // A shortening that is a term itself, or that two terms share, says nothing about which one was meant;

@@ -269,16 +269,19 @@ public sealed class DomainSpellingCorrector
     }
 
     /// <summary>
-    /// True when the only change is a character at one end of the span and the rest is already a vocabulary word as
-    /// typed: 提公积金 asks about 公积金 with the verb 提, and reading it as 取公积金 adds nothing but risk.
+    /// True when the only change is a character at one end of the span that does not sound the same, and the rest is
+    /// already a vocabulary word as typed: 提公积金 asks about 公积金 with the verb 提, and reading it as 取公积金 adds nothing but risk.
     /// </summary>
     private bool OnlyRenamesAWordBeside(Candidate candidate)
     {
         var typed = candidate.Typed;
         var corrected = candidate.Corrected;
         var last = typed.Length - 1;
-        if (typed[0] != corrected[0] && typed.AsSpan(1).SequenceEqual(corrected.AsSpan(1))) return _vocabulary.Contains(typed[1..]);
-        if (typed[last] != corrected[last] && typed.AsSpan(0, last).SequenceEqual(corrected.AsSpan(0, last))) return _vocabulary.Contains(typed[..last]);
+        // A same-sounding end character is still a slip (失业今 is 失业金); a different sound is a different word.
+        if (typed[0] != corrected[0] && typed.AsSpan(1).SequenceEqual(corrected.AsSpan(1)))
+            return _vocabulary.Contains(typed[1..]) && SyllableDistance(typed[0], corrected[0]) > PinyinSimilarity.Same;
+        if (typed[last] != corrected[last] && typed.AsSpan(0, last).SequenceEqual(corrected.AsSpan(0, last)))
+            return _vocabulary.Contains(typed[..last]) && SyllableDistance(typed[last], corrected[last]) > PinyinSimilarity.Same;
         return false;
     }
 

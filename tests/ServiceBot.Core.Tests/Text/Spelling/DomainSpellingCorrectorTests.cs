@@ -72,6 +72,7 @@ public class DomainSpellingCorrectorTests
     [InlineData("家班费怎么算", "加班费怎么算")]
     [InlineData("社包转移到底要几天", "社保转移到底要几天")]
     [InlineData("灵活救业的人能自己交养老保险吗", "灵活就业的人能自己交养老保险吗")]
+    [InlineData("失业今最多能领多久", "失业金最多能领多久")]
     public void Correct_HomophoneInAnUnseenWording_ReadsTheTerm(string typed, string expected)
         => Assert.Equal(expected, Domain.Value.Correct(typed).Text);
 

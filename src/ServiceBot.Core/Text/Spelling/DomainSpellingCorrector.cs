@@ -22,8 +22,14 @@ public sealed class DomainSpellingCorrector
     private const int MinTermLength = 2;
     private const int MaxTermLength = 10;
 
+    /// <summary>Only terms this long are recognised with a character left out: a shorter remainder is too often a word of its own.</summary>
+    private const int MinShortenedTermLength = 4;
+
     /// <summary>Characters this frequent as words of their own (的, 了, 被, 人) are never taken for a typo of another sound.</summary>
     private const int CommonCharacterFrequency = 100_000;
+
+    /// <summary>A word this frequent in the segmenter dictionary (期间, 结果) was typed on purpose: a character of it that only sounds near is not a typo.</summary>
+    private const int CommonWordFrequency = 100;
 
     /// <summary>A two-character word with a near (not same-sounding) character needs its other character to be this rare (仲).</summary>
     private const int RareCharacterFrequency = 1_000;
@@ -43,6 +49,9 @@ public sealed class DomainSpellingCorrector
     private readonly ulong[] _powers = new ulong[MaxTermLength + 1];
     private readonly Dictionary<string, List<ContextualCorrection>> _contextual = new(StringComparer.Ordinal);
     private readonly int _longestTerm;
+
+    /// <summary>Terms of four characters or more with one inner character left out (公积提取 → 公积金提取); null when two terms share the shortening.</summary>
+    private readonly Dictionary<string, string?> _shortened = new(StringComparer.Ordinal);
 
     /// <param name="vocabulary">Domain terms to correct towards; terms that are not 2–10 ideographs with known readings are ignored.</param>
     /// <param name="contextual">Real words read as a domain term in the right company.</param>
@@ -76,6 +85,16 @@ public sealed class DomainSpellingCorrector
                     if (!terms.Contains(term)) terms.Add(term);
                 }
         }
+        foreach (var term in _vocabulary)
+            // Only an inner character: without its first or last one a term is usually another phrase (账号封 + 了 is not 账号封禁).
+            for (var left = 1; term.Length >= MinShortenedTermLength && left < term.Length - 1; left++)
+            {
+                var shortened = term.Remove(left, 1);
+                // A shortening that is a term itself, or that two terms share, says nothing about which one was meant;
+                // a left-out 的, 把 or 了 is grammar, not a slip.
+                if (_vocabulary.Contains(shortened) || IsCommon(term[left])) continue;
+                _shortened[shortened] = _shortened.TryGetValue(shortened, out var other) && other != term ? null : term;
+            }
         foreach (var rule in contextual)
         {
             var typed = TextNormalizer.Normalize(rule.Typed);
@@ -96,16 +115,22 @@ public sealed class DomainSpellingCorrector
         var normalized = TextNormalizer.Normalize(text);
         var sounding = SoundAlikeSpans(normalized);
         var contextual = ContextualSpans(normalized);
-        if (sounding.Count == 0 && contextual.Count == 0) return CorrectedText.Unchanged(text);
+        var shortened = ShortenedSpans(normalized);
+        if (sounding.Count == 0 && contextual.Count == 0 && shortened.Count == 0) return CorrectedText.Unchanged(text);
 
         var tokens = Tokens(normalized);
         var candidates = new List<Candidate>();
         foreach (var candidate in sounding)
             if (Span(tokens, candidate.Start, candidate.Typed.Length) is var (first, last) && first < last
-                && !_vocabulary.Contains(candidate.Typed) && DifferencesAreLoose(candidate, tokens, first, last))
+                && !_vocabulary.Contains(candidate.Typed) && DifferencesAreLoose(candidate, tokens, first, last)
+                && !OnlyRenamesAWordBeside(candidate))
                 candidates.Add(candidate);
         foreach (var candidate in contextual)
             if (Span(tokens, candidate.Start, candidate.Typed.Length) is var (first, last) && first == last)
+                candidates.Add(candidate);
+        // A shortened term must span several words as segmented, so a word that merely looks like one stays.
+        foreach (var candidate in shortened)
+            if (Span(tokens, candidate.Start, candidate.Typed.Length) is var (first, last) && first < last)
                 candidates.Add(candidate);
         return candidates.Count == 0 ? CorrectedText.Unchanged(text) : Apply(text, candidates);
     }
@@ -140,6 +165,28 @@ public sealed class DomainSpellingCorrector
             }
         }
         return found;
+    }
+
+    /// <summary>Every run of ideographs that is a vocabulary term with one character left out.</summary>
+    private List<Candidate> ShortenedSpans(string normalized)
+    {
+        var found = new List<Candidate>();
+        if (_shortened.Count == 0) return found;
+        var lookup = _shortened.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var start = 0; start < normalized.Length; start++)
+            for (var length = 1; length < _longestTerm && start + length <= normalized.Length && TextNormalizer.IsCjk(normalized[start + length - 1]); length++)
+                if (length >= MinShortenedTermLength - 1 && lookup.TryGetValue(normalized.AsSpan(start, length), out var term) && term is not null
+                    && !HasCommonCharacter(normalized, start, length))
+                    found.Add(new Candidate(start, normalized.Substring(start, length), term, PinyinSimilarity.Different));
+        return found;
+    }
+
+    /// <summary>True when a character of the span is a common word by itself (被人打伤 is ordinary text, not a shortened term).</summary>
+    private bool HasCommonCharacter(string text, int start, int length)
+    {
+        for (var i = start; i < start + length; i++)
+            if (IsCommon(text[i])) return true;
+        return false;
     }
 
     private List<Candidate> ContextualSpans(string normalized)
@@ -179,7 +226,9 @@ public sealed class DomainSpellingCorrector
         var accepted = term.Length switch
         {
             // The kept character must carry some weight: beside 的, 了 or 是 one homophone is ordinary text (的事 is not 的士).
+            // Nor is the typed character one of them: 不交 is "not pay", not 补交.
             2 => differing == 1 && !IsCommon(text[start] == term[0] ? term[0] : term[1])
+                && !IsCommon(text[start] == term[0] ? text[start + 1] : text[start])
                 && (cost <= 1 || (cost <= PinyinSimilarity.SameFinal && IsRare(text[start] == term[0] ? term[0] : term[1]))),
             3 => cost <= 2,
             _ => cost <= 3 && (!stray || differing == 1),
@@ -210,10 +259,30 @@ public sealed class DomainSpellingCorrector
                 var intended = candidate.Corrected[position];
                 if (typed == intended || token.Text.Length == 1) continue;
                 if (_vocabulary.Contains(token.Text)) return false;
-                if (SyllableDistance(typed, intended) >= PinyinSimilarity.Different) return false;
+                var distance = SyllableDistance(typed, intended);
+                if (distance >= PinyinSimilarity.Different) return false;
+                // A homophone may hide in a real word (公鸡金), a merely similar sound does not (期间 is not 计件).
+                if (distance > PinyinSimilarity.Same && _frequency(token.Text) >= CommonWordFrequency) return false;
             }
         }
         return true;
+    }
+
+    /// <summary>
+    /// True when the only change is a character at one end of the span that does not sound the same, and the rest is
+    /// already a vocabulary word as typed: 提公积金 asks about 公积金 with the verb 提, and reading it as 取公积金 adds nothing but risk.
+    /// </summary>
+    private bool OnlyRenamesAWordBeside(Candidate candidate)
+    {
+        var typed = candidate.Typed;
+        var corrected = candidate.Corrected;
+        var last = typed.Length - 1;
+        // A same-sounding end character is still a slip (失业今 is 失业金); a different sound is a different word.
+        if (typed[0] != corrected[0] && typed.AsSpan(1).SequenceEqual(corrected.AsSpan(1)))
+            return _vocabulary.Contains(typed[1..]) && SyllableDistance(typed[0], corrected[0]) > PinyinSimilarity.Same;
+        if (typed[last] != corrected[last] && typed.AsSpan(0, last).SequenceEqual(corrected.AsSpan(0, last)))
+            return _vocabulary.Contains(typed[..last]) && SyllableDistance(typed[last], corrected[last]) > PinyinSimilarity.Same;
+        return false;
     }
 
     /// <summary>The closest pair of readings; <see cref="PinyinSimilarity.Same"/> for homophones.</summary>

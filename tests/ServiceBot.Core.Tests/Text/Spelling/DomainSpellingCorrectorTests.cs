@@ -60,6 +60,51 @@ public class DomainSpellingCorrectorTests
         Assert.Equal(question, corrected.Text);
     }
 
+    [Theory]
+    [InlineData("公积提取要多久到账", "公积金提取要多久到账")]
+    [InlineData("没签劳动同能赔钱吗", "没签劳动合同能赔钱吗")]
+    public void Correct_TermWithACharacterLeftOut_ReadsTheTerm(string typed, string expected)
+        => Assert.Equal(expected, Domain.Value.Correct(typed).Text);
+
+    [Theory]
+    [InlineData("工伤任定俺自家能去申请不", "工伤认定俺自家能去申请不")]
+    [InlineData("劳动种裁要交钱吗", "劳动仲裁要交钱吗")]
+    [InlineData("家班费怎么算", "加班费怎么算")]
+    [InlineData("社包转移到底要几天", "社保转移到底要几天")]
+    [InlineData("灵活救业的人能自己交养老保险吗", "灵活就业的人能自己交养老保险吗")]
+    [InlineData("失业今最多能领多久", "失业金最多能领多久")]
+    public void Correct_HomophoneInAnUnseenWording_ReadsTheTerm(string typed, string expected)
+        => Assert.Equal(expected, Domain.Value.Correct(typed).Text);
+
+    [Theory]
+    // 期间 is a word of its own; 期 only sounds near 计, so it is not a typo of 计件工资.
+    [InlineData("停工期间工资照发吗")]
+    // 不 is the negation, not a homophone of 补.
+    [InlineData("单位不交公积金咋办")]
+    [InlineData("单位不交社保怎么办")]
+    public void Correct_RealWordThatSoundsLikeATerm_LeavesIt(string question)
+    {
+        var corrected = Domain.Value.Correct(question);
+        Assert.False(corrected.IsChanged, $"{question} became {corrected.Text}");
+    }
+
+    [Fact]
+    public void Correct_VerbBesideACorrectTerm_DoesNotRenameTheVerb()
+    {
+        var corrector = new DomainSpellingCorrector(["公积金", "取公积金"], [], PinyinTable.Default, text => text.Select(c => c.ToString()), _ => 1);
+        Assert.False(corrector.Correct("提公积金要多久").IsChanged);
+        Assert.Equal("取公积金要多久", corrector.Correct("取公基金要多久").Text);
+    }
+
+    [Fact]
+    public void Correct_ShorteningSharedByTwoTerms_LeavesIt()
+    {
+        // 劳动合同 and 劳务合同 both shorten to 劳合同, so it names neither.
+        var corrector = new DomainSpellingCorrector(["劳动合同", "劳务合同"], [], PinyinTable.Default, text => text.Select(c => c.ToString()), _ => 1);
+        Assert.False(corrector.Correct("劳合同到期了").IsChanged);
+        Assert.Equal("劳动合同到期了", corrector.Correct("劳动同到期了").Text);
+    }
+
     [Fact]
     public void Correct_TwoMisspellings_ReportsEachWithItsPositionAsTyped()
     {

@@ -35,7 +35,7 @@ public sealed class IndexBuildCommand : ICliCommand
         var expected = corpora.Sum(c => File.ReadLines(c).Count(line => !string.IsNullOrWhiteSpace(line)));
         if (expected == 0) throw new InvalidDataException("语料为空，没有可索引的条目。");
 
-        var analyzer = new ChineseAnalyzer(AnalyzerVocabulary.FromDictionaries([dictionary]));
+        var analyzer = new ChineseAnalyzer(AnalyzerVocabulary.FromDictionaries([dictionary], minedExpansions: false));
         var path = Path.Combine(indexDirectory, IndexFileName);
         int count;
         using (var progress = console.Progress("建立索引", expected))

@@ -6,7 +6,11 @@ namespace ServiceBot.Text;
 public static class AnalyzerVocabulary
 {
     /// <summary>Merges every existing dictionary folder; missing folders are skipped.</summary>
-    public static ChineseAnalyzerOptions FromDictionaries(IEnumerable<string> dictionaryFolders)
+    /// <param name="minedExpansions">
+    /// Whether to load mined-lay-terms.txt. Its pairs were mined from questions about this knowledge and its clauses: an index
+    /// of another corpus (a statute collection) leaves them out, as they point lay words at this knowledge's wording.
+    /// </param>
+    public static ChineseAnalyzerOptions FromDictionaries(IEnumerable<string> dictionaryFolders, bool minedExpansions = true)
     {
         var words = new List<string>();
         var groups = new List<IReadOnlyList<string>>();
@@ -19,7 +23,7 @@ public static class AnalyzerVocabulary
             words.AddRange(dictionary.Terms.Select(t => t.Word));
             groups.AddRange(dictionary.SynonymGroups);
             layExpansions.AddRange(dictionary.LayExpansions);
-            mined.AddRange(dictionary.MinedLayExpansions);
+            if (minedExpansions) mined.AddRange(dictionary.MinedLayExpansions);
             homophones.AddRange(dictionary.Homophones);
         }
         return new ChineseAnalyzerOptions

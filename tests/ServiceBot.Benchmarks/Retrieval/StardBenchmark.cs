@@ -90,7 +90,7 @@ public static class StardBenchmark
     /// <summary>Same vocabulary as <c>servicebot index build</c>: the repository's domain dictionary.</summary>
     public static LexicalIndex BuildServiceBot(IReadOnlyList<IndexDocument> documents, LexicalIndexOptions options, IProgress<int>? progress)
         => LexicalIndex.Build(documents,
-            new ChineseAnalyzer(AnalyzerVocabulary.FromDictionaries([Path.Combine(RepositoryPaths.FindRoot(), "knowledge", "dictionary")])),
+            new ChineseAnalyzer(AnalyzerVocabulary.FromDictionaries([Path.Combine(RepositoryPaths.FindRoot(), "knowledge", "dictionary")], minedExpansions: false)),
             options, progress);
 
     public static List<IndexDocument> LoadPool(string stard, bool includeDistractors)

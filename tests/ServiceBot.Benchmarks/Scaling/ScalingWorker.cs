@@ -135,7 +135,7 @@ public static class ScalingWorker
 
     /// <summary>Same vocabulary as <c>servicebot index build</c>: the repository's domain dictionary.</summary>
     private static ChineseAnalyzer ServiceBotAnalyzer() =>
-        new(AnalyzerVocabulary.FromDictionaries([Path.Combine(RepositoryPaths.FindRoot(), "knowledge", "dictionary")]));
+        new(AnalyzerVocabulary.FromDictionaries([Path.Combine(RepositoryPaths.FindRoot(), "knowledge", "dictionary")], minedExpansions: false));
 
     private static string LexicalFile(string folder) => Path.Combine(folder, ServiceBot.Ingestion.IndexFiles.LexicalName);
 

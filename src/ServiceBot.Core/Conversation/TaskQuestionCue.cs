@@ -27,6 +27,9 @@ public static partial class TaskQuestionCue
         return AlreadyDone().IsMatch(text) || Question().IsMatch(text);
     }
 
+    /// <summary>Whether the message is worded as a question, in phone wording too (几天能到账, 要他身份证不, 啥, 咋, How long …).</summary>
+    public static bool IsWordedAsQuestion(string text) => Question().IsMatch(text);
+
     // 帮我 after someone else who may do it (朋友可以帮我办公司吗) asks whether they may, not the assistant to do it.
     [GeneratedRegex(@"(我要|我想|我得|(?<!(朋友|别人|家人|家里人|亲戚|老乡|同事|工友|老婆|老公|媳妇|爱人|儿子|女儿|闺女|孩子|代理人|中介|他|她)(可以|能|能不能|可不可以|会)?)(帮我|替我)|给我|麻烦你|请帮)(?!问|知道|了解|咨询|打听|搞清楚|弄清楚)|^\s*(i want to|i'd like to|i would like to|i need to|help me|please)\b(?!\s+(know|ask|find out))", RegexOptions.IgnoreCase)]
     private static partial Regex Request();

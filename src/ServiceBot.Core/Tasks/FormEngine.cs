@@ -296,7 +296,7 @@ public sealed partial class FormEngine(
     private async Task<TurnResult?> DigressAsync(TaskInstance task, TaskDefinition definition, string text, CancellationToken cancellationToken)
     {
         var normalized = TextNormalizer.Normalize(text);
-        if (!QuestionCue().IsMatch(normalized)) return null;
+        if (!QuestionCue().IsMatch(normalized) && !TaskQuestionCue.IsWordedAsQuestion(normalized)) return null;
         if (understanding.Corrections.Detect(text, definition.SlotIds) is not null) return null;
         // 离职提取有什么条件？ names a slot value yet asks; a weaker cue (…吗, 多少) needs the classifier or an absence of values.
         var freeTextPending = task.PendingSlot is { } asked && SlotIds.FreeText.Contains(asked);
@@ -449,8 +449,8 @@ public sealed partial class FormEngine(
     private static readonly FrozenSet<string> NamesSomething =
         new[] { SlotIds.Location, SlotIds.AccidentPlace, SlotIds.Employer, SlotIds.CompanyName }.ToFrozenSet(StringComparer.Ordinal);
 
-    // Lay cues (啥, 咋, 几, 谁, 要不要, a closing 不 …) and an English question's first word count too: 几天能到账 has no question mark.
-    [GeneratedRegex(@"[?？]|[吗呢么不]\s*$|[吗呢嘛][\s，,]|什么|怎么|如何|多少|哪些|哪里|哪个|能不能|可不可以|是否|为什么|多久|多长时间|啥|咋|几|谁|要不要|用不用|需不需要|有没有|会不会|算不算|行不行|来得及|^\s*(?i:how|what|when|why|which|where|who|can|could|do|does|is|are|will)\b")]
+    // Besides the lay wording TaskQuestionCue reads (几天能到账 has no question mark).
+    [GeneratedRegex(@"[?？]|[吗呢么]\s*$|什么|怎么|如何|多少|哪些|哪里|哪个|能不能|可不可以|是否|为什么|多久|多长时间|^\s*(?i:how|why|where)\b")]
     private static partial Regex QuestionCue();
 
     [GeneratedRegex(@"什么|怎么|如何|为什么|哪些|是否|能不能|可不可以|多久|多长时间|啥|咋|几天|几个月|几个工作日|多少天|多长|要不要|用不用|需不需要|^\s*(?i:how|what|when|why|which|where)\b")]

@@ -212,7 +212,7 @@ public sealed partial class ConversationEngine(
         var offered = Catalog.Find(conversation.OfferedTask);
         conversation.OfferedTask = null;
         if (ErasureStep(conversation, text) is { } erasure) return erasure;
-        var prediction = understanding.Intents.Classify(question);
+        var prediction = understanding.ClassifyMessage(question);
 
         if (conversation.Task is { IsOpen: true })
         {
@@ -333,7 +333,7 @@ public sealed partial class ConversationEngine(
         var topics = new List<TaskDefinition?>();
         foreach (var question in (string[])[first, second])
         {
-            var prediction = understanding.Intents.Classify(question);
+            var prediction = understanding.ClassifyMessage(question);
             if (Catalog.Find(prediction.Intent) is { } task)
             {
                 if (!AsksAbout(conversation, task, question)) return null;

@@ -8,13 +8,17 @@ namespace ServiceBot.Conversation;
 /// <summary>The offline understanding components a turn uses, built once and shared.</summary>
 public sealed record ConversationUnderstanding(
     SlotExtractor Slots, DialogActDetector Acts, CorrectionDetector Corrections, IntentClassifier Intents, AliasLexicon SlotNames,
-    ErasureRequestDetector Erasure)
+    ErasureRequestDetector Erasure, TaskAnchors TaskAnchors)
 {
+    /// <summary>The intent of a chat message: the classifier's, holding back every task the message does not name.</summary>
+    public IntentPrediction ClassifyMessage(string text) => TaskAnchors.Apply(Intents.Classify(text), text);
+
     public static ConversationUnderstanding Create(IntentClassifier intents, TimeProvider clock) => new(
         SlotExtractor.CreateDefault(clock),
         DialogActDetector.CreateDefault(),
         CorrectionDetector.CreateDefault(),
         intents,
         AliasLexicon.Parse(UnderstandingData.ReadLexicon("slot-names.txt")),
-        ErasureRequestDetector.CreateDefault());
+        ErasureRequestDetector.CreateDefault(),
+        TaskAnchors.LoadDefault());
 }

@@ -1,0 +1,59 @@
+using ServiceBot.Text;
+using ServiceBot.Understanding.Slots;
+
+namespace ServiceBot.Understanding.Intents;
+
+/// <summary>
+/// The words a chat message must name before it can open a task (<c>knowledge/lexicons/task-anchors.txt</c>). The router
+/// learns the shape of a request as much as its subject, so "北京朝阳区的劳动仲裁院在哪" reads like a station look-up and
+/// "老公赌博欠了十几万" like a wage complaint; neither names what the task is about, so neither may open its form. The
+/// message is then answered or refused from the knowledge like any question. A task without anchors is never held back.
+/// A call transcript is read without them: a caller's lines add up to the task (头磕破了 … 卸货的时候), none need name it.
+/// </summary>
+public sealed class TaskAnchors
+{
+    private readonly IReadOnlyDictionary<string, string[]> _anchorsByTask;
+
+    private TaskAnchors(IReadOnlyDictionary<string, string[]> anchorsByTask) => _anchorsByTask = anchorsByTask;
+
+    /// <summary>No task held back.</summary>
+    public static TaskAnchors None { get; } = new(new Dictionary<string, string[]>(StringComparer.Ordinal));
+
+    /// <summary>The embedded anchors.</summary>
+    public static TaskAnchors LoadDefault() => Parse(UnderstandingData.ReadLexicon("task-anchors.txt"));
+
+    /// <summary>Lines "task: anchor, anchor"; an anchor matches anywhere in the normalised message (Latin in lower case).</summary>
+    public static TaskAnchors Parse(string text)
+    {
+        var lexicon = AliasLexicon.Parse(text);
+        return new TaskAnchors(lexicon.Canonicals.ToDictionary(
+            task => task, task => lexicon.AliasesOf(task).Skip(1).ToArray(), StringComparer.Ordinal));
+    }
+
+    /// <summary>The tasks that have anchors.</summary>
+    public IEnumerable<string> Tasks => _anchorsByTask.Keys;
+
+    /// <summary>
+    /// <paramref name="prediction"/> for <paramref name="text"/> with the share of every task it does not name dropped, ranked
+    /// again, and its topic kept only when named: a task question about no named task is a question.
+    /// </summary>
+    public IntentPrediction Apply(IntentPrediction prediction, string text)
+    {
+        if (_anchorsByTask.Count == 0 || (prediction.Ranked.All(r => Allows(r.Intent, text)) && (prediction.Topic is null || Allows(prediction.Topic, text))))
+            return prediction;
+        var ranked = prediction.Ranked.Select(r => (r.Intent, Score: Allows(r.Intent, text) ? r.Score : 0))
+            .OrderByDescending(r => r.Score).ToList();
+        var best = ranked[0];
+        var topic = best.Intent == IntentNames.TaskQuestion ? (prediction.Topic is { } named && Allows(named, text) ? named : null)
+            : IntentNames.IsTask(best.Intent) ? best.Intent : null;
+        return new IntentPrediction(best.Intent, best.Score, ranked, topic);
+    }
+
+    /// <summary>Whether <paramref name="text"/> may open <paramref name="task"/>: it names one of its anchors, or the task has none.</summary>
+    public bool Allows(string task, string text)
+    {
+        if (!_anchorsByTask.TryGetValue(task, out var anchors)) return true;
+        var normalized = TextNormalizer.Normalize(text);
+        return anchors.Any(anchor => normalized.Contains(anchor, StringComparison.Ordinal));
+    }
+}

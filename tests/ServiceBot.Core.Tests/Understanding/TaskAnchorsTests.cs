@@ -1,0 +1,83 @@
+using ServiceBot.Text;
+using ServiceBot.Understanding.Intents;
+
+namespace ServiceBot.Core.Tests.Understanding;
+
+public class TaskAnchorsTests(IntentClassifierFixture fixture) : IClassFixture<IntentClassifierFixture>
+{
+    [Fact]
+    public void EveryExampleOfAnAnchoredTask_NamesOneOfItsAnchors()
+    {
+        var anchors = TaskAnchors.LoadDefault();
+        var examples = IntentExampleSet.Load(IntentClassifierFixture.IntentsFolder, IntentExampleSet.TrainingExtension).All
+            .Concat(IntentExampleSet.Load(IntentClassifierFixture.IntentsFolder, IntentExampleSet.HeldOutExtension).All)
+            .ToList();
+        Assert.NotEmpty(anchors.Tasks);
+        Assert.All(anchors.Tasks, task => Assert.Contains(examples, e => e.Intent == task));
+
+        var unanchored = examples.Where(e => !anchors.Allows(e.Intent, e.Text)).Select(e => $"{e.Intent}: {e.Text}").ToList();
+
+        Assert.True(unanchored.Count == 0, "examples that name none of their task's anchors:\n" + string.Join('\n', unanchored));
+    }
+
+    [Fact]
+    public void Allows_TaskWithoutAnchors_AndAnchorsInAnyCase()
+    {
+        var anchors = TaskAnchors.Parse("station_finder: 驿站, rest station");
+
+        Assert.True(anchors.Allows("hotline_appeal", "小区路灯坏了"));
+        Assert.True(anchors.Allows("station_finder", "Is there a REST STATION nearby?"));
+        Assert.False(anchors.Allows("station_finder", "劳动仲裁院在哪"));
+    }
+
+    [Theory]
+    [InlineData("北京朝阳区的劳动仲裁院在哪", "station_finder")]
+    [InlineData("深圳龙岗区劳动仲裁委的地址在哪条街", "station_finder")]
+    [InlineData("Where can I buy a SIM card near Yiwu market?", "station_finder")]
+    [InlineData("老公赌博欠了十几万 我要不要一起还", "wage_complaint")]
+    public void Apply_RequestShapeWithoutTheTasksSubject_IsNotThatTask(string text, string task)
+    {
+        var classified = fixture.Classifier.Classify(text);
+        Assert.Equal(task, classified.Intent); // the router alone is fooled by the request's shape
+
+        var prediction = TaskAnchors.LoadDefault().Apply(classified, text);
+
+        Assert.NotEqual(task, prediction.Intent);
+        Assert.NotEqual(task, prediction.Topic);
+        Assert.Equal(0, prediction.Ranked.Single(r => r.Intent == task).Score);
+        Assert.Equal(prediction.Confidence, prediction.Ranked[0].Score);
+        Assert.True(prediction.Ranked.Zip(prediction.Ranked.Skip(1)).All(p => p.First.Score >= p.Second.Score));
+        Assert.True(prediction.Confidence < classified.Confidence);
+    }
+
+    [Theory]
+    [InlineData("邯郸的骑手驿站在哪", "station_finder")]
+    [InlineData("Where can I rest in Handan?", "station_finder")]
+    [InlineData("包工头欠了我一万多", "wage_complaint")]
+    [InlineData("干完活不给钱", "wage_complaint")]
+    [InlineData("租房能提公积金吗", "task_question")]
+    public void Apply_MessageNamingTheTasksSubject_KeepsThePrediction(string text, string intent)
+    {
+        var classified = fixture.Classifier.Classify(text);
+
+        var prediction = TaskAnchors.LoadDefault().Apply(classified, text);
+
+        Assert.Equal(intent, prediction.Intent);
+        Assert.Equal(classified.Confidence, prediction.Confidence);
+        Assert.Equal(classified.Topic, prediction.Topic);
+    }
+
+    [Fact]
+    public void Apply_TaskQuestionAboutATaskItDoesNotName_HasNoTopic()
+    {
+        var anchors = TaskAnchors.Parse("fund_withdrawal: 公积金");
+        var classified = new IntentPrediction(IntentNames.TaskQuestion, 0.6,
+            [(IntentNames.TaskQuestion, 0.6), (IntentNames.FundWithdrawal, 0.3), (IntentNames.PolicyQuestion, 0.1)], IntentNames.FundWithdrawal);
+
+        var prediction = anchors.Apply(classified, "余额宝里的钱咋取出来");
+
+        Assert.Equal(IntentNames.TaskQuestion, prediction.Intent);
+        Assert.Null(prediction.Topic);
+        Assert.Equal([IntentNames.TaskQuestion, IntentNames.PolicyQuestion, IntentNames.FundWithdrawal], prediction.Ranked.Select(r => r.Intent));
+    }
+}

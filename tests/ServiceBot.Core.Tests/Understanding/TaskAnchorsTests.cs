@@ -31,10 +31,22 @@ public class TaskAnchorsTests(IntentClassifierFixture fixture) : IClassFixture<I
     }
 
     [Theory]
+    [InlineData("where can I rest", true)]
+    [InlineData("Resting riders", true)]
+    [InlineData("rests", true)]
+    [InlineData("a good restaurant nearby", false)]
+    [InlineData("interest rates", false)]
+    [InlineData("我想rest一下", true)]
+    public void Allows_EnglishAnchor_AsAWholeWordWithItsEndings(string text, bool allowed)
+        => Assert.Equal(allowed, TaskAnchors.Parse("station_finder: rest").Allows("station_finder", text));
+
+    [Theory]
     [InlineData("北京朝阳区的劳动仲裁院在哪", "station_finder")]
     [InlineData("深圳龙岗区劳动仲裁委的地址在哪条街", "station_finder")]
     [InlineData("Where can I buy a SIM card near Yiwu market?", "station_finder")]
     [InlineData("老公赌博欠了十几万 我要不要一起还", "wage_complaint")]
+    [InlineData("邻居欠我五千块钱不还 我想告他", "wage_complaint")]
+    [InlineData("帮我查一下义乌到杭州的高铁票", "ticket_status")]
     public void Apply_RequestShapeWithoutTheTasksSubject_IsNotThatTask(string text, string task)
     {
         var classified = fixture.Classifier.Classify(text);

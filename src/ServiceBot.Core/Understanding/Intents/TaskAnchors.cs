@@ -22,7 +22,10 @@ public sealed class TaskAnchors
     /// <summary>The embedded anchors.</summary>
     public static TaskAnchors LoadDefault() => Parse(UnderstandingData.ReadLexicon("task-anchors.txt"));
 
-    /// <summary>Lines "task: anchor, anchor"; an anchor matches anywhere in the normalised message (Latin in lower case).</summary>
+    /// <summary>
+    /// Lines "task: anchor, anchor". A Chinese anchor matches anywhere in the normalised message; an English one as whole
+    /// words (rest is not restaurant), with -s, -es, -ed or -ing after it.
+    /// </summary>
     public static TaskAnchors Parse(string text)
     {
         var lexicon = AliasLexicon.Parse(text);
@@ -54,6 +57,23 @@ public sealed class TaskAnchors
     {
         if (!_anchorsByTask.TryGetValue(task, out var anchors)) return true;
         var normalized = TextNormalizer.Normalize(text);
-        return anchors.Any(anchor => normalized.Contains(anchor, StringComparison.Ordinal));
+        return anchors.Any(anchor => Names(normalized, anchor));
+    }
+
+    private static bool Names(string normalized, string anchor)
+    {
+        if (!char.IsAsciiLetter(anchor[0]))
+            return normalized.Contains(anchor, StringComparison.Ordinal);
+        for (var at = normalized.IndexOf(anchor, StringComparison.Ordinal); at >= 0;
+             at = normalized.IndexOf(anchor, at + 1, StringComparison.Ordinal))
+        {
+            if (at > 0 && char.IsAsciiLetter(normalized[at - 1])) continue;
+            var end = at + anchor.Length;
+            var rest = normalized.AsSpan(end);
+            var letters = 0;
+            while (letters < rest.Length && char.IsAsciiLetter(rest[letters])) letters++;
+            if (letters == 0 || rest[..letters] is "s" or "es" or "ed" or "ing") return true;
+        }
+        return false;
     }
 }

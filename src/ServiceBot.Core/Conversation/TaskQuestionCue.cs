@@ -13,7 +13,7 @@ namespace ServiceBot.Conversation;
 /// example after 比如): a request;</item>
 /// <item>it says the user has done it already (我投诉了, 打了12345反映…, 拿到个编号): not a request, so the next question
 /// about it (那啥时候能拿到钱) is asked outside a form;</item>
-/// <item>it is worded as a question (吗, 开门不, 掏钱不咧, 需不需要, 转出地还是转入地, 啥, 怎么, 咋, 哪, 找谁 …): a question;</item>
+/// <item>it is worded as a question (吗, 好交伐, 开门不, 掏钱不咧, 需不需要, 转出地还是转入地, 啥, 怎么, 咋, 哪, 找谁 …): a question;</item>
 /// <item>anything else (社保转移, 查询办件进度, 我被拖欠工资了): a request.</item>
 /// </list>
 /// English reads the same way: "I want to …", "help me …" ask to do it; "can I …", "what …", "how long …" ask about it.
@@ -30,8 +30,10 @@ public static partial class TaskQuestionCue
     /// <summary>Whether the message is worded as a question, in phone wording too (几天能到账, 要他身份证不, 啥, 咋, How long …).</summary>
     public static bool IsWordedAsQuestion(string text) => Question().IsMatch(text);
 
-    // 帮我 after someone else who may do it (朋友可以帮我办公司吗) asks whether they may, not the assistant to do it.
-    [GeneratedRegex(@"(我要|我想|我得|(?<!(朋友|别人|家人|家里人|亲戚|老乡|同事|工友|老婆|老公|媳妇|爱人|儿子|女儿|闺女|孩子|代理人|中介|他|她)(可以|能|能不能|可不可以|会)?)(帮我|替我)|给我|麻烦你|请帮)(?!问|知道|了解|咨询|打听|搞清楚|弄清楚)|^\s*(i want to|i'd like to|i would like to|i need to|help me|please)\b(?!\s+(know|ask|find out))", RegexOptions.IgnoreCase)]
+    // 帮我 after someone else who may do it (朋友可以帮我办公司吗, 工会能帮我们要工资吗) asks whether they may, not the
+    // assistant to do it; so does 帮我老公查 (acting for another person is a question, never a request); 会给我 is what
+    // happens later, not 给我查.
+    [GeneratedRegex(@"(我要|我想|我得|(?<!(朋友|别人|家人|家里人|亲戚|老乡|同事|工友|老婆|老公|媳妇|爱人|儿子|女儿|闺女|孩子|代理人|中介|他|她|工会|单位|公司|平台|老板|站点|律师|政府|街道|社区|居委会|法院|仲裁委|仲裁院|监察大队|劳动监察|热线|12345)(可以|能|能不能|可不可以|会)?)(帮我|替我)(?!们?(老公|老婆|媳妇|爱人|家里|家人|爸|妈|父母|孩子|儿子|女儿|闺女|朋友|同事|工友|亲戚))|(?<!会|能|可以|才)给我|麻烦你|请帮)(?!问|知道|了解|咨询|打听|搞清楚|弄清楚)|^\s*(i want to|i'd like to|i would like to|i need to|help me|please)\b(?!\s+(know|ask|find out))", RegexOptions.IgnoreCase)]
     private static partial Regex Request();
 
     /// <summary>An example the user gives (比如帮我老婆查) illustrates the question before it; it asks nothing itself.</summary>
@@ -41,6 +43,6 @@ public static partial class TaskQuestionCue
     [GeneratedRegex(@"(已经|早就|之前|上次|前几天|刚才|刚刚)(投诉|申报|报了|提交|反映|登记|申请|打了?12345|打过12345)|(投诉|申报|提交|反映|登记|申请)[过了]|我(已经)?报[过了]|^\s*(打|拨)[了过]12345|拿到了?(个|一个)?(办件)?编号")]
     private static partial Regex AlreadyDone();
 
-    [GeneratedRegex(@"[吗呢嘛么不没][咧嘞哇哦啊呀]?[?？。!！\s]*$|(\p{IsCJKUnifiedIdeographs})不\1|还是|好久|[吗呢不没][\s，,]|[?？]|啥|什么|怎么|咋|哪|谁|多久|多少|几|是否|能不能|可不可以|能否|有没有|算不算|要不要|是不是|会不会|行不行|中不中|来得及|区别|不一样|^\s*(can|could|do|does|is|are|am|what|which|when|who|how long|how much|how many)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[吗呢嘛么不没伐][咧嘞哇哦啊呀]?[?？。!！\s]*$|(\p{IsCJKUnifiedIdeographs})不\1|还是|好久|[吗呢不没][\s，,]|[?？]|啥|什么|怎么|咋|哪|谁|多久|多少|几|是否|能不能|可不可以|能否|有没有|算不算|要不要|是不是|会不会|行不行|中不中|来得及|区别|不一样|^\s*(can|could|do|does|is|are|am|what|which|when|who|how long|how much|how many)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Question();
 }

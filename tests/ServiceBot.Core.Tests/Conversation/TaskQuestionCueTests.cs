@@ -21,6 +21,10 @@ public class TaskQuestionCueTests
     [InlineData("家里人可以替我报职业伤害吗")]
     [InlineData("我人在国外，朋友能帮我办注册不")]
     [InlineData("能查家里人的办件吗 比如帮我爸查")]
+    [InlineData("工会能帮我们要工资吗")]
+    [InlineData("我能帮我老公查他的办件进度吗")]
+    [InlineData("在这投诉欠薪 最后会给我个啥编号")]
+    [InlineData("阿拉送外卖的 公积金好交伐")]
     public void AsksAbout_QuestionAboutTheTask_IsTrue(string text) => Assert.True(TaskQuestionCue.AsksAbout(text));
 
     [Theory]
@@ -33,6 +37,8 @@ public class TaskQuestionCueTests
     [InlineData("都两个月没发工资了，我要投诉")]
     [InlineData("我想在网上提公积金")]
     [InlineData("在你这帮我转社保")]
+    [InlineData("给我查一下办件进度")]
+    [InlineData("帮我们登记一下欠薪")]
     public void AsksAbout_RequestToDoIt_IsFalse(string text) => Assert.False(TaskQuestionCue.AsksAbout(text));
 
     [Theory]

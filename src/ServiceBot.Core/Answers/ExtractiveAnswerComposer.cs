@@ -176,7 +176,8 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
     /// <summary>
     /// The decision on a clause the hard rule lets through: the features the refusal model reads, its probability, and
     /// whether that reaches the threshold (or the clause's text states most of the question, <see cref="RefusalModel.ClauseStatesIt"/>).
-    /// Without a model, and for English questions (which it was not trained on), the coverage thresholds decide.
+    /// Without a model the coverage thresholds decide; for English questions (which it was not trained on) too, unless the
+    /// question asks a kind of fact no cited clause states (<see cref="RefusalModel.AsksWhatNoCitedClauseStates"/>).
     /// </summary>
     /// <param name="ranked">The candidates in the knowledge ranker's order (coverage order without it).</param>
     private GroundingDecision Decide(KnowledgeBase knowledge, GroundedCandidate best, double runnerUp, IReadOnlyList<GroundedCandidate> ranked,
@@ -189,9 +190,13 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
             top?.Coverage ?? best.Coverage, BestQuestionMatch(knowledge, analysis),
             NearestSimilarity(analysis.Neighbours(NeighbourIndex(knowledge))));
         var chunk = best.Retrieved.Chunk;
+        var alsoCited = ranked.Where(c => c.Retrieved.Chunk.Id != chunk.Id).Take(_options.MaxCitations - 1).Select(c => CoveredText(c.Retrieved.Chunk)).ToList();
         var features = GroundingFeatures.Of(analysis.Question, analysis.Terms, CoveredText(chunk), NormalizedCoveredText(chunk), best.Coverage, runnerUp,
-            viaGuide, signals);
-        if (refusalModel is null || analysis.IsEnglish) return new GroundingDecision(thresholdsPass, features, null, thresholdsPass);
+            viaGuide, signals, alsoCited);
+        if (refusalModel is null) return new GroundingDecision(thresholdsPass, features, null, thresholdsPass);
+        // The model never saw English; what it asks (how many riders, which floor, which year) is read alike in both languages.
+        if (analysis.IsEnglish)
+            return new GroundingDecision(thresholdsPass, features, null, thresholdsPass && !RefusalModel.AsksWhatNoCitedClauseStates(features));
         var probability = refusalModel.Probability(features, analysis.Question);
         return new GroundingDecision(thresholdsPass, features, probability,
             probability >= _minAnswerProbability || RefusalModel.ClauseStatesIt(features) || (thresholdsPass && NamesItsRareTerm(knowledge, chunk, analysis)));

@@ -24,7 +24,7 @@ public static partial class AskedAspect
     /// <summary>True when <paramref name="question"/> asks for a verdict on a case, a prediction or a choice between firms.</summary>
     public static bool AsksJudgement(string question) => Judgement().IsMatch(question);
 
-    [GeneratedRegex("几点|周[六日末]上班|周末上班|礼拜[六天]上班|开门|关门|营业时间|上班时间|办公时间")]
+    [GeneratedRegex("几点|周[六日末]上班|周[六日末]上不上班|周末上班|礼拜[六天]上班|开门|关门|营业时间|上班时间|办公时间|(?i:what time|opening hours)")]
     private static partial Regex HoursAsked();
 
     [GeneratedRegex(@"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|[一二三四五六七八九十]+点|24小时|全天|周[一二三四五六日]")]
@@ -37,7 +37,7 @@ public static partial class AskedAspect
     [GeneratedRegex(@"\d{4}\s*年|[〇零一二三四五六七八九]{4}年|\d{1,2}\s*月\s*\d{1,2}\s*日|起施行")]
     private static partial Regex DateStated();
 
-    [GeneratedRegex("地址|哪条街|哪条路|哪个街道|哪栋楼|几楼|几号楼|门牌|具体位置|在哪个区|哪个医院|哪家医院|哪个窗口")]
+    [GeneratedRegex("地址|哪条街|哪条路|哪个街道|哪栋楼|几楼|几号楼|门牌|具体位置|在哪个区|哪个医院|哪家医院|哪个窗口|哪个区|(?i:which floor|what floor|\\baddress\\b)")]
     private static partial Regex AddressAsked();
 
     [GeneratedRegex(@"\d+\s*号|[路街巷]\s*\d|大厦|大楼|广场|[\d一二三四五六七八九十]+楼|地址")]

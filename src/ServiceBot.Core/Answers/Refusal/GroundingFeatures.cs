@@ -37,6 +37,9 @@ public static class GroundingFeatures
         "aspect_unstated",   // asks hours, a start date, an address or a person the clause does not state (周六上班不, 在哪栋楼, 叫啥)
         "asks_judgement",    // asks a verdict on a case, a prediction or a choice between firms (能赢吗, 会涨吗, 哪个平台更好)
         "neighbour_similarity", // how close the nearest annotated question that was answered is
+        "figure_kind_unstated", // asks money, a rate, a count or a year and no cited clause states one of that kind (2027 is no income)
+        "payer_unstated",    // asks who pays or builds and no cited clause names a payer (驿站是哪个单位出钱盖的)
+        "personal_record",   // asks to look up the asker's own record (你能查到我社保交了几年吗)
     ];
 
     /// <summary>Weights run to about twice the largest idf (a domain word the knowledge never uses); this brings them near 0–1.</summary>
@@ -50,9 +53,11 @@ public static class GroundingFeatures
     /// <param name="runnerUp">Coverage of the next candidate, 0 when none.</param>
     /// <param name="signals">What the composer knows beyond the clause: the thresholds' verdict, the ranker's scores, the taught match.</param>
     /// <param name="normalized"><paramref name="clauseText"/> as <see cref="Text.TextNormalizer.Normalize"/> folds it; every coverage reads it.</param>
+    /// <param name="alsoCited">Texts of the other clauses the reply would cite: an asked figure or payer one of them states is not unstated.</param>
     public static double[] Of(string question, IReadOnlyList<QueryTerm> terms, string clauseText, string normalized, double coverage, double runnerUp,
-        bool viaGuide, DecisionSignals signals)
+        bool viaGuide, DecisionSignals signals, IReadOnlyList<string>? alsoCited = null)
     {
+        IReadOnlyList<string> cited = [clauseText, .. alsoCited ?? []];
         var textCoverage = GroundingScorer.CoverageOfNormalized(terms, normalized);
         var content = terms.Where(t => !t.IsDomain).ToList();
         var domain = terms.Where(t => t.IsDomain).ToList();
@@ -89,6 +94,9 @@ public static class GroundingFeatures
             AskedAspect.IsUnstated(question, clauseText) ? 1 : 0,
             AskedAspect.AsksJudgement(question) ? 1 : 0,
             signals.NeighbourSimilarity,
+            cited.All(text => AskedKind.FigureOfKindUnstated(question, text)) ? 1 : 0,
+            cited.All(text => AskedKind.PayerUnstated(question, text)) ? 1 : 0,
+            AskedKind.AsksPersonalRecord(question) ? 1 : 0,
         ];
     }
 }

@@ -24,6 +24,13 @@ public sealed class RefusalModel
 
     private static readonly int TextCoverageIndex = GroundingFeatures.Names.ToList().IndexOf("text_coverage");
 
+    /// <summary>
+    /// Features that say the question asks for something the cited clauses do not state (a figure of another kind, a payer,
+    /// an hour or an address, the asker's own record): the clause may hold the question's words, not its answer.
+    /// </summary>
+    private static readonly int[] AskedThingUnstated =
+        [.. new[] { "figure_kind_unstated", "payer_unstated", "aspect_unstated", "personal_record" }.Select(name => GroundingFeatures.Names.ToList().IndexOf(name))];
+
     /// <summary>Where the shipped model sits beside the program.</summary>
     public const string RelativePath = "answers/refusal-model.json";
 
@@ -74,8 +81,19 @@ public sealed class RefusalModel
         return 1 / (1 + Math.Exp(-z));
     }
 
-    /// <summary>Whether the clause's own text covers the question so far (<see cref="UnvetoedTextCoverage"/>) that no model may veto it.</summary>
-    public static bool ClauseStatesIt(IReadOnlyList<double> features) => features[TextCoverageIndex] >= UnvetoedTextCoverage;
+    /// <summary>
+    /// Whether the clause's own text covers the question so far (<see cref="UnvetoedTextCoverage"/>) that no model may veto it,
+    /// unless the question asks for a kind of fact no cited clause states (<see cref="AskedThingUnstated"/>): 仲裁委员会在哪个区几楼
+    /// is worded like the article on arbitration committees, which names no floor.
+    /// </summary>
+    public static bool ClauseStatesIt(IReadOnlyList<double> features)
+        => features[TextCoverageIndex] >= UnvetoedTextCoverage && !AsksWhatNoCitedClauseStates(features);
+
+    /// <summary>
+    /// Whether the question asks for a kind of fact no cited clause states: a figure of another kind, a payer, an hour or an
+    /// address, or the asker's own record (<see cref="AskedThingUnstated"/>).
+    /// </summary>
+    public static bool AsksWhatNoCitedClauseStates(IReadOnlyList<double> features) => AskedThingUnstated.Any(i => features[i] > 0.5);
 
     public void Save(string path)
     {

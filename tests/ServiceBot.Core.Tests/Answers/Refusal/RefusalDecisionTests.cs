@@ -127,6 +127,66 @@ public sealed class RefusalDecisionTests(RealKnowledgeFixture fixture) : IClassF
     }
 
     [Fact]
+    public void Compose_ClauseTextHoldsTheWordsButNotTheAskedFloor_ModelBelowItsThresholdRefuses()
+    {
+        // Worded like the arbitration law's articles on the committees, which name no district or floor.
+        var answer = ComposerWithThreshold(0.9).Compose(fixture.Knowledge, "劳动争议仲裁委员会在哪个区几楼");
+
+        Assert.False(answer.Grounded);
+        Assert.Empty(answer.Citations);
+        Assert.Equal(1, answer.Decision!.Features![GroundingFeatures.Names.ToList().IndexOf("aspect_unstated")]);
+    }
+
+    [Theory]
+    [InlineData("司机之家一共有几张床 晚上能住几个人", "figure_kind_unstated")]
+    [InlineData("俺们这嘎达的骑手驿站 是哪个单位出钱盖的", "payer_unstated")]
+    [InlineData("你能查到我社保一共交了几年吗", "personal_record")]
+    public void Compose_AsksWhatNoCitedClauseStates_RecordsItAndTheShippedModelRefuses(string question, string feature)
+    {
+        var rule = new ExtractiveAnswerComposer(Options.Create(new AnswerOptions()), refusalModel: null).Compose(fixture.Knowledge, question);
+        var shipped = new ExtractiveAnswerComposer().Compose(fixture.Knowledge, question);
+
+        Assert.Equal(1, rule.Decision!.Features![GroundingFeatures.Names.ToList().IndexOf(feature)]);
+        Assert.False(shipped.Grounded);
+        Assert.Empty(shipped.Citations);
+    }
+
+    [Theory]
+    [InlineData("职业伤害保障的钱是平台交还是我自己交")]
+    [InlineData("被公司辞退了 经济补偿干一年给几个月工资")]
+    [InlineData("义乌每年出口多少种圣诞用品")]
+    public void Compose_AsksAFigureOrPayerACitedClauseStates_AnswersWithoutTheNewSignals(string question)
+    {
+        var shipped = new ExtractiveAnswerComposer().Compose(fixture.Knowledge, question);
+        var features = shipped.Decision!.Features!;
+
+        Assert.True(shipped.Grounded);
+        Assert.NotEmpty(shipped.Citations);
+        Assert.Equal(0, features[GroundingFeatures.Names.ToList().IndexOf("figure_kind_unstated")]);
+        Assert.Equal(0, features[GroundingFeatures.Names.ToList().IndexOf("payer_unstated")]);
+    }
+
+    [Theory]
+    [InlineData("Which floor is the foreign company registration window on in Yiwu?")]
+    [InlineData("How many delivery riders work in Yiwu?")]
+    public void Compose_EnglishAskingWhatNoCitedClauseStates_Refuses(string question)
+    {
+        var answer = new ExtractiveAnswerComposer().Compose(fixture.Knowledge, question);
+
+        Assert.False(answer.Grounded);
+        Assert.Empty(answer.Citations);
+    }
+
+    [Fact]
+    public void Compose_EnglishAskingAFigureTheGuideStates_Answers()
+    {
+        var answer = new ExtractiveAnswerComposer().Compose(fixture.Knowledge, "How many foreign merchants live in Yiwu?");
+
+        Assert.True(answer.Grounded);
+        Assert.NotEmpty(answer.Citations);
+    }
+
+    [Fact]
     public void Compose_ModelAtItsThreshold_Answers()
     {
         var answer = ComposerWithThreshold(0.5).Compose(fixture.Knowledge, AnswerableQuestion);

@@ -165,6 +165,9 @@ public sealed class RefusalModelTests
     [InlineData("named_unstated", -1)]
     [InlineData("aspect_unstated", -1)]
     [InlineData("asks_judgement", -1)]
+    [InlineData("figure_kind_unstated", -1)]
+    [InlineData("payer_unstated", -1)]
+    [InlineData("personal_record", -1)]
     public void Probability_ShippedModel_MovesOneWayWithTheFeature(string feature, int direction)
     {
         var model = RefusalModel.Load(ShippedPath);

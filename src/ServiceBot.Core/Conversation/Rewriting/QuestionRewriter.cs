@@ -106,8 +106,7 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
         var named = scorer.Terms(fragment)
             .Where(term => !topicText.Contains(term.Word, StringComparison.Ordinal) && !AsksSomething().IsMatch(term.Word)
                            && (NamesAThing(term.Word) || term.Word == asked
-                               || (NamesTheSubject(term.Word, subject) && term.Forms.All(form => !knowledgeBase.Lexical.Mentions(form))
-                                   && !knowledgeBase.Lexical.Mentions(WithNeighbours(normalized, term.Word)))))
+                               || (NamesTheSubject(term.Word, subject) && !knowledgeBase.Lexical.Mentions(WithNeighbours(normalized, term.Word)))))
             .ToList();
         if (named.Count == 0) return TopicSwitch.Stays;
         var topicTerms = scorer.Terms(topic).Where(term => term.IsDomain).ToList();

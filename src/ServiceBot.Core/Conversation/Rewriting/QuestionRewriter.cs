@@ -132,7 +132,7 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
         // Only the subject 那… names before its question is refused on (那银行几点开门, not 有啥规矩 at the end), and a character
         // counts inside a word too (伤 in 受伤): the question is only whether those clauses speak of it at all. A single
         // character some clause uses inside a word (卡 in 银行卡) is too loose a subject to refuse on; one no clause has (狗) is not.
-        var subjects = switched.Where(term => subject.Contains(term.Word, StringComparison.Ordinal)
+        var subjects = switched.Where(term => (subject.Contains(term.Word, StringComparison.Ordinal) || term.Word == asked)
             && (term.Word.Length > 1 || !texts.Clauses.Any(clause => clause.Text.Contains(term.Word, StringComparison.Ordinal))));
         return subjects.Any() && !switched.Any(term => alone.Any(clause => term.Forms.Any(form => clause.Text.Contains(form, StringComparison.Ordinal))))
             ? TopicSwitch.ToUncoveredSubject : TopicSwitch.ToOtherTopic;

@@ -83,7 +83,7 @@ public sealed partial class ConversationEngine(
             IReadOnlyList<string> questions = rewriter is null || resolved ? [question] : await rewriter.SplitAsync(conversation, routed, cancellationToken);
             // A follow-up that switched to a subject no clause speaks of is refused, unless it asks for a task by name.
             turn = routedTurn = uncovered && Catalog.FindNamedIn(question) is null
-                ? AnswerTurn(ExtractiveAnswerComposer.Refusal())
+                ? UncoveredSubject(conversation)
                 : await RouteAsync(conversation, routed, question, questions, cancellationToken);
             if (handoffs is not null && !turn.ErasesUserData) turn = await handoffs.ReviewAsync(conversation, text, message.MessageId, turn, cancellationToken);
         }
@@ -297,6 +297,13 @@ public sealed partial class ConversationEngine(
            && (task.HasSideEffect || SpecificAsk.AsksSpecific(text)
                || (understanding.Slots.ExtractSlots(text, task.SlotIds, clock.GetUtcNow()).Count == 0
                    && PlaceValues(conversation, task, text).Count == 0));
+
+    /// <summary>A refusal that also withdraws the task the last answer offered: a 好的 after it must not start that task.</summary>
+    private static TurnResult UncoveredSubject(ConversationState conversation)
+    {
+        conversation.OfferedTask = null;
+        return AnswerTurn(ExtractiveAnswerComposer.Refusal());
+    }
 
     private async Task<TurnResult> AnswerAsync(string text, CancellationToken cancellationToken)
         => AnswerTurn(await knowledge.AnswerAsync(text, cancellationToken));

@@ -98,6 +98,20 @@ public sealed class LayLanguageChatTests(ServiceBotServer server) : IClassFixtur
     }
 
     [Fact]
+    public async Task Post_YesAfterAnUncoveredSubjectWasRefused_DoesNotStartTheTaskOfferedBefore()
+    {
+        var chat = new ChatSession(server.Http);
+        var first = await chat.SayAsync("驿站什么时候开放");
+        Assert.True(first.CitationCount > 0, first.Reply);
+        var refused = await chat.SayAsync("那银行几点开门");
+        Assert.Equal(0, refused.CitationCount);
+
+        var yes = await chat.SayAsync("好的");
+
+        Assert.Null(yes.TaskName);
+    }
+
+    [Fact]
     public async Task Post_FollowUpNamingACaseTheTopicCovers_IsAnsweredAboutTheTopic()
     {
         var chat = new ChatSession(server.Http);

@@ -101,8 +101,11 @@ public static partial class SpecificAsk
     [GeneratedRegex("[一二两三四五六七八九十百千万]+(元|块|倍|成|个月|人|名)|百分之")]
     private static partial Regex AmountStated();
 
-    /// <summary>Asks the knowledge never states: passwords, where to buy, which firm is better.</summary>
-    [GeneratedRegex("密码|在哪买|哪里买|便宜|哪个(平台|公司|快递)?.{0,6}(更好|好|高|多|强)|哪家")]
+    /// <summary>
+    /// Asks the knowledge never states: passwords, where to buy, which firm is better, and a person's own record the bot is
+    /// asked to look up (公司欠我多少你能查到吗, 老板叫啥你查得到不): the documents state rules, not anyone's records.
+    /// </summary>
+    [GeneratedRegex("密码|在哪买|哪里买|便宜|哪个(平台|公司|快递)?.{0,6}(更好|好|高|多|强)|哪家|你(能|可以|能不能)?(帮我|给我)?查(得)?(到|出)")]
     private static partial Regex Unstated();
 
     /// <summary>Figures not yet set or set each year where they apply: the knowledge states rules, not forecasts.</summary>

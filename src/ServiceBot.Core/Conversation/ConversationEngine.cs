@@ -71,16 +71,20 @@ public sealed partial class ConversationEngine(
             // Lay language is read before routing: 设保 → 社保, then 那外地户口呢 completed from the conversation.
             var routed = rewriter is null ? text : (await rewriter.CorrectAsync(text, cancellationToken)).Text;
             var resolved = false;
+            var uncovered = false;
             if (rewriter is not null)
             {
                 var followUp = await rewriter.ResolveFollowUpAsync(conversation, routed, cancellationToken);
-                (routed, resolved) = (followUp.Text, followUp.IsResolved);
+                (routed, resolved, uncovered) = (followUp.Text, followUp.IsResolved, followUp.SubjectUncovered);
             }
             // A long message is routed and answered by what it asks; its whole text still fills a form.
             var question = rewriter is null ? routed : await rewriter.FocusAsync(conversation, routed, cancellationToken);
             // A follow-up completed from the conversation asks one thing: the earlier turn only lends it a topic.
             IReadOnlyList<string> questions = rewriter is null || resolved ? [question] : await rewriter.SplitAsync(conversation, routed, cancellationToken);
-            turn = routedTurn = await RouteAsync(conversation, routed, question, questions, cancellationToken);
+            // A follow-up that switched to a subject no clause speaks of is refused, unless it asks for a task by name.
+            turn = routedTurn = uncovered && Catalog.FindNamedIn(question) is null
+                ? UncoveredSubject(conversation)
+                : await RouteAsync(conversation, routed, question, questions, cancellationToken);
             if (handoffs is not null && !turn.ErasesUserData) turn = await handoffs.ReviewAsync(conversation, text, message.MessageId, turn, cancellationToken);
         }
 
@@ -293,6 +297,13 @@ public sealed partial class ConversationEngine(
            && (task.HasSideEffect || SpecificAsk.AsksSpecific(text)
                || (understanding.Slots.ExtractSlots(text, task.SlotIds, clock.GetUtcNow()).Count == 0
                    && PlaceValues(conversation, task, text).Count == 0));
+
+    /// <summary>A refusal that also withdraws the task the last answer offered: a 好的 after it must not start that task.</summary>
+    private static TurnResult UncoveredSubject(ConversationState conversation)
+    {
+        conversation.OfferedTask = null;
+        return AnswerTurn(ExtractiveAnswerComposer.Refusal());
+    }
 
     private async Task<TurnResult> AnswerAsync(string text, CancellationToken cancellationToken)
         => AnswerTurn(await knowledge.AnswerAsync(text, cancellationToken));

@@ -30,6 +30,19 @@ public sealed class SpecificAskTests
         => Assert.False(SpecificAsk.IsUnanswered(question, clause));
 
     [Theory]
+    [InlineData("那我们公司具体欠我多少你能查到吗")]
+    [InlineData("我们站长叫啥名字 你查得到不")]
+    [InlineData("我的社保缴了几年你能帮我查出来吗")]
+    public void IsUnanswered_AsksTheBotToLookUpAPersonsRecord_IsTrue(string question)
+        => Assert.True(SpecificAsk.IsUnanswered(question, "用人单位应当按时足额支付劳动报酬，拖欠的可以向劳动保障监察机构投诉。"));
+
+    [Theory]
+    [InlineData("办件进度去哪查")]
+    [InlineData("查驿站要告诉你啥")]
+    public void IsUnanswered_AsksWhereToLookSomethingUp_IsFalse(string question)
+        => Assert.False(SpecificAsk.IsUnanswered(question, "凭办件编号可以查询进度，告诉助手所在城市即可查询驿站。"));
+
+    [Theory]
     [InlineData("骑手每天跑十几个小时，休息权有保障吗")]
     [InlineData("骑手受伤了怎么申报")]
     public void IsUnanswered_QuestionAsksForNoFigure_IsFalse(string question)

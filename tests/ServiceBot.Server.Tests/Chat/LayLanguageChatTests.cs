@@ -80,6 +80,50 @@ public sealed class LayLanguageChatTests(ServiceBotServer server) : IClassFixtur
         Assert.Equal(first.ConversationId, followUp.ConversationId);
     }
 
+    [Theory]
+    [InlineData("驿站什么时候开放", "那银行几点开门")]
+    [InlineData("职业伤害咋申报", "那家里的狗受伤了呢")]
+    public async Task Post_FollowUpSwitchingToASubjectNoClauseOfTheTopicCovers_IsRefused(string question, string message)
+    {
+        // Alone, 几点开门 and 受伤 still point at the station's hours and the injury guide: the subject must be covered too.
+        var chat = new ChatSession(server.Http);
+        var first = await chat.SayAsync(question);
+        Assert.True(first.CitationCount > 0, first.Reply);
+
+        var followUp = await chat.SayAsync(message);
+
+        Assert.Empty(Citations(followUp));
+        Assert.Contains("12345", followUp.Reply, StringComparison.Ordinal);
+        Assert.Equal(first.ConversationId, followUp.ConversationId);
+    }
+
+    [Fact]
+    public async Task Post_YesAfterAnUncoveredSubjectWasRefused_DoesNotStartTheTaskOfferedBefore()
+    {
+        var chat = new ChatSession(server.Http);
+        var first = await chat.SayAsync("驿站什么时候开放");
+        Assert.True(first.CitationCount > 0, first.Reply);
+        var refused = await chat.SayAsync("那银行几点开门");
+        Assert.Equal(0, refused.CitationCount);
+
+        var yes = await chat.SayAsync("好的");
+
+        Assert.Null(yes.TaskName);
+    }
+
+    [Fact]
+    public async Task Post_FollowUpNamingACaseTheTopicCovers_IsAnsweredAboutTheTopic()
+    {
+        var chat = new ChatSession(server.Http);
+        await chat.SayAsync("公积金租房能提吗");
+
+        var followUp = await chat.SayAsync("那还房贷呢");
+
+        var citations = Citations(followUp);
+        Assert.True(citations.Count > 0, $"no citation in {followUp.Reply}");
+        Assert.Contains(citations, c => c.Source == FundGuide && c.Section == "适用对象和办理条件");
+    }
+
     [Fact]
     public async Task Post_FollowUpAskingItsOwnQuestion_IsAnsweredAboutTheEarlierTopic()
     {

@@ -8,6 +8,12 @@ namespace ServiceBot.Conversation.Rewriting;
 public sealed record FollowUp(string Text, string? Topic)
 {
     public bool IsResolved => Topic is not null;
+
+    /// <summary>
+    /// The follow-up switched to a subject that neither the earlier topic's clauses nor the clauses its own words retrieve
+    /// speak of (那银行几点开门 after the station's hours): any answer would be another subject's, so it is refused.
+    /// </summary>
+    public bool SubjectUncovered { get; init; }
 }
 
 /// <summary>

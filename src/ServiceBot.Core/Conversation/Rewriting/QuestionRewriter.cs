@@ -58,8 +58,13 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
         var followUp = resolver.Resolve(text, earlier, lastCited);
         // The classifier reads a short message alone: 周末呢 or 不想留名行吗 look like small talk until their words are read.
         if (followUp.IsResolved && !resolver.NamesDomainWord(text) && IsSmallTalk(text)) return new FollowUp(text, null);
-        return followUp.Topic is { } topic && SwitchesAwayFrom(knowledgeBase, _switchTexts.GetValue(knowledgeBase, TopicSwitchTexts.Of), text, topic)
-            ? new FollowUp(text, null) : followUp;
+        if (followUp.Topic is not { } topic) return followUp;
+        return SwitchesAwayFrom(knowledgeBase, _switchTexts.GetValue(knowledgeBase, TopicSwitchTexts.Of), text, topic) switch
+        {
+            TopicSwitch.Stays => followUp,
+            TopicSwitch.ToUncoveredSubject => new FollowUp(text, null) { SubjectUncovered = true },
+            _ => new FollowUp(text, null),
+        };
     }
 
     /// <summary>
@@ -91,18 +96,21 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
     /// A one-character noun counts too (那车呢, 那狗呢 after a housing-fund question), read as a word of the clause, not as a
     /// character inside one (车 in 网约车 is no car), so 那钱呢 stays on a topic whose clauses or 相似问法 speak of 钱.
     /// </summary>
-    private static bool SwitchesAwayFrom(KnowledgeBase knowledgeBase, TopicSwitchTexts texts, string fragment, string topic)
+    private static TopicSwitch SwitchesAwayFrom(KnowledgeBase knowledgeBase, TopicSwitchTexts texts, string fragment, string topic)
     {
         var scorer = new GroundingScorer(knowledgeBase.Lexical);
         var topicText = TextNormalizer.Normalize(topic);
-        var asked = AskedThing().Match(TextNormalizer.Normalize(fragment)) is { Success: true } match ? match.Groups[1].Value : null;
+        var normalized = TextNormalizer.Normalize(fragment);
+        var asked = AskedThing().Match(normalized) is { Success: true } match ? match.Groups[1].Value : null;
+        var subject = SubjectSlot().Match(normalized) is { Success: true } slot ? slot.Groups[1].Value : "";
         var named = scorer.Terms(fragment)
             .Where(term => !topicText.Contains(term.Word, StringComparison.Ordinal) && !AsksSomething().IsMatch(term.Word)
-                           && (NamesAThing(term.Word) || term.Word == asked))
+                           && (NamesAThing(term.Word) || term.Word == asked
+                               || (NamesTheSubject(term.Word, subject) && !knowledgeBase.Lexical.Mentions(WithNeighbours(normalized, term.Word)))))
             .ToList();
-        if (named.Count == 0) return false;
+        if (named.Count == 0) return TopicSwitch.Stays;
         var topicTerms = scorer.Terms(topic).Where(term => term.IsDomain).ToList();
-        if (topicTerms.Count == 0) return false;
+        if (topicTerms.Count == 0) return TopicSwitch.Stays;
         // A clause the earlier question retrieves for its ask alone (another guide's 所需材料 for 要带啥材料) says nothing of the topic.
         var topicClauses = knowledgeBase.Search(topic, TopicClauses).Select(hit => texts.Of(hit.Chunk))
             .Where(clause => topicTerms.Any(t => clause.Holds(t))).ToList();
@@ -110,14 +118,52 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
         // words the topic's clauses use (钱 in 取钱 for 提取 after a fund question, not 车 in 贷款买车).
         var own = named.Where(term => term.Word.Length > 1
             ? !texts.LayExpansions.Any(e => e.LayPhrases.Any(phrase => phrase.Contains(term.Word, StringComparison.Ordinal)))
-            : !texts.LayExpansions.Any(e => e.LayPhrases.Any(phrase => phrase.Contains(term.Word, StringComparison.Ordinal))
+            : !texts.LayExpansions.Any(e => e.LayPhrases.Any(phrase => phrase.EndsWith(term.Word, StringComparison.Ordinal))
                                             && e.PolicyWords.Any(word => topicClauses.Any(clause => clause.Text.Contains(word, StringComparison.Ordinal)))))
             .ToList();
         var uncovered = own.Where(term => !topicClauses.Any(clause => clause.Holds(term))).ToList();
-        if (uncovered.Count == 0) return false;
+        if (uncovered.Count == 0) return TopicSwitch.Stays;
         var besideTopic = texts.Clauses.Where(clause => topicTerms.Any(t => clause.Holds(t))).ToList();
-        return uncovered.Any(term => !besideTopic.Any(clause => clause.Holds(term)));
+        var switched = uncovered.Where(term => !besideTopic.Any(clause => clause.Holds(term))).ToList();
+        if (switched.Count == 0) return TopicSwitch.Stays;
+        // Alone, the fragment is answered only by a clause that speaks of the new subject: 那银行几点开门 after the station's
+        // hours would otherwise get the station's hours again, as its other words (几点, 开门) still point there.
+        var alone = knowledgeBase.Search(fragment, TopicClauses).Take(SubjectClauses).Select(hit => texts.Of(hit.Chunk)).ToList();
+        // Only the subject 那… names before its question is refused on (那银行几点开门, not 有啥规矩 at the end), and a character
+        // counts inside a word too (伤 in 受伤): the question is only whether those clauses speak of it at all. A single
+        // character some clause uses inside a word (卡 in 银行卡) is too loose a subject to refuse on; one no clause has (狗) is not.
+        var subjects = switched.Where(term => (subject.Contains(term.Word, StringComparison.Ordinal) || term.Word == asked)
+            && (term.Word.Length > 1 || !texts.Clauses.Any(clause => clause.Text.Contains(term.Word, StringComparison.Ordinal))));
+        return subjects.Any() && !switched.Any(term => alone.Any(clause => term.Forms.Any(form => clause.Text.Contains(form, StringComparison.Ordinal))))
+            ? TopicSwitch.ToUncoveredSubject : TopicSwitch.ToOtherTopic;
     }
+
+    /// <summary>How many of the clauses the fragment alone retrieves must include one that names its new subject.</summary>
+    public const int SubjectClauses = 3;
+
+    /// <summary>What a follow-up does with the carried topic.</summary>
+    private enum TopicSwitch
+    {
+        /// <summary>It asks about a case or aspect of the topic (那外地户口呢).</summary>
+        Stays,
+
+        /// <summary>It names a subject the topic's clauses never speak of, which other clauses do (那公积金呢 after 社保).</summary>
+        ToOtherTopic,
+
+        /// <summary>It names a subject that neither the topic's clauses nor the clauses its own words find speak of (那银行几点开门).</summary>
+        ToUncoveredSubject,
+    }
+
+    /// <summary>
+    /// A word of the slot a 那…呢 follow-up fills with its subject (那低保呢, 那超市几点关门, 那110呢): it names what the follow-up is
+    /// about whatever the segmenter tags it (低保 and 超市 come out as verbs, 房产证 as an abbreviation, 110 as a number), unless it
+    /// says when (晚上, 周末). The caller counts it only when no clause uses it: a word the knowledge uses in that slot (断缴过的,
+    /// 派单时间) is mostly a case of the topic.
+    /// </summary>
+    private static bool NamesTheSubject(string word, string subject)
+        => subject.Contains(word, StringComparison.Ordinal) && word.Length > 1
+           && SegmenterResources.PartOfSpeech(word) is var tag && !tag.StartsWith('t') && !tag.StartsWith('d') && !tag.StartsWith('f')
+           && (!tag.StartsWith('m') || word.All(char.IsAsciiDigit));
 
     /// <summary>A clause as a topic switch reads it: its normalised text, and the words of one character the segmenter cuts from it.</summary>
     private sealed record ClauseText(string Text, IReadOnlySet<string> SingleCharacterWords)
@@ -183,6 +229,10 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
     /// </summary>
     [GeneratedRegex(@"^(?:那么|那|还有)(\p{IsCJKUnifiedIdeographs})呢")]
     private static partial Regex AskedThing();
+
+    /// <summary>The subject a 那… follow-up names before its question: 那低保呢 咋申请, 那菜市场几点关门, 那交通罚款呢.</summary>
+    [GeneratedRegex(@"^(?:那么|那|还有)(?:要是|如果)?([^呢几咋怎多能可要有会是该哪谁吗不么\s]{2,8})(?:呢|几|咋|怎|多|能|可|要|有|会|是|该|哪|谁|吗|不|么|\s|$)")]
+    private static partial Regex SubjectSlot();
 
     /// <summary>Words that ask rather than name (多少, 怎么, 要带): what a follow-up wants, never what it is about.</summary>
     [GeneratedRegex(@"多少|多久|多长|怎么|怎样|什么|咋|啥|哪|几|能不能|可以|是否|要不要|需要")]

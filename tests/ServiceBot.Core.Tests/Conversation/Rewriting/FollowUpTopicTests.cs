@@ -94,6 +94,30 @@ public sealed class FollowUpTopicTests : IDisposable
     }
 
     [Fact]
+    public async Task ResolveFollowUpAsync_SubjectNoClauseSpeaksOf_IsMarkedUncovered()
+    {
+        // Neither the fund guide's clauses nor those the fragment's own words find speak of 狗: whatever answered would be
+        // the fund guide again (几天 points at its time limit).
+        const string message = "那狗呢 几天能到";
+        var followUp = await _rewriter.ResolveFollowUpAsync(Conversation("公积金提取要多久"), message, CancellationToken.None);
+
+        Assert.False(followUp.IsResolved);
+        Assert.True(followUp.SubjectUncovered);
+        Assert.Equal(message, followUp.Text);
+    }
+
+    [Theory]
+    [InlineData("那网约车司机呢")]
+    [InlineData("那钱呢 几天能到")]
+    public async Task ResolveFollowUpAsync_CaseOfTheTopic_KeepsTheTopicAndIsNotUncovered(string message)
+    {
+        var followUp = await _rewriter.ResolveFollowUpAsync(Conversation("公积金租房能提吗"), message, CancellationToken.None);
+
+        Assert.True(followUp.IsResolved);
+        Assert.False(followUp.SubjectUncovered);
+    }
+
+    [Fact]
     public async Task ResolveFollowUpAsync_OneCharacterNounOfALayPhraseForTheTopic_KeepsTheTopic()
     {
         // 钱 is the lay word of 取钱, which stands for the guide's 提取.

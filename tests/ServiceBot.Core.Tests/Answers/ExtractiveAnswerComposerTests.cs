@@ -141,7 +141,8 @@ public sealed class ExtractiveAnswerComposerTests(RealKnowledgeFixture fixture) 
     [Fact]
     public void AnswerJson_GroundedAnswer_HasContractShape()
     {
-        var answer = _composer.Compose(fixture.Knowledge, "工伤认定需要什么材料");
+        // Worded as the regulation's own article, which the injury guide's FAQ on materials only summarises.
+        var answer = _composer.Compose(fixture.Knowledge, "提出工伤认定申请应当提交哪些材料");
 
         var json = JsonNode.Parse(AnswerJson.Serialize(answer))!.AsObject();
 

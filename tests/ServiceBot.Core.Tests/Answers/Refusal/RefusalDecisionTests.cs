@@ -140,7 +140,6 @@ public sealed class RefusalDecisionTests(RealKnowledgeFixture fixture) : IClassF
     [Theory]
     [InlineData("司机之家一共有几张床 晚上能住几个人", "figure_kind_unstated")]
     [InlineData("俺们这嘎达的骑手驿站 是哪个单位出钱盖的", "payer_unstated")]
-    [InlineData("你能查到我社保一共交了几年吗", "personal_record")]
     public void Compose_AsksWhatNoCitedClauseStates_RecordsItAndTheShippedModelRefuses(string question, string feature)
     {
         var rule = new ExtractiveAnswerComposer(Options.Create(new AnswerOptions()), refusalModel: null).Compose(fixture.Knowledge, question);
@@ -149,6 +148,20 @@ public sealed class RefusalDecisionTests(RealKnowledgeFixture fixture) : IClassF
         Assert.Equal(1, rule.Decision!.Features![GroundingFeatures.Names.ToList().IndexOf(feature)]);
         Assert.False(shipped.Grounded);
         Assert.Empty(shipped.Citations);
+    }
+
+    [Theory]
+    [InlineData("你能查到我社保一共交了几年吗")]
+    [InlineData("公司到底欠我多少 你查得到不")]
+    public void Compose_AsksTheBotToLookUpOnesOwnRecord_IsRefusedBeforeAnyModel(string question)
+    {
+        var rule = new ExtractiveAnswerComposer(Options.Create(new AnswerOptions()), refusalModel: null).Compose(fixture.Knowledge, question);
+        var shipped = new ExtractiveAnswerComposer().Compose(fixture.Knowledge, question);
+
+        Assert.False(rule.Grounded);
+        Assert.False(shipped.Grounded);
+        Assert.Empty(shipped.Citations);
+        Assert.Null(shipped.Decision?.Probability);
     }
 
     [Theory]

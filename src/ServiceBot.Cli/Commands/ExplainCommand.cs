@@ -105,6 +105,8 @@ internal static class ExplainCommand
         var outcome = decision.Answers ? $"作答，引用 {decision.Lead}" : "拒答";
         if (decision.HardRefusal) return $"最终判定：规则拒答（没有条款覆盖问题、问题属于其他领域，或条款未给出所问的数字）；拒答模型：未参与；结论：{outcome}";
         var thresholds = $"覆盖阈值{(decision.RuleAnswers ? "达到" : "未达到")}";
+        if (decision.AbsentKnowledge)
+            return $"最终判定：{thresholds}；最相近的已答问题由本知识库未收录的条文回答（例如未配置法律法规），拒答模型：未参与；结论：{outcome}";
         var model = decision.Probability is { } probability
             ? string.Create(CultureInfo.InvariantCulture,
                 $"拒答模型：作答概率 {probability:0.000}，阈值 {decision.MinAnswerProbability:0.00}（{(probability >= decision.MinAnswerProbability ? "达到" : "未达到")}），由模型判定")

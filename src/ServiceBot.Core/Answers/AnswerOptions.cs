@@ -49,6 +49,14 @@ public sealed class AnswerOptions
     /// </summary>
     [Range(0.0, 1.0)] public double MinQuestionMatch { get; set; } = 0.55;
 
+    /// <summary>
+    /// How near (character-bigram BM25 against a perfect match) a question the coverage thresholds do not ground must be to
+    /// an annotated question whose clauses the knowledge does not hold, and nearer than to any it does, to be refused: the
+    /// knowledge that answers it (the laws, when only <c>knowledge/</c> is indexed) is missing. Never fires when the
+    /// knowledge holds every annotated clause.
+    /// </summary>
+    [Range(0.0, 1.0)] public double MinAbsentNeighbourSimilarity { get; set; } = 0.5;
+
     /// <summary>For a question about a task, what the guide section its wording asks for (材料 → 所需材料) adds to its coverage.</summary>
     [Range(0.0, 1.0)] public double AskedSectionBonus { get; set; } = 0.3;
 

@@ -139,6 +139,32 @@ public sealed partial class ExtractiveAnswerComposer
     internal AnnotatedQuestionIndex NeighbourIndex(KnowledgeBase knowledge)
         => _neighbourIndexes.GetValue(knowledge, kb => new AnnotatedQuestionIndex(AnnotatedQuestions.Of(kb, _annotated)));
 
+    private readonly ConditionalWeakTable<KnowledgeBase, AnnotatedQuestionIndex> _absentIndexes = new();
+
+    /// <summary>
+    /// The annotated questions whose every clause <paramref name="knowledge"/> lacks (the laws, when only <c>knowledge/</c>
+    /// is indexed), built once. Empty when the knowledge holds them all, and when it lacks most of them: then it is another
+    /// knowledge base altogether, which may well answer what the annotated questions asked in its own words.
+    /// </summary>
+    internal AnnotatedQuestionIndex AbsentIndex(KnowledgeBase knowledge)
+        => _absentIndexes.GetValue(knowledge, kb => AnnotatedQuestions.Absent(kb, _annotated).ToList() is var absent && absent.Count * 2 <= _annotated.Count
+            ? new AnnotatedQuestionIndex(absent)
+            : new AnnotatedQuestionIndex([]));
+
+    /// <summary>
+    /// Whether the annotated question nearest to this one was answered by clauses this knowledge does not hold, at
+    /// <see cref="AnswerOptions.MinAbsentNeighbourSimilarity"/> or nearer: 试用期最长多久 on a deployment without the labour
+    /// laws. A guide that shares its words (办理时限 shares 多久) would only answer another question.
+    /// </summary>
+    private bool AnsweredByAbsentKnowledge(KnowledgeBase knowledge, Analysis analysis)
+    {
+        var absent = AbsentIndex(knowledge);
+        if (absent.Count == 0) return false;
+        var nearestAbsent = NearestSimilarity(absent.Votes(analysis.Question));
+        return nearestAbsent >= _options.MinAbsentNeighbourSimilarity
+               && nearestAbsent > NearestSimilarity(analysis.Neighbours(NeighbourIndex(knowledge)));
+    }
+
     /// <summary>The similarity of the nearest annotated question among <paramref name="votes"/> (0 when none shares a bigram).</summary>
     internal static double NearestSimilarity(IReadOnlyDictionary<string, NeighbourVote> votes)
         => votes.Count == 0 ? 0 : votes.Values.Max(v => v.Similarity);

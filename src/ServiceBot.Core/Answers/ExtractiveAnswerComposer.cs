@@ -193,6 +193,8 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         var alsoCited = ranked.Where(c => c.Retrieved.Chunk.Id != chunk.Id).Take(_options.MaxCitations - 1).Select(c => CoveredText(c.Retrieved.Chunk)).ToList();
         var features = GroundingFeatures.Of(analysis.Question, analysis.Terms, CoveredText(chunk), NormalizedCoveredText(chunk), best.Coverage, runnerUp,
             viaGuide, signals, alsoCited);
+        // Only where the clause's own coverage does not ground it: a clause that states the question still answers it.
+        if (!thresholdsPass && AnsweredByAbsentKnowledge(knowledge, analysis)) return new GroundingDecision(thresholdsPass, features, null, false) { AbsentKnowledge = true };
         if (refusalModel is null) return new GroundingDecision(thresholdsPass, features, null, thresholdsPass);
         // The model never saw English; what it asks (how many riders, which floor, which year) is read alike in both languages.
         if (analysis.IsEnglish)

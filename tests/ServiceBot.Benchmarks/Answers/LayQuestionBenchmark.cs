@@ -44,7 +44,7 @@ public static class LayQuestionBenchmark
     }
 
     public static async Task<int> RunAsync(IReadOnlyList<LayQuestion> questions, string label, IReadOnlyList<string> knowledge, string? missesPath,
-        bool useKnowledgeRanker = true, bool useAnnotatedQuestions = true)
+        bool useKnowledgeRanker = true, bool useAnnotatedQuestions = true, bool absentAnswersMustRefuse = false)
     {
         var wall = Stopwatch.StartNew();
         var overrides = new Dictionary<string, string?>
@@ -56,7 +56,15 @@ public static class LayQuestionBenchmark
         var clock = Stopwatch.StartNew();
         var knowledgeBase = await harness.Knowledge.GetAsync();
         var botBuild = clock.Elapsed.TotalSeconds;
-        WarnAboutUnknownLabels(questions, knowledgeBase);
+        if (absentAnswersMustRefuse)
+        {
+            // Knowledge that lacks every clause answering a question (the laws, on the service's defaults) must refuse it.
+            var clauses = knowledgeBase.Chunks.Select(c => (c.Title, c.Section)).ToHashSet();
+            questions = [.. questions.Select(q => q.Answerable && !q.Expect.Any(e => clauses.Contains((e.Source, e.Section)))
+                ? q with { Answerable = false, Expect = [], Kind = "refuse_unknown" } : q)];
+            Console.WriteLine($"Knowledge without the laws: {questions.Count(q => q.Answerable)} answerable, {questions.Count(q => !q.Answerable)} must-refuse (those only a missing clause answers among them).");
+        }
+        else WarnAboutUnknownLabels(questions, knowledgeBase);
         // One untimed conversation so JIT, classifier training and the SQLite schema stay out of the latencies.
         await harness.ConverseAsync("bench-warmup", ["骑手的休息权有保障吗？"]);
 

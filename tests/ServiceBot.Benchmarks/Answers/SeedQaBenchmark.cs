@@ -23,7 +23,9 @@ public static class SeedQaBenchmark
 
         var root = RepositoryPaths.FindRoot();
         var shared = Path.GetFullPath(Path.Combine(root, "..", "shared"));
-        var knowledge = new[] { Path.Combine(root, "knowledge"), Path.Combine(shared, "knowledge-corpus", "laws") };
+        var knowledge = options.WithoutLaws
+            ? new[] { Path.Combine(root, "knowledge") }
+            : new[] { Path.Combine(root, "knowledge"), Path.Combine(shared, "knowledge-corpus", "laws") };
         foreach (var folder in knowledge.Where(f => !Directory.Exists(f)))
         {
             Console.Error.WriteLine($"error: knowledge folder {folder} not found");
@@ -62,6 +64,7 @@ public static class SeedQaBenchmark
             return 2;
         }
         var label = path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? Path.GetRelativePath(root, path) : path;
-        return await LayQuestionBenchmark.RunAsync(questions, label, knowledge, options.MissesPath, options.UseKnowledgeRanker, options.UseAnnotatedQuestions);
+        return await LayQuestionBenchmark.RunAsync(questions, label, knowledge, options.MissesPath, options.UseKnowledgeRanker, options.UseAnnotatedQuestions,
+            absentAnswersMustRefuse: options.WithoutLaws);
     }
 }

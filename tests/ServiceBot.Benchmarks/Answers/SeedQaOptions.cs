@@ -13,6 +13,8 @@ public sealed record SeedQaOptions
           --linked-only           the ranker's neighbour features read the clauses' linked questions alone, not the shipped
                                   annotated lay questions (Retrieval:UseAnnotatedQuestions=false): the dev set's own items
                                   are among those, so without it dev figures find each item's own question
+          --without-laws          index knowledge/ alone, as the service on its defaults does: a question only laws answer
+                                  must then be refused, so it is scored as a must-refuse question
         """;
 
     public string Set { get; init; } = "dev";
@@ -20,6 +22,7 @@ public sealed record SeedQaOptions
     public string? MissesPath { get; init; }
     public bool UseKnowledgeRanker { get; init; } = true;
     public bool UseAnnotatedQuestions { get; init; } = true;
+    public bool WithoutLaws { get; init; }
 
     /// <exception cref="ArgumentException">An option is unknown, lacks its value or has a bad value.</exception>
     public static SeedQaOptions Parse(IReadOnlyList<string> args)
@@ -35,6 +38,7 @@ public sealed record SeedQaOptions
                 "--misses" => options with { MissesPath = Value() },
                 "--no-knowledge-ranker" => options with { UseKnowledgeRanker = false },
                 "--linked-only" => options with { UseAnnotatedQuestions = false },
+                "--without-laws" => options with { WithoutLaws = true },
                 _ => throw new ArgumentException($"unknown option \"{args[i]}\""),
             };
         }

@@ -34,6 +34,30 @@ public sealed class SearchExplainCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task AskAndExplain_LabourLawQuestionWithoutTheLaws_RefusedAndSaysWhy()
+    {
+        var knowledge = Path.Combine(RepositoryRoot(), "knowledge");
+
+        var explained = await CliRunner.RunAsync("search", "--explain", "试用期最长多久", "--knowledge", knowledge, "--index", _index);
+        var asked = await CliRunner.RunAsync("ask", "试用期最长多久", "--json", "--knowledge", knowledge, "--index", _index);
+
+        Assert.Equal(0, explained.ExitCode);
+        Assert.Contains("最相近的已答问题由本知识库未收录的条文回答", explained.Output);
+        Assert.Contains("结论：拒答", explained.Output);
+        Assert.Equal(0, asked.ExitCode);
+        var answer = JsonNode.Parse(asked.Output)!;
+        Assert.False(answer["grounded"]!.GetValue<bool>());
+        Assert.Empty(answer["citations"]!.AsArray());
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "ServiceBot.sln"))) return dir.FullName;
+        throw new InvalidOperationException("ServiceBot.sln not found");
+    }
+
+    [Fact]
     public async Task Explain_MisspeltDomainWord_ShowsTheCorrection()
     {
         var text = await CliRunner.RunAsync("search", "--explain", "退休了公鸡金能取出来吗", "--knowledge", _knowledge, "--index", _index);

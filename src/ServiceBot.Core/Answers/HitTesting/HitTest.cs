@@ -17,7 +17,8 @@ public sealed record HitTestGrounding(AnswerOptions Options, bool InDomain, IRea
 /// <param name="Probability">The refusal model's probability that the answer is right; null when the model was not asked.</param>
 /// <param name="MinAnswerProbability">The model's threshold in force.</param>
 /// <param name="Lead">The clause the answer opens with (《title》section); null for a refusal.</param>
-public sealed record HitTestDecision(bool Answers, bool HardRefusal, bool RuleAnswers, double? Probability, double MinAnswerProbability, string? Lead);
+public sealed record HitTestDecision(bool Answers, bool HardRefusal, bool RuleAnswers, double? Probability, double MinAnswerProbability, string? Lead,
+    bool AbsentKnowledge = false);
 
 /// <summary>
 /// Hit testing for the people who maintain the knowledge (<c>search --explain</c>, the admin console): how a question was
@@ -35,7 +36,8 @@ public sealed record HitTest(string Question, SearchExplanation Explanation, Kno
         var answer = composer.Compose(knowledge, question);
         var decision = new HitTestDecision(answer.Grounded, answer.Decision?.IsHardRefusal ?? false, answer.Decision?.RuleAnswers ?? answer.Grounded,
             answer.Decision?.Probability,
-            composer.MinAnswerProbability, answer.Grounded && answer.Citations.Count > 0 ? $"《{answer.Citations[0].Source}》{answer.Citations[0].Section}" : null);
+            composer.MinAnswerProbability, answer.Grounded && answer.Citations.Count > 0 ? $"《{answer.Citations[0].Source}》{answer.Citations[0].Section}" : null,
+            answer.Decision?.AbsentKnowledge ?? false);
         return new HitTest(question, explanation, knowledge, grounding, composer, decision);
     }
 

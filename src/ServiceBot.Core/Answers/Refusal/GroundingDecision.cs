@@ -13,6 +13,12 @@ public sealed record GroundingDecision(bool RuleAnswers, IReadOnlyList<double>? 
     /// </summary>
     public static readonly GroundingDecision HardRefused = new(false, null, null, false);
 
+    /// <summary>
+    /// The nearest annotated question was answered by clauses the knowledge does not hold (the laws, when only
+    /// <c>knowledge/</c> is indexed), so the question was refused before the model.
+    /// </summary>
+    public bool AbsentKnowledge { get; init; }
+
     /// <summary>Whether the hard rule refused before any threshold or model was consulted.</summary>
     public bool IsHardRefusal => Features is null && !Answers;
 }

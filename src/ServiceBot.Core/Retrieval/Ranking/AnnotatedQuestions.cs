@@ -81,6 +81,22 @@ public static class AnnotatedQuestions
         return File.Exists(path) ? Load(path) : [];
     });
 
+    /// <summary>What <see cref="Absent"/> names as the clause of a question no clause of the knowledge answers.</summary>
+    public const string AbsentClause = "";
+
+    /// <summary>
+    /// The lines of <paramref name="lines"/> none of whose clauses <paramref name="knowledge"/> holds (laws a deployment does
+    /// not index), each naming <see cref="AbsentClause"/>: a question nearest to one of them asks what this knowledge lacks.
+    /// </summary>
+    public static IEnumerable<AnnotatedQuestion> Absent(KnowledgeBase knowledge, IEnumerable<AnnotatedQuestionLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        ArgumentNullException.ThrowIfNull(lines);
+        var held = knowledge.Chunks.Select(c => (c.Title, c.Section)).ToHashSet();
+        return lines.Where(line => !line.Clauses.Any(c => held.Contains((c.Source, c.Section))))
+            .Select(line => new AnnotatedQuestion(line.Question, [AbsentClause]));
+    }
+
     /// <summary>The clauses' linked questions of <paramref name="knowledge"/>, then <paramref name="lines"/> resolved to its chunks.</summary>
     public static IEnumerable<AnnotatedQuestion> Of(KnowledgeBase knowledge, IEnumerable<AnnotatedQuestionLine> lines)
     {

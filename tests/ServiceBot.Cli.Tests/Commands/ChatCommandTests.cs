@@ -2,20 +2,13 @@ namespace ServiceBot.Cli.Tests.Commands;
 
 public class ChatCommandTests
 {
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "ServiceBot.sln"))) return dir.FullName;
-        throw new InvalidOperationException("ServiceBot.sln not found");
-    }
-
     [Fact]
     public async Task Chat_QuestionThenTask_AnswersWithSourceAndSubmitsThroughEmbeddedSandbox()
     {
         using var folder = new TempFolder();
         var environment = new Dictionary<string, string>
         {
-            ["Knowledge__Paths__0"] = Path.Combine(RepositoryRoot(), "knowledge"),
+            ["Knowledge__Paths__0"] = Path.Combine(RepositoryFolder.Root(), "knowledge"),
             ["Index__Path"] = Path.Combine(folder.Path, "index"),
             ["State__ConnectionString"] = $"Data Source={Path.Combine(folder.Path, "state.db")}",
             ["Sandbox__ConnectionString"] = $"Data Source={Path.Combine(folder.Path, "sandbox.db")}",

@@ -36,7 +36,7 @@ public sealed class SearchExplainCommandTests : IDisposable
     [Fact]
     public async Task AskAndExplain_LabourLawQuestionWithoutTheLaws_RefusedAndSaysWhy()
     {
-        var knowledge = Path.Combine(RepositoryRoot(), "knowledge");
+        var knowledge = Path.Combine(RepositoryFolder.Root(), "knowledge");
 
         var explained = await CliRunner.RunAsync("search", "--explain", "试用期最长多久", "--knowledge", knowledge, "--index", _index);
         var asked = await CliRunner.RunAsync("ask", "试用期最长多久", "--json", "--knowledge", knowledge, "--index", _index);
@@ -48,13 +48,6 @@ public sealed class SearchExplainCommandTests : IDisposable
         var answer = JsonNode.Parse(asked.Output)!;
         Assert.False(answer["grounded"]!.GetValue<bool>());
         Assert.Empty(answer["citations"]!.AsArray());
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "ServiceBot.sln"))) return dir.FullName;
-        throw new InvalidOperationException("ServiceBot.sln not found");
     }
 
     [Fact]

@@ -87,31 +87,11 @@ public sealed class GroundingScorer
     private static bool ContainsAny(string text, IReadOnlyList<string> forms)
     {
         for (var i = 0; i < forms.Count; i++)
-            if (IsLatinWord(forms[i]) ? ContainsLatinWord(text, forms[i]) : text.Contains(forms[i], StringComparison.Ordinal)) return true;
+            if (IsLatinWord(forms[i]) ? EnglishWords.Contains(text, forms[i]) : text.Contains(forms[i], StringComparison.Ordinal)) return true;
         return false;
     }
-
-    // An English word is found as a word, or with an inflection (fee → fees, apply → applying), never inside another
-    // word: car is not in card, rent is not in parent.
-    private static readonly string[] Inflections = ["s", "es", "ed", "ing", "er", "ers", "al", "ly"];
 
     private static bool IsLatinWord(string form) => form.Length > 0 && char.IsAsciiLetterLower(form[0]);
-
-    private static bool ContainsLatinWord(string text, string word)
-    {
-        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
-        {
-            if (at > 0 && char.IsAsciiLetterOrDigit(text[at - 1])) continue;
-            var end = at + word.Length;
-            var tail = end;
-            while (tail < text.Length && char.IsAsciiLetter(text[tail])) tail++;
-            if (tail == end) return true;
-            var suffix = text.AsSpan(end, tail - end);
-            foreach (var inflection in Inflections)
-                if (suffix.SequenceEqual(inflection)) return true;
-        }
-        return false;
-    }
 }
 
 /// <summary>A typed query word, its weight, the forms that count as a match (itself, its synonyms, and the policy words of a lay phrase it sits in), and whether the domain dictionary knows it.</summary>

@@ -24,7 +24,7 @@ public sealed class TaskAnchors
 
     /// <summary>
     /// Lines "task: anchor, anchor". A Chinese anchor matches anywhere in the normalised message; an English one as whole
-    /// words (rest is not restaurant), with -s, -es, -ed or -ing after it.
+    /// words or an inflection of them (<see cref="EnglishWords"/>: rest is not restaurant).
     /// </summary>
     public static TaskAnchors Parse(string text)
     {
@@ -42,38 +42,24 @@ public sealed class TaskAnchors
     /// </summary>
     public IntentPrediction Apply(IntentPrediction prediction, string text)
     {
-        if (_anchorsByTask.Count == 0 || (prediction.Ranked.All(r => Allows(r.Intent, text)) && (prediction.Topic is null || Allows(prediction.Topic, text))))
+        if (_anchorsByTask.Count == 0) return prediction;
+        var normalized = TextNormalizer.Normalize(text);
+        var unnamed = _anchorsByTask.Keys.Where(task => !Names(normalized, task)).ToHashSet(StringComparer.Ordinal);
+        if (!prediction.Ranked.Any(r => unnamed.Contains(r.Intent)) && (prediction.Topic is null || !unnamed.Contains(prediction.Topic)))
             return prediction;
-        var ranked = prediction.Ranked.Select(r => (r.Intent, Score: Allows(r.Intent, text) ? r.Score : 0))
+        var ranked = prediction.Ranked.Select(r => (r.Intent, Score: unnamed.Contains(r.Intent) ? 0 : r.Score))
             .OrderByDescending(r => r.Score).ToList();
         var best = ranked[0];
-        var topic = best.Intent == IntentNames.TaskQuestion ? (prediction.Topic is { } named && Allows(named, text) ? named : null)
+        var topic = best.Intent == IntentNames.TaskQuestion ? (prediction.Topic is { } named && !unnamed.Contains(named) ? named : null)
             : IntentNames.IsTask(best.Intent) ? best.Intent : null;
         return new IntentPrediction(best.Intent, best.Score, ranked, topic);
     }
 
     /// <summary>Whether <paramref name="text"/> may open <paramref name="task"/>: it names one of its anchors, or the task has none.</summary>
-    public bool Allows(string task, string text)
-    {
-        if (!_anchorsByTask.TryGetValue(task, out var anchors)) return true;
-        var normalized = TextNormalizer.Normalize(text);
-        return anchors.Any(anchor => Names(normalized, anchor));
-    }
+    public bool Allows(string task, string text) => !_anchorsByTask.ContainsKey(task) || Names(TextNormalizer.Normalize(text), task);
 
-    private static bool Names(string normalized, string anchor)
-    {
-        if (!char.IsAsciiLetter(anchor[0]))
-            return normalized.Contains(anchor, StringComparison.Ordinal);
-        for (var at = normalized.IndexOf(anchor, StringComparison.Ordinal); at >= 0;
-             at = normalized.IndexOf(anchor, at + 1, StringComparison.Ordinal))
-        {
-            if (at > 0 && char.IsAsciiLetter(normalized[at - 1])) continue;
-            var end = at + anchor.Length;
-            var rest = normalized.AsSpan(end);
-            var letters = 0;
-            while (letters < rest.Length && char.IsAsciiLetter(rest[letters])) letters++;
-            if (letters == 0 || rest[..letters] is "s" or "es" or "ed" or "ing") return true;
-        }
-        return false;
-    }
+    private bool Names(string normalized, string task)
+        => _anchorsByTask[task].Any(anchor => char.IsAsciiLetter(anchor[0])
+            ? EnglishWords.Contains(normalized, anchor)
+            : normalized.Contains(anchor, StringComparison.Ordinal));
 }

@@ -5,6 +5,7 @@ using ServiceBot.Text;
 
 namespace ServiceBot.Core.Tests.Retrieval.Lexical.Build;
 
+[Collection(SegmenterSensitiveCollection.Name)]
 public class LexicalIndexWriterTests
 {
     private static readonly string[] Phrases =

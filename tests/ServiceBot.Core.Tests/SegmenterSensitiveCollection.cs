@@ -1,10 +1,10 @@
 namespace ServiceBot.Core.Tests;
 
 /// <summary>
-/// Tests that build a large index and compare two readings of it (first-stage scores against their parts) run alone,
-/// after the parallel ones. Beside the rest of the suite, where every knowledge fixture adds its domain words to jieba's
-/// process-wide dictionary while other tests segment text, such a comparison disagreed once in several CI runs; alone it
-/// never has. The service adds its words once, at start, before it indexes or answers anything.
+/// Tests that need jieba's process-wide dictionary to stay still run alone, after the parallel ones: memos of text
+/// analysis, which forget whenever the dictionary gains words, and a large index compared against its own parts. Beside
+/// the rest of the suite, every knowledge fixture adds its domain words to that dictionary while other tests segment
+/// text; the service adds its words once, at start, before it indexes or answers anything.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class SegmenterSensitiveCollection

@@ -2,6 +2,7 @@ using ServiceBot.Text;
 
 namespace ServiceBot.Core.Tests.Text;
 
+[Collection(SegmenterSensitiveCollection.Name)]
 public class TextAnalysisMemoTests
 {
     [Fact]

@@ -72,11 +72,11 @@ public static partial class SpecificAsk
     [GeneratedRegex(@"\d\s*周?岁|[一二三四五六七八九十]+周?岁")]
     private static partial Regex AgeStated();
 
-    /// <summary>A year: 哪一年开始的.</summary>
-    [GeneratedRegex("哪一年|哪年")]
+    /// <summary>A year: 哪一年开始的, in which year.</summary>
+    [GeneratedRegex(@"哪一年|哪年|(?i:\b(which|what) year\b)")]
     private static partial Regex Year();
 
-    [GeneratedRegex(@"\d{4}\s*年|[〇零一二三四五六七八九]{4}年")]
+    [GeneratedRegex(@"\d{4}\s*年|[〇零一二三四五六七八九]{4}年|(?<![\d.])(19|20)\d{2}(?!\d|\.\d|[%％元块万千百个人名家])")]
     private static partial Regex YearStated();
 
     /// <summary>A day of the month: 截止日是几号.</summary>
@@ -103,9 +103,10 @@ public static partial class SpecificAsk
 
     /// <summary>
     /// Asks the knowledge never states: passwords, where to buy, which firm is better, and a person's own record the bot is
-    /// asked to look up (公司欠我多少你能查到吗, 老板叫啥你查得到不): the documents state rules, not anyone's records.
+    /// asked to look up (公司欠我多少你能查到吗, 老板叫啥你查得到不, can you check my balance), where to download something:
+    /// the documents state rules, not anyone's records, shops or download sites.
     /// </summary>
-    [GeneratedRegex("密码|在哪买|哪里买|便宜|哪个(平台|公司|快递)?.{0,6}(更好|好|高|多|强)|哪家|你(能|可以|能不能)?(帮我|给我)?查(得)?(到|出)")]
+    [GeneratedRegex(@"密码|在哪(能|可以)?买|哪(里|儿)?(能|可以)?买|哪(里|儿)?有卖|在哪(个网站|个网|里|儿)?(能|可以)?下载|哪里(能|可以)?下载|下载地址|便宜|哪个(平台|公司|快递)?.{0,6}(更好|好|高|多|强)|哪家|你(能|可以|能不能)?(帮我|给我)?查(得)?(到|出)|(?i:\bwhere (can|do|could|should) i buy\b|\b(can|could) you (check|look up|find out|see)\b.{0,30}\bmy\b)")]
     private static partial Regex Unstated();
 
     /// <summary>Figures not yet set or set each year where they apply: the knowledge states rules, not forecasts.</summary>

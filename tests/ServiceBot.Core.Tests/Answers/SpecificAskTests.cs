@@ -37,8 +37,25 @@ public sealed class SpecificAskTests
         => Assert.True(SpecificAsk.IsUnanswered(question, "用人单位应当按时足额支付劳动报酬，拖欠的可以向劳动保障监察机构投诉。"));
 
     [Theory]
+    [InlineData("附近哪里有卖充电宝的")]
+    [InlineData("电动车电池哪儿能买")]
+    [InlineData("意见里说的劳动合同参考文本 在哪个网站能下载")]
+    [InlineData("Where can I buy a SIM card?")]
+    [InlineData("Can you check how much money is left in my housing fund account?")]
+    public void IsUnanswered_AsksWhereToBuyOrDownloadOrToCheckOnesOwnRecord_IsTrue(string question)
+        => Assert.True(SpecificAsk.IsUnanswered(question, "驿站提供饮水、充电、热饭等服务，推广使用劳动合同参考文本，凭身份证号可以申请提取。"));
+
+    [Theory]
+    [InlineData("In which year was the first foreign-invested business in Yiwu set up?", "Yiwu now has many foreign-invested businesses.", true)]
+    [InlineData("In which year was the first foreign-invested business in Yiwu set up?", "The first one opened in Yiwu in 1999.", false)]
+    [InlineData("职业伤害保障试点是哪一年开始搞的", "试点地区每月补贴2000元。", true)]
+    public void IsUnanswered_EnglishYearAsked_NeedsAYearStated(string question, string clause, bool unanswered)
+        => Assert.Equal(unanswered, SpecificAsk.IsUnanswered(question, clause));
+
+    [Theory]
     [InlineData("办件进度去哪查")]
     [InlineData("查驿站要告诉你啥")]
+    [InlineData("在手机上咋查骑手驿站 要下载啥不")]
     public void IsUnanswered_AsksWhereToLookSomethingUp_IsFalse(string question)
         => Assert.False(SpecificAsk.IsUnanswered(question, "凭办件编号可以查询进度，告诉助手所在城市即可查询驿站。"));
 

@@ -5,7 +5,9 @@ public sealed record SeedQaOptions
 {
     public const string Usage = """
         usage: seedqa [options]
-          --set dev|heldout|seed  the lay-question dev set (default), the held-out set, or the 12 seed questions
+          --set dev|heldout|unseen|seed
+                                  the lay-question dev set (default), the held-out set, the slices written after the
+                                  models were last trained (scored at first sight), or the 12 seed questions
                                   (<repo>/../shared/datasets/seed-qa/dev.jsonl, phrase-judged)
           --file PATH             any file in the lay-question format instead of --set
           --misses FILE           write the items the bot failed, with what it cited, as JSONL
@@ -33,7 +35,7 @@ public sealed record SeedQaOptions
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
             options = args[i] switch
             {
-                "--set" => options with { Set = Value() is var set && set is "dev" or "heldout" or "seed" ? set : throw new ArgumentException($"--set accepts dev, heldout or seed; got \"{set}\"") },
+                "--set" => options with { Set = Value() is var set && set is "dev" or "heldout" or "unseen" or "seed" ? set : throw new ArgumentException($"--set accepts dev, heldout, unseen or seed; got \"{set}\"") },
                 "--file" => options with { File = Value() },
                 "--misses" => options with { MissesPath = Value() },
                 "--no-knowledge-ranker" => options with { UseKnowledgeRanker = false },

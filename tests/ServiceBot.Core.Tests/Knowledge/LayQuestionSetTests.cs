@@ -7,13 +7,16 @@ using ServiceBot.Localization;
 namespace ServiceBot.Core.Tests.Knowledge;
 
 /// <summary>
-/// The lay-question development set (tests/datasets/lay-questions/dev.jsonl): every line is a complete item, and every
-/// label that points into the repository's knowledge/ names a chunk the real ingestion produces. Labels on the laws,
-/// which live outside the repository, are checked by the seedqa benchmark instead.
+/// The lay-question development set (tests/datasets/lay-questions/dev.jsonl) and the slices not yet tuned on (unseen.jsonl):
+/// every line is a complete item with an id unique across both, and every label that points into the repository's
+/// knowledge/ names a chunk the real ingestion produces. Labels on the laws, which live outside the repository, are
+/// checked by the seedqa benchmark instead.
 /// </summary>
 public sealed partial class LayQuestionSetTests(KnowledgeOnlyFixture knowledge) : IClassFixture<KnowledgeOnlyFixture>
 {
-    private static readonly string DevSetPath = Path.Combine(KnowledgePaths.RepositoryRoot, "tests", "datasets", "lay-questions", "dev.jsonl");
+    private static readonly string DevSetPath = SetPath("dev.jsonl");
+
+    private static string SetPath(string name) => Path.Combine(KnowledgePaths.RepositoryRoot, "tests", "datasets", "lay-questions", name);
 
     private static readonly string[] Personas = ["rider", "driver", "courier", "streamer", "family", "trucker", "other"];
     private static readonly string[] Styles = ["plain", "colloquial", "dialect", "typo", "homophone", "long", "double", "followup"];
@@ -22,12 +25,15 @@ public sealed partial class LayQuestionSetTests(KnowledgeOnlyFixture knowledge) 
 
     private sealed record Label(string Id, string Source, string Section);
 
-    [Fact]
-    public void DevSet_EveryLine_IsCompleteItemWithUniqueId()
+    [Theory]
+    [InlineData("dev.jsonl")]
+    [InlineData("unseen.jsonl")]
+    public void Set_EveryLine_IsCompleteItemWithUniqueId(string file)
     {
         var problems = new List<string>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        var lines = File.ReadAllLines(DevSetPath);
+        // Ids are unique across both files: an unseen slice joins dev.jsonl unchanged when the models are next trained.
+        var ids = file == "dev.jsonl" ? new HashSet<string>(StringComparer.Ordinal) : ReadLabelsAndIds(DevSetPath).Ids;
+        var lines = File.ReadAllLines(SetPath(file));
         for (var i = 0; i < lines.Length; i++)
         {
             var at = $"line {i + 1}";
@@ -48,17 +54,19 @@ public sealed partial class LayQuestionSetTests(KnowledgeOnlyFixture knowledge) 
                 problems.Add($"{at}: duplicate id {id.GetString()}");
         }
 
-        Assert.True(lines.Length > 0, "dev.jsonl is empty");
+        Assert.True(lines.Length > 0, $"{file} is empty");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
-    [Fact]
-    public void DevSet_LabelsOnRepositoryKnowledge_NameChunksTheIngestionProduces()
+    [Theory]
+    [InlineData("dev.jsonl")]
+    [InlineData("unseen.jsonl")]
+    public void Set_LabelsOnRepositoryKnowledge_NameChunksTheIngestionProduces(string file)
     {
         var chunks = knowledge.Knowledge.Chunks.Select(c => (c.Title, c.Section)).ToHashSet();
         var repositoryTitles = chunks.Select(c => c.Title).ToHashSet(StringComparer.Ordinal);
 
-        var labels = ReadLabels().ToList();
+        var labels = ReadLabelsAndIds(SetPath(file)).Labels;
         var unknown = labels.Where(l => repositoryTitles.Contains(l.Source) && !chunks.Contains((l.Source, l.Section)))
             .Select(l => $"{l.Id}: 《{l.Source}》{l.Section} is not a chunk of knowledge/").ToList();
         // Anything that is not a repository document must be one of the laws read at run time, never a misspelt guide title.
@@ -72,7 +80,7 @@ public sealed partial class LayQuestionSetTests(KnowledgeOnlyFixture knowledge) 
     [Fact]
     public void DevSet_Labels_CoverEverySectionOfRepositoryKnowledge()
     {
-        var labelled = ReadLabels().Select(l => (l.Source, l.Section)).ToHashSet();
+        var labelled = ReadLabelsAndIds(DevSetPath).Labels.Select(l => (l.Source, l.Section)).ToHashSet();
 
         // The set holds Chinese lay questions; the English guides are checked by EnglishGuideTests and EnglishAnswerTests.
         var uncovered = knowledge.Knowledge.Chunks.Where(c => KnowledgeLanguage.Of(c) != BotLanguages.English)
@@ -82,15 +90,19 @@ public sealed partial class LayQuestionSetTests(KnowledgeOnlyFixture knowledge) 
         Assert.True(uncovered.Count == 0, "no question in dev.jsonl is answered by:\n" + string.Join("\n", uncovered));
     }
 
-    private static IEnumerable<Label> ReadLabels()
+    private static (List<Label> Labels, HashSet<string> Ids) ReadLabelsAndIds(string path)
     {
-        foreach (var line in File.ReadLines(DevSetPath))
+        var labels = new List<Label>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(path))
         {
             using var document = JsonDocument.Parse(line);
             var id = document.RootElement.GetProperty("id").GetString()!;
+            ids.Add(id);
             foreach (var expect in document.RootElement.GetProperty("expect").EnumerateArray())
-                yield return new Label(id, expect.GetProperty("source").GetString()!, expect.GetProperty("section").GetString()!);
+                labels.Add(new Label(id, expect.GetProperty("source").GetString()!, expect.GetProperty("section").GetString()!));
         }
+        return (labels, ids);
     }
 
     private static IEnumerable<string> Check(JsonElement item)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ServiceBot.Knowledge;
 
 namespace ServiceBot.Benchmarks.Answers;
 
@@ -62,5 +63,16 @@ public static class LayQuestionSet
             questions.Add(question);
         }
         return questions;
+    }
+
+    /// <summary>
+    /// The questions as a deployment indexing <paramref name="knowledge"/> alone must treat them: an answerable question none of
+    /// whose expected clauses is indexed (one only the laws answer, on the service's defaults) must be refused.
+    /// </summary>
+    public static IReadOnlyList<LayQuestion> AbsentAnswersMustRefuse(IReadOnlyList<LayQuestion> questions, KnowledgeBase knowledge)
+    {
+        var clauses = knowledge.Chunks.Select(c => (c.Title, c.Section)).ToHashSet();
+        return [.. questions.Select(q => q.Answerable && !q.Expect.Any(e => clauses.Contains((e.Source, e.Section)))
+            ? q with { Answerable = false, Expect = [], Kind = "refuse_unknown" } : q)];
     }
 }

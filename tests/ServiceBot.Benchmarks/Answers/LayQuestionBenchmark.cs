@@ -58,10 +58,7 @@ public static class LayQuestionBenchmark
         var botBuild = clock.Elapsed.TotalSeconds;
         if (absentAnswersMustRefuse)
         {
-            // Knowledge that lacks every clause answering a question (the laws, on the service's defaults) must refuse it.
-            var clauses = knowledgeBase.Chunks.Select(c => (c.Title, c.Section)).ToHashSet();
-            questions = [.. questions.Select(q => q.Answerable && !q.Expect.Any(e => clauses.Contains((e.Source, e.Section)))
-                ? q with { Answerable = false, Expect = [], Kind = "refuse_unknown" } : q)];
+            questions = LayQuestionSet.AbsentAnswersMustRefuse(questions, knowledgeBase);
             Console.WriteLine($"Knowledge without the laws: {questions.Count(q => q.Answerable)} answerable, {questions.Count(q => !q.Answerable)} must-refuse (those only a missing clause answers among them).");
         }
         else WarnAboutUnknownLabels(questions, knowledgeBase);

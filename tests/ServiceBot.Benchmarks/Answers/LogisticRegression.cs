@@ -8,8 +8,10 @@ namespace ServiceBot.Benchmarks.Answers;
 public static class LogisticRegression
 {
     /// <param name="signs">Per feature: +1 (weight ≥ 0), −1 (weight ≤ 0) or 0 (free).</param>
+    /// <param name="groups">Per row, its group (a deployment, numbered from 0); none, one group.</param>
+    /// <param name="groupShares">Per group, its share of the loss, among the groups present (each class weighing half of it); none, equal shares.</param>
     public static (double[] Weights, double Bias) Fit(IReadOnlyList<double[]> x, IReadOnlyList<bool> y, IReadOnlyList<int> signs,
-        double l2 = 0.01, int iterations = 4000, double rate = 0.5)
+        double l2 = 0.01, int iterations = 4000, double rate = 0.5, IReadOnlyList<int>? groups = null, IReadOnlyList<double>? groupShares = null)
     {
         var features = signs.Count;
         var weights = new double[features];
@@ -17,7 +19,11 @@ public static class LogisticRegression
         var positives = y.Count(v => v);
         var negatives = y.Count - positives;
         if (positives == 0 || negatives == 0) throw new ArgumentException("both classes are needed to fit a decision");
-        var sampleWeight = y.Select(v => v ? 0.5 / positives : 0.5 / negatives).ToArray();
+        var group = groups ?? new int[y.Count];
+        var counts = Enumerable.Range(0, y.Count).GroupBy(i => (group[i], y[i])).ToDictionary(g => g.Key, g => g.Count());
+        var present = group.Distinct().ToList();
+        var share = present.ToDictionary(g => g, g => groupShares is null ? 1.0 / present.Count : groupShares[g] / present.Sum(p => groupShares[p]));
+        var sampleWeight = Enumerable.Range(0, y.Count).Select(i => share[group[i]] * 0.5 / counts[(group[i], y[i])]).ToArray();
         var gradient = new double[features];
         for (var step = 0; step < iterations; step++)
         {

@@ -24,6 +24,12 @@ namespace ServiceBot.Benchmarks.Answers;
 /// fit the former design, a veto over the answers the thresholds give (at its own operating point, the most refused for at
 /// most <see cref="MaxHitLoss"/> of hit@3). The stored threshold is the one that refuses the most must-refuse questions
 /// while refusing at most <see cref="MaxAnswerableRefused"/> of answerable ones, out of fold.
+/// With <c>--both-deployments</c> the regression also learns from the knowledge/-only deployment (the service's default):
+/// the same items run again without the laws, a question only a law answers relabelled must-refuse. An item keeps one fold
+/// in both, and such a sample reads its with-laws twin's domain score, so the text-only domain score is fitted on with-laws
+/// labels alone (a relabelled law question must not make labour words out of domain); the knowledge/-only rows carry
+/// <c>--alone-share</c> of the regression's loss; the threshold is still chosen on the with-laws samples, and the out-of-fold
+/// figures of each deployment are printed for the model trained on one and on both.
 /// </summary>
 public static class RefusalTraining
 {
@@ -52,6 +58,15 @@ public static class RefusalTraining
 
     /// <summary>The L2 penalty of the regression unless <c>--l2</c> says otherwise: out of fold, 0.0001 refused 0.042 of answerable questions where 0.01 refused 0.061, at the same must-refuse refused.</summary>
     private const double DefaultL2 = 0.0001;
+
+    /// <summary>
+    /// The share of the regression's loss the knowledge/-only rows carry unless <c>--alone-share</c> says otherwise. A relabelled
+    /// law question is worded like an answerable one, so those rows pull the domain score's weight down; out of fold (must-refuse
+    /// refused, with laws / knowledge/ alone; one deployment 0.909 / 0.656) shares 0.10, 0.15, 0.20, 0.33 and 0.50 gave
+    /// 0.913 / 0.694, 0.913 / 0.710, 0.904 / 0.715, 0.898 / 0.730 and 0.896 / 0.743 (rows unweighted: 0.881 / 0.763):
+    /// 0.15 is the largest of them that costs the with-laws deployment nothing.
+    /// </summary>
+    private const double DefaultAloneShare = 0.15;
 
     /// <summary>The domain score's weight may only argue for answering questions worded like answerable ones.</summary>
     private const int DomainSign = 1;
@@ -82,6 +97,12 @@ public static class RefusalTraining
         /// <summary>The question's wording, as the domain score reads it: as handed to the answerer, else as typed.</summary>
         public string Text => Asked ?? Question.Query;
 
+        /// <summary>For a knowledge/-only sample, the same item's with-laws sample: its fold and domain score are this one's.</summary>
+        public Sample? Twin { get; set; }
+
+        /// <summary>The sample whose text and label the domain score reads: the with-laws one.</summary>
+        public Sample DomainSource => Twin ?? this;
+
         public double Probability { get; set; } = 1;
 
         public int Fold { get; set; } = -1;
@@ -100,6 +121,7 @@ public static class RefusalTraining
         var knowledge = new[] { Path.Combine(root, "knowledge"), Path.Combine(shared, "knowledge-corpus", "laws") };
         var folds = int.TryParse(Option(args, "--folds"), CultureInfo.InvariantCulture, out var k) ? k : 5;
         var l2 = double.TryParse(Option(args, "--l2"), CultureInfo.InvariantCulture, out var penalty) && penalty >= 0 ? penalty : DefaultL2;
+        var aloneShare = double.TryParse(Option(args, "--alone-share"), CultureInfo.InvariantCulture, out var share) && share is > 0 and < 1 ? share : DefaultAloneShare;
         var output = Option(args, "--out") ?? Path.Combine(root, "src", "ServiceBot.Core", "Answers", "Refusal", "Model", "refusal-model.json");
         var files = args.TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         var path = files.Count > 0 ? Path.GetFullPath(files[0]) : Path.Combine(root, "tests", "datasets", "lay-questions", "dev.jsonl");
@@ -108,10 +130,16 @@ public static class RefusalTraining
             Console.Error.WriteLine($"error: {path} or a knowledge folder ({string.Join(", ", knowledge)}) not found, or --folds below 2");
             return 2;
         }
+        var bothDeployments = args.Contains("--both-deployments");
         var questions = LayQuestionSet.Load(path);
         var (samples, knowledgeBase) = await CollectAsync(questions, knowledge);
         if (Option(args, "--dump") is { } dump) await DumpAsync(samples, knowledgeBase, dump);
         var scored = samples.Where(s => s.Features is not null).ToList();
+        // The knowledge/-only deployment's samples (none unless --both-deployments): the regression's extra rows.
+        List<Sample> alone = [];
+        KnowledgeBase? aloneKnowledge = null;
+        if (bothDeployments) (alone, aloneKnowledge) = await CollectAsync(questions, knowledge[..1], absentAnswersMustRefuse: true);
+        List<Sample> rows = [.. scored, .. alone.Where(s => s.Features is not null)];
         // --without a,b: an ablation, the named features held at 0 so the fit and its curve show what they add.
         foreach (var name in (Option(args, "--without") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -120,34 +148,67 @@ public static class RefusalTraining
                 Console.Error.WriteLine($"error: --without names \"{name}\", which is not one of [{string.Join(", ", GroundingFeatures.Names)}]");
                 return 2;
             }
-            foreach (var sample in scored) sample.Features![Index(name)] = 0;
+            foreach (var sample in rows) sample.Features![Index(name)] = 0;
         }
-        var signs = GroundingFeatures.Names.Select(n => Signs.GetValueOrDefault(n)).Append(DomainSign).ToList();
+        var regression = new Regression(GroundingFeatures.Names.Select(n => Signs.GetValueOrDefault(n)).Append(DomainSign).ToList(), l2, aloneShare);
 
         // Folds by item over every question: each item's probability comes from a model, a domain score and a ranker that never saw it.
         AssignFolds(samples, folds, seed: 20261130);
+        // An item keeps its fold in both deployments, so no fold's model has seen it in either.
+        var twins = samples.ToDictionary(s => s.Question.Id);
+        foreach (var sample in alone) (sample.Twin, sample.Fold) = (twins[sample.Question.Id], twins[sample.Question.Id].Fold);
         NestRankerFeatures(samples, folds, [.. AnnotatedQuestions.Of(knowledgeBase, [])]);
+        // Each deployment's ranker and neighbours read its own knowledge base, as the engine serving it would.
+        if (aloneKnowledge is not null) NestRankerFeatures(alone, folds, [.. AnnotatedQuestions.Of(aloneKnowledge, [])]);
+
+        var thresholds = Enumerable.Range(0, 91).Select(i => i * 0.01).ToList();
+        // Before: the model trained on the with-laws deployment alone, scored out of fold on both.
+        var oneDeployment = bothDeployments ? DeploymentFigures.Of(samples, alone, CrossValidate(samples, scored, rows, folds, regression, thresholds).Chosen) : null;
+        var (foldAuc, vetoAuc, chosen, vetoChosen) = CrossValidate(samples, rows, rows, folds, regression, thresholds);
+        Print(path, root, samples, scored, folds, foldAuc, vetoAuc, thresholds, chosen, vetoChosen);
+        if (oneDeployment is not null) PrintDeployments(oneDeployment, DeploymentFigures.Of(samples, alone, chosen));
+
+        var allDomain = InnerDomainScores(samples, folds);
+        var (finalWeights, finalBias) = regression.Fit(rows, allDomain);
+        var finalDomain = DomainScoreFitting.Fit(samples.Select(s => (s.Text, s.Question.Answerable)));
+        new RefusalModel(GroundingFeatures.Names, finalWeights[..^1], finalBias, chosen, finalDomain, finalWeights[^1]).Save(output);
+        Console.WriteLine($"\nModel fitted on all {rows.Count} questions past the hard rule{(bothDeployments ? " in both deployments" : "")}, domain score on all {samples.Count} questions "
+                          + $"({finalDomain.Weights.Count} grams), threshold {chosen:F2}, written to {Path.GetRelativePath(root, output)}:");
+        foreach (var (name, weight) in GroundingFeatures.Names.Append("(domain score)").Zip(finalWeights))
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-18} {weight,8:F3}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"(bias)",-18} {finalBias,8:F3}"));
+        return 0;
+    }
+
+    /// <summary>
+    /// Sets every sample of <paramref name="test"/> its out-of-fold probabilities (model and veto), fitted per fold on the rows of
+    /// <paramref name="train"/> outside it, with domain scores from the with-laws <paramref name="samples"/> outside it; returns
+    /// the folds' AUCs on their with-laws rows and the operating points chosen on the with-laws samples.
+    /// </summary>
+    private static (List<double> FoldAuc, List<double> VetoAuc, double Chosen, double VetoChosen) CrossValidate(IReadOnlyList<Sample> samples,
+        IReadOnlyList<Sample> train, IReadOnlyList<Sample> test, int folds, Regression regression, IReadOnlyList<double> thresholds)
+    {
         var foldAuc = new List<double>();
         var vetoAuc = new List<double>();
         for (var fold = 0; fold < folds; fold++)
         {
             var outside = samples.Where(s => s.Fold != fold).ToList();
-            var train = scored.Where(s => s.Fold != fold).ToList();
+            var trainRows = train.Where(s => s.Fold != fold).ToList();
             var trainDomain = InnerDomainScores(outside, folds);
             var domain = DomainScoreFitting.Fit(outside.Select(s => (s.Text, s.Question.Answerable)));
-            var test = scored.Where(s => s.Fold == fold).ToList();
-            var (weights, bias) = LogisticRegression.Fit(train.Select(s => Row(s, trainDomain[s])).ToList(), train.Select(s => s.Question.Answerable).ToList(), signs, l2);
-            foreach (var sample in test) sample.Probability = LogisticRegression.Probability(Row(sample, domain.Of(sample.Text)), weights, bias);
-            foldAuc.Add(LogisticRegression.Auc(test.Select(s => s.Probability).ToList(), test.Select(s => s.Question.Answerable).ToList()));
-            var vetoTrain = train.Where(s => s.ThresholdsPass).ToList();
-            var vetoTest = test.Where(s => s.ThresholdsPass).ToList();
-            var (vetoWeights, vetoBias) = LogisticRegression.Fit(vetoTrain.Select(s => Row(s, trainDomain[s])).ToList(), vetoTrain.Select(s => s.Question.Answerable).ToList(), signs, l2);
-            foreach (var sample in vetoTest) sample.VetoProbability = LogisticRegression.Probability(Row(sample, domain.Of(sample.Text)), vetoWeights, vetoBias);
+            var testRows = test.Where(s => s.Fold == fold).ToList();
+            var (weights, bias) = regression.Fit(trainRows, trainDomain);
+            foreach (var sample in testRows) sample.Probability = LogisticRegression.Probability(Row(sample, domain.Of(sample.DomainSource.Text)), weights, bias);
+            var withLaws = testRows.Where(s => s.Twin is null).ToList();
+            foldAuc.Add(LogisticRegression.Auc(withLaws.Select(s => s.Probability).ToList(), withLaws.Select(s => s.Question.Answerable).ToList()));
+            var vetoTrain = trainRows.Where(s => s.ThresholdsPass).ToList();
+            var (vetoWeights, vetoBias) = regression.Fit(vetoTrain, trainDomain);
+            foreach (var sample in testRows.Where(s => s.ThresholdsPass)) sample.VetoProbability = LogisticRegression.Probability(Row(sample, domain.Of(sample.DomainSource.Text)), vetoWeights, vetoBias);
+            var vetoTest = withLaws.Where(s => s.ThresholdsPass).ToList();
             vetoAuc.Add(LogisticRegression.Auc(vetoTest.Select(s => s.VetoProbability).ToList(), vetoTest.Select(s => s.Question.Answerable).ToList()));
         }
 
         // The veto's operating point as it was chosen before: the most must-refuse questions refused for at most MaxHitLoss of hit@3.
-        var thresholds = Enumerable.Range(0, 91).Select(i => i * 0.01).ToList();
         var thresholdsHit = VetoFiguresOf(samples, 0)[0];
         var vetoChosen = thresholds.Where(t => thresholdsHit - VetoFiguresOf(samples, t)[0] <= MaxHitLoss + 1e-9)
             .MaxBy(t => (VetoFiguresOf(samples, t)[2], -t));
@@ -156,18 +217,25 @@ public static class RefusalTraining
         var chosen = eligible.Count > 0
             ? eligible.MaxBy(t => (FiguresOf(samples, t)[2], -FiguresOf(samples, t)[1], -t))
             : thresholds.MinBy(t => (FiguresOf(samples, t)[1], t));
-        Print(path, root, samples, scored, folds, foldAuc, vetoAuc, thresholds, chosen, vetoChosen);
+        return (foldAuc, vetoAuc, chosen, vetoChosen);
+    }
 
-        var allDomain = InnerDomainScores(samples, folds);
-        var (finalWeights, finalBias) = LogisticRegression.Fit(scored.Select(s => Row(s, allDomain[s])).ToList(), scored.Select(s => s.Question.Answerable).ToList(), signs, l2);
-        var finalDomain = DomainScoreFitting.Fit(samples.Select(s => (s.Text, s.Question.Answerable)));
-        new RefusalModel(GroundingFeatures.Names, finalWeights[..^1], finalBias, chosen, finalDomain, finalWeights[^1]).Save(output);
-        Console.WriteLine($"\nModel fitted on all {scored.Count} questions past the hard rule, domain score on all {samples.Count} questions "
-                          + $"({finalDomain.Weights.Count} grams), threshold {chosen:F2}, written to {Path.GetRelativePath(root, output)}:");
-        foreach (var (name, weight) in GroundingFeatures.Names.Append("(domain score)").Zip(finalWeights))
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-18} {weight,8:F3}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {"(bias)",-18} {finalBias,8:F3}"));
-        return 0;
+    /// <summary>Each deployment's out-of-fold figures at a threshold, kept apart from the samples: the next cross-validation overwrites their probabilities.</summary>
+    private sealed record DeploymentFigures(double Threshold, double[] WithLaws, double[] Alone)
+    {
+        public static DeploymentFigures Of(IReadOnlyList<Sample> withLaws, IReadOnlyList<Sample> alone, double threshold)
+            => new(threshold, FiguresOf(withLaws, threshold), FiguresOf(alone, threshold));
+    }
+
+    private static void PrintDeployments(DeploymentFigures before, DeploymentFigures after)
+    {
+        Console.WriteLine();
+        Console.WriteLine("Each deployment out of fold, the model trained on the with-laws deployment alone → on both (threshold chosen on the with-laws samples):");
+        Console.WriteLine();
+        Console.WriteLine("| deployment | threshold | answerable hit@3 | answerable refused | must-refuse refused |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var (name, one, both) in new[] { ("knowledge and laws", before.WithLaws, after.WithLaws), ("knowledge/ alone", before.Alone, after.Alone) })
+            Console.WriteLine($"| {name} | {Format(before.Threshold)} → {Format(after.Threshold)} | {string.Join(" | ", Enumerable.Range(0, 3).Select(f => $"{Format3(one[f])} → {Format3(both[f])}"))} |");
     }
 
     private static void AssignFolds(IReadOnlyList<Sample> samples, int folds, int seed)
@@ -191,11 +259,21 @@ public static class RefusalTraining
 
     private static double[] Row(Sample sample, double domainScore) => [.. sample.Features!, domainScore];
 
+    /// <summary>The regression's sign constraints, L2 penalty and the share of its loss the knowledge/-only rows carry.</summary>
+    private sealed record Regression(IReadOnlyList<int> Signs, double L2, double AloneShare)
+    {
+        /// <summary>Fits <paramref name="rows"/>, each reading the domain score of its with-laws sample.</summary>
+        public (double[] Weights, double Bias) Fit(IReadOnlyList<Sample> rows, Dictionary<Sample, double> domainScores)
+            => LogisticRegression.Fit([.. rows.Select(s => Row(s, domainScores[s.DomainSource]))], [.. rows.Select(s => s.Question.Answerable)], Signs, L2,
+                groups: [.. rows.Select(s => s.Twin is null ? 0 : 1)], groupShares: [1 - AloneShare, AloneShare]);
+    }
+
     /// <summary>
     /// Runs every item with a model that answers whatever the hard rule lets through, keeping the final turn's answer as the
     /// engine's answerer returned it, and the composer's ranking candidates for the question it received.
     /// </summary>
-    private static async Task<(List<Sample>, KnowledgeBase)> CollectAsync(IReadOnlyList<LayQuestion> questions, IReadOnlyList<string> knowledge)
+    private static async Task<(List<Sample>, KnowledgeBase)> CollectAsync(IReadOnlyList<LayQuestion> questions, IReadOnlyList<string> knowledge,
+        bool absentAnswersMustRefuse = false)
     {
         Answer? last = null;
         string? asked = null;
@@ -215,6 +293,7 @@ public static class RefusalTraining
                         sp.GetRequiredService<IOptions<KnowledgeRankingOptions>>().Value)),
                 (question, answer) => (asked, last) = (question, answer))));
         var knowledgeBase = await harness.Knowledge.GetAsync();
+        if (absentAnswersMustRefuse) questions = LayQuestionSet.AbsentAnswersMustRefuse(questions, knowledgeBase);
         var rankingComposer = new ExtractiveAnswerComposer(Options.Create(new AnswerOptions()), refusalModel: null,
             new KnowledgeRankingOptions { UseKnowledgeRanker = false, UseAnnotatedQuestions = false });
         var samples = new List<Sample>(questions.Count);

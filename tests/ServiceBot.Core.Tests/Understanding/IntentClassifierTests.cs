@@ -36,22 +36,6 @@ public class IntentClassifierTests(IntentClassifierFixture fixture, ITestOutputH
     }
 
     [Fact]
-    public void Classify_SameMessageTwice_SharesOnePredictionEqualToAnotherClassifiers()
-    {
-        var other = IntentClassifier.Train(IntentExampleSet.LoadDefault(), new ChineseAnalyzer());
-
-        var first = Classifier.Classify("公积金提取需要什么材料");
-        var second = Classifier.Classify("公积金提取需要什么材料");
-        var fresh = other.Classify("公积金提取需要什么材料");
-
-        Assert.Same(first, second);
-        Assert.Equal(fresh.Intent, first.Intent);
-        Assert.Equal(fresh.Confidence, first.Confidence, 12);
-        Assert.Equal(fresh.Ranked, first.Ranked);
-        Assert.NotEqual(first.Intent, Classifier.Classify("你好").Intent);
-    }
-
-    [Fact]
     public void Train_HeldOutFiles_AreNotTrainingData()
     {
         var training = IntentExampleSet.LoadDefault().All.Select(e => e.Text).ToHashSet();

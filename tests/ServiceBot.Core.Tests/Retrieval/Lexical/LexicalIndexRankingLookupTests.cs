@@ -7,8 +7,10 @@ namespace ServiceBot.Core.Tests.Retrieval.Lexical;
 
 /// <summary>
 /// The second stage's features read the postings the first stage looked up for the same query; a field the first stage
-/// skips is looked up afresh. Either way the features must be those of the query alone.
+/// skips is looked up afresh. Either way the features must be those of the query alone. Two indexes built at different
+/// moments are compared, so the tests run alone (see <see cref="SegmenterSensitiveCollection"/>).
 /// </summary>
+[Collection(SegmenterSensitiveCollection.Name)]
 public class LexicalIndexRankingLookupTests
 {
     private static IndexDocument[] Corpus() =>

@@ -106,7 +106,7 @@ public static partial class SpecificAsk
     /// asked to look up (公司欠我多少你能查到吗, 老板叫啥你查得到不, can you check my balance), where to download something:
     /// the documents state rules, not anyone's records, shops or download sites.
     /// </summary>
-    [GeneratedRegex(@"密码|在哪(能|可以)?买|哪(里|儿)?(能|可以)?买|哪(里|儿)?有卖|在哪(个网站|个网|里|儿)?(能|可以)?下载|哪里(能|可以)?下载|下载地址|便宜|哪个(平台|公司|快递)?.{0,6}(更好|好|高|多|强)|哪家|你(能|可以|能不能)?(帮我|给我)?查(得)?(到|出)|(?i:\bwhere (can|do|could|should) i buy\b|\b(can|could) you (check|look up|find out|see)\b.{0,30}\bmy\b)")]
+    [GeneratedRegex(@"密码|哪(里|儿)?(能|可以)?买|哪(里|儿)?有卖|哪(个网站|个网|里|儿)?(能|可以)?下载|下载地址|便宜|哪个(平台|公司|快递)?.{0,6}(更好|好|高|多|强)|哪家|你(能|可以|能不能)?(帮我|给我)?查(得)?(到|出)|(?i:\bwhere (can|do|could|should) i buy\b|\b(can|could) you (check|look up|find out|see)\b.{0,30}\bmy\b)")]
     private static partial Regex Unstated();
 
     /// <summary>Figures not yet set or set each year where they apply: the knowledge states rules, not forecasts.</summary>

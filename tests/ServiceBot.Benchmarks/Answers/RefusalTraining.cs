@@ -153,7 +153,9 @@ public static class RefusalTraining
         var regression = new Regression(GroundingFeatures.Names.Select(n => Signs.GetValueOrDefault(n)).Append(DomainSign).ToList(), l2, aloneShare);
 
         // Folds by item over every question: each item's probability comes from a model, a domain score and a ranker that never saw it.
-        AssignFolds(samples, folds, seed: 20261130);
+        // By batch, every slice is held out whole: its authors' wording is then as unseen as a new user's.
+        if (args.Contains("--by-batch")) AssignFoldsByBatch(samples, folds);
+        else AssignFolds(samples, folds, seed: 20261130);
         // An item keeps its fold in both deployments, so no fold's model has seen it in either.
         var twins = samples.ToDictionary(s => s.Question.Id);
         foreach (var sample in alone) (sample.Twin, sample.Fold) = (twins[sample.Question.Id], twins[sample.Question.Id].Fold);
@@ -243,6 +245,18 @@ public static class RefusalTraining
         var order = samples.ToArray();
         new Random(seed).Shuffle(order);
         for (var i = 0; i < order.Length; i++) order[i].Fold = i % folds;
+    }
+
+    /// <summary>Whole batches to folds, the largest first into the fold with the fewest items; the unbatched items are one batch.</summary>
+    private static void AssignFoldsByBatch(IReadOnlyList<Sample> samples, int folds)
+    {
+        var sizes = new int[folds];
+        foreach (var batch in samples.GroupBy(s => s.Question.Batch ?? "").OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var fold = Array.IndexOf(sizes, sizes.Min());
+            foreach (var sample in batch) sample.Fold = fold;
+            sizes[fold] += batch.Count();
+        }
     }
 
     /// <summary>Each question's domain score from a table fitted on the other inner folds of <paramref name="questions"/>.</summary>

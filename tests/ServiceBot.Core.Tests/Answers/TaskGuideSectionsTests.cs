@@ -8,6 +8,8 @@ public class TaskGuideSectionsTests
     [Theory]
     [InlineData("查驿站得告诉你啥信息", TaskGuideSections.Materials)]
     [InlineData("公积金取钱要填些啥", TaskGuideSections.Materials)]
+    [InlineData("打12345那我要提供些啥", TaskGuideSections.Materials)]
+    [InlineData("转社保你都会问我要哪几样", TaskGuideSections.Materials)]
     [InlineData("帮我爸查办件进度要啥", TaskGuideSections.Materials)]
     [InlineData("报那个职业伤害得要啥", TaskGuideSections.Materials)]
     [InlineData("投诉欠薪得等好久哦", TaskGuideSections.TimeLimit)]

@@ -25,6 +25,8 @@ public class TaskQuestionCueTests
     [InlineData("我能帮我老公查他的办件进度吗")]
     [InlineData("在这投诉欠薪 最后会给我个啥编号")]
     [InlineData("阿拉送外卖的 公积金好交伐")]
+    [InlineData("在这儿办社保转移的话，你都会问我要哪几样")]
+    [InlineData("那我要提供些啥，录的视频能用上不")]
     public void AsksAbout_QuestionAboutTheTask_IsTrue(string text) => Assert.True(TaskQuestionCue.AsksAbout(text));
 
     [Theory]

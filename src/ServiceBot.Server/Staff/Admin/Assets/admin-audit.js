@@ -46,12 +46,17 @@
     ]));
   }
 
+  // Opening the tab loads the default period; a query asked meanwhile must not be overwritten by that older answer.
+  var latest = 0;
+
   async function load() {
     var admin = view.admin, el = admin.el;
+    var request = ++latest;
     view.status.classList.remove('failed');
     view.status.textContent = '正在读取……';
     try {
       var entries = await admin.api('GET', query('json'));
+      if (request !== latest) return;
       admin.clear(view.rows);
       entries.forEach(function (e) {
         var detail = e.before !== null || e.after !== null
@@ -65,6 +70,7 @@
       });
       view.status.textContent = '共 ' + entries.length + ' 条记录。';
     } catch (e) {
+      if (request !== latest) return;
       view.status.classList.add('failed');
       view.status.textContent = '读取失败：' + e.message;
     }

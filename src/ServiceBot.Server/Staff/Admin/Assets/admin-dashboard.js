@@ -52,18 +52,24 @@
     ]));
   }
 
+  // Opening the tab loads the default period; a query asked meanwhile must not be overwritten by that older answer.
+  var latest = 0;
+
   async function load() {
     var admin = view.admin;
+    var request = ++latest;
     view.status.classList.remove('failed');
     view.status.textContent = '正在统计……';
     try {
       var report = await admin.api('GET', '/api/admin/dashboard?from=' + encodeURIComponent(view.from.value) + '&to=' + encodeURIComponent(view.to.value));
+      if (request !== latest) return;
       drawCards(report);
       drawDays(report.days);
       drawFunnels(report.funnels);
       drawUnanswered(report.unanswered);
       view.status.textContent = report.from + ' 至 ' + report.to + '（北京时间），共 ' + report.totals.turns + ' 轮对话、' + report.totals.conversations + ' 个会话。';
     } catch (e) {
+      if (request !== latest) return;
       view.status.classList.add('failed');
       view.status.textContent = '统计失败：' + e.message;
     }

@@ -8,7 +8,7 @@ namespace ServiceBot.Server.Tests.Staff.Admin.Insight;
 [Collection(BrowserCollection.Name)]
 public sealed class AdminInsightBrowserTests(Chromium chromium, InsightServer server) : IClassFixture<InsightServer>
 {
-    private const string Day = "2026-09-15", AuditDay = "2026-09-16";
+    private const string Day = "2026-09-15", AuditDay = "2026-09-16", RaceDay = "2026-09-17";
 
     private async Task<IPage> SignedInAsync(BrowserSession browser)
     {
@@ -59,5 +59,39 @@ public sealed class AdminInsightBrowserTests(Chromium chromium, InsightServer se
 
         Assert.Contains("转人工", await page.Locator("#audit-rows").TextContentAsync());
         Assert.Equal(0, await page.Locator("#panel-audit button:has-text('删除'), #panel-audit button:has-text('编辑')").CountAsync());
+    }
+
+    [Fact]
+    public async Task DashboardTab_DefaultPeriodAnsweredAfterTheQueriedOne_QueriedPeriodStaysShown()
+    {
+        server.At(RaceDay + " 09:00");
+        await new ChatSession(server.Http).SayAsync("我想提取公积金");
+        await using var browser = await chromium.StartAsync();
+        var page = await SignedInAsync(browser);
+        // Opening the tab asks for the default period; that answer is held back until the queried period has been drawn.
+        var defaultPeriodAnswered = new TaskCompletionSource();
+        await page.RouteAsync("**/api/admin/dashboard?**", async route =>
+        {
+            if (route.Request.Url.Contains("from=" + RaceDay, StringComparison.Ordinal))
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
+            await route.ContinueAsync();
+            defaultPeriodAnswered.TrySetResult();
+        });
+
+        await page.ClickAsync("#tab-dashboard");
+        await page.FillAsync("#dashboard-from", RaceDay);
+        await page.FillAsync("#dashboard-to", RaceDay);
+        await page.ClickAsync("#dashboard-load");
+        await page.WaitForSelectorAsync("#dashboard-status:has-text('共 1 轮对话')");
+        await defaultPeriodAnswered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // Let the late answer reach the page's script before reading what it shows.
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.Contains(RaceDay + " 至 " + RaceDay, await page.Locator("#dashboard-status").TextContentAsync());
+        Assert.Contains("共 1 轮对话", await page.Locator("#dashboard-status").TextContentAsync());
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ServiceBot.Answers;
 using ServiceBot.Answers.HitTesting;
+using ServiceBot.Answers.Refusal;
 using ServiceBot.Knowledge;
 using ServiceBot.Retrieval;
 using ServiceBot.Retrieval.Ranking;
@@ -100,10 +101,18 @@ internal static class ExplainCommand
     /// The final word: the hard rule's refusal, or the coverage thresholds' verdict and the refusal model's probability
     /// against its threshold (the model decides when it runs), and what the reply does.
     /// </summary>
+    private static string HardRuleText(HardRule? rule) => rule switch
+    {
+        HardRule.NoClauseCovers => "没有条款含有问题中的词",
+        HardRule.SpecificUnstated => "问题问的数字、日期、地点等，最佳条款没有写明",
+        HardRule.AnotherField => "问题多半是知识库不用的词，属于其他领域",
+        _ => "没有条款覆盖问题、问题属于其他领域，或条款未给出所问的数字",
+    };
+
     private static string DecisionText(HitTestDecision decision)
     {
         var outcome = decision.Answers ? $"作答，引用 {decision.Lead}" : "拒答";
-        if (decision.HardRefusal) return $"最终判定：规则拒答（没有条款覆盖问题、问题属于其他领域，或条款未给出所问的数字）；拒答模型：未参与；结论：{outcome}";
+        if (decision.HardRefusal) return $"最终判定：规则拒答（{HardRuleText(decision.HardRule)}）；拒答模型：未参与；结论：{outcome}";
         var thresholds = $"覆盖阈值{(decision.RuleAnswers ? "达到" : "未达到")}";
         if (decision.AbsentKnowledge)
             return $"最终判定：{thresholds}；最相近的已答问题由本知识库未收录的条文回答（例如未配置法律法规），拒答模型：未参与；结论：{outcome}";

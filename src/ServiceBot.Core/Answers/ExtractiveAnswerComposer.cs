@@ -165,8 +165,8 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
     {
         var byCoverage = _ranker is null ? candidates : ByCoverage(knowledge, candidates, analysis);
         var best = byCoverage.FirstOrDefault();
-        var decision = best is null || HardRefusal(best, analysis)
-            ? GroundingDecision.HardRefused
+        var decision = best is null ? GroundingDecision.HardRefused with { HardRule = HardRule.NoClauseCovers }
+            : HardRefusal(best, analysis) is { } rule ? GroundingDecision.HardRefused with { HardRule = rule }
             : Decide(knowledge, best, byCoverage.Count > 1 ? byCoverage[1].Coverage : 0, candidates, analysis, viaGuide: false);
         return decision.Answers
             ? Render(knowledge, Lead(best!, candidates, analysis), candidates, analysis) with { Decision = decision }
@@ -229,9 +229,11 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
     /// asks for (<see cref="SpecificAsk"/>), or much of the question is in another field's words and the clause does not
     /// cover most of it (<see cref="AboutAnotherField"/>).
     /// </summary>
-    private bool HardRefusal(GroundedCandidate best, Analysis analysis)
-        => best.Coverage <= 0 || SpecificAsk.IsUnanswered(analysis.Question, best.Retrieved.Chunk.Text)
-           || (best.Coverage < _options.MinCoverage && AboutAnotherField(analysis));
+    private HardRule? HardRefusal(GroundedCandidate best, Analysis analysis)
+        => best.Coverage <= 0 ? HardRule.NoClauseCovers
+            : SpecificAsk.IsUnanswered(analysis.Question, best.Retrieved.Chunk.Text) ? HardRule.SpecificUnstated
+            : best.Coverage < _options.MinCoverage && AboutAnotherField(analysis) ? HardRule.AnotherField
+            : null;
 
     /// <summary>
     /// The coverage thresholds: the clause is grounded (<see cref="IsGrounded"/>) and, below <see cref="AnswerOptions.MinCoverage"/>,
@@ -241,7 +243,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         => IsGrounded(best.Coverage, analysis.InDomain) && (best.Coverage >= _options.MinCoverage || CoversContent(best, analysis));
 
     /// <summary>The clause answers on its own: the hard rule lets it through and it passes the coverage thresholds.</summary>
-    private bool Answers(GroundedCandidate best, Analysis analysis) => !HardRefusal(best, analysis) && PassesThresholds(best, analysis);
+    private bool Answers(GroundedCandidate best, Analysis analysis) => HardRefusal(best, analysis) is null && PassesThresholds(best, analysis);
 
     private static double BestQuestionMatch(KnowledgeBase knowledge, Analysis analysis)
         => analysis.Matches(knowledge).Where(m => analysis.Speaks(m.Chunk)).Select(m => m.Match).DefaultIfEmpty(0).Max();

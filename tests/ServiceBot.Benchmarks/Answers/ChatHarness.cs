@@ -67,13 +67,15 @@ public sealed class ChatHarness : IAsyncDisposable
     }
 
     /// <summary>Sends <paramref name="messages"/> in one fresh conversation of a fresh user; returns every reply with its latency.</summary>
+    /// <param name="beforeTurn">Called with each turn's index before the engine handles it.</param>
     public async Task<IReadOnlyList<(Reply Reply, double Milliseconds)>> ConverseAsync(string user, IReadOnlyList<string> messages,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, Action<int>? beforeTurn = null)
     {
         var replies = new List<(Reply, double)>(messages.Count);
         string? conversation = null;
         for (var turn = 0; turn < messages.Count; turn++)
         {
+            beforeTurn?.Invoke(turn);
             var started = Stopwatch.GetTimestamp();
             var reply = await Engine.HandleAsync(new IncomingMessage(user, ChatApi.Channel, conversation, $"{user}-{turn}", messages[turn]), cancellationToken);
             replies.Add((reply, Stopwatch.GetElapsedTime(started).TotalMilliseconds));

@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceBot.Answers;
+using ServiceBot.Answers.Refusal;
 using ServiceBot.Benchmarks.Retrieval;
 using ServiceBot.Conversation;
 using ServiceBot.Knowledge;
@@ -33,7 +36,8 @@ public static class LayQuestionBenchmark
         string Reply,
         bool RetrievalHit,
         bool LuceneHit,
-        float LuceneTopScore)
+        float LuceneTopScore,
+        string Route)
     {
         public bool Refused => Cited.Count == 0 && Form is null;
 
@@ -52,7 +56,11 @@ public static class LayQuestionBenchmark
             [$"{KnowledgeRankingOptions.SectionName}:{nameof(KnowledgeRankingOptions.UseKnowledgeRanker)}"] = useKnowledgeRanker ? "true" : "false",
             [$"{KnowledgeRankingOptions.SectionName}:{nameof(KnowledgeRankingOptions.UseAnnotatedQuestions)}"] = useAnnotatedQuestions ? "true" : "false",
         };
-        await using var harness = await ChatHarness.CreateAsync(knowledge, overrides);
+        // The knowledge answer the final turn produced, if the engine asked for one: it says which part of the decision refused or answered.
+        Answer? finalAnswer = null;
+        await using var harness = await ChatHarness.CreateAsync(knowledge, overrides, services: services => services.AddSingleton<IKnowledgeAnswerer>(sp =>
+            new ObservingAnswerer(new ExtractiveKnowledgeAnswerer(sp.GetRequiredService<KnowledgeBaseProvider>(), sp.GetRequiredService<ExtractiveAnswerComposer>()),
+                (_, answer) => finalAnswer = answer)));
         var clock = Stopwatch.StartNew();
         var knowledgeBase = await harness.Knowledge.GetAsync();
         var botBuild = clock.Elapsed.TotalSeconds;
@@ -74,7 +82,8 @@ public static class LayQuestionBenchmark
         var outcomes = new List<Outcome>(questions.Count);
         foreach (var question in questions)
         {
-            var replies = await harness.ConverseAsync("bench-" + question.Id, [.. question.History, question.Query]);
+            var replies = await harness.ConverseAsync("bench-" + question.Id, [.. question.History, question.Query],
+                beforeTurn: turn => finalAnswer = null);
             botTurns.AddRange(replies.Select(r => r.Milliseconds));
             var reply = replies[^1].Reply;
             var cited = reply.Citations.Take(Top).Select(c => (c.Source, c.Section)).ToList();
@@ -86,7 +95,7 @@ public static class LayQuestionBenchmark
             var luceneCited = hits.Select(h => knowledgeBase.Find(h.Id)!).Select(c => (c.Title, c.Section));
 
             outcomes.Add(new Outcome(question, cited, FormOf(reply), reply.Markdown, question.Hits(retrieved), question.Hits(luceneCited),
-                hits.Count == 0 ? 0f : hits[0].Score));
+                hits.Count == 0 ? 0f : hits[0].Score, RouteOf(finalAnswer, FormOf(reply) is not null)));
         }
         // Time spent in the engine's turns alone, so the retrieval-only probe and Lucene's searches are not charged to it.
         var botSeconds = botTurns.Sum() / 1000;
@@ -179,10 +188,47 @@ public static class LayQuestionBenchmark
                           + "balanced accuracy (mean of answerable hit@3 and must-refuse refused) on this same set, so its refusal "
                           + "figures are an upper bound.");
 
+        Routes(outcomes);
         Breakdown("style", outcomes, o => o.Question.Style, LuceneAnswers);
         Breakdown("kind", outcomes, o => o.Question.Kind, LuceneAnswers);
         if (outcomes.Any(o => o.Question.Batch is not null))
             Breakdown("batch", outcomes, o => o.Question.Batch ?? "(first)", LuceneAnswers);
+    }
+
+    /// <summary>
+    /// Which part of the engine settled the final turn: no knowledge answer at all (a form, small talk or a look-up), the
+    /// hard rule, the question's nearest annotated question answered only by absent knowledge, the coverage thresholds alone
+    /// (English questions, or no refusal model), the refusal model, or an answer that needed no decision (a curated reply).
+    /// </summary>
+    private static string RouteOf(Answer? answer, bool form)
+    {
+        if (form) return "form";
+        if (answer is null) return "no knowledge answer asked";
+        if (answer.Decision is not { } decision) return answer.Grounded ? "answered without a decision" : "refused before any clause";
+        if (decision.IsHardRefusal) return decision.HardRule switch
+        {
+            HardRule.NoClauseCovers => "hard rule: no clause holds a word of it",
+            HardRule.SpecificUnstated => "hard rule: asks what the clause does not state",
+            HardRule.AnotherField => "hard rule: another field's words",
+            _ => "hard rule",
+        };
+        if (decision.AbsentKnowledge) return "absent knowledge";
+        return decision.Probability is null ? "coverage thresholds" : "refusal model";
+    }
+
+    /// <summary>Every route's share of the answerable and must-refuse items, and how each did there.</summary>
+    private static void Routes(IReadOnlyList<Outcome> outcomes)
+    {
+        Console.WriteLine();
+        Console.WriteLine("| final turn settled by | answerable | hit@3 | refused | must-refuse | refused |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var group in outcomes.GroupBy(o => o.Route).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var answerable = group.Where(o => o.Question.Answerable).ToList();
+            var refusals = group.Where(o => !o.Question.Answerable).ToList();
+            Console.WriteLine($"| {group.Key} | {answerable.Count} | {Cell(answerable, o => o.Hit)} | {Cell(answerable, o => o.Refused)} | "
+                              + $"{refusals.Count} | {Cell(refusals, o => o.Refused)} |");
+        }
     }
 
     private static void Breakdown(string name, IReadOnlyList<Outcome> outcomes, Func<Outcome, string> key, Func<Outcome, bool> luceneAnswers)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceBot.Answers;
 using ServiceBot.Answers.Refusal;
@@ -168,6 +169,7 @@ public static class RefusalTraining
         var oneDeployment = bothDeployments ? DeploymentFigures.Of(samples, alone, CrossValidate(samples, scored, rows, folds, regression, thresholds).Chosen) : null;
         var (foldAuc, vetoAuc, chosen, vetoChosen) = CrossValidate(samples, rows, rows, folds, regression, thresholds);
         Print(path, root, samples, scored, folds, foldAuc, vetoAuc, thresholds, chosen, vetoChosen);
+        if (Option(args, "--oof") is { } oofPath) await WriteOutOfFoldAsync(scored, chosen, oofPath);
         if (oneDeployment is not null) PrintDeployments(oneDeployment, DeploymentFigures.Of(samples, alone, chosen));
 
         var allDomain = InnerDomainScores(samples, folds);
@@ -370,6 +372,22 @@ public static class RefusalTraining
     }
 
     /// <summary>Writes each rule answer with its features and the question's words (weight, domain, foreign, covered by the lead), for study.</summary>
+    /// <summary>Each decided item's out-of-fold probability and verdict at the chosen threshold, one JSON line each, to read what held-out folds refuse.</summary>
+    private static async Task WriteOutOfFoldAsync(IReadOnlyList<Sample> scored, double threshold, string path)
+    {
+        var lines = scored.Select(s => JsonSerializer.Serialize(new
+        {
+            s.Question.Id, s.Question.Batch, s.Question.Answerable, s.Hit, s.Fold, Probability = Math.Round(s.Probability, 3),
+            Answered = s.Probability >= threshold, s.Asked,
+            Features = GroundingFeatures.Names.Zip(s.Features!, (name, value) => (name, value)).Where(f => f.value != 0)
+                .ToDictionary(f => f.name, f => Math.Round(f.value, 3)),
+        }, OutOfFoldJson));
+        await File.WriteAllLinesAsync(path, lines);
+        Console.WriteLine($"Out-of-fold verdicts of {scored.Count} items written to {path}");
+    }
+
+    private static readonly JsonSerializerOptions OutOfFoldJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static async Task DumpAsync(IReadOnlyList<Sample> samples, KnowledgeBase knowledge, string path)
     {
         var scorer = new GroundingScorer(knowledge.Lexical, (float)new AnswerOptions().DomainWordWeight);

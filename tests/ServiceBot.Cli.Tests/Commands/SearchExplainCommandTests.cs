@@ -84,6 +84,19 @@ public sealed class SearchExplainCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Explain_NoClauseHoldsAWordOfIt_NamesThePartOfTheHardRuleThatRefused()
+    {
+        var text = await CliRunner.RunAsync("search", "--explain", "阿司匹林和布洛芬", "--knowledge", _knowledge, "--index", _index);
+        var json = await CliRunner.RunAsync("search", "--explain", "阿司匹林和布洛芬", "--json", "--knowledge", _knowledge, "--index", _index);
+
+        Assert.Equal(0, text.ExitCode);
+        Assert.Equal("最终判定：规则拒答（没有条款含有问题中的词）；拒答模型：未参与；结论：拒答", text.Output.TrimEnd().Split('\n')[^1]);
+        var decision = JsonNode.Parse(json.Output)!["decision"]!;
+        Assert.True(decision["hardRefusal"]!.GetValue<bool>());
+        Assert.Equal("NoClauseCovers", decision["hardRule"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Explain_AnsweredQuestion_EndsWithTheDecisionAndTheRefusalModelsProbability()
     {
         var text = await CliRunner.RunAsync("search", "--explain", "公积金租房提取要什么条件", "--knowledge", _knowledge, "--index", _index);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ServiceBot.Answers.Refusal;
 using ServiceBot.Knowledge;
 using ServiceBot.Knowledge.Reading;
 using ServiceBot.Retrieval;
@@ -17,8 +18,9 @@ public sealed record HitTestGrounding(AnswerOptions Options, bool InDomain, IRea
 /// <param name="Probability">The refusal model's probability that the answer is right; null when the model was not asked.</param>
 /// <param name="MinAnswerProbability">The model's threshold in force.</param>
 /// <param name="Lead">The clause the answer opens with (《title》section); null for a refusal.</param>
+/// <param name="HardRule">Which part of the hard rule refused, when it did.</param>
 public sealed record HitTestDecision(bool Answers, bool HardRefusal, bool RuleAnswers, double? Probability, double MinAnswerProbability, string? Lead,
-    bool AbsentKnowledge = false);
+    bool AbsentKnowledge = false, HardRule? HardRule = null);
 
 /// <summary>
 /// Hit testing for the people who maintain the knowledge (<c>search --explain</c>, the admin console): how a question was
@@ -37,7 +39,7 @@ public sealed record HitTest(string Question, SearchExplanation Explanation, Kno
         var decision = new HitTestDecision(answer.Grounded, answer.Decision?.IsHardRefusal ?? false, answer.Decision?.RuleAnswers ?? answer.Grounded,
             answer.Decision?.Probability,
             composer.MinAnswerProbability, answer.Grounded && answer.Citations.Count > 0 ? $"《{answer.Citations[0].Source}》{answer.Citations[0].Section}" : null,
-            answer.Decision?.AbsentKnowledge ?? false);
+            answer.Decision?.AbsentKnowledge ?? false, answer.Decision?.HardRule);
         return new HitTest(question, explanation, knowledge, grounding, composer, decision);
     }
 
@@ -124,6 +126,7 @@ public static class HitTestJson
             {
                 ["answers"] = test.Decision.Answers,
                 ["hardRefusal"] = test.Decision.HardRefusal,
+                ["hardRule"] = test.Decision.HardRule?.ToString(),
                 ["ruleAnswers"] = test.Decision.RuleAnswers,
                 ["answerProbability"] = test.Decision.Probability,
                 ["minAnswerProbability"] = test.Decision.MinAnswerProbability,

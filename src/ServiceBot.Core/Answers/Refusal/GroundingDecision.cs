@@ -21,4 +21,20 @@ public sealed record GroundingDecision(bool RuleAnswers, IReadOnlyList<double>? 
 
     /// <summary>Whether the hard rule refused before any threshold or model was consulted.</summary>
     public bool IsHardRefusal => Features is null && !Answers;
+
+    /// <summary>Which part of the hard rule refused; null unless <see cref="IsHardRefusal"/>.</summary>
+    public HardRule? HardRule { get; init; }
+}
+
+/// <summary>The parts of the hard rule, the refusals no model may overturn.</summary>
+public enum HardRule
+{
+    /// <summary>No clause holds any of the question's words.</summary>
+    NoClauseCovers,
+
+    /// <summary>The question asks a figure, date, place or similar that the best clause does not state (<see cref="SpecificAsk"/>).</summary>
+    SpecificUnstated,
+
+    /// <summary>Much of the question is in words no clause uses, and the best clause does not cover most of it.</summary>
+    AnotherField,
 }

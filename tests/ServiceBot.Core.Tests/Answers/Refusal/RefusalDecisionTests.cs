@@ -82,8 +82,27 @@ public sealed class RefusalDecisionTests(RealKnowledgeFixture fixture) : IClassF
         var answer = ComposerWithThreshold(0).Compose(fixture.Knowledge, "外卖平台一单抽多少");
 
         Assert.False(answer.Grounded);
-        Assert.Same(GroundingDecision.HardRefused, answer.Decision);
         Assert.True(answer.Decision!.IsHardRefusal);
+        Assert.Equal(HardRule.SpecificUnstated, answer.Decision.HardRule);
+    }
+
+    [Fact]
+    public void Compose_NoClauseHoldsAWordOfIt_HardRuleSaysSo()
+    {
+        var answer = ComposerWithThreshold(0).Compose(fixture.Knowledge, "阿司匹林和布洛芬");
+
+        Assert.False(answer.Grounded);
+        Assert.True(answer.Decision!.IsHardRefusal);
+        Assert.Equal(HardRule.NoClauseCovers, answer.Decision.HardRule);
+    }
+
+    [Fact]
+    public void Compose_ModelDecides_NoHardRuleNamed()
+    {
+        var answer = ComposerWithThreshold(0).Compose(fixture.Knowledge, "骑手的休息权有保障吗");
+
+        Assert.True(answer.Grounded, answer.Markdown);
+        Assert.Null(answer.Decision!.HardRule);
     }
 
     [Fact]

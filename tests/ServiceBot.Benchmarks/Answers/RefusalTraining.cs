@@ -23,8 +23,8 @@ namespace ServiceBot.Benchmarks.Answers;
 /// other folds' answerable items, so no row is scored by a table or a ranker that saw it. The out-of-fold probabilities
 /// give the curve of answerable questions refused against must-refuse questions refused. For comparison the same folds
 /// fit the former design, a veto over the answers the thresholds give (at its own operating point, the most refused for at
-/// most <see cref="MaxHitLoss"/> of hit@3). The stored threshold is the one that refuses the most must-refuse questions
-/// while refusing at most <see cref="MaxAnswerableRefused"/> of answerable ones, out of fold.
+/// most <see cref="MaxHitLoss"/> of hit@3). The stored threshold is the one whose out-of-fold answerable hit@3 and
+/// must-refuse refused stand closest to their bars (<see cref="HitBar"/>, <see cref="RefusedBar"/>) in the same proportion.
 /// With <c>--both-deployments</c> the regression also learns from the knowledge/-only deployment (the service's default):
 /// the same items run again without the laws, a question only a law answers relabelled must-refuse. An item keeps one fold
 /// in both, and such a sample reads its with-laws twin's domain score, so the text-only domain score is fitted on with-laws
@@ -39,8 +39,11 @@ public static class RefusalTraining
     /// <summary>Answerable hit@3 the model may cost on the cross-validation curve: hit@3 is the bar it must not lower.</summary>
     private const double MaxHitLoss = 0.01;
 
-    /// <summary>Share of answerable questions the model may refuse on the cross-validation curve.</summary>
-    private const double MaxAnswerableRefused = 0.045;
+    /// <summary>The acceptance bars the operating point is chosen against: answerable hit@3 and must-refuse refused.</summary>
+    private const double HitBar = 0.90, RefusedBar = 0.95;
+
+    /// <summary>The smaller of hit@3 and must-refuse refused, each as a share of its bar.</summary>
+    private static double BarRatio(double[] figures) => Math.Min(figures[0] / HitBar, figures[2] / RefusedBar);
 
     /// <summary>Coverage and margins may only argue for answering; what the clause lacks only against it.</summary>
     private static readonly IReadOnlyDictionary<string, int> Signs = new Dictionary<string, int>
@@ -216,11 +219,9 @@ public static class RefusalTraining
         var thresholdsHit = VetoFiguresOf(samples, 0)[0];
         var vetoChosen = thresholds.Where(t => thresholdsHit - VetoFiguresOf(samples, t)[0] <= MaxHitLoss + 1e-9)
             .MaxBy(t => (VetoFiguresOf(samples, t)[2], -t));
-        // The model's: the most must-refuse questions refused while at most MaxAnswerableRefused of answerable ones are.
-        var eligible = thresholds.Where(t => FiguresOf(samples, t)[1] <= MaxAnswerableRefused + 1e-9).ToList();
-        var chosen = eligible.Count > 0
-            ? eligible.MaxBy(t => (FiguresOf(samples, t)[2], -FiguresOf(samples, t)[1], -t))
-            : thresholds.MinBy(t => (FiguresOf(samples, t)[1], t));
+        // The model's: the point where answerable hit@3 and must-refuse refused stand closest to their bars in the same
+        // proportion (the largest of the smaller ratio to its bar), so neither share is bought with the other.
+        var chosen = thresholds.MaxBy(t => (BarRatio(FiguresOf(samples, t)), FiguresOf(samples, t)[0] + FiguresOf(samples, t)[2], -t));
         return (foldAuc, vetoAuc, chosen, vetoChosen);
     }
 

@@ -76,24 +76,16 @@ public sealed class RefusalDecisionTests(RealKnowledgeFixture fixture) : IClassF
         Assert.NotEmpty(answer.Suggestions);
     }
 
-    [Fact]
-    public void Compose_AsksForARateNoClauseStates_HardRuleRefusesWhateverTheModel()
+    [Theory]
+    [InlineData("外卖平台一单抽多少", HardRule.SpecificUnstated)]
+    [InlineData("阿司匹林和布洛芬", HardRule.NoClauseCovers)]
+    public void Compose_HardRuleRefuses_WhateverTheModelAndNamesWhichPart(string question, HardRule expected)
     {
-        var answer = ComposerWithThreshold(0).Compose(fixture.Knowledge, "外卖平台一单抽多少");
+        var answer = ComposerWithThreshold(0).Compose(fixture.Knowledge, question);
 
         Assert.False(answer.Grounded);
         Assert.True(answer.Decision!.IsHardRefusal);
-        Assert.Equal(HardRule.SpecificUnstated, answer.Decision.HardRule);
-    }
-
-    [Fact]
-    public void Compose_NoClauseHoldsAWordOfIt_HardRuleSaysSo()
-    {
-        var answer = ComposerWithThreshold(0).Compose(fixture.Knowledge, "阿司匹林和布洛芬");
-
-        Assert.False(answer.Grounded);
-        Assert.True(answer.Decision!.IsHardRefusal);
-        Assert.Equal(HardRule.NoClauseCovers, answer.Decision.HardRule);
+        Assert.Equal(expected, answer.Decision.HardRule);
     }
 
     [Fact]

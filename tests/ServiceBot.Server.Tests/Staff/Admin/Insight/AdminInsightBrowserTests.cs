@@ -20,6 +20,15 @@ public sealed class AdminInsightBrowserTests(Chromium chromium, InsightServer se
         return page;
     }
 
+    /// <summary>Opens a tab (which loads its default period) and queries one day on it.</summary>
+    private static async Task QueryDayAsync(IPage page, string tab, string day)
+    {
+        await page.ClickAsync($"#tab-{tab}");
+        await page.FillAsync($"#{tab}-from", day);
+        await page.FillAsync($"#{tab}-to", day);
+        await page.ClickAsync($"#{tab}-load");
+    }
+
     [Fact]
     public async Task DashboardTab_SeededDay_DrawsChannelBarsRatesFunnelAndUnanswered()
     {
@@ -30,10 +39,7 @@ public sealed class AdminInsightBrowserTests(Chromium chromium, InsightServer se
         await using var browser = await chromium.StartAsync();
         var page = await SignedInAsync(browser);
 
-        await page.ClickAsync("#tab-dashboard");
-        await page.FillAsync("#dashboard-from", Day);
-        await page.FillAsync("#dashboard-to", Day);
-        await page.ClickAsync("#dashboard-load");
+        await QueryDayAsync(page, "dashboard", Day);
         await page.WaitForSelectorAsync("#dashboard-status:has-text('共 3 轮对话')");
 
         Assert.Equal(1, await page.Locator("#dashboard-days svg rect[data-channel='api'][data-day='" + Day + "']").CountAsync());
@@ -51,10 +57,7 @@ public sealed class AdminInsightBrowserTests(Chromium chromium, InsightServer se
         await using var browser = await chromium.StartAsync();
         var page = await SignedInAsync(browser);
 
-        await page.ClickAsync("#tab-audit");
-        await page.FillAsync("#audit-from", AuditDay);
-        await page.FillAsync("#audit-to", AuditDay);
-        await page.ClickAsync("#audit-load");
+        await QueryDayAsync(page, "audit", AuditDay);
         await page.WaitForSelectorAsync("#audit-status:has-text('条记录')");
 
         Assert.Contains("转人工", await page.Locator("#audit-rows").TextContentAsync());
@@ -82,10 +85,7 @@ public sealed class AdminInsightBrowserTests(Chromium chromium, InsightServer se
             defaultPeriodAnswered.TrySetResult();
         });
 
-        await page.ClickAsync("#tab-dashboard");
-        await page.FillAsync("#dashboard-from", RaceDay);
-        await page.FillAsync("#dashboard-to", RaceDay);
-        await page.ClickAsync("#dashboard-load");
+        await QueryDayAsync(page, "dashboard", RaceDay);
         await page.WaitForSelectorAsync("#dashboard-status:has-text('共 1 轮对话')");
         await defaultPeriodAnswered.Task.WaitAsync(TimeSpan.FromSeconds(30));
         // Let the late answer reach the page's script before reading what it shows.

@@ -201,7 +201,8 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
             return new GroundingDecision(thresholdsPass, features, null, thresholdsPass && !RefusalModel.AsksWhatNoCitedClauseStates(features));
         var probability = refusalModel.Probability(features, analysis.Question);
         return new GroundingDecision(thresholdsPass, features, probability,
-            probability >= _minAnswerProbability || RefusalModel.ClauseStatesIt(features) || (thresholdsPass && NamesItsRareTerm(knowledge, chunk, analysis)));
+            probability >= _minAnswerProbability || RefusalModel.ClauseStatesIt(features, analysis.Question, CoveredText(chunk))
+            || (thresholdsPass && NamesItsRareTerm(knowledge, chunk, analysis)));
     }
 
     /// <summary>

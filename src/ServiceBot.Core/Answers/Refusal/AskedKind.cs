@@ -21,6 +21,12 @@ public static partial class AskedKind
            || (CountAsked().IsMatch(question) && !CountStated().IsMatch(clauseText))
            || (YearAsked().IsMatch(question) && !YearStated().IsMatch(clauseText));
 
+    /// <summary>
+    /// The figure or the payer <paramref name="question"/> asks for is not in <paramref name="clauseText"/>: a clause that words
+    /// the question's topic closely (快递丢件 in 快递丢件了快递员要赔多少) still does not answer it, whatever another cited clause states.
+    /// </summary>
+    public static bool Unstated(string question, string clauseText) => FigureOfKindUnstated(question, clauseText) || PayerUnstated(question, clauseText);
+
     /// <summary>True when <paramref name="question"/> asks who pays, funds or builds something and <paramref name="clauseText"/> names no payer.</summary>
     public static bool PayerUnstated(string question, string clauseText) => PayerAsked().IsMatch(question) && !PayerStated().IsMatch(clauseText);
 

@@ -90,6 +90,15 @@ public sealed class RefusalModel
         => features[TextCoverageIndex] >= UnvetoedTextCoverage && !AsksWhatNoCitedClauseStates(features);
 
     /// <summary>
+    /// <see cref="ClauseStatesIt(IReadOnlyList{double})"/> for the clause the answer would open with: it must also state the
+    /// kind of figure or the payer asked for itself (<see cref="AskedKind.Unstated"/>), whatever another cited clause states.
+    /// 五、(十一) words 快递丢件了快递员要赔多少 closely but names no sum; an article on double wages cited beside it does not
+    /// make it the answer.
+    /// </summary>
+    public static bool ClauseStatesIt(IReadOnlyList<double> features, string question, string clauseText)
+        => ClauseStatesIt(features) && !AskedKind.Unstated(question, clauseText);
+
+    /// <summary>
     /// Whether the question asks for a kind of fact no cited clause states: a figure of another kind, a payer, an hour or an
     /// address, or the asker's own record (<see cref="AskedThingUnstated"/>).
     /// </summary>

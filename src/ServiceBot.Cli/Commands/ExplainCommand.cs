@@ -97,10 +97,7 @@ internal static class ExplainCommand
         return text.ToString().TrimEnd();
     }
 
-    /// <summary>
-    /// The final word: the hard rule's refusal, or the coverage thresholds' verdict and the refusal model's probability
-    /// against its threshold (the model decides when it runs), and what the reply does.
-    /// </summary>
+    /// <summary>Which part of the hard rule refused, in the words the maintainers read.</summary>
     private static string HardRuleText(HardRule? rule) => rule switch
     {
         HardRule.NoClauseCovers => "没有条款含有问题中的词",
@@ -109,6 +106,10 @@ internal static class ExplainCommand
         _ => "没有条款覆盖问题、问题属于其他领域，或条款未给出所问的数字",
     };
 
+    /// <summary>
+    /// The final word: the hard rule's refusal, or the coverage thresholds' verdict and the refusal model's probability
+    /// against its threshold (the model decides when it runs), and what the reply does.
+    /// </summary>
     private static string DecisionText(HitTestDecision decision)
     {
         var outcome = decision.Answers ? $"作答，引用 {decision.Lead}" : "拒答";

@@ -165,8 +165,8 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
     {
         var byCoverage = _ranker is null ? candidates : ByCoverage(knowledge, candidates, analysis);
         var best = byCoverage.FirstOrDefault();
-        var decision = best is null ? GroundingDecision.HardRefused with { HardRule = HardRule.NoClauseCovers }
-            : HardRefusal(best, analysis) is { } rule ? GroundingDecision.HardRefused with { HardRule = rule }
+        var decision = best is null ? GroundingDecision.HardRefused(HardRule.NoClauseCovers)
+            : HardRefusal(best, analysis) is { } rule ? GroundingDecision.HardRefused(rule)
             : Decide(knowledge, best, byCoverage.Count > 1 ? byCoverage[1].Coverage : 0, candidates, analysis, viaGuide: false);
         return decision.Answers
             ? Render(knowledge, Lead(best!, candidates, analysis), candidates, analysis) with { Decision = decision }

@@ -111,6 +111,8 @@ public static class RefusalTraining
 
         public int Fold { get; set; } = -1;
 
+        // The features-only override: the engine also asks the lead clause itself to state a figure or payer asked
+        // (RefusalModel.ClauseStatesIt with the question and clause), which this curve does not read.
         public bool AnsweredAt(double threshold) => !Refused && (Features is null || Probability >= threshold || RefusalModel.ClauseStatesIt(Features));
 
         /// <summary>The former design: the thresholds answer, and a model may veto.</summary>
@@ -221,7 +223,8 @@ public static class RefusalTraining
             .MaxBy(t => (VetoFiguresOf(samples, t)[2], -t));
         // The model's: the point where answerable hit@3 and must-refuse refused stand closest to their bars in the same
         // proportion (the largest of the smaller ratio to its bar), so neither share is bought with the other.
-        var chosen = thresholds.MaxBy(t => (BarRatio(FiguresOf(samples, t)), FiguresOf(samples, t)[0] + FiguresOf(samples, t)[2], -t));
+        var chosen = thresholds.Select(t => (Threshold: t, Figures: FiguresOf(samples, t)))
+            .MaxBy(p => (BarRatio(p.Figures), p.Figures[0] + p.Figures[2], -p.Threshold)).Threshold;
         return (foldAuc, vetoAuc, chosen, vetoChosen);
     }
 
@@ -372,14 +375,13 @@ public static class RefusalTraining
         }
     }
 
-    /// <summary>Writes each rule answer with its features and the question's words (weight, domain, foreign, covered by the lead), for study.</summary>
     /// <summary>Each decided item's out-of-fold probability and verdict at the chosen threshold, one JSON line each, to read what held-out folds refuse.</summary>
     private static async Task WriteOutOfFoldAsync(IReadOnlyList<Sample> scored, double threshold, string path)
     {
         var lines = scored.Select(s => JsonSerializer.Serialize(new
         {
             s.Question.Id, s.Question.Batch, s.Question.Answerable, s.Hit, s.Fold, Probability = Math.Round(s.Probability, 3),
-            Answered = s.Probability >= threshold, s.Asked,
+            Answered = s.AnsweredAt(threshold), s.Asked,
             Features = GroundingFeatures.Names.Zip(s.Features!, (name, value) => (name, value)).Where(f => f.value != 0)
                 .ToDictionary(f => f.name, f => Math.Round(f.value, 3)),
         }, OutOfFoldJson));
@@ -389,6 +391,7 @@ public static class RefusalTraining
 
     private static readonly JsonSerializerOptions OutOfFoldJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>Writes each rule answer with its features and the question's words (weight, domain, foreign, covered by the lead), for study.</summary>
     private static async Task DumpAsync(IReadOnlyList<Sample> samples, KnowledgeBase knowledge, string path)
     {
         var scorer = new GroundingScorer(knowledge.Lexical, (float)new AnswerOptions().DomainWordWeight);

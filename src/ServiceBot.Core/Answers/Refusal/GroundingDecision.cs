@@ -8,10 +8,10 @@ namespace ServiceBot.Answers.Refusal;
 public sealed record GroundingDecision(bool RuleAnswers, IReadOnlyList<double>? Features, double? Probability, bool Answers)
 {
     /// <summary>
-    /// The hard rule refused (no clause covers any of the question, it is about another field, or the clause lacks the
-    /// figure asked for), so the model was not asked.
+    /// The hard rule refused, by the part <paramref name="rule"/> names (no clause covers any of the question, the clause
+    /// lacks the figure asked for, or it is about another field), so the model was not asked.
     /// </summary>
-    public static readonly GroundingDecision HardRefused = new(false, null, null, false);
+    public static GroundingDecision HardRefused(HardRule rule) => new(false, null, null, false) { HardRule = rule };
 
     /// <summary>
     /// The nearest annotated question was answered by clauses the knowledge does not hold (the laws, when only

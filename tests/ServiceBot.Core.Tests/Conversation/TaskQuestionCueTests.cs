@@ -27,6 +27,8 @@ public class TaskQuestionCueTests
     [InlineData("阿拉送外卖的 公积金好交伐")]
     [InlineData("在这儿办社保转移的话，你都会问我要哪几样")]
     [InlineData("那我要提供些啥，录的视频能用上不")]
+    [InlineData("想查查公司到底给我交没交公积金 他们能不给查吗")]
+    [InlineData("公积金封存了，新单位又给我交上了，还用原来那个账户吗")]
     public void AsksAbout_QuestionAboutTheTask_IsTrue(string text) => Assert.True(TaskQuestionCue.AsksAbout(text));
 
     [Theory]
@@ -40,6 +42,7 @@ public class TaskQuestionCueTests
     [InlineData("我想在网上提公积金")]
     [InlineData("在你这帮我转社保")]
     [InlineData("给我查一下办件进度")]
+    [InlineData("你给我把公积金提出来")]
     [InlineData("帮我们登记一下欠薪")]
     public void AsksAbout_RequestToDoIt_IsFalse(string text) => Assert.False(TaskQuestionCue.AsksAbout(text));
 

@@ -63,9 +63,20 @@ public class DialogDetectorTests
     [InlineData("不办了")]
     [InlineData("先不弄了")]
     [InlineData("算了算了，以后再说吧")]
+    [InlineData("那这个先不办了吧")]
+    [InlineData("算了算了我不办了以后再说吧")]
+    [InlineData("填了半天太麻烦了，不办了")]
     public void DialogActDetect_CancelPhrases_Cancel(string text)
     {
         Assert.Equal(DialogAct.Cancel, Acts.Detect(text));
+    }
+
+    [Theory]
+    [InlineData("我点了不同意，它就直接退出了，根本用不了。它能这样吗？")]
+    [InlineData("送单时摔了一跤，平台把我账号取消了资格，后来申诉又撤销了处罚")]
+    public void DialogActDetect_CancelWordInsideAStory_NotCancel(string text)
+    {
+        Assert.NotEqual(DialogAct.Cancel, Acts.Detect(text));
     }
 
     [Theory]

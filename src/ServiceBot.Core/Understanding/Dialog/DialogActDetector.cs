@@ -43,13 +43,39 @@ public sealed class DialogActDetector
 
         var compact = Compact(normalized);
         if (compact.Length == 0) return DialogAct.None;
-        if (_cancel.Any(compact.Contains)) return DialogAct.Cancel;
+        if (SaysCancel(normalized)) return DialogAct.Cancel;
         if (_deny.Any(p => compact.StartsWith(p, StringComparison.Ordinal) || p.Length >= 2 && ContainsOutsideQuestion(compact, p)))
             return DialogAct.Deny;
         return IsMadeOfAffirmations(compact) ? DialogAct.Affirm : DialogAct.None;
     }
 
     public bool IsCancel(string text) => Detect(text) == DialogAct.Cancel;
+
+    /// <summary>
+    /// A cancel phrase that is most of a clause (这个先不办了), in a short message or opening or closing a longer one, or that
+    /// opens the message or closes it (算了算了我不办了以后再说吧, 填了半天太麻烦了不办了).
+    /// Told inside a story (它就直接退出了, 取消了的话还能再申请吗) the phrase narrates or asks; it does not call anything off.
+    /// </summary>
+    private bool SaysCancel(string normalized)
+    {
+        var clauses = normalized.Split(ClauseBreaks, StringSplitOptions.RemoveEmptyEntries).Select(Compact).Where(c => c.Length > 0).ToList();
+        for (var i = 0; i < clauses.Count; i++)
+        {
+            var clause = clauses[i];
+            var edge = clauses.Count <= 2 || i == 0 || i == clauses.Count - 1;
+            var trimmed = clause.TrimEnd(Particles.ToCharArray());
+            if (edge && _cancel.Any(p => clause.Contains(p, StringComparison.Ordinal) && clause.Length <= p.Length + CancelClauseSlack
+                    || i == 0 && clause.StartsWith(p, StringComparison.Ordinal)
+                    || i == clauses.Count - 1 && trimmed.EndsWith(p, StringComparison.Ordinal)))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Characters a clause may hold beside its cancel phrase (那这个先不办了吧).</summary>
+    private const int CancelClauseSlack = 4;
+
+    private static readonly char[] ClauseBreaks = [',', '，', '。', '.', '!', '！', '?', '？', ';', '；', ' ', '\n', '~', '、'];
 
     private DialogAct DetectEnglish(string[] words)
     {

@@ -51,6 +51,11 @@ internal static class ExplainCommand
         var text = new StringBuilder();
         var options = explanation.Options;
         text.Append("问题：").AppendLine(question).AppendLine();
+        if (ServiceBot.Knowledge.KnowledgeLanguage.OfQuestion(question) == ServiceBot.Localization.BotLanguages.English
+            && ServiceBot.Text.EnglishBridge.Default.Translate(question) is { } bridged)
+            text.AppendLine(CultureInfo.InvariantCulture,
+                    $"英文问题按中文词读作（识别 {bridged.Understood:0.00}，英文指南未作答时用它检索中文条款）：{bridged.Text}")
+                .AppendLine("  " + string.Join("，", bridged.Phrases.Select(p => $"{p.English} → {p.Chinese}"))).AppendLine();
         text.AppendLine("分析后的查询（权重 < 1 的是扩展词）：");
         if (explanation.Query.Corrections.Count > 0)
             text.Append("  纠错：").AppendLine(string.Join("，", explanation.Query.Corrections.Select(c => $"{c.Typed} → {c.Corrected}")));

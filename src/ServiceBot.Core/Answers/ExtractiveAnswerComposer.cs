@@ -134,7 +134,8 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         var analysis = Analyse(knowledge, question);
         if (Curated(knowledge, analysis) is { } curated) return curated;
         var candidates = Candidates(knowledge, analysis);
-        return AnswerOrRefuse(knowledge, candidates, analysis);
+        var answer = AnswerOrRefuse(knowledge, candidates, analysis);
+        return analysis.IsEnglish ? Bridged(knowledge, analysis, answer, task: null) : answer;
     }
 
     /// <summary>
@@ -148,6 +149,13 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         ArgumentNullException.ThrowIfNull(knowledge);
         if (string.IsNullOrWhiteSpace(question)) return Refusal();
         var analysis = Analyse(knowledge, question);
+        var answer = ComposeForTask(knowledge, analysis, task);
+        return analysis.IsEnglish ? Bridged(knowledge, analysis, answer, task) : answer;
+    }
+
+    private Answer ComposeForTask(KnowledgeBase knowledge, Analysis analysis, string task)
+    {
+        var question = analysis.Question;
         if (Curated(knowledge, analysis) is { } curated) return curated;
         var candidates = Candidates(knowledge, analysis);
         var guide = GuideCandidate(knowledge, analysis, task);
@@ -271,12 +279,13 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
 
     public static Answer Refusal() => new(NoAnswerMarkdown, Grounded: false, [], Handoff: false);
 
-    private Analysis Analyse(KnowledgeBase knowledge, string question)
+    /// <param name="language">The question's language when known (a question read in Chinese words keeps the English words no phrase named).</param>
+    private Analysis Analyse(KnowledgeBase knowledge, string question, string? language = null)
     {
         var scorer = new GroundingScorer(knowledge.Lexical, (float)_options.DomainWordWeight);
         var aboutOld = knowledge.AsksAboutOldPolicy(question);
         var terms = scorer.Terms(aboutOld ? OldPolicyQuestion.WithoutCues(question) : question);
-        return new Analysis(question, terms, terms.Any(t => t.IsDomain), scorer, KnowledgeLanguage.OfQuestion(question), aboutOld);
+        return new Analysis(question, terms, terms.Any(t => t.IsDomain), scorer, language ?? KnowledgeLanguage.OfQuestion(question), aboutOld);
     }
 
     private List<GroundedCandidate> Candidates(KnowledgeBase knowledge, Analysis analysis)

@@ -35,7 +35,7 @@ public sealed class ChineseAnalyzer
         SegmenterResources.EnsureConfigured();
         if (options.DomainWords.Count > 0) SegmenterResources.AddWords(options.DomainWords.Select(TextNormalizer.Normalize));
         _segmenter = new ThreadLocal<JiebaSegmenter>(() => new JiebaSegmenter());
-        _queryStopwords = LoadStopwords();
+        _queryStopwords = QueryStopwords.Value;
         var groups = options.UseGeneralThesaurus
             ? options.SynonymGroups.Concat(GeneralThesaurus.Groups(options.GeneralThesaurusMaxGroupSize)).ToList()
             : options.SynonymGroups;
@@ -191,6 +191,9 @@ public sealed class ChineseAnalyzer
         }
         return map.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
     }
+
+    /// <summary>The words a question's search drops (的, 了, what, the …), loaded once and never changed.</summary>
+    internal static readonly Lazy<HashSet<string>> QueryStopwords = new(LoadStopwords);
 
     private static HashSet<string> LoadStopwords()
     {

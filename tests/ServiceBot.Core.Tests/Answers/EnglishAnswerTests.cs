@@ -32,6 +32,30 @@ public sealed class EnglishAnswerTests(KnowledgeOnlyFixture fixture) : IClassFix
     }
 
     [Fact]
+    public void Compose_EnglishQuestionOnlyAChineseClauseAnswers_QuotesItUnderAnEnglishNote()
+    {
+        var answer = _composer.Compose(Knowledge, "Is there any rule about the algorithms platforms use to dispatch orders to riders?");
+
+        Assert.True(answer.Grounded, answer.Markdown);
+        Assert.Equal(("关于加强新就业群体服务管理的意见", "三、(六)"), (answer.Citations[0].Source, answer.Citations[0].Section));
+        Assert.StartsWith("No English text of this rule is available", answer.Markdown);
+        Assert.Contains("算法", answer.Markdown);
+        Assert.StartsWith("The text above is quoted", answer.Markdown.Split('\n')[^1]);
+        Assert.DoesNotContain(ExtractiveAnswerComposer.Disclaimer, answer.Markdown);
+    }
+
+    [Theory]
+    [InlineData("Can you recommend a cheap hotel near the railway station for two nights?")]
+    [InlineData("Where can I buy a good used car and get it insured?")]
+    public void Compose_EnglishErrandNamingOneKnownWord_StillRefused(string question)
+    {
+        var answer = _composer.Compose(Knowledge, question);
+
+        Assert.False(answer.Grounded, answer.Markdown);
+        Assert.Empty(answer.Citations);
+    }
+
+    [Fact]
     public void ComposeForTask_EnglishTimeQuestion_OpensWithTheTimeLimitSection()
     {
         var answer = _composer.ComposeForTask(Knowledge, "how long until the money arrives?", IntentNames.FundWithdrawal);

@@ -5,7 +5,7 @@ namespace ServiceBot.Answers.Refusal;
 /// <summary>
 /// What kind of fact a question asks for beyond a figure (<see cref="SpecificAsk"/>): opening hours (周六上班不, 几点开门), the
 /// date a policy starts or spreads (啥时候推广到全国), a street address (在哪栋楼几楼), a person (站长叫啥, 哪个处长), or a
-/// judgement no clause makes (仲裁能赢吗, 哪个平台更好, 会涨吗). The knowledge states rules, time limits and who to turn to,
+/// judgement no clause makes (仲裁能赢吗, 哪个平台更好, 会涨吗, 赔两千合理吗, 该不该去找她). The knowledge states rules, time limits and who to turn to,
 /// not a named office's hours or address, a person, a future date or the verdict on one's own case: a clause that shares
 /// the question's topic but states nothing of the kind asked does not answer it. Signals for the refusal model, not rules.
 /// </summary>
@@ -24,14 +24,14 @@ public static partial class AskedAspect
     /// <summary>True when <paramref name="question"/> asks for a verdict on a case, a prediction or a choice between firms.</summary>
     public static bool AsksJudgement(string question) => Judgement().IsMatch(question);
 
-    [GeneratedRegex("几点|周[六日末]上班|周[六日末]上不上班|周末上班|礼拜[六天]上班|开门|关门|营业时间|上班时间|办公时间|(?i:what time|opening hours)")]
+    [GeneratedRegex("几点|周[六日末]上班|周[六日末]上不上班|周末上班|礼拜[六天]上班|开门|关门|营业时间|上班时间|办公时间|(啥时候|什么时候)[^，。？?]{0,4}(人少|好打|打得通|打通|好办|不排队|不用排队)|(?i:what time|opening hours)")]
     private static partial Regex HoursAsked();
 
     [GeneratedRegex(@"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|[一二三四五六七八九十]+点|24小时|全天|周[一二三四五六日]")]
     private static partial Regex HoursStated();
 
     /// <summary>When something starts, spreads or ends: a date, not a time limit (多久 is <see cref="SpecificAsk"/>'s).</summary>
-    [GeneratedRegex("(啥时候|什么时候|何时|哪年|哪一年|哪天)[^，。？?！ ]{0,4}(开始|推广|推开|铺开|实施|出台|落地|执行|生效|普及|全国|取消|结束|发放?)")]
+    [GeneratedRegex("(啥时候|什么时候|何时|哪年|哪一年|哪天)[^，。？?！ ]{0,4}(开始|推广|推开|铺开|实施|出台|落地|执行|生效|普及|全国|取消|结束|发放?|报名|举办|举行|开赛|截止)")]
     private static partial Regex DateAsked();
 
     [GeneratedRegex(@"\d{4}\s*年|[〇零一二三四五六七八九]{4}年|\d{1,2}\s*月\s*\d{1,2}\s*日|起施行")]
@@ -49,6 +49,6 @@ public static partial class AskedAspect
     [GeneratedRegex("先生|女士|同志")]
     private static partial Regex PersonStated();
 
-    [GeneratedRegex("能赢吗|能不能赢|打得赢|能打赢|赢面|胜算|把握大|要不要(一起|帮他|替他)?还|哪个(平台|公司)?[^，。？?]{0,4}(更好|好些|强|划算|挣得多|赔得多)|划算|值不值|会涨吗|会降吗|会不会(涨|降)")]
+    [GeneratedRegex("能赢吗|能不能赢|打得赢|能打赢|赢面|胜算|把握大|要不要(一起|帮他|替他)?还|哪个(平台|公司)?[^，。？?]{0,4}(更好|好些|强|划算|挣得多|赔得多)|划算|值不值|会涨吗|会降吗|会不会(涨|降)|合理吗|合不合理|该不该|是不是脑子|亏不亏")]
     private static partial Regex Judgement();
 }

@@ -52,7 +52,7 @@ public static partial class AskedKind
     private static partial Regex RateStated();
 
     /// <summary>How many people, places, orders or things: not 多少个工作日 or 多少个月, which are durations, nor how many documents, which a list answers.</summary>
-    [GeneratedRegex(@"多少个(?!工作日|月|小时|钟头|星期|礼拜)|多少(家|人|单|名|张|种|次)|几(个人|张|家|单|名|种)|(?i:\bhow many\s+(?:[\w-]+\s+){0,2}(people|persons|merchants|businesses|companies|riders|drivers|couriers|workers|stations|entities|members|staff|employees|calls|orders|beds)\b)")]
+    [GeneratedRegex(@"多少个(?!工作日|月|小时|钟头|星期|礼拜)|多少(家|人|单|名|张|种|次|骑手|司机|快递员|外卖员|配送员|主播|劳动者|从业者|会员|企业|商户|商家|平台|驿站|站点|服务站|党员|城市|国家|外商)|几(个人|张|家|单|名|种)|(?i:\bhow many\s+(?:[\w-]+\s+){0,2}(people|persons|merchants|businesses|companies|riders|drivers|couriers|workers|stations|entities|members|staff|employees|calls|orders|beds)\b)")]
     private static partial Regex CountAsked();
 
     [GeneratedRegex(@"\d[\d,，.]*\s*(万|千|百|亿)?\s*(个|家|人|名|单|张|种|户|位|座|余|多)(?!月|工作日|小时)|[一二两三四五六七八九十百千万亿]+(家|人|名|单|张|种|户|位|座)|(?i:\d[\d,]*\+?\s+(?:[\w-]+\s+){0,2}(people|merchants|businesses|riders|entities|stations|workers|countries))")]
@@ -64,8 +64,8 @@ public static partial class AskedKind
     [GeneratedRegex(@"\d{4}\s*年|[〇零一二三四五六七八九]{4}年|(?<!\d)(19|20)\d{2}(?!\d)")]
     private static partial Regex YearStated();
 
-    /// <summary>Who pays, funds, builds or compensates: 谁出钱, 谁掏的, 哪个单位出钱盖的, not 谁发的 (who issued a text) nor 拿不出钱.</summary>
-    [GeneratedRegex(@"谁(来)?(出钱|掏钱|掏|出|交|缴|付|买单|承担|负担|赔|拨|建|盖|买)|哪个(单位|部门|机构)[^，。？?]{0,3}(出钱|出|掏|付|拨|建|盖)|(?<![不没])出钱|掏的|出资|(?i:\bwho (pays|will pay|covers|funds)\b)")]
+    /// <summary>Who pays, funds, builds or compensates: 谁出钱, 谁掏的, 哪个单位出钱盖的, 平台掏还是财政掏, not 谁发的 (who issued a text) nor 拿不出钱.</summary>
+    [GeneratedRegex(@"谁(来)?(出钱|掏钱|掏|出|交|缴|付|买单|承担|负担|赔|拨|建|盖|买)|哪个(单位|部门|机构)[^，。？?]{0,3}(出钱|出|掏|付|拨|建|盖)|(?<![不没])出钱|掏的|出资|(掏|出钱|买单|承担|负担)还是|还是[^，。？?]{0,8}(掏钱?|出钱|买单)|从[^，。？?]{0,8}(出|掏|列支)还是|(?i:\bwho (pays|will pay|covers|funds)\b)")]
     private static partial Regex PayerAsked();
 
     /// <summary>A payer named with what it pays, or that the user pays nothing.</summary>

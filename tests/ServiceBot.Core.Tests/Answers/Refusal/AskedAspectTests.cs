@@ -18,6 +18,8 @@ public class AskedAspectTests
     [InlineData("我们区劳动监察大队在哪栋楼几楼办公", WageWhere)]
     [InlineData("那我们老板叫啥你能查到不", WageWhere)]
     [InlineData("这个意见是哪个处长负责起草的", Goal)]
+    [InlineData("打12345老是占线 一般啥时候打好打通", WageWhere)]
+    [InlineData("技能大赛今年啥时候报名", WageWhere)]
     public void IsUnstated_AspectTheClauseDoesNotState_IsTrue(string question, string clause)
         => Assert.True(AskedAspect.IsUnstated(question, clause));
 
@@ -35,6 +37,8 @@ public class AskedAspectTests
     [InlineData("滴滴司机的抽成今年会降吗")]
     [InlineData("闪送和货拉拉哪个平台赔得多")]
     [InlineData("老公赌博欠的钱我要不要一起还")]
+    [InlineData("送餐时蹭了人家的车 车主要我赔两千合理吗")]
+    [InlineData("你说我该不该去找她")]
     public void AsksJudgement_VerdictPredictionOrChoice_IsTrue(string question)
         => Assert.True(AskedAspect.AsksJudgement(question));
 

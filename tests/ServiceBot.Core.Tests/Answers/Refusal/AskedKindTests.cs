@@ -28,6 +28,7 @@ public class AskedKindTests
     [InlineData("欠薪投诉最后真能要回钱的有几成", HotlineLimit)]
     [InlineData("12345热线一年能接多少个电话", HotlineLimit)]
     [InlineData("How many delivery riders work in Yiwu?", HotlineLimit)]
+    [InlineData("文件说要扩大职业伤害保障试点 全国有多少骑手已经参保了", HotlineLimit)]
     [InlineData("In which year was the first foreign-invested business in Yiwu set up?", HotlineLimit)]
     public void FigureOfKindUnstated_ClauseStatesOtherFiguresOnly_IsTrue(string question, string clause)
         => Assert.True(AskedKind.FigureOfKindUnstated(question, clause));
@@ -48,6 +49,8 @@ public class AskedKindTests
     [InlineData("俺们这嘎达的骑手驿站 是哪个单位出钱盖的", StationNearby)]
     [InlineData("户外劳动者服务站的水电费是谁掏的", StationNearby)]
     [InlineData("司机之家的建设经费是哪个部门出的", Goal)]
+    [InlineData("给骑手做心理疏导 这钱是从社保基金里出还是财政出", Goal)]
+    [InlineData("表彰骑手的奖金是平台掏还是财政掏", Goal)]
     public void PayerUnstated_NoPayerNamed_IsTrue(string question, string clause)
         => Assert.True(AskedKind.PayerUnstated(question, clause));
 

@@ -303,6 +303,11 @@ public sealed partial class FormEngine(
         // A place or a name is never worded as a question (几天给回话 when asked where it happened); a description may be.
         var strongCue = Interrogative().IsMatch(normalized);
         if (freeTextPending && strongCue && NamesSomething.Contains(task.PendingSlot!)) freeTextPending = false;
+        // 几天给回话 or 要提供些啥 while the form asks what happened asks how the service works; a description tells a problem
+        // at more length (楼上从什么时候开始天天半夜蹦迪，吵得孩子睡不着).
+        if (freeTextPending && normalized.Length <= ShortQuestionLength
+            && TaskGuideSections.AskedFor(normalized) is TaskGuideSections.Materials or TaskGuideSections.TimeLimit or TaskGuideSections.Fees)
+            freeTextPending = false;
         if (freeTextPending || !strongCue)
         {
             var prediction = understanding.Intents.Classify(text);
@@ -444,6 +449,9 @@ public sealed partial class FormEngine(
         => task.State == TaskState.Collecting && task.PendingSlot is { } slot && SlotIds.FreeText.Contains(slot) && text.Trim().Length > 8;
 
     private static string Join(string lead, string body) => lead.Length == 0 ? body : lead + "\n\n" + body;
+
+    /// <summary>A message up to this long that asks for a guide section is a question even while a description is asked for.</summary>
+    private const int ShortQuestionLength = 30;
 
     /// <summary>Free-text slots answered with a place or a name, never with a sentence that asks.</summary>
     private static readonly FrozenSet<string> NamesSomething =

@@ -48,6 +48,7 @@ public class TaskAnchorsTests(IntentClassifierFixture fixture) : IClassFixture<I
     [InlineData("老公赌博欠了十几万 我要不要一起还", "wage_complaint")]
     [InlineData("邻居欠我五千块钱不还 我想告他", "wage_complaint")]
     [InlineData("帮我查一下义乌到杭州的高铁票", "ticket_status")]
+    [InlineData("帮我写条朋友圈，就说公积金终于提出来了", "fund_withdrawal")]
     public void Apply_RequestShapeWithoutTheTasksSubject_IsNotThatTask(string text, string task)
     {
         var classified = fixture.Classifier.Classify(text);
@@ -69,6 +70,7 @@ public class TaskAnchorsTests(IntentClassifierFixture fixture) : IClassFixture<I
     [InlineData("包工头欠了我一万多", "wage_complaint")]
     [InlineData("干完活不给钱", "wage_complaint")]
     [InlineData("租房能提公积金吗", "task_question")]
+    [InlineData("帮我把公积金取出来", "fund_withdrawal")]
     public void Apply_MessageNamingTheTasksSubject_KeepsThePrediction(string text, string intent)
     {
         var classified = fixture.Classifier.Classify(text);

@@ -189,6 +189,23 @@ public sealed class TaskDialogueTests(ServiceBotServer server) : IClassFixture<S
         Assert.Equal("邯郸市丛台区幸福小区", placed.Slot("location"));
     }
 
+    [Theory]
+    [InlineData("几天给回话")]
+    [InlineData("那我要提供些啥材料")]
+    public async Task HotlineAppeal_ShortQuestionWhileAskedWhatHappened_IsAnsweredNotTakenAsTheDescription(string question)
+    {
+        var chat = NewSession();
+        var opened = await chat.SayAsync("我要打12345反映问题");
+        Assert.Equal("description", opened.Missing[0]);
+
+        var asked = await chat.SayAsync(question);
+
+        Assert.True(asked.CitationCount > 0, asked.Reply);
+        Assert.Equal("collecting", asked.State);
+        Assert.Equal("description", asked.Missing[0]);
+        Assert.Null(asked.Slot("description"));
+    }
+
     [Fact]
     public async Task WageComplaint_QuestionEndingInBuMidTask_IsAnswered()
     {

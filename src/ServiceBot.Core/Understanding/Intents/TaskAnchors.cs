@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ServiceBot.Text;
 using ServiceBot.Understanding.Slots;
 
@@ -10,7 +11,7 @@ namespace ServiceBot.Understanding.Intents;
 /// message is then answered or refused from the knowledge like any question. A task without anchors is never held back.
 /// A call transcript is read without them: a caller's lines add up to the task (头磕破了 … 卸货的时候), none need name it.
 /// </summary>
-public sealed class TaskAnchors
+public sealed partial class TaskAnchors
 {
     private readonly IReadOnlyDictionary<string, string[]> _anchorsByTask;
 
@@ -44,7 +45,9 @@ public sealed class TaskAnchors
     {
         if (_anchorsByTask.Count == 0) return prediction;
         var normalized = TextNormalizer.Normalize(text);
-        var unnamed = _anchorsByTask.Keys.Where(task => !Names(normalized, task)).ToHashSet(StringComparer.Ordinal);
+        // An errand (帮我写条朋友圈说公积金提出来了, 帮我叫个跑腿去驿站取充电宝) names a task's word, but asks for something else.
+        var errand = Errand().IsMatch(normalized);
+        var unnamed = _anchorsByTask.Keys.Where(task => errand || !Names(normalized, task)).ToHashSet(StringComparer.Ordinal);
         if (!prediction.Ranked.Any(r => unnamed.Contains(r.Intent)) && (prediction.Topic is null || !unnamed.Contains(prediction.Topic)))
             return prediction;
         var ranked = prediction.Ranked.Select(r => (r.Intent, Score: unnamed.Contains(r.Intent) ? 0 : r.Score))
@@ -57,6 +60,10 @@ public sealed class TaskAnchors
 
     /// <summary>Whether <paramref name="text"/> may open <paramref name="task"/>: it names one of its anchors, or the task has none.</summary>
     public bool Allows(string task, string text) => !_anchorsByTask.ContainsKey(task) || Names(TextNormalizer.Normalize(text), task);
+
+    /// <summary>A request for an errand no task does: writing, calling a courier or a car, ordering, buying, drawing, translating.</summary>
+    [GeneratedRegex(@"(帮我|帮忙|替我|给我|麻烦你)(写|编|叫|订|点|买|画|翻译|拍|推荐|发条|发个|跑腿)|(?i:\b(write me|call me a|order me|buy me)\b)")]
+    private static partial Regex Errand();
 
     private bool Names(string normalized, string task)
         => _anchorsByTask[task].Any(anchor => char.IsAsciiLetter(anchor[0])

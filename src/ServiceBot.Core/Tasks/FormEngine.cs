@@ -305,7 +305,7 @@ public sealed partial class FormEngine(
         if (freeTextPending && strongCue && NamesSomething.Contains(task.PendingSlot!)) freeTextPending = false;
         // 几天给回话 or 要提供些啥 while the form asks what happened asks how the service works; a description tells a problem
         // at more length (楼上从什么时候开始天天半夜蹦迪，吵得孩子睡不着).
-        if (freeTextPending && normalized.Length <= ShortQuestionLength
+        if (freeTextPending && normalized.Length <= ShortQuestionLength && AsksAboutTheService().IsMatch(normalized)
             && TaskGuideSections.AskedFor(normalized) is TaskGuideSections.Materials or TaskGuideSections.TimeLimit or TaskGuideSections.Fees)
             freeTextPending = false;
         if (freeTextPending || !strongCue)
@@ -463,6 +463,10 @@ public sealed partial class FormEngine(
 
     [GeneratedRegex(@"什么|怎么|如何|为什么|哪些|是否|能不能|可不可以|多久|多长时间|啥|咋|几天|几个月|几个工作日|多少天|多长|要不要|用不用|需不需要|^\s*(?i:how|what|when|why|which|where)\b")]
     private static partial Regex Interrogative();
+
+    /// <summary>Asks rather than tells: 几天给回话, 要带啥, 收费吗; not 路灯坏了好几天了 nor 从什么时候开始停的水.</summary>
+    [GeneratedRegex(@"[?？吗呢]\s*$|(?<!好)几(天|个|号)|多久|多长时间|(?<!从)(啥|什么|哪)|咋|怎么")]
+    private static partial Regex AsksAboutTheService();
 
     [GeneratedRegex(@"修改|更改|改一下|要改|\b(?:change|modify|edit)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ChangeWords();

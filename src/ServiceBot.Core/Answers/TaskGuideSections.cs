@@ -43,7 +43,7 @@ public static partial class TaskGuideSections
     /// <summary>
     /// The section the question's wording asks for, or null. Earlier cues win: "要带啥材料多久" asks for materials.
     /// Cues include how people type on a phone: 要填啥 / 得给你啥信息 (materials), 得等好久 / 两年多了还管不管 (time
-    /// limit, which also states how late one may still apply), 代办费 / 请律师的钱 (fees), 谁都能查 / 外地户口 (who may
+    /// limit, which also states how late one may still apply; 坏了好几天了 tells how long, it does not ask), 代办费 / 请律师的钱 (fees), 谁都能查 / 外地户口 (who may
     /// apply), 咋整 / 找谁报 (procedure), 网上 / 在你这 (线上办理, the way to do it in the chat), 是干啥的 / 是个啥业务
     /// (概述, what the service is; a question what a status or a word means asks a 常见问题, not the outline).
     /// </summary>
@@ -63,7 +63,7 @@ public static partial class TaskGuideSections
     [GeneratedRegex(@"材料|资料|证件|证明|带什么|带啥|带哪些|准备什么|准备啥|准备哪些|要提供|需要提供|(提供|准备|带|交)(些|点)?(啥|什么)|哪几样|填什么|填啥|填些啥|填哪些|(啥|什么|哪些)信息|告诉你(啥|什么)|得要啥|需要啥|要些啥|要啥(东西)?[?？。!！\s]*$|\b(documents?|materials?|paperwork|bring|prepare)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MaterialsCue();
 
-    [GeneratedRegex(@"多久|好久|多长时间|多少时间|多少天|几天|几个月|时限|时效|期限|来得及|时间限制|什么时候|啥时候|过期|到账|还管不管|还受理|还能(告|投诉?|仲裁|报)|\b(how long|how many days|deadline|time limit|when will)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"多久|好久|多长时间|多少时间|多少天|(?<!好)几天|(?<!好)几个月|时限|时效|期限|来得及|时间限制|什么时候|啥时候|过期|到账|还管不管|还受理|还能(告|投诉?|仲裁|报)|\b(how long|how many days|deadline|time limit|when will)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimeLimitCue();
 
     [GeneratedRegex(@"费用|收费|收钱|要钱|花钱|免费|多少钱|交钱|手续费|代办费|服务费|工本费|律师费|律师的钱|钱(是)?谁出|谁出钱|谁掏钱|\b(fees?|charges?|cost|free|how much|(have|need) to pay|pay anything)\b", RegexOptions.IgnoreCase)]

@@ -54,6 +54,13 @@ public sealed partial class FormEngine(
         var task = new TaskInstance { Id = NewTaskId(), Name = definition.Name };
         conversation.Task = task;
         var (notes, offers) = Fill(task, definition, await ExtractWithProposalAsync(text, definition, task, expected: null, proposal, cancellationToken), pending: null);
+        // 打12345反映工地半夜施工太吵 has told the problem already: asking for it again would make the user repeat it.
+        if (definition.Slot(SlotIds.Description) is not null && !task.Slots.ContainsKey(SlotIds.Description)
+            && FreeTextSlots.FindOpeningDescription(text) is { } told)
+        {
+            task.Slots[SlotIds.Description] = told;
+            notes += "\n\n" + BotText.Format(nameof(BotTexts.Forms_DescriptionTaken), told);
+        }
         foreach (var (slot, value) in known ?? new Dictionary<string, string>())
             if (definition.Slot(slot) is not null) task.Slots.TryAdd(slot, value);
         return await NextAsync(conversation, task, definition, BotText.Format(nameof(BotTexts.Forms_Start), definition.DisplayName.Value) + notes, offers, cancellationToken);

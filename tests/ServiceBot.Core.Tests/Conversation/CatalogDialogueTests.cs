@@ -87,6 +87,22 @@ public sealed class CatalogDialogueTests(EngineFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task HandleAsync_HotlineAppealOpenedByTellingTheProblem_DoesNotAskForItAgain()
+    {
+        var bot = new EngineHarness(fixture);
+
+        var start = await bot.Say("打12345反映工地半夜施工太吵");
+        var confirming = await bot.SayAll("丛台区人民路幸福小区", "13800001111");
+        await bot.Say("确认");
+
+        Assert.Equal(["location", "phone"], start.Task!.Missing);
+        Assert.Contains("工地半夜施工太吵", start.Markdown, StringComparison.Ordinal);
+        Assert.Equal("confirming", confirming.Task!.State);
+        var call = Assert.Single(bot.Backend.Calls);
+        Assert.Equal("工地半夜施工太吵", call.Arguments["description"]);
+    }
+
+    [Fact]
     public async Task HandleAsync_HotlineAppeal_TakesFreeTextAnswersWhole()
     {
         var bot = new EngineHarness(fixture);

@@ -42,6 +42,7 @@ public class TaskQuestionCueTests
     [InlineData("我想在网上提公积金")]
     [InlineData("在你这帮我转社保")]
     [InlineData("给我查一下办件进度")]
+    [InlineData("小区门口路灯坏了好几天了，我要打12345反映一下")]
     [InlineData("你给我把公积金提出来")]
     [InlineData("帮我们登记一下欠薪")]
     public void AsksAbout_RequestToDoIt_IsFalse(string text) => Assert.False(TaskQuestionCue.AsksAbout(text));

@@ -114,4 +114,18 @@ public class FreeTextSlotsTests
     {
         Assert.Equal("建设路和团结街路口往西三十米", FreeTextSlots.FindPlace("建设路和团结街路口往西三十米 有个大坑")?.Value);
     }
+
+    [Theory]
+    [InlineData("打12345反映工地半夜施工太吵", "工地半夜施工太吵")]
+    [InlineData("小区门口路灯坏了好几天了，我要打12345反映一下", "小区门口路灯坏了好几天了")]
+    [InlineData("我想投诉一下楼下烧烤店油烟太大", "楼下烧烤店油烟太大")]
+    public void FindOpeningDescription_MessageTellingTheProblem_TheProblemWithoutTheRequest(string text, string problem)
+        => Assert.Equal(problem, FreeTextSlots.FindOpeningDescription(text));
+
+    [Theory]
+    [InlineData("我要登记12345诉求")]
+    [InlineData("我想反映个问题")]
+    [InlineData("我要向12345反映问题")]
+    [InlineData("打12345")]
+    public void FindOpeningDescription_RequestAlone_Null(string text) => Assert.Null(FreeTextSlots.FindOpeningDescription(text));
 }

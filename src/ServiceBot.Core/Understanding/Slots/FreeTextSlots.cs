@@ -83,6 +83,27 @@ public static partial class FreeTextSlots
         return (best.Value, best.Start, best.Length);
     }
 
+    /// <summary>
+    /// The problem a message that opens an appeal already tells (打12345反映工地半夜施工太吵 → 工地半夜施工太吵; 小区门口路灯坏了好几天了，
+    /// 我要打12345反映一下 → 小区门口路灯坏了好几天了): its clauses without the request itself. Null when nothing is left but the request
+    /// (我要登记12345诉求), so the form asks for it.
+    /// </summary>
+    public static string? FindOpeningDescription(string text)
+    {
+        var told = Clauses(text)
+            .Select(c => AppealRequest().Replace(text.Substring(c.Start, c.Length), "").Trim(' ', '，', ',', '。', '.', '!', '！', '~'))
+            .Where(c => c.Count(Text.TextNormalizer.IsCjk) >= MinDescriptionCharacters)
+            .ToList();
+        return told.Count == 0 ? null : string.Join("，", told);
+    }
+
+    /// <summary>A told problem has at least this many Chinese characters (噪音扰民); an English request is asked for it.</summary>
+    private const int MinDescriptionCharacters = 4;
+
+    /// <summary>The words that open a clause asking to register an appeal rather than telling the problem.</summary>
+    [GeneratedRegex(@"^(我|俺)?(要|想|得|准备)?(去)?(打|拨打|拨|向|跟|给|找)?(个)?(12345|市长热线)?(热线|电话)?(去|来)?(反映|投诉|登记|举报|申诉)?(一下|下)?(个|一个)?(12345)?(的)?(问题|诉求|情况|事儿?)?(一下|下)?")]
+    private static partial Regex AppealRequest();
+
     /// <summary>The pause-delimited clauses of a line, as start and length.</summary>
     public static IEnumerable<(int Start, int Length)> Clauses(string text)
     {

@@ -4,7 +4,8 @@ namespace ServiceBot.Answers.Refusal;
 
 /// <summary>
 /// What kind of fact a question asks for beyond a figure (<see cref="SpecificAsk"/>): opening hours (周六上班不, 几点开门), the
-/// date a policy starts or spreads (啥时候推广到全国), a street address (在哪栋楼几楼), a person (站长叫啥, 哪个处长), or a
+/// date a policy starts or spreads (啥时候推广到全国), a street address (在哪栋楼几楼), a person (站长叫啥, 哪个处长), how to
+/// replace a lost card (社保卡丢了咋补), or a
 /// judgement no clause makes (仲裁能赢吗, 哪个平台更好, 会涨吗, 赔两千合理吗, 该不该去找她). The knowledge states rules, time limits and who to turn to,
 /// not a named office's hours or address, a person, a future date or the verdict on one's own case: a clause that shares
 /// the question's topic but states nothing of the kind asked does not answer it. Signals for the refusal model, not rules.
@@ -12,14 +13,15 @@ namespace ServiceBot.Answers.Refusal;
 public static partial class AskedAspect
 {
     /// <summary>
-    /// True when <paramref name="question"/> asks for hours, a start date, an address or a person and <paramref name="clauseText"/>
-    /// states nothing of that kind.
+    /// True when <paramref name="question"/> asks for hours, a start date, an address, a person or a lost card's replacement and
+    /// <paramref name="clauseText"/> states nothing of that kind.
     /// </summary>
     public static bool IsUnstated(string question, string clauseText)
         => (HoursAsked().IsMatch(question) && !HoursStated().IsMatch(clauseText))
            || (DateAsked().IsMatch(question) && !DateStated().IsMatch(clauseText))
            || (AddressAsked().IsMatch(question) && !AddressStated().IsMatch(clauseText))
-           || (PersonAsked().IsMatch(question) && !PersonStated().IsMatch(clauseText));
+           || (PersonAsked().IsMatch(question) && !PersonStated().IsMatch(clauseText))
+           || (ReplacementAsked().IsMatch(question) && !ReplacementStated().IsMatch(clauseText));
 
     /// <summary>True when <paramref name="question"/> asks for a verdict on a case, a prediction or a choice between firms.</summary>
     public static bool AsksJudgement(string question) => Judgement().IsMatch(question);
@@ -48,6 +50,13 @@ public static partial class AskedAspect
 
     [GeneratedRegex("先生|女士|同志")]
     private static partial Regex PersonStated();
+
+    /// <summary>How to replace a lost card or certificate (社保卡丢了咋补, 身份证补办): a procedure of other offices.</summary>
+    [GeneratedRegex(@"补办|补卡|补证|挂失|丢了[^，。？?]{0,4}(咋|怎么|去哪|在哪|能)?补")]
+    private static partial Regex ReplacementAsked();
+
+    [GeneratedRegex("补办|挂失|补发|补领|重新申领|重新签发")]
+    private static partial Regex ReplacementStated();
 
     [GeneratedRegex("能赢吗|能不能赢|打得赢|能打赢|赢面|胜算|把握大|要不要(一起|帮他|替他)?还|哪个(平台|公司)?[^，。？?]{0,4}(更好|好些|强|划算|挣得多|赔得多)|划算|值不值|会涨吗|会降吗|会不会(涨|降)|合理吗|合不合理|该不该|是不是脑子|亏不亏")]
     private static partial Regex Judgement();

@@ -20,6 +20,8 @@ public class AskedAspectTests
     [InlineData("这个意见是哪个处长负责起草的", Goal)]
     [InlineData("打12345老是占线 一般啥时候打好打通", WageWhere)]
     [InlineData("技能大赛今年啥时候报名", WageWhere)]
+    [InlineData("那社保卡丢了咋补", FundProcess)]
+    [InlineData("身份证丢了 在外地能补办不", WageWhere)]
     public void IsUnstated_AspectTheClauseDoesNotState_IsTrue(string question, string clause)
         => Assert.True(AskedAspect.IsUnstated(question, clause));
 

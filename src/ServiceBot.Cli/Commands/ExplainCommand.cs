@@ -8,8 +8,10 @@ using ServiceBot.Answers;
 using ServiceBot.Answers.HitTesting;
 using ServiceBot.Answers.Refusal;
 using ServiceBot.Knowledge;
+using ServiceBot.Localization;
 using ServiceBot.Retrieval;
 using ServiceBot.Retrieval.Ranking;
+using ServiceBot.Text;
 
 namespace ServiceBot.Cli.Commands;
 
@@ -51,11 +53,14 @@ internal static class ExplainCommand
         var text = new StringBuilder();
         var options = explanation.Options;
         text.Append("问题：").AppendLine(question).AppendLine();
-        if (ServiceBot.Knowledge.KnowledgeLanguage.OfQuestion(question) == ServiceBot.Localization.BotLanguages.English
-            && ServiceBot.Text.EnglishBridge.Default.Translate(question) is { } bridged)
-            text.AppendLine(CultureInfo.InvariantCulture,
-                    $"英文问题按中文词读作（识别 {bridged.Understood:0.00}，英文指南未作答时用它检索中文条款）：{bridged.Text}")
+        if (KnowledgeLanguage.OfQuestion(question) == BotLanguages.English && EnglishBridge.Default.Translate(question) is { } bridged)
+        {
+            var use = bridged.IsReadable
+                ? "英文指南未作答时用它检索中文条款"
+                : $"低于 {BridgedQuestion.MinUnderstood:0.00}，不用于检索";
+            text.AppendLine(CultureInfo.InvariantCulture, $"英文问题按中文词读作（识别 {bridged.Understood:0.00}，{use}）：{bridged.Text}")
                 .AppendLine("  " + string.Join("，", bridged.Phrases.Select(p => $"{p.English} → {p.Chinese}"))).AppendLine();
+        }
         text.AppendLine("分析后的查询（权重 < 1 的是扩展词）：");
         if (explanation.Query.Corrections.Count > 0)
             text.Append("  纠错：").AppendLine(string.Join("，", explanation.Query.Corrections.Select(c => $"{c.Typed} → {c.Corrected}")));

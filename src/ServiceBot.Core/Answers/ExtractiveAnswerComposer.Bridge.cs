@@ -12,23 +12,15 @@ namespace ServiceBot.Answers;
 /// </summary>
 public sealed partial class ExtractiveAnswerComposer
 {
-    /// <summary>
-    /// The least share of the question's content words the lexicon must name: below it the question is mostly about
-    /// something the bridge cannot read, and its few known words (station in "a hotel near the railway station") would
-    /// stand for it alone.
-    /// </summary>
-    private const double MinBridgeUnderstood = 0.3;
-
     private const string EnglishNoteOnChineseClause =
         "No English text of this rule is available here; the answer is in the Chinese clause quoted below.";
 
     private Answer Bridged(KnowledgeBase knowledge, Analysis english, Answer answer, string? task)
     {
         if (answer.Grounded || answer.Curated) return answer;
-        if (EnglishBridge.Default.Translate(english.Question) is not { Understood: >= MinBridgeUnderstood } bridged) return answer;
+        if (EnglishBridge.Default.Translate(english.Question) is not { IsReadable: true } bridged) return answer;
         var chinese = Analyse(knowledge, bridged.Text, BotLanguages.Chinese);
-        var candidates = Candidates(knowledge, chinese);
-        var inChinese = task is null ? AnswerOrRefuse(knowledge, candidates, chinese) : ComposeForTask(knowledge, chinese, task);
+        var inChinese = task is null ? AnswerOrRefuse(knowledge, Candidates(knowledge, chinese), chinese) : ComposeForTask(knowledge, chinese, task);
         if (!inChinese.Grounded || inChinese.Citations.Count == 0) return answer;
         return InEnglish(knowledge, inChinese, english, TaskGuideSections.AskedFor(english.Question));
     }

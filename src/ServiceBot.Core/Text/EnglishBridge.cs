@@ -8,7 +8,18 @@ namespace ServiceBot.Text;
 /// <param name="Text">The Chinese words in the order their phrases stand, with the content words no phrase names kept as typed.</param>
 /// <param name="Phrases">Each English phrase read and the Chinese words it gave.</param>
 /// <param name="Understood">The share of the question's content words (not what, the, my …) that a phrase named (0–1).</param>
-public sealed record BridgedQuestion(string Text, IReadOnlyList<(string English, string Chinese)> Phrases, double Understood);
+public sealed record BridgedQuestion(string Text, IReadOnlyList<(string English, string Chinese)> Phrases, double Understood)
+{
+    /// <summary>
+    /// The least share of the question's content words the lexicon must name for the reading to stand for the question:
+    /// below it the question is mostly about something the bridge cannot read, and its few known words (station in "a hotel
+    /// near the railway station") would stand for it alone.
+    /// </summary>
+    public const double MinUnderstood = 0.3;
+
+    /// <summary>Whether enough of the question was read (<see cref="MinUnderstood"/>) to search the Chinese clauses with it.</summary>
+    public bool IsReadable => Understood >= MinUnderstood;
+}
 
 /// <summary>
 /// Reads an English question in the documents' Chinese words, from knowledge/lexicons/english-chinese.txt, so that the laws,

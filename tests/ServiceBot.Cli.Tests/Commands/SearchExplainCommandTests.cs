@@ -33,6 +33,19 @@ public sealed class SearchExplainCommandTests : IDisposable
         Assert.Contains("作答判定：覆盖率 ≥ 0.60", result.Output);
     }
 
+    [Theory]
+    [InlineData("Can I withdraw my housing fund after I retire?", "英文指南未作答时用它检索中文条款")]
+    [InlineData("Where can I find a cheap hotel and a good restaurant for my housing fund party tonight?", "不用于检索")]
+    public async Task Explain_EnglishQuestion_ShowsItsReadingInChineseWordsAndWhetherItIsUsed(string question, string use)
+    {
+        var result = await CliRunner.RunAsync("search", "--explain", question, "--knowledge", _knowledge, "--index", _index);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("英文问题按中文词读作", result.Output);
+        Assert.Contains("housing fund → 公积金", result.Output);
+        Assert.Contains(use, result.Output);
+    }
+
     [Fact]
     public async Task AskAndExplain_LabourLawQuestionWithoutTheLaws_RefusedAndSaysWhy()
     {

@@ -63,7 +63,7 @@ public sealed class DialogActDetector
         {
             var clause = clauses[i];
             var edge = clauses.Count <= 2 || i == 0 || i == clauses.Count - 1;
-            var trimmed = clause.TrimEnd(Particles.ToCharArray());
+            var trimmed = clause.TrimEnd(ParticleChars);
             if (edge && _cancel.Any(p => clause.Contains(p, StringComparison.Ordinal) && clause.Length <= p.Length + CancelClauseSlack
                     || i == 0 && clause.StartsWith(p, StringComparison.Ordinal)
                     || i == clauses.Count - 1 && trimmed.EndsWith(p, StringComparison.Ordinal)))
@@ -74,6 +74,8 @@ public sealed class DialogActDetector
 
     /// <summary>Characters a clause may hold beside its cancel phrase (那这个先不办了吧).</summary>
     private const int CancelClauseSlack = 4;
+
+    private static readonly char[] ParticleChars = Particles.ToCharArray();
 
     private static readonly char[] ClauseBreaks = [',', '，', '。', '.', '!', '！', '?', '？', ';', '；', ' ', '\n', '~', '、'];
 

@@ -35,6 +35,9 @@ public static class TrainKnowledgeRanker
           --annotated-out FILE  where every item's question and expected clauses go for the neighbour features
                              (default: src/ServiceBot.Core/Retrieval/Ranking/Model/annotated-questions.jsonl)
           --no-save          cross-validate only
+          --by-clause        folds keep the items naming the same first clause together: the neighbour features of a
+                             row (in cross-validation and in the final training) never see another question about its
+                             clause, as for a clause nobody has asked about yet
           --test-batch NAME  instead of k folds, test on one batch of the set (fresh-8: items written after the rest) with
                              every other item training the ranker and annotating neighbours; fold 1 is that batch (implies --no-save)
         """;
@@ -63,7 +66,9 @@ public static class TrainKnowledgeRanker
         var batchOf = questions.ToDictionary(q => q.Id, q => q.Batch, StringComparer.Ordinal);
         var folds = options.TestBatch is { } batch
             ? [.. items.Select(i => batchOf[i.Id] == batch ? 0 : 1)]
-            : TrainRanker.AssignFolds(items.Count, options.Folds, options.Seed);
+            : options.FoldsByClause
+                ? AssignFoldsByClause(annotated.Select(a => a.Question.ChunkIds.FirstOrDefault() ?? a.Question.Question).ToList(), options.Folds, options.Seed)
+                : TrainRanker.AssignFolds(items.Count, options.Folds, options.Seed);
         var neighbours = new OutOfFoldNeighbours(linked, [.. annotated.Select(a => (AnnotatedQuestion?)a.Question)], folds, options.UseAnnotated);
         LabelledQuery WithNeighbours(int i, AnnotatedQuestionIndex index) => OutOfFoldNeighbours.With(items[i], annotated[i].Question.Question, index);
         AnnotatedQuestionIndex Without(int a, int b) => neighbours.Without(a, b);
@@ -107,6 +112,22 @@ public static class TrainKnowledgeRanker
         }
         Console.Write(report.ToString());
         return 0;
+    }
+
+    /// <summary>The clauses in a seeded order, each whole to the fold with the fewest items so far.</summary>
+    private static int[] AssignFoldsByClause(IReadOnlyList<string> clauseOfItem, int folds, int seed)
+    {
+        var groups = clauseOfItem.Select((clause, i) => (clause, i)).GroupBy(x => x.clause, StringComparer.Ordinal).ToArray();
+        new Random(seed).Shuffle(groups);
+        var sizes = new int[folds];
+        var fold = new int[clauseOfItem.Count];
+        foreach (var group in groups.OrderByDescending(g => g.Count()))
+        {
+            var target = Array.IndexOf(sizes, sizes.Min());
+            foreach (var (_, i) in group) fold[i] = target;
+            sizes[target] += group.Count();
+        }
+        return fold;
     }
 
     /// <summary>

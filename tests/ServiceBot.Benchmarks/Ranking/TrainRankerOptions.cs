@@ -71,6 +71,12 @@ public sealed record TrainRankerOptions
     /// <summary>train-knowledge-ranker: one batch as the only test fold (a slice written after the rest), the other items training.</summary>
     public string? TestBatch { get; init; }
 
+    /// <summary>
+    /// train-knowledge-ranker: folds that keep every item naming the same first clause together, so that a row's neighbour
+    /// features never see another question about its clause, as for a clause nobody has asked about yet.
+    /// </summary>
+    public bool FoldsByClause { get; init; }
+
     /// <summary>train-knowledge-ranker: where the annotated questions of every item go.</summary>
     public string? AnnotatedOut { get; init; }
 
@@ -163,6 +169,7 @@ public sealed record TrainRankerOptions
                 "--annotated-out" => options with { AnnotatedOut = Value() },
                 "--test-batch" => options with { TestBatch = Value(), Folds = 2, Save = false },
                 "--no-save" => options with { Save = false },
+                "--by-clause" => options with { FoldsByClause = true },
                 "--first-stage-only" => options with { FirstStageOnly = true, Save = false },
                 "--no-translations" => options with { UseTranslations = false },
                 "--translation-weight" => options with { TranslationWeight = (float)Number(0, 1) },

@@ -59,7 +59,7 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
         // The classifier reads a short message alone: 周末呢 or 不想留名行吗 look like small talk until their words are read.
         if (followUp.IsResolved && !resolver.NamesDomainWord(text) && IsSmallTalk(text)) return new FollowUp(text, null);
         if (followUp.Topic is not { } topic) return followUp;
-        return SwitchesAwayFrom(knowledgeBase, _switchTexts.GetValue(knowledgeBase, TopicSwitchTexts.Of), text, topic) switch
+        return SwitchesAwayFrom(knowledgeBase, _switchTexts.GetValue(knowledgeBase, TopicSwitchTexts.Of), text, topic, followUp.Text) switch
         {
             TopicSwitch.Stays => followUp,
             TopicSwitch.ToUncoveredSubject => new FollowUp(text, null) { SubjectUncovered = true },
@@ -96,7 +96,27 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
     /// A one-character noun counts too (那车呢, 那狗呢 after a housing-fund question), read as a word of the clause, not as a
     /// character inside one (车 in 网约车 is no car), so 那钱呢 stays on a topic whose clauses or 相似问法 speak of 钱.
     /// </summary>
-    private static TopicSwitch SwitchesAwayFrom(KnowledgeBase knowledgeBase, TopicSwitchTexts texts, string fragment, string topic)
+    private static TopicSwitch SwitchesAwayFrom(KnowledgeBase knowledgeBase, TopicSwitchTexts texts, string fragment, string topic, string completed)
+    {
+        var change = TopicChange(knowledgeBase, texts, fragment, topic, out var subjectTerms);
+        // A follow-up asking a section of the topic's guide (那外地户口呢 asks who may apply) names a case of the topic, which
+        // the guide may state in other words (不受户籍限制 or nothing at all).
+        if (change != TopicSwitch.Stays || subjectTerms.Count == 0 || TaskGuideSections.AskedFor(fragment) is not null) return change;
+        // Kept on the topic, the follow-up must still find its own subject in what the completed question retrieves:
+        // 那电动车被偷了呢 after an injury question would otherwise get the injury guide, which never speaks of a theft.
+        var completedClauses = knowledgeBase.Search(completed, CompletedClauses).Select(hit => texts.Of(hit.Chunk)).ToList();
+        var unheld = subjectTerms.Where(term => !completedClauses.Any(clause => clause.Holds(term))).ToList();
+        if (unheld.Count == 0) return TopicSwitch.Stays;
+        var alone = knowledgeBase.Search(fragment, SubjectClauses).Select(hit => texts.Of(hit.Chunk)).ToList();
+        return unheld.Any(term => alone.Any(clause => clause.Holds(term))) ? TopicSwitch.ToOtherTopic : TopicSwitch.ToUncoveredSubject;
+    }
+
+    /// <summary>
+    /// The switch read from the words alone (see <see cref="SwitchesAwayFrom"/>), and the nouns of two characters or more the
+    /// follow-up names as its subject, for the caller to look for in what the completed question retrieves.
+    /// </summary>
+    private static TopicSwitch TopicChange(KnowledgeBase knowledgeBase, TopicSwitchTexts texts, string fragment, string topic,
+        out List<QueryTerm> subjectTerms)
     {
         var scorer = new GroundingScorer(knowledgeBase.Lexical);
         var topicText = TextNormalizer.Normalize(topic);
@@ -108,6 +128,9 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
                            && (NamesAThing(term.Word) || term.Word == asked
                                || (NamesTheSubject(term.Word, subject) && !knowledgeBase.Lexical.Mentions(WithNeighbours(normalized, term.Word)))))
             .ToList();
+        // Only a noun of two characters or more is a subject precise enough to look for in a clause (车 is in 网约车, 钱 in 工钱).
+        subjectTerms = named.Where(term => term.Word.Length > 1 && subject.Contains(term.Word, StringComparison.Ordinal)
+                                           && NamesAThing(term.Word) && !term.Word.All(char.IsAsciiDigit)).ToList();
         if (named.Count == 0) return TopicSwitch.Stays;
         var topicTerms = scorer.Terms(topic).Where(term => term.IsDomain).ToList();
         if (topicTerms.Count == 0) return TopicSwitch.Stays;
@@ -118,7 +141,7 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
         // words the topic's clauses use (钱 in 取钱 for 提取 after a fund question, not 车 in 贷款买车).
         var own = named.Where(term => term.Word.Length > 1
             ? !texts.LayExpansions.Any(e => e.LayPhrases.Any(phrase => phrase.Contains(term.Word, StringComparison.Ordinal)))
-            : !texts.LayExpansions.Any(e => e.LayPhrases.Any(phrase => phrase.EndsWith(term.Word, StringComparison.Ordinal))
+            : !texts.LayExpansions.Any(e => e.LayPhrases.Any(phrase => texts.EndsWithWord(phrase, term.Word))
                                             && e.PolicyWords.Any(word => topicClauses.Any(clause => clause.Text.Contains(word, StringComparison.Ordinal)))))
             .ToList();
         var uncovered = own.Where(term => !topicClauses.Any(clause => clause.Holds(term))).ToList();
@@ -137,6 +160,9 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
         return subjects.Any() && !switched.Any(term => alone.Any(clause => term.Forms.Any(form => clause.Text.Contains(form, StringComparison.Ordinal))))
             ? TopicSwitch.ToUncoveredSubject : TopicSwitch.ToOtherTopic;
     }
+
+    /// <summary>How many of the clauses the completed follow-up retrieves are read for its subject: first-stage ranks, so a generous window.</summary>
+    public const int CompletedClauses = 10;
 
     /// <summary>How many of the clauses the fragment alone retrieves must include one that names its new subject.</summary>
     public const int SubjectClauses = 3;
@@ -177,9 +203,13 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
     {
         private readonly Dictionary<string, ClauseText> _byId;
 
-        private TopicSwitchTexts(IReadOnlyList<LayExpansion> layExpansions, IReadOnlyList<(string Id, ClauseText Clause)> clauses)
+        private readonly Dictionary<string, string> _finalWords;
+
+        private TopicSwitchTexts(IReadOnlyList<LayExpansion> layExpansions, IReadOnlyList<(string Id, ClauseText Clause)> clauses,
+            Dictionary<string, string> finalWords)
         {
             LayExpansions = layExpansions;
+            _finalWords = finalWords;
             Clauses = clauses.Select(c => c.Clause).ToList();
             _byId = clauses.GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Clause, StringComparer.Ordinal);
         }
@@ -189,17 +219,23 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
 
         public IReadOnlyList<ClauseText> Clauses { get; }
 
+        /// <summary>Whether a lay phrase ends with the word itself (车 in 贷款买车), not inside a longer word (网约车 in 开网约车).</summary>
+        public bool EndsWithWord(string phrase, string word) => _finalWords.GetValueOrDefault(phrase) == word;
+
         public ClauseText Of(KnowledgeChunk chunk) => _byId.GetValueOrDefault(chunk.Id) ?? new ClauseText(Normalized(chunk), new HashSet<string>());
 
         public static TopicSwitchTexts Of(KnowledgeBase knowledgeBase)
         {
             var analyzer = knowledgeBase.Lexical.Analyzer;
-            return new TopicSwitchTexts(
-                analyzer.Options.LayExpansions.Select(e => new LayExpansion(e.LayPhrases.Select(TextNormalizer.Normalize).ToArray(),
-                    e.PolicyWords.Select(TextNormalizer.Normalize).ToArray())).ToList(),
+            var expansions = analyzer.Options.LayExpansions.Select(e => new LayExpansion(e.LayPhrases.Select(TextNormalizer.Normalize).ToArray(),
+                e.PolicyWords.Select(TextNormalizer.Normalize).ToArray())).ToList();
+            var finalWords = expansions.SelectMany(e => e.LayPhrases).Distinct(StringComparer.Ordinal)
+                .Select(phrase => (phrase, Last: analyzer.Words(phrase).LastOrDefault()))
+                .Where(p => p.Last is not null).ToDictionary(p => p.phrase, p => p.Last!, StringComparer.Ordinal);
+            return new TopicSwitchTexts(expansions,
                 knowledgeBase.Chunks.Select(chunk => Normalized(chunk) is var text
                     ? (chunk.Id, new ClauseText(text, analyzer.Words(text).Where(w => w.Length == 1).ToHashSet(StringComparer.Ordinal)))
-                    : default).ToList());
+                    : default).ToList(), finalWords);
         }
     }
 

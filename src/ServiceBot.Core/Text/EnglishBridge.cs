@@ -40,17 +40,24 @@ public sealed partial class EnglishBridge
     /// <summary>English city names (cities-en.txt) read as the Chinese names: a city asked about is a place no clause names.</summary>
     public const string CityLexiconFileName = "cities-en.txt";
 
-    private static readonly Lazy<EnglishBridge> DefaultBridge = new(() =>
-        Parse(UnderstandingData.ReadLexicon(LexiconFileName) + "\n" + UnderstandingData.ReadLexicon(CityLexiconFileName)));
+    /// <summary>Words that name nothing asked about (take, told, actually, please), one a line.</summary>
+    public const string FillerFileName = "english-filler.txt";
 
-    private EnglishBridge(IReadOnlyList<(string[] Words, string Chinese)> phrases) => _phrases = phrases;
+    private static readonly Lazy<EnglishBridge> DefaultBridge = new(() =>
+        Parse(UnderstandingData.ReadLexicon(LexiconFileName) + "\n" + UnderstandingData.ReadLexicon(CityLexiconFileName),
+            UnderstandingData.ReadLexicon(FillerFileName)));
+
+    private readonly IReadOnlySet<string> _filler;
+
+    private EnglishBridge(IReadOnlyList<(string[] Words, string Chinese)> phrases, IReadOnlySet<string> filler)
+        => (_phrases, _filler) = (phrases, filler);
 
     /// <summary>The bridge of the shipped lexicon.</summary>
     public static EnglishBridge Default => DefaultBridge.Value;
 
-    /// <summary>Reads lines of <c>中文词: english phrase, english phrase</c>.</summary>
+    /// <summary>Reads lines of <c>中文词: english phrase, english phrase</c>, and the filler words one a line.</summary>
     /// <exception cref="FormatException">A line has no colon, not one Chinese word or no English phrase.</exception>
-    public static EnglishBridge Parse(string lexicon)
+    public static EnglishBridge Parse(string lexicon, string filler = "")
     {
         var phrases = new List<(string[] Words, string Chinese)>();
         foreach (var (line, number) in UnderstandingData.ContentLines(lexicon))
@@ -63,7 +70,8 @@ public sealed partial class EnglishBridge
             phrases.AddRange(english.Select(words => (words, chinese)));
         }
         // The longest phrase at a place wins: "how many days" before "how many", "housing provident fund" before "housing".
-        return new EnglishBridge([.. phrases.OrderByDescending(p => p.Words.Length).ThenByDescending(p => p.Words.Sum(w => w.Length))]);
+        var fillerWords = UnderstandingData.ContentLines(filler).Select(l => l.Line.Trim().ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        return new EnglishBridge([.. phrases.OrderByDescending(p => p.Words.Length).ThenByDescending(p => p.Words.Sum(w => w.Length))], fillerWords);
     }
 
     /// <summary>The question in Chinese words; null when no phrase of the lexicon stands in it.</summary>
@@ -78,7 +86,7 @@ public sealed partial class EnglishBridge
         {
             var phrase = _phrases.FirstOrDefault(p => StandsAt(words, at, p.Words));
             var length = phrase.Words?.Length ?? 1;
-            var spanContent = words.Skip(at).Take(length).Count(w => !stopwords.Contains(w));
+            var spanContent = words.Skip(at).Take(length).Count(w => !stopwords.Contains(w) && !_filler.Contains(w));
             content += spanContent;
             if (phrase.Words is null)
             {

@@ -50,6 +50,34 @@ public sealed class EnglishBridgeTests
     }
 
     [Fact]
+    public void Translate_FillerWords_AreNeitherKeptNorCountedAsUnread()
+    {
+        var bridge = EnglishBridge.Parse("多久: how long\n提取: withdraw", filler: "# glue\ntake\nactually");
+
+        var bridged = bridge.Translate("Actually, how long does it take to withdraw?");
+        var unfiltered = Bridge.Translate("Actually, how long does it take to withdraw?");
+
+        Assert.NotNull(bridged);
+        Assert.Equal("多久提取", bridged.Text);
+        Assert.Equal(1, bridged.Understood);
+        Assert.NotNull(unfiltered);
+        Assert.Contains("take", unfiltered.Text);
+        Assert.True(unfiltered.Understood < 1);
+    }
+
+    [Fact]
+    public void Default_ShippedFiller_KeepsWordsThatNameWhatIsAsked()
+    {
+        var bridged = EnglishBridge.Default.Translate("Actually, how long does it take to find a cheap hotel near the housing fund office?");
+
+        Assert.NotNull(bridged);
+        Assert.DoesNotContain("take", bridged.Text);
+        Assert.DoesNotContain("actually", bridged.Text);
+        Assert.Contains("hotel", bridged.Text);
+        Assert.Contains("cheap", bridged.Text);
+    }
+
+    [Fact]
     public void Translate_NoPhraseKnown_Null() => Assert.Null(Bridge.Translate("What is the weather like tomorrow?"));
 
     [Fact]

@@ -102,7 +102,9 @@ public static class AnnotatedQuestions
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(lines);
-        foreach (var chunk in knowledge.Chunks)
+        // Chinese clauses only: the neighbour features read Chinese questions, and English ones would only shift the index's
+        // average question length, and with it every Chinese question's similarity, that the models were trained on.
+        foreach (var chunk in knowledge.Chunks.Where(c => KnowledgeLanguage.Of(c) == Localization.BotLanguages.Chinese))
             foreach (var question in SimilarQuestionMatcher.LinkedQuestions(chunk))
                 yield return new AnnotatedQuestion(question, [chunk.Id]);
         var byCitation = knowledge.Chunks.ToLookup(c => (c.Title, c.Section));

@@ -35,8 +35,6 @@ public sealed partial class EnglishBridge
     // Endings a phrase's word may take in the question (fee → fees, withdraw → withdrawing, company → companies).
     private static readonly string[] Inflections = ["s", "es", "ed", "ing", "d"];
 
-    private readonly IReadOnlyList<(string[] Words, string Chinese)> _phrases;
-
     /// <summary>English city names (cities-en.txt) read as the Chinese names: a city asked about is a place no clause names.</summary>
     public const string CityLexiconFileName = "cities-en.txt";
 
@@ -47,6 +45,7 @@ public sealed partial class EnglishBridge
         Parse(UnderstandingData.ReadLexicon(LexiconFileName) + "\n" + UnderstandingData.ReadLexicon(CityLexiconFileName),
             UnderstandingData.ReadLexicon(FillerFileName)));
 
+    private readonly IReadOnlyList<(string[] Words, string Chinese)> _phrases;
     private readonly IReadOnlySet<string> _filler;
 
     private EnglishBridge(IReadOnlyList<(string[] Words, string Chinese)> phrases, IReadOnlySet<string> filler)
@@ -69,8 +68,8 @@ public sealed partial class EnglishBridge
                 throw new FormatException($"{LexiconFileName} line {number}: expected \"中文词: english phrase, english phrase\", got \"{line}\"");
             phrases.AddRange(english.Select(words => (words, chinese)));
         }
+        var fillerWords = UnderstandingData.ContentLines(filler).Select(l => l.Line.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         // The longest phrase at a place wins: "how many days" before "how many", "housing provident fund" before "housing".
-        var fillerWords = UnderstandingData.ContentLines(filler).Select(l => l.Line.Trim().ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         return new EnglishBridge([.. phrases.OrderByDescending(p => p.Words.Length).ThenByDescending(p => p.Words.Sum(w => w.Length))], fillerWords);
     }
 

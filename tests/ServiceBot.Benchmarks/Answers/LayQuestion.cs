@@ -22,6 +22,16 @@ public sealed record LayQuestion(
     string Kind,
     string? Batch = null)
 {
+    /// <summary>The batch name of a coverage slice: questions written one per clause no earlier item named.</summary>
+    public const string CoverageBatchPrefix = "coverage-";
+
+    /// <summary>
+    /// Whether the item belongs to a coverage slice: it teaches how people ask about a clause nobody had asked about, and is
+    /// no sample of the mix users send.
+    /// </summary>
+    [JsonIgnore]
+    public bool IsCoverage => Batch?.StartsWith(CoverageBatchPrefix, StringComparison.Ordinal) ?? false;
+
     public bool Hits(IEnumerable<(string Source, string Section)> citations)
         => citations.Any(c => Expect.Any(e => e.Source == c.Source && e.Section == c.Section));
 }

@@ -194,8 +194,8 @@ public static class LayQuestionBenchmark
         if (outcomes.Any(o => o.Question.Batch is not null))
             Breakdown("batch", outcomes, o => o.Question.Batch ?? "(first)", LuceneAnswers);
         // Coverage slices hold one question per clause nobody had asked about: the rest is the mix users send.
-        if (outcomes.Any(o => IsCoverage(o.Question)))
-            Breakdown("slices", outcomes, o => IsCoverage(o.Question) ? "coverage" : "user-like", LuceneAnswers);
+        if (outcomes.Any(o => o.Question.IsCoverage))
+            Breakdown("slices", outcomes, o => o.Question.IsCoverage ? "coverage" : "user-like", LuceneAnswers);
     }
 
     /// <summary>
@@ -233,9 +233,6 @@ public static class LayQuestionBenchmark
                               + $"{refusals.Count} | {Cell(refusals, o => o.Refused)} |");
         }
     }
-
-    private static bool IsCoverage(LayQuestion question)
-        => question.Batch?.StartsWith(RefusalTraining.CoverageBatchPrefix, StringComparison.Ordinal) ?? false;
 
     private static void Breakdown(string name, IReadOnlyList<Outcome> outcomes, Func<Outcome, string> key, Func<Outcome, bool> luceneAnswers)
     {

@@ -25,7 +25,7 @@ namespace ServiceBot.Benchmarks.Answers;
 /// fit the former design, a veto over the answers the thresholds give (at its own operating point, the most refused for at
 /// most <see cref="MaxHitLoss"/> of hit@3). The stored threshold is the one whose out-of-fold answerable hit@3 and
 /// must-refuse refused stand closest to their bars (<see cref="HitBar"/>, <see cref="RefusedBar"/>) in the same proportion,
-/// on every item but those of coverage slices (<see cref="CoverageBatchPrefix"/>).
+/// on every item but those of coverage slices (<see cref="LayQuestion.IsCoverage"/>).
 /// With <c>--both-deployments</c> the regression also learns from the knowledge/-only deployment (the service's default):
 /// the same items run again without the laws, a question only a law answers relabelled must-refuse. An item keeps one fold
 /// in both, and such a sample reads its with-laws twin's domain score, so the text-only domain score is fitted on with-laws
@@ -39,9 +39,6 @@ public static class RefusalTraining
 
     /// <summary>Answerable hit@3 the model may cost on the cross-validation curve: hit@3 is the bar it must not lower.</summary>
     private const double MaxHitLoss = 0.01;
-
-    /// <summary>The batch name of a coverage slice: questions written one per clause no earlier item named.</summary>
-    public const string CoverageBatchPrefix = "coverage-";
 
     /// <summary>The acceptance bars the operating point is chosen against: answerable hit@3 and must-refuse refused.</summary>
     private const double HitBar = 0.90, RefusedBar = 0.95;
@@ -229,7 +226,7 @@ public static class RefusalTraining
         // proportion (the largest of the smaller ratio to its bar), so neither share is bought with the other.
         // Coverage slices (one question per article nobody had asked about) teach the ranker; they are no sample of what users
         // send, so the operating point is chosen without them.
-        var traffic = samples.Where(s => !(s.Question.Batch?.StartsWith(CoverageBatchPrefix, StringComparison.Ordinal) ?? false)).ToList();
+        var traffic = samples.Where(s => !s.Question.IsCoverage).ToList();
         var chosen = thresholds.Select(t => (Threshold: t, Figures: FiguresOf(traffic, t)))
             .MaxBy(p => (BarRatio(p.Figures), p.Figures[0] + p.Figures[2], -p.Threshold)).Threshold;
         return (foldAuc, vetoAuc, chosen, vetoChosen);

@@ -128,9 +128,10 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
                            && (NamesAThing(term.Word) || term.Word == asked
                                || (NamesTheSubject(term.Word, subject) && !knowledgeBase.Lexical.Mentions(WithNeighbours(normalized, term.Word)))))
             .ToList();
-        // Only a noun of two characters or more is a subject precise enough to look for in a clause (车 is in 网约车, 钱 in 工钱).
+        // Only a noun of two characters or more is a subject precise enough to look for in a clause (车 is in 网约车, 钱 in 工钱;
+        // 110 is tagged a number).
         subjectTerms = named.Where(term => term.Word.Length > 1 && subject.Contains(term.Word, StringComparison.Ordinal)
-                                           && NamesAThing(term.Word) && !term.Word.All(char.IsAsciiDigit)).ToList();
+                                           && NamesAThing(term.Word)).ToList();
         if (named.Count == 0) return TopicSwitch.Stays;
         var topicTerms = scorer.Terms(topic).Where(term => term.IsDomain).ToList();
         if (topicTerms.Count == 0) return TopicSwitch.Stays;

@@ -63,24 +63,24 @@ public static partial class TaskGuideSections
     [GeneratedRegex(@"材料|资料|证件|证明|带什么|带啥|带哪些|准备什么|准备啥|准备哪些|要提供|需要提供|(提供|准备|带|交)(些|点)?(啥|什么)|哪几样|填什么|填啥|填些啥|填哪些|(啥|什么|哪些)信息|告诉你(啥|什么)|得要啥|需要啥|要些啥|要啥(东西)?[?？。!！\s]*$|\b(documents?|materials?|paperwork|bring|prepare)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MaterialsCue();
 
-    [GeneratedRegex(@"多久|好久|多长时间|多少时间|多少天|(?<!好)几天|(?<!好)几个月|时限|时效|期限|来得及|时间限制|什么时候|啥时候|过期|到账|还管不管|还受理|还能(告|投诉?|仲裁|报)|\b(how long|how many days|deadline|time limit|when will)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"多久|好久|多长时间|多少时间|多少天|(?<!好)几天|(?<!好)几个月|时限|时效|期限|来得及|时间限制|什么时候|啥时候|过期|到账|还管不管|还受理|还能(告|投诉?|仲裁|报)|\b(how long|how many days|deadline|time limit|when will|how soon|how quickly|right away|straight away)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimeLimitCue();
 
     [GeneratedRegex(@"费用|收费|收钱|要钱|花钱|免费|多少钱|交钱|手续费|代办费|服务费|工本费|律师费|律师的钱|钱(是)?谁出|谁出钱|谁掏钱|\b(fees?|charges?|cost|free|how much|(have|need) to pay|pay anything)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FeesCue();
 
-    [GeneratedRegex(@"条件|符合|资格|够不够|谁都能|谁能|什么人能|哪些人能|别人能|外地户口|\b(conditions?|eligible|eligibility|qualify|not (a )?local|non-?local)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"条件|符合|资格|够不够|谁都能|谁能|什么人能|哪些人能|别人能|外地户口|\b(conditions?|eligible|eligibility|qualify|not (a )?local|non-?local|who can|can (a|an|foreigners?|companies)|open to)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ConditionsCue();
 
     [GeneratedRegex(@"能不能|可不可以|能否|可以吗|能吗|行不行|中不中|\b(can i|am i allowed)\b", RegexOptions.IgnoreCase)]
     private static partial Regex YesNoCue();
 
-    [GeneratedRegex(@"网上|线上|手机上|小程序|在你这|你这里|\b(app|online)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"网上|线上|手机上|小程序|在你这|你这里|\b(app|online|(in|through|via) (the|this) chat|with you here)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OnlineCue();
 
     [GeneratedRegex(@"(是|算)(个)?(啥|什么|哪门子)(?!意思|时候|材料|条件|流程)|(干|做)(啥|什么|嘛)(用)?的|干嘛用|啥用|什么用|(啥|什么)业务|(是|算)(咋|怎么)回事|介绍(一下|下)")]
     private static partial Regex OverviewCue();
 
-    [GeneratedRegex(@"流程|步骤|怎么办|怎么弄|咋办|咋弄|咋整|怎么整|咋操作|怎么操作|怎么申请|怎么报|咋报|找谁报|找谁办|\b(procedure|steps|process)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"流程|步骤|怎么办|怎么弄|咋办|咋弄|咋整|怎么整|咋操作|怎么操作|怎么申请|怎么报|咋报|找谁报|找谁办|\b(procedure|steps|process|what happens (next|after|then)|what will (they|the \w+) (actually )?do|where do i (apply|file|go)|which office)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ProcedureCue();
 }

@@ -8,6 +8,7 @@ using ServiceBot.Benchmarks.Ranking;
 using ServiceBot.Benchmarks.Retrieval;
 using ServiceBot.Conversation;
 using ServiceBot.Knowledge;
+using ServiceBot.Localization;
 using ServiceBot.Retrieval.Ranking;
 using ServiceBot.Server.Chat;
 
@@ -55,6 +56,7 @@ public static class RefusalTraining
         ["thresholds_pass"] = 1, ["ranker_confidence"] = 1, ["ranker_margin"] = 1, ["ranker_coverage"] = 1, ["question_match"] = 1,
         ["named_unstated"] = -1, ["aspect_unstated"] = -1, ["asks_judgement"] = -1, ["neighbour_similarity"] = 1,
         ["figure_kind_unstated"] = -1, ["payer_unstated"] = -1, ["personal_record"] = -1,
+        ["asked_part_coverage"] = 1, ["asked_part_uncovered"] = -1,
     };
 
     private static readonly int ThresholdsPassIndex = Index("thresholds_pass");
@@ -101,6 +103,9 @@ public static class RefusalTraining
 
         /// <summary>The question's wording, as the domain score reads it: as handed to the answerer, else as typed.</summary>
         public string Text => Asked ?? Question.Query;
+
+        /// <summary>Read in English, as the composer reads it.</summary>
+        public bool IsEnglish { get; } = KnowledgeLanguage.OfQuestion(Question.Query) == BotLanguages.English;
 
         /// <summary>For a knowledge/-only sample, the same item's with-laws sample: its fold and domain score are this one's.</summary>
         public Sample? Twin { get; set; }
@@ -181,6 +186,7 @@ public static class RefusalTraining
         var allDomain = InnerDomainScores(samples, folds);
         var (finalWeights, finalBias) = regression.Fit(rows, allDomain);
         var finalDomain = DomainScoreFitting.Fit(samples.Select(s => (s.Text, s.Question.Answerable)));
+        PrintEnglish([.. samples.Where(s => s.IsEnglish)], chosen);
         new RefusalModel(GroundingFeatures.Names, finalWeights[..^1], finalBias, chosen, finalDomain, finalWeights[^1]).Save(output);
         Console.WriteLine($"\nModel fitted on all {rows.Count} questions past the hard rule{(bothDeployments ? " in both deployments" : "")}, domain score on all {samples.Count} questions "
                           + $"({finalDomain.Weights.Count} grams), threshold {chosen:F2}, written to {Path.GetRelativePath(root, output)}:");
@@ -222,15 +228,19 @@ public static class RefusalTraining
         var thresholdsHit = VetoFiguresOf(samples, 0)[0];
         var vetoChosen = thresholds.Where(t => thresholdsHit - VetoFiguresOf(samples, t)[0] <= MaxHitLoss + 1e-9)
             .MaxBy(t => (VetoFiguresOf(samples, t)[2], -t));
-        // The model's: the point where answerable hit@3 and must-refuse refused stand closest to their bars in the same
-        // proportion (the largest of the smaller ratio to its bar), so neither share is bought with the other.
-        // Coverage slices (one question per article nobody had asked about) teach the ranker; they are no sample of what users
+        // The model's (Choose). Coverage slices (one question per article nobody had asked about) teach the ranker; they are no sample of what users
         // send, so the operating point is chosen without them.
         var traffic = samples.Where(s => !s.Question.IsCoverage).ToList();
-        var chosen = thresholds.Select(t => (Threshold: t, Figures: FiguresOf(traffic, t)))
-            .MaxBy(p => (BarRatio(p.Figures), p.Figures[0] + p.Figures[2], -p.Threshold)).Threshold;
-        return (foldAuc, vetoAuc, chosen, vetoChosen);
+        return (foldAuc, vetoAuc, Choose(traffic, thresholds), vetoChosen);
     }
+
+    /// <summary>
+    /// The threshold where answerable hit@3 and must-refuse refused stand closest to their bars in the same proportion (the largest
+    /// of the smaller ratio to its bar), so neither share is bought with the other.
+    /// </summary>
+    private static double Choose(IReadOnlyList<Sample> samples, IReadOnlyList<double> thresholds)
+        => thresholds.Select(t => (Threshold: t, Figures: FiguresOf(samples, t)))
+            .MaxBy(p => (BarRatio(p.Figures), p.Figures[0] + p.Figures[2], -p.Threshold)).Threshold;
 
     /// <summary>Each deployment's out-of-fold figures at a threshold, kept apart from the samples: the next cross-validation overwrites their probabilities.</summary>
     private sealed record DeploymentFigures(double Threshold, double[] WithLaws, double[] Alone)
@@ -471,6 +481,18 @@ public static class RefusalTraining
             var (before, after) = (VetoFiguresOf(list, vetoChosen), FiguresOf(list, chosen));
             Console.WriteLine($"| {batch.Key} | {string.Join(" | ", Enumerable.Range(0, 4).Select(f => $"{Format3(before[f])} → {Format3(after[f])}"))} |");
         }
+    }
+
+    /// <summary>English questions are decided by the model too; the coverage thresholds that decided them before, beside it.</summary>
+    private static void PrintEnglish(IReadOnlyList<Sample> english, double chosen)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"English questions ({english.Count(s => s.Question.Answerable)} answerable, {english.Count(s => !s.Question.Answerable)} must-refuse), out of fold:");
+        Console.WriteLine();
+        Console.WriteLine("| decision | answerable hit@3 | answerable refused | must-refuse refused | must-refuse answered |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Console.WriteLine($"| coverage thresholds (no model) | {Figures(VetoFiguresOf(english, 0))} |");
+        Console.WriteLine($"| the model at the threshold {Format(chosen)} | {Figures(FiguresOf(english, chosen))} |");
     }
 
     private static double[] FiguresOf(IReadOnlyList<Sample> samples, double threshold) => Figures(samples, s => s.AnsweredAt(threshold));

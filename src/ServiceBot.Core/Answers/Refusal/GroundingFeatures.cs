@@ -40,6 +40,8 @@ public static class GroundingFeatures
         "figure_kind_unstated", // asks money, a rate, a count or a year and no cited clause states one of that kind (2027 is no income)
         "payer_unstated",    // asks who pays or builds and no cited clause names a payer (驿站是哪个单位出钱盖的)
         "personal_record",   // asks to look up the asker's own record (你能查到我社保交了几年吗)
+        "asked_part_coverage", // coverage of the message's last phrase, where it asks, apart from the story before it
+        "asked_part_uncovered", // weight of the heaviest word of that phrase the clause lacks, over 16 (驿站里有冰箱没: 冰箱)
     ];
 
     /// <summary>Weights run to about twice the largest idf (a domain word the knowledge never uses); this brings them near 0–1.</summary>
@@ -97,6 +99,8 @@ public static class GroundingFeatures
             cited.All(text => AskedKind.FigureOfKindUnstated(question, text)) ? 1 : 0,
             cited.All(text => AskedKind.PayerUnstated(question, text)) ? 1 : 0,
             AskedKind.AsksPersonalRecord(question) ? 1 : 0,
+            AskedPart.Coverage(question, terms, normalized),
+            AskedPart.UncoveredPeak(question, terms, normalized) / WeightScale,
         ];
     }
 }

@@ -64,6 +64,19 @@ public sealed class RefusalDecisionTests(RealKnowledgeFixture fixture) : IClassF
         Assert.Empty(refused.Citations);
     }
 
+    [Theory]
+    [InlineData(0.4, true)]
+    [InlineData(0.6, false)]
+    public void Compose_EnglishQuestion_TheModelDecidesItAsAChineseOne(double threshold, bool answered)
+    {
+        // Below the coverage thresholds, which alone decided English questions before: the model's verdict stands either way.
+        var answer = ComposerWithThreshold(threshold).Compose(fixture.Knowledge, "Do rest stations help riders who feel stressed?");
+
+        Assert.Equal(0.5, answer.Decision?.Probability);
+        Assert.Equal(answered, answer.Grounded);
+        Assert.Equal(answered, answer.Citations.Count > 0);
+    }
+
     [Fact]
     public void Compose_WithoutAModel_CoverageThresholdsDecide()
     {

@@ -168,6 +168,7 @@ public sealed class RefusalModelTests
     [InlineData("figure_kind_unstated", -1)]
     [InlineData("payer_unstated", -1)]
     [InlineData("personal_record", -1)]
+    [InlineData("asked_part_coverage", 1)]
     public void Probability_ShippedModel_MovesOneWayWithTheFeature(string feature, int direction)
     {
         var model = RefusalModel.Load(ShippedPath);

@@ -1,0 +1,42 @@
+using ServiceBot.Answers;
+using ServiceBot.Answers.Refusal;
+using ServiceBot.Text;
+
+namespace ServiceBot.Core.Tests.Answers.Refusal;
+
+public class AskedPartTests
+{
+    private const string ServicesFaq = "驿站一般提供歇脚休息、饮用水、热饭微波炉、手机充电、卫生间、应急药箱。";
+
+    private static QueryTerm Term(string word, float weight) => new(word, weight, [word], IsDomain: false);
+
+    [Theory]
+    [InlineData("我跑外卖三年了，上个月摔了一跤，工伤能报吗", "工伤能报吗")]
+    [InlineData("驿站里能洗澡不 有没有热水淋浴", "有没有热水淋浴")]
+    [InlineData("老板欠了我两个月工资，咋办？", "老板欠了我两个月工资咋办")]
+    [InlineData("公积金怎么取", "公积金怎么取")]
+    public void Of_TakesTheLastPhraseAndLeansAShortOneOnTheOneBefore(string question, string asked)
+        => Assert.Equal(asked, AskedPart.Of(question));
+
+    [Fact]
+    public void Coverage_StoryWordsTheClauseLacks_DoNotLowerTheAskedPart()
+    {
+        const string question = "我跑了三年外卖 电动车老是没电，驿站里能给手机充电吗";
+        IReadOnlyList<QueryTerm> terms = [Term("外卖", 4), Term("电动车", 5), Term("驿站", 6), Term("手机", 3), Term("充电", 5)];
+
+        Assert.Equal(1, AskedPart.Coverage(question, terms, TextNormalizer.Normalize(ServicesFaq)));
+    }
+
+    [Fact]
+    public void Coverage_AskedThingTheClauseLacks_IsLow()
+    {
+        const string question = "驿站里能洗澡不 有没有热水淋浴";
+        IReadOnlyList<QueryTerm> terms = [Term("驿站", 6), Term("洗澡", 7), Term("热水", 6), Term("淋浴", 8)];
+
+        Assert.Equal(0, AskedPart.Coverage(question, terms, TextNormalizer.Normalize(ServicesFaq)));
+    }
+
+    [Fact]
+    public void Coverage_NoTermInTheAskedPart_IsOne()
+        => Assert.Equal(1, AskedPart.Coverage("问问驿站的事，离我最近的在什么地方", [Term("驿站", 6), Term("问问", 2)], TextNormalizer.Normalize(ServicesFaq)));
+}

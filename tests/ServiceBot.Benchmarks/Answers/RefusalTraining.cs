@@ -228,8 +228,8 @@ public static class RefusalTraining
         var thresholdsHit = VetoFiguresOf(samples, 0)[0];
         var vetoChosen = thresholds.Where(t => thresholdsHit - VetoFiguresOf(samples, t)[0] <= MaxHitLoss + 1e-9)
             .MaxBy(t => (VetoFiguresOf(samples, t)[2], -t));
-        // The model's (Choose). Coverage slices (one question per article nobody had asked about) teach the ranker; they are no sample of what users
-        // send, so the operating point is chosen without them.
+        // The model's point (Choose) is chosen without the coverage slices: one question per article nobody had asked about
+        // teaches the ranker, but is no sample of what users send.
         var traffic = samples.Where(s => !s.Question.IsCoverage).ToList();
         return (foldAuc, vetoAuc, Choose(traffic, thresholds), vetoChosen);
     }

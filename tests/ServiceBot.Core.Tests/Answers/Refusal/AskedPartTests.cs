@@ -39,4 +39,14 @@ public class AskedPartTests
     [Fact]
     public void Coverage_NoTermInTheAskedPart_IsOne()
         => Assert.Equal(1, AskedPart.Coverage("问问驿站的事，离我最近的在什么地方", [Term("驿站", 6), Term("问问", 2)], TextNormalizer.Normalize(ServicesFaq)));
+
+    [Fact]
+    public void UncoveredPeak_HeaviestAskedWordTheClauseLacks_IgnoresTheStory()
+    {
+        const string question = "三伏天跑单晒得头发昏，驿站里头装空调没";
+        IReadOnlyList<QueryTerm> terms = [Term("三伏天", 9), Term("跑单", 12), Term("驿站", 6), Term("空调", 8), Term("没", 3)];
+
+        Assert.Equal(8, AskedPart.UncoveredPeak(question, terms, TextNormalizer.Normalize(ServicesFaq)));
+        Assert.Equal(0, AskedPart.UncoveredPeak("天太热了，驿站里能喝水吗", [Term("驿站", 6), Term("喝水", 5)], TextNormalizer.Normalize(ServicesFaq + "喝水")));
+    }
 }

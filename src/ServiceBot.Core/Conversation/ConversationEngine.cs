@@ -225,8 +225,9 @@ public sealed partial class ConversationEngine(
         }
 
         if (Catalog.FindNamedIn(question) is { } named) return await StartAsync(conversation, named, text, cancellationToken);
+        // A question after the offer (那办理费要多少, when does it start) asks about the task; it does not take the offer up.
         if (offered is not null && (understanding.Acts.Detect(text) == DialogAct.Affirm || text.Contains("办理", StringComparison.Ordinal)
-                || text.Contains("start", StringComparison.OrdinalIgnoreCase)))
+                || text.Contains("start", StringComparison.OrdinalIgnoreCase)) && !TaskQuestionCue.AsksAbout(text))
             return await StartAsync(conversation, offered, text, cancellationToken);
         if (forms.CanRetry(conversation, text)) return await forms.RetryAsync(conversation, text, cancellationToken);
         switch (understanding.Acts.Detect(text))

@@ -56,6 +56,20 @@ public sealed class ConversationRoutingTests(EngineFixture fixture) : IClassFixt
         Assert.Equal(("fund_withdrawal", "collecting"), (started.Task!.Name, started.Task.State));
     }
 
+    [Theory]
+    [InlineData("那办理要交钱不 有人说得交几百块办理费")]
+    [InlineData("办理的话得等多久")]
+    public async Task HandleAsync_QuestionNamingTheTaskAfterOffer_DoesNotTakeTheOfferUp(string question)
+    {
+        var bot = new EngineHarness(fixture);
+        var offer = await bot.Say("租房能提取公积金吗");
+
+        var reply = await bot.Say(question);
+
+        Assert.Contains("开始办理住房公积金提取", offer.Suggestions);
+        Assert.Null(reply.Task);
+    }
+
     [Fact]
     public async Task HandleAsync_PlainYesAfterOffer_StartsOfferedTask()
     {

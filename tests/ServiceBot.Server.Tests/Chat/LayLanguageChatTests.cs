@@ -112,6 +112,19 @@ public sealed class LayLanguageChatTests(ServiceBotServer server) : IClassFixtur
     }
 
     [Fact]
+    public async Task Post_QuestionNamingTheFeeAfterATaskWasOffered_IsAnsweredWithoutOpeningTheForm()
+    {
+        var chat = new ChatSession(server.Http);
+        var offer = await chat.SayAsync("跑滴滴交的灵活就业社保 换城市能转走不");
+        Assert.True(offer.CitationCount > 0, offer.Reply);
+
+        var question = await chat.SayAsync("那这个转一下收费不 有人跟我说要交几百块办理费");
+
+        Assert.Null(question.TaskName);
+        Assert.Contains(Citations(question), c => c.Section == "收费标准");
+    }
+
+    [Fact]
     public async Task Post_FollowUpNamingACaseTheTopicCovers_IsAnsweredAboutTheTopic()
     {
         var chat = new ChatSession(server.Http);

@@ -184,8 +184,9 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
     /// <summary>
     /// The decision on a clause the hard rule lets through: the features the refusal model reads, its probability, and
     /// whether that reaches the threshold (or the clause's text states most of the question, <see cref="RefusalModel.ClauseStatesIt"/>).
-    /// Without a model the coverage thresholds decide. English questions too are decided by the model: out of fold it refuses fewer
-    /// answerable ones than the thresholds and more of those to be refused.
+    /// Without a model the coverage thresholds decide; for English questions too (the model's domain score reads Chinese grams;
+    /// on English items it refuses more to be refused but costs more answers, <c>train-refusal</c> prints both), unless the
+    /// question asks a kind of fact no cited clause states (<see cref="RefusalModel.AsksWhatNoCitedClauseStates"/>).
     /// </summary>
     /// <param name="ranked">The candidates in the knowledge ranker's order (coverage order without it).</param>
     private GroundingDecision Decide(KnowledgeBase knowledge, GroundedCandidate best, double runnerUp, IReadOnlyList<GroundedCandidate> ranked,
@@ -204,6 +205,9 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         // Only where the clause's own coverage does not ground it: a clause that states the question still answers it.
         if (!thresholdsPass && AnsweredByAbsentKnowledge(knowledge, analysis)) return new GroundingDecision(thresholdsPass, features, null, false) { AbsentKnowledge = true };
         if (refusalModel is null) return new GroundingDecision(thresholdsPass, features, null, thresholdsPass);
+        // What an English question asks (how many riders, which floor, which year) is read alike in both languages.
+        if (analysis.IsEnglish)
+            return new GroundingDecision(thresholdsPass, features, null, thresholdsPass && !RefusalModel.AsksWhatNoCitedClauseStates(features));
         var probability = refusalModel.Probability(features, analysis.Question);
         return new GroundingDecision(thresholdsPass, features, probability,
             probability >= _minAnswerProbability || RefusalModel.ClauseStatesIt(features, analysis.Question, CoveredText(chunk))

@@ -104,7 +104,7 @@ public static class RefusalTraining
         /// <summary>The question's wording, as the domain score reads it: as handed to the answerer, else as typed.</summary>
         public string Text => Asked ?? Question.Query;
 
-        /// <summary>Read in English, as the composer reads it.</summary>
+        /// <summary>Read in English, as the composer reads it: decided by the coverage thresholds, not the model.</summary>
         public bool IsEnglish { get; } = KnowledgeLanguage.OfQuestion(Question.Query) == BotLanguages.English;
 
         /// <summary>For a knowledge/-only sample, the same item's with-laws sample: its fold and domain score are this one's.</summary>
@@ -483,7 +483,7 @@ public static class RefusalTraining
         }
     }
 
-    /// <summary>English questions are decided by the model too; the coverage thresholds that decided them before, beside it.</summary>
+    /// <summary>English questions are decided by the coverage thresholds; what the model would do with them, beside it.</summary>
     private static void PrintEnglish(IReadOnlyList<Sample> english, double chosen)
     {
         Console.WriteLine();

@@ -184,8 +184,8 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
     /// <summary>
     /// The decision on a clause the hard rule lets through: the features the refusal model reads, its probability, and
     /// whether that reaches the threshold (or the clause's text states most of the question, <see cref="RefusalModel.ClauseStatesIt"/>).
-    /// Without a model the coverage thresholds decide; for English questions too (the model's domain score reads Chinese grams;
-    /// on English items it refuses more to be refused but costs more answers, <c>train-refusal</c> prints both), unless the
+    /// Without a model the coverage thresholds decide; for English questions too (on the development set's English items the
+    /// model refuses more of those to be refused but answers fewer of the rest; <c>train-refusal</c> prints both), unless the
     /// question asks a kind of fact no cited clause states (<see cref="RefusalModel.AsksWhatNoCitedClauseStates"/>).
     /// </summary>
     /// <param name="ranked">The candidates in the knowledge ranker's order (coverage order without it).</param>

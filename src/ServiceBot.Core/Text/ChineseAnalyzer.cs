@@ -64,7 +64,7 @@ public sealed class ChineseAnalyzer
     {
         var words = new List<string>();
         foreach (var word in _segmenter.Value!.Cut(TextNormalizer.Normalize(text), cutAll: false, hmm: false))
-            if (IsContentWord(word)) words.Add(word);
+            if (IsContentWord(word)) words.Add(EnglishPlural.Singular(word));
         return words;
     }
 
@@ -99,9 +99,10 @@ public sealed class ChineseAnalyzer
         var words = new Dictionary<string, float>(StringComparer.Ordinal);
         var bigrams = new Dictionary<string, float>(StringComparer.Ordinal);
         var kept = new List<string>();
-        foreach (var word in _segmenter.Value!.Cut(normalized, cutAll: false, hmm: false))
+        foreach (var typed in _segmenter.Value!.Cut(normalized, cutAll: false, hmm: false))
         {
-            if (!IsContentWord(word) || _queryStopwords.Contains(word)) continue;
+            if (!IsContentWord(typed) || _queryStopwords.Contains(typed)) continue;
+            var word = EnglishPlural.Singular(typed);
             kept.Add(word);
             words[word] = words.GetValueOrDefault(word) + 1f;
         }

@@ -47,6 +47,7 @@ public sealed partial class EnglishBridge
 
     private readonly IReadOnlyList<(string[] Words, string Chinese)> _phrases;
     private readonly IReadOnlySet<string> _filler;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _singleWords = new(StringComparer.Ordinal);
 
     private EnglishBridge(IReadOnlyList<(string[] Words, string Chinese)> phrases, IReadOnlySet<string> filler)
         => (_phrases, _filler) = (phrases, filler);
@@ -101,6 +102,18 @@ public sealed partial class EnglishBridge
             at += length;
         }
         return read.Count == 0 ? null : new BridgedQuestion(text.ToString().Trim(), read, content == 0 ? 1 : (double)understood / content);
+    }
+
+    /// <summary>
+    /// The Chinese word a one-word phrase of the lexicon reads <paramref name="word"/> (lower case) as, or one of its
+    /// inflections: station → 驿站, wages → 工资. Null when no one-word phrase names it.
+    /// </summary>
+    public string? ChineseOf(string word)
+    {
+        if (_singleWords.TryGetValue(word, out var chinese)) return chinese;
+        foreach (var (words, phraseChinese) in _phrases)
+            if (words.Length == 1 && IsForm(word, words[0], last: true)) return _singleWords.GetOrAdd(word, phraseChinese);
+        return null;
     }
 
     private static bool StandsAt(string[] words, int at, string[] phrase)

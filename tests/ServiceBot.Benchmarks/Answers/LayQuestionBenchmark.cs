@@ -265,6 +265,7 @@ public static class LayQuestionBenchmark
             Cited = outcome.Cited.Select(c => new { source = c.Source, section = c.Section }),
             outcome.Refused,
             outcome.Form,
+            outcome.Route,
             Reply = outcome.Reply.Length > 300 ? outcome.Reply[..300] + "…" : outcome.Reply,
         }, MissJson);
     }

@@ -35,7 +35,7 @@ public sealed class SearchExplainCommandTests : IDisposable
 
     [Theory]
     [InlineData("Can I withdraw my housing fund after I retire?", "英文指南未作答时用它检索中文条款")]
-    [InlineData("Where can I find a cheap hotel and a good restaurant for my housing fund party tonight?", "不用于检索")]
+    [InlineData("Where can I find a cheap hotel and a good karaoke bar for my housing fund party tonight?", "不用于检索")]
     public async Task Explain_EnglishQuestion_ShowsItsReadingInChineseWordsAndWhetherItIsUsed(string question, string use)
     {
         var result = await CliRunner.RunAsync("search", "--explain", question, "--knowledge", _knowledge, "--index", _index);

@@ -25,3 +25,19 @@ public sealed class GroundingScorerLatinWordTests
     public void Coverage_ChineseWordInsideACompound_StillCovered()
         => Assert.Equal(1, GroundingScorer.Coverage([Term("公积金")], "住房公积金提取"));
 }
+
+/// <summary>Which English words of a question count as another field's, over the real knowledge.</summary>
+public sealed class GroundingScorerEnglishForeignWordTests(KnowledgeOnlyFixture fixture) : IClassFixture<KnowledgeOnlyFixture>
+{
+    [Fact]
+    public void Terms_EnglishWordTheLexiconReadsAsAClauseWord_IsNotForeign()
+    {
+        // No English guide says "scooter"; the lexicon reads it as 电动车, which the Chinese clauses use.
+        Assert.True(fixture.Knowledge.Lexical.Mentions("电动车"));
+        Assert.False(fixture.Knowledge.Lexical.Mentions("scooter"));
+        var terms = new GroundingScorer(fixture.Knowledge.Lexical).Terms("can I charge my scooter at the lighthouse");
+
+        Assert.False(terms.Single(t => t.Word == "scooter").Foreign);
+        Assert.True(terms.Single(t => t.Word == "lighthouse").Foreign);
+    }
+}

@@ -11,9 +11,9 @@ public sealed partial class LexicalIndex
     /// <summary>
     /// Version of the file layout. 2 added the similar-question fields, the document titles, article positions and
     /// the lay vocabulary; 3 compressed the postings, sorted the terms for lookups in the mapped file and put
-    /// every part behind a 64-bit offset; 4 added the mined lay vocabulary and its weight. An older file must be rebuilt from its sources. Part of the ingestion settings hash.
+    /// every part behind a 64-bit offset; 4 added the mined lay vocabulary and its weight; 5 indexes English plurals as singulars. An older file must be rebuilt from its sources. Part of the ingestion settings hash.
     /// </summary>
-    public const int FormatVersion = 4;
+    public const int FormatVersion = 5;
 
     /// <summary>
     /// Writes the index, with the analyzer's vocabulary, to one file. It goes to a temporary file

@@ -27,8 +27,11 @@ public sealed partial class ExtractiveAnswerComposer
     /// <summary>An English quote is longer than a Chinese one for the same content.</summary>
     private const int EnglishLengthFactor = 3;
 
-    private Answer RenderEnglish(KnowledgeBase knowledge, GroundedCandidate lead, Analysis analysis, string? askedSection)
+    /// <param name="related">Further English sections to cite after the lead and its Chinese clauses, as a Chinese answer cites further clauses.</param>
+    private Answer RenderEnglish(KnowledgeBase knowledge, GroundedCandidate lead, Analysis analysis, string? askedSection,
+        IReadOnlyList<KnowledgeChunk>? related = null)
     {
+        related ??= [];
         var chunk = lead.Retrieved.Chunk;
         var text = ClauseBasis.WithoutBasis(chunk.Text);
         var basis = ClauseBasis.Of(chunk.Text);
@@ -42,19 +45,28 @@ public sealed partial class ExtractiveAnswerComposer
             markdown.AppendLine(StripListMarker(sentences[best])).AppendLine();
         }
         markdown.Append("> ").AppendLine(EnglishQuote(text, sentences, analysis.Terms).Replace("\n", "\n> ")).AppendLine();
-        markdown.Append('(').Append(chunk.Title).Append(", ").Append(chunk.Section);
+        markdown.Append('(').Append(chunk.Title).Append(", ").Append(EnglishSectionLabel(chunk.Section));
         if (chunk.Metadata.GetValueOrDefault(MetadataKeys.Date) is { Length: > 0 } date) markdown.Append(", ").Append(date);
         markdown.AppendLine(")");
         if (basis.Count > 0)
             markdown.AppendLine().Append("Chinese source: ").AppendJoin("; ", basis.Select(b => $"《{b.Title}》{b.Section}")).AppendLine();
+        // The lead's guide is named once: its other sections go by their heading alone.
+        if (related.Count > 0)
+            markdown.AppendLine().Append("Related sections: ")
+                .AppendJoin("; ", related.Select(c => c.DocumentId == chunk.DocumentId ? EnglishSectionLabel(c.Section) : $"{c.Title}, {EnglishSectionLabel(c.Section)}"))
+                .AppendLine(".");
         markdown.AppendLine().Append(EnglishDisclaimer);
 
         // The English section, then the Chinese clauses it rests on that the knowledge holds (a law may be configured out).
         var citations = new List<Citation> { Citation.Of(chunk, knowledge) with { Text = text } };
         citations.AddRange(ClauseBasis.Resolve(knowledge, chunk).Select(c => Citation.Of(c, knowledge)));
+        citations.AddRange(related.Select(c => Citation.Of(c, knowledge) with { Text = ClauseBasis.WithoutBasis(c.Text) }));
         // Every piece of a named clause is cited: a long news section is stored in several chunks.
         return new Answer(markdown.ToString(), Grounded: true, citations, Handoff: false);
     }
+
+    /// <summary>A section's heading as an English reader sees it: a guide's untitled opening part is its overview.</summary>
+    private static string EnglishSectionLabel(string section) => section == HeadingChunking.OverviewSection ? "Overview" : section;
 
     /// <summary>An English refusal offers the nearest English topics when the question touched one, otherwise says what the service covers.</summary>
     private Answer EnglishRefusal(IReadOnlyList<GroundedCandidate> candidates)

@@ -360,7 +360,9 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
     private Answer Render(KnowledgeBase knowledge, GroundedCandidate lead, IReadOnlyList<GroundedCandidate> candidates, Analysis analysis,
         string? askedSection = null)
     {
-        if (analysis.IsEnglish) return RenderEnglish(knowledge, lead, analysis, askedSection);
+        if (analysis.IsEnglish)
+            return RenderEnglish(knowledge, lead, analysis, askedSection,
+                FurtherCitations(lead, candidates, analysis).Select(c => c.Retrieved.Chunk).Take(_options.MaxCitations - 1).ToList());
         var cited = FurtherCitations(lead, candidates, analysis)
             .Select(c => c.Retrieved.Chunk)
             .Prepend(lead.Retrieved.Chunk)

@@ -110,4 +110,23 @@ public sealed class EnglishAnswerTests(KnowledgeOnlyFixture fixture) : IClassFix
         Assert.Equal("住房公积金提取办事指南（示例）", answer.Citations[0].Source);
         Assert.Equal("所需材料", answer.Citations[0].Section);
     }
+
+    [Fact]
+    public void Compose_EnglishQuestion_CitesRelatedEnglishSectionsAfterTheLeadAndItsChineseClause()
+    {
+        var answer = _composer.Compose(Knowledge, "How long does the housing fund withdrawal take?");
+
+        Assert.True(answer.Grounded, answer.Markdown);
+        Assert.Equal(("Housing Provident Fund Withdrawal Guide (sample)", "Time limit"), (answer.Citations[0].Source, answer.Citations[0].Section));
+        Assert.Equal(("住房公积金提取办事指南（示例）", "办理时限"), (answer.Citations[1].Source, answer.Citations[1].Section));
+        var related = answer.Citations.Skip(2).ToList();
+        Assert.NotEmpty(related);
+        Assert.All(related, c => Assert.DoesNotContain(c.Text, ch => TextNormalizer.IsCjk(ch)));
+        Assert.All(related, c => Assert.NotEqual("Time limit", c.Section));
+        // Listed by heading once the guide is named; its untitled opening part reads "Overview", never 概述.
+        var line = Assert.Single(answer.Markdown.Split('\n'), l => l.StartsWith("Related sections: ", StringComparison.Ordinal));
+        Assert.DoesNotContain("概述", line);
+        Assert.DoesNotContain("Housing Provident Fund Withdrawal Guide", line);
+        Assert.StartsWith("The text above is quoted", answer.Markdown.Split('\n')[^1]);
+    }
 }

@@ -51,7 +51,7 @@ public sealed class GroundingScorer
             var alone = analyzer.AnalyzeQuery(word);
             // A word only a mined expansion added is a search hint, not a form of the typed word.
             var forms = alone.Words.Keys.Where(f => (f.Length > 1 || f == word) && !alone.MinedWords.Contains(f)).Concat(lay).Distinct(StringComparer.Ordinal).ToArray();
-            // An English word is a domain word when the English lexicon reads it as one (station → 驿站, pension → 养老保险).
+            // The Chinese word the English lexicon reads an English word as (scooter → 电动车), if any.
             var chinese = IsLatinWord(word) ? EnglishBridge.Default.ChineseOf(word) : null;
             var isDomain = _domainWords.Contains(word);
             var idf = _index.WordIdf(word) * (word.Length == 1 ? SingleCharacterWeight : 1f) * (isDomain ? _domainWeight : 1f);

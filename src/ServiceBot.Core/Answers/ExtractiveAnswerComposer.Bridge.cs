@@ -1,6 +1,5 @@
 using ServiceBot.Answers.Refusal;
 using ServiceBot.Knowledge;
-using ServiceBot.Knowledge.Chunking;
 using ServiceBot.Localization;
 using ServiceBot.Text;
 
@@ -27,15 +26,6 @@ public sealed partial class ExtractiveAnswerComposer
         return InEnglish(knowledge, inChinese, english, TaskGuideSections.AskedFor(english.Question));
     }
 
-    private static bool AsksWhatSectionLacks(Analysis english, KnowledgeChunk section)
-    {
-        var coverage = CoverageOf(section, english.Terms);
-        var signals = new DecisionSignals(ThresholdsPass: true, english.InDomain, RankerTop: null, RankerSecond: null, coverage, QuestionMatch: 0);
-        var features = GroundingFeatures.Of(english.Question, english.Terms, CoveredText(section), NormalizedCoveredText(section), coverage,
-            runnerUp: 0, viaGuide: false, signals, alsoCited: []);
-        return RefusalModel.AsksWhatNoCitedClauseStates(features);
-    }
-
     /// <summary>The Chinese answer told in English: the English section resting on its lead clause, or the clause itself under an English note.</summary>
     private Answer InEnglish(KnowledgeBase knowledge, Answer inChinese, Analysis english, string? askedSection)
     {
@@ -46,7 +36,7 @@ public sealed partial class ExtractiveAnswerComposer
             .FirstOrDefault();
         // The English section says what the Chinese clause does: a kind of fact it does not state (which floor, how many
         // riders) is unanswered in either language, however well the Chinese reading matched the clause.
-        if (mirror is not null && AsksWhatSectionLacks(english, mirror)) return EnglishRefusal([]);
+        if (mirror is not null && RefusalModel.AsksWhatClauseDoesNotState(english.Question, CoveredText(mirror))) return EnglishRefusal([]);
         if (mirror is not null)
             return RenderEnglish(knowledge, new GroundedCandidate(new RetrievedChunk(mirror, 0, 0), 1), english, askedSection) with { Decision = inChinese.Decision };
         var body = inChinese.Markdown.Replace(Disclaimer, "", StringComparison.Ordinal).TrimEnd();

@@ -47,10 +47,13 @@ public sealed partial class EnglishBridge
 
     private readonly IReadOnlyList<(string[] Words, string Chinese)> _phrases;
     private readonly IReadOnlySet<string> _filler;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _singleWords = new(StringComparer.Ordinal);
+    private readonly (string Word, string Chinese)[] _oneWordPhrases;
 
     private EnglishBridge(IReadOnlyList<(string[] Words, string Chinese)> phrases, IReadOnlySet<string> filler)
-        => (_phrases, _filler) = (phrases, filler);
+    {
+        (_phrases, _filler) = (phrases, filler);
+        _oneWordPhrases = [.. phrases.Where(p => p.Words.Length == 1).Select(p => (p.Words[0], p.Chinese))];
+    }
 
     /// <summary>The bridge of the shipped lexicon.</summary>
     public static EnglishBridge Default => DefaultBridge.Value;
@@ -110,9 +113,8 @@ public sealed partial class EnglishBridge
     /// </summary>
     public string? ChineseOf(string word)
     {
-        if (_singleWords.TryGetValue(word, out var chinese)) return chinese;
-        foreach (var (words, phraseChinese) in _phrases)
-            if (words.Length == 1 && IsForm(word, words[0], last: true)) return _singleWords.GetOrAdd(word, phraseChinese);
+        foreach (var (phrase, chinese) in _oneWordPhrases)
+            if (IsForm(word, phrase, last: true)) return chinese;
         return null;
     }
 

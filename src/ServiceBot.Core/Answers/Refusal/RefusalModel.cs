@@ -104,6 +104,10 @@ public sealed class RefusalModel
     /// </summary>
     public static bool AsksWhatNoCitedClauseStates(IReadOnlyList<double> features) => AskedThingUnstated.Any(i => features[i] > 0.5);
 
+    /// <summary><see cref="AsksWhatNoCitedClauseStates"/> read from the texts, for a single clause.</summary>
+    public static bool AsksWhatClauseDoesNotState(string question, string clauseText)
+        => AskedKind.Unstated(question, clauseText) || AskedAspect.IsUnstated(question, clauseText) || AskedKind.AsksPersonalRecord(question);
+
     public void Save(string path)
     {
         var file = new ModelFile(FormatName, FormatVersion, GroundingFeatures.Names, _weights, Bias, Threshold, DomainWeight,

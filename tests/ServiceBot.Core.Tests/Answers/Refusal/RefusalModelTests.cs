@@ -219,4 +219,17 @@ public sealed class RefusalModelTests
     [InlineData("快递丢件了快递员要赔吗", "加强快递员权益保障，规范快递丢件处理。")]
     public void ClauseStatesIt_LeadClauseStatesWhatIsAsked_IsTrue(string question, string clause)
         => Assert.True(RefusalModel.ClauseStatesIt(CoveringFeatures(), question, clause));
+
+    [Theory]
+    [InlineData("Which floor is the registration window on?", "Book an appointment and bring your passport to the counter.")]
+    [InlineData("How much is the fee?", "The service is free of charge.")]
+    [InlineData("驿站是哪个单位出钱盖的", "各地建设新就业群体服务站点，提供休息、饮水、充电服务。")]
+    [InlineData("你能查到我社保交了几年吗", "参保人员可以查询本人缴费记录。")]
+    [InlineData("仲裁委员会在哪个区几楼", "劳动争议仲裁委员会由劳动行政部门代表、工会代表和企业方面代表组成。")]
+    public void AsksWhatClauseDoesNotState_ReadsAsTheFeaturesDoForOneClause(string question, string clause)
+    {
+        var features = GroundingFeatures.Of(question, [], clause, clause, 0, 0, viaGuide: false, new DecisionSignals(true, true, null, null, 0, 0));
+
+        Assert.Equal(RefusalModel.AsksWhatNoCitedClauseStates(features), RefusalModel.AsksWhatClauseDoesNotState(question, clause));
+    }
 }

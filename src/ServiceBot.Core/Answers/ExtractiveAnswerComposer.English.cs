@@ -24,6 +24,9 @@ public sealed partial class ExtractiveAnswerComposer
     private const string EnglishDisclaimer =
         "The text above is quoted from the guide; the rules of the local authority prevail for your case.";
 
+    private const string EnglishTranslationDisclaimer =
+        "The text above is an unofficial English translation; the Chinese text it cites is the authoritative one.";
+
     /// <summary>An English quote is longer than a Chinese one for the same content.</summary>
     private const int EnglishLengthFactor = 3;
 
@@ -55,15 +58,23 @@ public sealed partial class ExtractiveAnswerComposer
             markdown.AppendLine().Append("Related sections: ")
                 .AppendJoin("; ", related.Select(c => c.DocumentId == chunk.DocumentId ? EnglishSectionLabel(c.Section) : $"{c.Title}, {EnglishSectionLabel(c.Section)}"))
                 .AppendLine(".");
-        markdown.AppendLine().Append(EnglishDisclaimer);
+        markdown.AppendLine().Append(IsTranslation(chunk) ? EnglishTranslationDisclaimer : EnglishDisclaimer);
 
-        // The English section, then the Chinese clauses it rests on that the knowledge holds (a law may be configured out).
+        // The English section, then the Chinese clauses it rests on that the knowledge holds (a law may be configured out),
+        // then the clauses the related sections rest on, and the related English sections last: a reader checking the
+        // answer against the original finds the Chinese clauses first.
         var citations = new List<Citation> { Citation.Of(chunk, knowledge) with { Text = text } };
         citations.AddRange(ClauseBasis.Resolve(knowledge, chunk).Select(c => Citation.Of(c, knowledge)));
+        citations.AddRange(related.SelectMany(c => ClauseBasis.Resolve(knowledge, c)).Select(c => Citation.Of(c, knowledge)));
         citations.AddRange(related.Select(c => Citation.Of(c, knowledge) with { Text = ClauseBasis.WithoutBasis(c.Text) }));
+        citations = citations.DistinctBy(c => (c.Source, c.Section, c.Text)).ToList();
         // Every piece of a named clause is cited: a long news section is stored in several chunks.
         return new Answer(markdown.ToString(), Grounded: true, citations, Handoff: false);
     }
+
+    /// <summary>An English law or policy text translated from the Chinese original, rather than a guide written in English.</summary>
+    private static bool IsTranslation(KnowledgeChunk chunk)
+        => chunk.Metadata.ContainsKey(MetadataKeys.TranslationOf) && chunk.Metadata.GetValueOrDefault(MetadataKeys.Type) != DocumentTypes.Guide;
 
     /// <summary>A section's heading as an English reader sees it: a guide's untitled opening part is its overview.</summary>
     private static string EnglishSectionLabel(string section) => section == HeadingChunking.OverviewSection ? "Overview" : section;
@@ -89,7 +100,7 @@ public sealed partial class ExtractiveAnswerComposer
     {
         if (chunk.Section.EndsWith('?')) return chunk.Section;
         if (chunk.SimilarQuestions.Count > 0) return chunk.SimilarQuestions[0];
-        return $"{chunk.Section} ({chunk.Title})";
+        return $"{EnglishSectionLabel(chunk.Section)} ({chunk.Title})";
     }
 
     /// <summary>The section, or for a long one the run of sentences around the one covering the question best.</summary>

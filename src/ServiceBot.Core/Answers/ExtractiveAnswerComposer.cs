@@ -53,6 +53,12 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
     /// <summary>The refusal model's threshold in force: configured, else the one stored with the model; 0 without a model.</summary>
     public double MinAnswerProbability => _minAnswerProbability;
 
+    private readonly double _minEnglishAnswerProbability = options.Value.MinAnswerProbability ?? refusalModel?.EnglishThreshold ?? 0;
+
+    /// <summary>The threshold in force for <paramref name="question"/>'s language (<see cref="RefusalModel.EnglishThreshold"/> for English).</summary>
+    public double MinAnswerProbabilityFor(string question)
+        => KnowledgeLanguage.OfQuestion(question) == Localization.BotLanguages.English ? _minEnglishAnswerProbability : _minAnswerProbability;
+
     /// <summary>The composer with the refusal model the options name (<see cref="RefusalModel.FromOptions"/>).</summary>
     public ExtractiveAnswerComposer(IOptions<AnswerOptions> options) : this(options, RefusalModel.FromOptions(options.Value))
     {
@@ -184,9 +190,8 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
     /// <summary>
     /// The decision on a clause the hard rule lets through: the features the refusal model reads, its probability, and
     /// whether that reaches the threshold (or the clause's text states most of the question, <see cref="RefusalModel.ClauseStatesIt"/>).
-    /// Without a model the coverage thresholds decide; for English questions too (on the development set's English items the
-    /// model refuses more of those to be refused but answers fewer of the rest; <c>train-refusal</c> prints both), unless the
-    /// question asks a kind of fact no cited clause states (<see cref="RefusalModel.AsksWhatNoCitedClauseStates"/>).
+    /// Without a model the coverage thresholds decide. English questions are decided by the same model at their own threshold
+    /// (<see cref="RefusalModel.EnglishThreshold"/>), chosen on the English questions' cross-validation curve.
     /// </summary>
     /// <param name="ranked">The candidates in the knowledge ranker's order (coverage order without it).</param>
     private GroundingDecision Decide(KnowledgeBase knowledge, GroundedCandidate best, double runnerUp, IReadOnlyList<GroundedCandidate> ranked,
@@ -205,12 +210,9 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         // Only where the clause's own coverage does not ground it: a clause that states the question still answers it.
         if (!thresholdsPass && AnsweredByAbsentKnowledge(knowledge, analysis)) return new GroundingDecision(thresholdsPass, features, null, false) { AbsentKnowledge = true };
         if (refusalModel is null) return new GroundingDecision(thresholdsPass, features, null, thresholdsPass);
-        // What an English question asks (how many riders, which floor, which year) is read alike in both languages.
-        if (analysis.IsEnglish)
-            return new GroundingDecision(thresholdsPass, features, null, thresholdsPass && !RefusalModel.AsksWhatNoCitedClauseStates(features));
         var probability = refusalModel.Probability(features, analysis.Question);
         return new GroundingDecision(thresholdsPass, features, probability,
-            probability >= _minAnswerProbability || RefusalModel.ClauseStatesIt(features, analysis.Question, CoveredText(chunk))
+            probability >= (analysis.IsEnglish ? _minEnglishAnswerProbability : _minAnswerProbability) || RefusalModel.ClauseStatesIt(features, analysis.Question, CoveredText(chunk))
             || (thresholdsPass && NamesItsRareTerm(knowledge, chunk, analysis)));
     }
 
@@ -283,7 +285,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
     /// <param name="language">The question's language when known (a question read in Chinese words keeps the English words no phrase named).</param>
     private Analysis Analyse(KnowledgeBase knowledge, string question, string? language = null)
     {
-        var scorer = new GroundingScorer(knowledge.Lexical, (float)_options.DomainWordWeight);
+        var scorer = new GroundingScorer(knowledge.Lexical, (float)_options.DomainWordWeight, knowledge.EnglishFieldWords);
         var aboutOld = knowledge.AsksAboutOldPolicy(question);
         var terms = scorer.Terms(aboutOld ? OldPolicyQuestion.WithoutCues(question) : question);
         return new Analysis(question, terms, terms.Any(t => t.IsDomain), scorer, language ?? KnowledgeLanguage.OfQuestion(question), aboutOld);

@@ -24,10 +24,15 @@ public sealed class GroundingScorer
     private readonly HashSet<string> _domainWords;
     private readonly float _domainWeight;
 
-    public GroundingScorer(LexicalIndex index, float domainWeight = 2f)
+    private readonly IReadOnlySet<string>? _englishField;
+
+    /// <param name="englishField">The English words that are of the knowledge's field (<see cref="Knowledge.KnowledgeBase.EnglishFieldWords"/>);
+    /// without it every English word the index holds is.</param>
+    public GroundingScorer(LexicalIndex index, float domainWeight = 2f, IReadOnlySet<string>? englishField = null)
     {
         _index = index;
         _domainWeight = domainWeight;
+        _englishField = englishField;
         _domainWords = DomainWordsByIndex.GetValue(index, static index => index.Analyzer.Options.DomainWords
             .Concat(index.Analyzer.Options.SynonymGroups.SelectMany(g => g))
             .Select(TextNormalizer.Normalize).ToHashSet(StringComparer.Ordinal));
@@ -58,12 +63,14 @@ public sealed class GroundingScorer
             terms.Add(new QueryTerm(word, idf, forms, isDomain)
             {
                 // An English word the lexicon reads as a word the clauses use names something the knowledge speaks of.
-                Foreign = word.Length > 1 && lay.Count == 0 && !isDomain && forms.All(f => !_index.Mentions(f))
+                Foreign = word.Length > 1 && lay.Count == 0 && !isDomain && forms.All(f => !OfTheField(f))
                           && (chinese is null || !_index.Mentions(chinese)),
             });
         }
         return terms;
     }
+
+    private bool OfTheField(string form) => _englishField is not null && IsLatinWord(form) ? _englishField.Contains(form) : _index.Mentions(form);
 
     /// <summary>Idf-weighted share of <paramref name="terms"/> that are <see cref="QueryTerm.Foreign"/> (0–1).</summary>
     public static double ForeignShare(IReadOnlyList<QueryTerm> terms)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
+using ServiceBot.Answers;
 using ServiceBot.Hosting;
 using ServiceBot.Knowledge;
 using ServiceBot.Knowledge.Chunking;
@@ -136,6 +137,8 @@ public sealed class IngestionPipeline
             manifestFiles.Add(new ManifestFile(source.Path, source.Root, hash!, fileChunks.Select(c => c.Id).ToList()));
         }
 
+        WithoutOrphanTranslations(chunks, manifestFiles);
+
         var warnings = SupersessionCheck.Warnings(chunks
             .GroupBy(c => c.DocumentId, StringComparer.Ordinal)
             .Select(g => (g.Key, g.First().Title, g.First().Metadata)));
@@ -171,6 +174,27 @@ public sealed class IngestionPipeline
         progress?.Report(new IngestionProgress(hashed.Count, hashed.Count, null, IngestionStage.Done));
         return new IngestionReport(sources.Count, added, changed, unchanged, removed, read, failures, chunks.Count, embedded,
             clock.Elapsed, IndexRewritten: true) { Warnings = warnings, NearDuplicates = nearDuplicates };
+    }
+
+    /// <summary>
+    /// Leaves out the sections of a translation whose original the knowledge does not hold: the English text of a law
+    /// configured out, or of an article a shortened law lacks, would answer from a clause that cannot be cited. A section
+    /// stays when one clause it rests on (its "Based on:" line) is there, or, naming none, when its original document is.
+    /// Its file still counts as read, so adding the original rebuilds the index.
+    /// </summary>
+    private static void WithoutOrphanTranslations(List<StoredChunk> chunks, List<ManifestFile> files)
+    {
+        var originals = chunks.Where(c => !c.Metadata.ContainsKey(MetadataKeys.TranslationOf)).ToList();
+        var titles = originals.Select(c => c.Title).ToHashSet(StringComparer.Ordinal);
+        var clauses = originals.Select(c => new ClauseReference(c.Title, c.Section)).ToHashSet();
+        var orphans = chunks
+            .Where(c => c.Metadata.GetValueOrDefault(MetadataKeys.TranslationOf) is { } original
+                        && (!titles.Contains(original) || ClauseBasis.Of(c.Text) is { Count: > 0 } basis && !basis.Any(clauses.Contains)))
+            .Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        if (orphans.Count == 0) return;
+        chunks.RemoveAll(c => orphans.Contains(c.Id));
+        for (var i = 0; i < files.Count; i++)
+            if (files[i].ChunkIds.Any(orphans.Contains)) files[i] = files[i] with { ChunkIds = files[i].ChunkIds.Where(id => !orphans.Contains(id)).ToList() };
     }
 
     private static (SourceFile, string?, string?) HashOrFail(SourceFile source)

@@ -3,6 +3,7 @@ using ServiceBot.Conversation;
 using ServiceBot.Ingestion;
 using ServiceBot.Knowledge.Chunking;
 using ServiceBot.Knowledge.Curated;
+using ServiceBot.Knowledge.Reading;
 using ServiceBot.Knowledge.Validity;
 using ServiceBot.Retrieval;
 using ServiceBot.Retrieval.Dense;
@@ -41,7 +42,25 @@ public sealed class KnowledgeBase
             .GroupBy(c => c.DocumentId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Metadata, StringComparer.Ordinal);
         CuratedAnswers = chunks.Where(CuratedAnswerFile.IsCurated).ToList();
+        _englishFieldWords = new Lazy<IReadOnlySet<string>>(() => EnglishFieldWordsOf(chunks, lexical));
     }
+
+    private readonly Lazy<IReadOnlySet<string>> _englishFieldWords;
+
+    /// <summary>
+    /// The English words the service's own English texts use (the guides and the translated policy, their 相似问法
+    /// included): what an English question may be about. A law translation renders every article, procedural ones too,
+    /// so a word only the law translations use (driving, renew) does not bring a question into the field.
+    /// </summary>
+    public IReadOnlySet<string> EnglishFieldWords => _englishFieldWords.Value;
+
+    private static HashSet<string> EnglishFieldWordsOf(IReadOnlyList<KnowledgeChunk> chunks, LexicalIndex lexical)
+        => chunks
+            .Where(c => KnowledgeLanguage.Of(c) == Localization.BotLanguages.English
+                        && !(c.Metadata.GetValueOrDefault(MetadataKeys.Type) == DocumentTypes.Law && c.Metadata.ContainsKey(MetadataKeys.TranslationOf)))
+            .SelectMany(c => c.SimilarQuestions.Prepend(c.Text).Prepend(c.Section))
+            .SelectMany(text => lexical.Analyzer.AnalyzeQuery(text).Words.Where(w => w.Value >= 1f).Select(w => w.Key))
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The chunks of curated answers (Q&amp;A entries); usually none.</summary>
     public IReadOnlyList<KnowledgeChunk> CuratedAnswers { get; }

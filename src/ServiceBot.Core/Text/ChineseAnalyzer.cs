@@ -154,15 +154,35 @@ public sealed class ChineseAnalyzer
         => expansions
             .Select(e => new LayExpansion(
                 e.LayPhrases.Select(TextNormalizer.Normalize).Where(p => p.Length > 0).ToArray(),
-                e.PolicyWords.Select(TextNormalizer.Normalize).Where(w => w.Length > 0).ToArray()))
+                // An English policy phrase ("labour contract") is searched as its words, as the index holds them.
+                e.PolicyWords.Select(TextNormalizer.Normalize)
+                    .SelectMany(w => w.Length > 0 && char.IsAsciiLetter(w[0]) ? w.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(EnglishPlural.Singular) : [w])
+                    .Where(w => w.Length > 0).Distinct(StringComparer.Ordinal).ToArray()))
             .ToList();
 
     // A loop rather than a LINQ predicate: this runs for every lay phrase group on every query.
     private static string? FirstContained(IReadOnlyList<string> phrases, string text)
     {
         for (var i = 0; i < phrases.Count; i++)
-            if (text.Contains(phrases[i], StringComparison.Ordinal)) return phrases[i];
+            if (ContainsPhrase(text, phrases[i])) return phrases[i];
         return null;
+    }
+
+    /// <summary>
+    /// A Chinese phrase matches anywhere; an English one only as whole words, a plural "s" allowed ("quit" is not in
+    /// "quite", "boss" is in "bosses" only through its own line, "manager" is in "managers").
+    /// </summary>
+    internal static bool ContainsPhrase(string text, string phrase)
+    {
+        if (!char.IsAsciiLetter(phrase[0]) && !char.IsAsciiLetter(phrase[^1])) return text.Contains(phrase, StringComparison.Ordinal);
+        for (var at = text.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+        {
+            if (at > 0 && char.IsAsciiLetter(text[at - 1])) continue;
+            var end = at + phrase.Length;
+            if (end < text.Length && text[end] == 's') end++;
+            if (end == text.Length || !char.IsAsciiLetter(text[end])) return true;
+        }
+        return false;
     }
 
     private static void AddBigrams(Dictionary<string, float> bigrams, string run, float weight)

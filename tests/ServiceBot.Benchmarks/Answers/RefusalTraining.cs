@@ -178,7 +178,7 @@ public static class RefusalTraining
         var thresholds = Enumerable.Range(0, 91).Select(i => i * 0.01).ToList();
         // Before: the model trained on the with-laws deployment alone, scored out of fold on both.
         var oneDeployment = bothDeployments ? DeploymentFigures.Of(samples, alone, CrossValidate(samples, scored, rows, folds, regression, thresholds).Chosen) : null;
-        var (foldAuc, vetoAuc, chosen, vetoChosen) = CrossValidate(samples, rows, rows, folds, regression, thresholds);
+        var (foldAuc, vetoAuc, chosen, vetoChosen, englishChosen) = CrossValidate(samples, rows, rows, folds, regression, thresholds);
         Print(path, root, samples, scored, folds, foldAuc, vetoAuc, thresholds, chosen, vetoChosen);
         if (Option(args, "--oof") is { } oofPath) await WriteOutOfFoldAsync(scored, chosen, oofPath);
         if (oneDeployment is not null) PrintDeployments(oneDeployment, DeploymentFigures.Of(samples, alone, chosen));
@@ -186,8 +186,8 @@ public static class RefusalTraining
         var allDomain = InnerDomainScores(samples, folds);
         var (finalWeights, finalBias) = regression.Fit(rows, allDomain);
         var finalDomain = DomainScoreFitting.Fit(samples.Select(s => (s.Text, s.Question.Answerable)));
-        PrintEnglish([.. samples.Where(s => s.IsEnglish)], chosen);
-        new RefusalModel(GroundingFeatures.Names, finalWeights[..^1], finalBias, chosen, finalDomain, finalWeights[^1]).Save(output);
+        PrintEnglish([.. samples.Where(s => s.IsEnglish)], chosen, englishChosen, thresholds);
+        new RefusalModel(GroundingFeatures.Names, finalWeights[..^1], finalBias, chosen, finalDomain, finalWeights[^1], englishChosen).Save(output);
         Console.WriteLine($"\nModel fitted on all {rows.Count} questions past the hard rule{(bothDeployments ? " in both deployments" : "")}, domain score on all {samples.Count} questions "
                           + $"({finalDomain.Weights.Count} grams), threshold {chosen:F2}, written to {Path.GetRelativePath(root, output)}:");
         foreach (var (name, weight) in GroundingFeatures.Names.Append("(domain score)").Zip(finalWeights))
@@ -201,7 +201,7 @@ public static class RefusalTraining
     /// <paramref name="train"/> outside it, with domain scores from the with-laws <paramref name="samples"/> outside it; returns
     /// the folds' AUCs on their with-laws rows and the operating points chosen on the with-laws samples.
     /// </summary>
-    private static (List<double> FoldAuc, List<double> VetoAuc, double Chosen, double VetoChosen) CrossValidate(IReadOnlyList<Sample> samples,
+    private static (List<double> FoldAuc, List<double> VetoAuc, double Chosen, double VetoChosen, double EnglishChosen) CrossValidate(IReadOnlyList<Sample> samples,
         IReadOnlyList<Sample> train, IReadOnlyList<Sample> test, int folds, Regression regression, IReadOnlyList<double> thresholds)
     {
         var foldAuc = new List<double>();
@@ -230,8 +230,11 @@ public static class RefusalTraining
             .MaxBy(t => (VetoFiguresOf(samples, t)[2], -t));
         // The model's point (Choose) is chosen without the coverage slices: one question per article nobody had asked about
         // teaches the ranker, but is no sample of what users send.
+        // English questions get their own point: their features (coverage of English words, the English guides and translations
+        // as candidates) are distributed otherwise, and one threshold for both would be set by the far more numerous Chinese.
         var traffic = samples.Where(s => !s.Question.IsCoverage).ToList();
-        return (foldAuc, vetoAuc, Choose(traffic, thresholds), vetoChosen);
+        return (foldAuc, vetoAuc, Choose([.. traffic.Where(s => !s.IsEnglish)], thresholds), vetoChosen,
+            ChooseNoMoreAnswered([.. traffic.Where(s => s.IsEnglish)], thresholds));
     }
 
     /// <summary>
@@ -241,6 +244,17 @@ public static class RefusalTraining
     private static double Choose(IReadOnlyList<Sample> samples, IReadOnlyList<double> thresholds)
         => thresholds.Select(t => (Threshold: t, Figures: FiguresOf(samples, t)))
             .MaxBy(p => (BarRatio(p.Figures), p.Figures[0] + p.Figures[2], -p.Threshold)).Threshold;
+
+    /// <summary>
+    /// The lowest threshold that refuses as many must-refuse questions as the coverage thresholds do, so the model answers
+    /// more answerable questions without answering more of those to be refused. For English, where the model is weaker and
+    /// <see cref="Choose"/>'s balance would trade refusals for answers.
+    /// </summary>
+    private static double ChooseNoMoreAnswered(IReadOnlyList<Sample> samples, IReadOnlyList<double> thresholds)
+    {
+        var floor = VetoFiguresOf(samples, 0)[2];
+        return thresholds.Where(t => FiguresOf(samples, t)[2] >= floor - 1e-9).DefaultIfEmpty(thresholds[^1]).Min();
+    }
 
     /// <summary>Each deployment's out-of-fold figures at a threshold, kept apart from the samples: the next cross-validation overwrites their probabilities.</summary>
     private sealed record DeploymentFigures(double Threshold, double[] WithLaws, double[] Alone)
@@ -484,7 +498,7 @@ public static class RefusalTraining
     }
 
     /// <summary>English questions are decided by the coverage thresholds; what the model would do with them, beside it.</summary>
-    private static void PrintEnglish(IReadOnlyList<Sample> english, double chosen)
+    private static void PrintEnglish(IReadOnlyList<Sample> english, double chosen, double englishChosen, IReadOnlyList<double> thresholds)
     {
         Console.WriteLine();
         Console.WriteLine($"English questions ({english.Count(s => s.Question.Answerable)} answerable, {english.Count(s => !s.Question.Answerable)} must-refuse), out of fold:");
@@ -492,7 +506,9 @@ public static class RefusalTraining
         Console.WriteLine("| decision | answerable hit@3 | answerable refused | must-refuse refused | must-refuse answered |");
         Console.WriteLine("|---|---:|---:|---:|---:|");
         Console.WriteLine($"| coverage thresholds (no model) | {Figures(VetoFiguresOf(english, 0))} |");
-        Console.WriteLine($"| the model at the threshold {Format(chosen)} | {Figures(FiguresOf(english, chosen))} |");
+        Console.WriteLine($"| the model at the Chinese threshold {Format(chosen)} | {Figures(FiguresOf(english, chosen))} |");
+        foreach (var threshold in thresholds.Where(t => Math.Round(t * 100) % 10 == 0 || t == englishChosen))
+            Console.WriteLine($"| the model at {Format(threshold)}{(threshold == englishChosen ? " **(chosen for English)**" : "")} | {Figures(FiguresOf(english, threshold))} |");
     }
 
     private static double[] FiguresOf(IReadOnlyList<Sample> samples, double threshold) => Figures(samples, s => s.AnsweredAt(threshold));

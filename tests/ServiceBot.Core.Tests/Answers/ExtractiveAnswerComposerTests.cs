@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ServiceBot.Answers;
 using ServiceBot.Core.Tests.Knowledge;
+using ServiceBot.Knowledge;
+using ServiceBot.Localization;
 using ServiceBot.Knowledge.Reading;
 
 namespace ServiceBot.Core.Tests.Answers;
@@ -19,7 +21,12 @@ public sealed class ExtractiveAnswerComposerTests(RealKnowledgeFixture fixture) 
     public void Fixture_RealKnowledge_IngestsWithoutFailures()
     {
         Assert.Empty(fixture.Report.Failures);
-        Assert.Equal(13, fixture.Knowledge.Chunks.Count(c => c.Metadata.GetValueOrDefault(MetadataKeys.Type) == DocumentTypes.Law));
+        var laws = fixture.Knowledge.Chunks.Where(c => c.Metadata.GetValueOrDefault(MetadataKeys.Type) == DocumentTypes.Law).ToList();
+        Assert.Equal(13, laws.Count(c => KnowledgeLanguage.Of(c) == BotLanguages.Chinese));
+        // The English translation of each article the fixture's shortened laws hold, and of no other.
+        var english = laws.Where(c => KnowledgeLanguage.Of(c) == BotLanguages.English).ToList();
+        Assert.Equal(laws.Where(c => KnowledgeLanguage.Of(c) == BotLanguages.Chinese).Select(c => (c.Title, c.Section)).Order(),
+            english.SelectMany(c => ClauseBasis.Of(c.Text)).Select(r => (r.Title, r.Section)).Order());
     }
 
     [Theory]

@@ -48,6 +48,27 @@ public class ChineseAnalyzerTests
         Assert.Empty(policy.Expansions);
     }
 
+    [Theory]
+    [InlineData("my boss fired me yesterday", true)]
+    [InlineData("she quits tomorrow", true)]
+    [InlineData("the embossed card was fired in a kiln", false)]
+    [InlineData("I quite like my job", false)]
+    public void AnalyzeQuery_EnglishLayPhrase_MatchesWholeWordsOnly(string question, bool expands)
+    {
+        var analyzer = new ChineseAnalyzer(new ChineseAnalyzerOptions
+        {
+            LayExpansions = [new LayExpansion(["boss fired", "quit"], ["employer", "terminate the labour contracts"])],
+            LayExpansionWeight = 0.5f,
+            UseGeneralThesaurus = false,
+        });
+
+        var query = analyzer.AnalyzeQuery(question);
+
+        Assert.Equal(expands, query.Expansions.Count == 1);
+        // An English policy phrase is searched as its words, singular as the index holds them.
+        if (expands) Assert.All(new[] { "employer", "terminate", "labour", "contract" }, w => Assert.Equal(0.5f, query.Words[w]));
+    }
+
     [Fact]
     public void AnalyzeQuery_MinedLayWord_AddsPolicyWordsAtItsOwnWeightWithoutReportingThem()
     {

@@ -16,7 +16,7 @@ public sealed record HitTestGrounding(AnswerOptions Options, bool InDomain, IRea
 /// <param name="HardRefusal">Whether the hard rule refused before the thresholds or the model were consulted.</param>
 /// <param name="RuleAnswers">Whether the coverage thresholds let the judged clause answer (the outcome when no model runs).</param>
 /// <param name="Probability">The refusal model's probability that the answer is right; null when the model was not asked.</param>
-/// <param name="MinAnswerProbability">The model's threshold in force.</param>
+/// <param name="MinAnswerProbability">The model's threshold in force for the question's language.</param>
 /// <param name="Lead">The clause the answer opens with (《title》section); null for a refusal.</param>
 /// <param name="HardRule">Which part of the hard rule refused, when it did.</param>
 public sealed record HitTestDecision(bool Answers, bool HardRefusal, bool RuleAnswers, double? Probability, double MinAnswerProbability, string? Lead,
@@ -32,13 +32,13 @@ public sealed record HitTest(string Question, SearchExplanation Explanation, Kno
     public static HitTest Run(KnowledgeBase knowledge, ExtractiveAnswerComposer composer, AnswerOptions options, string question, int top)
     {
         var explanation = knowledge.Lexical.Explain(question, top);
-        var terms = new GroundingScorer(knowledge.Lexical, (float)options.DomainWordWeight).Terms(question);
+        var terms = new GroundingScorer(knowledge.Lexical, (float)options.DomainWordWeight, knowledge.EnglishFieldWords).Terms(question);
         var grounding = new HitTestGrounding(options, terms.Any(t => t.IsDomain),
             composer.Candidates(knowledge, question).ToDictionary(c => c.Retrieved.Chunk.Id, c => c.Coverage, StringComparer.Ordinal));
         var answer = composer.Compose(knowledge, question);
         var decision = new HitTestDecision(answer.Grounded, answer.Decision?.IsHardRefusal ?? false, answer.Decision?.RuleAnswers ?? answer.Grounded,
             answer.Decision?.Probability,
-            composer.MinAnswerProbability, answer.Grounded && answer.Citations.Count > 0 ? $"《{answer.Citations[0].Source}》{answer.Citations[0].Section}" : null,
+            composer.MinAnswerProbabilityFor(question), answer.Grounded && answer.Citations.Count > 0 ? $"《{answer.Citations[0].Source}》{answer.Citations[0].Section}" : null,
             answer.Decision?.AbsentKnowledge ?? false, answer.Decision?.HardRule);
         return new HitTest(question, explanation, knowledge, grounding, composer, decision);
     }

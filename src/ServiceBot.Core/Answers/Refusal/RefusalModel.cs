@@ -45,8 +45,9 @@ public sealed class RefusalModel
 
     /// <param name="domainWeight">The weight of the question's <paramref name="domain"/> score.</param>
     /// <exception cref="ArgumentException">The features are not this build's, a weight is not finite, or the threshold is outside 0–1.</exception>
+    /// <param name="englishThreshold">The threshold for English questions; the same as <paramref name="threshold"/> when absent.</param>
     public RefusalModel(IReadOnlyList<string> features, IReadOnlyList<double> weights, double bias, double threshold, DomainScore domain,
-        double domainWeight)
+        double domainWeight, double? englishThreshold = null)
     {
         if (!features.SequenceEqual(GroundingFeatures.Names, StringComparer.Ordinal))
             throw new ArgumentException(
@@ -54,9 +55,11 @@ public sealed class RefusalModel
         if (weights.Count != features.Count) throw new ArgumentException($"{weights.Count} weights for {features.Count} features");
         if (weights.Append(bias).Append(domainWeight).Any(w => !double.IsFinite(w))) throw new ArgumentException("a weight or the bias is not a finite number");
         if (!(threshold is >= 0 and <= 1)) throw new ArgumentException($"the threshold {threshold} is outside 0–1");
+        if (englishThreshold is not (null or (>= 0 and <= 1))) throw new ArgumentException($"the English threshold {englishThreshold} is outside 0–1");
         _weights = [.. weights];
         Bias = bias;
         Threshold = threshold;
+        EnglishThreshold = englishThreshold ?? threshold;
         Domain = domain;
         DomainWeight = domainWeight;
     }
@@ -71,6 +74,9 @@ public sealed class RefusalModel
 
     /// <summary>The least probability at which an answer is given; chosen from the cross-validation curve.</summary>
     public double Threshold { get; }
+
+    /// <summary>The least probability for an English question, chosen from the English questions' own cross-validation curve.</summary>
+    public double EnglishThreshold { get; }
 
     /// <summary>The probability (0–1) that <paramref name="question"/> is answered by the clause the features describe.</summary>
     public double Probability(ReadOnlySpan<double> features, string question)
@@ -111,7 +117,7 @@ public sealed class RefusalModel
     public void Save(string path)
     {
         var file = new ModelFile(FormatName, FormatVersion, GroundingFeatures.Names, _weights, Bias, Threshold, DomainWeight,
-            new SortedDictionary<string, double>(Domain.Weights.ToDictionary(), StringComparer.Ordinal));
+            new SortedDictionary<string, double>(Domain.Weights.ToDictionary(), StringComparer.Ordinal), EnglishThreshold);
         JsonDataFile.Write(path, file, Json);
     }
 
@@ -132,7 +138,8 @@ public sealed class RefusalModel
             throw new InvalidDataException($"{path} is not a {FormatName} file of version {FormatVersion}.");
         try
         {
-            return new RefusalModel(file.Features, file.Weights, file.Bias, file.Threshold, new DomainScore(file.DomainGrams), file.DomainWeight);
+            return new RefusalModel(file.Features, file.Weights, file.Bias, file.Threshold, new DomainScore(file.DomainGrams), file.DomainWeight,
+                file.EnglishThreshold);
         }
         catch (ArgumentException error)
         {
@@ -155,5 +162,5 @@ public sealed class RefusalModel
     }
 
     private sealed record ModelFile(string Format, int Version, IReadOnlyList<string>? Features, IReadOnlyList<double>? Weights, double Bias, double Threshold,
-        double DomainWeight, IReadOnlyDictionary<string, double>? DomainGrams);
+        double DomainWeight, IReadOnlyDictionary<string, double>? DomainGrams, double? EnglishThreshold = null);
 }

@@ -20,9 +20,6 @@ public sealed partial class ServiceTopics
     /// <summary>Longer English messages say what they are about.</summary>
     public const int MaxEnglishFollowUpWords = 12;
 
-    /// <summary>The front matter key that links an English guide to the Chinese guide it translates.</summary>
-    public const string TranslationOfKey = "translation_of";
-
     private readonly IReadOnlyList<Service> _services;
     private readonly Func<string, IReadOnlyCollection<string>> _contentWords;
     private readonly DomainTermMatcher _domainTerms;
@@ -47,8 +44,8 @@ public sealed partial class ServiceTopics
     public static ServiceTopics Of(KnowledgeBase knowledgeBase, IEnumerable<string> domainTerms)
     {
         var guides = knowledgeBase.Chunks.Where(c => c.Metadata.GetValueOrDefault(MetadataKeys.Type) == DocumentTypes.Guide).ToList();
-        var english = guides.Where(c => KnowledgeLanguage.Of(c) == BotLanguages.English && c.Metadata.ContainsKey(TranslationOfKey))
-            .GroupBy(c => c.Metadata[TranslationOfKey], StringComparer.Ordinal)
+        var english = guides.Where(c => KnowledgeLanguage.Of(c) == BotLanguages.English && c.Metadata.ContainsKey(MetadataKeys.TranslationOf))
+            .GroupBy(c => c.Metadata[MetadataKeys.TranslationOf], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var analyzer = knowledgeBase.Lexical.Analyzer;
         IReadOnlyCollection<string> ContentWords(string text)

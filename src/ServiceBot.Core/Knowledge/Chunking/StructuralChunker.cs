@@ -5,7 +5,9 @@ namespace ServiceBot.Knowledge.Chunking;
 
 /// <summary>
 /// Splits knowledge documents along their own structure: policy clauses "(一)", law articles "第X条",
-/// size-bounded paragraph groups for news, and headings for guides and any other Markdown.
+/// size-bounded paragraph groups for news, and headings for guides and any other Markdown. A translation (an English law
+/// or policy, front matter <c>language: en</c>) keeps its original's type but is sectioned by its headings, one per
+/// article or clause, since the Chinese markers that delimit the original are not in it.
 /// </summary>
 public sealed class StructuralChunker(int maxNewsChunkLength = StructuralChunker.DefaultMaxNewsChunkLength)
 {
@@ -13,6 +15,7 @@ public sealed class StructuralChunker(int maxNewsChunkLength = StructuralChunker
 
     public IReadOnlyList<KnowledgeChunk> Chunk(KnowledgeDocument document) => document.Type switch
     {
+        _ when document.Metadata.ContainsKey(MetadataKeys.TranslationOf) => HeadingChunking.Chunk(document),
         DocumentTypes.Policy => PolicyChunking.Chunk(document),
         DocumentTypes.Law => ArticleChunking.Chunk(document),
         DocumentTypes.News => NewsChunking.Chunk(document, maxNewsChunkLength),

@@ -16,6 +16,9 @@ public static class MetadataKeys
 
     /// <summary>"en" for a document written in English (knowledge/guides/en); absent for Chinese, the default.</summary>
     public const string Language = "language";
+
+    /// <summary>On a translation (an English guide, law or policy), the title of the document it translates.</summary>
+    public const string TranslationOf = "translation_of";
 }
 
 /// <summary>Values of <see cref="MetadataKeys.Type"/> the chunker knows.</summary>

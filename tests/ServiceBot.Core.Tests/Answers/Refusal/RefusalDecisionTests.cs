@@ -64,15 +64,22 @@ public sealed class RefusalDecisionTests(RealKnowledgeFixture fixture) : IClassF
         Assert.Empty(refused.Citations);
     }
 
-    [Fact]
-    public void Compose_EnglishQuestion_TheCoverageThresholdsDecide()
+    [Theory]
+    [InlineData(0.6, 0.4, true)]
+    [InlineData(0.6, 0.6, false)]
+    public void Compose_EnglishQuestion_DecidedAtTheEnglishThreshold(double chineseThreshold, double englishThreshold, bool answers)
     {
-        // Below the coverage thresholds, and the lexicon reads too little of it for a Chinese reading (only rest stations):
-        // a model that would answer it (0.5 against 0.4) is not asked.
-        var answer = ComposerWithThreshold(0.4).Compose(fixture.Knowledge, "Do rest stations lend umbrellas, raincoats and torches when it rains at night?");
+        // The model's probability is 0.5 for every question, and the Chinese threshold above it refuses the question's Chinese
+        // reading: whether it is answered in English is the English threshold's decision alone.
+        var model = new RefusalModel(GroundingFeatures.Names, new double[GroundingFeatures.Names.Count], 0, chineseThreshold,
+            new DomainScore(new Dictionary<string, double>()), 0, englishThreshold);
+        var composer = new ExtractiveAnswerComposer(Options.Create(new AnswerOptions()), model);
 
-        Assert.Null(answer.Decision?.Probability);
-        Assert.False(answer.Grounded);
+        var answer = composer.Compose(fixture.Knowledge, "Is there a rest station open at night near the market?");
+
+        Assert.Equal(0.5, answer.Decision?.Probability);
+        Assert.Equal(answers, answer.Grounded);
+        if (answers) Assert.Equal("Rider and Outdoor Worker Rest Station Guide (sample)", answer.Citations[0].Source);
     }
 
     [Fact]

@@ -117,7 +117,7 @@ public sealed class RefusalModelTests
         var path = Path.Combine(folder.Path, "model.json");
         var weights = GroundingFeatures.Names.Select((_, i) => (i % 3 - 1) * 0.7).ToArray();
         var domain = new DomainScore(new Dictionary<string, double> { ["社保"] = 1.5, ["护照"] = -2, ["转"] = 0.25 });
-        var saved = new RefusalModel(GroundingFeatures.Names, weights, -0.4, 0.3, domain, 0.8);
+        var saved = new RefusalModel(GroundingFeatures.Names, weights, -0.4, 0.3, domain, 0.8, englishThreshold: 0.45);
         var features = GroundingFeatures.Names.Select((_, i) => i / 10.0).ToArray();
 
         saved.Save(path);
@@ -126,7 +126,23 @@ public sealed class RefusalModelTests
         Assert.Equal(saved.Probability(features, "社保转不了"), loaded.Probability(features, "社保转不了"), 12);
         Assert.NotEqual(loaded.Probability(features, "社保转不了"), loaded.Probability(features, "护照转不了"));
         Assert.Equal(0.3, loaded.Threshold);
+        Assert.Equal(0.45, loaded.EnglishThreshold);
         Assert.Contains("\"社保\"", File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Load_FileWithoutAnEnglishThreshold_UsesTheThresholdForEnglishToo()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "model.json");
+        Flat(0.35).Save(path);
+        // A model saved before English questions had their own threshold: the field (written last) is absent.
+        File.WriteAllLines(path, File.ReadAllLines(path).Where(line => !line.Contains("englishThreshold", StringComparison.Ordinal)));
+        File.WriteAllText(path, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(path), @",(\s*\})\s*$", "$1"));
+
+        var loaded = RefusalModel.Load(path);
+
+        Assert.Equal(0.35, loaded.EnglishThreshold);
     }
 
     [Fact]

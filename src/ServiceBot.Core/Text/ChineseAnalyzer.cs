@@ -16,6 +16,9 @@ public sealed class ChineseAnalyzer
     private readonly IReadOnlyDictionary<string, string[]> _synonyms;
     private readonly float _synonymWeight;
     private readonly IReadOnlyList<LayExpansion> _layExpansions;
+
+    /// <summary>The lay expansions whose phrases are all English: only a question with Latin letters can hold one, so others skip them.</summary>
+    private readonly IReadOnlyList<LayExpansion> _englishLayExpansions;
     private readonly float _layExpansionWeight;
     private readonly IReadOnlyList<LayExpansion> _minedLayExpansions;
     private readonly float _minedLayExpansionWeight;
@@ -45,7 +48,9 @@ public sealed class ChineseAnalyzer
         _layExpansionWeight = options.LayExpansionWeight;
         if (!(options.MinedLayExpansionWeight > 0f && options.MinedLayExpansionWeight <= 1f))
             throw new ArgumentOutOfRangeException(nameof(options), options.MinedLayExpansionWeight, "MinedLayExpansionWeight must be in (0, 1].");
-        _layExpansions = NormalizeExpansions(options.LayExpansions);
+        var layExpansions = NormalizeExpansions(options.LayExpansions);
+        _englishLayExpansions = layExpansions.Where(e => e.LayPhrases.All(IsEnglishPhrase)).ToList();
+        _layExpansions = layExpansions.Where(e => !e.LayPhrases.All(IsEnglishPhrase)).ToList();
         _minedLayExpansions = NormalizeExpansions(options.MinedLayExpansions);
         _minedLayExpansionWeight = options.MinedLayExpansionWeight;
         // Built on first use: an analyzer that only indexes documents never needs it.
@@ -121,6 +126,8 @@ public sealed class ChineseAnalyzer
             }
         }
         var expansions = ExpandLayPhrases(_layExpansions, _layExpansionWeight, normalized, words, bigrams);
+        if (normalized.AsSpan().ContainsAnyInRange('a', 'z'))
+            expansions.AddRange(ExpandLayPhrases(_englishLayExpansions, _layExpansionWeight, normalized, words, bigrams));
         // Mined expansions search at their own weight; they are not reported, so grounding keeps to the reviewed ones.
         var before = _minedLayExpansions.Count == 0 ? null : new HashSet<string>(words.Keys, StringComparer.Ordinal);
         ExpandLayPhrases(_minedLayExpansions, _minedLayExpansionWeight, normalized, words, bigrams);
@@ -160,6 +167,8 @@ public sealed class ChineseAnalyzer
                     .Where(w => w.Length > 0).Distinct(StringComparer.Ordinal).ToArray()))
             .ToList();
 
+    private static bool IsEnglishPhrase(string phrase) => char.IsAsciiLetter(phrase[0]) || char.IsAsciiLetter(phrase[^1]);
+
     // A loop rather than a LINQ predicate: this runs for every lay phrase group on every query.
     private static string? FirstContained(IReadOnlyList<string> phrases, string text)
     {
@@ -174,7 +183,7 @@ public sealed class ChineseAnalyzer
     /// </summary>
     internal static bool ContainsPhrase(string text, string phrase)
     {
-        if (!char.IsAsciiLetter(phrase[0]) && !char.IsAsciiLetter(phrase[^1])) return text.Contains(phrase, StringComparison.Ordinal);
+        if (!IsEnglishPhrase(phrase)) return text.Contains(phrase, StringComparison.Ordinal);
         for (var at = text.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.Ordinal))
         {
             if (at > 0 && char.IsAsciiLetter(text[at - 1])) continue;

@@ -211,8 +211,9 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         if (!thresholdsPass && AnsweredByAbsentKnowledge(knowledge, analysis)) return new GroundingDecision(thresholdsPass, features, null, false) { AbsentKnowledge = true };
         if (refusalModel is null) return new GroundingDecision(thresholdsPass, features, null, thresholdsPass);
         var probability = refusalModel.Probability(features, analysis.Question);
+        var threshold = analysis.IsEnglish ? _minEnglishAnswerProbability : _minAnswerProbability;
         return new GroundingDecision(thresholdsPass, features, probability,
-            probability >= (analysis.IsEnglish ? _minEnglishAnswerProbability : _minAnswerProbability) || RefusalModel.ClauseStatesIt(features, analysis.Question, CoveredText(chunk))
+            probability >= threshold || RefusalModel.ClauseStatesIt(features, analysis.Question, CoveredText(chunk))
             || (thresholdsPass && NamesItsRareTerm(knowledge, chunk, analysis)));
     }
 

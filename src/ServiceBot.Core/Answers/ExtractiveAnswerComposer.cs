@@ -57,7 +57,9 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
 
     /// <summary>The threshold in force for <paramref name="question"/>'s language (<see cref="RefusalModel.EnglishThreshold"/> for English).</summary>
     public double MinAnswerProbabilityFor(string question)
-        => KnowledgeLanguage.OfQuestion(question) == Localization.BotLanguages.English ? _minEnglishAnswerProbability : _minAnswerProbability;
+        => ThresholdFor(english: KnowledgeLanguage.OfQuestion(question) == Localization.BotLanguages.English);
+
+    private double ThresholdFor(bool english) => english ? _minEnglishAnswerProbability : _minAnswerProbability;
 
     /// <summary>The composer with the refusal model the options name (<see cref="RefusalModel.FromOptions"/>).</summary>
     public ExtractiveAnswerComposer(IOptions<AnswerOptions> options) : this(options, RefusalModel.FromOptions(options.Value))
@@ -211,9 +213,8 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         if (!thresholdsPass && AnsweredByAbsentKnowledge(knowledge, analysis)) return new GroundingDecision(thresholdsPass, features, null, false) { AbsentKnowledge = true };
         if (refusalModel is null) return new GroundingDecision(thresholdsPass, features, null, thresholdsPass);
         var probability = refusalModel.Probability(features, analysis.Question);
-        var threshold = analysis.IsEnglish ? _minEnglishAnswerProbability : _minAnswerProbability;
         return new GroundingDecision(thresholdsPass, features, probability,
-            probability >= threshold || RefusalModel.ClauseStatesIt(features, analysis.Question, CoveredText(chunk))
+            probability >= ThresholdFor(analysis.IsEnglish) || RefusalModel.ClauseStatesIt(features, analysis.Question, CoveredText(chunk))
             || (thresholdsPass && NamesItsRareTerm(knowledge, chunk, analysis)));
     }
 

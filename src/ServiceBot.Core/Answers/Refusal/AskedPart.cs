@@ -2,7 +2,8 @@ namespace ServiceBot.Answers.Refusal;
 
 /// <summary>
 /// The part of a message that asks: its last sentence or phrase. A long message tells a story first (我跑外卖三年了，上个月…)
-/// and asks at the end, so what the clause must cover is weighed there, apart from the story's words.
+/// and asks at the end, so what the clause must cover is weighed there, apart from the story's words. An English message
+/// asks in its last sentence, not its last word.
 /// </summary>
 public static class AskedPart
 {
@@ -13,11 +14,28 @@ public static class AskedPart
 
     public static string Of(string question)
     {
+        if (!question.Any(Text.TextNormalizer.IsCjk)) return OfEnglish(question);
         var parts = question.Split(Breaks, StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 0) return question;
         var last = parts[^1];
         return last.Length < ShortestAsk && parts.Length > 1 ? parts[^2] + last : last;
     }
+
+    private static readonly char[] EnglishBreaks = ['.', '?', '!', ';', '\n', '\r'];
+
+    /// <summary>A last English sentence of fewer words than this (Why?, Is that legal?) leans on the one before it.</summary>
+    private const int ShortestEnglishAsk = 4;
+
+    /// <summary>An English message's last sentence: its words are split by spaces, which never end what it asks.</summary>
+    private static string OfEnglish(string question)
+    {
+        var sentences = question.Split(EnglishBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (sentences.Length == 0) return question;
+        var last = sentences[^1];
+        return WordCount(last) < ShortestEnglishAsk && sentences.Length > 1 ? sentences[^2] + " " + last : last;
+    }
+
+    private static int WordCount(string sentence) => sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 
     /// <summary>
     /// The share of the asked part's weight that <paramref name="normalized"/> holds, counting the question's terms that occur in

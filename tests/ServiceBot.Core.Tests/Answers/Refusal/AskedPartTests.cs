@@ -49,4 +49,23 @@ public class AskedPartTests
         Assert.Equal(8, AskedPart.UncoveredPeak(question, terms, TextNormalizer.Normalize(ServicesFaq)));
         Assert.Equal(0, AskedPart.UncoveredPeak("天太热了，驿站里能喝水吗", [Term("驿站", 6), Term("喝水", 5)], TextNormalizer.Normalize(ServicesFaq + "喝水")));
     }
+
+    [Theory]
+    [InlineData("I crashed my bike on a delivery yesterday. Who pays for the hospital?", "Who pays for the hospital")]
+    [InlineData("My boss fired me by text. Is that legal?", "My boss fired me by text Is that legal")]
+    [InlineData("Where can I buy a SIM card near Yiwu market?", "Where can I buy a SIM card near Yiwu market")]
+    public void Of_English_TakesTheLastSentenceNotTheLastWord(string question, string asked)
+        => Assert.Equal(asked, AskedPart.Of(question));
+
+    [Fact]
+    public void UncoveredPeak_English_ReadsTheAskedSentence()
+    {
+        const string stations = "stations offer a place to rest, drinking water, a microwave, phone charging and toilets.";
+        const string question = "I deliver food all day in the heat. Do the stations have a fridge?";
+        IReadOnlyList<QueryTerm> terms = [Term("deliver", 4), Term("food", 4), Term("heat", 6), Term("station", 5), Term("fridge", 9)];
+
+        Assert.Equal(9, AskedPart.UncoveredPeak(question, terms, TextNormalizer.Normalize(stations)));
+        Assert.Equal(1, AskedPart.Coverage("I deliver food all day in the heat. Can I charge my phone at the stations?",
+            [Term("deliver", 4), Term("food", 4), Term("heat", 6), Term("charg", 5), Term("phone", 4), Term("station", 5)], TextNormalizer.Normalize(stations)));
+    }
 }

@@ -23,9 +23,32 @@ public static partial class TaskQuestionCue
     public static bool AsksAbout(string text)
     {
         if (TaskGuideSections.AskedFor(text) is { } section && section is not (TaskGuideSections.Procedure or TaskGuideSections.Online or TaskGuideSections.Overview)) return true;
+        if (AsksAfterSayingWhatItWants(text)) return true;
         if (Request().IsMatch(Example().Replace(text, ""))) return false;
         return AlreadyDone().IsMatch(text) || Question().IsMatch(text);
     }
+
+    /// <summary>
+    /// A wish told first and a question of its own after it (我想找电视台曝光，这样合法吗; 我想注册的公司名跟人家的一样，这样能批下来不):
+    /// the message asks the last clause. A last clause that only asks leave (行吗, 可以不) or the way to do it (怎么弄, 网上能办不)
+    /// goes with the wish, which stays a request.
+    /// </summary>
+    private static bool AsksAfterSayingWhatItWants(string text)
+    {
+        var clauses = ClauseBreak().Split(Example().Replace(text, "")).Where(c => c.Length > 0).ToList();
+        if (clauses.Count < 2) return false;
+        var last = clauses[^1];
+        if (Request().IsMatch(last) || !Question().IsMatch(last) || LeaveAsked().IsMatch(last)) return false;
+        if (TaskGuideSections.AskedFor(last) is TaskGuideSections.Procedure or TaskGuideSections.Online or TaskGuideSections.Overview) return false;
+        return Request().IsMatch(string.Join("，", clauses.SkipLast(1)));
+    }
+
+    [GeneratedRegex(@"[，,。；;！!？?\s]+")]
+    private static partial Regex ClauseBreak();
+
+    /// <summary>A last clause that asks nothing but leave: 行吗, 可以不, 好不好, is that ok.</summary>
+    [GeneratedRegex(@"^(那|这样|这么着)?(行|可以|好|中|成|得|ok|OK)(吗|不|不行|不好|不中|不成|不可以|么|没|呗|啵|伐)?[呀啊哈嘛吧]?$|^(行不行|可不可以|好不好|中不中|成不成|能不能行)$|^(is (that|it) (ok|okay|alright|possible)|ok|okay)$", RegexOptions.IgnoreCase)]
+    private static partial Regex LeaveAsked();
 
     /// <summary>Whether the message is worded as a question, in phone wording too (几天能到账, 要他身份证不, 啥, 咋, How long …).</summary>
     public static bool IsWordedAsQuestion(string text) => Question().IsMatch(text);
@@ -34,7 +57,7 @@ public static partial class TaskQuestionCue
     // 帮我 after someone else who may do it (朋友可以帮我办公司吗, 工会能帮我们要工资吗) asks whether they may, not the
     // assistant to do it; so does 帮我老公查 (acting for another person is a question, never a request); 会给我 is what
     // happens later, not 给我查; 公司到底给我交没交 and 给我交上了 say what the employer does, not a request of the assistant.
-    [GeneratedRegex(@"((?<![问找跟向管])我要|我想|我得|(?<!(朋友|别人|家人|家里人|亲戚|老乡|同事|工友|老婆|老公|媳妇|爱人|儿子|女儿|闺女|孩子|代理人|中介|他|她|工会|单位|公司|平台|老板|站点|律师|政府|街道|社区|居委会|法院|仲裁委|仲裁院|监察大队|劳动监察|热线|12345)(可以|能|能不能|可不可以|会)?)(帮我|替我)(?!们?(老公|老婆|媳妇|爱人|家里|家人|爸|妈|父母|孩子|儿子|女儿|闺女|朋友|同事|工友|亲戚))|(?<!会|能|可以|才|(公司|单位|老板|平台|站点|站长|雇主|他们|他|她|人家)\p{IsCJKUnifiedIdeographs}{0,3})给我(?![交缴发扣上买付补赔])|麻烦你|请帮)(?!问|知道|了解|咨询|打听|搞清楚|弄清楚)|^\s*(i want to|i'd like to|i would like to|i need to|help me|please)\b(?!\s+(know|ask|find out))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"((?<![问找跟向管])我要|我想|我得|(?<!(朋友|别人|家人|家里人|亲戚|老乡|同事|工友|老婆|老公|媳妇|爱人|儿子|女儿|闺女|孩子|代理人|中介|他|她|工会|单位|公司|平台|老板|站点|律师|政府|街道|社区|居委会|法院|仲裁委|仲裁院|监察大队|劳动监察|热线|12345)(可以|能|能不能|可不可以|会)?)(帮我|替我)(?!们?(老公|老婆|媳妇|爱人|家里|家人|爸|妈|父母|孩子|儿子|女儿|闺女|朋友|同事|工友|亲戚))|(?<!会|能|可以|才|(公司|单位|老板|平台|站点|站长|雇主|他们|他|她|人家)\p{IsCJKUnifiedIdeographs}{0,3}|[打转还退寄送赔])给我(?![们交缴发扣上买付补赔])|麻烦你|请帮)(?!问|知道|了解|咨询|打听|搞清楚|弄清楚)|^\s*(i want to|i'd like to|i would like to|i need to|help me|please)\b(?!\s+(know|ask|find out))", RegexOptions.IgnoreCase)]
     private static partial Regex Request();
 
     /// <summary>An example the user gives (比如帮我老婆查) illustrates the question before it; it asks nothing itself.</summary>

@@ -29,6 +29,10 @@ public class TaskQuestionCueTests
     [InlineData("那我要提供些啥，录的视频能用上不")]
     [InlineData("想查查公司到底给我交没交公积金 他们能不给查吗")]
     [InlineData("公积金封存了，新单位又给我交上了，还用原来那个账户吗")]
+    [InlineData("我爸在工地被欠工资，我想找电视台曝光，这样合法吗")]
+    [InlineData("我想注册的公司名跟人家已经登记过的一模一样，这样能批下来不")]
+    [InlineData("总包和分包为工程款扯皮，就拿这个当理由不给我们发工资，可以这样吗")]
+    [InlineData("劳动监察查实以后，老板补的工资是直接打到我卡上，还是先打给劳动监察再转给我")]
     public void AsksAbout_QuestionAboutTheTask_IsTrue(string text) => Assert.True(TaskQuestionCue.AsksAbout(text));
 
     [Theory]
@@ -45,6 +49,10 @@ public class TaskQuestionCueTests
     [InlineData("小区门口路灯坏了好几天了，我要打12345反映一下")]
     [InlineData("你给我把公积金提出来")]
     [InlineData("帮我们登记一下欠薪")]
+    [InlineData("我想提公积金，行吗")]
+    [InlineData("老板欠了我两个月工资，我想投诉，怎么弄")]
+    [InlineData("我要投诉欠薪，你能帮我吗")]
+    [InlineData("我想报工伤 网上能办不")]
     public void AsksAbout_RequestToDoIt_IsFalse(string text) => Assert.False(TaskQuestionCue.AsksAbout(text));
 
     [Theory]

@@ -35,6 +35,22 @@ public sealed partial class EnglishDialogueTests(EngineFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task HandleAsync_LongEnglishQuestionWhileDescribing_IsAskedNotTakenAsTheDescription()
+    {
+        var bot = new EngineHarness(fixture);
+
+        await bot.Say("File a 12345 hotline request");
+        var reply = await bot.Say("and is it free, or do I have to pay something for filing it?");
+
+        // The question goes to the knowledge (this fixture holds no hotline guide), and the form asks for the description again.
+        Assert.Contains("Let's continue with the **12345 hotline request**", reply.Markdown);
+        Assert.Contains("Please describe your **request**", reply.Markdown);
+        Assert.DoesNotContain("**Where exactly**", reply.Markdown);
+        Assert.Equal("collecting", reply.Task!.State);
+        Assert.Empty(bot.Backend.Calls);
+    }
+
+    [Fact]
     public async Task HandleAsync_ChineseMessageAfterEnglish_SwitchesBack()
     {
         var bot = new EngineHarness(fixture);

@@ -60,7 +60,7 @@ public static partial class TaskGuideSections
         return null;
     }
 
-    [GeneratedRegex(@"材料|资料|证件|证明|带什么|带啥|带哪些|准备什么|准备啥|准备哪些|要提供|需要提供|(提供|准备|带|交)(些|点)?(啥|什么)|哪几样|填什么|填啥|填些啥|填哪些|(啥|什么|哪些)信息|告诉你(啥|什么)|得要啥|需要啥|要些啥|要啥(东西)?[?？。!！\s]*$|\b(documents?|materials?|paperwork|bring|prepare)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"材料|资料|证件|证明|带什么|带啥|带哪些|准备什么|准备啥|准备哪些|要提供|需要提供|(提供|准备|带|交)(些|点)?(啥|什么)|哪几样|填什么|填啥|填些啥|填哪些|(啥|什么|哪些)信息|告诉你(啥|什么)|得要啥|需要啥|要些啥|要啥(东西)?[?？。!！\s]*$|\b(documents?|materials?|paperwork|bring|prepare|what (else )?(do|does|would|will) (i|you|we) need( from me)?|what information|what details|(need|have) to (provide|give|show|submit))\b", RegexOptions.IgnoreCase)]
     private static partial Regex MaterialsCue();
 
     [GeneratedRegex(@"多久|好久|多长时间|多少时间|多少天|(?<!好)几天|(?<!好)几个月|时限|时效|期限|来得及|时间限制|什么时候|啥时候|过期|到账|还管不管|还受理|还能(告|投诉?|仲裁|报)|\b(how long|how many days|deadline|time limit|when will|how soon|how quickly|right away|straight away)\b", RegexOptions.IgnoreCase)]
@@ -81,6 +81,6 @@ public static partial class TaskGuideSections
     [GeneratedRegex(@"(是|算)(个)?(啥|什么|哪门子)(?!意思|时候|材料|条件|流程)|(干|做)(啥|什么|嘛)(用)?的|干嘛用|啥用|什么用|(啥|什么)业务|(是|算)(咋|怎么)回事|介绍(一下|下)")]
     private static partial Regex OverviewCue();
 
-    [GeneratedRegex(@"流程|步骤|怎么办|怎么弄|咋办|咋弄|咋整|怎么整|咋操作|怎么操作|怎么申请|怎么报|咋报|找谁报|找谁办|\b(procedure|steps|process|what happens (next|after|then)|what will (they|the \w+) (actually )?do|where do i (apply|file|go)|which office)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"流程|步骤|怎么办|怎么弄|咋办|咋弄|咋整|怎么整|咋操作|怎么操作|怎么申请|怎么报|咋报|找谁报|找谁办|\b(procedure|steps|process|what happens (next|after|then)|what will (they|the( \w+){1,2}) (actually )?do|where do i (apply|file|go)|which office)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ProcedureCue();
 }

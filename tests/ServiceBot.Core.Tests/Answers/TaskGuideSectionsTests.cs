@@ -30,6 +30,9 @@ public class TaskGuideSectionsTests
     [InlineData("Can I withdraw my housing fund?", TaskGuideSections.Conditions)]
     [InlineData("And if I'm not a local?", TaskGuideSections.Conditions)]
     [InlineData("Do I have to pay anything?", TaskGuideSections.Fees)]
+    [InlineData("I'm in Yiwu, Futian area. What else do you need from me?", TaskGuideSections.Materials)]
+    [InlineData("Can I still complain, and what do I need?", TaskGuideSections.Materials)]
+    [InlineData("What will the labour inspectors actually do about it?", TaskGuideSections.Procedure)]
     public void AskedFor_PhoneWording_NamesTheSection(string question, string section)
         => Assert.Equal(section, TaskGuideSections.AskedFor(question));
 

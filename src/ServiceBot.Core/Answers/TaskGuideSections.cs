@@ -81,6 +81,6 @@ public static partial class TaskGuideSections
     [GeneratedRegex(@"(是|算)(个)?(啥|什么|哪门子)(?!意思|时候|材料|条件|流程)|(干|做)(啥|什么|嘛)(用)?的|干嘛用|啥用|什么用|(啥|什么)业务|(是|算)(咋|怎么)回事|介绍(一下|下)")]
     private static partial Regex OverviewCue();
 
-    [GeneratedRegex(@"流程|步骤|怎么办|怎么弄|咋办|咋弄|咋整|怎么整|咋操作|怎么操作|怎么申请|怎么报|咋报|找谁报|找谁办|\b(procedure|steps|process|what happens (next|after|then)|what will (they|the( \w+){1,2}) (actually )?do|where do i (apply|file|go)|which office)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"流程|步骤|怎么办|怎么弄|咋办|咋弄|咋整|怎么整|咋操作|怎么操作|怎么申请|怎么报|咋报|找谁报|找谁办|\b(procedure|steps|process|what happens (next|after|then)|what will (they|the( \w+){1,2}) (actually )?do|what (do|should) (i|we) do|where do i (apply|file|go)|which office)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ProcedureCue();
 }

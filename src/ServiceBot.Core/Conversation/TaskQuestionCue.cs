@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ServiceBot.Answers;
+using ServiceBot.Text;
 
 namespace ServiceBot.Conversation;
 
@@ -35,7 +36,9 @@ public static partial class TaskQuestionCue
     /// </summary>
     private static bool AsksAfterSayingWhatItWants(string text)
     {
-        var clauses = ClauseBreak().Split(Example().Replace(text, "")).Where(c => c.Length > 0).ToList();
+        // Chinese typed on a phone breaks clauses with spaces; English words are spaced, so only punctuation ends its clauses.
+        var breaks = text.Any(TextNormalizer.IsCjk) ? ClauseBreak() : EnglishClauseBreak();
+        var clauses = breaks.Split(Example().Replace(text, "")).Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
         if (clauses.Count < 2) return false;
         var last = clauses[^1];
         if (Request().IsMatch(last) || !Question().IsMatch(last) || LeaveAsked().IsMatch(last)) return false;
@@ -45,6 +48,9 @@ public static partial class TaskQuestionCue
 
     [GeneratedRegex(@"[，,。；;！!？?\s]+")]
     private static partial Regex ClauseBreak();
+
+    [GeneratedRegex(@"[，,。；;！!？?]+|\.(?!\d)")]
+    private static partial Regex EnglishClauseBreak();
 
     /// <summary>A last clause that asks nothing but leave: 行吗, 可以不, 好不好, is that ok.</summary>
     [GeneratedRegex(@"^(那|这样|这么着)?(行|可以|好|中|成|得|ok|OK)(吗|不|不行|不好|不中|不成|不可以|么|没|呗|啵|伐)?[呀啊哈嘛吧]?$|^(行不行|可不可以|好不好|中不中|成不成|能不能行)$|^(is (that|it) (ok|okay|alright|possible)|ok|okay)$", RegexOptions.IgnoreCase)]

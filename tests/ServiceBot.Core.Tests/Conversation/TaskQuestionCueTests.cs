@@ -33,6 +33,7 @@ public class TaskQuestionCueTests
     [InlineData("我想注册的公司名跟人家已经登记过的一模一样，这样能批下来不")]
     [InlineData("总包和分包为工程款扯皮，就拿这个当理由不给我们发工资，可以这样吗")]
     [InlineData("劳动监察查实以后，老板补的工资是直接打到我卡上，还是先打给劳动监察再转给我")]
+    [InlineData("I want to open a trading company with my wife. Can she be the legal representative if she is Chinese?")]
     public void AsksAbout_QuestionAboutTheTask_IsTrue(string text) => Assert.True(TaskQuestionCue.AsksAbout(text));
 
     [Theory]
@@ -53,6 +54,8 @@ public class TaskQuestionCueTests
     [InlineData("老板欠了我两个月工资，我想投诉，怎么弄")]
     [InlineData("我要投诉欠薪，你能帮我吗")]
     [InlineData("我想报工伤 网上能办不")]
+    [InlineData("I need to move my pension to Yiwu, what should I do?")]
+    [InlineData("I want to report an injury, is that ok?")]
     public void AsksAbout_RequestToDoIt_IsFalse(string text) => Assert.False(TaskQuestionCue.AsksAbout(text));
 
     [Theory]

@@ -27,9 +27,6 @@ public sealed partial class ExtractiveAnswerComposer
     private const string EnglishTranslationDisclaimer =
         "The text above is an unofficial English translation; the Chinese text it cites is the authoritative one.";
 
-    /// <summary>An English quote is longer than a Chinese one for the same content.</summary>
-    private const int EnglishLengthFactor = 3;
-
     /// <param name="related">Further English sections to cite after the lead and its Chinese clauses, as a Chinese answer cites further clauses.</param>
     private Answer RenderEnglish(KnowledgeBase knowledge, GroundedCandidate lead, Analysis analysis, string? askedSection,
         IReadOnlyList<KnowledgeChunk>? related = null)
@@ -106,7 +103,7 @@ public sealed partial class ExtractiveAnswerComposer
     /// <summary>The section, or for a long one the run of sentences around the one covering the question best.</summary>
     private string EnglishQuote(string text, IReadOnlyList<string> sentences, IReadOnlyList<QueryTerm> terms)
     {
-        var budget = _options.QuoteMaxLength * EnglishLengthFactor;
+        var budget = _options.QuoteMaxLength * Localization.BotLanguages.EnglishLengthFactor;
         if (text.Length <= budget || sentences.Count <= 1) return text;
         var best = Enumerable.Range(0, sentences.Count).MaxBy(i => GroundingScorer.Coverage(terms, sentences[i]));
         int first = best, last = best;

@@ -11,6 +11,9 @@ public static class BotLanguages
     public const string Chinese = "zh-CN";
     public const string English = "en";
 
+    /// <summary>English takes about three times as many characters as Chinese to say the same: a length limit set for Chinese text is this many times longer for English.</summary>
+    public const int EnglishLengthFactor = 3;
+
     // Flows into every await of the turn that set it and never back to its caller, so concurrent turns do not mix.
     private static readonly AsyncLocal<string?> TurnLanguage = new();
 

@@ -313,7 +313,7 @@ public sealed partial class FormEngine(
         // 几天给回话 or 要提供些啥 while the form asks what happened asks how the service works; a description tells a problem
         // at more length (楼上从什么时候开始天天半夜蹦迪，吵得孩子睡不着). Such a question needs no classifier: "is it free, or do I
         // have to pay something?" starts with no question word, yet asks the fees.
-        if (freeTextPending && normalized.Length <= ShortQuestionLength * (normalized.Any(TextNormalizer.IsCjk) ? 1 : EnglishLengthFactor) && AsksAboutTheService().IsMatch(normalized)
+        if (freeTextPending && normalized.Length <= ShortQuestionLength * (normalized.Any(TextNormalizer.IsCjk) ? 1 : BotLanguages.EnglishLengthFactor) && AsksAboutTheService().IsMatch(normalized)
             && TaskGuideSections.AskedFor(normalized) is TaskGuideSections.Materials or TaskGuideSections.TimeLimit or TaskGuideSections.Fees)
             (freeTextPending, strongCue) = (false, true);
         if (freeTextPending || !strongCue)
@@ -460,9 +460,6 @@ public sealed partial class FormEngine(
 
     /// <summary>A message up to this long that asks for a guide section is a question even while a description is asked for.</summary>
     private const int ShortQuestionLength = 30;
-
-    /// <summary>An English question is about three times as long as a Chinese one that asks the same.</summary>
-    private const int EnglishLengthFactor = 3;
 
     /// <summary>Free-text slots answered with a place or a name, never with a sentence that asks.</summary>
     private static readonly FrozenSet<string> NamesSomething =

@@ -39,6 +39,6 @@ internal sealed unsafe class FieldPostings
 
     public PostingsCursor Read(TermPostings postings) => PostingsCodec.Read(_postings + postings.Offset, postings.DocumentFrequency);
 
-    /// <summary>How often <paramref name="document"/> holds the term, 0 when it does not.</summary>
-    public int Frequency(TermPostings postings, int document) => PostingsCodec.Find(_postings + postings.Offset, postings.DocumentFrequency, document);
+    /// <summary>A forward pass over the term's postings that finds ascending documents (<see cref="PostingsSeeker"/>).</summary>
+    public PostingsSeeker Seek(TermPostings postings) => new(_postings + postings.Offset, postings.DocumentFrequency);
 }

@@ -41,11 +41,12 @@ public sealed partial class LexicalIndex
     {
         if (pool.Length == 0) return;
         var width = RankingFeatures.Count;
+        MatchPool(pool, context, scratch);
         var top = MathF.Max(scratch.Smoothed[pool[0]], float.Epsilon);
         float bestWord = float.Epsilon, bestBigram = float.Epsilon;
         foreach (var d in pool)
         {
-            var detail = Detail(d, context, scratch);
+            var detail = scratch.Details[d];
             bestWord = MathF.Max(bestWord, detail.Words);
             bestBigram = MathF.Max(bestBigram, detail.Bigrams);
             var group = _groups.GroupOf[d];
@@ -81,7 +82,7 @@ public sealed partial class LexicalIndex
             row[(int)RankingFeature.GroupShare] = (float)scratch.PoolGroupCount[group] / pool.Length;
             row[(int)RankingFeature.MatchedWords] = System.Numerics.BitOperations.PopCount(detail.WordMask);
             row[(int)RankingFeature.UnmatchedMaxIdf] = context.MaxIdfMissing(detail.WordMask);
-            row[(int)RankingFeature.NeighborCoverage] = context.WordTotal > 0 ? NeighborCovered(d, context, scratch) / context.WordTotal : 0;
+            row[(int)RankingFeature.NeighborCoverage] = context.WordTotal > 0 ? NeighborCovered(d, scratch) / context.WordTotal : 0;
             row[(int)RankingFeature.GroupCoverage] = context.Coverage(scratch.GroupMask[group]);
             row[(int)RankingFeature.GroupSize] = _groups.Sizes[group];
             row[(int)RankingFeature.ArticlePosition] = _groups.Positions[d];
@@ -92,44 +93,78 @@ public sealed partial class LexicalIndex
         }
     }
 
-    private float NeighborCovered(int d, QueryContext context, SearchScratch scratch)
+    private float NeighborCovered(int d, SearchScratch scratch)
     {
-        var previous = _groups.Previous[d] >= 0 ? Detail(_groups.Previous[d], context, scratch).WordsCovered : 0;
-        var next = _groups.Next[d] >= 0 ? Detail(_groups.Next[d], context, scratch).WordsCovered : 0;
+        var previous = _groups.Previous[d] >= 0 ? scratch.Details[_groups.Previous[d]].WordsCovered : 0;
+        var next = _groups.Next[d] >= 0 ? scratch.Details[_groups.Next[d]].WordsCovered : 0;
         return MathF.Max(previous, next);
     }
 
     /// <summary>
-    /// A clause's per-field match, looked up in each query term's postings (sorted by document) rather than kept
-    /// for every document during the first stage: only the second stage's few candidates need it.
+    /// A clause's per-field match for the pool and its clauses' neighbours, computed from each query term's postings
+    /// rather than kept for every document during the first stage: only the second stage's few candidates need it.
+    /// Each term's postings are walked once over the sorted clauses, not searched again for each clause.
     /// </summary>
-    private FieldDetail Detail(int d, QueryContext context, SearchScratch scratch)
+    private void MatchPool(int[] pool, QueryContext context, SearchScratch scratch)
     {
-        if (scratch.Details.TryGetValue(d, out var cached)) return cached;
-        var words = Match(_words, context.WordTerms, d, out var wordsCovered, out var mask);
-        var bigrams = Match(_bigrams, context.BigramTerms, d, out var bigramsCovered, out _);
-        var questions = Match(_questionWords, context.QuestionWordTerms, d, out _, out _)
-            + Match(_questionBigrams, context.QuestionBigramTerms, d, out _, out _);
-        var detail = new FieldDetail(words, bigrams, questions, wordsCovered, bigramsCovered, mask);
-        scratch.Details[d] = detail;
-        return detail;
+        var documents = scratch.MatchDocuments;
+        documents.Clear();
+        foreach (var d in pool)
+        {
+            AddUnmatched(d);
+            AddUnmatched(_groups.Previous[d]);
+            AddUnmatched(_groups.Next[d]);
+        }
+        if (documents.Count == 0) return;
+        documents.Sort();
+        var sorted = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(documents);
+        var unique = 0;
+        for (var i = 0; i < sorted.Length; i++)
+            if (i == 0 || sorted[i] != sorted[unique - 1]) sorted[unique++] = sorted[i];
+        sorted = sorted[..unique];
+
+        var buffers = scratch.MatchBuffers(unique);
+        var n = unique;
+        Span<float> words = buffers.AsSpan(0, n), bigrams = buffers.AsSpan(n, n), questionWords = buffers.AsSpan(2 * n, n),
+            questionBigrams = buffers.AsSpan(3 * n, n), wordsCovered = buffers.AsSpan(4 * n, n), bigramsCovered = buffers.AsSpan(5 * n, n);
+        var masks = scratch.MatchMasks(n);
+        MatchAll(_words, context.WordTerms, sorted, words, wordsCovered, masks);
+        MatchAll(_bigrams, context.BigramTerms, sorted, bigrams, bigramsCovered, null);
+        MatchAll(_questionWords, context.QuestionWordTerms, sorted, questionWords, null, null);
+        MatchAll(_questionBigrams, context.QuestionBigramTerms, sorted, questionBigrams, null, null);
+        for (var i = 0; i < n; i++)
+            scratch.Details[sorted[i]] = new FieldDetail(words[i], bigrams[i], questionWords[i] + questionBigrams[i], wordsCovered[i], bigramsCovered[i], masks[i]);
+
+        void AddUnmatched(int d)
+        {
+            if (d >= 0 && !scratch.Details.ContainsKey(d)) documents.Add(d);
+        }
     }
 
-    private float Match(FieldPostings field, TermMatch[] terms, int d, out float covered, out ulong mask)
+    /// <summary>
+    /// BM25 of <paramref name="terms"/> in <paramref name="field"/> for each of <paramref name="documents"/> (ascending),
+    /// with the idf share and bits of the typed words each holds.
+    /// </summary>
+    private void MatchAll(FieldPostings field, TermMatch[] terms, ReadOnlySpan<int> documents, Span<float> scores, Span<float> covered, ulong[]? masks)
     {
-        float k1 = _options.K1, b = _options.B, norm = k1 / field.AverageLength, score = 0;
-        covered = 0;
-        mask = 0;
+        float k1 = _options.K1, b = _options.B, norm = k1 / field.AverageLength;
+        scores.Clear();
+        covered.Clear();
+        if (masks is not null) Array.Clear(masks, 0, documents.Length);
+        var lengths = field.Lengths;
         foreach (var term in terms)
         {
-            float tf = field.Frequency(term.Postings, d);
-            if (tf == 0) continue;
-            score += term.Weight * tf / (tf + k1 * (1 - b) + norm * b * field.Lengths[d]);
-            if (!term.Typed) continue;
-            covered += term.Idf;
-            mask |= term.Bit;
+            var seeker = field.Seek(term.Postings);
+            for (var i = 0; i < documents.Length; i++)
+            {
+                float tf = seeker.Frequency(documents[i]);
+                if (tf == 0) continue;
+                scores[i] += term.Weight * tf / (tf + k1 * (1 - b) + norm * b * lengths[documents[i]]);
+                if (!term.Typed) continue;
+                if (!covered.IsEmpty) covered[i] += term.Idf;
+                if (masks is not null) masks[i] |= term.Bit;
+            }
         }
-        return score;
     }
 
     private float TitleCoverage(int group, QueryContext context, SearchScratch scratch)

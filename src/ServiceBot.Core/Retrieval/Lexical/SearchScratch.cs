@@ -59,6 +59,24 @@ internal sealed class SearchScratch
 
     /// <summary>Orders pool positions by <see cref="RerankScores"/>, best first; ties keep the first-stage order.</summary>
     public readonly IComparer<int> RerankOrder;
+    /// <summary>The clauses whose details are computed in one pass, and that pass's per-field sums.</summary>
+    public readonly List<int> MatchDocuments = new(512);
+    private float[] _matchBuffers = [];
+    private ulong[] _matchMasks = [];
+
+    /// <summary>Six per-field sums for each of <paramref name="documents"/> clauses, side by side.</summary>
+    public float[] MatchBuffers(int documents)
+    {
+        if (_matchBuffers.Length < 6 * documents) _matchBuffers = new float[6 * documents];
+        return _matchBuffers;
+    }
+
+    public ulong[] MatchMasks(int documents)
+    {
+        if (_matchMasks.Length < documents) _matchMasks = new ulong[documents];
+        return _matchMasks;
+    }
+
     public double[] RerankScores = [];
     public int[] RerankPositions = [];
     private float[] _featureRows = [];

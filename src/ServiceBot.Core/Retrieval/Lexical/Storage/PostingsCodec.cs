@@ -6,8 +6,8 @@ namespace ServiceBot.Retrieval.Lexical;
 /// One term's postings on disk. Documents are delta-coded as LEB128 integers, the lowest bit telling that
 /// the frequency is 1 (most are), so a typical posting takes one or two bytes. A list longer than one block
 /// starts with a skip table, one (last document, byte offset within the list) entry per block of
-/// <see cref="BlockSize"/>, so that finding one document, as the second stage does for each candidate and
-/// query term, decodes at most one short block.
+/// <see cref="BlockSize"/>, so that finding the second stage's candidates (<see cref="PostingsSeeker"/>) decodes
+/// only the blocks that hold them.
 /// </summary>
 internal static unsafe class PostingsCodec
 {
@@ -49,35 +49,73 @@ internal static unsafe class PostingsCodec
         var blocks = documentFrequency > BlockSize ? BlockCount(documentFrequency) : 0;
         return new PostingsCursor(start + blocks * SkipEntrySize, documentFrequency, -1);
     }
+}
 
-    /// <summary>The frequency of <paramref name="document"/> in the list, or 0 when it is not there.</summary>
-    public static int Find(byte* start, int documentFrequency, int document)
+/// <summary>
+/// Finds ascending documents in one term's postings in a single forward pass: a document in the block already
+/// decoded continues from where the last one stopped, and a later block is reached through the skip table.
+/// Finding many candidates this way decodes each block at most once, where a search per candidate decodes it again for each.
+/// </summary>
+internal unsafe struct PostingsSeeker
+{
+    private readonly byte* _start;
+    private readonly int _documentFrequency;
+    private readonly int _blocks;
+    private PostingsCursor _cursor;
+    private int _block;
+    private bool _decoded;
+    private bool _exhausted;
+
+    public PostingsSeeker(byte* start, int documentFrequency)
     {
-        var cursor = Read(start, documentFrequency);
-        if (documentFrequency > BlockSize)
+        _start = start;
+        _documentFrequency = documentFrequency;
+        _blocks = documentFrequency > PostingsCodec.BlockSize ? PostingsCodec.BlockCount(documentFrequency) : 0;
+        _cursor = PostingsCodec.Read(start, documentFrequency);
+    }
+
+    /// <summary>The frequency of <paramref name="document"/>, or 0 when the list lacks it; documents must come in ascending order.</summary>
+    public int Frequency(int document)
+    {
+        if (_exhausted) return 0;
+        if (_decoded && _cursor.Document >= document) return _cursor.Document == document ? _cursor.Frequency : 0;
+        if (_blocks > 0) SkipToBlockOf(document);
+        if (_exhausted) return 0;
+        while (_cursor.MoveNext())
         {
-            // The first block whose last document is at or past the one sought.
-            int low = 0, high = BlockCount(documentFrequency) - 1;
-            while (low < high)
-            {
-                var middle = (low + high) >>> 1;
-                if (Unsafe.ReadUnaligned<int>(start + middle * SkipEntrySize) < document) low = middle + 1;
-                else high = middle;
-            }
-            if (low > 0)
-            {
-                var offset = Unsafe.ReadUnaligned<uint>(start + low * SkipEntrySize + 4);
-                var previous = Unsafe.ReadUnaligned<int>(start + (low - 1) * SkipEntrySize);
-                cursor = new PostingsCursor(cursor.Position + offset, documentFrequency - low * BlockSize, previous);
-            }
+            _decoded = true;
+            if (_cursor.Document >= document) return _cursor.Document == document ? _cursor.Frequency : 0;
         }
-        while (cursor.MoveNext())
-        {
-            if (cursor.Document == document) return cursor.Frequency;
-            if (cursor.Document > document) return 0;
-        }
+        _exhausted = true;
         return 0;
     }
+
+    private void SkipToBlockOf(int document)
+    {
+        // The block of the last document decoded, or the one the cursor was placed at the start of.
+        var current = _decoded ? (_documentFrequency - _cursor.Remaining - 1) / PostingsCodec.BlockSize : _block;
+        if (LastDocument(current) >= document) return;
+        // The first later block whose last document is at or past the one sought.
+        int low = current + 1, high = _blocks;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (LastDocument(middle) < document) low = middle + 1;
+            else high = middle;
+        }
+        if (low == _blocks)
+        {
+            _exhausted = true;
+            return;
+        }
+        _block = low;
+        var dataStart = _start + _blocks * PostingsCodec.SkipEntrySize;
+        var offset = Unsafe.ReadUnaligned<uint>(_start + low * PostingsCodec.SkipEntrySize + 4);
+        _cursor = new PostingsCursor(dataStart + offset, _documentFrequency - low * PostingsCodec.BlockSize, LastDocument(low - 1));
+        _decoded = false;
+    }
+
+    private readonly int LastDocument(int block) => Unsafe.ReadUnaligned<int>(_start + block * PostingsCodec.SkipEntrySize);
 }
 
 /// <summary>Walks one term's postings in document order.</summary>
@@ -87,6 +125,8 @@ internal unsafe struct PostingsCursor(byte* position, int remaining, int previou
     private int _remaining = remaining;
 
     public readonly byte* Position => _position;
+
+    public readonly int Remaining => _remaining;
 
     public int Document { get; private set; } = previous;
 

@@ -44,7 +44,7 @@ public unsafe class PostingsCodecTests
     }
 
     [Fact]
-    public void Find_DocumentsInEveryBlock_ReturnTheirFrequencyAndAbsentOnesZero()
+    public void Seek_OneDocumentEach_InEveryBlock_ReturnsItsFrequencyAndAbsentOnesZero()
     {
         var (documents, frequencies) = Postings(1000, 7);
         var buffer = new ByteBuffer();
@@ -54,10 +54,39 @@ public unsafe class PostingsCodecTests
         fixed (byte* start = buffer.Written)
         {
             for (var i = 0; i < documents.Length; i++)
-                Assert.Equal(frequencies[i], PostingsCodec.Find(start, documents.Length, documents[i]));
+                Assert.Equal(frequencies[i], new PostingsSeeker(start, documents.Length).Frequency(documents[i]));
             foreach (var absent in documents.Select(d => d - 1).Append(documents[^2] + 1).Where(d => d >= 0 && !present.Contains(d)))
-                Assert.Equal(0, PostingsCodec.Find(start, documents.Length, absent));
+                Assert.Equal(0, new PostingsSeeker(start, documents.Length).Frequency(absent));
         }
+    }
+
+    [Theory]
+    [InlineData(40, 1)]
+    [InlineData(PostingsCodec.BlockSize + 1, 2)]
+    [InlineData(1000, 3)]
+    [InlineData(1000, 4)]
+    public void Seek_AscendingProbes_FindPresentDocumentsWithTheirFrequencyAndAbsentOnesZero(int count, int seed)
+    {
+        var (documents, frequencies) = Postings(count, seed);
+        var buffer = new ByteBuffer();
+        PostingsCodec.Write(buffer, documents, frequencies);
+        // Present and absent documents, some in the same block, some blocks apart, and past the last one.
+        var random = new Random(seed);
+        var probes = documents.Where(_ => random.Next(5) == 0)
+            .Concat(documents.Select(d => d - 1).Where(_ => random.Next(7) == 0))
+            .Concat(Enumerable.Range(0, 50).Select(_ => random.Next(0, documents[^2])))
+            .Append(documents[^2]).Append(int.MaxValue)
+            .Where(d => d >= 0).Distinct().Order().ToArray();
+
+        var expected = documents.Zip(frequencies).ToDictionary(p => p.First, p => p.Second);
+
+        fixed (byte* start = buffer.Written)
+        {
+            var seeker = new PostingsSeeker(start, count);
+            foreach (var probe in probes)
+                Assert.Equal(expected.GetValueOrDefault(probe), seeker.Frequency(probe));
+        }
+        Assert.Contains(probes, p => Array.BinarySearch(documents, p) < 0);
     }
 
     [Fact]
@@ -93,6 +122,6 @@ public unsafe class PostingsCodecTests
         while (cursor.MoveNext()) read.Add((cursor.Document, cursor.Frequency));
 
         Assert.Equal(documents.Zip(frequencies), read);
-        Assert.Equal(frequencies[250], PostingsCodec.Find(file.At(offset), documents.Length, documents[250]));
+        Assert.Equal(frequencies[250], new PostingsSeeker(file.At(offset), documents.Length).Frequency(documents[250]));
     }
 }

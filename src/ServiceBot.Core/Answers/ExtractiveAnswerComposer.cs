@@ -185,7 +185,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
             : HardRefusal(best, analysis) is { } rule ? GroundingDecision.HardRefused(rule)
             : Decide(knowledge, best, byCoverage.Count > 1 ? byCoverage[1].Coverage : 0, candidates, analysis, viaGuide: false);
         return decision.Answers
-            ? Render(knowledge, Lead(best!, candidates, analysis), candidates, analysis) with { Decision = decision }
+            ? Render(knowledge, Lead(best!, candidates, analysis), candidates, analysis, TaskGuideSections.AskedFor(analysis.Question)) with { Decision = decision }
             : Refusal(analysis, candidates) with { Decision = decision };
     }
 

@@ -66,6 +66,17 @@ public sealed class TaskGuideAnswerTests(RealKnowledgeFixture withLaws, Knowledg
     }
 
     [Fact]
+    public void Compose_FeeQuestionOutsideAnyTask_OpensWithTheFeeSectionsOwnAnswer()
+    {
+        // Asked as a plain question (no task routed), the guide's 收费标准 still answers first in its own words.
+        var answer = _composer.Compose(withLaws.Knowledge, "公积金提取要交手续费不");
+
+        var lead = answer.Citations[0];
+        Assert.Equal(("住房公积金提取办事指南（示例）", TaskGuideSections.Fees), (lead.Source, lead.Section));
+        Assert.StartsWith("不收取任何费用。", answer.Markdown);
+    }
+
+    [Fact]
     public void Fixture_KnowledgeWithoutLaws_IngestsWithoutFailures()
     {
         Assert.Empty(knowledgeOnly.Report.Failures);

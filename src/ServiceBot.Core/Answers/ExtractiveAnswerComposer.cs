@@ -376,7 +376,8 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         var chunk = cited[0];
         var markdown = new StringBuilder();
         var fromStart = TaskGuideSections.IsSection(chunk.Section, askedSection);
-        var sentence = LeadSentence.Extract(chunk.Text, analysis.Terms, _options.LeadMaxLength, fromStart, SpecificAsk.AsksFigure(analysis.Question));
+        var sentence = LeadSentence.Extract(chunk.Text, analysis.Terms, _options.LeadMaxLength, fromStart, SpecificAsk.AsksFigure(analysis.Question),
+            narrowLists: !SpecificAsk.AsksWhich(analysis.Question));
         if (sentence.Length > 0) markdown.AppendLine(sentence).AppendLine();
         markdown.Append("> ").AppendLine(Quote(chunk.Text, analysis.Terms, fromStart).Replace("\n", "\n> ")).AppendLine();
         markdown.Append('（').Append(Reference(chunk));
@@ -485,20 +486,42 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
             ? whole.Split('\n').Select((line, i) => i == 0 ? line : "\n" + line).ToList()
             : ChineseText.SplitSentences(whole);
         if (sentences.Count == 0) return whole[.._options.QuoteMaxLength] + "……";
-        var best = fromStart ? 0 : Enumerable.Range(0, sentences.Count).MaxBy(i => GroundingScorer.Coverage(terms, sentences[i]));
+        // A law's item is read with the line that introduces its list, and quoted under it.
+        var intros = sentences.Select((_, i) => ListIntroOf(sentences, i)).ToArray();
+        var best = fromStart ? 0 : Enumerable.Range(0, sentences.Count)
+            .MaxBy(i => GroundingScorer.Coverage(terms, intros[i] is { } intro ? sentences[intro] + sentences[i] : sentences[i]));
+        var introduction = intros[best];
+        var budget = _options.QuoteMaxLength - (introduction is { } k ? sentences[k].Length : 0);
+        if (sentences[best].Length > budget) (introduction, budget) = (null, _options.QuoteMaxLength);
         int first = best, last = best;
         var length = sentences[best].Length;
         while (true)
         {
-            if (last + 1 < sentences.Count && length + sentences[last + 1].Length <= _options.QuoteMaxLength)
+            if (last + 1 < sentences.Count && length + sentences[last + 1].Length <= budget)
                 length += sentences[++last].Length;
-            else if (first > 0 && length + sentences[first - 1].Length <= _options.QuoteMaxLength)
+            else if (first > 0 && length + sentences[first - 1].Length <= budget)
                 length += sentences[--first].Length;
             else break;
         }
         var quote = string.Concat(sentences.Skip(first).Take(last - first + 1)).Trim();
         var lines = whole.Contains('\n');
-        return (first > 0 ? lines ? "……\n" : "……" : "") + quote + (last < sentences.Count - 1 ? lines ? "\n……" : "……" : "");
+        var head = first == 0 ? ""
+            : introduction is { } line && line < first ? sentences[line].Trim() + (line + 1 < first ? "\n……\n" : "\n")
+            : lines ? "……\n" : "……";
+        return head + quote + (last < sentences.Count - 1 ? lines ? "\n……" : "……" : "");
+    }
+
+    /// <summary>The line that introduces the list line <paramref name="i"/> is an item of ("…情形之一的，…:"), or null.</summary>
+    private static int? ListIntroOf(IReadOnlyList<string> lines, int i)
+    {
+        if (!LeadSentence.IsListItem(lines[i].Trim())) return null;
+        for (var j = i - 1; j >= 0; j--)
+        {
+            var line = lines[j].Trim();
+            if (LeadSentence.IsListItem(line)) continue;
+            return LeadSentence.IntroducesList(line) ? j : null;
+        }
+        return null;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("哪里|哪儿|在哪|哪个|哪栋|哪家|地址")]

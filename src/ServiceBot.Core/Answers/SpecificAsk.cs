@@ -40,6 +40,12 @@ public static partial class SpecificAsk
     /// <summary>True when <paramref name="text"/> states a number, a period or a share.</summary>
     public static bool StatesFigure(string text) => FigureStated().IsMatch(text);
 
+    /// <summary>The question asks which things or what (哪些材料, 要写什么, which documents): a list answers it whole.</summary>
+    public static bool AsksWhich(string question) => WhichAsked().IsMatch(question);
+
+    [GeneratedRegex(@"哪些|哪几|什么|啥|(?i:\b(which|what)\b)")]
+    private static partial Regex WhichAsked();
+
     /// <summary>A 几 after a numeral describes an amount (十几个小时, 好几年) rather than asking for one.</summary>
     [GeneratedRegex("多少|(?<![一二两三四五六七八九十百千万好])几[个天年月号成块岁次件分点级]|哪天|哪一年|哪年|什么时候|啥时候|何时|多久|多长时间|多大")]
     private static partial Regex FigureAsked();

@@ -134,6 +134,18 @@ public sealed class ExtractiveAnswerComposerTests(RealKnowledgeFixture fixture) 
     }
 
     [Fact]
+    public void Compose_QuestionAboutOneCaseOfALawsList_AnswersWithThatCaseAndQuotesItUnderTheListsIntroduction()
+    {
+        var answer = _composer.Compose(fixture.Knowledge, "下班路上被车撞了 算不算工伤");
+
+        Assert.Equal(("工伤保险条例", "第十四条"), (answer.Citations[0].Source, answer.Citations[0].Section));
+        Assert.StartsWith("职工有下列情形之一的，应当认定为工伤：在上下班途中，受到非本人主要责任的交通事故", answer.Markdown);
+        var quote = string.Join("\n", answer.Markdown.Split('\n').Where(line => line.StartsWith("> ")));
+        Assert.StartsWith("> 第十四条 职工有下列情形之一的，应当认定为工伤：\n> ……\n", quote);
+        Assert.Contains("> (六)在上下班途中", quote);
+    }
+
+    [Fact]
     public void Compose_LongClause_QuotesExcerptButCitesFullText()
     {
         var answer = _composer.Compose(fixture.Knowledge, "枫桥经验跟新就业群体有什么关系？");

@@ -74,4 +74,39 @@ public class LeadSentenceTests
         Assert.EndsWith("……", lead);
         Assert.StartsWith("推动算法规则公开透明，", lead);
     }
+
+    private const string QuitArticle =
+        "第三十八条 用人单位有下列情形之一的，劳动者可以解除劳动合同:\n（一）未按照劳动合同约定提供劳动保护或者劳动条件的；\n" +
+        "（二）未及时足额支付劳动报酬的；\n（三）未依法为劳动者缴纳社会保险费的；\n" +
+        "用人单位以暴力、威胁的手段强迫劳动者劳动的，劳动者可以立即解除劳动合同，不需事先告知用人单位。";
+
+    private static readonly QueryTerm[] UninsuredQuit =
+    [
+        new("公司", 1f, ["公司", "用人单位"], false), new("社保", 2f, ["社保", "社会保险"], true),
+        new("辞职", 1f, ["辞职", "解除劳动合同"], true),
+    ];
+
+    [Fact]
+    public void Extract_QuestionAboutOneCaseOfAList_AnswersWithTheIntroductionAndThatItem()
+    {
+        Assert.Equal("用人单位有下列情形之一的，劳动者可以解除劳动合同：未依法为劳动者缴纳社会保险费的。",
+            LeadSentence.Extract(QuitArticle, UninsuredQuit, 120, narrowLists: true));
+    }
+
+    [Fact]
+    public void Extract_QuestionAskingWhichCases_KeepsEveryItem()
+    {
+        Assert.Equal("用人单位有下列情形之一的，劳动者可以解除劳动合同：未按照劳动合同约定提供劳动保护或者劳动条件的、未及时足额支付劳动报酬的、未依法为劳动者缴纳社会保险费的。",
+            LeadSentence.Extract(QuitArticle, UninsuredQuit, 200));
+    }
+
+    [Fact]
+    public void Extract_NoItemCoversMoreThanTheIntroduction_KeepsEveryItem()
+    {
+        QueryTerm[] quitOnly = [new("辞职", 1f, ["辞职", "解除劳动合同"], true), new("公司", 1f, ["公司", "用人单位"], false)];
+
+        var lead = LeadSentence.Extract(QuitArticle, quitOnly, 200, narrowLists: true);
+
+        Assert.Contains("未按照劳动合同约定提供劳动保护或者劳动条件的、未及时足额支付劳动报酬的、未依法为劳动者缴纳社会保险费的", lead);
+    }
 }

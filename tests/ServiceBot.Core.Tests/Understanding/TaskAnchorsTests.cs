@@ -31,6 +31,27 @@ public class TaskAnchorsTests(IntentClassifierFixture fixture) : IClassFixture<I
     }
 
     [Theory]
+    [InlineData("工资拖了半年了", true)]
+    [InlineData("my boss hasn't paid my salary", true)]
+    [InlineData("主管跟我说下个月开始调我去上夜班 工资给涨三百", false)]
+    [InlineData("老公赌博欠了十几万", false)]
+    public void Allows_TaskOnTwoLines_NeedsAnAnchorOfEach(string text, bool allowed)
+    {
+        var anchors = TaskAnchors.Parse("wage_complaint: 工资, salary\nwage_complaint: 拖, 欠, hasn't paid");
+
+        Assert.Equal(allowed, anchors.Allows("wage_complaint", text));
+    }
+
+    [Fact]
+    public void Allows_ShippedWageAnchors_StoryOfWagesWithoutAComplaint_IsNotAComplaint()
+    {
+        var anchors = TaskAnchors.LoadDefault();
+
+        Assert.False(anchors.Allows("wage_complaint", "主管跟我说下个月开始调我去上夜班 工资给涨三百"));
+        Assert.True(anchors.Allows("wage_complaint", "公司拖欠工资三个月了"));
+    }
+
+    [Theory]
     [InlineData("where can I rest", true)]
     [InlineData("Resting riders", true)]
     [InlineData("rests", true)]

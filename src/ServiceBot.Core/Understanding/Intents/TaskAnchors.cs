@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using ServiceBot.Text;
-using ServiceBot.Understanding.Slots;
 
 namespace ServiceBot.Understanding.Intents;
 
@@ -13,25 +12,37 @@ namespace ServiceBot.Understanding.Intents;
 /// </summary>
 public sealed partial class TaskAnchors
 {
-    private readonly IReadOnlyDictionary<string, string[]> _anchorsByTask;
+    // Per task, groups of anchors: the message names one anchor of every group.
+    private readonly IReadOnlyDictionary<string, string[][]> _anchorsByTask;
 
-    private TaskAnchors(IReadOnlyDictionary<string, string[]> anchorsByTask) => _anchorsByTask = anchorsByTask;
+    private TaskAnchors(IReadOnlyDictionary<string, string[][]> anchorsByTask) => _anchorsByTask = anchorsByTask;
 
     /// <summary>No task held back.</summary>
-    public static TaskAnchors None { get; } = new(new Dictionary<string, string[]>(StringComparer.Ordinal));
+    public static TaskAnchors None { get; } = new(new Dictionary<string, string[][]>(StringComparer.Ordinal));
 
     /// <summary>The embedded anchors.</summary>
     public static TaskAnchors LoadDefault() => Parse(UnderstandingData.ReadLexicon("task-anchors.txt"));
 
     /// <summary>
     /// Lines "task: anchor, anchor". A Chinese anchor matches anywhere in the normalised message; an English one as whole
-    /// words or an inflection of them (<see cref="EnglishWords"/>: rest is not restaurant).
+    /// words or an inflection of them (<see cref="EnglishWords"/>: rest is not restaurant). A task on several lines needs
+    /// an anchor of each: what the task is about (工资) and what went wrong with it (拖欠, 没发), so 工资给涨三百 tells of
+    /// wages without asking to complain.
     /// </summary>
     public static TaskAnchors Parse(string text)
     {
-        var lexicon = AliasLexicon.Parse(text);
-        return new TaskAnchors(lexicon.Canonicals.ToDictionary(
-            task => task, task => lexicon.AliasesOf(task).Skip(1).ToArray(), StringComparer.Ordinal));
+        var groups = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
+        foreach (var (line, number) in UnderstandingData.ContentLines(text))
+        {
+            var colon = line.IndexOfAny([':', '：']);
+            if (colon <= 0) throw new FormatException($"task anchors, line {number}: expected \"task: anchor, anchor\".");
+            var anchors = line[(colon + 1)..].Split([',', '，']).Select(a => TextNormalizer.Normalize(a.Trim())).Where(a => a.Length > 0).ToArray();
+            if (anchors.Length == 0) throw new FormatException($"task anchors, line {number}: no anchor.");
+            var task = line[..colon].Trim();
+            if (!groups.TryGetValue(task, out var list)) groups[task] = list = [];
+            list.Add(anchors);
+        }
+        return new TaskAnchors(groups.ToDictionary(g => g.Key, g => g.Value.ToArray(), StringComparer.Ordinal));
     }
 
     /// <summary>The tasks that have anchors.</summary>
@@ -66,7 +77,7 @@ public sealed partial class TaskAnchors
     private static partial Regex Errand();
 
     private bool Names(string normalized, string task)
-        => _anchorsByTask[task].Any(anchor => char.IsAsciiLetter(anchor[0])
+        => _anchorsByTask[task].All(group => group.Any(anchor => char.IsAsciiLetter(anchor[0])
             ? EnglishWords.Contains(normalized, anchor)
-            : normalized.Contains(anchor, StringComparison.Ordinal));
+            : normalized.Contains(anchor, StringComparison.Ordinal)));
 }

@@ -16,6 +16,8 @@ public class TaskQuestionCueTests
     [InlineData("我想申请仲裁 有时效吗")]
     [InlineData("转社保要掏钱不咧")]
     [InlineData("转社保需不需要我两头跑")]
+    [InlineData("好几条路不让快递三轮车走，这个通行的问题国家文件里提没提")]
+    [InlineData("欠薪投诉交了材料以后，监察大队管没管过这种事")]
     [InlineData("转社保找转出地还是转入地")]
     [InlineData("投诉欠薪得等好久哦")]
     [InlineData("家里人可以替我报职业伤害吗")]

@@ -149,7 +149,9 @@
     showConversation(detail.conversation);
     var newUserLine = false;
     detail.transcript.forEach(function (line) {
-      desk.lastLine = Math.max(desk.lastLine, line.id);
+      // Two refreshes in flight (the timer's and one after a send) both fetch the lines after the same one: show each once.
+      if (line.id <= desk.lastLine) return;
+      desk.lastLine = line.id;
       if (line.speaker === 'user') { desk.lastUserLine = line.id; newUserLine = true; }
       appendLine(line);
     });

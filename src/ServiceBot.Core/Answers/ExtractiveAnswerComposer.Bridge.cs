@@ -23,11 +23,12 @@ public sealed partial class ExtractiveAnswerComposer
         var chinese = Analyse(knowledge, bridged.Text, BotLanguages.Chinese);
         var inChinese = task is null ? AnswerOrRefuse(knowledge, Candidates(knowledge, chinese), chinese) : ComposeForTask(knowledge, chinese, task);
         if (!inChinese.Grounded || inChinese.Citations.Count == 0) return answer;
-        return InEnglish(knowledge, inChinese, english, TaskGuideSections.AskedFor(english.Question));
+        return InEnglish(knowledge, inChinese, english, TaskGuideSections.AskedFor(english.Question), answer);
     }
 
     /// <summary>The Chinese answer told in English: the English section resting on its lead clause, or the clause itself under an English note.</summary>
-    private Answer InEnglish(KnowledgeBase knowledge, Answer inChinese, Analysis english, string? askedSection)
+    /// <param name="englishRefusal">The English reading's own refusal, with the topics it came near, kept when the English section does not answer.</param>
+    private Answer InEnglish(KnowledgeBase knowledge, Answer inChinese, Analysis english, string? askedSection, Answer englishRefusal)
     {
         var lead = inChinese.Citations[0];
         var mirror = knowledge.Chunks
@@ -36,7 +37,7 @@ public sealed partial class ExtractiveAnswerComposer
             .FirstOrDefault();
         // The English section says what the Chinese clause does: a kind of fact it does not state (which floor, how many
         // riders) is unanswered in either language, however well the Chinese reading matched the clause.
-        if (mirror is not null && RefusalModel.AsksWhatClauseDoesNotState(english.Question, CoveredText(mirror))) return EnglishRefusal([]);
+        if (mirror is not null && RefusalModel.AsksWhatClauseDoesNotState(english.Question, CoveredText(mirror))) return englishRefusal;
         if (mirror is not null)
             return RenderEnglish(knowledge, new GroundedCandidate(new RetrievedChunk(mirror, 0, 0), 1), english, askedSection) with { Decision = inChinese.Decision };
         var body = inChinese.Markdown.Replace(Disclaimer, "", StringComparison.Ordinal).TrimEnd();

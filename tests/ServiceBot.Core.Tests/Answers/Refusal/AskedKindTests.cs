@@ -29,6 +29,7 @@ public class AskedKindTests
     [InlineData("12345热线一年能接多少个电话", HotlineLimit)]
     [InlineData("How many delivery riders work in Yiwu?", HotlineLimit)]
     [InlineData("文件说要扩大职业伤害保障试点 全国有多少骑手已经参保了", HotlineLimit)]
+    [InlineData("What is the rent of a shop in Yiwu market, and what does the rent cost per month?", HotlineLimit)]
     [InlineData("In which year was the first foreign-invested business in Yiwu set up?", HotlineLimit)]
     public void FigureOfKindUnstated_ClauseStatesOtherFiguresOnly_IsTrue(string question, string clause)
         => Assert.True(AskedKind.FigureOfKindUnstated(question, clause));
@@ -41,6 +42,7 @@ public class AskedKindTests
     [InlineData("女的生孩子 产假至少给多少天", HotlineLimit)]
     [InlineData("打12345反映问题 一般几天给答复", HotlineLimit)]
     [InlineData("How many days does it take?", HotlineLimit)]
+    [InlineData("To take housing fund for our rent, do we need to bring our marriage certificate?", HotlineLimit)]
     [InlineData("职业伤害保障要交多少钱", InjuryFee)]
     public void FigureOfKindUnstated_KindStatedOrNoneAsked_IsFalse(string question, string clause)
         => Assert.False(AskedKind.FigureOfKindUnstated(question, clause));

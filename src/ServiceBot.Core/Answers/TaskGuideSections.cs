@@ -63,7 +63,7 @@ public static partial class TaskGuideSections
     [GeneratedRegex(@"材料|资料|证件|证明|带什么|带啥|带哪些|准备什么|准备啥|准备哪些|要提供|需要提供|(提供|准备|带|交)(些|点)?(啥|什么)|哪几样|填什么|填啥|填些啥|填哪些|(啥|什么|哪些)信息|告诉你(啥|什么)|得要啥|需要啥|要些啥|要啥(东西)?[?？。!！\s]*$|\b(documents?|materials?|paperwork|bring|prepare|what (else )?(do|does|would|will) (i|you|we) need( from me)?|what information|what details|(need|have) to (provide|give|show|submit))\b", RegexOptions.IgnoreCase)]
     private static partial Regex MaterialsCue();
 
-    [GeneratedRegex(@"多久|好久|多长时间|多少时间|多少天|(?<!好)几天|(?<!好)几个月|时限|时效|期限|来得及|时间限制|什么时候|啥时候|过期|到账|还管不管|还受理|还能(告|投诉?|仲裁|报)|\b(how long|how many days|deadline|time limit|when will|how soon|how quickly|right away|straight away)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"多久|多快|好久|多长时间|多少时间|多少天|(?<!好)几天|(?<!好)几个月|时限|时效|期限|来得及|时间限制|什么时候|啥时候|过期|到账|还管不管|还受理|还能(告|投诉?|仲裁|报)|\b(how long|how many days|deadline|time limit|when will|how soon|how quickly|right away|straight away)\b", RegexOptions.IgnoreCase)]
     private static partial Regex TimeLimitCue();
 
     [GeneratedRegex(@"费用|收费|收钱|要钱|花钱|免费|多少钱|交钱|手续费|代办费|服务费|工本费|律师费|律师的钱|钱(是)?谁出|谁出钱|谁掏钱|\b(fees?|charges?|cost|free|how much|(have|need) to pay|pay anything)\b", RegexOptions.IgnoreCase)]

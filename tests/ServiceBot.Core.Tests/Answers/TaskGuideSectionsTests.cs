@@ -15,6 +15,7 @@ public class TaskGuideSectionsTests
     [InlineData("投诉欠薪得等好久哦", TaskGuideSections.TimeLimit)]
     [InlineData("拖欠工资都两年多了 现在投诉还管不管", TaskGuideSections.TimeLimit)]
     [InlineData("厂里欠工资一年多咧 还能告不", TaskGuideSections.TimeLimit)]
+    [InlineData("楼道燃气管子漏气，打12345的话他们多快能响应", TaskGuideSections.TimeLimit)]
     [InlineData("摔了快两个月了还能报吗", TaskGuideSections.TimeLimit)]
     [InlineData("有人说转社保要交三百块代办费", TaskGuideSections.Fees)]
     [InlineData("骑手摔伤了报职业伤害 要交手续费吗", TaskGuideSections.Fees)]

@@ -65,7 +65,11 @@ public static partial class SpecificAsk
     [GeneratedRegex(@"%|％|百分之[一二三四五六七八九十\d]|[一二三四五六七八九十]成")]
     private static partial Regex RateStated();
 
-    [GeneratedRegex(@"电话|号码是多少|联系方式|热线是多少|(?i:\b(phone|telephone|contact) number\b)")]
+    /// <summary>
+    /// Asks for a number to call (电话是多少, 打哪个电话, 给个电话, what is the phone number), not a message that only mentions
+    /// calling (打电话也没人接, 联系电话能留我媳妇的号不, 天天接骚扰电话).
+    /// </summary>
+    [GeneratedRegex(@"电话(号码?)?(是|为)?(多少|几号|啥|什么)|(打|拨|找)?(哪个|什么|啥)(电话|号码)|号码是多少|号码多少|联系方式|热线是多少|(要|给|留|发)(我|俺)?(个|一个)?(他们|她|他|你们)?的?(电话|号码)(?!.{0,6}(能|可以|行))|电话[吗呢么没]?[?？]?\s*$|(?i:\b(what('s| is| are) (the|their|his|her|its|your)( [\w']+){0,2} (phone|telephone|contact) numbers?|(phone|telephone|contact) numbers? (of|for)|give me (the|their|a) (phone|telephone|contact) number)\b)")]
     private static partial Regex Phone();
 
     [GeneratedRegex(@"\d{5,}")]

@@ -30,6 +30,18 @@ public sealed class SpecificAskTests
         => Assert.False(SpecificAsk.IsUnanswered(question, clause));
 
     [Theory]
+    [InlineData("深圳的驿站电话是多少", true)]
+    [InlineData("欠薪投诉打哪个电话", true)]
+    [InlineData("能给个他们的电话吗", true)]
+    [InlineData("What is the station's phone number?", true)]
+    [InlineData("上个月申请了社保转移，一个多月了还显示办理中，打电话也没人接，我该去找谁", false)]
+    [InlineData("手机摔坏了，报的时候联系电话能留我媳妇的号不", false)]
+    [InlineData("我手机号和住址被人拿去卖了，天天接骚扰电话，国家保护不", false)]
+    [InlineData("Can I leave my wife's phone number when I report it?", false)]
+    public void IsUnanswered_PhoneNumberAskedOrOnlyMentioned_OnlyTheAskNeedsANumberStated(string question, bool unanswered)
+        => Assert.Equal(unanswered, SpecificAsk.IsUnanswered(question, "可以在线提交，也可以到窗口办理，办结后短信通知本人。"));
+
+    [Theory]
     [InlineData("那我们公司具体欠我多少你能查到吗")]
     [InlineData("我们站长叫啥名字 你查得到不")]
     [InlineData("我的社保缴了几年你能帮我查出来吗")]

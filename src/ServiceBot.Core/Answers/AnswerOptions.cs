@@ -70,7 +70,7 @@ public sealed class AnswerOptions
     /// Largest share of a question's weight that may fall on words of another field (<see cref="GroundingScorer.ForeignShare"/>)
     /// for it to be answered at all.
     /// </summary>
-    [Range(0.0, 1.0)] public double MaxForeignShare { get; set; } = 0.5;
+    [Range(0.0, 1.0)] public double MaxForeignShare { get; set; } = 0.6;
 
     /// <summary>
     /// Whether the refusal model (<see cref="Refusal.RefusalModel"/>) decides every question the hard rule lets through;

@@ -44,6 +44,8 @@ public sealed class WeChatCustomerServiceTests : IAsyncLifetime
 
     private static bool IsSend(CapturedRequest r) => r.Path == "/cgi-bin/message/custom/send";
 
+    private static string SentText(CapturedRequest r) => JsonDocument.Parse(r.Body).RootElement.GetProperty("text").GetProperty("content").GetString()!;
+
     [Fact]
     public async Task Receive_SlowAnswers_SuccessNowAndMessagesLaterWithTokenFetchedOnce()
     {
@@ -88,9 +90,9 @@ public sealed class WeChatCustomerServiceTests : IAsyncLifetime
         var passive = Content(await response.Content.ReadAsStringAsync());
         Assert.True(Encoding.UTF8.GetByteCount(passive) <= WeChatOptions.MaxTextBytes);
         Assert.DoesNotContain(WeChatText.ShortenedNote, passive);
-        var sends = await _wechatApi.WaitForAsync(IsSend, count: 1);
-        await Task.Delay(300);
-        var rest = _wechatApi.Requests.Where(IsSend).Select(s => JsonDocument.Parse(s.Body).RootElement.GetProperty("text").GetProperty("content").GetString()!).ToList();
+        // The rest goes out as several messages; wait for the one holding the answer's end rather than for a fixed time.
+        await _wechatApi.WaitForAsync(r => IsSend(r) && SentText(r).Contains("第60段", StringComparison.Ordinal));
+        var rest = _wechatApi.Requests.Where(IsSend).Select(SentText).ToList();
         Assert.All(rest, r => Assert.True(Encoding.UTF8.GetByteCount(r) <= WeChatOptions.MaxTextBytes));
         Assert.Contains("第60段", rest[^1]);
     }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ServiceBot.Text;
+using ServiceBot.Understanding.Slots;
 
 namespace ServiceBot.Understanding.Intents;
 
@@ -34,11 +35,10 @@ public sealed partial class TaskAnchors
         var groups = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
         foreach (var (line, number) in UnderstandingData.ContentLines(text))
         {
-            var colon = line.IndexOfAny([':', '：']);
-            if (colon <= 0) throw new FormatException($"task anchors, line {number}: expected \"task: anchor, anchor\".");
-            var anchors = line[(colon + 1)..].Split([',', '，']).Select(a => TextNormalizer.Normalize(a.Trim())).Where(a => a.Length > 0).ToArray();
-            if (anchors.Length == 0) throw new FormatException($"task anchors, line {number}: no anchor.");
-            var task = line[..colon].Trim();
+            var (task, written) = AliasLexicon.SplitEntry(line);
+            var anchors = written.Select(TextNormalizer.Normalize).Where(a => a.Length > 0).ToArray();
+            if (task.Length == 0 || anchors.Length == 0)
+                throw new FormatException($"task anchors, line {number}: expected \"task: anchor, anchor\".");
             if (!groups.TryGetValue(task, out var list)) groups[task] = list = [];
             list.Add(anchors);
         }

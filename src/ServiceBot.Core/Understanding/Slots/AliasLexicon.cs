@@ -43,12 +43,19 @@ public sealed class AliasLexicon
         var entries = new List<(string, IEnumerable<string>)>();
         foreach (var (line, _) in UnderstandingData.ContentLines(text))
         {
-            var colon = line.IndexOfAny([':', '：']);
-            var canonical = (colon < 0 ? line : line[..colon]).Trim();
-            var aliases = colon < 0 ? [] : line[(colon + 1)..].Split([',', '，']).Select(a => a.Trim()).Where(a => a.Length > 0).ToArray();
+            var (canonical, aliases) = SplitEntry(line);
             entries.Add((canonical, aliases));
         }
         return new AliasLexicon(entries);
+    }
+
+    /// <summary>One line "canonical: alias, alias" (either colon and comma width): the canonical value and its aliases, as written.</summary>
+    public static (string Canonical, string[] Aliases) SplitEntry(string line)
+    {
+        var colon = line.IndexOfAny([':', '：']);
+        var canonical = (colon < 0 ? line : line[..colon]).Trim();
+        var aliases = colon < 0 ? [] : line[(colon + 1)..].Split([',', '，']).Select(a => a.Trim()).Where(a => a.Length > 0).ToArray();
+        return (canonical, aliases);
     }
 
     /// <summary>The canonical value when the whole text is one of its surfaces.</summary>

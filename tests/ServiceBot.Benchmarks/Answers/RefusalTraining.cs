@@ -142,6 +142,13 @@ public static class RefusalTraining
             Console.Error.WriteLine($"error: {path} or a knowledge folder ({string.Join(", ", knowledge)}) not found, or --folds below 2");
             return 2;
         }
+        // --without a,b: an ablation; the names are checked before the long collection.
+        var without = (Option(args, "--without") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (without.FirstOrDefault(name => Index(name) < 0) is { } unknown)
+        {
+            Console.Error.WriteLine($"error: --without names \"{unknown}\", which is not one of [{string.Join(", ", GroundingFeatures.Names)}]");
+            return 2;
+        }
         var bothDeployments = args.Contains("--both-deployments");
         var questions = LayQuestionSet.Load(path);
         var (samples, knowledgeBase) = await CollectAsync(questions, knowledge);
@@ -152,16 +159,6 @@ public static class RefusalTraining
         KnowledgeBase? aloneKnowledge = null;
         if (bothDeployments) (alone, aloneKnowledge) = await CollectAsync(questions, knowledge[..1], absentAnswersMustRefuse: true);
         List<Sample> rows = [.. scored, .. alone.Where(s => s.Features is not null)];
-        // --without a,b: an ablation, the named features held at 0 so the fit and its curve show what they add.
-        foreach (var name in (Option(args, "--without") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (Index(name) < 0)
-            {
-                Console.Error.WriteLine($"error: --without names \"{name}\", which is not one of [{string.Join(", ", GroundingFeatures.Names)}]");
-                return 2;
-            }
-            foreach (var sample in rows) sample.Features![Index(name)] = 0;
-        }
         var regression = new Regression(GroundingFeatures.Names.Select(n => Signs.GetValueOrDefault(n)).Append(DomainSign).ToList(), l2, aloneShare);
 
         // Folds by item over every question: each item's probability comes from a model, a domain score and a ranker that never saw it.
@@ -174,6 +171,9 @@ public static class RefusalTraining
         NestRankerFeatures(samples, folds, [.. AnnotatedQuestions.Of(knowledgeBase, [])]);
         // Each deployment's ranker and neighbours read its own knowledge base, as the engine serving it would.
         if (aloneKnowledge is not null) NestRankerFeatures(alone, folds, [.. AnnotatedQuestions.Of(aloneKnowledge, [])]);
+        // --without: the named features held at 0 once the nested ones are computed, so the fit and its curve show what they add.
+        foreach (var sample in rows)
+            foreach (var name in without) sample.Features![Index(name)] = 0;
 
         var thresholds = Enumerable.Range(0, 91).Select(i => i * 0.01).ToList();
         // Before: the model trained on the with-laws deployment alone, scored out of fold on both.

@@ -12,7 +12,7 @@ namespace ServiceBot.Conversation;
 /// <item>it asks for a guide section (材料, 多久, 收费, 能不能): a question, even after 我要 (but 怎么办 and 网上 also go with requests);</item>
 /// <item>it asks to do it (我要, 我想, 帮我 — but not 我想问, nor 朋友可以帮我办吗 asking whether someone else may, nor an
 /// example after 比如): a request;</item>
-/// <item>it says the user has done it already (我投诉了, 前天打12345反映…, 拿到个编号, I filed a complaint): not a request, so the next question
+/// <item>it says the user has done it already (我投诉了, 前天打12345反映…, 拿到个编号, 交上去了, I filed a complaint): not a request, so the next question
 /// about it (那啥时候能拿到钱) is asked outside a form;</item>
 /// <item>it is worded as a question (吗, 好交伐, 开门不, 掏钱不咧, 需不需要, 转出地还是转入地, 啥, 怎么, 咋, 哪, 找谁 …): a question;</item>
 /// <item>anything else (社保转移, 查询办件进度, 我被拖欠工资了): a request.</item>
@@ -70,7 +70,7 @@ public static partial class TaskQuestionCue
     [GeneratedRegex(@"(比如|例如|譬如|比方说).*$")]
     private static partial Regex Example();
 
-    [GeneratedRegex(@"(已经|早就|之前|上次|前几天|前天|昨天|上周|上礼拜|上星期|上个月|刚才|刚刚)(投诉|申报|报了|提交|反映|登记|申请|打了?12345|打过12345)|(投诉|申报|提交|反映|登记|申请)[过了]|我(已经)?报[过了]|(在这|在这儿|在你这)报了|^\s*(打|拨)[了过]12345|拿到了?(个|一个)?(办件)?编号|(?i:\b(i|we) (have |had |already |just )*(reported|filed|complained|submitted|applied|lodged)\b)")]
+    [GeneratedRegex(@"(已经|早就|之前|上次|前几天|前天|昨天|上周|上礼拜|上星期|上个月|刚才|刚刚)(投诉|申报|报了|提交|反映|登记|申请|打了?12345|打过12345)|(投诉|申报|提交|反映|登记|申请)[过了]|我(已经)?报[过了]|(在这|在这儿|在你这)报了|^\s*(打|拨)[了过]12345|拿到了?(个|一个)?(办件)?编号|(给|发)了?我?(个|一个)(办件)?编号|(交|递|报)上去了|在这(儿)?(提|办|转|报)了|(?i:\b(i|we) (have |had |already |just )*(reported|filed|complained|submitted|applied|lodged)\b)")]
     private static partial Regex AlreadyDone();
 
     [GeneratedRegex(@"[吗呢嘛么不没伐][咧嘞哇哦啊呀]?[?？。!！\s]*$|(\p{IsCJKUnifiedIdeographs})[不没]\1|还是|好久|[吗呢不没][\s，,]|[?？]|啥|什么|怎么|咋|哪|谁|多久|多少|几|是否|能不能|可不可以|能否|有没有|算不算|要不要|是不是|会不会|行不行|中不中|来得及|区别|不一样|^\s*(can|could|do|does|is|are|am|what|which|when|who|how long|how much|how many)\b", RegexOptions.IgnoreCase)]

@@ -68,6 +68,9 @@ public class TaskQuestionCueTests
     [InlineData("公积金提取的申请交了 拿到个编号")]
     [InlineData("前天打12345反映工地晚上十一点多还在施工")]
     [InlineData("上个月在这报了欠薪投诉")]
+    [InlineData("公积金提取交上去了，给了个编号")]
+    [InlineData("我帮我妈在这提了公积金 给了个GJJ开头的编号")]
+    [InlineData("社保转移的申请递上去了")]
     [InlineData("I reported a broken streetlight on my road to 12345 on Monday.")]
     [InlineData("I filed a 12345 complaint about the rubbish bins near my shop.")]
     public void AsksAbout_SaysItWasDoneAlready_IsTrue(string text) => Assert.True(TaskQuestionCue.AsksAbout(text));

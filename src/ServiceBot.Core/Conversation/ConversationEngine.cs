@@ -322,16 +322,20 @@ public sealed partial class ConversationEngine(
         };
     }
 
-    /// <summary>Answered from the task's guide first, then the task is offered; it starts only when the user accepts.</summary>
+    /// <summary>
+    /// Answered from the task's guide first, then the task is offered; it starts only when the user accepts. Said to be
+    /// done already (公积金提取交上去了), the offer is to look up its progress instead of doing it again.
+    /// </summary>
     private async Task<TurnResult> AnswerTaskQuestionAsync(ConversationState conversation, string text, TaskDefinition? topic, CancellationToken cancellationToken)
     {
         if (topic is null) return await AnswerAsync(text, cancellationToken);
         var answer = AnswerTurn(await knowledge.AnswerTaskQuestionAsync(text, topic.Name, cancellationToken));
-        conversation.OfferedTask = topic.Name;
+        var offered = TaskQuestionCue.SaysDoneAlready(text) && Catalog.Find(IntentNames.TicketStatus) is { } progress ? progress : topic;
+        conversation.OfferedTask = offered.Name;
         return answer with
         {
-            Markdown = answer.Markdown + "\n\n" + BotText.Format(nameof(BotTexts.Conversation_OfferTask), topic.DisplayName.Value),
-            Suggestions = [TaskCatalog.StartChoice(topic), .. answer.Suggestions],
+            Markdown = answer.Markdown + "\n\n" + BotText.Format(nameof(BotTexts.Conversation_OfferTask), offered.DisplayName.Value),
+            Suggestions = [TaskCatalog.StartChoice(offered), .. answer.Suggestions],
         };
     }
 

@@ -21,6 +21,9 @@ namespace ServiceBot.Conversation;
 /// </summary>
 public static partial class TaskQuestionCue
 {
+    /// <summary>Whether the message says the user has done the task already (我投诉了, 交上去了, 拿到个编号, I filed a complaint).</summary>
+    public static bool SaysDoneAlready(string text) => AlreadyDone().IsMatch(text);
+
     public static bool AsksAbout(string text)
     {
         if (TaskGuideSections.AskedFor(text) is { } section && section is not (TaskGuideSections.Procedure or TaskGuideSections.Online or TaskGuideSections.Overview)) return true;

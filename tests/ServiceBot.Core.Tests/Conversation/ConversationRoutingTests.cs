@@ -198,6 +198,18 @@ public sealed class ConversationRoutingTests(EngineFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task HandleAsync_SaysTaskWasHandedInAlready_OffersItsProgressNotTheTaskAgain()
+    {
+        var bot = new EngineHarness(fixture);
+
+        var reply = await bot.Say("公积金提取交上去了，给了个编号");
+
+        Assert.Null(reply.Task);
+        Assert.DoesNotContain("开始办理住房公积金提取", reply.Suggestions);
+        Assert.Contains(reply.Suggestions, s => s.Contains("办件进度", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task HandleAsync_CancelWithNoTask_SaysNothingIsInProgress()
     {
         var bot = new EngineHarness(fixture);

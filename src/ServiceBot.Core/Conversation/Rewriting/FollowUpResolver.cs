@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ServiceBot.Text;
 
 namespace ServiceBot.Conversation.Rewriting;
 
@@ -108,6 +109,28 @@ public sealed partial class FollowUpResolver(IReadOnlyCollection<string> domainT
         return new FollowUp(message, null);
     }
 
+    /// <summary>Below this a message that asks nothing is an acknowledgement or a fragment (好的, 在杭州), not a story.</summary>
+    public const int MinStoryLength = 8;
+
+    /// <summary>
+    /// True when the message tells the asker's situation and asks nothing (我是党员，去年从老家出来到杭州送快递了;
+    /// 我爸在物流园看大门 今年满60了): people often send the story first and the question after it, as two messages.
+    /// A request (我要办社保转移, 帮我查驿站) is no story.
+    /// </summary>
+    public static bool TellsAStory(string message)
+    {
+        var core = Core(message);
+        return core.Length >= MinStoryLength && core.Any(TextNormalizer.IsCjk) && !Asks().IsMatch(core) && !Request().IsMatch(core)
+               && !Helper().IsMatch(core);
+    }
+
+    /// <summary>True when the message asks something and does not open with 那, 还有 or 要是 (which turn to a case of its own).</summary>
+    public static bool AsksAbout(string message)
+    {
+        var core = Core(message);
+        return Asks().IsMatch(core) && !Opening().IsMatch(core);
+    }
+
     /// <summary>True when the message names a word of the knowledge's vocabulary (周末, 留名): it is about the knowledge.</summary>
     public bool NamesDomainWord(string message) => _terms.AnyIn(Core(message));
 
@@ -162,4 +185,8 @@ public sealed partial class FollowUpResolver(IReadOnlyCollection<string> domainT
 
     [GeneratedRegex(@"^(我要|我想|帮我|想要|我需要|请帮我)(办理|办|申请|提交)?")]
     private static partial Regex Request();
+
+    /// <summary>Words that ask the assistant to act (帮我, 给我, 麻烦你): a request, however it is worded.</summary>
+    [GeneratedRegex(@"帮我|帮忙|给我|麻烦你|请你|你帮")]
+    private static partial Regex Helper();
 }

@@ -153,4 +153,22 @@ public class FollowUpResolverTests
     [InlineData("跑单途中被车撞了，平台不管，我该找哪个部门？", false)]
     public void LeansOnContext_Message_DetectsEllipsis(string message, bool expected)
         => Assert.Equal(expected, Resolver.LeansOnContext(message));
+
+    [Theory]
+    [InlineData("我是党员，去年从老家出来到杭州送快递了")]
+    [InlineData("我爸在物流园看大门 今年满60了")]
+    public void TellsAStory_SituationWithoutAQuestion_IsTrue(string message) => Assert.True(FollowUpResolver.TellsAStory(message));
+
+    [Theory]
+    [InlineData("好的")]
+    [InlineData("社保断缴了还能转吗")]
+    [InlineData("我要办社保转移 从广州转到义乌")]
+    [InlineData("麻烦你查一下我的办件进度")]
+    public void TellsAStory_AcknowledgementQuestionOrRequest_IsFalse(string message) => Assert.False(FollowUpResolver.TellsAStory(message));
+
+    [Theory]
+    [InlineData("文件里有说老家和这边要配合着管吗", true)]
+    [InlineData("那要是合同先到期了呢", false)]
+    [InlineData("老板说的", false)]
+    public void AsksAbout_QuestionNotOpeningACaseOfItsOwn(string message, bool expected) => Assert.Equal(expected, FollowUpResolver.AsksAbout(message));
 }

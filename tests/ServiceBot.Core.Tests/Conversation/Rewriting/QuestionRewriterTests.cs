@@ -172,6 +172,31 @@ public sealed class QuestionRewriterTests : IDisposable
         Assert.Equal(message, await _rewriter.FocusAsync(conversation, message, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task ResolveFollowUpAsync_StoryThenQuestion_ReadAsOneMessageStoryFirst()
+    {
+        var conversation = Conversation(("我在外地跑了三年外卖 社保一直是自己交的", "抱歉，知识库中没有找到能直接回答这个问题的政策或法规依据。"));
+
+        var followUp = await _rewriter.ResolveFollowUpAsync(conversation, "现在回老家了 以前交的还算数不", CancellationToken.None);
+        var caseOfItsOwn = await _rewriter.ResolveFollowUpAsync(conversation, "那要是断缴过的呢 还算数不", CancellationToken.None);
+
+        Assert.Equal("我在外地跑了三年外卖 社保一直是自己交的，现在回老家了 以前交的还算数不", followUp.Text);
+        Assert.DoesNotContain("跑了三年外卖", caseOfItsOwn.Text);
+    }
+
+    [Fact]
+    public async Task ResolveFollowUpAsync_QuestionOrRequestBefore_IsNoStory()
+    {
+        var afterQuestion = Conversation(("灵活就业人员能在外地交社保吗", "根据《社会保险经办办法》一、(一)：……"));
+        var afterRequest = Conversation(("帮我查一下附近的驿站在哪里呀", "好的。"));
+
+        var first = await _rewriter.ResolveFollowUpAsync(afterQuestion, "回老家以后以前交的还算数不", CancellationToken.None);
+        var second = await _rewriter.ResolveFollowUpAsync(afterRequest, "周末开门吗 有热水没", CancellationToken.None);
+
+        Assert.DoesNotContain("能在外地交社保吗，", first.Text);
+        Assert.DoesNotContain("驿站在哪里", second.Text);
+    }
+
     private static ConversationState Conversation(params (string User, string Bot)[] turns)
     {
         var conversation = new ConversationState { ConversationId = "c1", UserId = "u1", Channel = "test" };

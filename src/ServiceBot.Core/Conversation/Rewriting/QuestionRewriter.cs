@@ -57,8 +57,10 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
             .ToList();
         var followUp = resolver.Resolve(text, earlier, lastCited);
         // A story told in one message and asked about in the next is read as one message, the story first. A follow-up
-        // opening with 那 (那要是合同先到期了) turns to a case of its own and stays as the resolver read it.
-        if (!followUp.IsResolved && FollowUpResolver.TellsAStory(earlier[^1]) && FollowUpResolver.AsksAbout(text))
+        // opening with 那 (那要是合同先到期了) turns to a case of its own and stays as the resolver read it; small talk
+        // (今天会下雨吗) asks nothing about the story.
+        if (!followUp.IsResolved && FollowUpResolver.TellsAStory(earlier[^1]) && FollowUpResolver.AsksAbout(text)
+            && (resolver.NamesDomainWord(text) || !IsSmallTalk(text)))
             return new FollowUp(earlier[^1].Trim() + "，" + text.Trim(), earlier[^1].Trim());
         // The classifier reads a short message alone: 周末呢 or 不想留名行吗 look like small talk until their words are read.
         if (followUp.IsResolved && !resolver.NamesDomainWord(text) && IsSmallTalk(text)) return new FollowUp(text, null);

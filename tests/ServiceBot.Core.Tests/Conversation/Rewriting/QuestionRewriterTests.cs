@@ -185,6 +185,19 @@ public sealed class QuestionRewriterTests : IDisposable
     }
 
     [Fact]
+    public async Task ResolveFollowUpAsync_SmallTalkAfterAStory_KeepsItsOwnWords()
+    {
+        var intents = IntentClassifier.CreateDefault(new ChineseAnalyzer());
+        var rewriter = new QuestionRewriter(_provider, intents);
+        var conversation = Conversation(("我在外地跑了三年外卖 社保一直是自己交的", "……"));
+
+        var weather = await rewriter.ResolveFollowUpAsync(conversation, "明天会下雨吗", CancellationToken.None);
+
+        Assert.Equal(IntentNames.OutOfScope, intents.Classify("明天会下雨吗").Intent);
+        Assert.Equal("明天会下雨吗", weather.Text);
+    }
+
+    [Fact]
     public async Task ResolveFollowUpAsync_QuestionOrRequestBefore_IsNoStory()
     {
         var afterQuestion = Conversation(("灵活就业人员能在外地交社保吗", "根据《社会保险经办办法》一、(一)：……"));

@@ -24,11 +24,14 @@ public static partial class TaskQuestionCue
     /// <summary>Whether the message says the user has done the task already (我投诉了, 交上去了, 拿到个编号, I filed a complaint).</summary>
     public static bool SaysDoneAlready(string text) => AlreadyDone().IsMatch(text);
 
+    /// <summary>Whether the message asks to do something (我要, 我想, 帮我, 麻烦你, I want to …), an example after 比如 aside.</summary>
+    public static bool AsksToDoIt(string text) => Request().IsMatch(Example().Replace(text, ""));
+
     public static bool AsksAbout(string text)
     {
         if (TaskGuideSections.AskedFor(text) is { } section && section is not (TaskGuideSections.Procedure or TaskGuideSections.Online or TaskGuideSections.Overview)) return true;
         if (AsksAfterSayingWhatItWants(text)) return true;
-        if (Request().IsMatch(Example().Replace(text, ""))) return false;
+        if (AsksToDoIt(text)) return false;
         return AlreadyDone().IsMatch(text) || Question().IsMatch(text);
     }
 

@@ -115,13 +115,12 @@ public sealed partial class FollowUpResolver(IReadOnlyCollection<string> domainT
     /// <summary>
     /// True when the message tells the asker's situation and asks nothing (我是党员，去年从老家出来到杭州送快递了;
     /// 我爸在物流园看大门 今年满60了): people often send the story first and the question after it, as two messages.
-    /// A request (我要办社保转移, 帮我查驿站) is no story.
+    /// A request (我要办社保转移, 帮我查驿站; <see cref="TaskQuestionCue.AsksToDoIt"/>) is no story; 老板三个月没给我发工资 is one.
     /// </summary>
     public static bool TellsAStory(string message)
     {
         var core = Core(message);
-        return core.Length >= MinStoryLength && core.Any(TextNormalizer.IsCjk) && !Asks().IsMatch(core) && !Request().IsMatch(core)
-               && !Helper().IsMatch(core);
+        return core.Length >= MinStoryLength && core.Any(TextNormalizer.IsCjk) && !Asks().IsMatch(core) && !TaskQuestionCue.AsksToDoIt(core);
     }
 
     /// <summary>True when the message asks something and does not open with 那, 还有 or 要是 (which turn to a case of its own).</summary>
@@ -185,8 +184,4 @@ public sealed partial class FollowUpResolver(IReadOnlyCollection<string> domainT
 
     [GeneratedRegex(@"^(我要|我想|帮我|想要|我需要|请帮我)(办理|办|申请|提交)?")]
     private static partial Regex Request();
-
-    /// <summary>Words that ask the assistant to act (帮我, 给我, 麻烦你): a request, however it is worded.</summary>
-    [GeneratedRegex(@"帮我|帮忙|给我|麻烦你|请你|你帮")]
-    private static partial Regex Helper();
 }

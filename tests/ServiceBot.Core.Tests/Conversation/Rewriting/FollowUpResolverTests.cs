@@ -157,6 +157,7 @@ public class FollowUpResolverTests
     [Theory]
     [InlineData("我是党员，去年从老家出来到杭州送快递了")]
     [InlineData("我爸在物流园看大门 今年满60了")]
+    [InlineData("老板三个月没给我发工资了")]
     public void TellsAStory_SituationWithoutAQuestion_IsTrue(string message) => Assert.True(FollowUpResolver.TellsAStory(message));
 
     [Theory]

@@ -260,8 +260,7 @@ public sealed partial class ConversationEngine(
             IntentNames.Thanks => TurnResult.Text(BotText.Get(nameof(BotTexts.Conversation_Thanks)),
                 [BotText.Get(nameof(BotTexts.Choice_OtherQuestion)), .. Catalog.Menu]),
             IntentNames.HumanAgent => HandOff(),
-            IntentNames.OutOfScope => TurnResult.Text(BotText.Get(nameof(BotTexts.Conversation_OutOfScope)),
-                [BotText.Get(nameof(BotTexts.Choice_HumanAgent)), .. Catalog.Menu]) with { Refused = true, OutOfScope = true },
+            IntentNames.OutOfScope => await OutOfScopeAsync(question, cancellationToken),
             _ => await AnswerAsync(question, cancellationToken),
         };
     }
@@ -304,6 +303,20 @@ public sealed partial class ConversationEngine(
     {
         conversation.OfferedTask = null;
         return AnswerTurn(ExtractiveAnswerComposer.Refusal());
+    }
+
+    /// <summary>
+    /// The classifier's out-of-scope call is a guess from the wording (圣诞, 看电影, 世界杯), and the news and the opinion
+    /// talk of such things too. A Chinese question still goes to the knowledge, whose refusal model weighs it with the
+    /// domain score; only a refusal gets the short out-of-scope reply. English keeps the classifier's call: its refusal
+    /// model is weaker and answers weather and hotel questions from the Yiwu guide.
+    /// </summary>
+    private async Task<TurnResult> OutOfScopeAsync(string question, CancellationToken cancellationToken)
+    {
+        if (!ServiceTopics.IsEnglish(question) && await knowledge.AnswerAsync(question, cancellationToken) is { Grounded: true } answer)
+            return AnswerTurn(answer);
+        return TurnResult.Text(BotText.Get(nameof(BotTexts.Conversation_OutOfScope)),
+            [BotText.Get(nameof(BotTexts.Choice_HumanAgent)), .. Catalog.Menu]) with { Refused = true, OutOfScope = true };
     }
 
     private async Task<TurnResult> AnswerAsync(string text, CancellationToken cancellationToken)

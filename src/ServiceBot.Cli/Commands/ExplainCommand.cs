@@ -53,7 +53,13 @@ internal static class ExplainCommand
         var text = new StringBuilder();
         var options = explanation.Options;
         text.Append("问题：").AppendLine(question).AppendLine();
-        if (KnowledgeLanguage.OfQuestion(question) == BotLanguages.English && EnglishBridge.Default.Translate(question) is { } bridged)
+        var english = KnowledgeLanguage.OfQuestion(question) == BotLanguages.English;
+        if (english && knowledge.EnglishSpelling.Correct(question) is { IsChanged: true } spelling)
+        {
+            text.AppendLine("英文拼写纠错：" + string.Join("，", spelling.Corrections.Select(c => $"{c.Typed} → {c.Corrected}"))).AppendLine();
+            question = spelling.Text;
+        }
+        if (english && EnglishBridge.Default.Translate(question) is { } bridged)
         {
             var use = bridged.IsReadable
                 ? "英文指南未作答时用它检索中文条款"

@@ -287,10 +287,13 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
     /// <param name="language">The question's language when known (a question read in Chinese words keeps the English words no phrase named).</param>
     private Analysis Analyse(KnowledgeBase knowledge, string question, string? language = null)
     {
+        language ??= KnowledgeLanguage.OfQuestion(question);
+        // Misspelt English words (probabtion, goverment) are read as the lexicon's words before anything else reads them.
+        if (language == Localization.BotLanguages.English) question = knowledge.EnglishSpelling.Correct(question).Text;
         var scorer = new GroundingScorer(knowledge.Lexical, (float)_options.DomainWordWeight, knowledge.EnglishFieldWords);
         var aboutOld = knowledge.AsksAboutOldPolicy(question);
         var terms = scorer.Terms(aboutOld ? OldPolicyQuestion.WithoutCues(question) : question);
-        return new Analysis(question, terms, terms.Any(t => t.IsDomain), scorer, language ?? KnowledgeLanguage.OfQuestion(question), aboutOld);
+        return new Analysis(question, terms, terms.Any(t => t.IsDomain), scorer, language, aboutOld);
     }
 
     private List<GroundedCandidate> Candidates(KnowledgeBase knowledge, Analysis analysis)

@@ -9,6 +9,8 @@ using ServiceBot.Retrieval;
 using ServiceBot.Retrieval.Dense;
 using ServiceBot.Retrieval.Hybrid;
 using ServiceBot.Retrieval.Lexical;
+using ServiceBot.Text;
+using ServiceBot.Text.Spelling;
 
 namespace ServiceBot.Knowledge;
 
@@ -43,6 +45,23 @@ public sealed class KnowledgeBase
             .ToDictionary(g => g.Key, g => g.First().Metadata, StringComparer.Ordinal);
         CuratedAnswers = chunks.Where(CuratedAnswerFile.IsCurated).ToList();
         _englishFieldWords = new Lazy<IReadOnlySet<string>>(() => EnglishFieldWordsOf(chunks, lexical));
+        _englishSpelling = new Lazy<EnglishSpellingCorrector>(() => EnglishSpellingOf(chunks, EnglishBridge.Default));
+    }
+
+    private readonly Lazy<EnglishSpellingCorrector> _englishSpelling;
+
+    /// <summary>Reads misspelt English words as the lexicon's words, knowing every word the English texts use.</summary>
+    public EnglishSpellingCorrector EnglishSpelling => _englishSpelling.Value;
+
+    private static EnglishSpellingCorrector EnglishSpellingOf(IReadOnlyList<KnowledgeChunk> chunks, EnglishBridge bridge)
+    {
+        var known = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var chunk in chunks.Where(c => KnowledgeLanguage.Of(c) == Localization.BotLanguages.English))
+            foreach (var text in chunk.SimilarQuestions.Prepend(chunk.Text).Prepend(chunk.Section).Prepend(chunk.Title))
+                foreach (var word in EnglishSpellingCorrector.Words(text))
+                    known[word] = known.GetValueOrDefault(word) + 1;
+        foreach (var word in bridge.Vocabulary) known.TryAdd(word, 0);
+        return new EnglishSpellingCorrector(bridge.PhraseWords, known);
     }
 
     private readonly Lazy<IReadOnlySet<string>> _englishFieldWords;

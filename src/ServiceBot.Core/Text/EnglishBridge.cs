@@ -55,6 +55,12 @@ public sealed partial class EnglishBridge
         _oneWordPhrases = [.. phrases.Where(p => p.Words.Length == 1).Select(p => (p.Words[0], p.Chinese))];
     }
 
+    /// <summary>Every word of the lexicon's English phrases and of the filler list: the words English questions are read by.</summary>
+    public IEnumerable<string> Vocabulary => _phrases.SelectMany(p => p.Words).Concat(_filler);
+
+    /// <summary>The words of the lexicon's English phrases alone: what a misspelt word may be read as.</summary>
+    public IEnumerable<string> PhraseWords => _phrases.SelectMany(p => p.Words);
+
     /// <summary>The bridge of the shipped lexicon.</summary>
     public static EnglishBridge Default => DefaultBridge.Value;
 

@@ -95,6 +95,19 @@ public sealed class TranslationIngestionTests : IDisposable
     }
 
     [Fact]
+    public async Task Compose_EnglishQuestionWithTypos_ReadsThemAsTheLexiconsWords()
+    {
+        await Ingest(_knowledge.Path, _laws.Path);
+        var knowledge = KnowledgeBase.Load(_index.Path);
+
+        var answer = RuleOnly.Compose(knowledge, "Can the station keep my depsoit for the tricycle?");
+
+        Assert.Equal("Can the station keep my deposit for the tricycle?", knowledge.EnglishSpelling.Correct("Can the station keep my depsoit for the tricycle?").Text);
+        Assert.True(answer.Grounded, answer.Markdown);
+        Assert.Equal((EnglishTitle, "Article 2: Deposits for delivery tricycles"), (answer.Citations[0].Source, answer.Citations[0].Section));
+    }
+
+    [Fact]
     public async Task Ingest_WithoutTheOriginal_LeavesTheTranslationOutUntilTheOriginalArrives()
     {
         var alone = await Ingest(_knowledge.Path);

@@ -31,8 +31,10 @@ public sealed record HitTest(string Question, SearchExplanation Explanation, Kno
 {
     public static HitTest Run(KnowledgeBase knowledge, ExtractiveAnswerComposer composer, AnswerOptions options, string question, int top)
     {
-        var explanation = knowledge.Lexical.Explain(question, top);
-        var terms = new GroundingScorer(knowledge.Lexical, (float)options.DomainWordWeight, knowledge.EnglishFieldWords).Terms(question);
+        // The composer reads an English question with its typos corrected; the explanation shows the same reading.
+        var read = KnowledgeLanguage.OfQuestion(question) == Localization.BotLanguages.English ? knowledge.EnglishSpelling.Correct(question).Text : question;
+        var explanation = knowledge.Lexical.Explain(read, top);
+        var terms = new GroundingScorer(knowledge.Lexical, (float)options.DomainWordWeight, knowledge.EnglishFieldWords).Terms(read);
         var grounding = new HitTestGrounding(options, terms.Any(t => t.IsDomain),
             composer.Candidates(knowledge, question).ToDictionary(c => c.Retrieved.Chunk.Id, c => c.Coverage, StringComparer.Ordinal));
         var answer = composer.Compose(knowledge, question);

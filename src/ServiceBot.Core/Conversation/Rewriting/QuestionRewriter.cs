@@ -76,12 +76,18 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
     /// <summary>
     /// An English follow-up (How long does it take?, Is there a fee?) completed with the service the conversation is about,
     /// named in English: the service the latest earlier question names by its title's words, in either language, or else
-    /// the guide the last answer cited. It keeps its own words when it names another service, a thing that guide never
+    /// the guide the last answer cited. After an answer from another document it is read with the English question before it. It keeps its own words when it names another service, a thing that guide never
     /// speaks of (<see cref="ServiceTopics.SwitchesAwayFrom"/>), or when the intent classifier calls it small talk or off-topic.
     /// </summary>
     private FollowUp ResolveEnglish(ConversationState conversation, string text, ServiceTopics topics, string? lastCited)
     {
         if (!ServiceTopics.LeansOnContext(text)) return new FollowUp(text, null);
+        // After an answer from a law, the opinion or the news the conversation is about what the question before asked,
+        // not about a service its words may name (insurance in "how do I get unemployment money"): the follow-up is read
+        // with that question.
+        if (lastCited is not null && topics.Titled(lastCited) is null && !IsSmallTalk(text)
+            && conversation.History.LastOrDefault()?.User is { } previous && ServiceTopics.IsEnglish(previous))
+            return new FollowUp(previous.Trim() + " " + text.Trim(), previous.Trim());
         var service = conversation.History.TakeLast(FollowUpResolver.LookBack).Reverse()
             .Select(turn => topics.NamedBy(turn.User)).FirstOrDefault(s => s is not null) ?? topics.Titled(lastCited);
         if (service?.EnglishTopic is not { } topic || topics.NamesAnotherService(text, service) || topics.SwitchesAwayFrom(text, service)

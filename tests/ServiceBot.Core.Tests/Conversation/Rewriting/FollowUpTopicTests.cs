@@ -58,6 +58,34 @@ public sealed class FollowUpTopicTests : IDisposable
     }
 
     [Fact]
+    public async Task ResolveFollowUpAsync_EnglishFollowUpAfterALawsAnswer_IsReadWithTheQuestionBefore()
+    {
+        // "insurance" names the transfer guide, yet the answer came from a law: the question is about unemployment money.
+        const string earlier = "How can I get unemployment money? I paid the insurance for 2 years";
+        var conversation = Conversation();
+        conversation.Remember(earlier, "…… Chinese source: 《中华人民共和国社会保险法》第四十五条", DateTimeOffset.UnixEpoch);
+
+        var followUp = await _rewriter.ResolveFollowUpAsync(conversation, "even if I resigned myself?", CancellationToken.None);
+        var smallTalk = await _rewriter.ResolveFollowUpAsync(conversation, "Tell me about the weather in your city", CancellationToken.None);
+
+        Assert.Equal(earlier + " even if I resigned myself?", followUp.Text);
+        Assert.Equal(earlier, followUp.Topic);
+        Assert.Equal("Tell me about the weather in your city", smallTalk.Text);
+    }
+
+    [Fact]
+    public async Task ResolveFollowUpAsync_EnglishFollowUpAfterAGuidesAnswer_KeepsTheService()
+    {
+        var conversation = Conversation();
+        conversation.Remember("Can I withdraw my housing fund to pay rent?", "…… Chinese source: 《住房公积金提取办事指南（示例）》适用对象和办理条件",
+            DateTimeOffset.UnixEpoch);
+
+        var followUp = await _rewriter.ResolveFollowUpAsync(conversation, "How long does it take?", CancellationToken.None);
+
+        Assert.Equal(FundTopic + " How long does it take?", followUp.Text);
+    }
+
+    [Fact]
     public async Task ResolveFollowUpAsync_ChineseFollowUpAfterEnglishQuestion_KeepsTheServiceInChinese()
     {
         var followUp = await _rewriter.ResolveFollowUpAsync(Conversation("Can I withdraw my housing fund to pay rent?"), "那几天能到账",

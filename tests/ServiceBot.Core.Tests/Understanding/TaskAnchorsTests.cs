@@ -52,6 +52,15 @@ public class TaskAnchorsTests(IntentClassifierFixture fixture) : IClassFixture<I
     }
 
     [Theory]
+    [InlineData("那公积金最高能交到百分之几 我想让单位跟我都多交点", false)]
+    [InlineData("那你把我们这儿公积金中心的投诉电话给我一个", false)]
+    [InlineData("我想把公积金取出来交房租", true)]
+    [InlineData("辞职了公积金咋弄", true)]
+    [InlineData("I want to withdraw my housing fund", true)]
+    public void Allows_ShippedFundAnchors_NeedTheFundAndTakingMoneyOut(string text, bool allowed)
+        => Assert.Equal(allowed, TaskAnchors.LoadDefault().Allows("fund_withdrawal", text));
+
+    [Theory]
     [InlineData("where can I rest", true)]
     [InlineData("Resting riders", true)]
     [InlineData("rests", true)]

@@ -36,6 +36,9 @@ public class TaskQuestionCueTests
     [InlineData("总包和分包为工程款扯皮，就拿这个当理由不给我们发工资，可以这样吗")]
     [InlineData("劳动监察查实以后，老板补的工资是直接打到我卡上，还是先打给劳动监察再转给我")]
     [InlineData("I want to open a trading company with my wife. Can she be the legal representative if she is Chinese?")]
+    [InlineData("听说跟AI客服聊几句就能把公积金取出来 真有这事啊")]
+    [InlineData("听说有的驿站里能看书，真的假的")]
+    [InlineData("人家说外国人来义乌开公司不用交社保 假的吧")]
     public void AsksAbout_QuestionAboutTheTask_IsTrue(string text) => Assert.True(TaskQuestionCue.AsksAbout(text));
 
     [Theory]

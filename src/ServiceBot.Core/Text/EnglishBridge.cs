@@ -55,11 +55,11 @@ public sealed partial class EnglishBridge
         _oneWordPhrases = [.. phrases.Where(p => p.Words.Length == 1).Select(p => (p.Words[0], p.Chinese))];
     }
 
-    /// <summary>Every word of the lexicon's English phrases and of the filler list: the words English questions are read by.</summary>
-    public IEnumerable<string> Vocabulary => _phrases.SelectMany(p => p.Words).Concat(_filler);
-
-    /// <summary>The words of the lexicon's English phrases alone: what a misspelt word may be read as.</summary>
+    /// <summary>The words of the lexicon's English phrases: what a misspelt word may be read as.</summary>
     public IEnumerable<string> PhraseWords => _phrases.SelectMany(p => p.Words);
+
+    /// <summary>The phrase words and the filler words: every word English questions are read by.</summary>
+    public IEnumerable<string> Vocabulary => PhraseWords.Concat(_filler);
 
     /// <summary>The bridge of the shipped lexicon.</summary>
     public static EnglishBridge Default => DefaultBridge.Value;

@@ -76,8 +76,9 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
     /// <summary>
     /// An English follow-up (How long does it take?, Is there a fee?) completed with the service the conversation is about,
     /// named in English: the service the latest earlier question names by its title's words, in either language, or else
-    /// the guide the last answer cited. After an answer from another document it is read with the English question before it. It keeps its own words when it names another service, a thing that guide never
-    /// speaks of (<see cref="ServiceTopics.SwitchesAwayFrom"/>), or when the intent classifier calls it small talk or off-topic.
+    /// the guide the last answer cited; after an answer from another document, with the English question before it. It keeps
+    /// its own words when it names another service, a thing that guide never speaks of
+    /// (<see cref="ServiceTopics.SwitchesAwayFrom"/>), or when the intent classifier calls it small talk or off-topic.
     /// </summary>
     private FollowUp ResolveEnglish(ConversationState conversation, string text, ServiceTopics topics, string? lastCited)
     {

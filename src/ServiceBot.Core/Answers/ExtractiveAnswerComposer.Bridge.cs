@@ -7,7 +7,8 @@ namespace ServiceBot.Answers;
 
 /// <summary>
 /// English questions the English guides do not answer, read in the documents' Chinese words (<see cref="EnglishBridge"/>)
-/// and answered from the Chinese clauses with the same ranking and refusal decision as a Chinese question. The reply stays
+/// and answered from the Chinese clauses with the same ranking and refusal decision as a Chinese question, at the English
+/// threshold: an English question the English reading refused is not answered by a lower bar in Chinese. The reply stays
 /// in English: the English section that rests on the clause when there is one, otherwise the Chinese clause quoted under
 /// an English note that no English text of it exists.
 /// </summary>
@@ -20,7 +21,7 @@ public sealed partial class ExtractiveAnswerComposer
     {
         if (answer.Grounded || answer.Curated) return answer;
         if (EnglishBridge.Default.Translate(english.Question) is not { IsReadable: true } bridged) return answer;
-        var chinese = Analyse(knowledge, bridged.Text, BotLanguages.Chinese);
+        var chinese = Analyse(knowledge, bridged.Text, BotLanguages.Chinese) with { AskedInEnglish = true };
         var inChinese = task is null ? AnswerOrRefuse(knowledge, Candidates(knowledge, chinese), chinese) : ComposeForTask(knowledge, chinese, task);
         if (!inChinese.Grounded || inChinese.Citations.Count == 0) return answer;
         return InEnglish(knowledge, inChinese, english, TaskGuideSections.AskedFor(english.Question), answer);

@@ -93,6 +93,12 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         public bool IsEnglish => Language == Localization.BotLanguages.English;
 
         /// <summary>
+        /// The user asked in English and this is the Chinese reading of it (<see cref="Bridged"/>): it is decided at the English
+        /// threshold, the operating point chosen for English questions, however it is read.
+        /// </summary>
+        public bool AskedInEnglish { get; init; }
+
+        /// <summary>
         /// The question's match with every linked question (<see cref="SimilarQuestionMatcher"/>), scored once: the curated
         /// answer, the candidates and the task guide all read it.
         /// </summary>
@@ -214,7 +220,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         if (refusalModel is null) return new GroundingDecision(thresholdsPass, features, null, thresholdsPass);
         var probability = refusalModel.Probability(features, analysis.Question);
         return new GroundingDecision(thresholdsPass, features, probability,
-            probability >= ThresholdFor(analysis.IsEnglish) || RefusalModel.ClauseStatesIt(features, analysis.Question, CoveredText(chunk))
+            probability >= ThresholdFor(analysis.IsEnglish || analysis.AskedInEnglish) || RefusalModel.ClauseStatesIt(features, analysis.Question, CoveredText(chunk))
             || (thresholdsPass && NamesItsRareTerm(knowledge, chunk, analysis)));
     }
 

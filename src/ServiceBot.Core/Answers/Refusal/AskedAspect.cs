@@ -13,7 +13,8 @@ namespace ServiceBot.Answers.Refusal;
 public static partial class AskedAspect
 {
     /// <summary>
-    /// True when <paramref name="question"/> asks for hours, a start date, an address, a person or a lost card's replacement and
+    /// True when <paramref name="question"/> asks for hours, a start date, an address, a person, a lost card's replacement or
+    /// service in another language (an interpreter, 12345 in Arabic) or a counter's queue (要不要先取号) and
     /// <paramref name="clauseText"/> states nothing of that kind.
     /// </summary>
     public static bool IsUnstated(string question, string clauseText)
@@ -21,15 +22,17 @@ public static partial class AskedAspect
            || (DateAsked().IsMatch(question) && !DateStated().IsMatch(clauseText))
            || (AddressAsked().IsMatch(question) && !AddressStated().IsMatch(clauseText))
            || (PersonAsked().IsMatch(question) && !PersonStated().IsMatch(clauseText))
-           || (ReplacementAsked().IsMatch(question) && !ReplacementStated().IsMatch(clauseText));
+           || (ReplacementAsked().IsMatch(question) && !ReplacementStated().IsMatch(clauseText))
+           || (LanguageAsked().IsMatch(question) && !LanguageStated().IsMatch(clauseText))
+           || (QueueAsked().IsMatch(question) && !QueueStated().IsMatch(clauseText));
 
     /// <summary>True when <paramref name="question"/> asks for a verdict on a case, a prediction or a choice between firms.</summary>
     public static bool AsksJudgement(string question) => Judgement().IsMatch(question);
 
-    [GeneratedRegex("几点|周[六日末]上班|周[六日末]上不上班|周末上班|礼拜[六天]上班|开门|关门|营业时间|上班时间|办公时间|(啥时候|什么时候)[^，。？?]{0,4}(人少|好打|打得通|打通|好办|不排队|不用排队)|(?i:what time|opening hours)")]
+    [GeneratedRegex("几点|周[六日末]上班|周[六日末]上不上班|周末上班|礼拜[六天]上班|开门|关门|营业时间|上班时间|办公时间|(啥时候|什么时候)[^，。？?]{0,4}(人少|好打|打得通|打通|好办|不排队|不用排队)|(?i:what time|opening hours|office hours|\\bhow late\\b|\\bopen (on|at|during|over|in|until|till) (the )?(weekends?|saturdays?|sundays?|(public )?holidays?|night|evenings?|lunch(time)?|morning|mornings)\\b|\\b(is|are)\\b[^.?!]{1,40}\\bopen\\b[^.?!]{0,20}\\b(saturdays?|sundays?|weekends?|holidays?|at night|evenings?|lunchtime)\\b|\\bwhen (does|do|is|are)\\b[^.?!]{1,40}\\b(open|close)\\b)")]
     private static partial Regex HoursAsked();
 
-    [GeneratedRegex(@"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|[一二三四五六七八九十]+点|24小时|全天|周[一二三四五六日]")]
+    [GeneratedRegex(@"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|[一二三四五六七八九十]+点|24小时|全天|周[一二三四五六日]|(?i:\d{1,2}\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|\baround the clock\b|\b24 hours\b|\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\bweekends?\b)")]
     private static partial Regex HoursStated();
 
     /// <summary>When something starts, spreads or ends: a date, not a time limit (多久 is <see cref="SpecificAsk"/>'s).</summary>
@@ -39,16 +42,16 @@ public static partial class AskedAspect
     [GeneratedRegex(@"\d{4}\s*年|[〇零一二三四五六七八九]{4}年|\d{1,2}\s*月\s*\d{1,2}\s*日|起施行")]
     private static partial Regex DateStated();
 
-    [GeneratedRegex("地址|哪条街|哪条路|哪个街道|哪栋楼|几楼|几号楼|门牌|具体位置|在哪个区|哪个医院|哪家医院|哪个窗口|哪个区|(?i:which floor|what floor|\\baddress\\b)")]
+    [GeneratedRegex("地址|哪条街|哪条路|哪个街道|哪栋楼|几楼|几号楼|门牌|具体位置|在哪个区|哪个医院|哪家医院|哪个窗口|哪个区|(?i:which floor|what floor|\\baddress\\b|\\bwhat street\\b|\\bwhich (bank|hospital|clinic|school|law firm|lawyer|hotel|notary)\\b)")]
     private static partial Regex AddressAsked();
 
-    [GeneratedRegex(@"\d+\s*号|[路街巷]\s*\d|大厦|大楼|广场|[\d一二三四五六七八九十]+楼|地址")]
+    [GeneratedRegex(@"\d+\s*号|[路街巷]\s*\d|大厦|大楼|广场|[\d一二三四五六七八九十]+楼|地址|(?i:\baddress(es)?\b|\b(road|street|avenue|building)\b)")]
     private static partial Regex AddressStated();
 
-    [GeneratedRegex("叫啥名|叫什么名|名字叫|叫啥|叫什么|负责人是谁|哪个(处长|局长|科长|领导|主任)|哪位|站长是谁|老板是谁")]
+    [GeneratedRegex("叫啥名|叫什么名|名字叫|叫啥|叫什么|负责人是谁|哪个(处长|局长|科长|领导|主任)|哪位|站长是谁|老板是谁|(?i:\\bwho is (the|their|your) (head|director|boss|chief|leader|manager|person in charge)\\b|\\b(the )?name of (the|a|an|that|this|your|their)\\b|\\bwhat('s| is) (its|the|his|her|their) name\\b|\\bwhat('s| is) (it|that|this|the [\\w -]{1,25}) called\\b)")]
     private static partial Regex PersonAsked();
 
-    [GeneratedRegex("先生|女士|同志")]
+    [GeneratedRegex(@"先生|女士|同志|(?-i:\b(Mr|Ms|Mrs|Dr)\.?\s+[A-Z])")]
     private static partial Regex PersonStated();
 
     /// <summary>How to replace a lost card or certificate (社保卡丢了咋补, 身份证补办): a procedure of other offices.</summary>
@@ -57,6 +60,20 @@ public static partial class AskedAspect
 
     [GeneratedRegex("补办|挂失|补发|补领|重新申领|重新签发")]
     private static partial Regex ReplacementStated();
+
+    /// <summary>Service in another language: an interpreter, a hotline in English, a complaint in Arabic, 能带个人帮我翻译不.</summary>
+    [GeneratedRegex(@"翻译|说英语|讲英语|英语(服务|热线|窗口)|英文(服务|热线|窗口|版)|阿拉伯语|俄语|外语(服务|热线|窗口)|(?i:\binterpret(er|ers|ing)?\b|\btranslat(e|or|ors|ion)\b|\bin (arabic|english|russian|french|spanish|urdu|turkish|korean|persian|hindi|portuguese)\b|\b(english|arabic|russian|french)[- ](speaking|line|service|version|hotline)\b|\bspeak (english|arabic|russian|french)\b)")]
+    private static partial Regex LanguageAsked();
+
+    [GeneratedRegex(@"翻译|外语|语言|语种|英语|(?i:\binterpret|\btranslat|\blanguages?\b)")]
+    private static partial Regex LanguageStated();
+
+    /// <summary>A counter's queue: taking a number, how long the line is (要不要提前取号, 窗口排队要多久).</summary>
+    [GeneratedRegex(@"取号|排号|叫号|排队|排长队|(?i:\bqueue\b|\btake a (queue )?number\b|\bwait(ing)? in line\b)")]
+    private static partial Regex QueueAsked();
+
+    [GeneratedRegex(@"取号|排号|叫号|排队|预约|(?i:\bqueue\b|\bappointment\b|\bbook(ing)?\b)")]
+    private static partial Regex QueueStated();
 
     [GeneratedRegex("能赢吗|能不能赢|打得赢|能打赢|赢面|胜算|把握大|要不要(一起|帮他|替他)?还|哪个(平台|公司)?[^，。？?]{0,4}(更好|好些|强|划算|挣得多|赔得多)|划算|值不值|会涨吗|会降吗|会不会(涨|降)|合理吗|合不合理|该不该|是不是脑子|亏不亏")]
     private static partial Regex Judgement();

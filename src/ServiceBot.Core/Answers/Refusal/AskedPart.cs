@@ -1,11 +1,13 @@
+using System.Text.RegularExpressions;
+
 namespace ServiceBot.Answers.Refusal;
 
 /// <summary>
 /// The part of a message that asks: its last sentence or phrase. A long message tells a story first (我跑外卖三年了，上个月…)
 /// and asks at the end, so what the clause must cover is weighed there, apart from the story's words. An English message
-/// asks in its last sentence, not its last word.
+/// asks in its last question sentence, not its last word.
 /// </summary>
-public static class AskedPart
+public static partial class AskedPart
 {
     private static readonly char[] Breaks = ['，', '。', '？', '！', '；', '、', ',', '.', '?', '!', ';', ' ', '\t', '\n', '\r', '\u3000'];
 
@@ -21,19 +23,26 @@ public static class AskedPart
         return last.Length < ShortestAsk && parts.Length > 1 ? parts[^2] + last : last;
     }
 
-    private static readonly char[] EnglishBreaks = ['.', '?', '!', ';', '\n', '\r'];
-
     /// <summary>A last English sentence of fewer words than this (Why?, Is that legal?) leans on the one before it.</summary>
     private const int ShortestEnglishAsk = 4;
 
-    /// <summary>An English message's last sentence: its words are split by spaces, which never end what it asks.</summary>
+    /// <summary>
+    /// An English message's asking sentence: the last one ending in a question mark, else the last. Its words are split by
+    /// spaces, which never end what it asks. An English writer often asks first and tells after ("How many days of maternity
+    /// leave …? My wife works at a factory in Yiwu."), where the last sentence is the story.
+    /// </summary>
     private static string OfEnglish(string question)
     {
-        var sentences = question.Split(EnglishBreaks, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (sentences.Length == 0) return question;
-        var last = sentences[^1];
-        return WordCount(last) < ShortestEnglishAsk && sentences.Length > 1 ? sentences[^2] + " " + last : last;
+        var sentences = EnglishSentence().Matches(question).Select(m => m.Value.Trim()).Where(s => s.Length > 0).ToList();
+        if (sentences.Count == 0) return question;
+        var asking = sentences.FindLastIndex(s => s.EndsWith('?'));
+        if (asking < 0) asking = sentences.Count - 1;
+        var sentence = sentences[asking].TrimEnd('.', '?', '!', ';');
+        return WordCount(sentence) < ShortestEnglishAsk && asking > 0 ? sentences[asking - 1].TrimEnd('.', '?', '!', ';') + " " + sentence : sentence;
     }
+
+    [GeneratedRegex(@"[^.?!;\n\r]+[.?!;]*")]
+    private static partial Regex EnglishSentence();
 
     private static int WordCount(string sentence) => sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 

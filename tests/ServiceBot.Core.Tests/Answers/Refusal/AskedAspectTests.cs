@@ -10,6 +10,12 @@ public class AskedAspectTests
 
     private const string WageWhere = "可以向用人单位所在地或者工作所在地的人力资源社会保障行政部门（劳动保障监察机构，也叫劳动监察大队）投诉欠薪。";
 
+    private const string EnglishFundCounter = "Apply at a housing provident fund service counter with your ID card; the centre decides within 3 working days.";
+
+    private const string EnglishStationHours = "Sample: most stations open from 8:00 to 20:00; some near shopping districts or transport hubs are open around the clock.";
+
+    private const string YiwuLanguages = "In the Yiwu International Trade City you hear not only English but Arabic, Russian and Spanish; many shopkeepers speak several languages.";
+
     private const string Goal = "主要目标是：到2027年，上下联动、条块结合、有效协同的工作机制进一步完善。";
 
     [Theory]
@@ -22,6 +28,15 @@ public class AskedAspectTests
     [InlineData("技能大赛今年啥时候报名", WageWhere)]
     [InlineData("那社保卡丢了咋补", FundProcess)]
     [InlineData("身份证丢了 在外地能补办不", WageWhere)]
+    [InlineData("在我们县公积金管理部办提取，要不要先在网上取号", FundProcess)]
+    [InlineData("俺普通话说不利索，去投诉欠薪能带个老乡帮俺翻译不", WageWhere)]
+    [InlineData("Is the housing fund centre counter open on Saturday morning?", EnglishFundCounter)]
+    [InlineData("When does the fund counter close? I finish work at six", EnglishFundCounter)]
+    [InlineData("can I make my 12345 complaint in Arabic?", EnglishFundCounter)]
+    [InlineData("Is there an English-speaking hotline I can call?", EnglishFundCounter)]
+    [InlineData("Which bank in Yiwu lets a foreigner open an account?", EnglishFundCounter)]
+    [InlineData("Can you give me the name of a lawyer who takes wage cases?", EnglishFundCounter)]
+    [InlineData("There is a mini program for tickets, what is it called?", EnglishFundCounter)]
     public void IsUnstated_AspectTheClauseDoesNotState_IsTrue(string question, string clause)
         => Assert.True(AskedAspect.IsUnstated(question, clause));
 
@@ -31,6 +46,11 @@ public class AskedAspectTests
     [InlineData("这个意见的目标是到哪一年实施完", Goal)]
     [InlineData("被派遣过来的 用工单位拖欠工资谁负责", WageWhere)]
     [InlineData("公积金提取几天到账", FundProcess)]
+    [InlineData("When are the rider stations open?", EnglishStationHours)]
+    [InlineData("Are the stations open at night?", EnglishStationHours)]
+    [InlineData("Which languages do people speak in the Yiwu market?", YiwuLanguages)]
+    [InlineData("Can I open a bank account with my fund?", EnglishFundCounter)]
+    [InlineData("Do I get paid more for working on Sunday?", EnglishFundCounter)]
     public void IsUnstated_AspectStatedOrNoneAsked_IsFalse(string question, string clause)
         => Assert.False(AskedAspect.IsUnstated(question, clause));
 

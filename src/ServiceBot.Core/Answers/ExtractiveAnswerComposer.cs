@@ -221,13 +221,14 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         var probability = refusalModel.Probability(features, analysis.Question);
         return new GroundingDecision(thresholdsPass, features, probability,
             probability >= ThresholdFor(analysis.IsEnglish || analysis.AskedInEnglish) || RefusalModel.ClauseStatesIt(features, analysis.Question, CoveredText(chunk))
-            || (thresholdsPass && NamesItsRareTerm(knowledge, chunk, analysis)));
+            || (thresholdsPass && !RefusalModel.AsksWhatNoCitedClauseStates(features) && NamesItsRareTerm(knowledge, chunk, analysis)));
     }
 
     /// <summary>
     /// The question names a term of four characters or more that only one or two clauses use, and this clause is one of
     /// them (骑手借经营性贷款有什么规定 and the clause on 经营性贷款): it is the place the knowledge speaks of the thing asked, however
-    /// few questions were ever asked about it. Not for a question asking a figure, a date or a place.
+    /// few questions were ever asked about it. Not for a question asking a figure, a date or a place, nor one asking a kind of
+    /// fact no cited clause states (an interpreter at the 劳动监察大队 is not in the clause that names it).
     /// </summary>
     private static bool NamesItsRareTerm(KnowledgeBase knowledge, KnowledgeChunk chunk, Analysis analysis)
     {

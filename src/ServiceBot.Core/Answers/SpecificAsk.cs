@@ -56,7 +56,8 @@ public static partial class SpecificAsk
     [GeneratedRegex(@"多少钱|几块|几毛|几分钱|多少块|底薪|工资高|配送费是|派费多少|挣多少|能拿到多少|平均.{0,4}(收入|工资)|收入是多少|收入有多少|(?i:how much (does|do|did|will|can|would) .{1,30}\b(pay|earn|make)\b|how much is the (rent|salary|wage|price)|what is the (salary|wage|rent|price) )")]
     private static partial Regex Money();
 
-    [GeneratedRegex(@"\d\s*(元|块)|[一二三四五六七八九十百千万]+元|(?i:\d\s*(yuan|rmb)\b|\b(rmb|cny)\s*\d|¥\s*\d)")]
+    /// <summary>A sum, or that nothing is charged: 不收费 answers 要交多少钱.</summary>
+    [GeneratedRegex(@"\d\s*(元|块)|[一二三四五六七八九十百千万]+元|不收费|免费|不收取|(?i:\d\s*(yuan|rmb)\b|\b(rmb|cny)\s*\d|¥\s*\d|\bno fee\b|\bfree of charge\b|\bare free\b|\bis free\b)")]
     private static partial Regex MoneyStated();
 
     [GeneratedRegex("百分之几|百分之多少|比例是|比例多少|抽成比例|抽几成|抽多少|费率")]

@@ -26,6 +26,7 @@ public sealed class SpecificAskTests
     [InlineData("加班费能报几成", "支付不低于工资的百分之一百五十的工资报酬。")]
     [InlineData("How much is the rent for a stall?", "A stall rents for RMB 3,000 a month.")]
     [InlineData("What is the hotline phone number?", "Call 12345 at any hour.")]
+    [InlineData("外国人注册公司 那要交多少钱", "不收费。办理企业设立登记和领取营业执照不收取费用。")]
     public void IsUnanswered_ClauseStatesTheKindOfFigureAsked_IsFalse(string question, string clause)
         => Assert.False(SpecificAsk.IsUnanswered(question, clause));
 

@@ -29,7 +29,7 @@ public static partial class AskedAspect
     /// <summary>True when <paramref name="question"/> asks for a verdict on a case, a prediction or a choice between firms.</summary>
     public static bool AsksJudgement(string question) => Judgement().IsMatch(question);
 
-    [GeneratedRegex("几点|周[六日末]上班|周[六日末]上不上班|周末上班|礼拜[六天]上班|开门|关门|营业时间|上班时间|办公时间|(啥时候|什么时候)[^，。？?]{0,4}(人少|好打|打得通|打通|好办|不排队|不用排队)|(?i:what time|opening hours|office hours|\\bhow late\\b|\\bopen (on|at|during|over|in|until|till) (the )?(weekends?|saturdays?|sundays?|(public )?holidays?|night|evenings?|lunch(time)?|morning|mornings)\\b|\\b(is|are)\\b[^.?!]{1,40}\\bopen\\b[^.?!]{0,20}\\b(saturdays?|sundays?|weekends?|holidays?|at night|evenings?|lunchtime)\\b|\\bwhen (does|do|is|are)\\b[^.?!]{1,40}\\b(open|close)\\b)")]
+    [GeneratedRegex("几点|周[六日末]上班|周[六日末]上不上班|周末上班|礼拜[六天]上班|开门|(啥时候|什么时候|几时)关门|关门时间|营业时间|办公时间|(啥时候|什么时候)[^，。？?]{0,4}(人少|好打|打得通|打通|好办|不排队|不用排队)|(?i:what time|opening hours|office hours|\\bhow late\\b|\\bopen (on|at|during|over|in|until|till) (the )?(weekends?|saturdays?|sundays?|(public )?holidays?|night|evenings?|lunch(time)?|morning|mornings)\\b|\\b(is|are)\\b[^.?!]{1,40}\\bopen\\b[^.?!]{0,20}\\b(saturdays?|sundays?|weekends?|holidays?|at night|evenings?|lunchtime)\\b|\\bwhen (does|do|is|are)\\b[^.?!]{1,40}\\b(open|close)\\b)")]
     private static partial Regex HoursAsked();
 
     [GeneratedRegex(@"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|[一二三四五六七八九十]+点|24小时|全天|周[一二三四五六日]|(?i:\d{1,2}\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|\baround the clock\b|\b24 hours\b|\b(mon|tues|wednes|thurs|fri|satur|sun)days?\b|\bweekends?\b)")]
@@ -48,7 +48,7 @@ public static partial class AskedAspect
     [GeneratedRegex(@"\d+\s*号|[路街巷]\s*\d|大厦|大楼|广场|[\d一二三四五六七八九十]+楼|地址|(?i:\baddress(es)?\b|\b(road|street|avenue|building)\b)")]
     private static partial Regex AddressStated();
 
-    [GeneratedRegex("叫啥名|叫什么名|名字叫|叫啥|叫什么|负责人是谁|哪个(处长|局长|科长|领导|主任)|哪位|站长是谁|老板是谁|(?i:\\bwho is (the|their|your) (head|director|boss|chief|leader|manager|person in charge)\\b|\\b(the )?name of (the|a|an|that|this|your|their)\\b|\\bwhat('s| is) (its|the|his|her|their) name\\b|\\bwhat('s| is) (it|that|this|the [\\w -]{1,25}) called\\b)")]
+    [GeneratedRegex("(老板|站长|负责人|处长|局长|科长|主任|领导|队长|部长|经理|接线员|工作人员|律师|他|她|那人|这人)[^，。？?]{0,6}(叫啥|叫什么|是谁|姓啥|姓什么)|负责人是谁|哪个(处长|局长|科长|领导|主任)|哪位|站长是谁|老板是谁|(?i:\\bwho is (the|their|your) (head|director|boss|chief|leader|manager|person in charge)\\b|\\b(what('s| is)|give me|tell me) the name of\\b|\\bname of (a|the) (lawyer|person|officer|official|director|boss|head|manager|doctor)\\b|\\bwhat('s| is) (its|the|his|her|their) name\\b|\\bwhat('s| is) (it|that|this|the [\\w -]{1,25}) called\\b)")]
     private static partial Regex PersonAsked();
 
     [GeneratedRegex(@"先生|女士|同志|(?-i:\b(Mr|Ms|Mrs|Dr)\.?\s+[A-Z])")]

@@ -221,7 +221,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         var probability = refusalModel.Probability(features, analysis.Question);
         return new GroundingDecision(thresholdsPass, features, probability,
             probability >= ThresholdFor(analysis.IsEnglish || analysis.AskedInEnglish) || RefusalModel.ClauseStatesIt(features, analysis.Question, CoveredText(chunk))
-            || (thresholdsPass && !RefusalModel.AsksWhatNoCitedClauseStates(features) && NamesItsRareTerm(knowledge, chunk, analysis)));
+            || (thresholdsPass && NamesItsRareTerm(knowledge, chunk, analysis, features)));
     }
 
     /// <summary>
@@ -230,10 +230,12 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
     /// few questions were ever asked about it. Not for a question asking a figure, a date or a place, nor one asking a kind of
     /// fact no cited clause states (an interpreter at the 劳动监察大队 is not in the clause that names it).
     /// </summary>
-    private static bool NamesItsRareTerm(KnowledgeBase knowledge, KnowledgeChunk chunk, Analysis analysis)
+    /// <param name="features">The clause's <see cref="GroundingFeatures"/>, which say whether a kind of fact asked is unstated.</param>
+    private static bool NamesItsRareTerm(KnowledgeBase knowledge, KnowledgeChunk chunk, Analysis analysis, IReadOnlyList<double> features)
     {
         // A figure, a place or a date asked is what such a clause rarely states: the model decides those.
-        if (SpecificAsk.AsksFigure(analysis.Question) || SpecificAsk.AsksSpecific(analysis.Question) || WhereAsked().IsMatch(analysis.Question)) return false;
+        if (SpecificAsk.AsksFigure(analysis.Question) || SpecificAsk.AsksSpecific(analysis.Question) || WhereAsked().IsMatch(analysis.Question)
+            || RefusalModel.AsksWhatNoCitedClauseStates(features)) return false;
         var index = knowledge.Lexical;
         var text = NormalizedCoveredText(chunk);
         foreach (var term in analysis.Terms)

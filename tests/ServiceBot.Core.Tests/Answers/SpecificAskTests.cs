@@ -75,6 +75,8 @@ public sealed class SpecificAskTests
     [Theory]
     [InlineData("骑手每天跑十几个小时，休息权有保障吗")]
     [InlineData("骑手受伤了怎么申报")]
+    [InlineData("平台抽佣越来越狠 一单到手没几块钱了 国家到底管不管这个")]
+    [InlineData("活越来越少 一天也挣不了多少 没多少钱 休息权有人管没")]
     public void IsUnanswered_QuestionAsksForNoFigure_IsFalse(string question)
         => Assert.False(SpecificAsk.IsUnanswered(question, "保障新就业群体休息权益。"));
 

@@ -24,7 +24,22 @@ public static partial class AskedAspect
            || (PersonAsked().IsMatch(question) && !PersonStated().IsMatch(clauseText))
            || (ReplacementAsked().IsMatch(question) && !ReplacementStated().IsMatch(clauseText))
            || (LanguageAsked().IsMatch(question) && !LanguageStated().IsMatch(clauseText))
-           || (QueueAsked().IsMatch(question) && !QueueStated().IsMatch(clauseText));
+           || (QueueAsked().IsMatch(question) && !QueueStated().IsMatch(clauseText))
+           || AmenityUnstated(question, clauseText);
+
+    /// <summary>
+    /// An English question whether a place has a thing (do the stations have a shower, is there a locker) the clause never
+    /// names: a list of what a station offers that names no shower does not say it has one. Words that ask for a rule, a right
+    /// or help in general (is there any rule, any help) are no thing a list must name.
+    /// </summary>
+    private static bool AmenityUnstated(string question, string clauseText)
+    {
+        if (AmenityAsked().Match(question) is not { Success: true } match) return false;
+        var thing = match.Groups["thing"].Value.ToLowerInvariant();
+        if (GeneralThing().IsMatch(thing)) return false;
+        var stem = thing.EndsWith("es", StringComparison.Ordinal) && thing.Length > 4 ? thing[..^2] : thing.TrimEnd('s');
+        return !clauseText.Contains(stem, StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>True when <paramref name="question"/> asks for a verdict on a case, a prediction or a choice between firms.</summary>
     public static bool AsksJudgement(string question) => Judgement().IsMatch(question);
@@ -74,6 +89,14 @@ public static partial class AskedAspect
 
     [GeneratedRegex(@"取号|排号|叫号|排队|预约|(?i:\bqueue\b|\bappointment\b|\bbook(ing)?\b)")]
     private static partial Regex QueueStated();
+
+    /// <summary>The thing a "do/does … have", "is/are there" question asks about: the last word of its noun phrase.</summary>
+    [GeneratedRegex(@"(?i)\b(?:(?:do|does)\s+(?:the\s+|any\s+|these\s+|those\s+)?(?:[\w-]+\s+){0,3}?(?:stations?|offices?|centres?|centers?|hotline|counters?|places?)\s+(?:have|offer|provide)|(?:is|are)\s+there)\s+(?>(?:(?:a|an|any|some|free|the)\s+)?)(?>(?:(?:free|english|english-speaking|speaking|private|quiet|cold|hot|clean|small|big)\s+){0,2})(?<thing>[a-z]{3,})\b(?!\s+(?:to|for|of|about|on|in|against|that|when|if)\b)")]
+    private static partial Regex AmenityAsked();
+
+    /// <summary>Things asked in general, which a clause states in its own words: a rule, a right, help, a fee, a limit, a way.</summary>
+    [GeneratedRegex(@"^(rule|law|right|help|support|protection|way|place|time|limit|deadline|fee|charge|cost|money|subsidy|difference|problem|anything|anyone|anybody|something|somebody|someone|one|thing|need|chance|risk|penalty|punishment|fine|standard|requirement|document|paper|form|policy|plan|service|station|office|age|other|more|enough|special|official|specific|new|now|here|any|some|many|much)s?$")]
+    private static partial Regex GeneralThing();
 
     [GeneratedRegex("能赢吗|能不能赢|打得赢|能打赢|赢面|胜算|把握大|要不要(一起|帮他|替他)?还|哪个(平台|公司)?[^，。？?]{0,4}(更好|好些|强|划算|挣得多|赔得多)|划算|值不值|会涨吗|会降吗|会不会(涨|降)|合理吗|合不合理|该不该|是不是脑子|亏不亏")]
     private static partial Regex Judgement();

@@ -16,6 +16,8 @@ public class AskedAspectTests
 
     private const string YiwuLanguages = "In the Yiwu International Trade City you hear not only English but Arabic, Russian and Spanish; many shopkeepers speak several languages.";
 
+    private const string EnglishStationServices = "Sample: rest, drinking water, a microwave for meals, phone charging, toilets and a first-aid kit.";
+
     private const string Goal = "主要目标是：到2027年，上下联动、条块结合、有效协同的工作机制进一步完善。";
 
     [Theory]
@@ -38,6 +40,9 @@ public class AskedAspectTests
     [InlineData("Which bank in Yiwu lets a foreigner open an account?", EnglishFundCounter)]
     [InlineData("Can you give me the name of a lawyer who takes wage cases?", EnglishFundCounter)]
     [InlineData("There is a mini program for tickets, what is it called?", EnglishFundCounter)]
+    [InlineData("do the rider stations have a shower? I'm all sweaty after deliveries", EnglishStationServices)]
+    [InlineData("Do the rider stations have free wifi?", EnglishStationServices)]
+    [InlineData("can i leave my ebike at the station over nite? is there lockers", EnglishStationServices)]
     public void IsUnstated_AspectTheClauseDoesNotState_IsTrue(string question, string clause)
         => Assert.True(AskedAspect.IsUnstated(question, clause));
 
@@ -55,6 +60,11 @@ public class AskedAspectTests
     [InlineData("Which languages do people speak in the Yiwu market?", YiwuLanguages)]
     [InlineData("Can I open a bank account with my fund?", EnglishFundCounter)]
     [InlineData("Do I get paid more for working on Sunday?", EnglishFundCounter)]
+    [InlineData("Do those rider rest stations have a microwave?", EnglishStationServices)]
+    [InlineData("Is there any rule about how platforms set delivery times?", EnglishStationServices)]
+    [InlineData("is there some charge for that?", EnglishStationServices)]
+    [InlineData("How many foreign merchants in Yiwu are there now?", EnglishStationServices)]
+    [InlineData("is there anything he can claim?", EnglishStationServices)]
     public void IsUnstated_AspectStatedOrNoneAsked_IsFalse(string question, string clause)
         => Assert.False(AskedAspect.IsUnstated(question, clause));
 

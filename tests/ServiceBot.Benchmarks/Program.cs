@@ -63,6 +63,8 @@ switch (args[0])
         return await ServiceBot.Benchmarks.Mining.MineLayTerms.RunAsync(rest);
     case "train-refusal":
         return await ServiceBot.Benchmarks.Answers.RefusalTraining.RunAsync(rest);
+    case "taught-refusals":
+        return await ServiceBot.Benchmarks.Answers.TaughtRefusalSweep.RunAsync(rest);
     default:
         Console.Error.WriteLine($"unknown benchmark \"{args[0]}\"\n{Usage}");
         return 2;

@@ -37,7 +37,8 @@ public static class LayQuestionBenchmark
         bool RetrievalHit,
         bool LuceneHit,
         float LuceneTopScore,
-        string Route)
+        string Route,
+        string? Asked)
     {
         public bool Refused => Cited.Count == 0 && Form is null;
 
@@ -56,11 +57,13 @@ public static class LayQuestionBenchmark
             [$"{KnowledgeRankingOptions.SectionName}:{nameof(KnowledgeRankingOptions.UseKnowledgeRanker)}"] = useKnowledgeRanker ? "true" : "false",
             [$"{KnowledgeRankingOptions.SectionName}:{nameof(KnowledgeRankingOptions.UseAnnotatedQuestions)}"] = useAnnotatedQuestions ? "true" : "false",
         };
-        // The knowledge answer the final turn produced, if the engine asked for one: it says which part of the decision refused or answered.
+        // The knowledge answer the final turn produced, if the engine asked for one, and the question as the answerer received it (the
+        // follow-up completed, the long message focused): they say which part of the decision refused or answered, and on what.
         Answer? finalAnswer = null;
+        string? asked = null;
         await using var harness = await ChatHarness.CreateAsync(knowledge, overrides, services: services => services.AddSingleton<IKnowledgeAnswerer>(sp =>
             new ObservingAnswerer(new ExtractiveKnowledgeAnswerer(sp.GetRequiredService<KnowledgeBaseProvider>(), sp.GetRequiredService<ExtractiveAnswerComposer>()),
-                (_, answer) => finalAnswer = answer)));
+                (question, answer) => (asked, finalAnswer) = (question, answer))));
         var clock = Stopwatch.StartNew();
         var knowledgeBase = await harness.Knowledge.GetAsync();
         var botBuild = clock.Elapsed.TotalSeconds;
@@ -83,7 +86,7 @@ public static class LayQuestionBenchmark
         foreach (var question in questions)
         {
             var replies = await harness.ConverseAsync("bench-" + question.Id, [.. question.History, question.Query],
-                beforeTurn: turn => finalAnswer = null);
+                beforeTurn: turn => (asked, finalAnswer) = (null, null));
             botTurns.AddRange(replies.Select(r => r.Milliseconds));
             var reply = replies[^1].Reply;
             var cited = reply.Citations.Take(Top).Select(c => (c.Source, c.Section)).ToList();
@@ -95,7 +98,7 @@ public static class LayQuestionBenchmark
             var luceneCited = hits.Select(h => knowledgeBase.Find(h.Id)!).Select(c => (c.Title, c.Section));
 
             outcomes.Add(new Outcome(question, cited, FormOf(reply), reply.Markdown, question.Hits(retrieved), question.Hits(luceneCited),
-                hits.Count == 0 ? 0f : hits[0].Score, RouteOf(finalAnswer, FormOf(reply) is not null)));
+                hits.Count == 0 ? 0f : hits[0].Score, RouteOf(finalAnswer, FormOf(reply) is not null), asked));
         }
         // Time spent in the engine's turns alone, so the retrieval-only probe and Lucene's searches are not charged to it.
         var botSeconds = botTurns.Sum() / 1000;
@@ -266,6 +269,7 @@ public static class LayQuestionBenchmark
             outcome.Refused,
             outcome.Form,
             outcome.Route,
+            outcome.Asked,
             Reply = outcome.Reply.Length > 300 ? outcome.Reply[..300] + "…" : outcome.Reply,
         }, MissJson);
     }

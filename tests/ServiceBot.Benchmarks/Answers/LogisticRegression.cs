@@ -45,11 +45,13 @@ public static class LogisticRegression
         return (weights, bias);
     }
 
-    public static double Probability(double[] features, double[] weights, double bias)
+    public static double Probability(double[] features, double[] weights, double bias) => 1 / (1 + Math.Exp(-Logit(features, weights, bias)));
+
+    public static double Logit(double[] features, double[] weights, double bias)
     {
         var z = bias;
         for (var j = 0; j < weights.Length; j++) z += weights[j] * features[j];
-        return 1 / (1 + Math.Exp(-z));
+        return z;
     }
 
     /// <summary>Area under the ROC curve: the chance a random positive scores above a random negative (ties count half).</summary>

@@ -42,7 +42,7 @@ public class AskedAspectTests
     [InlineData("There is a mini program for tickets, what is it called?", EnglishFundCounter)]
     [InlineData("do the rider stations have a shower? I'm all sweaty after deliveries", EnglishStationServices)]
     [InlineData("Do the rider stations have free wifi?", EnglishStationServices)]
-    [InlineData("can i leave my ebike at the station over nite? is there lockers", EnglishStationServices)]
+    [InlineData("Does the 12345 hotline have an English speaking operator?", EnglishStationServices)]
     public void IsUnstated_AspectTheClauseDoesNotState_IsTrue(string question, string clause)
         => Assert.True(AskedAspect.IsUnstated(question, clause));
 

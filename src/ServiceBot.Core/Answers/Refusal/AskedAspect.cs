@@ -25,6 +25,7 @@ public static partial class AskedAspect
            || (ReplacementAsked().IsMatch(question) && !ReplacementStated().IsMatch(clauseText))
            || (LanguageAsked().IsMatch(question) && !LanguageStated().IsMatch(clauseText))
            || (QueueAsked().IsMatch(question) && !QueueStated().IsMatch(clauseText))
+           || (ChangeAsked().IsMatch(question) && !ChangeStated().IsMatch(clauseText))
            || AmenityUnstated(question, clauseText);
 
     /// <summary>
@@ -90,6 +91,16 @@ public static partial class AskedAspect
 
     [GeneratedRegex(@"取号|排号|叫号|排队|预约|(?i:\bqueue\b|\bappointment\b|\bbook(ing)?\b)")]
     private static partial Regex QueueStated();
+
+    /// <summary>
+    /// Whether something already filed can be withdrawn, cancelled or corrected (那个诉求能撤销不, 提交了还能改不, 去哪儿改): a
+    /// guide that says how to file says nothing of undoing it unless it says so (说错了可以…更正, 撤回仲裁申请).
+    /// </summary>
+    [GeneratedRegex(@"(能|可以|咋|怎么|怎样|如何|去哪儿?|还能|能不能)(撤回|撤销|撤|取消|修改|更改|更正|改)|(撤回|撤销|取消|修改|更改|更正|改)(过来|回来)?(不|吗|么)|改成个")]
+    private static partial Regex ChangeAsked();
+
+    [GeneratedRegex(@"撤回|撤销|取消|修改|更改|更正|变更|改正|改约|改成|重新(提交|申请|预约|登记|填)")]
+    private static partial Regex ChangeStated();
 
     /// <summary>The thing a "does the station/office/hotline … have" question asks about: the first noun after its adjectives.</summary>
     [GeneratedRegex(@"(?i)\b(?:(?:do|does)\s+(?:the\s+|any\s+|these\s+|those\s+)?(?:[\w-]+\s+){0,3}?(?:stations?|offices?|centres?|centers?|hotline|counters?|places?)\s+(?:have|offer|provide))\s+(?>(?:(?:a|an|any|some|free|the)\s+)?)(?>(?:(?:free|english|english-speaking|speaking|private|quiet|cold|hot|clean|small|big)\s+){0,2})(?<thing>[a-z]{3,})\b(?!\s+(?:to|for|of|about|on|in|against|that|when|if)\b)")]

@@ -18,6 +18,8 @@ public class AskedAspectTests
 
     private const string EnglishStationServices = "Sample: rest, drinking water, a microwave for meals, phone charging, toilets and a first-aid kit.";
 
+    private const string FundOnline = "助手会逐项询问身份证号、提取原因、提取金额和银行卡号，说错了可以直接说“把金额改成2000”更正。";
+
     private const string Goal = "主要目标是：到2027年，上下联动、条块结合、有效协同的工作机制进一步完善。";
 
     [Theory]
@@ -43,6 +45,9 @@ public class AskedAspectTests
     [InlineData("do the rider stations have a shower? I'm all sweaty after deliveries", EnglishStationServices)]
     [InlineData("Do the rider stations have free wifi?", EnglishStationServices)]
     [InlineData("Does the 12345 hotline have an English speaking operator?", EnglishStationServices)]
+    [InlineData("前天打12345投诉了小区物业 今天物业已经给解决了 那个诉求能撤销不", WageWhere)]
+    [InlineData("社保转移已经提交了 转入城市选错了 提交了还能改不", FundProcess)]
+    [InlineData("之前投诉拿到的那个编号记不住，能不能给我改成个好记的号", WageWhere)]
     public void IsUnstated_AspectTheClauseDoesNotState_IsTrue(string question, string clause)
         => Assert.True(AskedAspect.IsUnstated(question, clause));
 
@@ -65,6 +70,8 @@ public class AskedAspectTests
     [InlineData("is there some charge for that?", EnglishStationServices)]
     [InlineData("How many foreign merchants in Yiwu are there now?", EnglishStationServices)]
     [InlineData("is there anything he can claim?", EnglishStationServices)]
+    [InlineData("在你这聊着办 我把卡号或者金额说错了 能改不", FundOnline)]
+    [InlineData("站长说系统改成了22分钟 这合理吗", WageWhere)]
     public void IsUnstated_AspectStatedOrNoneAsked_IsFalse(string question, string clause)
         => Assert.False(AskedAspect.IsUnstated(question, clause));
 

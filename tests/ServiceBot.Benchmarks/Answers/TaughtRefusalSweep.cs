@@ -27,12 +27,34 @@ public static class TaughtRefusalSweep
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (args.Length == 0) { Console.Error.WriteLine(Usage); return 2; }
+        // DEV_MISSES, then any number of "--unseen FILE MISSES" triples; every file must exist.
+        var wellFormed = args.Length % 3 == 1 && Enumerable.Range(0, args.Length / 3).All(k => args[1 + 3 * k] == "--unseen");
+        var files = wellFormed ? args.Where(a => a != "--unseen").Select(Path.GetFullPath).ToList() : [];
+        if (!wellFormed)
+        {
+            Console.Error.WriteLine($"usage: {Usage}");
+            return 2;
+        }
+        if (files.FirstOrDefault(f => !File.Exists(f)) is { } missing)
+        {
+            Console.Error.WriteLine($"error: {missing} not found\nusage: {Usage}");
+            return 2;
+        }
         var root = RepositoryPaths.FindRoot();
-        var dev = LayQuestionSet.Load(Path.Combine(root, "tests", "datasets", "lay-questions", "dev.jsonl"));
-        var unseen = new List<(IReadOnlyList<LayQuestion> Questions, string Misses)>();
-        for (var i = 1; i + 2 < args.Length && args[i] == "--unseen"; i += 3)
-            unseen.Add((LayQuestionSet.Load(Path.GetFullPath(args[i + 1])), Path.GetFullPath(args[i + 2])));
+        IReadOnlyList<LayQuestion> dev;
+        Dictionary<string, bool> devMisses;
+        var unseen = new List<(IReadOnlyList<LayQuestion> Questions, Dictionary<string, bool> Misses, string Name)>();
+        try
+        {
+            dev = LayQuestionSet.Load(Path.Combine(root, "tests", "datasets", "lay-questions", "dev.jsonl"));
+            devMisses = ReadMisses(files[0]);
+            for (var k = 1; k + 1 < files.Count; k += 2) unseen.Add((LayQuestionSet.Load(files[k]), ReadMisses(files[k + 1]), Path.GetFileName(files[k + 1])));
+        }
+        catch (InvalidDataException error)
+        {
+            Console.Error.WriteLine($"error: {error.Message}");
+            return 2;
+        }
 
         string? asked = null;
         await using var harness = await ChatHarness.CreateAsync(LayRankingData.KnowledgeFolders(), new Dictionary<string, string?>
@@ -43,10 +65,8 @@ public static class TaughtRefusalSweep
             (question, _) => asked = question)));
         var knowledge = await harness.Knowledge.GetAsync();
 
-        async Task<List<Item>> RunAll(IReadOnlyList<LayQuestion> questions, string missesPath, string label)
+        async Task<List<Item>> RunAll(IReadOnlyList<LayQuestion> questions, Dictionary<string, bool> misses, string label)
         {
-            var misses = File.ReadLines(missesPath).Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement)
-                .ToDictionary(e => e.GetProperty("id").GetString()!, e => e.GetProperty("refused").GetBoolean(), StringComparer.Ordinal);
             var items = new List<Item>();
             using var progress = new ConsoleProgress($"{label}: running the items", questions.Count);
             foreach (var question in questions)
@@ -63,7 +83,7 @@ public static class TaughtRefusalSweep
             return items;
         }
 
-        var devItems = await RunAll(dev, Path.GetFullPath(args[0]), "dev");
+        var devItems = await RunAll(dev, devMisses, "dev");
         var linked = AnnotatedQuestions.Of(knowledge, []).ToList();
         static AnnotatedQuestion Entry(Item item) => new(item.Asked!, ["taught"]);
         var batches = devItems.Select(i => i.Question.Batch ?? "").Distinct().ToList();
@@ -83,13 +103,38 @@ public static class TaughtRefusalSweep
         var allAnswered = new AnnotatedQuestionIndex(linked.Concat(all.Where(i => i.Question.Answerable).Select(Entry)));
         var allRefusals = new AnnotatedQuestionIndex(all.Where(i => !i.Question.Answerable).Select(Entry));
         var n = 0;
-        foreach (var (questions, misses) in unseen)
+        foreach (var (questions, misses, name) in unseen)
         {
             var items = await RunAll(questions, misses, "unseen" + ++n);
-            Report($"{Path.GetFileName(misses)}, against the whole development set", items,
+            Report($"{name}, against the whole development set", items,
                 items.Where(i => i.Asked is not null).ToDictionary(i => i.Question.Id, i => Nearest(allAnswered, allRefusals, i.Asked!), StringComparer.Ordinal));
         }
         return 0;
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    /// <summary>A <c>seedqa --misses</c> file: each failed item's id and whether it was refused.</summary>
+    /// <exception cref="InvalidDataException">A line is not a miss as <c>seedqa</c> writes one.</exception>
+    private static Dictionary<string, bool> ReadMisses(string path)
+    {
+        var misses = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (line.Length == 0) continue;
+            try
+            {
+                var miss = JsonDocument.Parse(line).RootElement;
+                misses[miss.GetProperty("id").GetString()!] = miss.GetProperty("refused").GetBoolean();
+            }
+            catch (Exception error) when (error is JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                throw new InvalidDataException($"{path}:{number}: not a seedqa miss ({error.Message})", error);
+            }
+        }
+        return misses;
     }
 
     private static (double Answered, double Refused) Nearest(AnnotatedQuestionIndex answered, AnnotatedQuestionIndex refusals, string question)
@@ -99,7 +144,9 @@ public static class TaughtRefusalSweep
     {
         var answerable = items.Count(i => i.Question.Answerable);
         var mustRefuse = items.Count - answerable;
-        Console.WriteLine($"\n## {label}: {answerable} answerable ({items.Count(i => i.Hit)} hit), {mustRefuse} must-refuse ({items.Count(i => !i.Question.Answerable && i.Refused)} refused)\n");
+        var nearestRefusal = nearest.Values.Select(v => v.Refused).DefaultIfEmpty(0).ToList();
+        Console.WriteLine($"\n## {label}: {answerable} answerable ({items.Count(i => i.Hit)} hit), {mustRefuse} must-refuse ({items.Count(i => !i.Question.Answerable && i.Refused)} refused); "
+                          + $"{nearest.Count} reach the answerer, nearest taught refusal at median {Median(nearestRefusal):F2}, at most {nearestRefusal.Max():F2}\n");
         Console.WriteLine("| floor | lead | hits lost | answerable refused | must-refuse newly refused | hit@3 | must-refuse refused |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var floor in new[] { 0.4, 0.5, 0.6, 0.7, 0.8, 0.9 })

@@ -67,9 +67,7 @@ public sealed record MonotoneBoosting(IReadOnlyList<int> Signs, int Trees, int D
 
         public RankingTree Build(int[] members)
         {
-            var root = Grow(members, 0, double.NegativeInfinity, double.PositiveInfinity);
-            if (root < 0 && _split.Count == 0)
-                return new RankingTree(1, [], [], [], [], [_leaves[0]]);
+            Grow(members, 0, double.NegativeInfinity, double.PositiveInfinity);
             return new RankingTree(1, [.. _split], [.. _threshold], [.. _left], [.. _right], [.. _leaves]);
         }
 

@@ -331,6 +331,7 @@ public static class RefusalTraining
 
         public static double Probability(double[] row, double[] weights, double bias, IReadOnlyList<RankingTree> trees)
         {
+            if (trees.Count == 0) return LogisticRegression.Probability(row, weights, bias);
             var z = LogisticRegression.Logit(row, weights, bias);
             var columns = row.Select(v => (float)v).ToArray();
             foreach (var tree in trees) z += tree.LeafValues[tree.LeafOf(columns)];

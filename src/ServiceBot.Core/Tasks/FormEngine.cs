@@ -309,7 +309,9 @@ public sealed partial class FormEngine(
         var freeTextPending = task.PendingSlot is { } asked && SlotIds.FreeText.Contains(asked);
         // A place or a name is never worded as a question (几天给回话 when asked where it happened); a description may be.
         var strongCue = Interrogative().IsMatch(normalized);
-        if (freeTextPending && strongCue && NamesSomething.Contains(task.PendingSlot!)) freeTextPending = false;
+        // A place or a name never asks: 要留我真名吗 怕老板知道 or "do I have to give my real name?" is no street.
+        if (freeTextPending && NamesSomething.Contains(task.PendingSlot!) && (strongCue || AsksYesOrNo().IsMatch(normalized)))
+            (freeTextPending, strongCue) = (false, true);
         // 几天给回话 or 要提供些啥 while the form asks what happened asks how the service works; a description tells a problem
         // at more length (楼上从什么时候开始天天半夜蹦迪，吵得孩子睡不着). Such a question needs no classifier: "is it free, or do I
         // have to pay something?" starts with no question word, yet asks the fees.
@@ -475,6 +477,10 @@ public sealed partial class FormEngine(
     /// <summary>Asks rather than tells: 几天给回话, 要带啥, 收费吗; not 路灯坏了好几天了 nor 从什么时候开始停的水.</summary>
     [GeneratedRegex(@"[?？吗呢]\s*$|(?<!好)几(天|个|号)|多久|多长时间|(?<!从)(啥|什么|哪)|咋|怎么")]
     private static partial Regex AsksAboutTheService();
+
+    /// <summary>A clause closed by 吗 or a question mark, or an English question opened by an auxiliary (do I, can you, is it).</summary>
+    [GeneratedRegex(@"吗(?=[\s，,。.!！?？]|$)|[?？]|^\s*(?i:do|does|did|can|could|is|are|will|would|should|must|have|has)\s+(?i:i|you|we|they|he|she|it|my|the|there)\b")]
+    private static partial Regex AsksYesOrNo();
 
     [GeneratedRegex(@"修改|更改|改一下|要改|\b(?:change|modify|edit)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ChangeWords();

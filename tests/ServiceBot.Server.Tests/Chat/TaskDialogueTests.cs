@@ -169,8 +169,11 @@ public sealed class TaskDialogueTests(ServiceBotServer server) : IClassFixture<S
         Assert.DoesNotContain("没有识别出", asked.Reply, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task HotlineAppeal_QuestionWhileAskedWhereItHappened_IsAnsweredNotTakenAsThePlace()
+    [Theory]
+    [InlineData("几天给回话")]
+    [InlineData("要留我真名吗 怕老板知道了上门找事")]
+    [InlineData("do i have to give my real name? dont want the owner to know its me")]
+    public async Task HotlineAppeal_QuestionWhileAskedWhereItHappened_IsAnsweredNotTakenAsThePlace(string question)
     {
         var chat = NewSession();
         var opened = await chat.SayAsync("打12345投诉噪音扰民");
@@ -178,7 +181,7 @@ public sealed class TaskDialogueTests(ServiceBotServer server) : IClassFixture<S
         if (opened.Missing[0] == "description") opened = await chat.SayAsync("楼下烧烤店每天半夜两点还在放音乐，吵得睡不着");
         Assert.Equal("location", opened.Missing[0]);
 
-        var asked = await chat.SayAsync("几天给回话");
+        var asked = await chat.SayAsync(question);
 
         Assert.True(asked.CitationCount > 0, asked.Reply);
         Assert.Equal("collecting", asked.State);

@@ -27,9 +27,27 @@ public sealed class RankerTrainer(TrainRankerOptions options, IReadOnlyList<stri
         public float[] Features { get; set; } = [];
     }
 
+    /// <summary>
+    /// One boosted ensemble, or with <see cref="TrainRankerOptions.Bags"/> above one the average of that many, each trained on
+    /// a seeded share of the queries: averaging lowers how far the ranking moves when a few questions are added.
+    /// </summary>
     public TreeEnsemble Train(IReadOnlyList<LabelledQuery> queries)
     {
-        var ml = new MLContext(seed: options.Seed);
+        if (options.Bags <= 1) return TrainOne(queries, options.Seed);
+        var bags = Enumerable.Range(0, options.Bags).Select(bag =>
+        {
+            var random = new Random(options.Seed * 1000 + bag);
+            var share = queries.Where(_ => random.NextDouble() < options.BagShare).ToList();
+            return TrainOne(share, options.Seed + bag);
+        }).ToList();
+        var trees = bags.SelectMany(bag => bag.Trees.Select(tree => new RankingTree(tree.Weight / bags.Count, tree.SplitFeatures,
+            tree.Thresholds, tree.LeftChildren, tree.RightChildren, tree.LeafValues))).ToList();
+        return new TreeEnsemble(_features, bags.Average(bag => bag.Bias), trees);
+    }
+
+    private TreeEnsemble TrainOne(IReadOnlyList<LabelledQuery> queries, int seed)
+    {
+        var ml = new MLContext(seed: seed);
         var rows = new List<Row>();
         for (var q = 0; q < queries.Count; q++)
             for (var c = 0; c < queries[q].Features.Count; c++)
@@ -47,7 +65,7 @@ public sealed class RankerTrainer(TrainRankerOptions options, IReadOnlyList<stri
             NumberOfLeaves = options.Leaves,
             MinimumExampleCountPerLeaf = options.MinimumLeafRows,
             LearningRate = options.LearningRate,
-            Seed = options.Seed,
+            Seed = seed,
             NumberOfThreads = 1,
             NdcgTruncationLevel = 100,
         });

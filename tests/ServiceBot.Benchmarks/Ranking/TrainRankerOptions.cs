@@ -21,6 +21,8 @@ public sealed record TrainRankerOptions
           --min-leaf N       fewest training rows in a leaf (default 50)
           --learning-rate X  shrinkage (default 0.1)
           --seed N           fold assignment and training seed (default 7)
+          --bags N           average N ensembles, each trained on a seeded share of the queries (default 1: one ensemble)
+          --bag-share X      the share of the queries each bag trains on (default 0.8)
           --out FILE         where the model trained on every query goes
                              (default: src/ServiceBot.Core/Retrieval/Ranking/Model/lexical-ranker.json, or
                              lay-lexical-ranker.json in the temporary folder with --corpus lay)
@@ -63,6 +65,8 @@ public sealed record TrainRankerOptions
     public int MinimumLeafRows { get; init; } = 50;
     public double LearningRate { get; init; } = 0.1;
     public int Seed { get; init; } = 7;
+    public int Bags { get; init; } = 1;
+    public double BagShare { get; init; } = 0.8;
     public string? Out { get; init; }
 
     /// <summary>train-knowledge-ranker: whether the neighbour features read the set's own questions (out of fold) beside the linked questions.</summary>
@@ -164,6 +168,8 @@ public sealed record TrainRankerOptions
                 "--min-leaf" => options with { MinimumLeafRows = Count(1) },
                 "--learning-rate" => options with { LearningRate = Rate() },
                 "--seed" => options with { Seed = Count(0) },
+                "--bags" => options with { Bags = Count(1) },
+                "--bag-share" => options with { BagShare = Rate() },
                 "--out" => options with { Out = Value() },
                 "--linked-only" => options with { UseAnnotated = false },
                 "--annotated-out" => options with { AnnotatedOut = Value() },

@@ -51,6 +51,20 @@ public sealed partial class EnglishDialogueTests(EngineFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task HandleAsync_HowManyDaysAskedMidSentenceWhileAnIdIsAsked_IsAskedNotReadAsTheId()
+    {
+        var bot = new EngineHarness(fixture);
+
+        var opened = await bot.Say("Withdraw from my housing fund");
+        var reply = await bot.Say("after i submit how many days till the money hits my card");
+
+        Assert.Contains("Let's continue with the **housing fund withdrawal**", reply.Markdown);
+        Assert.DoesNotContain("was recognised", reply.Markdown, StringComparison.Ordinal);
+        Assert.Equal(opened.Task!.Missing, reply.Task!.Missing);
+        Assert.Equal("collecting", reply.Task.State);
+    }
+
+    [Fact]
     public async Task HandleAsync_ChineseMessageAfterEnglish_SwitchesBack()
     {
         var bot = new EngineHarness(fixture);

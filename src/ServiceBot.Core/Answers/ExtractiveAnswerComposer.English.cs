@@ -64,10 +64,16 @@ public sealed partial class ExtractiveAnswerComposer
         citations.AddRange(ClauseBasis.Resolve(knowledge, chunk).Select(c => Citation.Of(c, knowledge)));
         citations.AddRange(related.SelectMany(c => ClauseBasis.Resolve(knowledge, c)).Select(c => Citation.Of(c, knowledge)));
         citations.AddRange(related.Select(c => Citation.Of(c, knowledge) with { Text = ClauseBasis.WithoutBasis(c.Text) }));
-        citations = citations.DistinctBy(c => (c.Source, c.Section, c.Text)).ToList();
-        // Every piece of a named clause is cited: a long news section is stored in several chunks.
-        return new Answer(markdown.ToString(), Grounded: true, citations, Handoff: false);
+        // Every piece of a named clause is cited, as one citation: a long news section is stored in several chunks.
+        return new Answer(markdown.ToString(), Grounded: true, MergePieces(citations), Handoff: false);
     }
+
+    /// <summary>One citation a section, in the order first cited, its pieces' texts joined in order, each piece once.</summary>
+    private static List<Citation> MergePieces(IEnumerable<Citation> citations)
+        => citations
+            .GroupBy(c => (c.Source, c.Section))
+            .Select(pieces => pieces.First() with { Text = string.Join("\n", pieces.Select(p => p.Text).Distinct(StringComparer.Ordinal)) })
+            .ToList();
 
     /// <summary>An English law or policy text translated from the Chinese original, rather than a guide written in English.</summary>
     private static bool IsTranslation(KnowledgeChunk chunk)

@@ -84,11 +84,16 @@ public sealed partial class ExtractiveAnswerComposer
     /// </summary>
     private IEnumerable<GroundedCandidate> FurtherCitations(GroundedCandidate lead, IReadOnlyList<GroundedCandidate> candidates, Analysis analysis)
     {
-        var others = candidates.Where(c => c.Retrieved.Chunk.Id != lead.Retrieved.Chunk.Id);
+        // A long section is stored in several chunks; it is cited once, so a piece of it never takes another clause's place.
+        var others = candidates
+            .Where(c => !SameSection(c.Retrieved.Chunk, lead.Retrieved.Chunk))
+            .DistinctBy(c => (c.Retrieved.Chunk.Title, c.Retrieved.Chunk.Section));
         if (_ranker is not null) return others.Take(_options.MaxCitations - 1);
         var floor = lead.Coverage * _options.CitationCoverageRatio;
         return others.Where(c => IsGrounded(c.Coverage, analysis.InDomain) && c.Coverage >= floor);
     }
+
+    private static bool SameSection(KnowledgeChunk a, KnowledgeChunk b) => a.Title == b.Title && a.Section == b.Section;
 
     /// <param name="lexicalCandidates">The lexical index's ranking candidates for the question, to <see cref="LexicalDepth"/>.</param>
     private float[][] FeatureRows(KnowledgeBase knowledge, Analysis analysis, IReadOnlyList<GroundedCandidate> pool,

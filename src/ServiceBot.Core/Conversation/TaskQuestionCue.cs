@@ -17,7 +17,8 @@ namespace ServiceBot.Conversation;
 /// <item>it is worded as a question (吗, 好交伐, 开门不, 掏钱不咧, 需不需要, 转出地还是转入地, 啥, 怎么, 咋, 哪, 找谁 …): a question;</item>
 /// <item>anything else (社保转移, 查询办件进度, 我被拖欠工资了): a request.</item>
 /// </list>
-/// English reads the same way: "I want to …", "help me …" ask to do it; "can I …", "what …", "how long …" ask about it.
+/// English reads the same way: "I want to …", "help me …" ask to do it; "can I …", "what …", "how long …" ask about it, and so
+/// does a question word before an auxiliary anywhere ("my ticket says in progress, what does that mean").
 /// </summary>
 public static partial class TaskQuestionCue
 {
@@ -79,6 +80,6 @@ public static partial class TaskQuestionCue
     [GeneratedRegex(@"(已经|早就|之前|上次|前几天|前天|昨天|上周|上礼拜|上星期|上个月|刚才|刚刚)(投诉|申报|报了|提交|反映|登记|申请|打了?12345|打过12345)|(投诉|申报|提交|反映|登记|申请)[过了]|我(已经)?报[过了]|(在这|在这儿|在你这)报了|^\s*(打|拨)[了过]12345|拿到了?(个|一个)?(办件)?编号|(给|发)了?我?(个|一个)(办件)?编号|(交|递|报)上去了|在这(儿)?(提|办|转|报)了|(?i:\b(i|we) (have |had |already |just )*(reported|filed|complained|submitted|applied|lodged)\b)")]
     private static partial Regex AlreadyDone();
 
-    [GeneratedRegex(@"[吗呢嘛么不没伐][咧嘞哇哦啊呀]?[?？。!！\s]*$|(\p{IsCJKUnifiedIdeographs})[不没]\1|还是|好久|[吗呢不没][\s，,]|[?？]|啥|什么|怎么|咋|哪|谁|多久|多少|几|是否|能不能|可不可以|能否|有没有|算不算|要不要|是不是|会不会|行不行|中不中|来得及|区别|不一样|真的假的|真有这|有这回事|有这事|假的吧|^\s*(can|could|do|does|is|are|am|what|which|when|who|how long|how much|how many)\b|\bhow (long|much|many|soon)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[吗呢嘛么不没伐][咧嘞哇哦啊呀]?[?？。!！\s]*$|(\p{IsCJKUnifiedIdeographs})[不没]\1|还是|好久|[吗呢不没][\s，,]|[?？]|啥|什么|怎么|咋|哪|谁|多久|多少|几|是否|能不能|可不可以|能否|有没有|算不算|要不要|是不是|会不会|行不行|中不中|来得及|区别|不一样|真的假的|真有这|有这回事|有这事|假的吧|^\s*(can|could|do|does|is|are|am|what|which|when|who|how long|how much|how many)\b|\bhow (long|much|many|soon)\b|\b(what|which|when|where|who|why|how)\s+(does|do|did|is|are|was|were|can|could|should|will|would|must)\b|\bwhat (that|this|it) means?\b|[,.;!?]\s*(do|does|did|can|could|is|are|will|would|should|must)\s+(i|you|we|they|he|she|it|those|these|my|his|her|our|their|the|there)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Question();
 }

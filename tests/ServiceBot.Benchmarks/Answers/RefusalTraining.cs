@@ -56,7 +56,7 @@ public static class RefusalTraining
         ["thresholds_pass"] = 1, ["ranker_confidence"] = 1, ["ranker_margin"] = 1, ["ranker_coverage"] = 1, ["question_match"] = 1,
         ["named_unstated"] = -1, ["aspect_unstated"] = -1, ["asks_judgement"] = -1, ["neighbour_similarity"] = 1,
         ["figure_kind_unstated"] = -1, ["payer_unstated"] = -1, ["personal_record"] = -1,
-        ["asked_part_coverage"] = 1, ["asked_part_uncovered"] = -1,
+        ["asked_part_coverage"] = 1, ["asked_part_uncovered"] = -1, ["subject_uncovered"] = -1,
     };
 
     private static readonly int ThresholdsPassIndex = Index("thresholds_pass");

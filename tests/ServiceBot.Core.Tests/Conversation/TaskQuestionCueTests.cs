@@ -39,6 +39,9 @@ public class TaskQuestionCueTests
     [InlineData("听说跟AI客服聊几句就能把公积金取出来 真有这事啊")]
     [InlineData("听说有的驿站里能看书，真的假的")]
     [InlineData("人家说外国人来义乌开公司不用交社保 假的吧")]
+    [InlineData("my ticket shows in progress since 4 days, what that mean, someone looking at it or its just waiting")]
+    [InlineData("the status says accepted, what does accepted mean")]
+    [InlineData("moved to Yiwu last month, do those 6 years in Shandong still count")]
     public void AsksAbout_QuestionAboutTheTask_IsTrue(string text) => Assert.True(TaskQuestionCue.AsksAbout(text));
 
     [Theory]
@@ -61,6 +64,7 @@ public class TaskQuestionCueTests
     [InlineData("我想报工伤 网上能办不")]
     [InlineData("I need to move my pension to Yiwu, what should I do?")]
     [InlineData("I want to report an injury, is that ok?")]
+    [InlineData("check my ticket GJJ-20250601-000001, the status is the same since Monday")]
     public void AsksAbout_RequestToDoIt_IsFalse(string text) => Assert.False(TaskQuestionCue.AsksAbout(text));
 
     [Theory]

@@ -170,6 +170,26 @@ public sealed class TaskDialogueTests(ServiceBotServer server) : IClassFixture<S
     }
 
     [Theory]
+    [InlineData("是不是非得等半年才能取啊 这个月房租都快交不上了")]
+    [InlineData("离职了会不会要等很久才能取")]
+    public async Task FundWithdrawal_YesOrNoQuestionWhileTheIdIsAsked_AnsweredFromTheGuideNotReadAsTheId(string question)
+    {
+        var chat = NewSession();
+        var opened = await chat.SayAsync("我想提取公积金");
+        Assert.Equal("collecting", opened.State);
+        var pending = opened.Missing[0];
+
+        var asked = await chat.SayAsync(question);
+
+        Assert.DoesNotContain("没有识别出", asked.Reply, StringComparison.Ordinal);
+        Assert.Equal("collecting", asked.State);
+        Assert.Equal(pending, asked.Missing[0]);
+        var citations = asked.Json.GetProperty("citations").EnumerateArray().ToList();
+        Assert.NotEmpty(citations);
+        Assert.Equal("住房公积金提取办事指南（示例）", citations[0].GetProperty("source").GetString());
+    }
+
+    [Theory]
     [InlineData("几天给回话")]
     [InlineData("要留我真名吗 怕老板知道了上门找事")]
     [InlineData("do i have to give my real name? dont want the owner to know its me")]

@@ -42,6 +42,7 @@ public static class GroundingFeatures
         "personal_record",   // asks to look up the asker's own record (你能查到我社保交了几年吗)
         "asked_part_coverage", // coverage of the message's last phrase, where it asks, apart from the story before it
         "asked_part_uncovered", // weight of the heaviest word of that phrase the clause lacks, over 16 (驿站里有冰箱没: 冰箱)
+        "subject_uncovered", // weight of the heaviest word of a 那… subject the clause lacks, over 16 (那110呢 打了没人管: 110)
     ];
 
     /// <summary>Weights run to about twice the largest idf (a domain word the knowledge never uses); this brings them near 0–1.</summary>
@@ -101,6 +102,7 @@ public static class GroundingFeatures
             AskedKind.AsksPersonalRecord(question) ? 1 : 0,
             AskedPart.Coverage(question, terms, normalized),
             AskedPart.UncoveredPeak(question, terms, normalized) / WeightScale,
+            NamedSubject.UncoveredPeak(question, terms, normalized) / WeightScale,
         ];
     }
 }

@@ -135,7 +135,7 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
         var topicText = TextNormalizer.Normalize(topic);
         var normalized = TextNormalizer.Normalize(fragment);
         var asked = AskedThing().Match(normalized) is { Success: true } match ? match.Groups[1].Value : null;
-        var subject = SubjectSlot().Match(normalized) is { Success: true } slot ? slot.Groups[1].Value : "";
+        var subject = Answers.Refusal.NamedSubject.Of(normalized);
         var named = scorer.Terms(fragment)
             .Where(term => !topicText.Contains(term.Word, StringComparison.Ordinal) && !AsksSomething().IsMatch(term.Word)
                            && (NamesAThing(term.Word) || term.Word == asked
@@ -279,10 +279,6 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
     /// </summary>
     [GeneratedRegex(@"^(?:那么|那|还有)(\p{IsCJKUnifiedIdeographs})呢")]
     private static partial Regex AskedThing();
-
-    /// <summary>The subject a 那… follow-up names before its question: 那低保呢 咋申请, 那菜市场几点关门, 那交通罚款呢.</summary>
-    [GeneratedRegex(@"^(?:那么|那|还有)(?:要是|如果)?([^呢几咋怎多能可要有会是该哪谁吗不么\s]{2,8})(?:呢|几|咋|怎|多|能|可|要|有|会|是|该|哪|谁|吗|不|么|\s|$)")]
-    private static partial Regex SubjectSlot();
 
     /// <summary>Words that ask rather than name (多少, 怎么, 要带): what a follow-up wants, never what it is about.</summary>
     [GeneratedRegex(@"多少|多久|多长|怎么|怎样|什么|咋|啥|哪|几|能不能|可以|是否|要不要|需要")]

@@ -216,7 +216,7 @@ public sealed partial class ConversationEngine(
         var offered = Catalog.Find(conversation.OfferedTask);
         conversation.OfferedTask = null;
         if (ErasureStep(conversation, text) is { } erasure) return erasure;
-        var prediction = understanding.ClassifyMessage(question);
+        var prediction = understanding.ClassifyMessage(question, text);
 
         if (conversation.Task is { IsOpen: true })
         {

@@ -11,7 +11,8 @@ public sealed record ConversationUnderstanding(
     ErasureRequestDetector Erasure, TaskAnchors TaskAnchors)
 {
     /// <summary>The intent of a chat message: the classifier's, holding back every task the message does not name.</summary>
-    public IntentPrediction ClassifyMessage(string text) => TaskAnchors.Apply(Intents.Classify(text), text);
+    /// <param name="message">The whole message when <paramref name="text"/> is what it asks (<see cref="TaskAnchors.Apply"/>).</param>
+    public IntentPrediction ClassifyMessage(string text, string? message = null) => TaskAnchors.Apply(Intents.Classify(text), text, message);
 
     public static ConversationUnderstanding Create(IntentClassifier intents, TimeProvider clock) => new(
         SlotExtractor.CreateDefault(clock),

@@ -61,6 +61,30 @@ public class TaskAnchorsTests(IntentClassifierFixture fixture) : IClassFixture<I
         => Assert.Equal(allowed, TaskAnchors.LoadDefault().Allows("fund_withdrawal", text));
 
     [Theory]
+    [InlineData("我老公去年查出来肝癌 今年春天人走了 他在厂里交了十二年社保", false)]
+    [InlineData("在苏州交的社保想转到合肥", true)]
+    [InlineData("俺回老家了 社保咋弄", true)]
+    [InlineData("I moved to Hangzhou last month, what happens to my pension?", true)]
+    [InlineData("my company pays my social insurance every month", false)]
+    public void Allows_ShippedTransferAnchors_NeedTheInsuranceAndAMove(string text, bool allowed)
+        => Assert.Equal(allowed, TaskAnchors.LoadDefault().Allows("insurance_transfer", text));
+
+    [Fact]
+    public void Apply_MoveToldOnlyInTheMessage_KeepsTheTopicButOpensNothing()
+    {
+        var anchors = TaskAnchors.Parse("insurance_transfer: 社保, 医保\ninsurance_transfer: 转, 回老家");
+        const string question = "医保这段时间的医药费还能报吗";
+        const string message = "准备把社保关系转过来。医保这段时间的医药费还能报吗";
+        var asked = new IntentPrediction(IntentNames.TaskQuestion, 0.6, [(IntentNames.TaskQuestion, 0.6), ("insurance_transfer", 0.3)], "insurance_transfer");
+        var opening = new IntentPrediction("insurance_transfer", 0.7, [("insurance_transfer", 0.7), (IntentNames.PolicyQuestion, 0.2)], null);
+
+        Assert.Equal("insurance_transfer", anchors.Apply(asked, question, message).Topic);
+        Assert.Null(anchors.Apply(asked, question).Topic);
+        Assert.NotEqual("insurance_transfer", anchors.Apply(opening, question, message).Intent);
+        Assert.Equal("insurance_transfer", anchors.Apply(opening, message).Intent);
+    }
+
+    [Theory]
     [InlineData("where can I rest", true)]
     [InlineData("Resting riders", true)]
     [InlineData("rests", true)]

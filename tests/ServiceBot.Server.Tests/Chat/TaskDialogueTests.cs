@@ -190,6 +190,23 @@ public sealed class TaskDialogueTests(ServiceBotServer server) : IClassFixture<S
     }
 
     [Theory]
+    [InlineData("腰椎压缩性骨折能评几级")]
+    [InlineData("他是腰椎压缩性骨折 这种大概能评几级伤残")]
+    public async Task InjuryReport_HowManyGradesQuestionWhileTheIdIsAsked_IsAnsweredNotReadAsTheId(string question)
+    {
+        var chat = NewSession();
+        var opened = await chat.SayAsync("我爸在工地摔伤了 工伤认定已经下来了");
+        Assert.Equal("collecting", opened.State);
+        var pending = opened.Missing[0];
+
+        var asked = await chat.SayAsync(question);
+
+        Assert.DoesNotContain("没有识别出", asked.Reply, StringComparison.Ordinal);
+        Assert.Equal("collecting", asked.State);
+        Assert.Equal(pending, asked.Missing[0]);
+    }
+
+    [Theory]
     [InlineData("几天给回话")]
     [InlineData("要留我真名吗 怕老板知道了上门找事")]
     [InlineData("do i have to give my real name? dont want the owner to know its me")]

@@ -50,6 +50,35 @@ public sealed class TaskQuestionTests(ServiceBotServer server) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Post_StoryOfContributionsWithoutAMove_OpensNoTransferForm()
+    {
+        var turn = await new ChatSession(server.Http).SayAsync("我老公去年查出来肝癌 今年春天人走了 他在厂里交了十二年社保");
+
+        Assert.Null(turn.Task);
+    }
+
+    [Fact]
+    public async Task Post_QuestionAfterTheMoveIsTold_AnsweredFromTheTransferGuide()
+    {
+        var turn = await new ChatSession(server.Http).SayAsync(
+            "我老婆在老家那边一直交着医保，今年跟我来宁波了，准备把社保关系转过来。听说转移要好几十天，可她这阵子身体不太好，万一中间要住院看病，待遇会不会断掉，这段时间的医药费还能报吗？");
+
+        Assert.Null(turn.Task);
+        var sources = turn.Json.GetProperty("citations").EnumerateArray().Select(c => c.GetProperty("source").GetString()).ToList();
+        Assert.Contains(TransferGuide, sources);
+    }
+
+    [Theory]
+    [InlineData("I finish my last deliveries around 11pm. Are any of the rest stations still open that late?")]
+    public async Task Post_OpeningHoursOfTheStations_AnsweredFromTheGuideNotALookUp(string question)
+    {
+        var turn = await new ChatSession(server.Http).SayAsync(question);
+
+        Assert.Null(turn.Task);
+        Assert.Contains("20:00", turn.Reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_RequestToDoTheTask_StillOpensTheForm()
     {
         var turn = await new ChatSession(server.Http).SayAsync("我要提取公积金");

@@ -52,32 +52,52 @@ public sealed partial class TaskAnchors
     /// <paramref name="prediction"/> for <paramref name="text"/> with the share of every task it does not name dropped, ranked
     /// again, and its topic kept only when named: a task question about no named task is a question.
     /// </summary>
-    public IntentPrediction Apply(IntentPrediction prediction, string text)
+    /// <param name="message">
+    /// The whole message when <paramref name="text"/> is only what it asks (its focus). A task question keeps its topic when
+    /// the question names what the task is about (the first line) and the message names the rest anywhere, since a story
+    /// tells the move (准备把社保关系转过来 … 这段时间的医药费还能报吗 asks about the transfer without naming it again). Opening
+    /// the task still needs the question itself to name it all: 不给工资清单 … 他们是不是应该给我一张单子 complains of nothing.
+    /// </param>
+    public IntentPrediction Apply(IntentPrediction prediction, string text, string? message = null)
     {
         if (_anchorsByTask.Count == 0) return prediction;
         var normalized = TextNormalizer.Normalize(text);
+        var context = message is null ? normalized : TextNormalizer.Normalize(message);
         // An errand (帮我写条朋友圈说公积金提出来了, 帮我叫个跑腿去驿站取充电宝) names a task's word, but asks for something else.
         var errand = Errand().IsMatch(normalized);
-        var unnamed = _anchorsByTask.Keys.Where(task => errand || !Names(normalized, task)).ToHashSet(StringComparer.Ordinal);
-        if (!prediction.Ranked.Any(r => unnamed.Contains(r.Intent)) && (prediction.Topic is null || !unnamed.Contains(prediction.Topic)))
+        var unnamed = _anchorsByTask.Keys.Where(task => errand || !Names(normalized, normalized, task)).ToHashSet(StringComparer.Ordinal);
+        var noTopic = _anchorsByTask.Keys.Where(task => errand || !Names(normalized, context, task)).ToHashSet(StringComparer.Ordinal);
+        if (!prediction.Ranked.Any(r => unnamed.Contains(r.Intent)) && (prediction.Topic is null || !noTopic.Contains(prediction.Topic)))
             return prediction;
         var ranked = prediction.Ranked.Select(r => (r.Intent, Score: unnamed.Contains(r.Intent) ? 0 : r.Score))
             .OrderByDescending(r => r.Score).ToList();
         var best = ranked[0];
-        var topic = best.Intent == IntentNames.TaskQuestion ? (prediction.Topic is { } named && !unnamed.Contains(named) ? named : null)
+        var topic = best.Intent == IntentNames.TaskQuestion ? (prediction.Topic is { } named && !noTopic.Contains(named) ? named : null)
             : IntentNames.IsTask(best.Intent) ? best.Intent : null;
         return new IntentPrediction(best.Intent, best.Score, ranked, topic);
     }
 
     /// <summary>Whether <paramref name="text"/> may open <paramref name="task"/>: it names one of its anchors, or the task has none.</summary>
-    public bool Allows(string task, string text) => !_anchorsByTask.ContainsKey(task) || Names(TextNormalizer.Normalize(text), task);
+    public bool Allows(string task, string text)
+    {
+        if (!_anchorsByTask.ContainsKey(task)) return true;
+        var normalized = TextNormalizer.Normalize(text);
+        return Names(normalized, normalized, task);
+    }
 
     /// <summary>A request for an errand no task does: writing, calling a courier or a car, ordering, buying, drawing, translating.</summary>
     [GeneratedRegex(@"(帮我|帮忙|替我|给我|麻烦你)(写|编|叫|订|点|买|画|翻译|拍|推荐|发条|发个|跑腿)|(?i:\b(write me|call me a|order me|buy me)\b)")]
     private static partial Regex Errand();
 
-    private bool Names(string normalized, string task)
-        => _anchorsByTask[task].All(group => group.Any(anchor => char.IsAsciiLetter(anchor[0])
+    /// <summary>The first group named in the question, every other group in the question or its message.</summary>
+    private bool Names(string question, string message, string task)
+    {
+        var groups = _anchorsByTask[task];
+        return NamesOneOf(question, groups[0]) && groups.Skip(1).All(group => NamesOneOf(question, group) || NamesOneOf(message, group));
+    }
+
+    private static bool NamesOneOf(string normalized, string[] group)
+        => group.Any(anchor => char.IsAsciiLetter(anchor[0])
             ? EnglishWords.Contains(normalized, anchor)
-            : normalized.Contains(anchor, StringComparison.Ordinal)));
+            : normalized.Contains(anchor, StringComparison.Ordinal));
 }

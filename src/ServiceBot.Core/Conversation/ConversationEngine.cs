@@ -225,6 +225,7 @@ public sealed partial class ConversationEngine(
         }
 
         if (Catalog.FindNamedIn(question) is { } named) return await StartAsync(conversation, named, text, cancellationToken);
+        if (ErrandRequest.IsErrand(question)) return OutOfScopeReply();
         // A question after the offer (那办理费要多少, when does it start) asks about the task; it does not take the offer up.
         if (offered is not null && (understanding.Acts.Detect(text) == DialogAct.Affirm || text.Contains("办理", StringComparison.Ordinal)
                 || text.Contains("start", StringComparison.OrdinalIgnoreCase)) && !TaskQuestionCue.AsksAbout(text))
@@ -315,9 +316,12 @@ public sealed partial class ConversationEngine(
     {
         if (!ServiceTopics.IsEnglish(question) && await knowledge.AnswerAsync(question, cancellationToken) is { Grounded: true } answer)
             return AnswerTurn(answer);
-        return TurnResult.Text(BotText.Get(nameof(BotTexts.Conversation_OutOfScope)),
-            [BotText.Get(nameof(BotTexts.Choice_HumanAgent)), .. Catalog.Menu]) with { Refused = true, OutOfScope = true };
+        return OutOfScopeReply();
     }
+
+    private TurnResult OutOfScopeReply()
+        => TurnResult.Text(BotText.Get(nameof(BotTexts.Conversation_OutOfScope)),
+            [BotText.Get(nameof(BotTexts.Choice_HumanAgent)), .. Catalog.Menu]) with { Refused = true, OutOfScope = true };
 
     private async Task<TurnResult> AnswerAsync(string text, CancellationToken cancellationToken)
         => AnswerTurn(await knowledge.AnswerAsync(text, cancellationToken));

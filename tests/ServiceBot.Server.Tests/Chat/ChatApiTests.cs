@@ -97,6 +97,19 @@ public sealed class ChatApiTests(ServiceBotServer server) : IClassFixture<Servic
         Assert.Contains("12345", turn.Reply);
     }
 
+    [Theory]
+    [InlineData("can you write an english product description for my silicone phone cases from Yiwu? about 100 words")]
+    [InlineData("Could you call my landlord for me and tell him the water heater is broken?")]
+    [InlineData("帮我写一封给站长的辞职信 语气客气一点")]
+    public async Task Post_ErrandInTheDomainsWords_IsOutOfScopeWithoutCitingAClause(string errand)
+    {
+        var turn = await new ChatSession(server.Http).SayAsync(errand);
+
+        Assert.Equal(0, turn.CitationCount);
+        Assert.Null(turn.Task);
+        Assert.Contains("12345", turn.Reply);
+    }
+
     [Fact]
     public async Task Post_AskForHuman_SetsHandoff()
     {

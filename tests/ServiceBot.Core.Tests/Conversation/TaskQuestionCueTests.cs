@@ -43,6 +43,7 @@ public class TaskQuestionCueTests
     [InlineData("the status says accepted, what does accepted mean")]
     [InlineData("moved to Yiwu last month, do those 6 years in Shandong still count")]
     [InlineData("深圳宝安的劳动监察大队在哪条路上 电话多少 我想直接过去当面投诉")]
+    [InlineData("我们区的党委社会工作部部长是谁 我想直接找他反映")]
     [InlineData("I finish my last deliveries around 11pm in Yiwu. Are any of the rest stations still open that late?")]
     [InlineData("I got my ticket number yesterday. Is this the number I check the progress with?")]
     public void AsksAbout_QuestionAboutTheTask_IsTrue(string text) => Assert.True(TaskQuestionCue.AsksAbout(text));
@@ -65,6 +66,7 @@ public class TaskQuestionCueTests
     [InlineData("老板欠了我两个月工资，我想投诉，怎么弄")]
     [InlineData("我要投诉欠薪，你能帮我吗")]
     [InlineData("我想报工伤 网上能办不")]
+    [InlineData("我想直接找12345反映楼下噪音")]
     [InlineData("I need to move my pension to Yiwu, what should I do?")]
     [InlineData("I want to report an injury, is that ok?")]
     [InlineData("check my ticket GJJ-20250601-000001, the status is the same since Monday")]

@@ -66,11 +66,12 @@ public static partial class TaskQuestionCue
     /// <summary>Whether the message is worded as a question, in phone wording too (几天能到账, 要他身份证不, 啥, 咋, How long …).</summary>
     public static bool IsWordedAsQuestion(string text) => Question().IsMatch(text);
 
-    // 我要 after 问/找/跟/向 is what someone asks of the user (你都会问我要哪几样), not the user asking to do it.
+    // 我要 after 问/找/跟/向 is what someone asks of the user (你都会问我要哪几样), not the user asking to do it; after 帮/替 it is
+    // part of 帮我要 (残联能帮我要吗), which the 帮我 rule reads.
     // 帮我 after someone else who may do it (朋友可以帮我办公司吗, 工会能帮我们要工资吗) asks whether they may, not the
     // assistant to do it; so does 帮我老公查 (acting for another person is a question, never a request); 会给我 is what
     // happens later, not 给我查; 公司到底给我交没交 and 给我交上了 say what the employer does, not a request of the assistant.
-    [GeneratedRegex(@"((?<![问找跟向管])我要|我想|我得|(?<!(朋友|别人|家人|家里人|亲戚|老乡|同事|工友|老婆|老公|媳妇|爱人|儿子|女儿|闺女|孩子|代理人|中介|他|她|工会|单位|公司|平台|老板|站点|律师|政府|街道|社区|居委会|法院|仲裁委|仲裁院|监察大队|劳动监察|热线|12345)(可以|能|能不能|可不可以|会)?)(帮我|替我)(?!们?(老公|老婆|媳妇|爱人|家里|家人|爸|妈|父母|孩子|儿子|女儿|闺女|朋友|同事|工友|亲戚))|(?<!会|能|可以|才|(公司|单位|老板|平台|站点|站长|雇主|他们|他|她|人家)\p{IsCJKUnifiedIdeographs}{0,3}|[打转还退寄送赔])给我(?![们交缴发扣上买付补赔])|麻烦你|请帮)(?!问|知道|了解|咨询|打听|搞清楚|弄清楚|(直接|亲自|自己)?(过去|上门|当面|跑一趟|跑过去|去现场|亲自)|直接找(他|她|本人|领导|负责人|部长|局长|站长|老板))|^\s*(i want to|i'd like to|i would like to|i need to|help me|please)\b(?!\s+(know|ask|find out))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"((?<![问找跟向管帮替])我要|我想|我得|(?<!(朋友|别人|家人|家里人|亲戚|老乡|同事|工友|老婆|老公|媳妇|爱人|儿子|女儿|闺女|孩子|代理人|中介|他|她|工会|单位|公司|平台|老板|站点|律师|政府|街道|社区|居委会|村委会|村里|残联|妇联|民政|派出所|警察|法援|法律援助|人社局|劳动局|社保局|公积金中心|法院|仲裁委|仲裁院|监察大队|劳动监察|热线|12345)(可以|能|能不能|可不可以|会)?)(帮我|替我)(?!们?(老公|老婆|媳妇|爱人|家里|家人|爸|妈|父母|孩子|儿子|女儿|闺女|朋友|同事|工友|亲戚))|(?<!会|能|可以|才|(公司|单位|老板|平台|站点|站长|雇主|他们|他|她|人家)\p{IsCJKUnifiedIdeographs}{0,3}|[打转还退寄送赔])给我(?![们交缴发扣上买付补赔])|麻烦你|请帮)(?!问|知道|了解|咨询|打听|搞清楚|弄清楚|(直接|亲自|自己)?(过去|上门|当面|跑一趟|跑过去|去现场|亲自)|直接找(他|她|本人|领导|负责人|部长|局长|站长|老板))|^\s*(i want to|i'd like to|i would like to|i need to|help me|please)\b(?!\s+(know|ask|find out))", RegexOptions.IgnoreCase)]
     private static partial Regex Request();
 
     /// <summary>An example the user gives (比如帮我老婆查) illustrates the question before it; it asks nothing itself.</summary>

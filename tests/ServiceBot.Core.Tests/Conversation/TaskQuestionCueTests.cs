@@ -24,6 +24,8 @@ public class TaskQuestionCueTests
     [InlineData("我人在国外，朋友能帮我办注册不")]
     [InlineData("能查家里人的办件吗 比如帮我爸查")]
     [InlineData("工会能帮我们要工资吗")]
+    [InlineData("我是残疾人，在厂里打工被欠了三个月工资，残联能帮我要吗")]
+    [InlineData("村委会可以帮我开个证明吗 提公积金要用")]
     [InlineData("我能帮我老公查他的办件进度吗")]
     [InlineData("在这投诉欠薪 最后会给我个啥编号")]
     [InlineData("阿拉送外卖的 公积金好交伐")]

@@ -46,8 +46,8 @@ public class TaskQuestionCueTests
     [InlineData("moved to Yiwu last month, do those 6 years in Shandong still count")]
     [InlineData("深圳宝安的劳动监察大队在哪条路上 电话多少 我想直接过去当面投诉")]
     [InlineData("我们区的党委社会工作部部长是谁 我想直接找他反映")]
-    [InlineData("I finish my last deliveries around 11pm in Yiwu. Are any of the rest stations still open that late?")]
-    [InlineData("I got my ticket number yesterday. Is this the number I check the progress with?")]
+    [InlineData("I finish my last deliveries around 11pm. Are any of the rest stations still open that late")]
+    [InlineData("I got my ticket number yesterday. Is this the number I check the progress with")]
     public void AsksAbout_QuestionAboutTheTask_IsTrue(string text) => Assert.True(TaskQuestionCue.AsksAbout(text));
 
     [Theory]

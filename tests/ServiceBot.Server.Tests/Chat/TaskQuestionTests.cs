@@ -69,7 +69,7 @@ public sealed class TaskQuestionTests(ServiceBotServer server) : IClassFixture<S
     }
 
     [Theory]
-    [InlineData("I finish my last deliveries around 11pm. Are any of the rest stations still open that late?")]
+    [InlineData("I finish my last deliveries around 11pm. Are any of the rest stations still open that late")]
     public async Task Post_OpeningHoursOfTheStations_AnsweredFromTheGuideNotALookUp(string question)
     {
         var turn = await new ChatSession(server.Http).SayAsync(question);

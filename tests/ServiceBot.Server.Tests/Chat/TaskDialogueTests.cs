@@ -174,16 +174,8 @@ public sealed class TaskDialogueTests(ServiceBotServer server) : IClassFixture<S
     [InlineData("离职了会不会要等很久才能取")]
     public async Task FundWithdrawal_YesOrNoQuestionWhileTheIdIsAsked_AnsweredFromTheGuideNotReadAsTheId(string question)
     {
-        var chat = NewSession();
-        var opened = await chat.SayAsync("我想提取公积金");
-        Assert.Equal("collecting", opened.State);
-        var pending = opened.Missing[0];
+        var asked = await AskWhileTheFirstSlotIsPendingAsync("我想提取公积金", question);
 
-        var asked = await chat.SayAsync(question);
-
-        Assert.DoesNotContain("没有识别出", asked.Reply, StringComparison.Ordinal);
-        Assert.Equal("collecting", asked.State);
-        Assert.Equal(pending, asked.Missing[0]);
         var citations = asked.Json.GetProperty("citations").EnumerateArray().ToList();
         Assert.NotEmpty(citations);
         Assert.Equal("住房公积金提取办事指南（示例）", citations[0].GetProperty("source").GetString());
@@ -193,9 +185,13 @@ public sealed class TaskDialogueTests(ServiceBotServer server) : IClassFixture<S
     [InlineData("腰椎压缩性骨折能评几级")]
     [InlineData("他是腰椎压缩性骨折 这种大概能评几级伤残")]
     public async Task InjuryReport_HowManyGradesQuestionWhileTheIdIsAsked_IsAnsweredNotReadAsTheId(string question)
+        => await AskWhileTheFirstSlotIsPendingAsync("我爸在工地摔伤了 工伤认定已经下来了", question);
+
+    /// <summary>Opens a form, asks <paramref name="question"/> while its first slot is pending, and checks the form waits on.</summary>
+    private async Task<ChatTurn> AskWhileTheFirstSlotIsPendingAsync(string opening, string question)
     {
         var chat = NewSession();
-        var opened = await chat.SayAsync("我爸在工地摔伤了 工伤认定已经下来了");
+        var opened = await chat.SayAsync(opening);
         Assert.Equal("collecting", opened.State);
         var pending = opened.Missing[0];
 
@@ -204,6 +200,7 @@ public sealed class TaskDialogueTests(ServiceBotServer server) : IClassFixture<S
         Assert.DoesNotContain("没有识别出", asked.Reply, StringComparison.Ordinal);
         Assert.Equal("collecting", asked.State);
         Assert.Equal(pending, asked.Missing[0]);
+        return asked;
     }
 
     [Theory]

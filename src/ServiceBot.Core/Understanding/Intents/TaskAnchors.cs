@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ServiceBot.Text;
 using ServiceBot.Understanding.Slots;
 
@@ -11,7 +10,7 @@ namespace ServiceBot.Understanding.Intents;
 /// message is then answered or refused from the knowledge like any question. A task without anchors is never held back.
 /// A call transcript is read without them: a caller's lines add up to the task (头磕破了 … 卸货的时候), none need name it.
 /// </summary>
-public sealed partial class TaskAnchors
+public sealed class TaskAnchors
 {
     // Per task, groups of anchors: the message names one anchor of every group.
     private readonly IReadOnlyDictionary<string, string[][]> _anchorsByTask;
@@ -62,11 +61,13 @@ public sealed partial class TaskAnchors
     {
         if (_anchorsByTask.Count == 0) return prediction;
         var normalized = TextNormalizer.Normalize(text);
-        var context = message is null ? normalized : TextNormalizer.Normalize(message);
         // An errand (帮我写条朋友圈说公积金提出来了, 帮我叫个跑腿去驿站取充电宝) names a task's word, but asks for something else.
-        var errand = Errand().IsMatch(normalized);
+        var errand = ErrandRequest.AsksForAnotherService(normalized);
         var unnamed = _anchorsByTask.Keys.Where(task => errand || !Names(normalized, normalized, task)).ToHashSet(StringComparer.Ordinal);
-        var noTopic = _anchorsByTask.Keys.Where(task => errand || !Names(normalized, context, task)).ToHashSet(StringComparer.Ordinal);
+        var context = message is null ? null : TextNormalizer.Normalize(message);
+        var noTopic = context is null || context == normalized
+            ? unnamed
+            : _anchorsByTask.Keys.Where(task => errand || !Names(normalized, context, task)).ToHashSet(StringComparer.Ordinal);
         if (!prediction.Ranked.Any(r => unnamed.Contains(r.Intent)) && (prediction.Topic is null || !noTopic.Contains(prediction.Topic)))
             return prediction;
         var ranked = prediction.Ranked.Select(r => (r.Intent, Score: unnamed.Contains(r.Intent) ? 0 : r.Score))
@@ -79,15 +80,7 @@ public sealed partial class TaskAnchors
 
     /// <summary>Whether <paramref name="text"/> may open <paramref name="task"/>: it names one of its anchors, or the task has none.</summary>
     public bool Allows(string task, string text)
-    {
-        if (!_anchorsByTask.ContainsKey(task)) return true;
-        var normalized = TextNormalizer.Normalize(text);
-        return Names(normalized, normalized, task);
-    }
-
-    /// <summary>A request for an errand no task does: writing, calling a courier or a car, ordering, buying, drawing, translating.</summary>
-    [GeneratedRegex(@"(帮我|帮忙|替我|给我|麻烦你)(写|编|叫|订|点|买|画|翻译|拍|推荐|发条|发个|跑腿)|(?i:\b(write me|call me a|order me|buy me)\b)")]
-    private static partial Regex Errand();
+        => !_anchorsByTask.ContainsKey(task) || TextNormalizer.Normalize(text) is var normalized && Names(normalized, normalized, task);
 
     /// <summary>The first group named in the question, every other group in the question or its message.</summary>
     private bool Names(string question, string message, string task)

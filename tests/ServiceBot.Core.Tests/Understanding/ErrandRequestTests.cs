@@ -1,6 +1,6 @@
-using ServiceBot.Conversation;
+using ServiceBot.Understanding.Intents;
 
-namespace ServiceBot.Core.Tests.Conversation;
+namespace ServiceBot.Core.Tests.Understanding;
 
 public class ErrandRequestTests
 {

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ServiceBot.Conversation;
+namespace ServiceBot.Understanding.Intents;
 
 /// <summary>
 /// A request that the assistant write, translate, call or message for the user (帮我写一封辞职信, 帮我翻译一下, "can you call my
@@ -11,6 +11,15 @@ namespace ServiceBot.Conversation;
 public static partial class ErrandRequest
 {
     public static bool IsErrand(string text) => Chinese().IsMatch(text) || English().IsMatch(text);
+
+    /// <summary>
+    /// An errand of any kind, those above and ordering, buying, drawing or calling a courier or a car (帮我叫个跑腿去驿站取充电宝):
+    /// it may name a task's word, yet asks for something no task does (<see cref="TaskAnchors"/> holds every task back).
+    /// </summary>
+    public static bool AsksForAnotherService(string text) => IsErrand(text) || OtherService().IsMatch(text);
+
+    [GeneratedRegex(@"(帮我|帮忙|替我|给我|麻烦你)(写|编|叫|订|点|买|画|翻译|拍|推荐|发条|发个|跑腿)|(?i:\b(write me|call me a|order me|buy me)\b)")]
+    private static partial Regex OtherService();
 
     [GeneratedRegex(@"(帮我|替我|麻烦你)(写|编|翻译|(给[^，。？?\s]{1,6})?(打个?电话|发个?短信|发个?消息|发个?微信))")]
     private static partial Regex Chinese();

@@ -7,9 +7,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServiceBot.Hosting;
 using ServiceBot.Ingestion;
+using ServiceBot.Server.Tests.Hosting;
 
 namespace ServiceBot.Server.Tests;
 
@@ -114,6 +116,10 @@ public sealed class ServiceBotServer : IAsyncLifetime
             {
                 await _factory.DisposeAsync();
             }
+            catch (Exception e) when (_factory.StartupErrors.Count > 0)
+            {
+                throw new InvalidOperationException("The server failed to start: " + string.Join(Environment.NewLine, _factory.StartupErrors), e);
+            }
         }
         var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         BaseAddress = new Uri(address.TrimEnd('/') + "/");
@@ -157,6 +163,7 @@ public sealed class ServiceBotServer : IAsyncLifetime
     {
         private readonly IReadOnlyDictionary<string, string> _settings;
         private readonly Action<IServiceCollection>? _testServices;
+        private readonly StartupFailureLog _startupFailures = new();
 
         public KestrelFactory(IReadOnlyDictionary<string, string> settings, Action<IServiceCollection>? testServices)
         {
@@ -165,9 +172,13 @@ public sealed class ServiceBotServer : IAsyncLifetime
             UseKestrel(0);
         }
 
+        /// <summary>The errors the host logged while starting, the cause when the start fails.</summary>
+        public IReadOnlyCollection<string> StartupErrors => _startupFailures.Errors;
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+            builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(_startupFailures));
             if (_testServices is not null) builder.ConfigureTestServices(_testServices);
         }
     }

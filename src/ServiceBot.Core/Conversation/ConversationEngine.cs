@@ -291,11 +291,11 @@ public sealed partial class ConversationEngine(
     /// A question about the task (<see cref="TaskQuestionCue"/>). A look-up given what it looks up (邯郸附近有没有骑手驿站,
     /// 我的办件GJJ-…到哪一步了) is a request whatever its wording: its answer is the look-up. So is a look-up the user's
     /// door plate answers (附近有没有驿站 at a known place). A look-up asked for what its list never states (深圳的驿站电话是多少,
-    /// 一共有多少个) is a question again: the look-up would answer another one.
+    /// 一共有多少个, 广州的驿站司机也能去吗) is a question again: the look-up would answer another one.
     /// </summary>
     private bool AsksAbout(ConversationState conversation, TaskDefinition task, string text)
         => TaskQuestionCue.AsksAbout(text)
-           && (task.HasSideEffect || SpecificAsk.AsksSpecific(text)
+           && (task.HasSideEffect || SpecificAsk.AsksSpecific(text) || SpecificAsk.AsksWhoMayUse(text)
                || (understanding.Slots.ExtractSlots(text, task.SlotIds, clock.GetUtcNow()).Count == 0
                    && PlaceValues(conversation, task, text).Count == 0));
 

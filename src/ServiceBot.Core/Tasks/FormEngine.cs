@@ -326,7 +326,11 @@ public sealed partial class FormEngine(
             // A free-text answer always "extracts", so judge by the slots a sentence can carry without being asked.
             var expected = freeTextPending ? null : task.PendingSlot;
             // An answer to a free-text question carries no recognisable slot, so only the classifier can call it a question.
-            var carriesSlot = freeTextPending || Extract(text, definition, expected).Values.Any(v => v.IsValid);
+            // A yes-or-no question answers the pending slot only by naming its value: 我能替他去窗口办吗 while the passport is
+            // asked is no passport, whatever else it happens to hold (一时半会, 现在).
+            var values = freeTextPending ? [] : Extract(text, definition, expected).Values.Where(v => v.IsValid).ToList();
+            var carriesSlot = freeTextPending
+                || (AsksYesOrNo().IsMatch(normalized) ? values.Any(v => v.SlotId == expected) : values.Count > 0);
             if (!classifiedAsQuestion && carriesSlot) return null;
         }
 

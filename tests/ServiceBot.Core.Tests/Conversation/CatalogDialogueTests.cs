@@ -176,6 +176,34 @@ public sealed class CatalogDialogueTests(EngineFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task HandleAsync_YesNoQuestionWhilePassportAsked_AnsweredAndFillsNothing()
+    {
+        var bot = new EngineHarness(fixture);
+        await bot.Say("我想注册外资公司");
+
+        // 一时半会 is no time of day, and a question is no answer to a slot it happens to mention (明天): it is answered, and
+        // the form resumes with the date still to ask.
+        var reply = await bot.Say("我人在国外 一时半会回不来 明天能让朋友替我去窗口办吗");
+
+        Assert.Contains("我们继续办理**外商投资企业设立登记预约**", reply.Markdown);
+        Assert.Equal("passport", reply.Task!.Missing[0]);
+        Assert.Contains("appointment_date", reply.Task.Missing);
+        Assert.Empty(bot.Backend.Calls);
+    }
+
+    [Fact]
+    public async Task HandleAsync_StationEligibilityQuestionNamingACity_AnsweredNotLookedUp()
+    {
+        var bot = new EngineHarness(fixture);
+
+        var reply = await bot.Say("I drive for Didi in Guangzhou. Am I allowed to use the rider rest stations or are they only for food delivery people?");
+
+        Assert.Null(reply.Task);
+        Assert.Contains("rest station", reply.Suggestions[0], StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(bot.Backend.Calls);
+    }
+
+    [Fact]
     public async Task HandleAsync_ForeignEnterpriseHowQuestion_AnsweredThenOffered()
     {
         var reply = await new EngineHarness(fixture).Say("外国人在义乌开公司怎么预约");

@@ -75,6 +75,8 @@ public class ChineseDateTimeExtractorTests
     [InlineData("我要提取3000元")]
     [InlineData("有点疼")]
     [InlineData("3号楼")]
+    [InlineData("他人在国外 一时半会回不来")]
+    [InlineData("一时半晌办不下来")]
     public void FindAll_NoDate_FindsNothing(string text)
     {
         Assert.Empty(Extractor.FindAll(text));

@@ -209,7 +209,7 @@ public sealed partial class ChineseDateTimeExtractor(TimeProvider clock)
         \s*(?<period>凌晨|清晨|早上|早晨|上午|中午|午后|下午|傍晚|晚上|晚间|夜里|夜间|半夜|深夜)?
         \s*(?:大概|大约|差不多|将近)?
         \s*(?:(?<hour>[01]?\d|2[0-4]|[零一二两三四五六七八九十]{1,3})(?:点|时|:)
-              (?:(?<half>半)|(?<quarter>[一三])刻|(?<minute>[0-5]\d|[0-9](?!\d)|[零一二三四五六七八九十]{1,3})分?)?钟?)?
+              (?:(?<half>半)(?!会|晌)|(?<quarter>[一三])刻|(?<minute>[0-5]\d|[0-9](?!\d)|[零一二三四五六七八九十]{1,3})分?)?钟?)?
         """, RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex Pattern();
 }

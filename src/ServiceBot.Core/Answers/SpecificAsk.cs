@@ -22,7 +22,9 @@ public static partial class SpecificAsk
         if (Year().IsMatch(question)) return !YearStated().IsMatch(clauseText);
         if (Day().IsMatch(question)) return !DayStated().IsMatch(clauseText);
         if (Headcount().IsMatch(question) || Amount().IsMatch(question)) return !Digits().IsMatch(clauseText) && !AmountStated().IsMatch(clauseText);
-        return Unstated().IsMatch(question) || Forecast().IsMatch(question) || PlaceCount().IsMatch(question);
+        if (Unstated().IsMatch(question) || Forecast().IsMatch(question)) return true;
+        // How many places a clause may state (外资经营主体破1万家); which cities or communities none names.
+        return PlaceCount().Match(question) is { Success: true } places && (!places.Value.StartsWith('有') || !CountStated().IsMatch(clauseText));
     }
 
     /// <summary>
@@ -135,6 +137,10 @@ public static partial class SpecificAsk
     /// <summary>Figures not yet set or set each year where they apply: the knowledge states rules, not forecasts.</summary>
     [GeneratedRegex("明年|今年.{0,6}涨|涨到多少|涨多少|哪天开始实施|什么时候开始实施")]
     private static partial Regex Forecast();
+
+    /// <summary>A count of places or firms: 外资经营主体破1万家 answers 外资公司有多少家; 3个月 and 一家企业 count nothing.</summary>
+    [GeneratedRegex(@"\d\s*[万千百]?\s*(家|座|所)|\d\s*[万千百]?\s*个(?!月|工作日|小时|星期|人)|[一二两三四五六七八九十百千万]*[十百千万](家|座|所)")]
+    private static partial Regex CountStated();
 
     /// <summary>How many or which places: the knowledge names no list of cities, stations or offices.</summary>
     [GeneratedRegex("有几个|有多少个|有几家|有多少家|哪些城市|哪几个城市|哪个城市有|哪个社区")]

@@ -89,6 +89,14 @@ public sealed class SpecificAskTests
         Assert.True(SpecificAsk.IsUnanswered(question, "外卖配送员、快递员、网约车司机等户外劳动者都可以使用驿站。"));
     }
 
+    [Fact]
+    public void IsUnanswered_HowManyFirms_AnsweredOnlyByAClauseThatCountsThem()
+    {
+        const string question = "义乌的外资公司有多少家了";
+        Assert.False(SpecificAsk.IsUnanswered(question, "目前，义乌常驻外商超3万人，外资经营主体破1万家。"));
+        Assert.True(SpecificAsk.IsUnanswered(question, "外国投资者在义乌设立一家企业，应当在3个月内办理登记。"));
+    }
+
     [Theory]
     [InlineData("I drive for Didi in Guangzhou. Am I allowed to use the rider rest stations?")]
     [InlineData("are they only for food delivery people")]

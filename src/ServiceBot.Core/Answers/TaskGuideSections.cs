@@ -44,7 +44,7 @@ public static partial class TaskGuideSections
     /// The section the question's wording asks for, or null. Earlier cues win: "要带啥材料多久" asks for materials.
     /// Cues include how people type on a phone: 要填啥 / 得给你啥信息 (materials), 得等好久 / 两年多了还管不管 (time
     /// limit, which also states how late one may still apply; 坏了好几天了 tells how long, it does not ask), 代办费 / 请律师的钱 (fees), 谁都能查 / 外地户口 (who may
-    /// apply), 咋整 / 找谁报 (procedure), 网上 / 在你这 (线上办理, the way to do it in the chat), 是干啥的 / 是个啥业务
+    /// apply), 咋整 / 找谁报 (procedure), 网上 / 在你这 / in the app (线上办理, the way to do it in the chat; "switched off the app" asks no way), 是干啥的 / 是个啥业务
     /// (概述, what the service is; a question what a status or a word means asks a 常见问题, not the outline).
     /// </summary>
     public static string? AskedFor(string question)
@@ -75,7 +75,7 @@ public static partial class TaskGuideSections
     [GeneratedRegex(@"能不能|可不可以|能否|可以吗|能吗|行不行|中不中|\b(can i|am i allowed)\b", RegexOptions.IgnoreCase)]
     private static partial Regex YesNoCue();
 
-    [GeneratedRegex(@"网上|线上|手机上|小程序|在你这|你这里|\b(app|online|(in|through|via) (the|this) chat|with you here)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"网上|线上|手机上|小程序|在你这|你这里|\b((in|on|through|via|using|with|from) (the |this |an? |my |your )?(\w+ )?app|online|(in|through|via) (the|this) chat|with you here)\b", RegexOptions.IgnoreCase)]
     private static partial Regex OnlineCue();
 
     [GeneratedRegex(@"(是|算)(个)?(啥|什么|哪门子)(?!意思|时候|材料|条件|流程)|(干|做)(啥|什么|嘛)(用)?的|干嘛用|啥用|什么用|(啥|什么)业务|(是|算)(咋|怎么)回事|介绍(一下|下)")]

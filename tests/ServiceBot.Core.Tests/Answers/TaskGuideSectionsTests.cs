@@ -28,6 +28,7 @@ public class TaskGuideSectionsTests
     [InlineData("那能在网上登记不", TaskGuideSections.Online)]
     [InlineData("在你这投诉欠薪 最后会给我个啥编号", TaskGuideSections.Online)]
     [InlineData("Can I do it online?", TaskGuideSections.Online)]
+    [InlineData("Can I apply in the Meituan app", TaskGuideSections.Online)]
     [InlineData("Can I withdraw my housing fund?", TaskGuideSections.Conditions)]
     [InlineData("And if I'm not a local?", TaskGuideSections.Conditions)]
     [InlineData("Do I have to pay anything?", TaskGuideSections.Fees)]
@@ -36,6 +37,12 @@ public class TaskGuideSectionsTests
     [InlineData("What will the labour inspectors actually do about it?", TaskGuideSections.Procedure)]
     public void AskedFor_PhoneWording_NamesTheSection(string question, string section)
         => Assert.Equal(section, TaskGuideSections.AskedFor(question));
+
+    [Theory]
+    [InlineData("I switched off the app and fell off my scooter on the way to the supermarket, does it still count")]
+    [InlineData("logged off the didi app, then someone hit me")]
+    public void AskedFor_AppOnlyInTheStory_IsNotTheOnlineSection(string question)
+        => Assert.NotEqual(TaskGuideSections.Online, TaskGuideSections.AskedFor(question));
 
     [Theory]
     [InlineData("社保交了两年了能不能转", TaskGuideSections.Conditions)]

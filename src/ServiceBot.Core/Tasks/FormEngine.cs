@@ -318,6 +318,8 @@ public sealed partial class FormEngine(
         if (freeTextPending && normalized.Length <= ShortQuestionLength * (normalized.Any(TextNormalizer.IsCjk) ? 1 : BotLanguages.EnglishLengthFactor) && AsksAboutTheService().IsMatch(normalized)
             && TaskGuideSections.AskedFor(normalized) is TaskGuideSections.Materials or TaskGuideSections.TimeLimit or TaskGuideSections.Fees)
             (freeTextPending, strongCue) = (false, true);
+        // 下周二可以吗 while the date is asked, PK1234567 这个行吗 while the passport is: the value offered, and leave asked.
+        if (OffersThePendingValue(text, definition, task.PendingSlot)) return null;
         if (freeTextPending || !strongCue)
         {
             var prediction = understanding.Intents.Classify(text);
@@ -344,6 +346,17 @@ public sealed partial class FormEngine(
             Answered = answer.Grounded,
             OutOfScope = answer.OutOfScope,
         };
+    }
+
+    /// <summary>Whether the message holds a valid value for the pending slot and, besides it, only asks whether that will do.</summary>
+    private bool OffersThePendingValue(string text, TaskDefinition definition, string? pending)
+    {
+        // A free-text slot takes any sentence, so only a recognisable value can be offered.
+        if (pending is null || SlotIds.FreeText.Contains(pending)
+            || !Extract(text, definition, pending).TryGetValue(pending, out var value) || !value.IsValid) return false;
+        var normalized = SpokenDigits.ToAscii(TextNormalizer.Normalize(text));
+        if (value.Start < 0 || value.Start + value.Length > normalized.Length) return false;
+        return LeaveAsked().IsMatch(normalized.Remove(value.Start, value.Length));
     }
 
     private static TurnResult Cancel(TaskInstance task, TaskDefinition definition)
@@ -485,6 +498,10 @@ public sealed partial class FormEngine(
     /// <summary>A clause closed by 吗 or a question mark, or an English question opened by an auxiliary (do I, can you, is it).</summary>
     [GeneratedRegex(@"吗(?=[\s，,。.!！?？]|$)|[?？]|^\s*(?i:do|does|did|can|could|is|are|will|would|should|must|have|has)\s+(?i:i|you|we|they|he|she|it|my|the|there)\b")]
     private static partial Regex AsksYesOrNo();
+
+    /// <summary>What is left of 下周二可以吗 or "PK1234567, is that ok?" without the value: only leave asked.</summary>
+    [GeneratedRegex(@"^[\s，,。.!！?？:：]*(就|就是|是)?(这个|这样|这天|那天|这个号|这个日子|那|这)?(可以|行|好|中|成|ok|okay|没问题|对)?(吗|不|么|嘛|没|不行|不可以|不|伐)?[\s，,。.!！?？呀啊吧呢]*(?i:(is|would) (that|this|it) (ok|okay|fine|alright|good)[\s?.!]*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex LeaveAsked();
 
     [GeneratedRegex(@"修改|更改|改一下|要改|\b(?:change|modify|edit)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ChangeWords();

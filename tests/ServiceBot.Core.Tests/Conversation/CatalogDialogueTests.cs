@@ -191,6 +191,33 @@ public sealed class CatalogDialogueTests(EngineFixture fixture) : IClassFixture<
         Assert.Empty(bot.Backend.Calls);
     }
 
+    [Theory]
+    [InlineData("PK1234567 这个可以吗")]
+    [InlineData("PK1234567, is that ok?")]
+    public async Task HandleAsync_PassportOfferedWithLeaveAsked_FillsThePassport(string text)
+    {
+        var bot = new EngineHarness(fixture);
+        await bot.Say("我想注册外资公司");
+
+        var reply = await bot.Say(text);
+
+        Assert.DoesNotContain("passport", reply.Task!.Missing);
+        Assert.Equal("company_name", reply.Task.Missing[0]);
+    }
+
+    [Fact]
+    public async Task HandleAsync_DateOfferedWithLeaveAsked_FillsTheDate()
+    {
+        var bot = new EngineHarness(fixture);
+        foreach (var text in (string[])["我想注册外资公司", "PK1234567", "义乌市环球贸易有限公司", "日用百货进出口", "50万美元"])
+            await bot.Say(text);
+
+        var reply = await bot.Say("下周二可以吗");
+
+        Assert.Equal(["phone"], reply.Task!.Missing);
+        Assert.Empty(bot.Backend.Calls);
+    }
+
     [Fact]
     public async Task HandleAsync_StationEligibilityQuestionNamingACity_AnsweredNotLookedUp()
     {

@@ -44,8 +44,9 @@ public static partial class TaskGuideSections
     /// The section the question's wording asks for, or null. Earlier cues win: "要带啥材料多久" asks for materials.
     /// Cues include how people type on a phone: 要填啥 / 得给你啥信息 (materials), 得等好久 / 两年多了还管不管 (time
     /// limit, which also states how late one may still apply; 坏了好几天了 tells how long, it does not ask), 代办费 / 请律师的钱 (fees), 谁都能查 / 外地户口 (who may
-    /// apply), 咋整 / 找谁报 (procedure), 网上 / 在你这 / in the app (线上办理, the way to do it in the chat; "switched off the app" asks no way), 是干啥的 / 是个啥业务
-    /// (概述, what the service is; a question what a status or a word means asks a 常见问题, not the outline).
+    /// apply), 咋整 / 找谁报 (procedure), 网上 / 在你这 / in the app (线上办理, the way to do it in the chat; "switched off
+    /// the app" tells, it asks no way), 是干啥的 / 是个啥业务 (概述, what the service is; a question what a status or a word
+    /// means asks a 常见问题, not the outline).
     /// </summary>
     public static string? AskedFor(string question)
     {

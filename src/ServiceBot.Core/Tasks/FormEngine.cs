@@ -500,7 +500,7 @@ public sealed partial class FormEngine(
     private static partial Regex AsksYesOrNo();
 
     /// <summary>What is left of 下周二可以吗 or "PK1234567, is that ok?" without the value: only leave asked.</summary>
-    [GeneratedRegex(@"^[\s，,。.!！?？:：]*(就|就是|是)?(这个|这样|这天|那天|这个号|这个日子|那|这)?(可以|行|好|中|成|ok|okay|没问题|对)?(吗|不|么|嘛|没|不行|不可以|不|伐)?[\s，,。.!！?？呀啊吧呢]*(?i:(is|would) (that|this|it) (ok|okay|fine|alright|good)[\s?.!]*)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[\s，,。.!！?？:：]*(就|就是|是)?(这个|这样|这天|那天|这个号|这个日子|那|这)?(可以|行|好|中|成|ok|okay|没问题|对)?(吗|不|么|嘛|没|不行|不可以|伐)?[\s，,。.!！?？呀啊吧呢]*((is|would) (that|this|it) (ok|okay|fine|alright|good)[\s?.!]*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex LeaveAsked();
 
     [GeneratedRegex(@"修改|更改|改一下|要改|\b(?:change|modify|edit)\b", RegexOptions.IgnoreCase)]

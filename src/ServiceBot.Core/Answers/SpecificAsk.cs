@@ -36,15 +36,6 @@ public static partial class SpecificAsk
            || Year().IsMatch(question) || Day().IsMatch(question) || Headcount().IsMatch(question) || Amount().IsMatch(question)
            || Forecast().IsMatch(question) || PlaceCount().IsMatch(question);
 
-    /// <summary>
-    /// True when <paramref name="question"/> asks who may use a place or a service (不是骑手也能去吗, 只给外卖员用吗, am I allowed to
-    /// use the stations): a look-up's list of places never says, so such a question about a look-up is not the look-up itself.
-    /// </summary>
-    public static bool AsksWhoMayUse(string question) => WhoMayUse().IsMatch(question);
-
-    [GeneratedRegex(@"(也|都|还)(能|可以)(去|用|进)|(能不能|可不可以)(去|用|进)|让不让|只(给|对|让|限|供|有|能).{0,10}(用|去|进|能)|(?i:\bonly for\b|\b(am|are|is) (i|we|he|she|drivers|couriers|everyone|anyone) allowed\b|\bopen to\b|\b(can|may) (i|we|he|she|drivers|couriers|anyone|non-riders?) (also )?(use|go|enter)\b)")]
-    private static partial Regex WhoMayUse();
-
     /// <summary>True when <paramref name="question"/> asks how much, how many, which day or how long: a number or a date answers it.</summary>
     public static bool AsksFigure(string question) => FigureAsked().IsMatch(question);
 

@@ -48,6 +48,12 @@ public static partial class TaskGuideSections
     /// the app" tells, it asks no way), 是干啥的 / 是个啥业务 (概述, what the service is; a question what a status or a word
     /// means asks a 常见问题, not the outline).
     /// </summary>
+    /// <summary>
+    /// Whether the question asks who may apply or use the service (外地户口能办吗, 不是骑手也能去吗, 只给外卖员用吗, am I allowed to
+    /// use the stations), by its words rather than by a bare 能吗: a look-up's list never says, so such a question is no look-up.
+    /// </summary>
+    public static bool AsksConditions(string question) => ConditionsCue().IsMatch(question);
+
     public static string? AskedFor(string question)
     {
         if (MaterialsCue().IsMatch(question)) return Materials;
@@ -70,7 +76,7 @@ public static partial class TaskGuideSections
     [GeneratedRegex(@"费用|收费|收钱|要钱|花钱|免费|多少钱|交钱|手续费|代办费|服务费|工本费|律师费|律师的钱|钱(是)?谁出|谁出钱|谁掏钱|\b(fees?|charges?|cost|free|how much|(have|need) to pay|pay anything)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FeesCue();
 
-    [GeneratedRegex(@"条件|符合|资格|够不够|谁都能|谁能|什么人能|哪些人能|别人能|外地户口|\b(conditions?|eligible|eligibility|qualify|not (a )?local|non-?local|who can|can (a|an|foreigners?|companies)|open to)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"条件|符合|资格|够不够|谁都能|谁能|什么人能|哪些人能|别人能|外地户口|(也|都|还)(能|可以)(去|用|进)|(能不能|可不可以)(去|用|进)|让不让|只(给|对|让|限|供|有|能).{0,10}(用|去|进|能)|\b(conditions?|eligible|eligibility|qualify|not (a )?local|non-?local|who can|can (a|an|foreigners?|companies)|open to|only for|(am|are|is) (i|we|he|she|drivers|couriers|everyone|anyone) allowed|(can|may) (i|we|he|she|drivers|couriers|anyone|non-riders?) (also )?(use|go|enter))\b", RegexOptions.IgnoreCase)]
     private static partial Regex ConditionsCue();
 
     [GeneratedRegex(@"能不能|可不可以|能否|可以吗|能吗|行不行|中不中|\b(can i|am i allowed)\b", RegexOptions.IgnoreCase)]

@@ -295,7 +295,7 @@ public sealed partial class ConversationEngine(
     /// </summary>
     private bool AsksAbout(ConversationState conversation, TaskDefinition task, string text)
         => TaskQuestionCue.AsksAbout(text)
-           && (task.HasSideEffect || SpecificAsk.AsksSpecific(text) || SpecificAsk.AsksWhoMayUse(text)
+           && (task.HasSideEffect || SpecificAsk.AsksSpecific(text) || TaskGuideSections.AsksConditions(text)
                || (understanding.Slots.ExtractSlots(text, task.SlotIds, clock.GetUtcNow()).Count == 0
                    && PlaceValues(conversation, task, text).Count == 0));
 

@@ -59,8 +59,21 @@ public static partial class TaskQuestionCue
     [GeneratedRegex(@"[，,。；;！!？?]+|\.(?!\d)")]
     private static partial Regex EnglishClauseBreak();
 
+    /// <summary>
+    /// Whether <paramref name="rest"/>, what a message holds besides a value it offers, only asks whether that will do (这个可以吗,
+    /// 行不, "is that ok?"); nothing at all counts too.
+    /// </summary>
+    public static bool AsksOnlyLeave(string rest)
+    {
+        var clause = rest.Trim(LeavePunctuation);
+        if (clause.StartsWith("这个", StringComparison.Ordinal)) clause = clause[2..];
+        return clause.Length == 0 || LeaveAsked().IsMatch(clause.Trim(LeavePunctuation));
+    }
+
+    private static readonly char[] LeavePunctuation = [' ', '\t', '，', ',', '。', '.', '!', '！', '?', '？', ':', '：'];
+
     /// <summary>A last clause that asks nothing but leave: 行吗, 可以不, 好不好, is that ok.</summary>
-    [GeneratedRegex(@"^(那|这样|这么着)?(行|可以|好|中|成|得|ok|OK)(吗|不|不行|不好|不中|不成|不可以|么|没|呗|啵|伐)?[呀啊哈嘛吧]?$|^(行不行|可不可以|好不好|中不中|成不成|能不能行)$|^(is (that|it) (ok|okay|alright|possible)|ok|okay)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(那|这样|这么着)?(行|可以|好|中|成|得|ok|OK)(吗|不|不行|不好|不中|不成|不可以|么|没|呗|啵|伐)?[呀啊哈嘛吧]?$|^(行不行|可不可以|好不好|中不中|成不成|能不能行)$|^((is|would) (that|this|it) (ok|okay|alright|possible|fine|good)|ok|okay)$", RegexOptions.IgnoreCase)]
     private static partial Regex LeaveAsked();
 
     /// <summary>Whether the message is worded as a question, in phone wording too (几天能到账, 要他身份证不, 啥, 咋, How long …).</summary>

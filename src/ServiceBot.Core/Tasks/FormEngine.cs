@@ -318,8 +318,10 @@ public sealed partial class FormEngine(
         if (freeTextPending && normalized.Length <= ShortQuestionLength * (normalized.Any(TextNormalizer.IsCjk) ? 1 : BotLanguages.EnglishLengthFactor) && AsksAboutTheService().IsMatch(normalized)
             && TaskGuideSections.AskedFor(normalized) is TaskGuideSections.Materials or TaskGuideSections.TimeLimit or TaskGuideSections.Fees)
             (freeTextPending, strongCue) = (false, true);
+        // A slot that takes a recognisable value is read once, for both tests below; a free-text slot takes any sentence.
+        var valueExtraction = task.PendingSlot is { } pendingSlot && !SlotIds.FreeText.Contains(pendingSlot) ? Extract(text, definition, pendingSlot) : null;
         // 下周二可以吗 while the date is asked, PK1234567 这个行吗 while the passport is: the value offered, and leave asked.
-        if (OffersThePendingValue(text, definition, task.PendingSlot)) return null;
+        if (valueExtraction is not null && OffersThePendingValue(text, valueExtraction, task.PendingSlot!)) return null;
         if (freeTextPending || !strongCue)
         {
             var prediction = understanding.Intents.Classify(text);
@@ -330,7 +332,7 @@ public sealed partial class FormEngine(
             // An answer to a free-text question carries no recognisable slot, so only the classifier can call it a question.
             // A yes-or-no question answers the pending slot only by naming its value: 我能替他去窗口办吗 while the passport is
             // asked is no passport, whatever else it happens to hold (一时半会, 现在).
-            var values = freeTextPending ? [] : Extract(text, definition, expected).Values.Where(v => v.IsValid).ToList();
+            var values = freeTextPending ? [] : (valueExtraction ?? Extract(text, definition, expected)).Values.Where(v => v.IsValid).ToList();
             var carriesSlot = freeTextPending
                 || (AsksYesOrNo().IsMatch(normalized) ? values.Any(v => v.SlotId == expected) : values.Count > 0);
             if (!classifiedAsQuestion && carriesSlot) return null;
@@ -349,14 +351,12 @@ public sealed partial class FormEngine(
     }
 
     /// <summary>Whether the message holds a valid value for the pending slot and, besides it, only asks whether that will do.</summary>
-    private bool OffersThePendingValue(string text, TaskDefinition definition, string? pending)
+    private static bool OffersThePendingValue(string text, SlotExtractionResult extraction, string pending)
     {
-        // A free-text slot takes any sentence, so only a recognisable value can be offered.
-        if (pending is null || SlotIds.FreeText.Contains(pending)
-            || !Extract(text, definition, pending).TryGetValue(pending, out var value) || !value.IsValid) return false;
-        var normalized = SpokenDigits.ToAscii(TextNormalizer.Normalize(text));
-        if (value.Start < 0 || value.Start + value.Length > normalized.Length) return false;
-        return LeaveAsked().IsMatch(normalized.Remove(value.Start, value.Length));
+        if (!extraction.TryGetValue(pending, out var value) || !value.IsValid) return false;
+        // The extractor's spans index the text as it reads it.
+        var read = SpokenDigits.ToAscii(TextNormalizer.Normalize(text));
+        return value.Start >= 0 && value.Start + value.Length <= read.Length && TaskQuestionCue.AsksOnlyLeave(read.Remove(value.Start, value.Length));
     }
 
     private static TurnResult Cancel(TaskInstance task, TaskDefinition definition)
@@ -498,10 +498,6 @@ public sealed partial class FormEngine(
     /// <summary>A clause closed by 吗 or a question mark, or an English question opened by an auxiliary (do I, can you, is it).</summary>
     [GeneratedRegex(@"吗(?=[\s，,。.!！?？]|$)|[?？]|^\s*(?i:do|does|did|can|could|is|are|will|would|should|must|have|has)\s+(?i:i|you|we|they|he|she|it|my|the|there)\b")]
     private static partial Regex AsksYesOrNo();
-
-    /// <summary>What is left of 下周二可以吗 or "PK1234567, is that ok?" without the value: only leave asked.</summary>
-    [GeneratedRegex(@"^[\s，,。.!！?？:：]*(就|就是|是)?(这个|这样|这天|那天|这个号|这个日子|那|这)?(可以|行|好|中|成|ok|okay|没问题|对)?(吗|不|么|嘛|没|不行|不可以|伐)?[\s，,。.!！?？呀啊吧呢]*((is|would) (that|this|it) (ok|okay|fine|alright|good)[\s?.!]*)?$", RegexOptions.IgnoreCase)]
-    private static partial Regex LeaveAsked();
 
     [GeneratedRegex(@"修改|更改|改一下|要改|\b(?:change|modify|edit)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ChangeWords();

@@ -98,21 +98,6 @@ public sealed class SpecificAskTests
     }
 
     [Theory]
-    [InlineData("I drive for Didi in Guangzhou. Am I allowed to use the rider rest stations?")]
-    [InlineData("are they only for food delivery people")]
-    [InlineData("广州的驿站 开网约车的也能去吗")]
-    [InlineData("深圳的驿站只给外卖员用吗")]
-    public void AsksWhoMayUse_EligibilityQuestion_IsTrue(string question)
-        => Assert.True(SpecificAsk.AsksWhoMayUse(question));
-
-    [Theory]
-    [InlineData("广州有哪些驿站")]
-    [InlineData("Where is the nearest rest station in Guangzhou?")]
-    [InlineData("邯郸附近有没有骑手驿站")]
-    public void AsksWhoMayUse_LookUp_IsFalse(string question)
-        => Assert.False(SpecificAsk.AsksWhoMayUse(question));
-
-    [Theory]
     [InlineData("Is there a fee?")]
     [InlineData("How much does it cost to withdraw my housing fund?")]
     public void IsUnanswered_EnglishFeeQuestionAnsweredByFreeOfCharge_IsFalse(string question)

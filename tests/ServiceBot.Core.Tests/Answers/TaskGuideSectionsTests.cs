@@ -39,6 +39,21 @@ public class TaskGuideSectionsTests
         => Assert.Equal(section, TaskGuideSections.AskedFor(question));
 
     [Theory]
+    [InlineData("I drive for Didi in Guangzhou. Am I allowed to use the rider rest stations?")]
+    [InlineData("are they only for food delivery people")]
+    [InlineData("广州的驿站 开网约车的也能去吗")]
+    [InlineData("深圳的驿站只给外卖员用吗")]
+    public void AsksConditions_EligibilityQuestion_IsTrue(string question)
+        => Assert.True(TaskGuideSections.AsksConditions(question));
+
+    [Theory]
+    [InlineData("广州有哪些驿站")]
+    [InlineData("Where is the nearest rest station in Guangzhou?")]
+    [InlineData("邯郸附近有没有骑手驿站")]
+    public void AsksConditions_LookUp_IsFalse(string question)
+        => Assert.False(TaskGuideSections.AsksConditions(question));
+
+    [Theory]
     [InlineData("I switched off the app and fell off my scooter on the way to the supermarket, does it still count")]
     [InlineData("logged off the didi app, then someone hit me")]
     public void AskedFor_AppOnlyInTheStory_IsNotTheOnlineSection(string question)

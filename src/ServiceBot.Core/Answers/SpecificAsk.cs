@@ -50,15 +50,16 @@ public static partial class SpecificAsk
 
     /// <summary>
     /// A 几 after a numeral describes an amount (十几个小时, 好几年) rather than asking for one; after 没 it says how little
-    /// (一单到手没几块钱了, 没有几个人), and so does 多少 after 没 or 不了 (没多少活, 挣不了多少).
+    /// (一单到手没几块钱了, 没有几个人), and so does 多少 after 没 or 不了 (没多少活, 挣不了多少). After 才, 就 or 只 a word or
+    /// two before, 几 says how little too (一单才落几块钱, 就给几块钱, 只干了几天).
     /// </summary>
-    [GeneratedRegex("(?<!没|没有|不了)多少|(?<![一二两三四五六七八九十百千万好没]|没有)几[个天年月号成块岁次件分点级]|哪天|哪一年|哪年|什么时候|啥时候|何时|多久|多长时间|多大")]
+    [GeneratedRegex("(?<!没|没有|不了)多少|(?<![一二两三四五六七八九十百千万好没]|没有|[才就只][^，。？?！!\\s]{0,2})几[个天年月号成块岁次件分点级]|哪天|哪一年|哪年|什么时候|啥时候|何时|多久|多长时间|多大")]
     private static partial Regex FigureAsked();
 
     [GeneratedRegex(@"\d|[一二三四五六七八九十两百千万]+(个月|个工作日|日|天|年|元|倍|成|小时|周)|百分之")]
     private static partial Regex FigureStated();
 
-    [GeneratedRegex(@"(?<!没|没有|不了)(多少钱|几块|几毛|几分钱|多少块)|底薪|工资高|配送费是|派费多少|挣多少|能拿到多少|平均.{0,4}(收入|工资)|收入是多少|收入有多少|(?i:how much (does|do|did|will|can|would) .{1,30}\b(pay|earn|make)\b|how much is the (rent|salary|wage|price)|what is the (salary|wage|rent|price) )")]
+    [GeneratedRegex(@"(?<!没|没有|不了|[才就只][^，。？?！!\s]{0,2})(多少钱|几块|几毛|几分钱|多少块)|底薪|工资高|配送费是|派费多少|挣多少|能拿到多少|平均.{0,4}(收入|工资)|收入是多少|收入有多少|(?i:how much (does|do|did|will|can|would) .{1,30}\b(pay|earn|make)\b|how much is the (rent|salary|wage|price)|what is the (salary|wage|rent|price) )")]
     private static partial Regex Money();
 
     /// <summary>A sum, or that nothing is charged: 不收费 answers 要交多少钱.</summary>

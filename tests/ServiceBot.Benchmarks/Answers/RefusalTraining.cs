@@ -117,13 +117,11 @@ public static class RefusalTraining
 
         public int Fold { get; set; } = -1;
 
-        // The features-only override: the engine also asks the lead clause itself to state a figure or payer asked
-        // (RefusalModel.ClauseStatesIt with the question and clause), which this curve does not read.
-        public bool AnsweredAt(double threshold) => !Refused && (Features is null || Probability >= threshold || RefusalModel.ClauseStatesIt(Features));
+        public bool AnsweredAt(double threshold) => !Refused && (Features is null || Probability >= threshold);
 
         /// <summary>The former design: the thresholds answer, and a model may veto.</summary>
         public bool VetoAnsweredAt(double threshold)
-            => !Refused && (Features is null || ThresholdsPass && (VetoProbability >= threshold || RefusalModel.ClauseStatesIt(Features)));
+            => !Refused && (Features is null || ThresholdsPass && VetoProbability >= threshold);
     }
 
     public static async Task<int> RunAsync(string[] args)
@@ -178,7 +176,7 @@ public static class RefusalTraining
         foreach (var sample in rows)
             foreach (var name in without) sample.Features![Index(name)] = 0;
 
-        var thresholds = Enumerable.Range(0, 91).Select(i => i * 0.01).ToList();
+        var thresholds = Enumerable.Range(0, 91).Select(i => i / 100.0).ToList();
         // Before: the model trained on the with-laws deployment alone, scored out of fold on both.
         var oneDeployment = bothDeployments ? DeploymentFigures.Of(samples, alone, CrossValidate(samples, scored, rows, folds, regression, thresholds).Chosen) : null;
         var (foldAuc, vetoAuc, chosen, vetoChosen, englishChosen) = CrossValidate(samples, rows, rows, folds, regression, thresholds);

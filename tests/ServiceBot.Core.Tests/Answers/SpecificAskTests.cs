@@ -77,6 +77,8 @@ public sealed class SpecificAskTests
     [InlineData("骑手受伤了怎么申报")]
     [InlineData("平台抽佣越来越狠 一单到手没几块钱了 国家到底管不管这个")]
     [InlineData("活越来越少 一天也挣不了多少 没多少钱 休息权有人管没")]
+    [InlineData("平台抽成一年比一年狠 俺们一单才落几块钱 这事国家到底管不管啊")]
+    [InlineData("刚干了没多久 就给几块钱补助 休息权有人管吗")]
     public void IsUnanswered_QuestionAsksForNoFigure_IsFalse(string question)
         => Assert.False(SpecificAsk.IsUnanswered(question, "保障新就业群体休息权益。"));
 

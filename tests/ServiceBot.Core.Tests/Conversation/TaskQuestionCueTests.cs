@@ -48,6 +48,8 @@ public class TaskQuestionCueTests
     [InlineData("我们区的党委社会工作部部长是谁 我想直接找他反映")]
     [InlineData("I finish my last deliveries around 11pm. Are any of the rest stations still open that late")]
     [InlineData("I got my ticket number yesterday. Is this the number I check the progress with")]
+    [InlineData("fell off my ebike yesterday, broke my wrist. what papers and info do i need to claim the injury thing")]
+    [InlineData("I cut my hand at the factory today. Which hospital in Yiwu is the designated one for work injury")]
     public void AsksAbout_QuestionAboutTheTask_IsTrue(string text) => Assert.True(TaskQuestionCue.AsksAbout(text));
 
     [Theory]

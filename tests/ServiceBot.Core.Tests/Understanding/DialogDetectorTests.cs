@@ -114,6 +114,7 @@ public class DialogDetectorTests
     [InlineData("never mind, I will do it later", DialogAct.Cancel)]
     [InlineData("stop", DialogAct.Cancel)]
     [InlineData("Please cancel the registration", DialogAct.Cancel)]
+    [InlineData("i don't want to continue", DialogAct.Cancel)]
     [InlineData("No, that's wrong", DialogAct.Deny)]
     [InlineData("wait", DialogAct.Deny)]
     public void DialogActDetect_EnglishReplies_ReadWordByWord(string text, DialogAct expected)
@@ -126,6 +127,7 @@ public class DialogDetectorTests
     [InlineData("My phone number is 13500005555")]
     [InlineData("Is it okay to register a company in November")]
     [InlineData("yes I want to know the deadline")]
+    [InlineData("can a foreigner call 12345 about the noise? and i don't want to give my name, is it ok?")]
     public void DialogActDetect_EnglishSentenceContainingActWords_None(string text)
     {
         Assert.Equal(DialogAct.None, Acts.Detect(text));

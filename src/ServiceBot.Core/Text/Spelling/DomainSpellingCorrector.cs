@@ -212,6 +212,8 @@ public sealed class DomainSpellingCorrector
         {
             var typed = text[start + i];
             if (typed == term[i]) continue;
+            // 的, 地 and 得 stand for one another in everyday writing: 常驻的外商 is not a slip for 常住地.
+            if (IsStructuralParticle(typed) && IsStructuralParticle(term[i])) return null;
             differing++;
             var distance = SyllableDistance(typed, term[i]);
             if (distance == PinyinSimilarity.Same) cost += 1;
@@ -236,6 +238,8 @@ public sealed class DomainSpellingCorrector
         // A character that does not sound the same is a typo only when it is not a common word by itself (的, 了, 被, 人).
         return accepted && (cost == differing || !IsCommon(text[start + open])) ? cost : null;
     }
+
+    private static bool IsStructuralParticle(char character) => character is '的' or '地' or '得';
 
     private bool IsCommon(char character) => FrequencyOf(character) >= CommonCharacterFrequency;
 

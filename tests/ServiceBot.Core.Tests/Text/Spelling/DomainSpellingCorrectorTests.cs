@@ -82,6 +82,9 @@ public class DomainSpellingCorrectorTests
     // 不 is the negation, not a homophone of 补.
     [InlineData("单位不交公积金咋办")]
     [InlineData("单位不交社保怎么办")]
+    // 的 is the particle, not a slip for the 地 of 常住地.
+    [InlineData("义乌常驻的外国商人有多少")]
+    [InlineData("在这边常住的人能办吗")]
     public void Correct_RealWordThatSoundsLikeATerm_LeavesIt(string question)
     {
         var corrected = Domain.Value.Correct(question);

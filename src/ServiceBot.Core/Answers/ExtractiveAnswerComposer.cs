@@ -197,8 +197,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
 
     /// <summary>
     /// The decision on a clause the hard rule lets through: the features the refusal model reads, its probability, and
-    /// whether that reaches the threshold. The model decides alone: a clause that holds most of the question's words is
-    /// one of its features, not a way round it (世界杯哪个队能赢 is most of a line of the Yiwu news).
+    /// whether that reaches the threshold (or the clause's text states most of the question, <see cref="RefusalModel.ClauseStatesIt"/>).
     /// Without a model the coverage thresholds decide. English questions are decided by the same model at their own threshold
     /// (<see cref="RefusalModel.EnglishThreshold"/>), chosen on the English questions' cross-validation curve.
     /// </summary>
@@ -220,7 +219,32 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         if (!thresholdsPass && AnsweredByAbsentKnowledge(knowledge, analysis)) return new GroundingDecision(thresholdsPass, features, null, false) { AbsentKnowledge = true };
         if (refusalModel is null) return new GroundingDecision(thresholdsPass, features, null, thresholdsPass);
         var probability = refusalModel.Probability(features, analysis.Question);
-        return new GroundingDecision(thresholdsPass, features, probability, probability >= ThresholdFor(analysis.IsEnglish || analysis.AskedInEnglish));
+        return new GroundingDecision(thresholdsPass, features, probability,
+            probability >= ThresholdFor(analysis.IsEnglish || analysis.AskedInEnglish) || RefusalModel.ClauseStatesIt(features, analysis.Question, CoveredText(chunk))
+            || (thresholdsPass && NamesItsRareTerm(knowledge, chunk, analysis, features)));
+    }
+
+    /// <summary>
+    /// The question names a term of four characters or more that only one or two clauses use, and this clause is one of
+    /// them (骑手借经营性贷款有什么规定 and the clause on 经营性贷款): it is the place the knowledge speaks of the thing asked, however
+    /// few questions were ever asked about it. Not for a question asking a figure, a date or a place, nor one asking a kind of
+    /// fact no cited clause states (an interpreter at the 劳动监察大队 is not in the clause that names it).
+    /// </summary>
+    /// <param name="features">The clause's <see cref="GroundingFeatures"/>, which say whether a kind of fact asked is unstated.</param>
+    private static bool NamesItsRareTerm(KnowledgeBase knowledge, KnowledgeChunk chunk, Analysis analysis, IReadOnlyList<double> features)
+    {
+        // A figure, a place or a date asked is what such a clause rarely states: the model decides those.
+        if (SpecificAsk.AsksFigure(analysis.Question) || SpecificAsk.AsksSpecific(analysis.Question) || WhereAsked().IsMatch(analysis.Question)
+            || RefusalModel.AsksWhatNoCitedClauseStates(features)) return false;
+        var index = knowledge.Lexical;
+        var text = NormalizedCoveredText(chunk);
+        foreach (var term in analysis.Terms)
+        {
+            if (term.Word.Length < 4 || !TextNormalizer.IsCjk(term.Word[0])) continue;
+            var share = index.WordShare(term.Word);
+            if (share > 0 && share * index.Count <= 2.5 && text.Contains(term.Word, StringComparison.Ordinal)) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -511,4 +535,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         }
         return null;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("哪里|哪儿|在哪|哪个|哪栋|哪家|地址")]
+    private static partial System.Text.RegularExpressions.Regex WhereAsked();
 }

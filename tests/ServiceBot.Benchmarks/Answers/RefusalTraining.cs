@@ -117,11 +117,13 @@ public static class RefusalTraining
 
         public int Fold { get; set; } = -1;
 
-        public bool AnsweredAt(double threshold) => !Refused && (Features is null || Probability >= threshold);
+        // The features-only override: the engine also asks the lead clause itself to state a figure or payer asked
+        // (RefusalModel.ClauseStatesIt with the question and clause), which this curve does not read.
+        public bool AnsweredAt(double threshold) => !Refused && (Features is null || Probability >= threshold || RefusalModel.ClauseStatesIt(Features));
 
         /// <summary>The former design: the thresholds answer, and a model may veto.</summary>
         public bool VetoAnsweredAt(double threshold)
-            => !Refused && (Features is null || ThresholdsPass && VetoProbability >= threshold);
+            => !Refused && (Features is null || ThresholdsPass && (VetoProbability >= threshold || RefusalModel.ClauseStatesIt(Features)));
     }
 
     public static async Task<int> RunAsync(string[] args)

@@ -113,7 +113,7 @@ public sealed partial class LayQuestionSetTests(KnowledgeOnlyFixture knowledge) 
             yield break;
         }
         var id = Text(item, "id");
-        if (id is null || !DevId().IsMatch(id)) yield return "id must be dev-NNNN";
+        if (id is null || !DevId().IsMatch(id)) yield return "id must be dev- and four or five digits";
         if (!Personas.Contains(Text(item, "persona"))) yield return $"persona must be one of {string.Join(", ", Personas)}";
         var style = Text(item, "style");
         if (!Styles.Contains(style)) yield return $"style must be one of {string.Join(", ", Styles)}";
@@ -151,7 +151,7 @@ public sealed partial class LayQuestionSetTests(KnowledgeOnlyFixture knowledge) 
             ? value.GetString()
             : null;
 
-    [GeneratedRegex(@"^dev-\d{4}$")]
+    [GeneratedRegex(@"^dev-\d{4,5}$")]
     private static partial Regex DevId();
 
     [GeneratedRegex(@"^(中华人民共和国)?\p{IsCJKUnifiedIdeographs}+(法|条例)$")]

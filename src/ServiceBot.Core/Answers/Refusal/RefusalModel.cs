@@ -17,6 +17,14 @@ public sealed class RefusalModel
     public const int FormatVersion = 3;
 
     /// <summary>
+    /// A clause whose own text holds this share of the question is never vetoed. The domain score learns which wordings the
+    /// knowledge of its day leaves unanswered; a document added later must still answer what it plainly says.
+    /// </summary>
+    public const double UnvetoedTextCoverage = 0.7;
+
+    private static readonly int TextCoverageIndex = GroundingFeatures.Names.ToList().IndexOf("text_coverage");
+
+    /// <summary>
     /// Features that say the question asks for something the cited clauses do not state (a figure of another kind, a payer,
     /// an hour or an address, the asker's own record): the clause may hold the question's words, not its answer.
     /// </summary>
@@ -78,6 +86,23 @@ public sealed class RefusalModel
         for (var i = 0; i < _weights.Length; i++) z += _weights[i] * features[i];
         return 1 / (1 + Math.Exp(-z));
     }
+
+    /// <summary>
+    /// Whether the clause's own text covers the question so far (<see cref="UnvetoedTextCoverage"/>) that no model may veto it,
+    /// unless the question asks for a kind of fact no cited clause states (<see cref="AskedThingUnstated"/>): 仲裁委员会在哪个区几楼
+    /// is worded like the article on arbitration committees, which names no floor.
+    /// </summary>
+    public static bool ClauseStatesIt(IReadOnlyList<double> features)
+        => features[TextCoverageIndex] >= UnvetoedTextCoverage && !AsksWhatNoCitedClauseStates(features);
+
+    /// <summary>
+    /// <see cref="ClauseStatesIt(IReadOnlyList{double})"/> for the clause the answer would open with: it must also state the
+    /// kind of figure or the payer asked for itself (<see cref="AskedKind.Unstated"/>), whatever another cited clause states.
+    /// 五、(十一) words 快递丢件了快递员要赔多少 closely but names no sum; an article on double wages cited beside it does not
+    /// make it the answer.
+    /// </summary>
+    public static bool ClauseStatesIt(IReadOnlyList<double> features, string question, string clauseText)
+        => ClauseStatesIt(features) && !AskedKind.Unstated(question, clauseText);
 
     /// <summary>
     /// Whether the question asks for a kind of fact no cited clause states: a figure of another kind, a payer, an hour or an

@@ -146,14 +146,13 @@ public sealed class RefusalDecisionTests(RealKnowledgeFixture fixture) : IClassF
     }
 
     [Fact]
-    public void Compose_ClauseTextStatesMostOfTheQuestion_ModelBelowItsThresholdStillDecides()
+    public void Compose_ClauseTextStatesMostOfTheQuestion_ModelBelowItsThresholdCannotVeto()
     {
-        // The clause holds most of the question's words; that is a feature the model weighs, not a way round it.
         var answer = ComposerWithThreshold(0.9).Compose(fixture.Knowledge, "恶劣天气等特殊情形下的劳动保护怎么加强");
 
-        Assert.False(answer.Grounded);
+        Assert.True(answer.Grounded);
         Assert.Equal(0.5, answer.Decision!.Probability);
-        Assert.InRange(answer.Decision.Features![GroundingFeatures.Names.ToList().IndexOf("text_coverage")], 0.7, 1);
+        Assert.InRange(answer.Decision.Features![GroundingFeatures.Names.ToList().IndexOf("text_coverage")], RefusalModel.UnvetoedTextCoverage, 1);
     }
 
     [Fact]
@@ -318,6 +317,7 @@ public sealed class RefusalDecisionTests(RealKnowledgeFixture fixture) : IClassF
     [Fact]
     public void ComposeForTask_ModelVetoesTheGuide_Refuses()
     {
+        // In lay words, so that no clause's own text states most of it (RefusalModel.ClauseStatesIt).
         var answer = ComposerWithThreshold(0.9).ComposeForTask(fixture.Knowledge, "跑单换了个城市 之前交的社保咋弄过去 得准备些啥", "insurance_transfer");
 
         Assert.False(answer.Grounded);

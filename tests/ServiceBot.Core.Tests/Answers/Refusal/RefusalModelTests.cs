@@ -218,6 +218,24 @@ public sealed class RefusalModelTests
     public void Probability_WrongNumberOfFeatures_Throws()
         => Assert.Throws<ArgumentException>(() => Flat(0.5).Probability(new double[3], "社保怎么转"));
 
+    /// <summary>Features of a clause whose text covers 0.8 of the question, where some cited clause states the kind of figure asked.</summary>
+    private static double[] CoveringFeatures()
+    {
+        var features = new double[GroundingFeatures.Names.Count];
+        features[GroundingFeatures.Names.ToList().IndexOf("text_coverage")] = 0.8;
+        return features;
+    }
+
+    [Fact]
+    public void ClauseStatesIt_LeadClauseNamesNoSumAsked_IsFalseThoughAnotherCitedClauseStatesOne()
+        => Assert.False(RefusalModel.ClauseStatesIt(CoveringFeatures(), "快递丢件了快递员要赔多少", "加强快递员权益保障，规范快递丢件处理。"));
+
+    [Theory]
+    [InlineData("快递丢件了快递员要赔多少", "快递丢件的，按照保价金额赔偿，最高不超过 2000 元。")]
+    [InlineData("快递丢件了快递员要赔吗", "加强快递员权益保障，规范快递丢件处理。")]
+    public void ClauseStatesIt_LeadClauseStatesWhatIsAsked_IsTrue(string question, string clause)
+        => Assert.True(RefusalModel.ClauseStatesIt(CoveringFeatures(), question, clause));
+
     [Theory]
     [InlineData("Which floor is the registration window on?", "Book an appointment and bring your passport to the counter.")]
     [InlineData("How much is the fee?", "The service is free of charge.")]

@@ -3,7 +3,7 @@ namespace ServiceBot.Server.Tests.Staff.Admin.Review;
 /// <summary>A question the repository's knowledge refuses, and the clause an editor teaches it to.</summary>
 internal static class ReviewScenario
 {
-    public const string RefusedQuestion = "跑单的晚上落脚的地儿太贵了咋整";
+    public const string RefusedQuestion = "晚上跑完单没地儿落脚 住宿太贵了咋办";
 
     public const string Source = "关于加强新就业群体服务管理的意见";
 

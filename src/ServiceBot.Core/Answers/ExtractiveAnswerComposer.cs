@@ -197,7 +197,8 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
 
     /// <summary>
     /// The decision on a clause the hard rule lets through: the features the refusal model reads, its probability, and
-    /// whether that reaches the threshold (or the clause's text states most of the question, <see cref="RefusalModel.ClauseStatesIt"/>).
+    /// whether that reaches the threshold (or, for a document the model was not trained with, the clause's text states most
+    /// of the question, <see cref="RefusalModel.ClauseStatesIt"/>).
     /// Without a model the coverage thresholds decide. English questions are decided by the same model at their own threshold
     /// (<see cref="RefusalModel.EnglishThreshold"/>), chosen on the English questions' cross-validation curve.
     /// </summary>
@@ -219,9 +220,14 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         if (!thresholdsPass && AnsweredByAbsentKnowledge(knowledge, analysis)) return new GroundingDecision(thresholdsPass, features, null, false) { AbsentKnowledge = true };
         if (refusalModel is null) return new GroundingDecision(thresholdsPass, features, null, thresholdsPass);
         var probability = refusalModel.Probability(features, analysis.Question);
+        // The clause's own text may answer past the model only where the model never saw its document (one uploaded since):
+        // there the domain score has not learnt the document's wording. Beside the documents it was trained with, the model
+        // already weighs how much of the question a clause holds (世界杯哪个队能赢 is most of a line of the Yiwu news).
+        var unseenDocument = !refusalModel.WasTrainedWith(chunk.DocumentId);
         return new GroundingDecision(thresholdsPass, features, probability,
-            probability >= ThresholdFor(analysis.IsEnglish || analysis.AskedInEnglish) || RefusalModel.ClauseStatesIt(features, analysis.Question, CoveredText(chunk))
-            || (thresholdsPass && NamesItsRareTerm(knowledge, chunk, analysis, features)));
+            probability >= ThresholdFor(analysis.IsEnglish || analysis.AskedInEnglish)
+            || (unseenDocument && RefusalModel.ClauseStatesIt(features, analysis.Question, CoveredText(chunk)))
+            || (unseenDocument && thresholdsPass && NamesItsRareTerm(knowledge, chunk, analysis, features)));
     }
 
     /// <summary>

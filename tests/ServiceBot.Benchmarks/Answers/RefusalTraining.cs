@@ -117,13 +117,13 @@ public static class RefusalTraining
 
         public int Fold { get; set; } = -1;
 
-        // The features-only override: the engine also asks the lead clause itself to state a figure or payer asked
-        // (RefusalModel.ClauseStatesIt with the question and clause), which this curve does not read.
-        public bool AnsweredAt(double threshold) => !Refused && (Features is null || Probability >= threshold || RefusalModel.ClauseStatesIt(Features));
+        // The clause-text override (RefusalModel.ClauseStatesIt) is for documents the model was not trained with; every
+        // clause here is of one it is trained with, so the model alone decides.
+        public bool AnsweredAt(double threshold) => !Refused && (Features is null || Probability >= threshold);
 
         /// <summary>The former design: the thresholds answer, and a model may veto.</summary>
         public bool VetoAnsweredAt(double threshold)
-            => !Refused && (Features is null || ThresholdsPass && (VetoProbability >= threshold || RefusalModel.ClauseStatesIt(Features)));
+            => !Refused && (Features is null || ThresholdsPass && VetoProbability >= threshold);
     }
 
     public static async Task<int> RunAsync(string[] args)
@@ -190,7 +190,8 @@ public static class RefusalTraining
         var (finalWeights, finalBias) = regression.Fit(rows, allDomain);
         var finalDomain = DomainScoreFitting.Fit(samples.Select(s => (s.Text, s.Question.Answerable)));
         PrintEnglish([.. samples.Where(s => s.IsEnglish)], chosen, englishChosen, thresholds);
-        new RefusalModel(GroundingFeatures.Names, finalWeights[..^1], finalBias, chosen, finalDomain, finalWeights[^1], englishChosen).Save(output);
+        new RefusalModel(GroundingFeatures.Names, finalWeights[..^1], finalBias, chosen, finalDomain, finalWeights[^1], englishChosen,
+            knowledgeBase.Chunks.Select(c => c.DocumentId).Distinct(StringComparer.Ordinal)).Save(output);
         Console.WriteLine($"\nModel fitted on all {rows.Count} questions past the hard rule{(bothDeployments ? " in both deployments" : "")}, domain score on all {samples.Count} questions "
                           + $"({finalDomain.Weights.Count} grams), threshold {chosen:F2}, written to {Path.GetRelativePath(root, output)}:");
         foreach (var (name, weight) in GroundingFeatures.Names.Append("(domain score)").Zip(finalWeights))

@@ -46,8 +46,9 @@ public sealed class RefusalModel
     /// <param name="domainWeight">The weight of the question's <paramref name="domain"/> score.</param>
     /// <exception cref="ArgumentException">The features are not this build's, a weight is not finite, or the threshold is outside 0–1.</exception>
     /// <param name="englishThreshold">The threshold for English questions; the same as <paramref name="threshold"/> when absent.</param>
+    /// <param name="trainedDocuments">The knowledge documents the model was trained beside; none when unknown.</param>
     public RefusalModel(IReadOnlyList<string> features, IReadOnlyList<double> weights, double bias, double threshold, DomainScore domain,
-        double domainWeight, double? englishThreshold = null)
+        double domainWeight, double? englishThreshold = null, IEnumerable<string>? trainedDocuments = null)
     {
         if (!features.SequenceEqual(GroundingFeatures.Names, StringComparer.Ordinal))
             throw new ArgumentException(
@@ -62,7 +63,19 @@ public sealed class RefusalModel
         EnglishThreshold = englishThreshold ?? threshold;
         Domain = domain;
         DomainWeight = domainWeight;
+        _trainedDocuments = new HashSet<string>(trainedDocuments ?? [], StringComparer.Ordinal);
     }
+
+    private readonly HashSet<string> _trainedDocuments;
+
+    /// <summary>
+    /// The ids of the knowledge documents indexed when the model was trained. A clause of another document (uploaded since)
+    /// is one the model never learnt to answer from, so its plain text may answer past it (<see cref="ClauseStatesIt(IReadOnlyList{double})"/>).
+    /// </summary>
+    public IReadOnlySet<string> TrainedDocuments => _trainedDocuments;
+
+    /// <summary>Whether the model was trained beside the document <paramref name="documentId"/>.</summary>
+    public bool WasTrainedWith(string documentId) => _trainedDocuments.Contains(documentId);
 
     public IReadOnlyList<double> Weights => _weights;
 
@@ -117,7 +130,8 @@ public sealed class RefusalModel
     public void Save(string path)
     {
         var file = new ModelFile(FormatName, FormatVersion, GroundingFeatures.Names, _weights, Bias, Threshold, DomainWeight,
-            new SortedDictionary<string, double>(Domain.Weights.ToDictionary(), StringComparer.Ordinal), EnglishThreshold);
+            new SortedDictionary<string, double>(Domain.Weights.ToDictionary(), StringComparer.Ordinal), EnglishThreshold,
+            [.. _trainedDocuments.Order(StringComparer.Ordinal)]);
         JsonDataFile.Write(path, file, Json);
     }
 
@@ -139,7 +153,7 @@ public sealed class RefusalModel
         try
         {
             return new RefusalModel(file.Features, file.Weights, file.Bias, file.Threshold, new DomainScore(file.DomainGrams), file.DomainWeight,
-                file.EnglishThreshold);
+                file.EnglishThreshold, file.TrainedDocuments);
         }
         catch (ArgumentException error)
         {
@@ -162,5 +176,6 @@ public sealed class RefusalModel
     }
 
     private sealed record ModelFile(string Format, int Version, IReadOnlyList<string>? Features, IReadOnlyList<double>? Weights, double Bias, double Threshold,
-        double DomainWeight, IReadOnlyDictionary<string, double>? DomainGrams, double? EnglishThreshold = null);
+        double DomainWeight, IReadOnlyDictionary<string, double>? DomainGrams, double? EnglishThreshold = null,
+        IReadOnlyList<string>? TrainedDocuments = null);
 }

@@ -156,6 +156,31 @@ public sealed class RefusalDecisionTests(RealKnowledgeFixture fixture) : IClassF
     }
 
     [Fact]
+    public void Compose_ClauseTextStatesMostOfTheQuestion_ModelTrainedWithItsDocumentDecides()
+    {
+        // The text may answer past the model only for a document the model never saw; this one it was trained with.
+        var trained = new RefusalModel(GroundingFeatures.Names, new double[GroundingFeatures.Names.Count], 0, 0.9,
+            new DomainScore(new Dictionary<string, double>()), 0, trainedDocuments: fixture.Knowledge.Chunks.Select(c => c.DocumentId).Distinct());
+        var answer = new ExtractiveAnswerComposer(Options.Create(new AnswerOptions()), trained)
+            .Compose(fixture.Knowledge, "恶劣天气等特殊情形下的劳动保护怎么加强");
+
+        Assert.False(answer.Grounded);
+        Assert.Equal(0.5, answer.Decision!.Probability);
+        Assert.InRange(answer.Decision.Features![GroundingFeatures.Names.ToList().IndexOf("text_coverage")], RefusalModel.UnvetoedTextCoverage, 1);
+    }
+
+    [Fact]
+    public void Compose_QuestionNamesARareTermOfTheClause_ModelTrainedWithItsDocumentDecides()
+    {
+        var trained = new RefusalModel(GroundingFeatures.Names, new double[GroundingFeatures.Names.Count], 0, 0.99,
+            new DomainScore(new Dictionary<string, double>()), 0, trainedDocuments: fixture.Knowledge.Chunks.Select(c => c.DocumentId).Distinct());
+
+        var answer = new ExtractiveAnswerComposer(Options.Create(new AnswerOptions()), trained).Compose(fixture.Knowledge, "骑手借经营性贷款有什么规定？");
+
+        Assert.False(answer.Grounded);
+    }
+
+    [Fact]
     public void Compose_ClauseTextHoldsTheWordsButNotTheAskedFloor_ModelBelowItsThresholdRefuses()
     {
         // Worded like the arbitration law's articles on the committees, which name no district or floor.

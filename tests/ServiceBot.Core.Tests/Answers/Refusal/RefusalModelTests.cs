@@ -23,6 +23,35 @@ public sealed class RefusalModelTests
     }
 
     [Fact]
+    public void Load_ShippedModel_KnowsTheDocumentsItWasTrainedWith()
+    {
+        var model = RefusalModel.Load(ShippedPath);
+
+        Assert.True(model.WasTrainedWith("policies/new-employment-groups-opinion-2025"));
+        Assert.True(model.WasTrainedWith("guides/wage-complaint"));
+        Assert.False(model.WasTrainedWith("uploads/a-document-added-since"));
+    }
+
+    [Fact]
+    public void Save_ThenLoad_KeepsTheTrainedDocuments()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"refusal-{Guid.NewGuid():N}.json");
+        try
+        {
+            new RefusalModel(GroundingFeatures.Names, new double[GroundingFeatures.Names.Count], 0, 0.5, NoDomain, 0, 0.4, ["guides/b", "guides/a"]).Save(path);
+
+            var loaded = RefusalModel.Load(path);
+
+            Assert.Equal(["guides/a", "guides/b"], loaded.TrainedDocuments.Order(StringComparer.Ordinal));
+            Assert.Contains("\"trainedDocuments\"", File.ReadAllText(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Load_MalformedFile_ThrowsNamingTheFile()
     {
         using var folder = new TempFolder();

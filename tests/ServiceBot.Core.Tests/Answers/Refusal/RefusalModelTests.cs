@@ -11,7 +11,9 @@ public sealed class RefusalModelTests
     private static readonly DomainScore NoDomain = new(new Dictionary<string, double>());
 
     /// <summary>A model whose probability is always 0.5: every weight 0 and an empty domain table.</summary>
-    public static RefusalModel Flat(double threshold) => new(GroundingFeatures.Names, new double[GroundingFeatures.Names.Count], 0, threshold, NoDomain, 0);
+    /// <summary>A model that gives every answer 0.5, trained beside <paramref name="trainedDocuments"/> (none by default).</summary>
+    public static RefusalModel Flat(double threshold, IEnumerable<string>? trainedDocuments = null)
+        => new(GroundingFeatures.Names, new double[GroundingFeatures.Names.Count], 0, threshold, NoDomain, 0, trainedDocuments: trainedDocuments);
 
     [Fact]
     public void Load_ShippedModel_ReadsThisBuildsFeaturesAndAThreshold()

@@ -41,6 +41,12 @@ public static partial class TaskGuideSections
     public const string TaskKey = "task";
 
     /// <summary>
+    /// Whether the question asks who may apply or use the service (外地户口能办吗, 不是骑手也能去吗, 只给外卖员用吗, am I allowed to
+    /// use the stations), by its words rather than by a bare 能吗: a look-up's list never says, so such a question is no look-up.
+    /// </summary>
+    public static bool AsksConditions(string question) => ConditionsCue().IsMatch(question);
+
+    /// <summary>
     /// The section the question's wording asks for, or null. Earlier cues win: "要带啥材料多久" asks for materials.
     /// Cues include how people type on a phone: 要填啥 / 得给你啥信息 (materials), 得等好久 / 两年多了还管不管 (time
     /// limit, which also states how late one may still apply; 坏了好几天了 tells how long, it does not ask), 代办费 / 请律师的钱 (fees), 谁都能查 / 外地户口 (who may
@@ -48,12 +54,6 @@ public static partial class TaskGuideSections
     /// the app" tells, it asks no way), 是干啥的 / 是个啥业务 (概述, what the service is; a question what a status or a word
     /// means asks a 常见问题, not the outline).
     /// </summary>
-    /// <summary>
-    /// Whether the question asks who may apply or use the service (外地户口能办吗, 不是骑手也能去吗, 只给外卖员用吗, am I allowed to
-    /// use the stations), by its words rather than by a bare 能吗: a look-up's list never says, so such a question is no look-up.
-    /// </summary>
-    public static bool AsksConditions(string question) => ConditionsCue().IsMatch(question);
-
     public static string? AskedFor(string question)
     {
         if (MaterialsCue().IsMatch(question)) return Materials;

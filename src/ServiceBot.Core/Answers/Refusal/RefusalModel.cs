@@ -17,8 +17,9 @@ public sealed class RefusalModel
     public const int FormatVersion = 3;
 
     /// <summary>
-    /// A clause whose own text holds this share of the question is never vetoed. The domain score learns which wordings the
-    /// knowledge of its day leaves unanswered; a document added later must still answer what it plainly says.
+    /// A clause of a document the model was not trained with (<see cref="WasTrainedWith"/>) whose own text holds this share of
+    /// the question is never vetoed. The domain score learns which wordings the knowledge of its day leaves unanswered; a
+    /// document added later must still answer what it plainly says.
     /// </summary>
     public const double UnvetoedTextCoverage = 0.7;
 
@@ -101,7 +102,8 @@ public sealed class RefusalModel
     }
 
     /// <summary>
-    /// Whether the clause's own text covers the question so far (<see cref="UnvetoedTextCoverage"/>) that no model may veto it,
+    /// Whether the clause's own text covers the question so far (<see cref="UnvetoedTextCoverage"/>) that a model not trained
+    /// with its document may not veto it,
     /// unless the question asks for a kind of fact no cited clause states (<see cref="AskedThingUnstated"/>): 仲裁委员会在哪个区几楼
     /// is worded like the article on arbitration committees, which names no floor.
     /// </summary>

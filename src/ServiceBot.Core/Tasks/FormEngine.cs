@@ -488,7 +488,7 @@ public sealed partial class FormEngine(
     [GeneratedRegex(@"[?？]|[吗呢么]\s*$|什么|怎么|如何|多少|哪些|哪里|哪个|能不能|可不可以|是否|为什么|多久|多长时间|^\s*(?i:how|why|where)\b")]
     private static partial Regex QuestionCue();
 
-    [GeneratedRegex(@"什么|怎么|如何|为什么|哪些|是否|能不能|可不可以|多久|多长时间|啥|咋|几天|几个月|几个工作日|(?<![好十这那没])几(级|年|次|岁|倍|成|号)|多少天|多长|要不要|用不用|需不需要|是不是|会不会|有没有|算不算|^\s*(?i:how|what|when|why|which|where)\b")]
+    [GeneratedRegex(@"什么|怎么|如何|为什么|哪些|是否|能不能|可不可以|多久|多长时间|啥|咋|几天|几个月|几个工作日|(?<![好十这那没])几(级|年|次|岁|倍|成|号)|多少天|多少钱|多少号|是多少|多长|要不要|用不用|需不需要|是不是|会不会|有没有|算不算|^\s*(?i:how|what|when|why|which|where)\b")]
     private static partial Regex Interrogative();
 
     /// <summary>Asks rather than tells: 几天给回话, 要带啥, 收费吗; not 路灯坏了好几天了 nor 从什么时候开始停的水.</summary>

@@ -192,6 +192,23 @@ public sealed class CatalogDialogueTests(EngineFixture fixture) : IClassFixture<
     }
 
     [Theory]
+    [InlineData("美团给骑手买的那个意外险 一般能赔多少钱")]
+    [InlineData("那美团骑手的客服热线到底是多少号")]
+    public async Task HandleAsync_AmountOrNumberAskedWhileIdAsked_IsAQuestionNotAValue(string question)
+    {
+        var bot = new EngineHarness(fixture);
+        await bot.Say("我要申报职业伤害");
+
+        // 美团 is a platform the form takes, yet 能赔多少钱 asks: the question is addressed and the ID is asked again.
+        var reply = await bot.Say(question);
+
+        Assert.Contains("我们继续办理", reply.Markdown);
+        Assert.DoesNotContain("没有识别出", reply.Markdown);
+        Assert.Equal("id_number", reply.Task!.Missing[0]);
+        Assert.Empty(bot.Backend.Calls);
+    }
+
+    [Theory]
     [InlineData("PK1234567 这个可以吗")]
     [InlineData("PK1234567, is that ok?")]
     public async Task HandleAsync_PassportOfferedWithLeaveAsked_FillsThePassport(string text)

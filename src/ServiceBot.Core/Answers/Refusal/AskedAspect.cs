@@ -26,7 +26,9 @@ public static partial class AskedAspect
            || (LanguageAsked().IsMatch(question) && !LanguageStated().IsMatch(clauseText))
            || (QueueAsked().IsMatch(question) && !QueueStated().IsMatch(clauseText))
            || (ChangeAsked().IsMatch(question) && !ChangeStated().IsMatch(clauseText))
-           || AmenityUnstated(question, clauseText);
+           || (ContactAsked().IsMatch(question) && !ContactStated().IsMatch(clauseText))
+           || AmenityUnstated(question, clauseText)
+           || ObtainedThingUnstated(question, clauseText);
 
     /// <summary>
     /// An English question whether a place has a thing (do the stations have a shower, does the hotline have an English
@@ -37,6 +39,20 @@ public static partial class AskedAspect
     private static bool AmenityUnstated(string question, string clauseText)
     {
         if (AmenityAsked().Match(question) is not { Success: true } match) return false;
+        var thing = match.Groups["thing"].Value.ToLowerInvariant();
+        if (GeneralThing().IsMatch(thing)) return false;
+        var stem = thing.EndsWith("es", StringComparison.Ordinal) && thing.Length > 4 ? thing[..^2] : thing.TrimEnd('s');
+        return !clauseText.Contains(stem, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// An English question how to get, apply for or change a thing (a work permit, a trademark, a bank account) the clause
+    /// never names: a guide that says how to register a company says nothing of another office's permit. Things asked in
+    /// general (help, money, a form) are left to the other signals.
+    /// </summary>
+    private static bool ObtainedThingUnstated(string question, string clauseText)
+    {
+        if (ObtainAsked().Match(question) is not { Success: true } match) return false;
         var thing = match.Groups["thing"].Value.ToLowerInvariant();
         if (GeneralThing().IsMatch(thing)) return false;
         var stem = thing.EndsWith("es", StringComparison.Ordinal) && thing.Length > 4 ? thing[..^2] : thing.TrimEnd('s');
@@ -101,6 +117,21 @@ public static partial class AskedAspect
 
     [GeneratedRegex(@"撤回|撤销|取消|修改|更改|更正|变更|改正|改约|改成|重新(提交|申请|预约|登记|填)")]
     private static partial Regex ChangeStated();
+
+    /// <summary>
+    /// A phone number asked for (客服电话是多少, 热线到底是多少号, "what's the phone number of …"): the knowledge names hotlines
+    /// like 12345, not a named office's or firm's number.
+    /// </summary>
+    [GeneratedRegex(@"电话(号码)?(到底)?(是)?多少|热线(电话)?(到底)?(是)?多少|(?i:\b(what('s| is)|whats|give me|tell me|is there|do they have)\b[^.?!]{0,40}\b(phone|contact|telephone|hotline) number\b)")]
+    private static partial Regex ContactAsked();
+
+    /// <summary>A number one can dial: a hotline (12345, 12333) or a full phone number.</summary>
+    [GeneratedRegex(@"(?<!\d)1\d{4}(?!\d)|\d{3,4}-\d{7,8}|(?<!\d)\d{7,}(?!\d)")]
+    private static partial Regex ContactStated();
+
+    /// <summary>The thing an English "how do I get / apply for / register / change …" question asks about: the first noun after its modifiers.</summary>
+    [GeneratedRegex(@"(?i)\b(?:how|where)\s+(?:do|can|could|should|would|to|does|will)?\s*(?:i|we|he|she|they|you|u|my\s+\w+)?\s*(?:go\s+(?:to|and)\s+|need\s+to\s+|have\s+to\s+)?(?:apply\s+for|get|obtain|register|open|renew|change|convert|extend|sign\s+up\s+for)\s+(?>(?:(?:a|an|the|my|our|his|her|their|him|me|us|for)\s+)*)(?>(?:(?:new|business|company|foreign|chinese|local|work|residence|driving|food|bank|family|student|personal|tourist)\s+)?)(?<thing>[a-z]{3,})\b")]
+    private static partial Regex ObtainAsked();
 
     /// <summary>The thing a "does the station/office/hotline … have" question asks about: the first noun after its adjectives.</summary>
     [GeneratedRegex(@"(?i)\b(?:(?:do|does)\s+(?:the\s+|any\s+|these\s+|those\s+)?(?:[\w-]+\s+){0,3}?(?:stations?|offices?|centres?|centers?|hotline|counters?|places?)\s+(?:have|offer|provide))\s+(?>(?:(?:a|an|any|some|free|the)\s+)?)(?>(?:(?:free|english|english-speaking|speaking|private|quiet|cold|hot|clean|small|big)\s+){0,2})(?<thing>[a-z]{3,})\b(?!\s+(?:to|for|of|about|on|in|against|that|when|if)\b)")]

@@ -20,6 +20,8 @@ public class AskedAspectTests
 
     private const string FundOnline = "助手会逐项询问身份证号、提取原因、提取金额和银行卡号，说错了可以直接说“把金额改成2000”更正。";
 
+    private const string TwoHotlines = "可以拨打12345政务服务便民热线或者12333人社服务热线反映。";
+
     private const string Goal = "主要目标是：到2027年，上下联动、条块结合、有效协同的工作机制进一步完善。";
 
     [Theory]
@@ -48,6 +50,12 @@ public class AskedAspectTests
     [InlineData("前天打12345投诉了小区物业 今天物业已经给解决了 那个诉求能撤销不", WageWhere)]
     [InlineData("社保转移已经提交了 转入城市选错了 提交了还能改不", FundProcess)]
     [InlineData("之前投诉拿到的那个编号记不住，能不能给我改成个好记的号", WageWhere)]
+    [InlineData("那美团骑手的客服热线到底是多少号 我打哪个", WageWhere)]
+    [InlineData("我们县劳动监察大队的电话是多少", WageWhere)]
+    [InlineData("whats the phone number of yiwu market regulation bureau?", EnglishFundCounter)]
+    [InlineData("After my company is registered, how do I change my business visa to a work visa?", EnglishFundCounter)]
+    [InlineData("How do I register a trademark for my brand name in China?", EnglishFundCounter)]
+    [InlineData("how can i get him a work permit, how long it take?", EnglishFundCounter)]
     public void IsUnstated_AspectTheClauseDoesNotState_IsTrue(string question, string clause)
         => Assert.True(AskedAspect.IsUnstated(question, clause));
 
@@ -72,6 +80,10 @@ public class AskedAspectTests
     [InlineData("is there anything he can claim?", EnglishStationServices)]
     [InlineData("在你这聊着办 我把卡号或者金额说错了 能改不", FundOnline)]
     [InlineData("站长说系统改成了22分钟 这合理吗", WageWhere)]
+    [InlineData("欠薪了打12345还是12333 电话是多少", TwoHotlines)]
+    [InlineData("Can I complain about my unpaid salary by phone, which number?", EnglishFundCounter)]
+    [InlineData("How do I apply for the housing fund withdrawal at the counter?", EnglishFundCounter)]
+    [InlineData("how can I get my money back?", EnglishFundCounter)]
     public void IsUnstated_AspectStatedOrNoneAsked_IsFalse(string question, string clause)
         => Assert.False(AskedAspect.IsUnstated(question, clause));
 

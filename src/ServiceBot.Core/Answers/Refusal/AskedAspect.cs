@@ -38,7 +38,9 @@ public static partial class AskedAspect
     /// </summary>
     private static bool AmenityUnstated(string question, string clauseText)
     {
-        if (AmenityAsked().Match(question) is not { Success: true } match) return false;
+        var match = AmenityAsked().Match(question);
+        if (!match.Success) match = AmenityAtPlaceAsked().Match(question);
+        if (!match.Success) return false;
         var thing = match.Groups["thing"].Value.ToLowerInvariant();
         if (GeneralThing().IsMatch(thing)) return false;
         var stem = thing.EndsWith("es", StringComparison.Ordinal) && thing.Length > 4 ? thing[..^2] : thing.TrimEnd('s');
@@ -129,13 +131,20 @@ public static partial class AskedAspect
     [GeneratedRegex(@"(?<!\d)1\d{4}(?!\d)|\d{3,4}-\d{7,8}|(?<!\d)\d{7,}(?!\d)")]
     private static partial Regex ContactStated();
 
-    /// <summary>The thing an English "how do I get / apply for / register / change …" question asks about: the first noun after its modifiers.</summary>
-    [GeneratedRegex(@"(?i)\b(?:how|where)\s+(?:do|can|could|should|would|to|does|will)?\s*(?:i|we|he|she|they|you|u|my\s+\w+)?\s*(?:go\s+(?:to|and)\s+|need\s+to\s+|have\s+to\s+)?(?:apply\s+for|get|obtain|register|open|renew|change|convert|extend|sign\s+up\s+for)\s+(?>(?:(?:a|an|the|my|our|his|her|their|him|me|us|for)\s+)*)(?>(?:(?:new|business|company|foreign|chinese|local|work|residence|driving|food|bank|family|student|personal|tourist)\s+)?)(?<thing>[a-z]{3,})\b")]
+    /// <summary>
+    /// The thing an English "how do I get / apply for / register / change …", "how long to get …" or "what documents … need
+    /// for …" question asks about: the first noun after its modifiers.
+    /// </summary>
+    [GeneratedRegex(@"(?i)\b(?:(?:(?:how|where)\s+(?:do|can|could|should|would|to|does|will)?\s*(?:i|we|he|she|they|you|u|my\s+\w+)?\s*(?:go\s+(?:to|and)\s+|need\s+to\s+|have\s+to\s+)?|how\s+long\s+(?:does\s+it\s+take\s+|will\s+it\s+take\s+|to\s+)?(?:to\s+)?)(?:apply\s+for|get|obtain|register|open|renew|change|convert|extend|sign\s+up\s+for)\s+|what\s+(?:documents|papers|docs)\b[^.?!]{0,30}?\bneed\s+(?:for|to\s+get|to\s+apply\s+for)\s+)(?>(?:(?:a|an|the|my|our|his|her|their|him|me|us|for)\s+)*)(?>(?:(?:new|business|company|foreign|chinese|local|work|residence|driving|food|bank|family|student|personal|tourist)\s+){0,2})(?<thing>[a-z]{3,})\b")]
     private static partial Regex ObtainAsked();
 
     /// <summary>The thing a "does the station/office/hotline … have" question asks about: the first noun after its adjectives.</summary>
     [GeneratedRegex(@"(?i)\b(?:(?:do|does)\s+(?:the\s+|any\s+|these\s+|those\s+)?(?:[\w-]+\s+){0,3}?(?:stations?|offices?|centres?|centers?|hotline|counters?|places?)\s+(?:have|offer|provide))\s+(?>(?:(?:a|an|any|some|free|the)\s+)?)(?>(?:(?:free|english|english-speaking|speaking|private|quiet|cold|hot|clean|small|big)\s+){0,2})(?<thing>[a-z]{3,})\b(?!\s+(?:to|for|of|about|on|in|against|that|when|if)\b)")]
     private static partial Regex AmenityAsked();
+
+    /// <summary>The thing an "is there a … at the station" question asks about.</summary>
+    [GeneratedRegex(@"(?i)\bis\s+there\s+(?>(?:(?:a|an|any|some)\s+)?)(?>(?:(?:free|english|english-speaking|speaking|private|quiet|cold|hot|clean|small|big)\s+){0,2})(?<thing>[a-z]{3,})\s+(?:at|in)\s+(?:the\s+|a\s+|that\s+|this\s+|your\s+)?(?:[\w-]+\s+){0,2}?(?:stations?|offices?|centres?|centers?|counters?)\b")]
+    private static partial Regex AmenityAtPlaceAsked();
 
     /// <summary>Things asked in general, which a clause states in its own words: a rule, a right, help, a fee, a limit, a way.</summary>
     [GeneratedRegex(@"^(rule|law|right|help|support|protection|way|place|time|limit|deadline|fee|charge|cost|money|subsidy|difference|problem|anything|anyone|anybody|something|somebody|someone|one|thing|need|chance|risk|penalty|punishment|fine|standard|requirement|document|paper|form|policy|plan|service|station|office|age|other|more|enough|special|official|specific|new|now|here|any|some|many|much)s?$")]

@@ -56,6 +56,9 @@ public class AskedAspectTests
     [InlineData("After my company is registered, how do I change my business visa to a work visa?", EnglishFundCounter)]
     [InlineData("How do I register a trademark for my brand name in China?", EnglishFundCounter)]
     [InlineData("how can i get him a work permit, how long it take?", EnglishFundCounter)]
+    [InlineData("after the company is set up how long to get my work permit through it", EnglishFundCounter)]
+    [InlineData("my wife and 2 kids want to join me. what documents do they need for the family residence permit?", EnglishFundCounter)]
+    [InlineData("is there a shower at the rider station in binjiang? been riding all day", EnglishStationServices)]
     public void IsUnstated_AspectTheClauseDoesNotState_IsTrue(string question, string clause)
         => Assert.True(AskedAspect.IsUnstated(question, clause));
 
@@ -84,6 +87,8 @@ public class AskedAspectTests
     [InlineData("Can I complain about my unpaid salary by phone, which number?", EnglishFundCounter)]
     [InlineData("How do I apply for the housing fund withdrawal at the counter?", EnglishFundCounter)]
     [InlineData("how can I get my money back?", EnglishFundCounter)]
+    [InlineData("is there a microwave at the rider station?", EnglishStationServices)]
+    [InlineData("how long to get the housing fund money?", EnglishFundCounter)]
     public void IsUnstated_AspectStatedOrNoneAsked_IsFalse(string question, string clause)
         => Assert.False(AskedAspect.IsUnstated(question, clause));
 

@@ -12,7 +12,11 @@ namespace ServiceBot.Conversation.Rewriting;
 /// 到底) are left out.
 /// </summary>
 /// <param name="domainTerms">Terms that name a topic (the dictionary's terms and synonym-group members).</param>
-public sealed partial class QuestionFocus(IReadOnlyCollection<string> domainTerms)
+/// <param name="layPhrases">
+/// How people name a topic in their own words (乙肝, 连轴转): the story's are carried to the question like domain words, or a
+/// question that only asks 是不是歧视 loses what it is about. Phrases that ask (多久, 几天) are not carried.
+/// </param>
+public sealed partial class QuestionFocus(IReadOnlyCollection<string> domainTerms, IReadOnlyCollection<string>? layPhrases = null)
 {
     /// <summary>A shorter message is its own question.</summary>
     public const int MinMessageLength = 40;
@@ -24,6 +28,8 @@ public sealed partial class QuestionFocus(IReadOnlyCollection<string> domainTerm
     public const int MaxStoryTerms = 4;
 
     private readonly DomainTermMatcher _terms = new(domainTerms);
+
+    private readonly DomainTermMatcher _storyTerms = new(domainTerms.Concat((layPhrases ?? []).Where(p => !Asks().IsMatch(p))));
 
     /// <summary>The question the message asks, or the message itself when it is short, not Chinese, or asks nothing.</summary>
     public string Of(string message)
@@ -92,7 +98,7 @@ public sealed partial class QuestionFocus(IReadOnlyCollection<string> domainTerm
 
     /// <summary>The story's domain words the question does not already use, nearest the question kept.</summary>
     private List<string> StoryTerms(string story, string question)
-        => _terms.Find(story).Where(t => !question.Contains(t, StringComparison.Ordinal)).TakeLast(MaxStoryTerms).ToList();
+        => _storyTerms.Find(story).Where(t => !question.Contains(t, StringComparison.Ordinal)).TakeLast(MaxStoryTerms).ToList();
 
     /// <summary>
     /// Words that frame a question rather than ask it (我就想问问, 想知道, 请问, 到底): searched with the question they

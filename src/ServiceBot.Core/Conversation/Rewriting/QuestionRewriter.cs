@@ -309,7 +309,8 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
     }
 
     private QuestionFocus FocusOf(KnowledgeBase knowledgeBase)
-        => _focuses.GetValue(knowledgeBase, kb => new QuestionFocus(DomainTerms(kb.Lexical.Analyzer.Options)));
+        => _focuses.GetValue(knowledgeBase, kb => new QuestionFocus(DomainTerms(kb.Lexical.Analyzer.Options),
+            kb.Lexical.Analyzer.Options.LayExpansions.SelectMany(e => e.LayPhrases).Select(TextNormalizer.Normalize).ToList()));
 
     private bool IsSmallTalk(string text)
         => intents?.Classify(text) is { Confidence: >= OffTopicConfidence } prediction

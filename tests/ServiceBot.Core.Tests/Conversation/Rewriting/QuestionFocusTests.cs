@@ -16,6 +16,15 @@ public class QuestionFocusTests
     }
 
     [Fact]
+    public void Of_StoryInLayWords_CarriesTheLayWordsButNotOnesThatAsk()
+    {
+        var focus = new QuestionFocus(["社保", "公积金"], ["乙肝", "连轴转", "多久"])
+            .Of("去年体检查出来是乙肝 等了多久也没症状 前两天去快递公司面试都谈好了 结果HR打电话说不能要 这样直接不要我是不是歧视");
+
+        Assert.Equal("乙肝 这样直接不要我是不是歧视", focus);
+    }
+
+    [Fact]
     public void Of_ShortQuestionClause_TakesTheClauseBeforeIt()
     {
         var focus = Focus.Of("我以前在厂里上班交了三年社保，后来辞职出来跑外卖了，最近单少了想歇一阵子，听说失业了可以领钱，这种情况能不能领");

@@ -26,7 +26,9 @@ public static partial class AskedAlternative
     private static List<QueryTerm> OwnWords(IReadOnlyList<QueryTerm> terms, string side, string other)
         => terms.Where(t => t.Word.Length > 1 && side.Contains(t.Word, StringComparison.Ordinal) && !other.Contains(t.Word, StringComparison.Ordinal)).ToList();
 
-    /// <summary>The two sides of 还是 within one clause of the message.</summary>
-    [GeneratedRegex(@"(?<a>[^，,。？?！!；;\s]{2,20})还是(?<b>[^，,。？?！!；;\s]{2,20})")]
+    /// <summary>
+    /// The two sides of 还是, within one clause of the message or as two clauses (是一个人填一份就中，还是每人都得填).
+    /// </summary>
+    [GeneratedRegex(@"(?<a>[^，,。？?！!；;\s]{2,30})(?:[，,\s]+)?还是(?<b>[^，,。？?！!；;\s]{2,30})")]
     private static partial Regex Alternatives();
 }

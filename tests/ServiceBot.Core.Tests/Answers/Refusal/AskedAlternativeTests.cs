@@ -12,10 +12,18 @@ public sealed class AskedAlternativeTests
 
     private static IReadOnlyList<QueryTerm> Terms(params string[] words) => [.. words.Select(w => new QueryTerm(w, 6, [w], false))];
 
+    private static IReadOnlyList<QueryTerm> Terms(params (string Word, float Weight)[] words)
+        => [.. words.Select(w => new QueryTerm(w.Word, w.Weight, [w.Word], false))];
+
     [Fact]
     public void Unstated_NeitherWayNamed_IsTrue()
         => Assert.True(AskedAlternative.Unstated("平台算法安全评估 是一年评一回还是半年评一回", Terms("算法", "评估", "一年", "半年"),
             TextNormalizer.Normalize(Assessment)));
+
+    [Fact]
+    public void Unstated_AlternativesAsTwoClauses_IsTrueWhenNeitherNamed()
+        => Assert.True(AskedAlternative.Unstated("能一块儿投诉不，是一个人填一份就中，还是每人都得填",
+            Terms(("投诉", 3), ("一个人", 4), ("一份", 4), ("每人", 5)), TextNormalizer.Normalize(WageWhere)));
 
     [Fact]
     public void Unstated_OneWayNamed_IsFalse()

@@ -1,4 +1,3 @@
-using ServiceBot.Answers;
 using ServiceBot.Answers.Refusal;
 using ServiceBot.Text;
 
@@ -10,19 +9,18 @@ public sealed class AskedProcedureTests
 
     private const string FundOnline = "住房公积金提取可以在手机上申请，也可以到公积金服务网点办理。";
 
-    private static IReadOnlyList<QueryTerm> Terms(params (string Word, float Weight)[] words)
-        => [.. words.Select(w => new QueryTerm(w.Word, w.Weight, [w.Word], false))];
-
     [Fact]
     public void Unstated_ThingTheClauseNeverNames_IsTrue()
-        => Assert.True(AskedProcedure.Unstated("公租房咋申请 外地户口能申请不", Terms(("公租房", 9), ("申请", 2), ("外地户口", 5)),
+        => Assert.True(AskedProcedure.Unstated("公租房咋申请 外地户口能申请不", QueryTermsFixture.Of(("公租房", 9), ("申请", 2), ("外地户口", 5)),
             TextNormalizer.Normalize(HousingSupport)));
 
     [Fact]
     public void Unstated_ThingTheClauseNames_IsFalse()
-        => Assert.False(AskedProcedure.Unstated("公积金在网上咋申请", Terms(("公积金", 6), ("申请", 2)), TextNormalizer.Normalize(FundOnline)));
+        => Assert.False(AskedProcedure.Unstated("公积金在网上咋申请",
+            QueryTermsFixture.Of(("公积金", 6), ("申请", 2)), TextNormalizer.Normalize(FundOnline)));
 
     [Fact]
     public void Unstated_BareWhatToDo_IsNoProcedure()
-        => Assert.False(AskedProcedure.Unstated("还差的几年咋办", Terms(("还差", 4), ("几年", 3)), TextNormalizer.Normalize(HousingSupport)));
+        => Assert.False(AskedProcedure.Unstated("还差的几年咋办",
+            QueryTermsFixture.Of(("还差", 4), ("几年", 3)), TextNormalizer.Normalize(HousingSupport)));
 }

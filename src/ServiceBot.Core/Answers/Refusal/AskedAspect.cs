@@ -39,12 +39,7 @@ public static partial class AskedAspect
     private static bool AmenityUnstated(string question, string clauseText)
     {
         var match = AmenityAsked().Match(question);
-        if (!match.Success) match = AmenityAtPlaceAsked().Match(question);
-        if (!match.Success) return false;
-        var thing = match.Groups["thing"].Value.ToLowerInvariant();
-        if (GeneralThing().IsMatch(thing)) return false;
-        var stem = thing.EndsWith("es", StringComparison.Ordinal) && thing.Length > 4 ? thing[..^2] : thing.TrimEnd('s');
-        return !clauseText.Contains(stem, StringComparison.OrdinalIgnoreCase);
+        return ThingUnstated(match.Success ? match : AmenityAtPlaceAsked().Match(question), clauseText);
     }
 
     /// <summary>
@@ -52,9 +47,12 @@ public static partial class AskedAspect
     /// never names: a guide that says how to register a company says nothing of another office's permit. Things asked in
     /// general (help, money, a form) are left to the other signals.
     /// </summary>
-    private static bool ObtainedThingUnstated(string question, string clauseText)
+    private static bool ObtainedThingUnstated(string question, string clauseText) => ThingUnstated(ObtainAsked().Match(question), clauseText);
+
+    /// <summary>Whether the thing <paramref name="match"/> captured is a particular one (not <see cref="GeneralThing"/>) the clause never names, plural or not.</summary>
+    private static bool ThingUnstated(Match match, string clauseText)
     {
-        if (ObtainAsked().Match(question) is not { Success: true } match) return false;
+        if (!match.Success) return false;
         var thing = match.Groups["thing"].Value.ToLowerInvariant();
         if (GeneralThing().IsMatch(thing)) return false;
         var stem = thing.EndsWith("es", StringComparison.Ordinal) && thing.Length > 4 ? thing[..^2] : thing.TrimEnd('s');

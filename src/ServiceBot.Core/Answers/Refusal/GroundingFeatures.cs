@@ -34,7 +34,7 @@ public static class GroundingFeatures
         "ranker_coverage",   // coverage of the question by the ranker's first clause
         "question_match",    // the best match with any taught 相似问法
         "named_unstated",    // names a city or platform the clause does not (深圳的驿站, 美团的规定): a local rule the knowledge lacks
-        "aspect_unstated",   // asks hours, a start date, an address, a person which of two ways (…还是…) or how to get a thing (…咋申请) the clause does not state (周六上班不, 在哪栋楼, 叫啥)
+        "aspect_unstated",   // asks hours, a start date, an address, a person, which of two ways (…还是…) or how to get a thing (…咋申请) the clause does not state (周六上班不, 在哪栋楼, 叫啥)
         "asks_judgement",    // asks a verdict on a case, a prediction or a choice between firms (能赢吗, 会涨吗, 哪个平台更好)
         "neighbour_similarity", // how close the nearest annotated question that was answered is
         "figure_kind_unstated", // asks money, a rate, a count or a year and no cited clause states one of that kind (2027 is no income)

@@ -46,7 +46,7 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
         var knowledgeBase = await knowledge.GetAsync(cancellationToken).ConfigureAwait(false);
         var analyzer = knowledgeBase.Lexical.Analyzer;
         var resolver = _resolvers.GetValue(knowledgeBase, kb => new FollowUpResolver(DomainTerms(analyzer.Options),
-            analyzer.Options.LayExpansions.SelectMany(e => e.LayPhrases).Select(TextNormalizer.Normalize).ToList(), ServiceNames(kb),
+            LayPhrases(analyzer.Options), ServiceNames(kb),
             message => NamesUnknownWord(kb, message), message => CaseWords(kb, message)));
         var topics = _topics.GetValue(knowledgeBase, kb => ServiceTopics.Of(kb, DomainTerms(kb.Lexical.Analyzer.Options)));
         var lastCited = CitedSource(conversation.History[^1].Bot);
@@ -309,8 +309,11 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
     }
 
     private QuestionFocus FocusOf(KnowledgeBase knowledgeBase)
-        => _focuses.GetValue(knowledgeBase, kb => new QuestionFocus(DomainTerms(kb.Lexical.Analyzer.Options),
-            kb.Lexical.Analyzer.Options.LayExpansions.SelectMany(e => e.LayPhrases).Select(TextNormalizer.Normalize).ToList()));
+        => _focuses.GetValue(knowledgeBase, kb => new QuestionFocus(DomainTerms(kb.Lexical.Analyzer.Options), LayPhrases(kb.Lexical.Analyzer.Options)));
+
+    /// <summary>The lay phrases of the dictionary's lay expansions (被辞退, 乙肝), normalised as messages are.</summary>
+    private static List<string> LayPhrases(ChineseAnalyzerOptions options)
+        => options.LayExpansions.SelectMany(e => e.LayPhrases).Select(TextNormalizer.Normalize).ToList();
 
     private bool IsSmallTalk(string text)
         => intents?.Classify(text) is { Confidence: >= OffTopicConfidence } prediction

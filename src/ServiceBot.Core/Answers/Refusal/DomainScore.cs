@@ -7,7 +7,8 @@ namespace ServiceBot.Answers.Refusal;
 /// distinct characters and character pairs of the question, of each one's log-odds of occurring in an answerable
 /// question rather than in one that must be refused (a naive Bayes over the development set). Pairs carry the words
 /// (补办, 护照, 股票, 换绑) that say a question is about another service, whichever clause happens to share its other words;
-/// grams the table lacks count 0. Positive reads as in scope, negative as out of it.
+/// in English the words themselves do (visa, customs, apostille), so a run of Latin letters is one gram. Grams the table
+/// lacks count 0. Positive reads as in scope, negative as out of it.
 /// </summary>
 public sealed class DomainScore
 {
@@ -18,7 +19,8 @@ public sealed class DomainScore
     {
         foreach (var (gram, weight) in weights)
         {
-            if (gram.Length is < 1 or > 2) throw new ArgumentException($"the domain gram \"{gram}\" is not one or two characters");
+            if (gram.Length == 0 || (gram.Length > 2 && !IsLatinWord(gram)))
+                throw new ArgumentException($"the domain gram \"{gram}\" is neither one or two characters nor a word of Latin letters");
             if (!double.IsFinite(weight)) throw new ArgumentException($"the domain gram \"{gram}\" has a weight that is not a finite number");
         }
         _weights = new Dictionary<string, double>(weights, StringComparer.Ordinal);
@@ -34,8 +36,9 @@ public sealed class DomainScore
     }
 
     /// <summary>
-    /// The distinct characters and adjacent pairs of the question's letters and digits, folded by
-    /// <see cref="TextNormalizer.Normalize"/>; spaces and punctuation split pairs.
+    /// The distinct grams of the question, folded by <see cref="TextNormalizer.Normalize"/>: each run of two or more Latin
+    /// letters as one word (a letter pair says nothing in English; single letters are dropped), and the characters and
+    /// adjacent pairs of everything else that is a letter or digit. Spaces, punctuation and Latin words split pairs.
     /// </summary>
     public static IReadOnlySet<string> Grams(string question)
     {
@@ -43,10 +46,22 @@ public sealed class DomainScore
         var text = TextNormalizer.Normalize(question);
         for (var i = 0; i < text.Length; i++)
         {
+            if (IsLatinLetter(text[i]))
+            {
+                var end = i;
+                while (end < text.Length && IsLatinLetter(text[end])) end++;
+                if (end - i > 1) grams.Add(text[i..end]);
+                i = end - 1;
+                continue;
+            }
             if (!char.IsLetterOrDigit(text[i])) continue;
             grams.Add(text[i].ToString());
-            if (i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1])) grams.Add(text.Substring(i, 2));
+            if (i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]) && !IsLatinLetter(text[i + 1])) grams.Add(text.Substring(i, 2));
         }
         return grams;
     }
+
+    private static bool IsLatinLetter(char c) => c is >= 'a' and <= 'z';
+
+    private static bool IsLatinWord(string gram) => gram.All(IsLatinLetter);
 }

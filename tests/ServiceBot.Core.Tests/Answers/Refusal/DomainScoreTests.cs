@@ -13,6 +13,15 @@ public sealed class DomainScoreTests
         => Assert.Equal(DomainScore.Grams("app咋登"), DomainScore.Grams("ＡＰＰ咋登"));
 
     [Fact]
+    public void Grams_LatinLetterRuns_AreWholeWordsAndSplitPairs()
+        => Assert.Equal(new[] { "visa", "extend", "12", "1", "2", "咋", "咋办", "办" }.Order(),
+            DomainScore.Grams("Visa extend a 12 咋办").Order());
+
+    [Fact]
+    public void Grams_LatinWordBesideCharacters_IsNotPairedWithThem()
+        => Assert.Equal(new[] { "app", "咋", "咋登", "登" }.Order(), DomainScore.Grams("APP咋登").Order());
+
+    [Fact]
     public void Of_KnownAndUnknownGrams_MeanOverEveryDistinctGram()
     {
         var score = new DomainScore(new Dictionary<string, double> { ["社保"] = 3, ["社"] = 1, ["护照"] = -4 });
@@ -29,8 +38,13 @@ public sealed class DomainScoreTests
     [Theory]
     [InlineData("")]
     [InlineData("社保卡")]
-    public void Constructor_GramNotOneOrTwoCharacters_Throws(string gram)
+    [InlineData("visa1")]
+    public void Constructor_GramNotOneOrTwoCharactersNorLatinWord_Throws(string gram)
         => Assert.Throws<ArgumentException>(() => new DomainScore(new Dictionary<string, double> { [gram] = 1 }));
+
+    [Fact]
+    public void Constructor_LatinWord_IsAccepted()
+        => Assert.Equal(-2, new DomainScore(new Dictionary<string, double> { ["passport"] = -2 }).Of("passport?"));
 
     [Fact]
     public void Constructor_WeightNotFinite_Throws()

@@ -315,6 +315,9 @@ public sealed partial class FormEngine(
         // 几天给回话 or 要提供些啥 while the form asks what happened asks how the service works; a description tells a problem
         // at more length (楼上从什么时候开始天天半夜蹦迪，吵得孩子睡不着). Such a question needs no classifier: "is it free, or do I
         // have to pay something?" starts with no question word, yet asks the fees.
+        // "do i need to send photos?" or "do I have to leave my phone number?" while a description is asked asks what the
+        // service wants of the asker; a problem is never described by asking about one's own part in filing it.
+        if (freeTextPending && AsksAboutOwnPart().IsMatch(normalized)) (freeTextPending, strongCue) = (false, true);
         if (freeTextPending && normalized.Length <= ShortQuestionLength * (normalized.Any(TextNormalizer.IsCjk) ? 1 : BotLanguages.EnglishLengthFactor) && AsksAboutTheService().IsMatch(normalized)
             && TaskGuideSections.AskedFor(normalized) is TaskGuideSections.Materials or TaskGuideSections.TimeLimit or TaskGuideSections.Fees)
             (freeTextPending, strongCue) = (false, true);
@@ -496,8 +499,12 @@ public sealed partial class FormEngine(
     private static partial Regex AsksAboutTheService();
 
     /// <summary>A clause closed by 吗 or a question mark, or an English question opened by an auxiliary (do I, can you, is it).</summary>
-    [GeneratedRegex(@"吗(?=[\s，,。.!！?？]|$)|[?？]|^\s*(?i:do|does|did|can|could|is|are|will|would|should|must|have|has)\s+(?i:i|you|we|they|he|she|it|my|the|there)\b")]
+    [GeneratedRegex(@"吗(?=[\s，,。.!！?？]|$)|[?？]|^\s*(?i:do|does|did|can|could|is|are|will|would|should|must|have|has)\s+(?i:i|you|we|they|he|she|it|my|the|there|this|that|these|those|his|her|our|your)\b")]
     private static partial Regex AsksYesOrNo();
+
+    /// <summary>An English question about the asker's own part in the service: "do I need to", "can we", "should I".</summary>
+    [GeneratedRegex(@"^\s*(?i:do|did|can|could|should|must|will|would|am|have)\s+(?i:i|we)\b(?=.*\?)")]
+    private static partial Regex AsksAboutOwnPart();
 
     [GeneratedRegex(@"修改|更改|改一下|要改|\b(?:change|modify|edit)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ChangeWords();

@@ -65,6 +65,33 @@ public sealed partial class EnglishDialogueTests(EngineFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task HandleAsync_YesOrNoQuestionNamingAnInsuranceWhileAnIdIsAsked_IsAskedNotTakenAsTheInsurance()
+    {
+        var bot = new EngineHarness(fixture);
+
+        var opened = await bot.Say("Transfer my social insurance to another city");
+        var reply = await bot.Say("do those 6 years still count for his pension or he start again from zero");
+
+        // "pension" names an insurance the form takes, but the message asks; it is answered and no slot is filled.
+        Assert.Contains("Let's continue with the", reply.Markdown);
+        Assert.Equal(opened.Task!.Missing, reply.Task!.Missing);
+        Assert.Equal("collecting", reply.Task.State);
+    }
+
+    [Fact]
+    public async Task HandleAsync_QuestionAboutOwnPartWhileDescribing_IsAskedNotTakenAsTheDescription()
+    {
+        var bot = new EngineHarness(fixture);
+
+        await bot.Say("File a 12345 hotline request");
+        var reply = await bot.Say("do i need to send photos or is describing it enough? and do i have to leave my phone number");
+
+        Assert.Contains("Please describe your **request**", reply.Markdown);
+        Assert.DoesNotContain("**Where exactly**", reply.Markdown);
+        Assert.Equal("collecting", reply.Task!.State);
+    }
+
+    [Fact]
     public async Task HandleAsync_ChineseMessageAfterEnglish_SwitchesBack()
     {
         var bot = new EngineHarness(fixture);

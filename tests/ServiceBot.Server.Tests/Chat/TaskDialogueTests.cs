@@ -229,6 +229,7 @@ public sealed class TaskDialogueTests(ServiceBotServer server) : IClassFixture<S
     [Theory]
     [InlineData("几天给回话")]
     [InlineData("那我要提供些啥材料")]
+    [InlineData("do i need to send photos or is describing it enough? and do i have to leave my phone number, rather not")]
     public async Task HotlineAppeal_ShortQuestionWhileAskedWhatHappened_IsAnsweredNotTakenAsTheDescription(string question)
     {
         var chat = NewSession();

@@ -24,9 +24,9 @@ namespace ServiceBot.Benchmarks.Answers;
 /// other folds' answerable items, so no row is scored by a table or a ranker that saw it. The out-of-fold probabilities
 /// give the curve of answerable questions refused against must-refuse questions refused. For comparison the same folds
 /// fit the former design, a veto over the answers the thresholds give (at its own operating point, the most refused for at
-/// most <see cref="MaxHitLoss"/> of hit@3). The stored threshold is the one whose out-of-fold answerable hit@3 and
-/// must-refuse refused stand closest to their bars (<see cref="HitBar"/>, <see cref="RefusedBar"/>) in the same proportion,
-/// on every item but those of coverage slices (<see cref="LayQuestion.IsCoverage"/>).
+/// most <see cref="MaxHitLoss"/> of hit@3). The stored threshold is the one with the least sum of the two out-of-fold error
+/// shares, answerable refused and must-refuse answered (<see cref="Choose"/>), on every item but those of coverage slices
+/// (<see cref="LayQuestion.IsCoverage"/>); English questions get their own.
 /// With <c>--both-deployments</c> the regression also learns from the knowledge/-only deployment (the service's default):
 /// the same items run again without the laws, a question only a law answers relabelled must-refuse. An item keeps one fold
 /// in both, and such a sample reads its with-laws twin's domain score, so the text-only domain score is fitted on with-laws
@@ -40,12 +40,6 @@ public static class RefusalTraining
 
     /// <summary>Answerable hit@3 the model may cost on the cross-validation curve: hit@3 is the bar it must not lower.</summary>
     private const double MaxHitLoss = 0.01;
-
-    /// <summary>The acceptance bars the operating point is chosen against: answerable hit@3 and must-refuse refused.</summary>
-    private const double HitBar = 0.90, RefusedBar = 0.95;
-
-    /// <summary>The smaller of hit@3 and must-refuse refused, each as a share of its bar.</summary>
-    private static double BarRatio(double[] figures) => Math.Min(figures[0] / HitBar, figures[2] / RefusedBar);
 
     /// <summary>Coverage and margins may only argue for answering; what the clause lacks only against it.</summary>
     private static readonly IReadOnlyDictionary<string, int> Signs = new Dictionary<string, int>
@@ -239,24 +233,15 @@ public static class RefusalTraining
         // as candidates) are distributed otherwise, and one threshold for both would be set by the far more numerous Chinese.
         var traffic = samples.Where(s => !s.Question.IsCoverage).ToList();
         return (foldAuc, vetoAuc, Choose([.. traffic.Where(s => !s.IsEnglish)], thresholds), vetoChosen,
-            ChooseLeastErrors([.. traffic.Where(s => s.IsEnglish)], thresholds));
+            Choose([.. traffic.Where(s => s.IsEnglish)], thresholds));
     }
 
     /// <summary>
-    /// The threshold where answerable hit@3 and must-refuse refused stand closest to their bars in the same proportion (the largest
-    /// of the smaller ratio to its bar), so neither share is bought with the other.
+    /// The threshold with the least sum of the two error shares the refusal decision makes, answerable refused and must-refuse
+    /// answered (Youden's J), each share counted alike however many questions of its kind the set holds. hit@3 is left out: a
+    /// threshold cannot buy back a question the ranking misses, and weighing it would spend refusals on such hits.
     /// </summary>
     private static double Choose(IReadOnlyList<Sample> samples, IReadOnlyList<double> thresholds)
-        => thresholds.Select(t => (Threshold: t, Figures: FiguresOf(samples, t)))
-            .MaxBy(p => (BarRatio(p.Figures), p.Figures[0] + p.Figures[2], -p.Threshold)).Threshold;
-
-    /// <summary>
-    /// The threshold with the least sum of the two error shares, answerable refused and must-refuse answered (Youden's J), each
-    /// share counted alike however many questions of its kind the set holds. For English, whose hit@3 the threshold barely moves
-    /// (the English ranking holds it far below its bar at every threshold), so <see cref="Choose"/>'s balance would spend
-    /// refusals on hits no threshold can buy.
-    /// </summary>
-    private static double ChooseLeastErrors(IReadOnlyList<Sample> samples, IReadOnlyList<double> thresholds)
         => thresholds.Select(t => (Threshold: t, Figures: FiguresOf(samples, t)))
             .MinBy(p => (Math.Round(p.Figures[1] + p.Figures[3], 9), p.Threshold)).Threshold;
 

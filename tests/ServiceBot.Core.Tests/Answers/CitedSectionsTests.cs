@@ -14,7 +14,7 @@ public sealed class CitedSectionsTests(KnowledgeOnlyFixture fixture) : IClassFix
     [InlineData("义乌现在常驻的外商有多少人")]
     [InlineData("义乌做圣诞节的东西卖得咋样 能卖到多少个国家")]
     [InlineData("全国政务服务平台现在有多少人注册了")]
-    [InlineData("How many foreign merchants live in Yiwu now, and which countries trade with it most?")]
+    [InlineData("How many foreign merchants are there in Yiwu, and where do they come from?")]
     public void Compose_QuestionOnALongNewsSection_EverySectionCitedOnce(string question)
     {
         var answer = _composer.Compose(Knowledge, question);
@@ -31,7 +31,7 @@ public sealed class CitedSectionsTests(KnowledgeOnlyFixture fixture) : IClassFix
         var pieces = Knowledge.Chunks.Where(c => c.Section == section && c.Title.Contains("义乌发展经验", StringComparison.Ordinal)).ToList();
         Assert.True(pieces.Count > 1, "the fixture section is expected to be stored in several chunks");
 
-        var answer = _composer.Compose(Knowledge, "How many foreign merchants live in Yiwu now, and which countries trade with it most?");
+        var answer = _composer.Compose(Knowledge, "How many foreign merchants are there in Yiwu, and where do they come from?");
 
         Assert.True(answer.Grounded, answer.Markdown);
         var cited = Assert.Single(answer.Citations, c => c.Section == section);

@@ -9,7 +9,7 @@ public sealed class EnglishAnswerChatTests(ServiceBotServer server) : IClassFixt
     [Fact]
     public async Task Post_EnglishPolicyQuestion_AnsweredInEnglishCitingTheChineseClause()
     {
-        var turn = await new ChatSession(server.Http).SayAsync("How many foreign merchants live in Yiwu?");
+        var turn = await new ChatSession(server.Http).SayAsync("How many foreign merchants and foreign-invested businesses are there in Yiwu?");
 
         Assert.Null(turn.Task);
         Assert.StartsWith("More than 30,000 foreign merchants live in Yiwu", turn.Reply);

@@ -234,7 +234,7 @@ public sealed class RefusalDecisionTests(RealKnowledgeFixture fixture) : IClassF
     [Fact]
     public void Compose_EnglishAskingAFigureTheGuideStates_Answers()
     {
-        var answer = new ExtractiveAnswerComposer().Compose(fixture.Knowledge, "How many foreign merchants live in Yiwu?");
+        var answer = new ExtractiveAnswerComposer().Compose(fixture.Knowledge, "How many foreign merchants and foreign-invested businesses are there in Yiwu?");
 
         Assert.True(answer.Grounded);
         Assert.NotEmpty(answer.Citations);

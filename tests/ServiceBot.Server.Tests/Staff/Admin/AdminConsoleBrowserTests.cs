@@ -56,7 +56,8 @@ public sealed class AdminConsoleBrowserTests(Chromium chromium, AdminServer serv
         await page.GetByRole(AriaRole.Tab, new() { Name = "命中测试" }).ClickAsync();
         await page.GetByLabel("测试问题").FillAsync(TestDocuments.StarlightQuestion);
         await page.GetByLabel("测试问题").PressAsync("Enter");
-        await Expect(page.Locator("#hittest-hits .hit").First).ToContainTextAsync($"1. 《{title}》一、(二)");
+        // The hit test runs the whole engine; a loaded machine takes longer than the default 5 s.
+        await Expect(page.Locator("#hittest-hits .hit").First).ToContainTextAsync($"1. 《{title}》一、(二)", new() { Timeout = 20_000 });
         await Expect(page.Locator("#hittest-decision")).ToContainTextAsync($"可以作答，依据：《{title}》一、(二)");
         await Expect(page.Locator("#hittest-query")).ToContainTextAsync("星光");
         await BrowserSession.ScreenshotAsync(page, "admin-hittest");

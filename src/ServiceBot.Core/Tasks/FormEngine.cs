@@ -312,12 +312,12 @@ public sealed partial class FormEngine(
         // A place or a name never asks: 要留我真名吗 怕老板知道 or "do I have to give my real name?" is no street.
         if (freeTextPending && NamesSomething.Contains(task.PendingSlot!) && (strongCue || AsksYesOrNo().IsMatch(normalized)))
             (freeTextPending, strongCue) = (false, true);
-        // 几天给回话 or 要提供些啥 while the form asks what happened asks how the service works; a description tells a problem
-        // at more length (楼上从什么时候开始天天半夜蹦迪，吵得孩子睡不着). Such a question needs no classifier: "is it free, or do I
-        // have to pay something?" starts with no question word, yet asks the fees.
         // "do i need to send photos?" or "do I have to leave my phone number?" while a description is asked asks what the
         // service wants of the asker; a problem is never described by asking about one's own part in filing it.
         if (freeTextPending && AsksAboutOwnPart().IsMatch(normalized)) (freeTextPending, strongCue) = (false, true);
+        // 几天给回话 or 要提供些啥 while the form asks what happened asks how the service works; a description tells a problem
+        // at more length (楼上从什么时候开始天天半夜蹦迪，吵得孩子睡不着). Such a question needs no classifier: "is it free, or do I
+        // have to pay something?" starts with no question word, yet asks the fees.
         if (freeTextPending && normalized.Length <= ShortQuestionLength * (normalized.Any(TextNormalizer.IsCjk) ? 1 : BotLanguages.EnglishLengthFactor) && AsksAboutTheService().IsMatch(normalized)
             && TaskGuideSections.AskedFor(normalized) is TaskGuideSections.Materials or TaskGuideSections.TimeLimit or TaskGuideSections.Fees)
             (freeTextPending, strongCue) = (false, true);

@@ -19,7 +19,7 @@ switch (args[0])
             ServiceBot.Benchmarks.Ranking.TrainRankerOptions.Parse, ServiceBot.Benchmarks.Ranking.TrainRanker.Run);
     case "train-knowledge-ranker":
         return RunWithOptions(rest, ServiceBot.Benchmarks.Ranking.TrainKnowledgeRanker.Usage,
-            ServiceBot.Benchmarks.Ranking.TrainRankerOptions.Parse, ServiceBot.Benchmarks.Ranking.TrainKnowledgeRanker.Run);
+            ServiceBot.Benchmarks.Ranking.TrainRankerOptions.ParseKnowledge, ServiceBot.Benchmarks.Ranking.TrainKnowledgeRanker.Run);
     case "scaling":
         // The scaling benchmark reports a worker process that failed as an invalid operation: a user-facing error too.
         return RunWithOptions(rest, ServiceBot.Benchmarks.Scaling.ScalingOptions.Usage,

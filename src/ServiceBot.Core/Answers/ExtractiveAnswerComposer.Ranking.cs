@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using ServiceBot.Knowledge;
 using ServiceBot.Knowledge.Chunking;
+using ServiceBot.Knowledge.Curated;
 using ServiceBot.Knowledge.Reading;
 using ServiceBot.Knowledge.Text;
 using ServiceBot.Retrieval;
@@ -25,13 +26,49 @@ public sealed partial class ExtractiveAnswerComposer
     /// The candidates the knowledge ranker orders, in the order the composer gives without it (coverage, then retrieval
     /// rank), each with its feature row: what the ranker is trained on.
     /// </summary>
-    public IReadOnlyList<RankedCandidate> RankingCandidates(KnowledgeBase knowledge, string question)
+    /// <param name="knowledge">The knowledge base.</param>
+    /// <param name="question">The question as the answerer receives it.</param>
+    /// <param name="neighbourClauses">
+    /// Clauses to add as nearest annotated questions would name them (<see cref="AddNeighbourClauses"/>), best first;
+    /// by default those of the configured annotated questions.
+    /// </param>
+    /// <param name="maxNeighbourClauses">How many of them may join (<see cref="MaxNeighbourClauses"/> when answering).</param>
+    public IReadOnlyList<RankedCandidate> RankingCandidates(KnowledgeBase knowledge, string question, IEnumerable<string>? neighbourClauses = null,
+        int maxNeighbourClauses = MaxNeighbourClauses)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         var analysis = Analyse(knowledge, question);
         var (pool, lexical) = Pool(knowledge, analysis, RankingDepth, LexicalDepth);
+        AddNeighbourClauses(knowledge, analysis, pool, neighbourClauses ?? NeighbourClauses(analysis.Neighbours(NeighbourIndex(knowledge))), maxNeighbourClauses);
         var rows = FeatureRows(knowledge, analysis, pool, lexical);
         return pool.Select((candidate, i) => new RankedCandidate(candidate, rows[i])).ToList();
+    }
+
+    /// <summary>How many clauses named by the nearest annotated questions, and missed by the search, join the ranker's pool.</summary>
+    public const int MaxNeighbourClauses = 5;
+
+    /// <summary>The clauses the nearest annotated questions name, most voted first (ties by id, so the order is stable).</summary>
+    public static IEnumerable<string> NeighbourClauses(IReadOnlyDictionary<string, NeighbourVote> votes)
+        => votes.OrderByDescending(v => v.Value.Vote).ThenBy(v => v.Key, StringComparer.Ordinal).Select(v => v.Key);
+
+    /// <summary>
+    /// Adds up to <see cref="MaxNeighbourClauses"/> of <paramref name="clauses"/> that the pool lacks: a clause that people
+    /// asking nearly the same question were answered by is worth ranking even when the question shares few of its words. They
+    /// join as deeper candidates, so the answer-or-refuse decision, which reads the search's own pool, does not change.
+    /// </summary>
+    private static void AddNeighbourClauses(KnowledgeBase knowledge, Analysis analysis, List<GroundedCandidate> pool, IEnumerable<string> clauses,
+        int max = MaxNeighbourClauses)
+    {
+        var seen = pool.Select(c => c.Retrieved.Chunk.Id).ToHashSet(StringComparer.Ordinal);
+        var added = 0;
+        foreach (var id in clauses)
+        {
+            if (added == max) break;
+            if (!seen.Add(id) || knowledge.Find(id) is not { } chunk || !analysis.Speaks(chunk)
+                || !knowledge.IsCitable(chunk, analysis.AboutOldPolicy) || CuratedAnswerFile.IsCurated(chunk)) continue;
+            pool.Add(new GroundedCandidate(new RetrievedChunk(chunk, 0, pool.Count), CoverageOf(chunk, analysis.Terms)) { Deeper = true });
+            added++;
+        }
     }
 
     private int RankingDepth => Math.Max(_options.Candidates, _rankingOptions.KnowledgeRerankDepth);
@@ -44,6 +81,7 @@ public sealed partial class ExtractiveAnswerComposer
     {
         // One search gives the pool and its first-stage features.
         var (pool, lexical) = Pool(knowledge, analysis, RankingDepth, LexicalDepth);
+        AddNeighbourClauses(knowledge, analysis, pool, NeighbourClauses(analysis.Neighbours(NeighbourIndex(knowledge))));
         var rows = FeatureRows(knowledge, analysis, pool, lexical);
         var scores = rows.Select(row => ranker.Score(row)).ToArray();
         var aboutOld = analysis.AboutOldPolicy;

@@ -48,8 +48,12 @@ public static class LayQuestionBenchmark
         public bool Succeeded => Question.Answerable ? Hit : Refused;
     }
 
+    /// <param name="withholdFolds">
+    /// When positive, every item is answered again with its own annotated question withheld (<see cref="WithholdOwnAsync"/>),
+    /// and those answers are scored.
+    /// </param>
     public static async Task<int> RunAsync(IReadOnlyList<LayQuestion> questions, string label, IReadOnlyList<string> knowledge, string? missesPath,
-        bool useKnowledgeRanker = true, bool useAnnotatedQuestions = true, bool absentAnswersMustRefuse = false)
+        bool useKnowledgeRanker = true, bool useAnnotatedQuestions = true, bool absentAnswersMustRefuse = false, int withholdFolds = 0)
     {
         var wall = Stopwatch.StartNew();
         var overrides = new Dictionary<string, string?>
@@ -59,11 +63,8 @@ public static class LayQuestionBenchmark
         };
         // The knowledge answer the final turn produced, if the engine asked for one, and the question as the answerer received it (the
         // follow-up completed, the long message focused): they say which part of the decision refused or answered, and on what.
-        Answer? finalAnswer = null;
-        string? asked = null;
-        await using var harness = await ChatHarness.CreateAsync(knowledge, overrides, services: services => services.AddSingleton<IKnowledgeAnswerer>(sp =>
-            new ObservingAnswerer(new ExtractiveKnowledgeAnswerer(sp.GetRequiredService<KnowledgeBaseProvider>(), sp.GetRequiredService<ExtractiveAnswerComposer>()),
-                (question, answer) => (asked, finalAnswer) = (question, answer))));
+        var observed = new ObservedAnswer();
+        await using var harness = await HarnessAsync(knowledge, overrides, observed);
         var clock = Stopwatch.StartNew();
         var knowledgeBase = await harness.Knowledge.GetAsync();
         var botBuild = clock.Elapsed.TotalSeconds;
@@ -85,8 +86,7 @@ public static class LayQuestionBenchmark
         var outcomes = new List<Outcome>(questions.Count);
         foreach (var question in questions)
         {
-            var replies = await harness.ConverseAsync("bench-" + question.Id, [.. question.History, question.Query],
-                beforeTurn: turn => (asked, finalAnswer) = (null, null));
+            var replies = await harness.ConverseAsync("bench-" + question.Id, [.. question.History, question.Query], beforeTurn: _ => observed.Clear());
             botTurns.AddRange(replies.Select(r => r.Milliseconds));
             var reply = replies[^1].Reply;
             var cited = reply.Citations.Take(Top).Select(c => (c.Source, c.Section)).ToList();
@@ -98,8 +98,9 @@ public static class LayQuestionBenchmark
             var luceneCited = hits.Select(h => knowledgeBase.Find(h.Id)!).Select(c => (c.Title, c.Section));
 
             outcomes.Add(new Outcome(question, cited, FormOf(reply), reply.Markdown, question.Hits(retrieved), question.Hits(luceneCited),
-                hits.Count == 0 ? 0f : hits[0].Score, RouteOf(finalAnswer, FormOf(reply) is not null), asked));
+                hits.Count == 0 ? 0f : hits[0].Score, RouteOf(observed.Answer, FormOf(reply) is not null), observed.Question));
         }
+        if (withholdFolds > 0) outcomes = await WithholdOwnAsync(outcomes, knowledge, overrides, withholdFolds);
         // Time spent in the engine's turns alone, so the retrieval-only probe and Lucene's searches are not charged to it.
         var botSeconds = botTurns.Sum() / 1000;
 
@@ -107,6 +108,73 @@ public static class LayQuestionBenchmark
         Print(outcomes, label, knowledgeBase.Chunks.Count, threshold, botTurns, luceneSearches, botSeconds, botBuild, luceneBuild);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"\nWhole run: {wall.Elapsed.TotalSeconds:F1} s wall clock, both index builds included."));
         return missesPath is null ? 0 : await WriteMissesAsync(outcomes, missesPath);
+    }
+
+    /// <summary>The knowledge answer a final turn produced, if the engine asked for one, and the question as the answerer received it.</summary>
+    private sealed class ObservedAnswer
+    {
+        public string? Question { get; set; }
+
+        public Answer? Answer { get; set; }
+
+        public void Clear() => (Question, Answer) = (null, null);
+    }
+
+    private static Task<ChatHarness> HarnessAsync(IReadOnlyList<string> knowledge, IReadOnlyDictionary<string, string?> overrides, ObservedAnswer observed)
+        => ChatHarness.CreateAsync(knowledge, overrides, services: services => services.AddSingleton<IKnowledgeAnswerer>(sp =>
+            new ObservingAnswerer(new ExtractiveKnowledgeAnswerer(sp.GetRequiredService<KnowledgeBaseProvider>(), sp.GetRequiredService<ExtractiveAnswerComposer>()),
+                (question, answer) => (observed.Question, observed.Answer) = (question, answer))));
+
+    /// <summary>
+    /// Every item answered again without its own annotated question. The shipped annotated questions are the development
+    /// set's items, so in-sample an item finds itself among its neighbours; here the items are split into folds by position,
+    /// and a fold's items run on a service whose annotated questions lack every line that is one of them (as the answerer
+    /// received it in the first run, or as typed). The ranker's trees still saw the items.
+    /// </summary>
+    private static async Task<List<Outcome>> WithholdOwnAsync(IReadOnlyList<Outcome> outcomes, IReadOnlyList<string> knowledge,
+        IReadOnlyDictionary<string, string?> overrides, int folds)
+    {
+        var shipped = AnnotatedQuestions.FromOptions(new KnowledgeRankingOptions());
+        var folder = Directory.CreateTempSubdirectory("servicebot-withheld-");
+        var result = outcomes.ToArray();
+        try
+        {
+            using var progress = new ConsoleProgress("answering each fold without its own annotated questions", outcomes.Count);
+            var done = 0;
+            for (var fold = 0; fold < folds; fold++)
+            {
+                var members = Enumerable.Range(0, outcomes.Count).Where(i => i % folds == fold).ToList();
+                var own = members.SelectMany(i => new[] { outcomes[i].Asked?.Trim(), outcomes[i].Question.Query.Trim() }).OfType<string>().ToHashSet(StringComparer.Ordinal);
+                var path = Path.Combine(folder.FullName, $"annotated-{fold}.jsonl");
+                AnnotatedQuestions.Save(path, shipped.Where(line => !own.Contains(line.Question.Trim())));
+                var withheld = new Dictionary<string, string?>(overrides)
+                {
+                    [$"{KnowledgeRankingOptions.SectionName}:{nameof(KnowledgeRankingOptions.AnnotatedQuestionsPath)}"] = path,
+                };
+                var observed = new ObservedAnswer();
+                await using var harness = await HarnessAsync(knowledge, withheld, observed);
+                foreach (var i in members)
+                {
+                    var question = outcomes[i].Question;
+                    var replies = await harness.ConverseAsync("withheld-" + question.Id, [.. question.History, question.Query], beforeTurn: _ => observed.Clear());
+                    var reply = replies[^1].Reply;
+                    result[i] = outcomes[i] with
+                    {
+                        Cited = [.. reply.Citations.Take(Top).Select(c => (c.Source, c.Section))],
+                        Form = FormOf(reply),
+                        Reply = reply.Markdown,
+                        Route = RouteOf(observed.Answer, FormOf(reply) is not null),
+                        Asked = observed.Question,
+                    };
+                    progress.Report(++done);
+                }
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+        return [.. result];
     }
 
     /// <summary>A label that names no indexed clause can never hit; say so rather than let it pass as a retrieval miss.</summary>

@@ -87,6 +87,9 @@ public static class RefusalTraining
         /// <summary>The composer's ranking candidates for the question the answerer received, for the nested ranker.</summary>
         public LabelledQuery? Ranking { get; set; }
 
+        /// <summary>The candidates of <see cref="Ranking"/> that only the nearest annotated questions added to the pool.</summary>
+        public IReadOnlySet<string>? NeighbourAdded { get; set; }
+
         /// <summary>The question as the engine handed it to the answerer, and the clause it led with.</summary>
         public string? Asked { get; init; }
 
@@ -373,14 +376,16 @@ public static class RefusalTraining
             var sample = new Sample(question, hit, refused, decided) { Asked = asked, Lead = reply.Citations.FirstOrDefault() };
             if (question.Answerable && asked is not null)
                 sample.Annotated = new AnnotatedQuestion(asked, [.. knowledgeBase.Chunks.Where(c => question.Hits([(c.Title, c.Section)])).Select(c => c.Id)]);
-            if (decided is not null && asked is not null)
-            {
-                var candidates = rankingComposer.RankingCandidates(knowledgeBase, asked);
-                sample.Ranking = new LabelledQuery(question.Id, candidates.Select(c => c.Candidate.Retrieved.Chunk.Id).ToList(), candidates.Select(c => c.Features).ToList(),
-                    candidates.Select(c => question.Answerable && question.Hits([(c.Candidate.Retrieved.Chunk.Title, c.Candidate.Retrieved.Chunk.Section)])).ToList(), []);
-            }
             samples.Add(sample);
             progress.Report(samples.Count);
+        }
+        // The ranking candidates of a decided question, with the clauses the set's nearest questions name, as when answering.
+        var everyone = OutOfFoldNeighbours.Everyone(AnnotatedQuestions.Of(knowledgeBase, []).Concat(samples.Select(s => s.Annotated).OfType<AnnotatedQuestion>()));
+        foreach (var sample in samples.Where(s => s.Features is not null && s.Asked is not null))
+        {
+            var question = sample.Question;
+            (sample.Ranking, sample.NeighbourAdded) = OutOfFoldNeighbours.Collect(question.Id, rankingComposer, knowledgeBase, sample.Asked!, everyone,
+                chunk => question.Answerable && question.Hits([(chunk.Title, chunk.Section)]));
         }
         return (samples, knowledgeBase);
     }
@@ -391,7 +396,7 @@ public static class RefusalTraining
     /// </summary>
     private static void NestRankerFeatures(IReadOnlyList<Sample> samples, int folds, IReadOnlyList<AnnotatedQuestion> linked)
     {
-        var trainer = new RankerTrainer(new TrainRankerOptions(), KnowledgeRankingFeatures.Names);
+        var trainer = new RankerTrainer(TrainRankerOptions.KnowledgeDefaults, KnowledgeRankingFeatures.Names);
         var neighbours = new OutOfFoldNeighbours(linked, [.. samples.Select(s => s.Annotated)], [.. samples.Select(s => s.Fold)]);
         // How near the question is to one answered before, from the linked questions and the other folds' answerable items.
         foreach (var sample in samples.Where(s => s.Features is not null && s.Asked is not null))
@@ -401,12 +406,12 @@ public static class RefusalTraining
         for (var fold = 0; fold < folds; fold++)
         {
             var train = samples.Where(s => s.Fold != fold && s.Ranking is { } r && r.Relevant.Contains(true))
-                .Select(s => OutOfFoldNeighbours.With(s.Ranking!, s.Asked!, neighbours.Without(fold, s.Fold))).ToList();
+                .Select(s => OutOfFoldNeighbours.With(s.Ranking!, s.Asked!, neighbours.Without(fold, s.Fold), s.NeighbourAdded)).Where(r => r.Relevant.Contains(true)).ToList();
             TreeEnsemble ranker;
             using (new ConsoleProgress($"fold {fold + 1}/{folds}: training the knowledge ranker on {train.Count} items")) ranker = trainer.Train(train);
             foreach (var sample in samples.Where(s => s.Fold == fold && s.Features is not null && s.Ranking is { Features.Count: > 0 }))
             {
-                var rows = OutOfFoldNeighbours.With(sample.Ranking!, sample.Asked!, neighbours.Without(fold, fold)).Features;
+                var rows = OutOfFoldNeighbours.With(sample.Ranking!, sample.Asked!, neighbours.Without(fold, fold), sample.NeighbourAdded).Features;
                 var order = Enumerable.Range(0, rows.Count).Select(i => (Index: i, Score: ranker.Score(rows[i]))).OrderByDescending(x => x.Score).ThenBy(x => x.Index).ToList();
                 var signals = new DecisionSignals(false, false, order[0].Score, order.Count > 1 ? order[1].Score : null, rows[order[0].Index][coverage], 0);
                 sample.Features![Index("ranker_confidence")] = signals.RankerConfidence;

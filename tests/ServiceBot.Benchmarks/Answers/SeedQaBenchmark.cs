@@ -65,6 +65,6 @@ public static class SeedQaBenchmark
         }
         var label = path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? Path.GetRelativePath(root, path) : path;
         return await LayQuestionBenchmark.RunAsync(questions, label, knowledge, options.MissesPath, options.UseKnowledgeRanker, options.UseAnnotatedQuestions,
-            absentAnswersMustRefuse: options.WithoutLaws);
+            absentAnswersMustRefuse: options.WithoutLaws, withholdFolds: options.WithholdFolds);
     }
 }

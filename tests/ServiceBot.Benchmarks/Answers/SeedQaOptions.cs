@@ -15,6 +15,9 @@ public sealed record SeedQaOptions
           --linked-only           the ranker's neighbour features read the clauses' linked questions alone, not the shipped
                                   annotated lay questions (Retrieval:UseAnnotatedQuestions=false): the dev set's own items
                                   are among those, so without it dev figures find each item's own question
+          --withhold-own          answer every item again without its own annotated question (five folds by position,
+                                  each fold's lines left out of the annotated questions) and score those answers: the
+                                  dev set without finding itself among the neighbours (the ranker's trees still saw it)
           --without-laws          index knowledge/ alone, as the service on its defaults does: a question only laws answer
                                   must then be refused, so it is scored as a must-refuse question
         """;
@@ -25,6 +28,9 @@ public sealed record SeedQaOptions
     public bool UseKnowledgeRanker { get; init; } = true;
     public bool UseAnnotatedQuestions { get; init; } = true;
     public bool WithoutLaws { get; init; }
+
+    /// <summary>Folds for <c>--withhold-own</c>; 0 scores the answers given with every annotated question.</summary>
+    public int WithholdFolds { get; init; }
 
     /// <exception cref="ArgumentException">An option is unknown, lacks its value or has a bad value.</exception>
     public static SeedQaOptions Parse(IReadOnlyList<string> args)
@@ -41,6 +47,7 @@ public sealed record SeedQaOptions
                 "--no-knowledge-ranker" => options with { UseKnowledgeRanker = false },
                 "--linked-only" => options with { UseAnnotatedQuestions = false },
                 "--without-laws" => options with { WithoutLaws = true },
+                "--withhold-own" => options with { WithholdFolds = 5 },
                 _ => throw new ArgumentException($"unknown option \"{args[i]}\""),
             };
         }

@@ -1,4 +1,6 @@
 using ServiceBot.Answers;
+using ServiceBot.Knowledge;
+using ServiceBot.Knowledge.Chunking;
 using ServiceBot.Retrieval.Ranking;
 
 namespace ServiceBot.Benchmarks.Ranking;
@@ -29,18 +31,55 @@ public sealed class OutOfFoldNeighbours(IReadOnlyList<AnnotatedQuestion> linked,
         return _indexes[key] = new AnnotatedQuestionIndex(linked.Concat(items));
     }
 
+    /// <summary>How many nearest questions vote, and how many of their clauses are collected, for the pool's neighbour clauses.</summary>
+    public const int CollectionDepth = 40;
+
+    /// <summary>
+    /// An index of every annotated question, voting deeper than when answering: a fold's own index, without some items,
+    /// names clauses further down its list, and their rows must already be collected for <see cref="With"/> to keep.
+    /// </summary>
+    public static AnnotatedQuestionIndex Everyone(IEnumerable<AnnotatedQuestion> questions) => new(questions, CollectionDepth);
+
+    /// <summary>
+    /// The composer's ranking candidates for <paramref name="question"/> with every clause <paramref name="everyone"/> names
+    /// added to the pool, labelled by <paramref name="expected"/>; beside them, the ids that only the neighbours added.
+    /// </summary>
+    public static (LabelledQuery Item, IReadOnlySet<string> NeighbourAdded) Collect(string id, ExtractiveAnswerComposer composer, KnowledgeBase knowledge,
+        string question, AnnotatedQuestionIndex everyone, Func<KnowledgeChunk, bool> expected)
+    {
+        var searched = composer.RankingCandidates(knowledge, question, neighbourClauses: []).Select(c => c.Candidate.Retrieved.Chunk.Id).ToHashSet(StringComparer.Ordinal);
+        var candidates = composer.RankingCandidates(knowledge, question, ExtractiveAnswerComposer.NeighbourClauses(everyone.Votes(question)), CollectionDepth);
+        var item = new LabelledQuery(id,
+            [.. candidates.Select(c => c.Candidate.Retrieved.Chunk.Id)],
+            [.. candidates.Select(c => c.Features)],
+            [.. candidates.Select(c => expected(c.Candidate.Retrieved.Chunk))],
+            []);
+        return (item, item.CandidateIds.Where(c => !searched.Contains(c)).ToHashSet(StringComparer.Ordinal));
+    }
+
     /// <summary>
     /// <paramref name="item"/> with its neighbour features read from <paramref name="index"/> for <paramref name="question"/>
-    /// (copies of the rows; the item is left as it is).
+    /// (copies of the rows; the item is left as it is). Of the candidates in <paramref name="neighbourAdded"/> (collected as
+    /// a deeper index named them), only those <paramref name="index"/> names among its first
+    /// <see cref="ExtractiveAnswerComposer.MaxNeighbourClauses"/> outside the search's pool stay, as when answering.
     /// </summary>
-    public static LabelledQuery With(LabelledQuery item, string question, AnnotatedQuestionIndex index)
+    public static LabelledQuery With(LabelledQuery item, string question, AnnotatedQuestionIndex index, IReadOnlySet<string>? neighbourAdded = null)
     {
         var votes = index.Votes(question);
+        var keep = Enumerable.Range(0, item.CandidateIds.Count).ToList();
+        if (neighbourAdded is { Count: > 0 })
+        {
+            var named = ExtractiveAnswerComposer.NeighbourClauses(votes).Where(neighbourAdded.Contains)
+                .Take(ExtractiveAnswerComposer.MaxNeighbourClauses).ToHashSet(StringComparer.Ordinal);
+            keep = [.. keep.Where(c => !neighbourAdded.Contains(item.CandidateIds[c]) || named.Contains(item.CandidateIds[c]))];
+        }
         return item with
         {
-            Features = item.Features.Select((row, c) =>
+            CandidateIds = [.. keep.Select(c => item.CandidateIds[c])],
+            Relevant = [.. keep.Select(c => item.Relevant[c])],
+            Features = keep.Select(c =>
             {
-                var copy = (float[])row.Clone();
+                var copy = (float[])item.Features[c].Clone();
                 ExtractiveAnswerComposer.SetNeighbourFeatures(copy, votes.GetValueOrDefault(item.CandidateIds[c]));
                 return copy;
             }).ToList(),

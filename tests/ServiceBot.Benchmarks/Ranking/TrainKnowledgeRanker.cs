@@ -28,7 +28,7 @@ public static class TrainKnowledgeRanker
         usage: train-knowledge-ranker [options]
           --set FILE         the lay-question set (default: tests/datasets/lay-questions/dev.jsonl)
           --folds N          cross-validation folds, split by item (default 5)
-          --trees N, --leaves N, --min-leaf N, --learning-rate X, --seed N   as for train-ranker
+          --trees N, --leaves N, --min-leaf N, --learning-rate X, --seed N   as for train-ranker (default 300 trees of 32 leaves)
           --out FILE         where the model trained on every item goes
                              (default: src/ServiceBot.Core/Retrieval/Ranking/Model/knowledge-ranker.json)
           --linked-only      the neighbour features read the clauses' linked questions alone, not the set's questions
@@ -47,6 +47,7 @@ public static class TrainKnowledgeRanker
 
     private const int CeilingDepth = 100;
 
+
     public static int Run(TrainRankerOptions options) => RunAsync(options).GetAwaiter().GetResult();
 
     private static async Task<int> RunAsync(TrainRankerOptions options)
@@ -55,13 +56,11 @@ public static class TrainKnowledgeRanker
         var root = RepositoryPaths.FindRoot();
         var set = Path.GetFullPath(options.LaySet ?? LayRankingData.DefaultSet());
         var questions = LayQuestionSet.Load(set).Where(q => q.Answerable).ToList();
-        var (items, firstStageRanks, unasked, annotated, linked) = await CollectAsync(questions);
+        var (items, firstStageRanks, unasked, annotated, linked, added) = await CollectAsync(questions);
         var report = new StringBuilder();
         report.Append(CultureInfo.InvariantCulture,
             $"## Knowledge ranker: {questions.Count} answerable items of {Path.GetRelativePath(root, set)} ({items.Count} reach the answerer; " +
             $"{unasked} open a form or get no knowledge answer and are left out)\n\n");
-        Ceiling(report, firstStageRanks, items);
-
         var trainer = new RankerTrainer(options, KnowledgeRankingFeatures.Names);
         var batchOf = questions.ToDictionary(q => q.Id, q => q.Batch, StringComparer.Ordinal);
         var folds = options.TestBatch is { } batch
@@ -70,8 +69,11 @@ public static class TrainKnowledgeRanker
                 ? AssignFoldsByClause(annotated.Select(a => a.Question.ChunkIds.FirstOrDefault() ?? a.Question.Question).ToList(), options.Folds, options.Seed)
                 : TrainRanker.AssignFolds(items.Count, options.Folds, options.Seed);
         var neighbours = new OutOfFoldNeighbours(linked, [.. annotated.Select(a => (AnnotatedQuestion?)a.Question)], folds, options.UseAnnotated);
-        LabelledQuery WithNeighbours(int i, AnnotatedQuestionIndex index) => OutOfFoldNeighbours.With(items[i], annotated[i].Question.Question, index);
+        LabelledQuery WithNeighbours(int i, AnnotatedQuestionIndex index) => OutOfFoldNeighbours.With(items[i], annotated[i].Question.Question, index, added[i]);
         AnnotatedQuestionIndex Without(int a, int b) => neighbours.Without(a, b);
+        var tests = Enumerable.Range(0, options.Folds)
+            .Select(fold => Enumerable.Range(0, items.Count).Where(i => folds[i] == fold).Select(i => WithNeighbours(i, Without(fold, fold))).ToList()).ToList();
+        Ceiling(report, firstStageRanks, [.. tests.SelectMany(t => t)]);
         report.Append(CultureInfo.InvariantCulture,
             $"Neighbour features: {linked.Count} linked questions{(options.UseAnnotated ? " and the set's items outside the fold" : " alone")}.\n\n");
         report.Append(CultureInfo.InvariantCulture,
@@ -81,9 +83,9 @@ public static class TrainKnowledgeRanker
         var foldRows = new List<double[]>();
         for (var fold = 0; fold < options.Folds; fold++)
         {
-            var train = Enumerable.Range(0, items.Count).Where(i => folds[i] != fold && items[i].Relevant.Contains(true))
-                .Select(i => WithNeighbours(i, Without(fold, folds[i]))).ToList();
-            var test = Enumerable.Range(0, items.Count).Where(i => folds[i] == fold).Select(i => WithNeighbours(i, Without(fold, fold))).ToList();
+            var train = Enumerable.Range(0, items.Count).Where(i => folds[i] != fold)
+                .Select(i => WithNeighbours(i, Without(fold, folds[i]))).Where(q => q.Relevant.Contains(true)).ToList();
+            var test = tests[fold];
             TreeEnsemble model;
             using (new ConsoleProgress($"fold {fold + 1}/{options.Folds}: training on {train.Count} items")) model = trainer.Train(train);
             var figures = Figures(test, model);
@@ -98,8 +100,8 @@ public static class TrainKnowledgeRanker
         if (options.Save)
         {
             var output = options.Out ?? Path.Combine(root, "src", "ServiceBot.Core", "Retrieval", "Ranking", "Model", "knowledge-ranker.json");
-            var all = Enumerable.Range(0, items.Count).Where(i => items[i].Relevant.Contains(true))
-                .Select(i => WithNeighbours(i, Without(folds[i], folds[i]))).ToList();
+            var all = Enumerable.Range(0, items.Count)
+                .Select(i => WithNeighbours(i, Without(folds[i], folds[i]))).Where(q => q.Relevant.Contains(true)).ToList();
             TreeEnsemble final;
             using (new ConsoleProgress($"training on all {all.Count} items")) final = trainer.Train(all);
             final.Save(output);
@@ -137,10 +139,11 @@ public static class TrainKnowledgeRanker
     /// </summary>
     /// <returns>
     /// Also, beside each item, the question the answerer received with its expected clauses (as chunk ids and as the line
-    /// shipped for the neighbour features), and the knowledge's linked questions.
+    /// shipped for the neighbour features), the knowledge's linked questions, and the candidates that joined the pool as
+    /// clauses named by the nearest annotated questions of the whole set.
     /// </returns>
     private static async Task<(List<LabelledQuery> Items, List<int> FirstStageRanks, int Unasked, List<(AnnotatedQuestion Question, AnnotatedQuestionLine Line)> Annotated,
-        List<AnnotatedQuestion> Linked)> CollectAsync(IReadOnlyList<LayQuestion> questions)
+        List<AnnotatedQuestion> Linked, List<IReadOnlySet<string>> Added)> CollectAsync(IReadOnlyList<LayQuestion> questions)
     {
         string? asked = null;
         var overrides = new Dictionary<string, string?>
@@ -154,38 +157,39 @@ public static class TrainKnowledgeRanker
         var knowledge = await harness.Knowledge.GetAsync();
         var composer = new ExtractiveAnswerComposer(Microsoft.Extensions.Options.Options.Create(new AnswerOptions()), refusalModel: null,
             new KnowledgeRankingOptions { UseKnowledgeRanker = false, UseAnnotatedQuestions = false });
-        var items = new List<LabelledQuery>();
-        var annotated = new List<(AnnotatedQuestion, AnnotatedQuestionLine)>();
-        var ranks = new List<int>();
+        var asks = new List<(LayQuestion Question, string Asked)>();
         var unasked = 0;
-        using var progress = new ConsoleProgress("running the items through the engine", questions.Count);
-        foreach (var question in questions)
-        {
-            var user = "rank-" + question.Id;
-            string? conversation = null;
-            if (question.History.Count > 0) conversation = (await harness.ConverseAsync(user, question.History))[^1].Reply.ConversationId;
-            asked = null;
-            await harness.Engine.HandleAsync(new IncomingMessage(user, ChatApi.Channel, conversation, $"{user}-final", question.Query), CancellationToken.None);
-            progress.Report(items.Count + unasked + 1);
-            if (asked is null)
+        using (var progress = new ConsoleProgress("running the items through the engine", questions.Count))
+            foreach (var question in questions)
             {
-                unasked++;
-                continue;
+                var user = "rank-" + question.Id;
+                string? conversation = null;
+                if (question.History.Count > 0) conversation = (await harness.ConverseAsync(user, question.History))[^1].Reply.ConversationId;
+                asked = null;
+                await harness.Engine.HandleAsync(new IncomingMessage(user, ChatApi.Channel, conversation, $"{user}-final", question.Query), CancellationToken.None);
+                progress.Report(asks.Count + unasked + 1);
+                if (asked is null) unasked++;
+                else asks.Add((question, asked));
             }
+
+        var linked = AnnotatedQuestions.Of(knowledge, []).ToList();
+        var annotated = asks.Select(a => (Question: new AnnotatedQuestion(a.Asked, knowledge.Chunks.Where(c => a.Question.Hits([(c.Title, c.Section)])).Select(c => c.Id).ToList()),
+            Line: new AnnotatedQuestionLine(a.Asked, [.. a.Question.Expect.Select(e => new CitedClause(e.Source, e.Section))]))).ToList();
+        var everyone = OutOfFoldNeighbours.Everyone(linked.Concat(annotated.Select(a => a.Question)));
+        var items = new List<LabelledQuery>();
+        var ranks = new List<int>();
+        var added = new List<IReadOnlySet<string>>();
+        foreach (var (question, text) in asks)
+        {
             bool Expected(ServiceBot.Knowledge.Chunking.KnowledgeChunk chunk) => question.Hits([(chunk.Title, chunk.Section)]);
-            var searched = knowledge.Search(asked, CeilingDepth);
+            var searched = knowledge.Search(text, CeilingDepth);
             var firstHit = searched.Select((r, i) => (r, i)).FirstOrDefault(x => Expected(x.r.Chunk), (null!, -1)).Item2;
             ranks.Add(firstHit + 1);
-            var candidates = composer.RankingCandidates(knowledge, asked);
-            items.Add(new LabelledQuery(question.Id,
-                candidates.Select(c => c.Candidate.Retrieved.Chunk.Id).ToList(),
-                candidates.Select(c => c.Features).ToList(),
-                candidates.Select(c => Expected(c.Candidate.Retrieved.Chunk)).ToList(),
-                []));
-            annotated.Add((new AnnotatedQuestion(asked, knowledge.Chunks.Where(Expected).Select(c => c.Id).ToList()),
-                new AnnotatedQuestionLine(asked, [.. question.Expect.Select(e => new CitedClause(e.Source, e.Section))])));
+            var (item, neighbourAdded) = OutOfFoldNeighbours.Collect(question.Id, composer, knowledge, text, everyone, Expected);
+            items.Add(item);
+            added.Add(neighbourAdded);
         }
-        return (items, ranks, unasked, annotated, AnnotatedQuestions.Of(knowledge, []).ToList());
+        return (items, ranks, unasked, annotated, linked, added);
     }
 
     private static void Ceiling(StringBuilder report, IReadOnlyList<int> ranks, IReadOnlyList<LabelledQuery> items)
@@ -197,7 +201,8 @@ public static class TrainKnowledgeRanker
         report.Append(CultureInfo.InvariantCulture, $" {ranks.Count(r => r == 0) / (double)count:F3} |\n\n");
         report.Append(CultureInfo.InvariantCulture,
             $"Not in the top 50: {ranks.Count(r => r == 0 || r > 50) / (double)count:F3}; not in the top 100: {ranks.Count(r => r == 0) / (double)count:F3}. " +
-            $"The ranker orders the composer's pool (the search's top {new KnowledgeRankingOptions().KnowledgeRerankDepth} and the clauses whose taught questions match): " +
+            $"The ranker orders the composer's pool (the search's top {new KnowledgeRankingOptions().KnowledgeRerankDepth}, the clauses whose taught questions match, " +
+            $"and up to {ExtractiveAnswerComposer.MaxNeighbourClauses} more that the nearest annotated questions outside the item's fold name): " +
             $"an expected clause is in it for {items.Count(i => i.Relevant.Contains(true)) / (double)Math.Max(1, items.Count):F3} of the items, its ceiling.\n\n");
     }
 

@@ -288,6 +288,35 @@ public sealed class KnowledgeRankingTests(RealKnowledgeFixture fixture) : IClass
         Assert.Equal((guide, "所需材料"), (reranked[0].Retrieved.Chunk.Title, reranked[0].Retrieved.Chunk.Section));
     }
 
+    [Fact]
+    public void RankingCandidates_ClauseTheSearchMisses_JoinsThePoolWhenANearQuestionNamesIt()
+    {
+        // The search for a personal-information question never reaches the opinion's rest-station clause.
+        var linkedOnly = Composer(new KnowledgeRankingOptions { UseAnnotatedQuestions = false }).RankingCandidates(fixture.Knowledge, UntaughtQuestion);
+        Assert.DoesNotContain(linkedOnly, r => r.Candidate.Retrieved.Chunk.Title == Opinion && r.Candidate.Retrieved.Chunk.Section == "四、(九)");
+
+        var annotated = ComposerAnnotating(UntaughtQuestion, Opinion, "四、(九)").RankingCandidates(fixture.Knowledge, UntaughtQuestion);
+
+        var added = Row(annotated, Opinion, "四、(九)");
+        Assert.True(added.Candidate.Deeper);
+        Assert.InRange(Neighbour(added, KnowledgeRankingFeature.NeighbourSimilarity), 0.99f, 1f);
+        Assert.Equal(linkedOnly.Count + 1, annotated.Count);
+    }
+
+    [Fact]
+    public void Compose_ClauseOnlyANeighbourNames_CitedWithoutChangingTheDecision()
+    {
+        static bool RestStations(Citation c) => c.Source == Opinion && c.Section == "四、(九)";
+        var plain = Composer(new KnowledgeRankingOptions { UseAnnotatedQuestions = false }).Compose(fixture.Knowledge, Question);
+        var favoured = ComposerAnnotating(Question, Opinion, "四、(九)", KnowledgeRankerTests.Favouring(KnowledgeRankingFeature.NeighbourSimilarity, 0.99f))
+            .Compose(fixture.Knowledge, Question);
+
+        Assert.True(plain.Grounded);
+        Assert.Equal(plain.Grounded, favoured.Grounded);
+        Assert.DoesNotContain(plain.Citations, RestStations);
+        Assert.Contains(favoured.Citations, RestStations);
+    }
+
     private static float LinkedBigrams(RankedCandidate row) => row.Features[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.LinkedQuestionBigrams)];
 
     private (float Sentence, float Text) SentenceAndText(string question, string section)

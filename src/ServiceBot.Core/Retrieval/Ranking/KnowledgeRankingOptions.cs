@@ -15,7 +15,7 @@ public sealed class KnowledgeRankingOptions
     public string? KnowledgeRankerPath { get; set; }
 
     /// <summary>How many of the knowledge base's search results the ranker orders.</summary>
-    [Range(1, 200)] public int KnowledgeRerankDepth { get; set; } = 20;
+    [Range(1, 200)] public int KnowledgeRerankDepth { get; set; } = 30;
 
     /// <summary>
     /// Whether the ranker's neighbour features read the labelled lay questions (<see cref="AnnotatedQuestions"/>) beside the

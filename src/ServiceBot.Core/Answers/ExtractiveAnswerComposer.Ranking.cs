@@ -54,7 +54,8 @@ public sealed partial class ExtractiveAnswerComposer
     /// <summary>
     /// Adds up to <see cref="MaxNeighbourClauses"/> of <paramref name="clauses"/> that the pool lacks: a clause that people
     /// asking nearly the same question were answered by is worth ranking even when the question shares few of its words. They
-    /// join as deeper candidates, so the answer-or-refuse decision, which reads the search's own pool, does not change.
+    /// join as deeper candidates: the hard rule and the coverage thresholds still judge the search's own best-covering clause,
+    /// and the refusal model reads them only as the ranker's top candidates.
     /// </summary>
     private static void AddNeighbourClauses(KnowledgeBase knowledge, Analysis analysis, List<GroundedCandidate> pool, IEnumerable<string> clauses,
         int max = MaxNeighbourClauses)

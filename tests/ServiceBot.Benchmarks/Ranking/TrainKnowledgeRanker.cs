@@ -5,10 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using ServiceBot.Answers;
 using ServiceBot.Benchmarks.Answers;
 using ServiceBot.Benchmarks.Retrieval;
-using ServiceBot.Conversation;
 using ServiceBot.Knowledge;
 using ServiceBot.Retrieval.Ranking;
-using ServiceBot.Server.Chat;
 
 namespace ServiceBot.Benchmarks.Ranking;
 
@@ -162,11 +160,9 @@ public static class TrainKnowledgeRanker
         using (var progress = new ConsoleProgress("running the items through the engine", questions.Count))
             foreach (var question in questions)
             {
-                var user = "rank-" + question.Id;
-                string? conversation = null;
-                if (question.History.Count > 0) conversation = (await harness.ConverseAsync(user, question.History))[^1].Reply.ConversationId;
-                asked = null;
-                await harness.Engine.HandleAsync(new IncomingMessage(user, ChatApi.Channel, conversation, $"{user}-final", question.Query), CancellationToken.None);
+                // What the answerer receives on the final turn is the item's question.
+                await harness.ConverseAsync("rank-" + question.Id, [.. question.History, question.Query],
+                    beforeTurn: turn => asked = turn == question.History.Count ? null : asked);
                 progress.Report(asks.Count + unasked + 1);
                 if (asked is null) unasked++;
                 else asks.Add((question, asked));

@@ -317,6 +317,18 @@ public sealed class KnowledgeRankingTests(RealKnowledgeFixture fixture) : IClass
         Assert.Contains(favoured.Citations, RestStations);
     }
 
+    [Fact]
+    public void AnnotatedQuestions_LineNamingAGuideSection_AlsoNamesItsEnglishVersion()
+    {
+        var line = new AnnotatedQuestionLine("what papers for the fund", [new CitedClause("住房公积金提取办事指南（示例）", "所需材料")]);
+
+        var ids = AnnotatedQuestions.Of(fixture.Knowledge, [line]).Last().ChunkIds;
+
+        var chunks = ids.Select(id => fixture.Knowledge.Find(id)!).ToList();
+        Assert.Contains(chunks, c => c.Title == "住房公积金提取办事指南（示例）" && c.Section == "所需材料");
+        Assert.Contains(chunks, c => c.Metadata.GetValueOrDefault(MetadataKeys.TranslationOf) == "住房公积金提取办事指南（示例）" && c.Section == "Required materials");
+    }
+
     private static float LinkedBigrams(RankedCandidate row) => row.Features[KnowledgeRankingFeatures.IndexOf(KnowledgeRankingFeature.LinkedQuestionBigrams)];
 
     private (float Sentence, float Text) SentenceAndText(string question, string section)

@@ -38,8 +38,13 @@ public sealed class AnnotatedQuestionIndex
         _neighbours = neighbours;
         _questions = questions.Where(q => q.ChunkIds.Count > 0).ToArray();
         var terms = _questions.Select(q => Terms(q.Question)).ToArray();
-        var averageLength = terms.Length == 0 ? 1 : Math.Max(1, terms.Average(t => t.Count));
-        _lengthNorm = terms.Select(t => K1 * (1 - B + B * t.Count / averageLength)).ToArray();
+        // Each language's questions are normalised by that language's average length: English questions, a few words each,
+        // would otherwise make every Chinese question, dozens of bigrams, look long, and no longer fully similar to itself.
+        var english = terms.Select(t => t.Count > 0 && t.All(IsLatinWord)).ToArray();
+        double AverageLength(bool ofEnglish)
+            => Math.Max(1, terms.Where((_, i) => english[i] == ofEnglish).Select(t => (double)t.Count).DefaultIfEmpty(1).Average());
+        var (chinese, latin) = (AverageLength(false), AverageLength(true));
+        _lengthNorm = terms.Select((t, i) => K1 * (1 - B + B * t.Count / (english[i] ? latin : chinese))).ToArray();
         _postings = terms
             .SelectMany((t, question) => t.GroupBy(b => b, StringComparer.Ordinal).Select(g => (Term: g.Key, Question: question, Count: g.Count())))
             .GroupBy(p => p.Term, StringComparer.Ordinal)
@@ -53,10 +58,30 @@ public sealed class AnnotatedQuestionIndex
     /// <summary>Annotated questions in the index.</summary>
     public int Count => _questions.Length;
 
-    /// <summary>The character bigrams a question is matched on, as <see cref="TextNormalizer.Normalize"/> folds it.</summary>
-    public static List<string> Terms(string question) => ChineseAnalyzer.Bigrams(TextNormalizer.Normalize(question));
+    /// <summary>
+    /// What a question is matched on, as <see cref="TextNormalizer.Normalize"/> folds it: its character bigrams, and each
+    /// word of two or more Latin letters, since an English question shares words, not characters, with those asked before it.
+    /// </summary>
+    public static List<string> Terms(string question)
+    {
+        var text = TextNormalizer.Normalize(question);
+        var terms = ChineseAnalyzer.Bigrams(text);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!IsLatinLetter(text[i])) continue;
+            var end = i;
+            while (end < text.Length && IsLatinLetter(text[end])) end++;
+            if (end - i >= 2) terms.Add(text[i..end]);
+            i = end;
+        }
+        return terms;
+    }
 
-    /// <summary>Each clause the nearest annotated questions name, with their vote; empty when no question shares a bigram.</summary>
+    private static bool IsLatinLetter(char c) => c is >= 'a' and <= 'z';
+
+    private static bool IsLatinWord(string term) => term.All(IsLatinLetter);
+
+    /// <summary>Each clause the nearest annotated questions name, with their vote; empty when no question shares a term.</summary>
     public IReadOnlyDictionary<string, NeighbourVote> Votes(string question)
     {
         var distinct = Terms(question).Distinct(StringComparer.Ordinal).ToList();

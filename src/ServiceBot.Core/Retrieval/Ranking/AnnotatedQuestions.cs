@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ServiceBot.Answers;
 using ServiceBot.Knowledge;
+using ServiceBot.Knowledge.Reading;
 
 namespace ServiceBot.Retrieval.Ranking;
 
@@ -97,20 +98,27 @@ public static class AnnotatedQuestions
             .Select(line => new AnnotatedQuestion(line.Question, [AbsentClause]));
     }
 
-    /// <summary>The clauses' linked questions of <paramref name="knowledge"/>, then <paramref name="lines"/> resolved to its chunks.</summary>
+    /// <summary>
+    /// The clauses' linked questions of <paramref name="knowledge"/>, then <paramref name="lines"/> resolved to its chunks: the
+    /// clauses a line names, and the translated sections that rest on them ("Based on:"), so an English question labelled
+    /// with a law's article names the article's English text as well.
+    /// </summary>
     public static IEnumerable<AnnotatedQuestion> Of(KnowledgeBase knowledge, IEnumerable<AnnotatedQuestionLine> lines)
     {
         ArgumentNullException.ThrowIfNull(knowledge);
         ArgumentNullException.ThrowIfNull(lines);
-        // Chinese clauses only: the neighbour features read Chinese questions, and English ones would only shift the index's
-        // average question length, and with it every Chinese question's similarity, that the models were trained on.
-        foreach (var chunk in knowledge.Chunks.Where(c => KnowledgeLanguage.Of(c) == Localization.BotLanguages.Chinese))
+        foreach (var chunk in knowledge.Chunks)
             foreach (var question in SimilarQuestionMatcher.LinkedQuestions(chunk))
                 yield return new AnnotatedQuestion(question, [chunk.Id]);
         var byCitation = knowledge.Chunks.ToLookup(c => (c.Title, c.Section));
+        var translations = knowledge.Chunks
+            .Where(c => c.Metadata.ContainsKey(MetadataKeys.TranslationOf))
+            .SelectMany(c => ClauseBasis.Of(c.Text).Select(basis => (Basis: (basis.Title, basis.Section), Chunk: c)))
+            .ToLookup(x => x.Basis, x => x.Chunk);
         foreach (var line in lines)
         {
-            var ids = line.Clauses.SelectMany(c => byCitation[(c.Source, c.Section)]).Select(c => c.Id).Distinct(StringComparer.Ordinal).ToList();
+            var ids = line.Clauses.SelectMany(c => byCitation[(c.Source, c.Section)].Concat(translations[(c.Source, c.Section)]))
+                .Select(c => c.Id).Distinct(StringComparer.Ordinal).ToList();
             if (ids.Count > 0) yield return new AnnotatedQuestion(line.Question, ids);
         }
     }

@@ -52,6 +52,26 @@ public sealed class AnnotatedQuestionIndexTests
         => Assert.Empty(new AnnotatedQuestionIndex(Questions).Votes(question));
 
     [Fact]
+    public void Votes_EnglishQuestion_FindsTheNeighboursThatShareItsWords()
+    {
+        AnnotatedQuestion[] english =
+        [
+            new("how long does the unpaid wage complaint take", ["wage#time"]),
+            new("what documents do I need to withdraw my housing fund", ["fund#materials"]),
+            new("where can I complain about unpaid wages", ["wage#where"]),
+        ];
+
+        var votes = new AnnotatedQuestionIndex([.. Questions, .. english]).Votes("My wage complaint was filed, how many days does it take?");
+
+        Assert.Equal("wage#time", votes.MaxBy(v => v.Value.Vote).Key);
+        Assert.DoesNotContain("injury#scope", votes.Keys);
+    }
+
+    [Fact]
+    public void Terms_MixedQuestion_KeepsBigramsAndLatinWords()
+        => Assert.Equal(["公积", "积金", "app", "name"], AnnotatedQuestionIndex.Terms("公积金APP的 name 是 x"));
+
+    [Fact]
     public void Votes_EmptyIndex_NamesNothing()
         => Assert.Empty(new AnnotatedQuestionIndex([]).Votes("公积金怎么提取"));
 

@@ -37,4 +37,20 @@ public static class TextNormalizer
 
     /// <summary>CJK unified ideographs (basic block and extension A).</summary>
     public static bool IsCjk(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
+
+    /// <summary>A Latin letter of text <see cref="Normalize"/> folded (lower case, ASCII).</summary>
+    public static bool IsFoldedLatinLetter(char c) => c is >= 'a' and <= 'z';
+
+    /// <summary>The runs of two or more Latin letters in text <see cref="Normalize"/> folded: its English words (a single letter is none).</summary>
+    public static IEnumerable<string> FoldedLatinWords(string normalized)
+    {
+        for (var i = 0; i < normalized.Length; i++)
+        {
+            if (!IsFoldedLatinLetter(normalized[i])) continue;
+            var end = i;
+            while (end < normalized.Length && IsFoldedLatinLetter(normalized[end])) end++;
+            if (end - i > 1) yield return normalized[i..end];
+            i = end;
+        }
+    }
 }

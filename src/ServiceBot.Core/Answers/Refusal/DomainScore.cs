@@ -42,26 +42,16 @@ public sealed class DomainScore
     /// </summary>
     public static IReadOnlySet<string> Grams(string question)
     {
-        var grams = new HashSet<string>(StringComparer.Ordinal);
         var text = TextNormalizer.Normalize(question);
+        var grams = new HashSet<string>(TextNormalizer.FoldedLatinWords(text), StringComparer.Ordinal);
         for (var i = 0; i < text.Length; i++)
         {
-            if (IsLatinLetter(text[i]))
-            {
-                var end = i;
-                while (end < text.Length && IsLatinLetter(text[end])) end++;
-                if (end - i > 1) grams.Add(text[i..end]);
-                i = end - 1;
-                continue;
-            }
-            if (!char.IsLetterOrDigit(text[i])) continue;
+            if (TextNormalizer.IsFoldedLatinLetter(text[i]) || !char.IsLetterOrDigit(text[i])) continue;
             grams.Add(text[i].ToString());
-            if (i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]) && !IsLatinLetter(text[i + 1])) grams.Add(text.Substring(i, 2));
+            if (i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]) && !TextNormalizer.IsFoldedLatinLetter(text[i + 1])) grams.Add(text.Substring(i, 2));
         }
         return grams;
     }
 
-    private static bool IsLatinLetter(char c) => c is >= 'a' and <= 'z';
-
-    private static bool IsLatinWord(string gram) => gram.All(IsLatinLetter);
+    private static bool IsLatinWord(string gram) => gram.All(TextNormalizer.IsFoldedLatinLetter);
 }

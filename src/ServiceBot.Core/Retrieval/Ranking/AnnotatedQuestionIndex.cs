@@ -66,20 +66,11 @@ public sealed class AnnotatedQuestionIndex
     {
         var text = TextNormalizer.Normalize(question);
         var terms = ChineseAnalyzer.Bigrams(text);
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (!IsLatinLetter(text[i])) continue;
-            var end = i;
-            while (end < text.Length && IsLatinLetter(text[end])) end++;
-            if (end - i >= 2) terms.Add(text[i..end]);
-            i = end;
-        }
+        terms.AddRange(TextNormalizer.FoldedLatinWords(text));
         return terms;
     }
 
-    private static bool IsLatinLetter(char c) => c is >= 'a' and <= 'z';
-
-    private static bool IsLatinWord(string term) => term.All(IsLatinLetter);
+    private static bool IsLatinWord(string term) => term.All(TextNormalizer.IsFoldedLatinLetter);
 
     /// <summary>Each clause the nearest annotated questions name, with their vote; empty when no question shares a term.</summary>
     public IReadOnlyDictionary<string, NeighbourVote> Votes(string question)

@@ -141,7 +141,7 @@ public sealed partial class FollowUpResolver(IReadOnlyCollection<string> domainT
     private static bool LeansOnContext(string message, DomainTermMatcher vocabulary)
     {
         var core = Core(message);
-        if (core.Length == 0 || core.Length > MaxEllipticalLength || !Asks().IsMatch(core)) return false;
+        if (core.Length == 0 || core.Length > MaxEllipticalLength || !(Asks().IsMatch(core) || VerbAskedYesOrNo().IsMatch(core))) return false;
         return Opening().IsMatch(core) || core.EndsWith('呢') || Pointer().IsMatch(core) || BareQuestion().IsMatch(core)
                || !vocabulary.AnyIn(core);
     }
@@ -161,6 +161,10 @@ public sealed partial class FollowUpResolver(IReadOnlyCollection<string> domainT
     /// <summary>A question, not an acknowledgement: 好的 or 确认 after an offer must reach the engine untouched.</summary>
     [GeneratedRegex(@"[?？]|[吗呢么不没嘛]$|什么|怎么|咋|啥|多久|多长|多少|几|哪|能不能|可不可以|是否|要不要|行不行|算不算|还有")]
     private static partial Regex Asks();
+
+    /// <summary>A verb asked as yes or no (开不开, 给不给, 去没去): a short follow-up asks with it wherever it stands (那晚上呢 开不开).</summary>
+    [GeneratedRegex(@"(\p{IsCJKUnifiedIdeographs})[不没]\1")]
+    private static partial Regex VerbAskedYesOrNo();
 
     [GeneratedRegex(@"^(那么|那如果|那要是|那|还有|另外|如果是|要是|然后)")]
     private static partial Regex Opening();

@@ -23,11 +23,13 @@ public sealed class QuestionRewriterTests : IDisposable
     public QuestionRewriterTests()
     {
         // The documents use the ordinary words the follow-ups below name (外地, 休息日, 过的): a follow-up naming a word no document uses carries nothing.
-        _knowledge.Write("dictionary/terms.txt", "社保 2000 n\n社会保险 3000 n\n住房公积金 3000 n\n加班费 2000 n\n");
+        _knowledge.Write("dictionary/terms.txt", "社保 2000 n\n社会保险 3000 n\n住房公积金 3000 n\n加班费 2000 n\n驿站 2000 n\n");
         _knowledge.Write("dictionary/synonyms.txt", "社会保险,社保\n户籍,户口\n休息日,周末\n彩礼,聘礼\n");
         _knowledge.Write("dictionary/lay-terms.txt", "被辞退,被开除 => 经济补偿\n要多久,多长时间 => 办理时限\n");
         _knowledge.Write("guides/fund-withdrawal.md",
             "---\ntitle: 住房公积金提取办事指南\ndate: 2025-01-01\ntype: guide\n---\n\n# 住房公积金提取办事指南\n\n## 办理条件\n\n买房自住的，可以提取住房公积金。\n\n## 办理时限\n\n3日内作出决定。\n");
+        _knowledge.Write("guides/station-finder.md",
+            "---\ntitle: 骑手驿站查询办事指南\ndate: 2025-01-01\ntype: guide\n---\n\n# 骑手驿站查询办事指南\n\n## 驿站什么时候开放？\n\n多数站点8:00至20:00开放，部分站点全天开放。\n\n<!-- 相似问法\n- 驿站晚上几点关门\n-->\n");
         _knowledge.Write("policies/insurance.md",
             $"---\ntitle: {Title}\ndate: 2025-01-01\ntype: policy\n---\n\n# {Title}\n\n## 一、缴费\n\n(一)灵活就业人员可以在户籍地或者常住地参加社会保险，在外地就业的也可以。社保断缴过的，已缴部分仍然有效。\n\n(二)休息日安排加班的，支付加班费。\n");
         var pipeline = new IngestionPipeline(Options.Create(new KnowledgeOptions { Paths = [_knowledge.Path] }), Options.Create(new IndexOptions { Path = _index.Path }));
@@ -138,6 +140,22 @@ public sealed class QuestionRewriterTests : IDisposable
 
         Assert.Equal(IntentNames.OutOfScope, intents.Classify("周末呢").Intent);
         Assert.Equal("加班费怎么算 周末呢", weekend.Text);
+        Assert.False(weather.IsResolved);
+    }
+
+    [Fact]
+    public async Task ResolveFollowUpAsync_YesNoVerbInMidMessage_AsksAndLeansOnTheTopic()
+    {
+        var intents = IntentClassifier.CreateDefault(new ChineseAnalyzer());
+        var rewriter = new QuestionRewriter(_provider, intents);
+        var conversation = Conversation(("附近有骑手驿站吗", "……"));
+
+        // 开不开 asks though no question mark or final particle says so; 晚上 is no domain word, so the station is carried over.
+        var evening = await rewriter.ResolveFollowUpAsync(conversation, "那晚上呢 开不开", CancellationToken.None);
+        var weather = await rewriter.ResolveFollowUpAsync(conversation, "那明天下不下雨", CancellationToken.None);
+
+        Assert.True(evening.IsResolved);
+        Assert.Contains("驿站", evening.Text);
         Assert.False(weather.IsResolved);
     }
 

@@ -43,6 +43,8 @@ public static class GroundingFeatures
         "asked_part_coverage", // coverage of the message's last phrase, where it asks, apart from the story before it
         "asked_part_uncovered", // weight of the heaviest word of that phrase the clause lacks, over 16 (驿站里有冰箱没: 冰箱)
         "subject_uncovered", // weight of the heaviest word of a 那… subject the clause lacks, over 16 (那110呢 打了没人管: 110)
+        "english",           // the question is in English: fewer taught questions, other words
+        "english_neighbour_similarity", // neighbour_similarity again for an English question, 0 otherwise: its neighbours are fewer and read by the word
     ];
 
     /// <summary>Weights run to about twice the largest idf (a domain word the knowledge never uses); this brings them near 0–1.</summary>
@@ -61,6 +63,7 @@ public static class GroundingFeatures
         bool viaGuide, DecisionSignals signals, IReadOnlyList<string>? alsoCited = null)
     {
         IReadOnlyList<string> cited = [clauseText, .. alsoCited ?? []];
+        var english = Knowledge.KnowledgeLanguage.OfQuestion(question) == Localization.BotLanguages.English;
         var textCoverage = GroundingScorer.CoverageOfNormalized(terms, normalized);
         var content = terms.Where(t => !t.IsDomain).ToList();
         var domain = terms.Where(t => t.IsDomain).ToList();
@@ -104,6 +107,8 @@ public static class GroundingFeatures
             AskedPart.Coverage(question, terms, normalized),
             AskedPart.UncoveredPeak(question, terms, normalized) / WeightScale,
             NamedSubject.UncoveredPeak(question, terms, normalized) / WeightScale,
+            english ? 1 : 0,
+            english ? signals.NeighbourSimilarity : 0,
         ];
     }
 }

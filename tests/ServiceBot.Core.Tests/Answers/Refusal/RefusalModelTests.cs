@@ -279,4 +279,18 @@ public sealed class RefusalModelTests
 
         Assert.Equal(RefusalModel.AsksWhatNoCitedClauseStates(features), RefusalModel.AsksWhatClauseDoesNotState(question, clause));
     }
+
+    [Theory]
+    [InlineData("Can I withdraw my housing fund to pay rent?", 1, 0.8)]
+    [InlineData("租房能提取公积金吗", 0, 0)]
+    public void Features_EnglishQuestion_CarriesItsNeighbourSimilarityApart(string question, double english, double englishNeighbour)
+    {
+        var features = GroundingFeatures.Of(question, [], "clause", "clause", 0, 0, viaGuide: false,
+            new DecisionSignals(true, true, null, null, 0, 0, NeighbourSimilarity: 0.8));
+        double Feature(string name) => features[GroundingFeatures.Names.ToList().IndexOf(name)];
+
+        Assert.Equal(0.8, Feature("neighbour_similarity"));
+        Assert.Equal(english, Feature("english"));
+        Assert.Equal(englishNeighbour, Feature("english_neighbour_similarity"));
+    }
 }

@@ -186,10 +186,10 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
     private Answer AnswerOrRefuse(KnowledgeBase knowledge, IReadOnlyList<GroundedCandidate> candidates, Analysis analysis)
     {
         var byCoverage = _ranker is null ? candidates : ByCoverage(knowledge, candidates, analysis);
-        var best = byCoverage.FirstOrDefault();
+        var best = Judged(byCoverage.FirstOrDefault(), candidates, analysis);
         var decision = best is null ? GroundingDecision.HardRefused(HardRule.NoClauseCovers)
             : HardRefusal(best, analysis) is { } rule ? GroundingDecision.HardRefused(rule)
-            : Decide(knowledge, best, byCoverage.Count > 1 ? byCoverage[1].Coverage : 0, candidates, analysis, viaGuide: false);
+            : Decide(knowledge, best, byCoverage.Where(c => c.Retrieved.Chunk.Id != best.Retrieved.Chunk.Id).Select(c => c.Coverage).FirstOrDefault(), candidates, analysis, viaGuide: false);
         return decision.Answers
             ? Render(knowledge, Lead(best!, candidates, analysis), candidates, analysis, TaskGuideSections.AskedFor(analysis.Question)) with { Decision = decision }
             : Refusal(analysis, candidates) with { Decision = decision };
@@ -252,6 +252,20 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         }
         return false;
     }
+
+    /// <summary>
+    /// The clause the decision judges. The best-covering one, unless it lacks the figure, date or count the question asks
+    /// (<see cref="SpecificAsk"/>) and one of the ranker's first <see cref="StatingDepth"/> states one: 文件里说到哪一年 is
+    /// answered by the clause that names 2027, though another shares more of its words.
+    /// </summary>
+    private GroundedCandidate? Judged(GroundedCandidate? best, IReadOnlyList<GroundedCandidate> ranked, Analysis analysis)
+    {
+        if (best is null || _ranker is null || !SpecificAsk.IsUnanswered(analysis.Question, best.Retrieved.Chunk.Text)) return best;
+        return ranked.Take(StatingDepth).FirstOrDefault(c => c.Coverage > 0 && !SpecificAsk.IsUnanswered(analysis.Question, c.Retrieved.Chunk.Text)) ?? best;
+    }
+
+    /// <summary>How deep in the ranker's order a clause stating the asked figure may stand in for the best-covering one.</summary>
+    private const int StatingDepth = 2;
 
     /// <summary>
     /// The cases no model may answer: no clause shares a word with the question, the clause lacks the figure the question

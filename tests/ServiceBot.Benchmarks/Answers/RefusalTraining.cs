@@ -24,8 +24,8 @@ namespace ServiceBot.Benchmarks.Answers;
 /// other folds' answerable items, so no row is scored by a table or a ranker that saw it. The out-of-fold probabilities
 /// give the curve of answerable questions refused against must-refuse questions refused. For comparison the same folds
 /// fit the former design, a veto over the answers the thresholds give (at its own operating point, the most refused for at
-/// most <see cref="MaxHitLoss"/> of hit@3). The stored threshold is the one with the least sum of the two out-of-fold error
-/// shares, answerable refused and must-refuse answered (<see cref="Choose"/>), on every item but those of coverage slices
+/// most <see cref="MaxHitLoss"/> of hit@3). The stored threshold is the one whose larger out-of-fold shortfall from the two acceptance bars,
+/// hit@3 and must-refuse refused, is least (<see cref="Choose"/>), on every item but those of coverage slices
 /// (<see cref="LayQuestion.IsCoverage"/>); English questions get their own.
 /// With <c>--both-deployments</c> the regression also learns from the knowledge/-only deployment (the service's default):
 /// the same items run again without the laws, a question only a law answers relabelled must-refuse. An item keeps one fold
@@ -240,13 +240,18 @@ public static class RefusalTraining
     }
 
     /// <summary>
-    /// The threshold with the least sum of the two error shares the refusal decision makes, answerable refused and must-refuse
-    /// answered (Youden's J), each share counted alike however many questions of its kind the set holds. hit@3 is left out: a
-    /// threshold cannot buy back a question the ranking misses, and weighing it would spend refusals on such hits.
+    /// The threshold whose larger shortfall from the two acceptance bars is least, each shortfall counted in the errors its
+    /// bar allows: (<see cref="HitBar"/> − answerable hit@3) / (1 − <see cref="HitBar"/>) and (<see cref="RefusalBar"/> −
+    /// must-refuse refused) / (1 − <see cref="RefusalBar"/>). The bars allow half as many must-refuse questions answered as
+    /// answerable ones missed, so an equal weighing of the two error shares (Youden's J) sets the point too low to keep the
+    /// refusal bar. Where both bars hold, the threshold with the widest margin on both wins.
     /// </summary>
     private static double Choose(IReadOnlyList<Sample> samples, IReadOnlyList<double> thresholds)
         => thresholds.Select(t => (Threshold: t, Figures: FiguresOf(samples, t)))
-            .MinBy(p => (Math.Round(p.Figures[1] + p.Figures[3], 9), p.Threshold)).Threshold;
+            .MinBy(p => (Math.Round(Math.Max((HitBar - p.Figures[0]) / (1 - HitBar), (RefusalBar - p.Figures[2]) / (1 - RefusalBar)), 9), p.Threshold)).Threshold;
+
+    /// <summary>The acceptance bars the operating point serves: answerable hit@3 and must-refuse refused.</summary>
+    private const double HitBar = 0.90, RefusalBar = 0.95;
 
     /// <summary>Each deployment's out-of-fold figures at a threshold, kept apart from the samples: the next cross-validation overwrites their probabilities.</summary>
     private sealed record DeploymentFigures(double Threshold, double[] WithLaws, double[] Alone)

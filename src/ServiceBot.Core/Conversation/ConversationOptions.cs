@@ -11,9 +11,15 @@ public sealed class ConversationOptions : IValidatableObject
     [Range(1, 100_000)]
     public int MaxTextLength { get; set; } = 2000;
 
-    /// <summary>Without a conversation id, the user's latest conversation continues only if it was active this recently.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    /// <summary>
+    /// Without a conversation id, the user's latest conversation continues only if it was active this recently: from
+    /// <see cref="MinIdleTimeout"/> to <see cref="MaxIdleTimeout"/>. Checked in <see cref="Validate"/>, not by a
+    /// <see cref="RangeAttribute"/>: one over a <see cref="TimeSpan"/> converts its bounds lazily and is not thread-safe
+    /// (dotnet/runtime#1143), so two hosts starting at once could fail their start.
+    /// </summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromHours(24);
+
+    public static readonly TimeSpan MinIdleTimeout = TimeSpan.FromMinutes(1), MaxIdleTimeout = TimeSpan.FromDays(365);
 
     /// <summary>Below this, an intent is not trusted and the message is answered from the knowledge base.</summary>
     [Range(0.0, 1.0)]
@@ -36,6 +42,8 @@ public sealed class ConversationOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (IdleTimeout < MinIdleTimeout || IdleTimeout > MaxIdleTimeout)
+            yield return new ValidationResult($"Conversation:IdleTimeout must be between {MinIdleTimeout} and {MaxIdleTimeout}; got {IdleTimeout}.", [nameof(IdleTimeout)]);
         if (!string.IsNullOrWhiteSpace(TimeZone) && ServiceTimeProvider.FindTimeZone(TimeZone) is null)
             yield return new ValidationResult($"Conversation:TimeZone \"{TimeZone}\" is not a time zone this host knows (e.g. Asia/Shanghai).", [nameof(TimeZone)]);
     }

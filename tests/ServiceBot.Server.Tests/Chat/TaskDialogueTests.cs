@@ -187,6 +187,16 @@ public sealed class TaskDialogueTests(ServiceBotServer server) : IClassFixture<S
     public async Task InjuryReport_HowManyGradesQuestionWhileTheIdIsAsked_IsAnsweredNotReadAsTheId(string question)
         => await AskWhileTheFirstSlotIsPendingAsync("我爸在工地摔伤了 工伤认定已经下来了", question);
 
+    [Theory]
+    [InlineData("这都过去一年多了 还能去申请劳动仲裁不")]
+    [InlineData("现在听说公司营业执照都被吊销了 这钱还能要回来不")]
+    public async Task WageComplaint_YesOrNoQuestionClosedByBuWhileTheIdIsAsked_IsAnsweredNotReadAsTheId(string question)
+    {
+        var asked = await AskWhileTheFirstSlotIsPendingAsync("快递网点去年把俺开了 最后一个月工资一直没结", question);
+
+        Assert.True(asked.CitationCount > 0, asked.Reply);
+    }
+
     /// <summary>Opens a form, asks <paramref name="question"/> while its first slot is pending, and checks the form waits on.</summary>
     private async Task<ChatTurn> AskWhileTheFirstSlotIsPendingAsync(string opening, string question)
     {
@@ -206,6 +216,8 @@ public sealed class TaskDialogueTests(ServiceBotServer server) : IClassFixture<S
     [Theory]
     [InlineData("几天给回话")]
     [InlineData("要留我真名吗 怕老板知道了上门找事")]
+    [InlineData("要报真名不 怕他知道了给我穿小鞋")]
+    [InlineData("打过去不报名字中不中")]
     [InlineData("do i have to give my real name? dont want the owner to know its me")]
     public async Task HotlineAppeal_QuestionWhileAskedWhereItHappened_IsAnsweredNotTakenAsThePlace(string question)
     {

@@ -309,8 +309,9 @@ public sealed partial class FormEngine(
         var freeTextPending = task.PendingSlot is { } asked && SlotIds.FreeText.Contains(asked);
         // A place or a name is never worded as a question (几天给回话 when asked where it happened); a description may be.
         var strongCue = Interrogative().IsMatch(normalized);
+        var asksYesOrNo = AsksYesOrNo().IsMatch(normalized);
         // A place or a name never asks: 要留我真名吗 怕老板知道 or "do I have to give my real name?" is no street.
-        if (freeTextPending && NamesSomething.Contains(task.PendingSlot!) && (strongCue || AsksYesOrNo().IsMatch(normalized) || AsksYesOrNoColloquially().IsMatch(normalized)))
+        if (freeTextPending && NamesSomething.Contains(task.PendingSlot!) && (strongCue || asksYesOrNo))
             (freeTextPending, strongCue) = (false, true);
         // "do i need to send photos?" or "do I have to leave my phone number?" while a description is asked asks what the
         // service wants of the asker; a problem is never described by asking about one's own part in filing it.
@@ -337,7 +338,7 @@ public sealed partial class FormEngine(
             // asked is no passport, whatever else it happens to hold (一时半会, 现在).
             var values = freeTextPending ? [] : (valueExtraction ?? Extract(text, definition, expected)).Values.Where(v => v.IsValid).ToList();
             var carriesSlot = freeTextPending
-                || (AsksYesOrNo().IsMatch(normalized) || AsksYesOrNoColloquially().IsMatch(normalized) ? values.Any(v => v.SlotId == expected) : values.Count > 0);
+                || (asksYesOrNo ? values.Any(v => v.SlotId == expected) : values.Count > 0);
             if (!classifiedAsQuestion && carriesSlot) return null;
         }
 
@@ -498,13 +499,12 @@ public sealed partial class FormEngine(
     [GeneratedRegex(@"[?？吗呢]\s*$|(?<!好)几(天|个|号)|多久|多长时间|(?<!从)(啥|什么|哪)|咋|怎么")]
     private static partial Regex AsksAboutTheService();
 
-    /// <summary>A clause closed by 吗 or a question mark, or an English question opened by an auxiliary (do I, can you, is it).</summary>
-    [GeneratedRegex(@"吗(?=[\s，,。.!！?？]|$)|[?？]|^\s*(?i:do|does|did|can|could|is|are|will|would|should|must|have|has)\s+(?i:i|you|we|they|he|she|it|my|the|there|this|that|these|those|his|her|our|your)\b")]
+    /// <summary>
+    /// A clause closed by 吗, 不 or 没 (要报真名不), a verb asked with 不/没 (中不中, 给没给), a question mark, or an English
+    /// question opened by an auxiliary (do I, can you, is it).
+    /// </summary>
+    [GeneratedRegex(@"[吗不没](?=[\s，,。.!！?？]|$)|(\p{IsCJKUnifiedIdeographs})[不没]\1|[?？]|^\s*(?i:do|does|did|can|could|is|are|will|would|should|must|have|has)\s+(?i:i|you|we|they|he|she|it|my|the|there|this|that|these|those|his|her|our|your)\b")]
     private static partial Regex AsksYesOrNo();
-
-    /// <summary>A yes-or-no question in everyday Chinese: a verb asked with 不/没 (中不中, 给没给), or a clause closed by 不 or 没 (要报真名不).</summary>
-    [GeneratedRegex(@"(\p{IsCJKUnifiedIdeographs})[不没]\1|[不没](?=[\s，,。.!！?？]|$)")]
-    private static partial Regex AsksYesOrNoColloquially();
 
     /// <summary>An English question about the asker's own part in the service: "do I need to", "can we", "should I".</summary>
     [GeneratedRegex(@"^\s*(?i:do|did|can|could|should|must|will|would|am|have)\s+(?i:i|we)\b(?=.*\?)")]

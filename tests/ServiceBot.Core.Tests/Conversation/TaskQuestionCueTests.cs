@@ -7,6 +7,8 @@ public class TaskQuestionCueTests
     [Theory]
     [InlineData("社保转移要准备啥材料")]
     [InlineData("跑单摔了快两个月了才想起来报 还来得及不")]
+    [InlineData("12345反映过小区不让外卖车进的事 回访的时候我要是说没解决，他们会咋弄")]
+    [InlineData("我要是在外地出的事 职业伤害在哪报")]
     [InlineData("老板欠了我两个月工资我该找谁")]
     [InlineData("我要提取公积金，需要带什么材料")]
     [InlineData("我想问一下社保转移怎么弄")]
@@ -71,6 +73,7 @@ public class TaskQuestionCueTests
     [InlineData("我要投诉欠薪，你能帮我吗")]
     [InlineData("我想报工伤 网上能办不")]
     [InlineData("我想直接找12345反映楼下噪音")]
+    [InlineData("我要反映的问题是楼下烧烤店半夜还在营业")]
     [InlineData("I need to move my pension to Yiwu, what should I do?")]
     [InlineData("I want to report an injury, is that ok?")]
     [InlineData("check my ticket GJJ-20250601-000001, the status is the same since Monday")]
@@ -89,6 +92,10 @@ public class TaskQuestionCueTests
     [InlineData("社保转移的申请递上去了")]
     [InlineData("I reported a broken streetlight on my road to 12345 on Monday.")]
     [InlineData("I filed a 12345 complaint about the rubbish bins near my shop.")]
+    [InlineData("12345反映的问题处理完了")]
+    [InlineData("12345反映的问题回复了")]
+    [InlineData("上回投诉的欠薪到现在还没处理")]
+    [InlineData("提交的转社保申请受理了")]
     public void AsksAbout_SaysItWasDoneAlready_IsTrue(string text) => Assert.True(TaskQuestionCue.AsksAbout(text));
 
     [Theory]

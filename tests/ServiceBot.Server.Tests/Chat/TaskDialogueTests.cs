@@ -214,6 +214,22 @@ public sealed class TaskDialogueTests(ServiceBotServer server) : IClassFixture<S
     }
 
     [Theory]
+    [InlineData("12345反映的问题处理完了", "不满意呢")]
+    [InlineData("12345反映的问题回复了", "处理得不满意咋办")]
+    [InlineData("12345反映过小区不让外卖车进的事", "回访的时候我要是说没解决，他们会咋弄")]
+    public async Task HotlineAppeal_WhatBecameOfAnEarlierAppeal_OpensNoNewAppealAndTheQuestionIsAnswered(string story, string question)
+    {
+        var chat = NewSession();
+        var told = await chat.SayAsync(story);
+        Assert.Null(told.Task);
+
+        var asked = await chat.SayAsync(question);
+
+        Assert.Null(asked.Task);
+        Assert.Contains("对处理结果不满意怎么办？", asked.Json.GetProperty("citations").EnumerateArray().Select(c => c.GetProperty("section").GetString()));
+    }
+
+    [Theory]
     [InlineData("几天给回话")]
     [InlineData("要留我真名吗 怕老板知道了上门找事")]
     [InlineData("要报真名不 怕他知道了给我穿小鞋")]

@@ -186,6 +186,6 @@ public sealed partial class FollowUpResolver(IReadOnlyCollection<string> domainT
     [GeneratedRegex(@"^(它|那)?(里面|里头)|这个文件|这份文件|该文件|这个意见|这份意见|这个政策|这份政策|这个规定|这个通知|这篇文章|这个文章|文件里|文件中|上面说的文件")]
     private static partial Regex DocumentReference();
 
-    [GeneratedRegex(@"^(我要|我想|帮我|想要|我需要|请帮我)(办理|办|申请|提交)?")]
+    [GeneratedRegex(@"^(我要(?!是)|我想|帮我|想要|我需要|请帮我)(办理|办|申请|提交)?")]
     private static partial Regex Request();
 }

@@ -325,14 +325,16 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
     /// dictionary and 车险 in the segmenter's, yet no document speaks of them, while 缴过 in 断缴过的 is a cut the segmenter
     /// made through words the documents do use (断缴). A word the segmenter does not know comes out as single characters
     /// (医美 as 医, 美); in a message with no longer word, a run of them is read as one word. Beside a longer word such a run
-    /// is mostly a colloquial verb (网上能弄不, 伤好了), so it is not.
+    /// is mostly a colloquial verb (网上能弄不, 伤好了), so it is not. Only a noun names a topic of its own: a verb, a time or
+    /// an adverb the documents never use (弄下来得多少天, 钱才能到手, 申诉了它不理呢) only says how the follow-up asks
+    /// about the topic before it.
     /// </summary>
     private static bool NamesUnknownWord(KnowledgeBase knowledgeBase, string message)
     {
         var index = knowledgeBase.Lexical;
         var text = TextNormalizer.Normalize(message);
         var terms = new GroundingScorer(index).Terms(message);
-        var unknownWord = terms.Any(term => term.Word.Length > 1
+        var unknownWord = terms.Any(term => term.Word.Length > 1 && NamesAThing(term.Word)
             && term.Forms.All(form => !index.Mentions(form)) && !index.Mentions(WithNeighbours(text, term.Word)));
         if (unknownWord) return true;
         return terms.All(term => term.Word.Length == 1)

@@ -147,6 +147,27 @@ public sealed class FollowUpTopicTests : IDisposable
     }
 
     [Fact]
+    public async Task ResolveFollowUpAsync_VerbNoDocumentUses_StillKeepsTheTopic()
+    {
+        // 下来 (in 弄下来) says how the asker speaks: unlike 驾照 or 彩礼 it names no topic of its own.
+        var followUp = await _rewriter.ResolveFollowUpAsync(Conversation("社保从外地转回来要准备啥"), "弄下来得多少天", CancellationToken.None);
+
+        Assert.True(followUp.IsResolved);
+        Assert.StartsWith("社保", followUp.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("那彩礼一般给多少")]
+    [InlineData("那驾照呢")]
+    public async Task ResolveFollowUpAsync_NounNoDocumentUses_CarriesNoTopic(string message)
+    {
+        var followUp = await _rewriter.ResolveFollowUpAsync(Conversation("社保从外地转回来要准备啥"), message, CancellationToken.None);
+
+        Assert.False(followUp.IsResolved);
+        Assert.Equal(message, followUp.Text);
+    }
+
+    [Fact]
     public async Task ResolveFollowUpAsync_OneCharacterNounOfALayPhraseForTheTopic_KeepsTheTopic()
     {
         // 钱 is the lay word of 取钱, which stands for the guide's 提取.

@@ -110,13 +110,16 @@ public sealed class FollowUpTopicTests : IDisposable
     }
 
     [Theory]
-    [InlineData("那车呢？")]
-    [InlineData("那狗呢")]
-    public async Task ResolveFollowUpAsync_OneCharacterNounTheTopicsClausesNeverUse_SwitchesTopic(string message)
+    // 车 is only a character of 网约车 in the fund guide, and 狗 is nowhere: neither is what the guide speaks of. The lay
+    // phrase 开网约车 ends in 车 too, but inside 网约车, so it does not make 车 a lay word for the guide's 网约车.
+    [InlineData("公积金租房能提吗", "那车呢？")]
+    [InlineData("公积金租房能提吗", "那狗呢")]
+    // 彩礼 and 驾照 are nouns no document uses: a topic of their own.
+    [InlineData("社保从外地转回来要准备啥", "那彩礼一般给多少")]
+    [InlineData("社保从外地转回来要准备啥", "那驾照呢")]
+    public async Task ResolveFollowUpAsync_NounTheTopicsClausesNeverUse_SwitchesTopic(string earlier, string message)
     {
-        // 车 is only a character of 网约车 in the fund guide, and 狗 is nowhere: neither is what the guide speaks of. The lay
-        // phrase 开网约车 ends in 车 too, but inside 网约车, so it does not make 车 a lay word for the guide's 网约车.
-        var followUp = await _rewriter.ResolveFollowUpAsync(Conversation("公积金租房能提吗"), message, CancellationToken.None);
+        var followUp = await _rewriter.ResolveFollowUpAsync(Conversation(earlier), message, CancellationToken.None);
 
         Assert.False(followUp.IsResolved);
         Assert.Equal(message, followUp.Text);
@@ -146,35 +149,17 @@ public sealed class FollowUpTopicTests : IDisposable
         Assert.False(followUp.SubjectUncovered);
     }
 
-    [Fact]
-    public async Task ResolveFollowUpAsync_VerbNoDocumentUses_StillKeepsTheTopic()
-    {
-        // 下来 (in 弄下来) says how the asker speaks: unlike 驾照 or 彩礼 it names no topic of its own.
-        var followUp = await _rewriter.ResolveFollowUpAsync(Conversation("社保从外地转回来要准备啥"), "弄下来得多少天", CancellationToken.None);
-
-        Assert.True(followUp.IsResolved);
-        Assert.StartsWith("社保", followUp.Text, StringComparison.Ordinal);
-    }
-
     [Theory]
-    [InlineData("那彩礼一般给多少")]
-    [InlineData("那驾照呢")]
-    public async Task ResolveFollowUpAsync_NounNoDocumentUses_CarriesNoTopic(string message)
+    // 钱 is the lay word of 取钱, which stands for the guide's 提取.
+    [InlineData("公积金租房能提吗", "那钱呢 几天能到", "公积金")]
+    // 下来 (in 弄下来) says how the asker speaks: unlike 驾照 or 彩礼 it names no topic of its own.
+    [InlineData("社保从外地转回来要准备啥", "弄下来得多少天", "社保")]
+    public async Task ResolveFollowUpAsync_WordNamingNoTopicOfItsOwn_KeepsTheTopic(string earlier, string message, string topic)
     {
-        var followUp = await _rewriter.ResolveFollowUpAsync(Conversation("社保从外地转回来要准备啥"), message, CancellationToken.None);
-
-        Assert.False(followUp.IsResolved);
-        Assert.Equal(message, followUp.Text);
-    }
-
-    [Fact]
-    public async Task ResolveFollowUpAsync_OneCharacterNounOfALayPhraseForTheTopic_KeepsTheTopic()
-    {
-        // 钱 is the lay word of 取钱, which stands for the guide's 提取.
-        var followUp = await _rewriter.ResolveFollowUpAsync(Conversation("公积金租房能提吗"), "那钱呢 几天能到", CancellationToken.None);
+        var followUp = await _rewriter.ResolveFollowUpAsync(Conversation(earlier), message, CancellationToken.None);
 
         Assert.True(followUp.IsResolved);
-        Assert.Contains("公积金", followUp.Text, StringComparison.Ordinal);
+        Assert.Contains(topic, followUp.Text, StringComparison.Ordinal);
     }
 
     [Fact]

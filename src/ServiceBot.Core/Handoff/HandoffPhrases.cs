@@ -13,11 +13,18 @@ public sealed class HandoffPhrases(PhraseSets phrases)
     private readonly IReadOnlyList<string> _distress = phrases["distress"];
     private readonly IReadOnlyList<string> _returnToBot = phrases["return_to_bot"];
 
+    // Longest first, so 打个电话 goes before 打电话 could leave 个 behind.
+    private readonly IReadOnlyList<string> _lookalikes = [.. phrases["distress_lookalikes"].OrderByDescending(p => p.Length)];
+
     public static HandoffPhrases Default { get; } = new(PhraseSets.Parse(UnderstandingData.ReadLexicon("handoff.txt")));
 
+    /// <summary>
+    /// Whether the message speaks of danger or distress. Words that hold a distress phrase's characters with another meaning
+    /// (被人打击报复 holds 被人打, 被老板打电话催 holds 被老板打) are taken out first.
+    /// </summary>
     public bool IsDistress(string text)
     {
-        var compact = Compact(text);
+        var compact = _lookalikes.Aggregate(Compact(text), (rest, word) => rest.Replace(word, "|", StringComparison.Ordinal));
         return _distress.Any(p => compact.Contains(p, StringComparison.Ordinal));
     }
 

@@ -1,5 +1,6 @@
 using ServiceBot.Assist;
 using ServiceBot.Conversation;
+using ServiceBot.Conversation.Rewriting;
 using ServiceBot.Localization;
 
 namespace ServiceBot.Handoff;
@@ -7,8 +8,8 @@ namespace ServiceBot.Handoff;
 /// <summary>
 /// Handoff as a state of the conversation that the engine owns. Before routing, a conversation in the queue or
 /// with an agent takes the user's message into its transcript and the bot stays silent (the user may go back to
-/// the bot); a distress topic hands off at once. After routing, a request for a person, two refusals in a row or
-/// three invalid values for one slot hand off. The conversation's recent turns travel with it.
+/// the bot); a distress topic hands off at once. After routing, a request for a person, two refusals in a row (of
+/// messages that ask something) or three invalid values for one slot hand off. The conversation's recent turns travel with it.
 /// </summary>
 public sealed class HandoffController(IHandoffStore store, IAuditLog audit, TimeProvider clock, HandoffPhrases? phrases = null)
 {
@@ -45,7 +46,10 @@ public sealed class HandoffController(IHandoffStore store, IAuditLog audit, Time
     /// <summary>The routed turn, or a handoff when the user asked for a person or the bot keeps failing them.</summary>
     public async Task<TurnResult> ReviewAsync(ConversationState conversation, string text, string? messageId, TurnResult routed, CancellationToken cancellationToken)
     {
-        conversation.ConsecutiveRefusals = routed.Refused ? conversation.ConsecutiveRefusals + 1 : 0;
+        // A story told over several messages (物业不让电动车进门 … 送一单得走一公里多) asks nothing yet: the bot finding no
+        // answer to it is no failure, and the question that follows must still reach the bot.
+        if (!routed.Refused) conversation.ConsecutiveRefusals = 0;
+        else if (!FollowUpResolver.TellsAStory(text)) conversation.ConsecutiveRefusals++;
         var (reason, lead) = routed.Handoff
             ? (HandoffReasons.UserRequest, BotText.Get(nameof(BotTexts.Handoff_UserRequest)))
             : conversation.ConsecutiveRefusals >= RefusalLimit

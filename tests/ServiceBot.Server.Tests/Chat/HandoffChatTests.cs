@@ -87,6 +87,35 @@ public sealed class HandoffChatTests(ServiceBotServer server) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task Chat_StoryToldInTwoMessagesThenAsked_TheQuestionReachesTheBot()
+    {
+        var user = new ChatSession(server.Http);
+
+        var first = await user.SayAsync("我跑外卖三年了，上个月刚换了辆新电动车");
+        var second = await user.SayAsync("最近单子特别多，一天要跑十几个小时");
+        var question = await user.SayAsync("骑手每天跑十几个小时，休息权有保障吗？");
+
+        Assert.Equal((0, 0), (first.CitationCount, second.CitationCount)); // neither story is answered
+        Assert.All([first, second, question], t => Assert.False(t.Handoff));
+        Assert.True(question.CitationCount > 0, question.Reply);
+        Assert.Null(await Handoffs.FindAsync(user.ConversationId!, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Chat_QuestionRefusedAfterAStory_StillCountsTowardsHandoff()
+    {
+        var user = new ChatSession(server.Http);
+
+        await user.SayAsync("火星上有几个月亮");
+        var story = await user.SayAsync("我家楼下新开了一家奶茶店，天天排长队");
+        var second = await user.SayAsync("量子计算机的原理是什么");
+
+        Assert.Equal((false, 0), (story.Handoff, story.CitationCount));
+        Assert.True(second.Handoff);
+        Assert.Equal(HandoffReasons.RepeatedRefusal, (await HandoffOf(user)).Reason);
+    }
+
+    [Fact]
     public async Task Chat_RefusalThenAnswerThenRefusal_NotHandedOff()
     {
         var user = new ChatSession(server.Http);

@@ -1,3 +1,4 @@
+using ServiceBot.Answers;
 using ServiceBot.Conversation;
 using ServiceBot.Tasks;
 
@@ -40,6 +41,25 @@ public sealed class ConversationRoutingTests(EngineFixture fixture) : IClassFixt
 
         Assert.True(reply.Handoff);
         Assert.Contains("人工", reply.Markdown);
+    }
+
+    [Theory]
+    [InlineData("我们是做服装加工的，厂里三十来个工人，必须专门请个安全员吗？能不能找个人兼着干")]
+    [InlineData("打12345要钱不？在你这儿说一下就能直接登记吗")]
+    public async Task HandleAsync_QuestionShapedLikeAHandoffOrAGreeting_IsAnswered(string question)
+    {
+        var asked = new List<string>();
+        var bot = new EngineHarness(fixture, answerer: new DelegateKnowledgeAnswerer(q =>
+        {
+            asked.Add(q);
+            return new Answer("答复。", true, [new Citation("指南", "收费标准", "不收费。")], false);
+        }));
+
+        var reply = await bot.Say(question);
+
+        Assert.False(reply.Handoff);
+        Assert.Single(asked);
+        Assert.Single(reply.Citations);
     }
 
     [Fact]

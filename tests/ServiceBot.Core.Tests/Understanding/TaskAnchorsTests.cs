@@ -103,6 +103,8 @@ public class TaskAnchorsTests(IntentClassifierFixture fixture) : IClassFixture<I
     [InlineData("邻居欠我五千块钱不还 我想告他", "wage_complaint")]
     [InlineData("帮我查一下义乌到杭州的高铁票", "ticket_status")]
     [InlineData("帮我写条朋友圈，就说公积金终于提出来了", "fund_withdrawal")]
+    [InlineData("我们是做服装加工的，厂里三十来个工人，必须专门请个安全员吗？能不能找个人兼着干", "human_agent")]
+    [InlineData("在你这儿说一下就能直接登记吗", "greeting")]
     public void Apply_RequestShapeWithoutTheTasksSubject_IsNotThatTask(string text, string task)
     {
         var classified = fixture.Classifier.Classify(text);
@@ -125,6 +127,10 @@ public class TaskAnchorsTests(IntentClassifierFixture fixture) : IClassFixture<I
     [InlineData("干完活不给钱", "wage_complaint")]
     [InlineData("租房能提公积金吗", "task_question")]
     [InlineData("帮我把公积金取出来", "fund_withdrawal")]
+    [InlineData("叫个人来", "human_agent")]
+    [InlineData("get me a human", "human_agent")]
+    [InlineData("在吗", "greeting")]
+    [InlineData("hi there", "greeting")]
     public void Apply_MessageNamingTheTasksSubject_KeepsThePrediction(string text, string intent)
     {
         var classified = fixture.Classifier.Classify(text);

@@ -7,7 +7,9 @@ namespace ServiceBot.Understanding.Intents;
 /// The words a chat message must name before it can open a task (<c>knowledge/lexicons/task-anchors.txt</c>). The router
 /// learns the shape of a request as much as its subject, so "北京朝阳区的劳动仲裁院在哪" reads like a station look-up and
 /// "老公赌博欠了十几万" like a wage complaint; neither names what the task is about, so neither may open its form. The
-/// message is then answered or refused from the knowledge like any question. A task without anchors is never held back.
+/// message is then answered or refused from the knowledge like any question. A handoff and a greeting are held back the
+/// same way: 厂里……能不能找个人兼着干 reads like 叫个人来 and 在你这儿说一下就能直接登记吗 like 在吗, yet neither asks for a
+/// person or says hello. A task without anchors is never held back.
 /// A call transcript is read without them: a caller's lines add up to the task (头磕破了 … 卸货的时候), none need name it.
 /// </summary>
 public sealed class TaskAnchors

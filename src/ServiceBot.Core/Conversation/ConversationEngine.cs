@@ -7,6 +7,7 @@ using ServiceBot.Places;
 using ServiceBot.Localization;
 using ServiceBot.Storage;
 using ServiceBot.Storage.Retention;
+using ServiceBot.Text;
 using ServiceBot.Tasks;
 using ServiceBot.Understanding;
 using ServiceBot.Understanding.Dialog;
@@ -309,12 +310,14 @@ public sealed partial class ConversationEngine(
     /// <summary>
     /// The classifier's out-of-scope call is a guess from the wording (圣诞, 看电影, 世界杯), and the news and the opinion
     /// talk of such things too. A Chinese question still goes to the knowledge, whose refusal model weighs it with the
-    /// domain score; only a refusal gets the short out-of-scope reply. English keeps the classifier's call: its refusal
-    /// model is weaker and answers weather and hotel questions from the Yiwu guide.
+    /// domain score; only a refusal gets the short out-of-scope reply. An English question goes there only when the
+    /// lexicon reads most of its words (once i book the appointment how many days till i get the business licence): its
+    /// refusal model is weaker, and the weather or a hotel, which the lexicon does not read, would get the Yiwu guide.
     /// </summary>
     private async Task<TurnResult> OutOfScopeAsync(string question, CancellationToken cancellationToken)
     {
-        if (!ServiceTopics.IsEnglish(question) && await knowledge.AnswerAsync(question, cancellationToken) is { Grounded: true } answer)
+        if ((!ServiceTopics.IsEnglish(question) || EnglishBridge.Default.Translate(question) is { IsReadable: true })
+            && await knowledge.AnswerAsync(question, cancellationToken) is { Grounded: true } answer)
             return AnswerTurn(answer);
         return OutOfScopeReply();
     }

@@ -6,11 +6,12 @@ namespace ServiceBot.Core.Tests.Conversation;
 
 /// <summary>
 /// The classifier calls a question out of scope from its wording alone; a Chinese one is still put to the knowledge, whose
-/// refusal decides, and an English one keeps the classifier's call.
+/// refusal decides, and so is an English one whose words the lexicon reads; any other English one keeps the classifier's call.
 /// </summary>
 public sealed class OutOfScopeRoutingTests(EngineFixture fixture) : IClassFixture<EngineFixture>
 {
     private const string WorldCupGoods = "世界杯的周边义乌也做吗";
+    private const string LicenceWait = "once i book the appointment how many days till i get the business licence?";
 
     [Fact]
     public void Classifier_WorldCupGoodsQuestion_IsConfidentlyOutOfScope()
@@ -46,6 +47,20 @@ public sealed class OutOfScopeRoutingTests(EngineFixture fixture) : IClassFixtur
         Assert.Empty(reply.Citations);
         Assert.Contains("超出了我的服务范围", reply.Markdown);
         Assert.DoesNotContain("知识库中没有找到", reply.Markdown);
+    }
+
+    [Fact]
+    public async Task HandleAsync_EnglishOutOfScopeWordingTheLexiconReads_AsksTheKnowledge()
+    {
+        var prediction = fixture.Intents.Classify(LicenceWait);
+        var asked = new List<string>();
+        var bot = new EngineHarness(fixture, answerer: Answerer(asked, grounded: true));
+
+        var reply = await bot.Say(LicenceWait);
+
+        Assert.Equal(IntentNames.OutOfScope, prediction.Intent); // the router alone would refuse it
+        Assert.Single(asked);
+        Assert.NotEmpty(reply.Citations);
     }
 
     [Fact]

@@ -286,6 +286,22 @@ public sealed class TaskDialogueTests(ServiceBotServer server) : IClassFixture<S
         Assert.Null(asked.Slot("description"));
     }
 
+    [Theory]
+    [InlineData("我要转社保", "是找长沙的社保局还是东莞的")]
+    [InlineData("我要申报职业伤害", "那我们区里社保经办机构在哪条街上啊")]
+    public async Task QuestionNamingOtherValuesWhileTheIdIsAsked_IsTreatedAsAQuestionNotAsTheId(string request, string question)
+    {
+        var chat = NewSession();
+        var opened = await chat.SayAsync(request);
+        Assert.Equal(("collecting", "id_number"), (opened.State, opened.Missing[0]));
+
+        var asked = await chat.SayAsync(question);
+
+        Assert.DoesNotContain("没有识别出", asked.Reply, StringComparison.Ordinal);
+        Assert.Contains("我们继续办理", asked.Reply, StringComparison.Ordinal);
+        Assert.Equal(("collecting", "id_number"), (asked.State, asked.Missing[0]));
+    }
+
     [Fact]
     public async Task WageComplaint_QuestionEndingInBuMidTask_IsAnswered()
     {

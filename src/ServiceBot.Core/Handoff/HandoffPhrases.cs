@@ -12,9 +12,7 @@ public sealed class HandoffPhrases(PhraseSets phrases)
 
     private readonly IReadOnlyList<string> _distress = phrases["distress"];
     private readonly IReadOnlyList<string> _returnToBot = phrases["return_to_bot"];
-
-    // Longest first, so 打个电话 goes before 打电话 could leave 个 behind.
-    private readonly IReadOnlyList<string> _lookalikes = [.. phrases["distress_lookalikes"].OrderByDescending(p => p.Length)];
+    private readonly IReadOnlyList<string> _lookalikes = phrases["distress_lookalikes"];
 
     public static HandoffPhrases Default { get; } = new(PhraseSets.Parse(UnderstandingData.ReadLexicon("handoff.txt")));
 

@@ -334,13 +334,12 @@ public sealed partial class FormEngine(
             // A free-text answer always "extracts", so judge by the slots a sentence can carry without being asked.
             var expected = freeTextPending ? null : task.PendingSlot;
             // An answer to a free-text question carries no recognisable slot, so only the classifier can call it a question.
-            // A yes-or-no question answers the pending slot only by naming its value: 我能替他去窗口办吗 while the passport is
-            // asked is no passport, whatever else it happens to hold (一时半会, 现在).
-            // So does a question that names other slots' values in passing (是找长沙的社保局还是东莞的, 那我们区里社保经办机构在哪条街上
-            // while the ID number is asked): only the value asked for makes it an answer.
+            // A question answers the pending slot only by naming its value, whatever else it happens to hold: 我能替他去窗口办吗
+            // while the passport is asked is no passport (一时半会, 现在), nor is 是找长沙的社保局还是东莞的 an ID number. With no
+            // slot pending, a yes-or-no question answers nothing and another question answers with any value it carries.
             var values = freeTextPending ? [] : (valueExtraction ?? Extract(text, definition, expected)).Values.Where(v => v.IsValid).ToList();
             var carriesSlot = freeTextPending
-                || (asksYesOrNo || expected is not null ? values.Any(v => v.SlotId == expected) : values.Count > 0);
+                || (expected is not null ? values.Any(v => v.SlotId == expected) : !asksYesOrNo && values.Count > 0);
             if (!classifiedAsQuestion && carriesSlot) return null;
         }
 

@@ -226,6 +226,7 @@ public sealed partial class ExtractiveAnswerComposer(IOptions<AnswerOptions> opt
         var unseenDocument = !refusalModel.WasTrainedWith(chunk.DocumentId);
         return new GroundingDecision(thresholdsPass, features, probability,
             probability >= ThresholdFor(analysis.IsEnglish || analysis.AskedInEnglish)
+            || RefusalModel.TaughtAlmostVerbatim(features)
             || (unseenDocument && RefusalModel.ClauseStatesIt(features, analysis.Question, CoveredText(chunk)))
             || (unseenDocument && thresholdsPass && NamesItsRareTerm(knowledge, chunk, analysis, features)));
     }

@@ -38,10 +38,10 @@ public static partial class AskedKind
         => LookUp().IsMatch(question) && OwnRecord().IsMatch(question) && !TicketLookUp().IsMatch(question);
 
     /// <summary>
-    /// An amount of money or a benefit: 能领多少, 赔多少, 能报多少, 多少钱, 收入能到多少, 保额; not 给多少天, a duration, nor 没多少钱, how little. Rent is
+    /// An amount of money or a benefit: 能领多少, 能提多少, 赔多少, 能报多少, 多少钱, 收入能到多少, 保额; not 给多少天, a duration, nor 没多少钱, how little. Rent is
     /// asked only as a price ("what the rent costs"): "withdraw my fund for our rent" names what the money is for.
     /// </summary>
-    [GeneratedRegex(@"(?<!没|没有|不了)(多少钱|多少万)|(领|拿|赔|报|报销|挣|赚|交|缴|收|给|补|罚|扣)多少(?!天|年|日|周|次|岁|倍|个?月|个?小时|个?工作日|个?星期)|工资[^，。？?]{0,3}多少|收入[^，。？?]{0,6}多少|多少工资|保额|坑位费|过路费|(?i:\bhow much\b|\bminimum (registered )?capital\b|\brent (is|costs?|price)\b|\b(price|cost) of (the |a )?rent\b)")]
+    [GeneratedRegex(@"(?<!没|没有|不了)(多少钱|多少万)|(领|拿|提|取|赔|报|报销|挣|赚|交|缴|收|给|补|罚|扣)多少(?!天|年|日|周|次|岁|倍|个?月|个?小时|个?工作日|个?星期)|工资[^，。？?]{0,3}多少|收入[^，。？?]{0,6}多少|多少工资|保额|坑位费|过路费|(?i:\bhow much\b|\bminimum (registered )?capital\b|\brent (is|costs?|price)\b|\b(price|cost) of (the |a )?rent\b)")]
     private static partial Regex MoneyAsked();
 
     /// <summary>A sum, a multiple, a share, months of wages, a standard the amount is set by (不得低于最低工资标准), or that nothing is charged.</summary>

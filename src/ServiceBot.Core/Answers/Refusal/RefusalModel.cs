@@ -120,6 +120,32 @@ public sealed class RefusalModel
         => ClauseStatesIt(features) && !AskedKind.Unstated(question, clauseText);
 
     /// <summary>
+    /// A 相似问法 the maintainers linked to this very clause matches the question this closely, both ways, and it covers the
+    /// question as far: they taught the clause to answer it. Out of fold on the development set, questions past this match that
+    /// the model refused were answerable (5 of 5); at 0.75 three of eleven were not (how many of Yiwu's merchants are from Russia).
+    /// </summary>
+    public const double TaughtMatchAnswers = 0.8;
+
+    private static readonly int CoverageIndex = GroundingFeatures.Names.ToList().IndexOf("coverage");
+    private static readonly int QuestionMatchIndex = GroundingFeatures.Names.ToList().IndexOf("question_match");
+    private static readonly int TaughtMatchIndex = GroundingFeatures.Names.ToList().IndexOf("taught_match");
+
+    /// <summary>
+    /// Features that say the question holds more than any taught question does: a city or platform the clause does not name,
+    /// a verdict asked, or a figure, payer, hour or record the clause does not state.
+    /// </summary>
+    private static readonly int[] AsksBeyondTheClause =
+        [.. new[] { "figure_unstated", "named_unstated", "asks_judgement" }.Select(name => GroundingFeatures.Names.ToList().IndexOf(name))];
+
+    /// <summary>
+    /// Whether a taught question of the judged clause matches the question nearly word for word (<see cref="TaughtMatchAnswers"/>)
+    /// and the question asks nothing the clause does not state: such a question is answered, whatever the model's probability.
+    /// </summary>
+    public static bool TaughtAlmostVerbatim(IReadOnlyList<double> features)
+        => features[TaughtMatchIndex] > 0 && features[QuestionMatchIndex] >= TaughtMatchAnswers && features[CoverageIndex] >= TaughtMatchAnswers
+           && !AsksWhatNoCitedClauseStates(features) && !AsksBeyondTheClause.Any(i => features[i] > 0.5);
+
+    /// <summary>
     /// Whether the question asks for a kind of fact no cited clause states: a figure of another kind, a payer, an hour or an
     /// address, or the asker's own record (<see cref="AskedThingUnstated"/>).
     /// </summary>

@@ -20,6 +20,8 @@ public class AskedKindTests
 
     private const string InjuryFee = "不收费。职业伤害保障费由平台企业按单缴纳，从业人员个人不缴费。";
 
+    private const string RentWithdrawal = "提取额度按本市租房提取定额执行，示例为每人每月不超过1500元，可按月或按年提取。";
+
     private const string StationNearby = "告诉助手所在城市和区县，就能查到附近的驿站、工会驿站和户外劳动者服务站，结果包含站点名称、地址、开放时间和服务项目。";
 
     [Theory]
@@ -31,6 +33,7 @@ public class AskedKindTests
     [InlineData("文件说要扩大职业伤害保障试点 全国有多少骑手已经参保了", HotlineLimit)]
     [InlineData("What is the rent of a shop in Yiwu market, and what does the rent cost per month?", HotlineLimit)]
     [InlineData("In which year was the first foreign-invested business in Yiwu set up?", HotlineLimit)]
+    [InlineData("公积金租房一个月最多能提多少", HotlineLimit)]
     public void FigureOfKindUnstated_ClauseStatesOtherFiguresOnly_IsTrue(string question, string clause)
         => Assert.True(AskedKind.FigureOfKindUnstated(question, clause));
 
@@ -44,6 +47,7 @@ public class AskedKindTests
     [InlineData("How many days does it take?", HotlineLimit)]
     [InlineData("To take housing fund for our rent, do we need to bring our marriage certificate?", HotlineLimit)]
     [InlineData("职业伤害保障要交多少钱", InjuryFee)]
+    [InlineData("公积金租房一个月最多能提多少", RentWithdrawal)]
     public void FigureOfKindUnstated_KindStatedOrNoneAsked_IsFalse(string question, string clause)
         => Assert.False(AskedKind.FigureOfKindUnstated(question, clause));
 

@@ -293,4 +293,45 @@ public sealed class RefusalModelTests
         Assert.Equal(english, Feature("english"));
         Assert.Equal(englishNeighbour, Feature("english_neighbour_similarity"));
     }
+
+    /// <summary>Features of a clause a taught question of its own matches at <paramref name="match"/>, with <paramref name="set"/> also set to 1.</summary>
+    private static double[] TaughtFeatures(double match, params string[] set)
+    {
+        var features = new double[GroundingFeatures.Names.Count];
+        void Set(string name, double value) => features[GroundingFeatures.Names.ToList().IndexOf(name)] = value;
+        Set("text_coverage", 0.67);
+        Set("coverage", match);
+        Set("question_match", match);
+        Set("taught_match", match - 0.67);
+        foreach (var name in set) Set(name, 1);
+        return features;
+    }
+
+    [Theory]
+    [InlineData(0.84)]
+    [InlineData(RefusalModel.TaughtMatchAnswers)]
+    public void TaughtAlmostVerbatim_ClauseTaughtTheQuestion_Answers(double match)
+        => Assert.True(RefusalModel.TaughtAlmostVerbatim(TaughtFeatures(match)));
+
+    [Fact]
+    public void TaughtAlmostVerbatim_MatchBelowTheBar_LeavesItToTheModel()
+        => Assert.False(RefusalModel.TaughtAlmostVerbatim(TaughtFeatures(0.76)));
+
+    [Theory]
+    [InlineData("figure_kind_unstated")]
+    [InlineData("aspect_unstated")]
+    [InlineData("named_unstated")]
+    [InlineData("asks_judgement")]
+    [InlineData("figure_unstated")]
+    public void TaughtAlmostVerbatim_QuestionAsksWhatTheClauseDoesNotState_LeavesItToTheModel(string unstated)
+        => Assert.False(RefusalModel.TaughtAlmostVerbatim(TaughtFeatures(0.9, unstated)));
+
+    [Fact]
+    public void TaughtAlmostVerbatim_TheMatchIsAnotherClausesQuestion_LeavesItToTheModel()
+    {
+        var features = TaughtFeatures(0.9);
+        features[GroundingFeatures.Names.ToList().IndexOf("taught_match")] = 0;
+
+        Assert.False(RefusalModel.TaughtAlmostVerbatim(features));
+    }
 }

@@ -136,7 +136,7 @@ internal static class ExplainCommand
         var model = decision.Probability is { } probability
             ? string.Create(CultureInfo.InvariantCulture,
                 $"拒答模型：作答概率 {probability:0.000}，阈值 {decision.MinAnswerProbability:0.00}（{(probability >= decision.MinAnswerProbability ? "达到" : "未达到")}），")
-              + (probability < decision.MinAnswerProbability && decision.Answers ? "但条款原文直接覆盖了问题（或独含问题所问的专有词），模型不否决" : "由模型判定")
+              + (probability < decision.MinAnswerProbability && decision.Answers ? "但条款原文直接覆盖了问题、条款有几乎一字不差的相似问法，或条款独含问题所问的专有词，模型不否决" : "由模型判定")
             : "拒答模型：未参与，按覆盖阈值判定";
         return $"最终判定：{thresholds}；{model}；结论：{outcome}";
     }

@@ -77,7 +77,7 @@
         (r.decision.answerProbability === null || r.decision.answerProbability === undefined
           ? '拒答模型未参与，按覆盖阈值判定。'
           : '拒答模型作答概率 ' + num(r.decision.answerProbability, 3) + '，阈值 ' + num(r.decision.minAnswerProbability, 2) +
-            (r.decision.answerProbability < r.decision.minAnswerProbability && r.answer.grounded ? '，未达到，但条款原文直接覆盖了问题（或独含问题所问的专有词），模型不否决。' : '，由模型判定。')) }));
+            (r.decision.answerProbability < r.decision.minAnswerProbability && r.answer.grounded ? '，未达到，但条款原文直接覆盖了问题、条款有几乎一字不差的相似问法，或条款独含问题所问的专有词，模型不否决。' : '，由模型判定。')) }));
     decision.appendChild(el('p', { className: 'hint', text: '阈值：覆盖率 ≥ ' + num(g.minCoverage, 2) + '，问题含领域词时 ≥ ' + num(g.minDomainCoverage, 2) +
       '（本问题' + (g.questionInDomain ? '含' : '不含') + '领域词）。排序：' + (r.ranking.reranked ? '排序树重排前 ' + r.ranking.depth + ' 条候选' : '仅第一阶段得分') + '。' }));
     view.result.appendChild(decision);

@@ -23,14 +23,16 @@ public sealed class RefusalModel
     /// </summary>
     public const double UnvetoedTextCoverage = 0.7;
 
-    private static readonly int TextCoverageIndex = GroundingFeatures.Names.ToList().IndexOf("text_coverage");
+    private static int Index(string feature) => GroundingFeatures.Names.ToList().IndexOf(feature);
+
+    private static readonly int TextCoverageIndex = Index("text_coverage");
 
     /// <summary>
     /// Features that say the question asks for something the cited clauses do not state (a figure of another kind, a payer,
     /// an hour or an address, the asker's own record): the clause may hold the question's words, not its answer.
     /// </summary>
     private static readonly int[] AskedThingUnstated =
-        [.. new[] { "figure_kind_unstated", "payer_unstated", "aspect_unstated", "personal_record" }.Select(name => GroundingFeatures.Names.ToList().IndexOf(name))];
+        [.. new[] { "figure_kind_unstated", "payer_unstated", "aspect_unstated", "personal_record" }.Select(Index)];
 
     /// <summary>Where the shipped model sits beside the program.</summary>
     public const string RelativePath = "answers/refusal-model.json";
@@ -126,16 +128,15 @@ public sealed class RefusalModel
     /// </summary>
     public const double TaughtMatchAnswers = 0.8;
 
-    private static readonly int CoverageIndex = GroundingFeatures.Names.ToList().IndexOf("coverage");
-    private static readonly int QuestionMatchIndex = GroundingFeatures.Names.ToList().IndexOf("question_match");
-    private static readonly int TaughtMatchIndex = GroundingFeatures.Names.ToList().IndexOf("taught_match");
+    private static readonly int CoverageIndex = Index("coverage");
+    private static readonly int QuestionMatchIndex = Index("question_match");
+    private static readonly int TaughtMatchIndex = Index("taught_match");
 
     /// <summary>
-    /// Features that say the question holds more than any taught question does: a city or platform the clause does not name,
-    /// a verdict asked, or a figure, payer, hour or record the clause does not state.
+    /// Features that say the question asks beyond any taught question, besides <see cref="AskedThingUnstated"/>: a figure
+    /// the clause does not state, a city or platform it does not name, or a verdict.
     /// </summary>
-    private static readonly int[] AsksBeyondTheClause =
-        [.. new[] { "figure_unstated", "named_unstated", "asks_judgement" }.Select(name => GroundingFeatures.Names.ToList().IndexOf(name))];
+    private static readonly int[] AsksBeyondTheClause = [.. AskedThingUnstated, .. new[] { "figure_unstated", "named_unstated", "asks_judgement" }.Select(Index)];
 
     /// <summary>
     /// Whether a taught question of the judged clause matches the question nearly word for word (<see cref="TaughtMatchAnswers"/>)
@@ -143,7 +144,7 @@ public sealed class RefusalModel
     /// </summary>
     public static bool TaughtAlmostVerbatim(IReadOnlyList<double> features)
         => features[TaughtMatchIndex] > 0 && features[QuestionMatchIndex] >= TaughtMatchAnswers && features[CoverageIndex] >= TaughtMatchAnswers
-           && !AsksWhatNoCitedClauseStates(features) && !AsksBeyondTheClause.Any(i => features[i] > 0.5);
+           && !AsksBeyondTheClause.Any(i => features[i] > 0.5);
 
     /// <summary>
     /// Whether the question asks for a kind of fact no cited clause states: a figure of another kind, a payer, an hour or an

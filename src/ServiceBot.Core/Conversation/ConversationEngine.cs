@@ -70,7 +70,7 @@ public sealed partial class ConversationEngine(
         if (turn is null)
         {
             // Lay language is read before routing: 设保 → 社保, then 那外地户口呢 completed from the conversation.
-            var routed = rewriter is null ? text : (await rewriter.CorrectAsync(text, cancellationToken)).Text;
+            var routed = rewriter is null ? text : (await rewriter.CorrectAsync(text, conversation.Task is { IsOpen: true }, cancellationToken)).Text;
             var resolved = false;
             var uncovered = false;
             if (rewriter is not null)

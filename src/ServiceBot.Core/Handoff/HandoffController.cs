@@ -46,10 +46,10 @@ public sealed class HandoffController(IHandoffStore store, IAuditLog audit, Time
     /// <summary>The routed turn, or a handoff when the user asked for a person or the bot keeps failing them.</summary>
     public async Task<TurnResult> ReviewAsync(ConversationState conversation, string text, string? messageId, TurnResult routed, CancellationToken cancellationToken)
     {
-        // A story told over several messages (物业不让电动车进门 … 送一单得走一公里多) asks nothing yet: the bot finding no
-        // answer to it is no failure, and the question that follows must still reach the bot.
+        // A story told over several messages (物业不让电动车进门 … 送一单得走一公里多, i deliver for keeta in yiwu) asks nothing
+        // yet: the bot finding no answer to it is no failure, and the question that follows must still reach the bot.
         if (!routed.Refused) conversation.ConsecutiveRefusals = 0;
-        else if (!FollowUpResolver.TellsAStory(text)) conversation.ConsecutiveRefusals++;
+        else if (!FollowUpResolver.TellsAStory(text) && !ServiceTopics.TellsAStory(text)) conversation.ConsecutiveRefusals++;
         var (reason, lead) = routed.Handoff
             ? (HandoffReasons.UserRequest, BotText.Get(nameof(BotTexts.Handoff_UserRequest)))
             : conversation.ConsecutiveRefusals >= RefusalLimit

@@ -102,6 +102,31 @@ public sealed class HandoffChatTests(ServiceBotServer server) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task Chat_EnglishStoryToldInTwoMessages_NotHandedOff()
+    {
+        var user = new ChatSession(server.Http);
+
+        var first = await user.SayAsync("i deliver for keeta in yiwu");
+        var second = await user.SayAsync("last night after my shift ended i crashed my ebike going to buy dinner");
+        var question = await user.SayAsync("does that count as occupational injury or no");
+
+        Assert.All([first, second, question], t => Assert.False(t.Handoff));
+        Assert.Null(await Handoffs.FindAsync(user.ConversationId!, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Chat_TwoEnglishQuestionsRefused_HandedOff()
+    {
+        var user = new ChatSession(server.Http);
+
+        await user.SayAsync("how many moons does mars have");
+        var second = await user.SayAsync("can you explain how a quantum computer works");
+
+        Assert.True(second.Handoff);
+        Assert.Equal(HandoffReasons.RepeatedRefusal, (await HandoffOf(user)).Reason);
+    }
+
+    [Fact]
     public async Task Chat_QuestionRefusedAfterAStory_StillCountsTowardsHandoff()
     {
         var user = new ChatSession(server.Http);

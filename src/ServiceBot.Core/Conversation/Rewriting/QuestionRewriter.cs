@@ -28,11 +28,17 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
     private readonly ConditionalWeakTable<KnowledgeBase, TopicSwitchTexts> _switchTexts = new();
     private readonly ConditionalWeakTable<KnowledgeBase, ServiceTopics> _topics = new();
 
-    /// <summary>The message with misspelt and homophone domain words replaced (设保 → 社保).</summary>
-    public async Task<CorrectedText> CorrectAsync(string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// The message with misspelt and homophone domain words replaced (设保 → 社保). An English message is read with its chat
+    /// shorthand and misspellings corrected (whats → what's, pasport → passport), so that routing sees the question its
+    /// answer will be searched for; not while a form is open, where it gives a value (a company name) to keep as typed.
+    /// </summary>
+    public async Task<CorrectedText> CorrectAsync(string text, bool formOpen, CancellationToken cancellationToken)
     {
-        var analyzer = (await knowledge.GetAsync(cancellationToken).ConfigureAwait(false)).Lexical.Analyzer;
-        return analyzer.Correct(text);
+        var knowledgeBase = await knowledge.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (!formOpen && KnowledgeLanguage.OfQuestion(text) == Localization.BotLanguages.English)
+            return knowledgeBase.EnglishSpelling.Correct(text);
+        return knowledgeBase.Lexical.Analyzer.Correct(text);
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using ServiceBot.Knowledge.Chunking;
 using ServiceBot.Knowledge.Reading;
 using ServiceBot.Localization;
 using ServiceBot.Text;
+using ServiceBot.Text.Spelling;
 using ServiceBot.Understanding.Intents;
 
 namespace ServiceBot.Conversation.Rewriting;
@@ -73,6 +74,18 @@ public sealed partial class ServiceTopics
 
     /// <summary>Whether a message is in English (a Chinese one may still quote an English name).</summary>
     public static bool IsEnglish(string message) => LanguageDetector.Detect(message, BotLanguages.Chinese) == BotLanguages.English;
+
+    /// <summary>Below this an English message that asks nothing is an acknowledgement or a fragment (ok thanks, in Yiwu).</summary>
+    public const int MinEnglishStoryWords = 5;
+
+    /// <summary>
+    /// Whether an English message tells the asker's situation and asks nothing (i deliver for keeta in yiwu; last night
+    /// after my shift i crashed my ebike): the question comes in the next message. A request (i want to, help me) is no story.
+    /// </summary>
+    public static bool TellsAStory(string message)
+        => IsEnglish(message) && LatinWords.Stems(message).Count >= MinEnglishStoryWords
+           && EnglishSpellingCorrector.ReadShorthand(message) is var read
+           && !TaskQuestionCue.IsWordedAsQuestion(read) && !TaskQuestionCue.AsksToDoIt(read);
 
     /// <summary>The service whose guide is titled <paramref name="title"/> in either language.</summary>
     public Service? Titled(string? title)

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
 
 namespace ServiceBot.Text.Spelling;
@@ -14,6 +15,8 @@ namespace ServiceBot.Text.Spelling;
 /// </list>
 /// A letter replaced by another is not tried: it mostly turns one real word into another (smell → small,
 /// river → rider, season → reason), and without a general English dictionary those cannot be told from typos.
+/// Chat shorthand (whats, u, pls, dont) is read first, from a fixed list: a question's cues (what's, can you) are words
+/// too short for the edits above.
 /// </summary>
 public sealed partial class EnglishSpellingCorrector
 {
@@ -53,6 +56,7 @@ public sealed partial class EnglishSpellingCorrector
 
     private string? CorrectionOf(string word)
     {
+        if (Shorthand.Value.TryGetValue(word, out var reading)) return reading;
         if (word.Length < MinWordLength || IsKnown(word)) return null;
         string? best = null;
         int bestCount = -1, ties = 0;
@@ -87,6 +91,27 @@ public sealed partial class EnglishSpellingCorrector
         for (var i = 0; i <= word.Length; i++)
             for (var letter = 'a'; letter <= 'z'; letter++)
                 yield return word.Insert(i, letter.ToString());
+    }
+
+    /// <summary>The text with its chat shorthand read (whats → what's, u → you) and nothing else changed.</summary>
+    public static string ReadShorthand(string text)
+        => Word().Replace(text, match => Shorthand.Value.TryGetValue(match.Value.ToLowerInvariant(), out var reading) ? reading : match.Value);
+
+    /// <summary>Chat shorthand and what it stands for (whats → what's), from the embedded english-shorthand.txt.</summary>
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> Shorthand = new(LoadShorthand);
+
+    private static Dictionary<string, string> LoadShorthand()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("ServiceBot.Text.Resources.english-shorthand.txt")
+            ?? throw new InvalidOperationException("english-shorthand.txt is not embedded");
+        using var reader = new StreamReader(stream);
+        var readings = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.TrimStart().StartsWith('#') || line.Split("=>") is not [var shorthand, var reading]) continue;
+            readings[shorthand.Trim().ToLowerInvariant()] = reading.Trim();
+        }
+        return readings;
     }
 
     [GeneratedRegex("[A-Za-z]+")]

@@ -203,4 +203,17 @@ public sealed class FollowUpTopicTests : IDisposable
         _knowledge.Dispose();
         _index.Dispose();
     }
+
+    [Theory]
+    [InlineData("i deliver for keeta in yiwu")]
+    [InlineData("last night after my shift ended i crashed my ebike going to buy dinner")]
+    public void TellsAStory_EnglishSituationWithoutAQuestion_IsTrue(string message) => Assert.True(ServiceTopics.TellsAStory(message));
+
+    [Theory]
+    [InlineData("ok thanks")]                                          // too short to tell anything
+    [InlineData("does that count as occupational injury or no")]       // asks
+    [InlineData("whats the time limit for the transfer")]              // asks, in shorthand
+    [InlineData("i want to withdraw my housing fund for rent")]        // a request
+    [InlineData("我在义乌送外卖三年了，上个月换了新车")]                  // Chinese: FollowUpResolver reads it
+    public void TellsAStory_EnglishQuestionRequestOrFragment_IsFalse(string message) => Assert.False(ServiceTopics.TellsAStory(message));
 }

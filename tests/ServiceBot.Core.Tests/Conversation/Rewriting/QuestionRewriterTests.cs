@@ -40,11 +40,21 @@ public sealed class QuestionRewriterTests : IDisposable
     [Fact]
     public async Task CorrectAsync_HomophoneOfIndexedTerm_ReportsTheCorrection()
     {
-        var corrected = await _rewriter.CorrectAsync("设保咋交", CancellationToken.None);
+        var corrected = await _rewriter.CorrectAsync("设保咋交", formOpen: false, CancellationToken.None);
 
         Assert.Equal("社保咋交", corrected.Text);
         Assert.Equal("设保", Assert.Single(corrected.Corrections).Typed);
     }
+
+    [Fact]
+    public async Task CorrectAsync_EnglishShorthand_IsReadBeforeRouting()
+        => Assert.Equal("what's the time limit, can you tell me",
+            (await _rewriter.CorrectAsync("whats the time limit, can u tell me", formOpen: false, CancellationToken.None)).Text);
+
+    [Fact]
+    public async Task CorrectAsync_WhileAFormIsOpen_KeepsEnglishAsTyped()
+        // A value given to a form (a company name) is taken as typed.
+        => Assert.False((await _rewriter.CorrectAsync("Wat U Trading Co", formOpen: true, CancellationToken.None)).IsChanged);
 
     [Fact]
     public async Task ResolveFollowUpAsync_AfterAnsweredQuestion_RestoresTopicAndCitedDocument()

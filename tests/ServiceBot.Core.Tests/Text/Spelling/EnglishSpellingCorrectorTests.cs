@@ -56,4 +56,18 @@ public sealed class EnglishSpellingCorrectorTests
         Assert.Equal("the government kept my passport, ok?", corrected.Text);
         Assert.Equal([4, 22], corrected.Corrections.Select(c => c.Start));
     }
+
+    [Theory]
+    [InlineData("whats the fee", "what's the fee")]
+    [InlineData("Wat papers do i need", "What papers do i need")]
+    [InlineData("can u check it pls", "can you check it please")]
+    [InlineData("my boss dont pay, r there rules", "my boss don't pay, are there rules")]
+    [InlineData("wich office handles it", "which office handles it")]
+    public void Correct_ChatShorthand_ReadsTheSpellingItStandsFor(string typed, string meant)
+        => Assert.Equal(meant, Corrector.Correct(typed).Text);
+
+    [Fact]
+    public void Correct_ShorthandInsideAWord_StaysAsTyped()
+        // u and r are read only as words of their own, never as letters of one (run, our).
+        => Assert.False(Corrector.Correct("our run ends").IsChanged);
 }

@@ -52,6 +52,8 @@ public class TaskQuestionCueTests
     [InlineData("I got my ticket number yesterday. Is this the number I check the progress with")]
     [InlineData("fell off my ebike yesterday, broke my wrist. what papers and info do i need to claim the injury thing")]
     [InlineData("I cut my hand at the factory today. Which hospital in Yiwu is the designated one for work injury")]
+    [InlineData("my ticket number starts with ZYSH, what kind of application is that")]
+    [InlineData("got an sms with a QX number, which service is that for")]
     [InlineData("if i report it to the 12345 hotline how fast do they react to something like that")]
     public void AsksAbout_QuestionAboutTheTask_IsTrue(string text) => Assert.True(TaskQuestionCue.AsksAbout(text));
 

@@ -96,6 +96,7 @@ public sealed class HandoffChatTests(ServiceBotServer server) : IClassFixture<Se
         var question = await user.SayAsync("骑手每天跑十几个小时，休息权有保障吗？");
 
         Assert.Equal((0, 0), (first.CitationCount, second.CitationCount)); // neither story is answered
+        Assert.Contains("请问您想问什么", first.Reply); // a story is not refused as a question: the bot invites one
         Assert.All([first, second, question], t => Assert.False(t.Handoff));
         Assert.True(question.CitationCount > 0, question.Reply);
         Assert.Null(await Handoffs.FindAsync(user.ConversationId!, CancellationToken.None));
@@ -111,6 +112,8 @@ public sealed class HandoffChatTests(ServiceBotServer server) : IClassFixture<Se
         var question = await user.SayAsync("does that count as occupational injury or no");
 
         Assert.All([first, second, question], t => Assert.False(t.Handoff));
+        Assert.Contains("What would you like to know?", second.Reply);
+        Assert.DoesNotContain("What would you like to know?", question.Reply);
         Assert.Null(await Handoffs.FindAsync(user.ConversationId!, CancellationToken.None));
     }
 

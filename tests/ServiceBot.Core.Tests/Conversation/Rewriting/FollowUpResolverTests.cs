@@ -158,6 +158,7 @@ public class FollowUpResolverTests
     [InlineData("我是党员，去年从老家出来到杭州送快递了")]
     [InlineData("我爸在物流园看大门 今年满60了")]
     [InlineData("老板三个月没给我发工资了")]
+    [InlineData("我跑外卖三年了，上个月刚换了辆新电动车")]
     public void TellsAStory_SituationWithoutAQuestion_IsTrue(string message) => Assert.True(FollowUpResolver.TellsAStory(message));
 
     [Theory]

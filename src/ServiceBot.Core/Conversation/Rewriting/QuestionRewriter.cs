@@ -56,7 +56,7 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
             message => NamesUnknownWord(kb, message), message => CaseWords(kb, message)));
         var topics = _topics.GetValue(knowledgeBase, kb => ServiceTopics.Of(kb, DomainTerms(kb.Lexical.Analyzer.Options)));
         var lastCited = CitedSource(conversation.History[^1].Bot);
-        if (ServiceTopics.IsEnglish(text)) return ResolveEnglish(conversation, text, topics, lastCited);
+        if (ServiceTopics.IsEnglish(text)) return ResolveEnglish(conversation, text, topics, lastCited, knowledgeBase);
         // An English question before a Chinese follow-up is read as the service it names, in Chinese (住房公积金提取).
         var earlier = conversation.History.TakeLast(FollowUpResolver.LookBack)
             .Select(turn => ServiceTopics.IsEnglish(turn.User) ? topics.NamedBy(turn.User)?.ChineseTopic ?? turn.User : analyzer.Correct(turn.User).Text)
@@ -86,9 +86,10 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
     /// its own words when it names another service, a thing that guide never speaks of
     /// (<see cref="ServiceTopics.SwitchesAwayFrom"/>), or when the intent classifier calls it small talk or off-topic.
     /// </summary>
-    private FollowUp ResolveEnglish(ConversationState conversation, string text, ServiceTopics topics, string? lastCited)
+    private FollowUp ResolveEnglish(ConversationState conversation, string text, ServiceTopics topics, string? lastCited, KnowledgeBase knowledgeBase)
     {
         if (!ServiceTopics.LeansOnContext(text)) return new FollowUp(text, null);
+        if (NamesUnknownEnglishWord(knowledgeBase, text)) return new FollowUp(text, null);
         // After an answer from a law, the opinion or the news the conversation is about what the question before asked,
         // not about a service its words may name (insurance in "how do I get unemployment money"): the follow-up is read
         // with that question.
@@ -102,6 +103,21 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
             return new FollowUp(text, null);
         return new FollowUp(topic + " " + text.Trim(), topic);
     }
+
+    /// <summary>
+    /// Whether an English follow-up names a word of four letters or more that no clause or taught question uses in any
+    /// language, nor the English lexicon (argentina in "btw did argentina win last night?"): it names a subject of its own
+    /// the knowledge lacks, and the conversation's service would only lend it an answer to another question.
+    /// </summary>
+    private static bool NamesUnknownEnglishWord(KnowledgeBase knowledgeBase, string message)
+        => EnglishSpellingCorrector.Words(message).Any(word => word.Length >= MinUnknownEnglishWordLength
+            && !ChineseAnalyzer.QueryStopwords.Value.Contains(word) && !EnglishVocabulary.Value.Contains(word)
+            && !knowledgeBase.Lexical.Mentions(word) && !knowledgeBase.Lexical.Mentions(EnglishPlural.Singular(word)));
+
+    /// <summary>Shorter words are mostly function words or shorthand, which say nothing of a subject.</summary>
+    public const int MinUnknownEnglishWordLength = 4;
+
+    private static readonly Lazy<HashSet<string>> EnglishVocabulary = new(() => EnglishBridge.Default.Vocabulary.ToHashSet(StringComparer.Ordinal));
 
     /// <summary>How many of the clauses the carried topic retrieves are read for the follow-up's words.</summary>
     public const int TopicClauses = 5;

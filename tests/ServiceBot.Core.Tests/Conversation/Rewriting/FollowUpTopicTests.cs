@@ -101,6 +101,7 @@ public sealed class FollowUpTopicTests : IDisposable
     [InlineData("What time does the bank open?")]
     [InlineData("How long does a social insurance transfer take?")]
     [InlineData("Tell me about the weather in your city")]
+    [InlineData("btw did argentina win last night?")] // argentina: no clause, taught question or lexicon phrase uses it
     public async Task ResolveFollowUpAsync_EnglishMessageNamingSomethingElse_KeepsItsOwnWords(string message)
     {
         var followUp = await _rewriter.ResolveFollowUpAsync(Conversation("Can I withdraw my housing fund to pay rent?"), message, CancellationToken.None);

@@ -88,7 +88,7 @@ public sealed partial class ConversationEngine(
                 : await RouteAsync(conversation, routed, question, questions, cancellationToken);
             // A story that asks nothing (我在义乌送外卖; i deliver for keeta in yiwu) found no answer because it asked for none:
             // the reply invites the question rather than saying no policy answers it.
-            if (turn is { Refused: true, Handoff: false } && conversation.Task is not { IsOpen: true } && TellsAStory(text))
+            if (turn is { Refused: true, Handoff: false } && conversation.Task is not { IsOpen: true } && ServiceTopics.TellsAStoryInEitherLanguage(text))
                 turn = turn with { Markdown = BotText.Get(nameof(BotTexts.Conversation_StoryHeard)) };
             if (handoffs is not null && !turn.ErasesUserData) turn = await handoffs.ReviewAsync(conversation, text, message.MessageId, turn, cancellationToken);
         }
@@ -325,8 +325,6 @@ public sealed partial class ConversationEngine(
             return AnswerTurn(answer);
         return OutOfScopeReply();
     }
-
-    private static bool TellsAStory(string text) => FollowUpResolver.TellsAStory(text) || ServiceTopics.TellsAStory(text);
 
     private TurnResult OutOfScopeReply()
         => TurnResult.Text(BotText.Get(nameof(BotTexts.Conversation_OutOfScope)),

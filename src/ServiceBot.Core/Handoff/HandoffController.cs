@@ -49,7 +49,7 @@ public sealed class HandoffController(IHandoffStore store, IAuditLog audit, Time
         // A story told over several messages (物业不让电动车进门 … 送一单得走一公里多, i deliver for keeta in yiwu) asks nothing
         // yet: the bot finding no answer to it is no failure, and the question that follows must still reach the bot.
         if (!routed.Refused) conversation.ConsecutiveRefusals = 0;
-        else if (!FollowUpResolver.TellsAStory(text) && !ServiceTopics.TellsAStory(text)) conversation.ConsecutiveRefusals++;
+        else if (!ServiceTopics.TellsAStoryInEitherLanguage(text)) conversation.ConsecutiveRefusals++;
         var (reason, lead) = routed.Handoff
             ? (HandoffReasons.UserRequest, BotText.Get(nameof(BotTexts.Handoff_UserRequest)))
             : conversation.ConsecutiveRefusals >= RefusalLimit

@@ -105,19 +105,16 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
     }
 
     /// <summary>
-    /// Whether an English follow-up names a word of four letters or more that no clause or taught question uses in any
-    /// language, nor the English lexicon (argentina in "btw did argentina win last night?"): it names a subject of its own
-    /// the knowledge lacks, and the conversation's service would only lend it an answer to another question.
+    /// Whether an English follow-up names a word of four letters or more that neither the knowledge's English texts nor the
+    /// lexicon use (argentina in "btw did argentina win last night?"; <see cref="EnglishSpellingCorrector.Knows"/>): it names a
+    /// subject of its own the knowledge lacks, and the conversation's service would only lend it an answer to another question.
     /// </summary>
     private static bool NamesUnknownEnglishWord(KnowledgeBase knowledgeBase, string message)
         => EnglishSpellingCorrector.Words(message).Any(word => word.Length >= MinUnknownEnglishWordLength
-            && !ChineseAnalyzer.QueryStopwords.Value.Contains(word) && !EnglishVocabulary.Value.Contains(word)
-            && !knowledgeBase.Lexical.Mentions(word) && !knowledgeBase.Lexical.Mentions(EnglishPlural.Singular(word)));
+            && !ChineseAnalyzer.QueryStopwords.Value.Contains(word) && !knowledgeBase.EnglishSpelling.Knows(word));
 
     /// <summary>Shorter words are mostly function words or shorthand, which say nothing of a subject.</summary>
     public const int MinUnknownEnglishWordLength = 4;
-
-    private static readonly Lazy<HashSet<string>> EnglishVocabulary = new(() => EnglishBridge.Default.Vocabulary.ToHashSet(StringComparer.Ordinal));
 
     /// <summary>How many of the clauses the carried topic retrieves are read for the follow-up's words.</summary>
     public const int TopicClauses = 5;

@@ -87,6 +87,9 @@ public sealed partial class ServiceTopics
            && EnglishSpellingCorrector.ReadShorthand(message) is var read
            && !TaskQuestionCue.IsWordedAsQuestion(read) && !TaskQuestionCue.AsksToDoIt(read);
 
+    /// <summary>Whether a message tells a story and asks nothing, in Chinese (<see cref="FollowUpResolver.TellsAStory"/>) or in English.</summary>
+    public static bool TellsAStoryInEitherLanguage(string message) => FollowUpResolver.TellsAStory(message) || TellsAStory(message);
+
     /// <summary>The service whose guide is titled <paramref name="title"/> in either language.</summary>
     public Service? Titled(string? title)
         => title is null ? null : _services.FirstOrDefault(s => s.ChineseTitle == title || s.EnglishTitle == title);

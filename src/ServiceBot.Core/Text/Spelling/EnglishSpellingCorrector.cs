@@ -57,7 +57,7 @@ public sealed partial class EnglishSpellingCorrector
     private string? CorrectionOf(string word)
     {
         if (Shorthand.Value.TryGetValue(word, out var reading)) return reading;
-        if (word.Length < MinWordLength || IsKnown(word)) return null;
+        if (word.Length < MinWordLength || Knows(word)) return null;
         string? best = null;
         int bestCount = -1, ties = 0;
         foreach (var candidate in Edits(word))
@@ -69,7 +69,8 @@ public sealed partial class EnglishSpellingCorrector
         return ties == 0 ? best : null;
     }
 
-    private bool IsKnown(string word)
+    /// <summary>Whether the knowledge's English texts or the lexicon use <paramref name="word"/> (lower case), bare or with an ending.</summary>
+    public bool Knows(string word)
     {
         if (_known.ContainsKey(word) || _known.ContainsKey(word + "s")) return true;
         foreach (var ending in Endings)

@@ -16,7 +16,13 @@ namespace ServiceBot.Conversation.Rewriting;
 /// How people name a topic in their own words (乙肝, 连轴转): the story's are carried to the question like domain words, or a
 /// question that only asks 是不是歧视 loses what it is about. Phrases that ask (多久, 几天) are not carried.
 /// </param>
-public sealed partial class QuestionFocus(IReadOnlyCollection<string> domainTerms, IReadOnlyCollection<string>? layPhrases = null)
+/// <param name="specificWords">
+/// The words of a text that only a few clauses use (怀孕, 冷库, 包工头): a story tells its case in them, and no dictionary lists
+/// them all. The story's nearest ones are carried too, or 这样行吗 after 我老婆怀孕五个月了 店长说下个月不用来了 loses the
+/// pregnancy it asks about. Null when the focus works without the knowledge's word statistics.
+/// </param>
+public sealed partial class QuestionFocus(IReadOnlyCollection<string> domainTerms, IReadOnlyCollection<string>? layPhrases = null,
+    Func<string, IReadOnlyList<string>>? specificWords = null)
 {
     /// <summary>A shorter message is its own question.</summary>
     public const int MinMessageLength = 40;
@@ -45,7 +51,9 @@ public sealed partial class QuestionFocus(IReadOnlyCollection<string> domainTerm
         if (first == 0) return message;
 
         var question = Frame().Replace(Filler().Replace(string.Join("，", clauses.Skip(first).Take(asking - first + 1)), ""), "");
-        var subjects = StoryTerms(string.Join("，", clauses.Take(first)), question);
+        var story = string.Join("，", clauses.Take(first));
+        var subjects = StoryTerms(story, question);
+        subjects.AddRange(SpecificStoryWords(story, question, subjects));
         return subjects.Count == 0 ? question : string.Join(" ", subjects) + " " + question;
     }
 
@@ -95,6 +103,16 @@ public sealed partial class QuestionFocus(IReadOnlyCollection<string> domainTerm
         var end = text.IndexOf(clause, StringComparison.Ordinal) + clause.Length;
         return end < text.Length && text[end] is '？' or '?';
     }
+
+    /// <summary>Most words few clauses use carried over from the story, besides its domain words: the ones nearest the question.</summary>
+    public const int MaxSpecificStoryWords = 2;
+
+    /// <summary>The story's specific words that neither the question nor the carried domain words already hold, nearest the question kept.</summary>
+    private IEnumerable<string> SpecificStoryWords(string story, string question, List<string> carried)
+        => specificWords is null ? [] : specificWords(story)
+            .Where(word => !question.Contains(word, StringComparison.Ordinal)
+                           && !carried.Any(term => term.Contains(word, StringComparison.Ordinal) || word.Contains(term, StringComparison.Ordinal)))
+            .TakeLast(MaxSpecificStoryWords).ToList();
 
     /// <summary>The story's domain words the question does not already use, nearest the question kept.</summary>
     private List<string> StoryTerms(string story, string question)

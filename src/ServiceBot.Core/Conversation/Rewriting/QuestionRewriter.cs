@@ -328,7 +328,21 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
     }
 
     private QuestionFocus FocusOf(KnowledgeBase knowledgeBase)
-        => _focuses.GetValue(knowledgeBase, kb => new QuestionFocus(DomainTerms(kb.Lexical.Analyzer.Options), LayPhrases(kb.Lexical.Analyzer.Options)));
+        => _focuses.GetValue(knowledgeBase, kb => new QuestionFocus(DomainTerms(kb.Lexical.Analyzer.Options), LayPhrases(kb.Lexical.Analyzer.Options),
+            text => SpecificWords(kb, text)));
+
+    /// <summary>At most this share of the clauses use a word that is specific enough to carry a story's case (怀孕, not 公司).</summary>
+    public const double MaxSpecificWordShare = 0.01;
+
+    /// <summary>
+    /// The words of two characters or more that some clause uses, yet at most <see cref="MaxSpecificWordShare"/> of them, in
+    /// the order the text names them; never an ask or a bare number.
+    /// </summary>
+    private static List<string> SpecificWords(KnowledgeBase knowledgeBase, string text)
+        => new GroundingScorer(knowledgeBase.Lexical).Terms(text)
+            .Where(term => term.Word.Length > 1 && !AsksSomething().IsMatch(term.Word) && !term.Word.All(char.IsAsciiDigit)
+                           && knowledgeBase.Lexical.Mentions(term.Word) && knowledgeBase.Lexical.WordShare(term.Word) <= MaxSpecificWordShare)
+            .Select(term => term.Word).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>The lay phrases of the dictionary's lay expansions (被辞退, 乙肝), normalised as messages are.</summary>
     private static List<string> LayPhrases(ChineseAnalyzerOptions options)

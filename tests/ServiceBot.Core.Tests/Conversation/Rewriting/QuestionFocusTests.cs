@@ -25,6 +25,17 @@ public class QuestionFocusTests
     }
 
     [Fact]
+    public void Of_StoryNamesItsCaseInSpecificWords_CarriesTheTwoNearestTheQuestion()
+    {
+        var specific = new[] { "超市", "收银员", "怀孕", "店长" };
+        var focus = new QuestionFocus(["社保"], specificWords: text => specific.Where(text.Contains).ToList())
+            .Of("我老婆在超市当收银员 怀孕五个月了 店长前两天找她谈话说下个月起就不用来了 这样能行吗");
+
+        // 店长 is in the question already; 超市 is farthest from it.
+        Assert.Equal("收银员 怀孕 店长前两天找她谈话说下个月起就不用来了，这样能行吗", focus);
+    }
+
+    [Fact]
     public void Of_ShortQuestionClause_TakesTheClauseBeforeIt()
     {
         var focus = Focus.Of("我以前在厂里上班交了三年社保，后来辞职出来跑外卖了，最近单少了想歇一阵子，听说失业了可以领钱，这种情况能不能领");

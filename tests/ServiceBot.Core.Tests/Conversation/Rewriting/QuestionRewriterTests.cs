@@ -191,6 +191,17 @@ public sealed class QuestionRewriterTests : IDisposable
     }
 
     [Fact]
+    public async Task FocusAsync_StoryWordFewClausesUse_IsCarriedButACommonOneIsNot()
+    {
+        // 晚上 only a taught question uses; 外地 a clause of this small base does, which makes it common here.
+        const string message = "我在外地跑了三年外卖，晚上收工都很晚，老家那边的社保一直是家里人帮我交的，今年家里人说交不动了，想问问在常住地能不能接着交";
+
+        var focus = await _rewriter.FocusAsync(Conversation(), message, CancellationToken.None);
+
+        Assert.Equal("社保 晚上 在常住地能不能接着交", focus);
+    }
+
+    [Fact]
     public async Task FocusAsync_FormOpen_LeavesTheMessageToTheForm()
     {
         const string message = "我在外地跑了三年外卖，老家那边的社保一直是家里人帮我交的，今年家里人说交不动了，想问问在常住地能不能接着交";

@@ -128,8 +128,9 @@ public static class LayQuestionBenchmark
     /// <summary>
     /// Every item answered again without its own annotated question. The shipped annotated questions are the development
     /// set's items, so in-sample an item finds itself among its neighbours; here the items are split into folds by position,
-    /// and a fold's items run on a service whose annotated questions lack every line that is one of them (as the answerer
-    /// received it in the first run, or as typed). The ranker's trees still saw the items.
+    /// and a fold's items run on a service whose annotated questions lack every line that is one of them (written from the
+    /// item, whatever wording the code of the day gave it; as the answerer received it in the first run; or as typed). The
+    /// ranker's trees still saw the items.
     /// </summary>
     private static async Task<List<Outcome>> WithholdOwnAsync(IReadOnlyList<Outcome> outcomes, IReadOnlyList<string> knowledge,
         IReadOnlyDictionary<string, string?> overrides, int folds)
@@ -145,8 +146,9 @@ public static class LayQuestionBenchmark
             {
                 var members = Enumerable.Range(0, outcomes.Count).Where(i => i % folds == fold).ToList();
                 var own = members.SelectMany(i => new[] { outcomes[i].Asked?.Trim(), outcomes[i].Question.Query.Trim() }).OfType<string>().ToHashSet(StringComparer.Ordinal);
+                var ownIds = members.Select(i => outcomes[i].Question.Id).ToHashSet(StringComparer.Ordinal);
                 var path = Path.Combine(folder.FullName, $"annotated-{fold}.jsonl");
-                AnnotatedQuestions.Save(path, shipped.Where(line => !own.Contains(line.Question.Trim())));
+                AnnotatedQuestions.Save(path, shipped.Where(line => !own.Contains(line.Question.Trim()) && (line.Id is null || !ownIds.Contains(line.Id))));
                 var withheld = new Dictionary<string, string?>(overrides)
                 {
                     [$"{KnowledgeRankingOptions.SectionName}:{nameof(KnowledgeRankingOptions.AnnotatedQuestionsPath)}"] = path,

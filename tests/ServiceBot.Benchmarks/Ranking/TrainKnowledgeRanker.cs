@@ -170,7 +170,7 @@ public static class TrainKnowledgeRanker
 
         var linked = AnnotatedQuestions.Of(knowledge, []).ToList();
         var annotated = asks.Select(a => (Question: new AnnotatedQuestion(a.Asked, knowledge.Chunks.Where(c => a.Question.Hits([(c.Title, c.Section)])).Select(c => c.Id).ToList()),
-            Line: new AnnotatedQuestionLine(a.Asked, [.. a.Question.Expect.Select(e => new CitedClause(e.Source, e.Section))]))).ToList();
+            Line: new AnnotatedQuestionLine(a.Asked, [.. a.Question.Expect.Select(e => new CitedClause(e.Source, e.Section))], a.Question.Id))).ToList();
         var everyone = OutOfFoldNeighbours.Everyone(linked.Concat(annotated.Select(a => a.Question)));
         var items = new List<LabelledQuery>();
         var ranks = new List<int>();

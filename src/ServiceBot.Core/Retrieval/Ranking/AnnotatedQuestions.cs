@@ -9,7 +9,11 @@ namespace ServiceBot.Retrieval.Ranking;
 public sealed record CitedClause(string Source, string Section);
 
 /// <summary>One line of an annotated-questions file: a question people asked and the clauses that answer it.</summary>
-public sealed record AnnotatedQuestionLine(string Question, IReadOnlyList<CitedClause> Clauses);
+/// <param name="Id">
+/// The development item the line was written from, if any: a measure that leaves an item's own line out finds it by this,
+/// whatever wording the line holds.
+/// </param>
+public sealed record AnnotatedQuestionLine(string Question, IReadOnlyList<CitedClause> Clauses, string? Id = null);
 
 /// <summary>
 /// The annotated questions the knowledge ranker's neighbour features read: every clause's linked questions (相似问法, a
@@ -25,6 +29,7 @@ public static class AnnotatedQuestions
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
     /// <exception cref="InvalidDataException">A line is not an annotated question.</exception>

@@ -91,6 +91,20 @@ public sealed class AnnotatedQuestionIndexTests
     }
 
     [Fact]
+    public void SaveAndLoad_ItemIdIsKeptAndAnAbsentOneIsNotWritten()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "annotated.jsonl");
+        AnnotatedQuestionLine[] lines = [new("公积金怎么提", [new("住房公积金管理条例", "第二十四条")], "dev-0042"), new("社保怎么转", [new("中华人民共和国社会保险法", "第十九条")])];
+
+        AnnotatedQuestions.Save(path, lines);
+        var loaded = AnnotatedQuestions.Load(path);
+
+        Assert.Equal(["dev-0042", null], loaded.Select(l => l.Id));
+        Assert.DoesNotContain("\"id\"", File.ReadLines(path).Last());
+    }
+
+    [Fact]
     public void Load_MalformedLine_FailsWithItsNumber()
     {
         using var folder = new TempFolder();

@@ -25,8 +25,8 @@ public sealed record FollowUp(string Text, string? Topic)
 /// <list type="bullet">
 /// <item>No question of its own (那外地户口呢, 那公积金呢, 还有吗): the earlier question, whose predicate the follow-up
 /// keeps (社保缴费比例是多少 → 那公积金呢 asks for the 公积金 rate).</item>
-/// <item>A question of its own (那得多久给结果, 家里人能替我报吗): only the earlier question's topic, its domain words and
-/// its words few clauses use, so the earlier question's own ask does not outweigh the new one, and the case it named (租房 in 公积金租房能提吗, for
+/// <item>A question of its own (那得多久给结果, 家里人能替我报吗): only the earlier question's topic, its domain words,
+/// so the earlier question's own ask does not outweigh the new one, and the case it named (租房 in 公积金租房能提吗, for
 /// 一个月最多能提多少) unless the follow-up names a case of its own: without it the follow-up would ask about the whole
 /// topic, and the clause that answers it for that case reads like a partial match.</item>
 /// <item>A question of its own that names another service (社保转移要多久 → 那公积金提取要多久: a word of another
@@ -51,23 +51,15 @@ public sealed record FollowUp(string Text, string? Topic)
 /// The nouns of a message that name a case or a thing the knowledge speaks of (租房, 外地户口), not what it asks; null when
 /// the resolver works without the knowledge's vocabulary.
 /// </param>
-/// <param name="specificWords">
-/// The words of a message that only a few clauses use (服务站, 伤残等级): the earlier question's are carried with its domain
-/// words, as they say which case of the topic it asked about (我该去哪儿投诉它 after 平台把我的手机号泄露了). Null when the
-/// resolver works without the knowledge's word statistics.
-/// </param>
 public sealed partial class FollowUpResolver(IReadOnlyCollection<string> domainTerms, IReadOnlyCollection<string>? layPhrases = null,
     IReadOnlyCollection<string>? serviceNames = null, Func<string, bool>? namesUnknownWord = null,
-    Func<string, IReadOnlyList<string>>? caseWords = null, Func<string, IReadOnlyList<string>>? specificWords = null)
+    Func<string, IReadOnlyList<string>>? caseWords = null)
 {
     /// <summary>Longer messages say what they are about.</summary>
     public const int MaxEllipticalLength = 16;
 
     /// <summary>这个文件 still points back in a longer question (这个文件说到2027年要达到什么目标).</summary>
     public const int MaxDocumentReferenceLength = 40;
-
-    /// <summary>Most words few clauses use carried from the earlier question besides its domain words: the ones nearest its end.</summary>
-    public const int MaxSpecificTopicWords = 2;
 
     /// <summary>How many earlier user messages may hold the topic.</summary>
     public const int LookBack = 3;
@@ -111,9 +103,6 @@ public sealed partial class FollowUpResolver(IReadOnlyCollection<string> domainT
             var carried = earlierTerms.ToList();
             if (caseWords is not null && caseWords(core).Count == 0)
                 carried.AddRange(caseWords(topic).Where(w => !carried.Any(t => t.Contains(w, StringComparison.Ordinal) || w.Contains(t, StringComparison.Ordinal))));
-            if (specificWords is not null)
-                carried.AddRange(specificWords(topic).Where(w => !core.Contains(w, StringComparison.Ordinal)
-                    && !carried.Any(t => t.Contains(w, StringComparison.Ordinal) || w.Contains(t, StringComparison.Ordinal))).TakeLast(MaxSpecificTopicWords));
             var subject = string.Join(" ", carried.Where(t => !core.Contains(t, StringComparison.Ordinal)));
             return subject.Length == 0 ? new FollowUp(message, null) : new FollowUp(subject + " " + message.Trim(), subject);
         }

@@ -53,7 +53,7 @@ public sealed partial class QuestionRewriter(KnowledgeBaseProvider knowledge, In
         var analyzer = knowledgeBase.Lexical.Analyzer;
         var resolver = _resolvers.GetValue(knowledgeBase, kb => new FollowUpResolver(DomainTerms(analyzer.Options),
             LayPhrases(analyzer.Options), ServiceNames(kb),
-            message => NamesUnknownWord(kb, message), message => CaseWords(kb, message), message => SpecificWords(kb, message)));
+            message => NamesUnknownWord(kb, message), message => CaseWords(kb, message)));
         var topics = _topics.GetValue(knowledgeBase, kb => ServiceTopics.Of(kb, DomainTerms(kb.Lexical.Analyzer.Options)));
         var lastCited = CitedSource(conversation.History[^1].Bot);
         if (ServiceTopics.IsEnglish(text)) return ResolveEnglish(conversation, text, topics, lastCited, knowledgeBase);

@@ -101,15 +101,6 @@ public class FollowUpResolverTests
     private static IReadOnlyList<string> CaseWords(string message) => new[] { "租房", "买房" }.Where(message.Contains).ToList();
 
     [Fact]
-    public void Resolve_QuestionOfItsOwn_CarriesTheEarlierQuestionsSpecificWordsNearestItsEnd()
-    {
-        var specific = new[] { "手机号", "住址", "泄露" };
-        var resolver = new FollowUpResolver(Terms, specificWords: message => specific.Where(message.Contains).ToList());
-
-        Assert.Equal("平台 住址 泄露 我该去哪儿投诉它", resolver.Resolve("我该去哪儿投诉它", ["平台把我的手机号和住址泄露给了别人"], null).Text);
-    }
-
-    [Fact]
     public void Resolve_AskingPhraseOfEarlierQuestion_IsNoTopic()
     {
         var resolver = new FollowUpResolver(["社保"], layPhrases: ["多长时间"]);
